@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/EventStatus.h"
+#include "model/PartialDate.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The link between an event and a source that reports it: the supporting passage (in the
+// source's own language) and where in the source it stands.
+struct Citation
+{
+    QString sourceUid;
+    QString quote;
+    QString locator; // "para. 3", "p. 12", ...
+
+    friend bool operator==(const Citation &, const Citation &) = default;
+};
+
+// One thing that happened. A point event has only `start`; a range has `end` as well.
+// Either date may be of year, month or day precision.
+struct Event
+{
+    qint64 id = 0;
+    QString uid;
+    QString title;
+    QString summary; // Markdown
+    PartialDate start;
+    PartialDate end; // invalid for a point event
+    QString category; // Category::name
+    EventStatus status = EventStatus::Confirmed;
+    int importance = 2; // 1 (minor) .. 3 (major)
+    QStringList actors;
+    QStringList chips;
+    QStringList tags;
+    QList<Citation> citations;
+    QDateTime created;
+    QDateTime modified;
+
+    [[nodiscard]] bool isRange() const { return end.isValid(); }
+    // First and last Julian day the event covers (a partial date covers its whole span).
+    [[nodiscard]] qint64 firstJulianDay() const { return start.firstJulianDay(); }
+    [[nodiscard]] qint64 lastJulianDay() const
+    {
+        return end.isValid() ? end.lastJulianDay() : start.lastJulianDay();
+    }
+
+    friend bool operator==(const Event &, const Event &) = default;
+};

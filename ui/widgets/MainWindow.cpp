@@ -1,0 +1,7 @@
+#include "ui/widgets/MainWindow.h"
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("ChipTimeline"));
+}
