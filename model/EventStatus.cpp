@@ -4,8 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-QString eventStatusKey(EventStatus status)
-{
+QString eventStatusKey(EventStatus status) {
     switch (status) {
     case EventStatus::Confirmed:
         return u"confirmed"_s;
@@ -17,8 +16,7 @@ QString eventStatusKey(EventStatus status)
     return u"confirmed"_s;
 }
 
-std::optional<EventStatus> eventStatusFromKey(QStringView key)
-{
+std::optional<EventStatus> eventStatusFromKey(QStringView key) {
     const QStringView k = key.trimmed();
     if (k.compare(u"confirmed", Qt::CaseInsensitive) == 0)
         return EventStatus::Confirmed;
@@ -29,8 +27,7 @@ std::optional<EventStatus> eventStatusFromKey(QStringView key)
     return std::nullopt;
 }
 
-QString eventStatusLabel(EventStatus status)
-{
+QString eventStatusLabel(EventStatus status) {
     switch (status) {
     case EventStatus::Confirmed:
         return QCoreApplication::translate("EventStatus", "Confirmed");
@@ -42,8 +39,7 @@ QString eventStatusLabel(EventStatus status)
     return {};
 }
 
-QString eventStatusExplanation(EventStatus status)
-{
+QString eventStatusExplanation(EventStatus status) {
     switch (status) {
     case EventStatus::Confirmed:
         return QCoreApplication::translate(

@@ -6,14 +6,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isYearInRange(int year)
-{
+bool isYearInRange(int year) {
     return year >= PartialDate::MinYear && year <= PartialDate::MaxYear;
 }
 
 // Reads exactly `width` ASCII digits at `pos`; -1 if they are not all digits.
-int readDigits(QStringView text, qsizetype pos, int width)
-{
+int readDigits(QStringView text, qsizetype pos, int width) {
     if (pos + width > text.size())
         return -1;
     int value = 0;
@@ -26,35 +24,30 @@ int readDigits(QStringView text, qsizetype pos, int width)
     return value;
 }
 
-void setError(QString *error, const QString &message)
-{
+void setError(QString *error, const QString &message) {
     if (error)
         *error = message;
 }
 
 } // namespace
 
-PartialDate PartialDate::fromYear(int year)
-{
+PartialDate PartialDate::fromYear(int year) {
     return isYearInRange(year) ? PartialDate(year, 0, 0) : PartialDate();
 }
 
-PartialDate PartialDate::fromYearMonth(int year, int month)
-{
+PartialDate PartialDate::fromYearMonth(int year, int month) {
     if (!isYearInRange(year) || month < 1 || month > 12)
         return {};
     return PartialDate(year, month, 0);
 }
 
-PartialDate PartialDate::fromYmd(int year, int month, int day)
-{
+PartialDate PartialDate::fromYmd(int year, int month, int day) {
     if (!isYearInRange(year) || !QDate::isValid(year, month, day))
         return {};
     return PartialDate(year, month, day);
 }
 
-PartialDate PartialDate::fromDate(QDate date, DatePrecision precision)
-{
+PartialDate PartialDate::fromDate(QDate date, DatePrecision precision) {
     if (!date.isValid())
         return {};
     switch (precision) {
@@ -68,8 +61,7 @@ PartialDate PartialDate::fromDate(QDate date, DatePrecision precision)
     return fromYmd(date.year(), date.month(), date.day());
 }
 
-std::optional<PartialDate> PartialDate::parseIso(QStringView text, QString *error)
-{
+std::optional<PartialDate> PartialDate::parseIso(QStringView text, QString *error) {
     const QStringView t = text.trimmed();
     if (t.isEmpty()) {
         setError(error, u"empty date"_s);
@@ -114,8 +106,7 @@ std::optional<PartialDate> PartialDate::parseIso(QStringView text, QString *erro
     return PartialDate(year, month, day);
 }
 
-DatePrecision PartialDate::precision() const
-{
+DatePrecision PartialDate::precision() const {
     if (m_day != 0)
         return DatePrecision::Day;
     if (m_month != 0)
@@ -123,15 +114,13 @@ DatePrecision PartialDate::precision() const
     return DatePrecision::Year;
 }
 
-QDate PartialDate::firstDay() const
-{
+QDate PartialDate::firstDay() const {
     if (!isValid())
         return {};
     return QDate(m_year, m_month ? m_month : 1, m_day ? m_day : 1);
 }
 
-QDate PartialDate::lastDay() const
-{
+QDate PartialDate::lastDay() const {
     if (!isValid())
         return {};
     if (m_day)
@@ -141,18 +130,15 @@ QDate PartialDate::lastDay() const
     return QDate(m_year, 12, 31);
 }
 
-qint64 PartialDate::firstJulianDay() const
-{
+qint64 PartialDate::firstJulianDay() const {
     return isValid() ? firstDay().toJulianDay() : 0;
 }
 
-qint64 PartialDate::lastJulianDay() const
-{
+qint64 PartialDate::lastJulianDay() const {
     return isValid() ? lastDay().toJulianDay() : 0;
 }
 
-QString PartialDate::toIsoString() const
-{
+QString PartialDate::toIsoString() const {
     if (!isValid())
         return {};
     QString text = u"%1"_s.arg(int(m_year), 4, 10, QChar(u'0'));
@@ -163,8 +149,7 @@ QString PartialDate::toIsoString() const
     return text;
 }
 
-QString PartialDate::toDisplayString(const QLocale &locale) const
-{
+QString PartialDate::toDisplayString(const QLocale &locale) const {
     if (!isValid())
         return {};
     const QString year = QString::number(m_year);
@@ -176,13 +161,11 @@ QString PartialDate::toDisplayString(const QLocale &locale) const
     return locale.toString(firstDay(), u"d MMMM yyyy"_s);
 }
 
-QString PartialDate::toDisplayString() const
-{
+QString PartialDate::toDisplayString() const {
     return toDisplayString(QLocale());
 }
 
-std::strong_ordering operator<=>(const PartialDate &a, const PartialDate &b)
-{
+std::strong_ordering operator<=>(const PartialDate &a, const PartialDate &b) {
     if (a.isValid() != b.isValid())
         return a.isValid() ? std::strong_ordering::greater : std::strong_ordering::less;
     if (const auto c = a.firstJulianDay() <=> b.firstJulianDay(); c != 0)

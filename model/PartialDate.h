@@ -16,8 +16,7 @@ enum class DatePrecision : quint8 { Year = 1, Month = 2, Day = 3 };
 // A calendar date known to year, month or day precision. It covers a span of days
 // (a whole year, a whole month or one day) and orders by the first day of that span,
 // coarser precision first on ties, so "2025" sorts before "2025-01" before "2025-01-01".
-class PartialDate
-{
+class PartialDate {
 public:
     static constexpr int MinYear = 1;
     static constexpr int MaxYear = 9999;
@@ -27,7 +26,8 @@ public:
     [[nodiscard]] static PartialDate fromYear(int year);
     [[nodiscard]] static PartialDate fromYearMonth(int year, int month);
     [[nodiscard]] static PartialDate fromYmd(int year, int month, int day);
-    [[nodiscard]] static PartialDate fromDate(QDate date, DatePrecision precision = DatePrecision::Day);
+    [[nodiscard]] static PartialDate fromDate(QDate date,
+                                              DatePrecision precision = DatePrecision::Day);
 
     // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD". On failure returns std::nullopt and, when
     // error is given, a short reason such as "day 30 does not exist in February 2025".
@@ -58,9 +58,7 @@ private:
     PartialDate(int year, int month, int day)
         : m_year(year)
         , m_month(month)
-        , m_day(day)
-    {
-    }
+        , m_day(day) {}
 
     qint16 m_year = 0;
     qint8 m_month = 0;

@@ -7,8 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-class TestPartialDate : public QObject
-{
+class TestPartialDate : public QObject {
     Q_OBJECT
 
 private slots:
@@ -23,8 +22,7 @@ private slots:
     void displayString();
 };
 
-void TestPartialDate::parseIso_data()
-{
+void TestPartialDate::parseIso_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("year");
     QTest::addColumn<int>("month");
@@ -39,14 +37,13 @@ void TestPartialDate::parseIso_data()
                          << u"2025-08-11"_s;
     QTest::newRow("leap day") << u"2024-02-29"_s << 2024 << 2 << 29 << int(DatePrecision::Day)
                               << u"2024-02-29"_s;
-    QTest::newRow("spaces trimmed") << u" 2022-10-07 "_s << 2022 << 10 << 7
-                                    << int(DatePrecision::Day) << u"2022-10-07"_s;
+    QTest::newRow("spaces trimmed")
+        << u" 2022-10-07 "_s << 2022 << 10 << 7 << int(DatePrecision::Day) << u"2022-10-07"_s;
     QTest::newRow("first year") << u"0001"_s << 1 << 0 << 0 << int(DatePrecision::Year)
                                 << u"0001"_s;
 }
 
-void TestPartialDate::parseIso()
-{
+void TestPartialDate::parseIso() {
     QFETCH(QString, text);
     QFETCH(int, year);
     QFETCH(int, month);
@@ -64,14 +61,12 @@ void TestPartialDate::parseIso()
     QCOMPARE(date->toIsoString(), iso);
 }
 
-void TestPartialDate::parseIsoRejects_data()
-{
+void TestPartialDate::parseIsoRejects_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
 
     QTest::newRow("empty") << QString() << u"empty date"_s;
-    QTest::newRow("february 30")
-        << u"2025-02-30"_s << u"day 30 does not exist in February 2025"_s;
+    QTest::newRow("february 30") << u"2025-02-30"_s << u"day 30 does not exist in February 2025"_s;
     QTest::newRow("not leap") << u"2025-02-29"_s << u"day 29 does not exist in February 2025"_s;
     QTest::newRow("month 13") << u"2025-13"_s << u"month 13 does not exist"_s;
     QTest::newRow("month 0") << u"2025-00-10"_s << u"month 0 does not exist"_s;
@@ -85,8 +80,7 @@ void TestPartialDate::parseIsoRejects_data()
         << u"2025-4"_s << u"'2025-4' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"_s;
 }
 
-void TestPartialDate::parseIsoRejects()
-{
+void TestPartialDate::parseIsoRejects() {
     QFETCH(QString, text);
     QFETCH(QString, message);
     QString error;
@@ -94,8 +88,7 @@ void TestPartialDate::parseIsoRejects()
     QCOMPARE(error, message);
 }
 
-void TestPartialDate::spanCoversPrecision_data()
-{
+void TestPartialDate::spanCoversPrecision_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QDate>("first");
     QTest::addColumn<QDate>("last");
@@ -107,8 +100,7 @@ void TestPartialDate::spanCoversPrecision_data()
     QTest::newRow("day") << u"2025-04-09"_s << QDate(2025, 4, 9) << QDate(2025, 4, 9);
 }
 
-void TestPartialDate::spanCoversPrecision()
-{
+void TestPartialDate::spanCoversPrecision() {
     QFETCH(QString, text);
     QFETCH(QDate, first);
     QFETCH(QDate, last);
@@ -119,26 +111,27 @@ void TestPartialDate::spanCoversPrecision()
     QCOMPARE(date.lastJulianDay(), last.toJulianDay());
 }
 
-void TestPartialDate::ordering()
-{
+void TestPartialDate::ordering() {
     QList<PartialDate> dates = {
-        PartialDate::fromYmd(2025, 8, 12), PartialDate::fromYearMonth(2025, 4),
-        PartialDate::fromYear(2025),       PartialDate::fromYmd(2025, 1, 1),
-        PartialDate::fromYearMonth(2025, 1), PartialDate::fromYmd(2024, 12, 31),
+        PartialDate::fromYmd(2025, 8, 12),
+        PartialDate::fromYearMonth(2025, 4),
+        PartialDate::fromYear(2025),
+        PartialDate::fromYmd(2025, 1, 1),
+        PartialDate::fromYearMonth(2025, 1),
+        PartialDate::fromYmd(2024, 12, 31),
         PartialDate(),
     };
     std::sort(dates.begin(), dates.end());
     QStringList iso;
     for (const PartialDate &d : dates)
         iso << d.toIsoString();
-    QCOMPARE(iso, (QStringList{QString(), u"2024-12-31"_s, u"2025"_s, u"2025-01"_s,
-                               u"2025-01-01"_s, u"2025-04"_s, u"2025-08-12"_s}));
+    QCOMPARE(iso, (QStringList{QString(), u"2024-12-31"_s, u"2025"_s, u"2025-01"_s, u"2025-01-01"_s,
+                               u"2025-04"_s, u"2025-08-12"_s}));
     QVERIFY(PartialDate::fromYear(2025) != PartialDate::fromYearMonth(2025, 1));
     QCOMPARE(PartialDate::fromYmd(2025, 2, 30), PartialDate());
 }
 
-void TestPartialDate::displayString_data()
-{
+void TestPartialDate::displayString_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("english");
     QTest::addColumn<QString>("german");
@@ -149,8 +142,7 @@ void TestPartialDate::displayString_data()
     QTest::newRow("day") << u"2025-08-11"_s << u"11 August 2025"_s << u"11 August 2025"_s;
 }
 
-void TestPartialDate::displayString()
-{
+void TestPartialDate::displayString() {
     QFETCH(QString, text);
     QFETCH(QString, english);
     QFETCH(QString, german);

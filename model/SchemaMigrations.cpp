@@ -1,0 +1,181 @@
+#include "model/SchemaMigrations.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Version 1: the data model of DESIGN.md. Dates are stored as their parts (month and day
+// NULL when not known) plus the Julian day span they cover, which the timeline queries by.
+QStringList version1() {
+    return {
+        uR"(CREATE TABLE meta (
+              key   TEXT PRIMARY KEY,
+              value TEXT NOT NULL))"_s,
+        uR"(CREATE TABLE category (
+              id         INTEGER PRIMARY KEY,
+              name       TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+              label      TEXT NOT NULL DEFAULT '',
+              color      TEXT NOT NULL DEFAULT '#808080',
+              sort_order INTEGER NOT NULL DEFAULT 0))"_s,
+        uR"(CREATE TABLE event (
+              id          INTEGER PRIMARY KEY,
+              uid         TEXT NOT NULL UNIQUE,
+              title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+              summary     TEXT NOT NULL DEFAULT '',
+              start_year  INTEGER NOT NULL CHECK (start_year BETWEEN 1 AND 9999),
+              start_month INTEGER CHECK (start_month BETWEEN 1 AND 12),
+              start_day   INTEGER CHECK (start_day BETWEEN 1 AND 31),
+              end_year    INTEGER CHECK (end_year BETWEEN 1 AND 9999),
+              end_month   INTEGER CHECK (end_month BETWEEN 1 AND 12),
+              end_day     INTEGER CHECK (end_day BETWEEN 1 AND 31),
+              first_day   INTEGER NOT NULL,
+              last_day    INTEGER NOT NULL CHECK (last_day >= first_day),
+              category_id INTEGER REFERENCES category(id) ON DELETE SET NULL,
+              status      TEXT NOT NULL DEFAULT 'confirmed'
+                          CHECK (status IN ('confirmed', 'reported', 'disputed')),
+              importance  INTEGER NOT NULL DEFAULT 2 CHECK (importance BETWEEN 1 AND 3),
+              created     TEXT NOT NULL,
+              modified    TEXT NOT NULL))"_s,
+        u"CREATE INDEX event_by_first_day ON event(first_day, id)"_s,
+        u"CREATE INDEX event_by_category ON event(category_id)"_s,
+        uR"(CREATE TABLE source (
+              id        INTEGER PRIMARY KEY,
+              uid       TEXT NOT NULL UNIQUE,
+              kind      TEXT NOT NULL DEFAULT 'news',
+              title     TEXT NOT NULL CHECK (length(trim(title)) > 0),
+              outlet    TEXT NOT NULL DEFAULT '',
+              authors   TEXT NOT NULL DEFAULT '',
+              url       TEXT NOT NULL DEFAULT '',
+              doi       TEXT NOT NULL DEFAULT '',
+              published TEXT NOT NULL DEFAULT '',
+              accessed  TEXT NOT NULL DEFAULT '',
+              language  TEXT NOT NULL DEFAULT '',
+              excerpt   TEXT NOT NULL DEFAULT '',
+              notes     TEXT NOT NULL DEFAULT '',
+              created   TEXT NOT NULL,
+              modified  TEXT NOT NULL))"_s,
+        uR"(CREATE TABLE event_source (
+              event_id  INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+              source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+              quote     TEXT NOT NULL DEFAULT '',
+              locator   TEXT NOT NULL DEFAULT '',
+              position  INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (event_id, source_id)) WITHOUT ROWID)"_s,
+        u"CREATE INDEX event_source_by_source ON event_source(source_id)"_s,
+        u"CREATE TABLE actor (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"_s,
+        u"CREATE TABLE chip (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"_s,
+        u"CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"_s,
+        uR"(CREATE TABLE event_actor (
+              event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+              actor_id INTEGER NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (event_id, actor_id)) WITHOUT ROWID)"_s,
+        uR"(CREATE TABLE event_chip (
+              event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+              chip_id  INTEGER NOT NULL REFERENCES chip(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (event_id, chip_id)) WITHOUT ROWID)"_s,
+        uR"(CREATE TABLE event_tag (
+              event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+              tag_id   INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (event_id, tag_id)) WITHOUT ROWID)"_s,
+        u"CREATE INDEX event_actor_by_actor ON event_actor(actor_id)"_s,
+        u"CREATE INDEX event_chip_by_chip ON event_chip(chip_id)"_s,
+        u"CREATE INDEX event_tag_by_tag ON event_tag(tag_id)"_s,
+        uR"(CREATE TABLE saved_view (
+              id     INTEGER PRIMARY KEY,
+              name   TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+              filter TEXT NOT NULL DEFAULT ''))"_s,
+    };
+}
+
+// Version 2: full-text search. FTS5 tables over events (with their actor, chip and tag
+// names) and sources (with the quotes that cite them), kept in step by triggers, with
+// diacritics folded so "beschrankung" meets "Beschränkung". Existing rows are indexed.
+QStringList version2() {
+    const QString eventNames = uR"((SELECT coalesce(group_concat(name, ' '), '') FROM (
+               SELECT a.name FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                WHERE ea.event_id = %1
+               UNION ALL
+               SELECT c.name FROM event_chip ec JOIN chip c ON c.id = ec.chip_id
+                WHERE ec.event_id = %1
+               UNION ALL
+               SELECT t.name FROM event_tag et JOIN tag t ON t.id = et.tag_id
+                WHERE et.event_id = %1)))"_s;
+    const QString sourceQuotes =
+        u"(SELECT coalesce(group_concat(quote, ' '), '') FROM event_source WHERE source_id = %1)"_s;
+
+    QStringList statements = {
+        uR"(CREATE VIRTUAL TABLE event_fts USING fts5(
+              title, summary, names,
+              tokenize = 'unicode61 remove_diacritics 2'))"_s,
+        uR"(CREATE VIRTUAL TABLE source_fts USING fts5(
+              title, outlet, excerpt, notes, quotes,
+              tokenize = 'unicode61 remove_diacritics 2'))"_s,
+        uR"(CREATE TRIGGER event_fts_insert AFTER INSERT ON event BEGIN
+              INSERT INTO event_fts(rowid, title, summary, names)
+              VALUES (new.id, new.title, new.summary, '');
+            END)"_s,
+        uR"(CREATE TRIGGER event_fts_update AFTER UPDATE OF title, summary ON event BEGIN
+              UPDATE event_fts SET title = new.title, summary = new.summary
+               WHERE rowid = new.id;
+            END)"_s,
+        uR"(CREATE TRIGGER event_fts_delete AFTER DELETE ON event BEGIN
+              DELETE FROM event_fts WHERE rowid = old.id;
+            END)"_s,
+        uR"(CREATE TRIGGER source_fts_insert AFTER INSERT ON source BEGIN
+              INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
+              VALUES (new.id, new.title, new.outlet, new.excerpt, new.notes, '');
+            END)"_s,
+        uR"(CREATE TRIGGER source_fts_update AFTER UPDATE OF title, outlet, excerpt, notes
+              ON source BEGIN
+              UPDATE source_fts SET title = new.title, outlet = new.outlet,
+                     excerpt = new.excerpt, notes = new.notes
+               WHERE rowid = new.id;
+            END)"_s,
+        uR"(CREATE TRIGGER source_fts_delete AFTER DELETE ON source BEGIN
+              DELETE FROM source_fts WHERE rowid = old.id;
+            END)"_s,
+    };
+    // Names and quotes live in link tables: re-derive the indexed text when a link changes.
+    for (const QString &link : {u"event_actor"_s, u"event_chip"_s, u"event_tag"_s}) {
+        statements << uR"(CREATE TRIGGER %1_fts_insert AFTER INSERT ON %1 BEGIN
+                            UPDATE event_fts SET names = %2 WHERE rowid = new.event_id;
+                          END)"_s.arg(link, eventNames.arg(u"new.event_id"_s))
+                   << uR"(CREATE TRIGGER %1_fts_delete AFTER DELETE ON %1 BEGIN
+                            UPDATE event_fts SET names = %2 WHERE rowid = old.event_id;
+                          END)"_s.arg(link, eventNames.arg(u"old.event_id"_s));
+    }
+    statements << uR"(CREATE TRIGGER event_source_fts_insert AFTER INSERT ON event_source BEGIN
+                        UPDATE source_fts SET quotes = %1 WHERE rowid = new.source_id;
+                      END)"_s.arg(sourceQuotes.arg(u"new.source_id"_s))
+               << uR"(CREATE TRIGGER event_source_fts_update AFTER UPDATE OF quote ON event_source
+                      BEGIN
+                        UPDATE source_fts SET quotes = %1 WHERE rowid = new.source_id;
+                      END)"_s.arg(sourceQuotes.arg(u"new.source_id"_s))
+               << uR"(CREATE TRIGGER event_source_fts_delete AFTER DELETE ON event_source BEGIN
+                        UPDATE source_fts SET quotes = %1 WHERE rowid = old.source_id;
+                      END)"_s.arg(sourceQuotes.arg(u"old.source_id"_s))
+               << uR"(INSERT INTO event_fts(rowid, title, summary, names)
+                      SELECT e.id, e.title, e.summary, %1 FROM event e)"_s.arg(
+                      eventNames.arg(u"e.id"_s))
+               << uR"(INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
+                      SELECT s.id, s.title, s.outlet, s.excerpt, s.notes, %1 FROM source s)"_s.arg(
+                      sourceQuotes.arg(u"s.id"_s));
+    return statements;
+}
+
+} // namespace
+
+const QList<SchemaMigration> &schemaMigrations() {
+    static const QList<SchemaMigration> migrations = {
+        {1, u"events, sources, links, categories, actors, chips, tags, saved views"_s, version1()},
+        {2, u"full-text search over events and sources"_s, version2()},
+    };
+    return migrations;
+}
+
+int latestSchemaVersion() {
+    return schemaMigrations().constLast().version;
+}

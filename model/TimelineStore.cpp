@@ -1,0 +1,1133 @@
+#include "model/TimelineStore.h"
+
+#include "model/SchemaMigrations.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+#include <QVariant>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// SQLite's primary result codes that deserve their own message.
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteIoErr = 10;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteFull = 13;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteConstraint = 19;
+constexpr int SqliteNotADb = 26;
+
+QString newConnectionName() {
+    static std::atomic<int> counter{0};
+    return u"chiptimeline-store-%1"_s.arg(++counter);
+}
+
+QString nowIso() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString newUid() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Text columns are NOT NULL: a null QString would bind as NULL, so bind "" instead.
+QVariant text(const QString &value) {
+    return value.isNull() ? QVariant(u""_s) : QVariant(value);
+}
+
+// A QVariant of a type but no value is not NULL in Qt 6; an invalid QVariant binds NULL.
+QVariant nullIfZero(int value) {
+    return value == 0 ? QVariant() : QVariant(value);
+}
+
+PartialDate dateFromParts(const QVariant &year, const QVariant &month, const QVariant &day) {
+    if (year.isNull())
+        return {};
+    if (month.isNull())
+        return PartialDate::fromYear(year.toInt());
+    if (day.isNull())
+        return PartialDate::fromYearMonth(year.toInt(), month.toInt());
+    return PartialDate::fromYmd(year.toInt(), month.toInt(), day.toInt());
+}
+
+PartialDate dateFromIso(const QString &text) {
+    return PartialDate::parseIso(text).value_or(PartialDate());
+}
+
+bool hasSqliteHeader(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    static const QByteArray header("SQLite format 3\0", 16);
+    return file.read(16) == header;
+}
+
+int primaryCode(const QSqlError &error) {
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+// Binds the filter's conditions as named placeholders; returns the WHERE clause over
+// `event e` (without the keyword), or an empty string for "everything".
+QString filterClause(const EventFilter &filter, QVariantMap &bindings) {
+    QStringList conditions;
+    const auto inList = [&bindings](const QString &prefix, const QStringList &values) {
+        QStringList names;
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const QString name = u":%1%2"_s.arg(prefix).arg(i);
+            bindings.insert(name, values.at(i));
+            names << name;
+        }
+        return names.join(u", ");
+    };
+    if (filter.fromJulianDay) {
+        conditions << u"e.last_day >= :from_day"_s;
+        bindings.insert(u":from_day"_s, *filter.fromJulianDay);
+    }
+    if (filter.toJulianDay) {
+        conditions << u"e.first_day <= :to_day"_s;
+        bindings.insert(u":to_day"_s, *filter.toJulianDay);
+    }
+    if (!filter.categories.isEmpty())
+        conditions << u"e.category_id IN (SELECT id FROM category WHERE name IN (%1))"_s.arg(
+            inList(u"category"_s, filter.categories));
+    const auto linked = [&](const QString &table, const QString &prefix, const QStringList &names) {
+        conditions << uR"(e.id IN (SELECT l.event_id FROM event_%1 l JOIN %1 n ON n.id = l.%1_id
+                                    WHERE n.name IN (%2)))"_s.arg(table, inList(prefix, names));
+    };
+    if (!filter.actors.isEmpty())
+        linked(u"actor"_s, u"actor"_s, filter.actors);
+    if (!filter.chips.isEmpty())
+        linked(u"chip"_s, u"chip"_s, filter.chips);
+    if (!filter.tags.isEmpty())
+        linked(u"tag"_s, u"tag"_s, filter.tags);
+    if (!filter.statuses.isEmpty()) {
+        QStringList keys;
+        for (EventStatus status : filter.statuses)
+            keys << eventStatusKey(status);
+        conditions << u"e.status IN (%1)"_s.arg(inList(u"status"_s, keys));
+    }
+    if (filter.hasSources) {
+        conditions
+            << (*filter.hasSources
+                    ? u"EXISTS (SELECT 1 FROM event_source es WHERE es.event_id = e.id)"_s
+                    : u"NOT EXISTS (SELECT 1 FROM event_source es WHERE es.event_id = e.id)"_s);
+    }
+    return conditions.join(u" AND ");
+}
+
+} // namespace
+
+TimelineStore::TimelineStore(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName)) {}
+
+TimelineStore::~TimelineStore() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase TimelineStore::database() const {
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+std::unique_ptr<TimelineStore> TimelineStore::open(const QString &path, StoreError *error,
+                                                   OpenMode mode) {
+    StoreError localError;
+    StoreError &err = error ? *error : localError;
+    err = {};
+    const QFileInfo info(path);
+    const QString shownPath = QDir::toNativeSeparators(path);
+    const auto fail = [&](StoreError::Kind kind, const QString &message) {
+        err.kind = kind;
+        err.message = message;
+        return nullptr;
+    };
+
+    if (path.isEmpty())
+        return fail(StoreError::Kind::Io, u"no database file given"_s);
+    if (info.exists()) {
+        if (info.isDir())
+            return fail(StoreError::Kind::NotADatabase,
+                        u"%1: is a folder, not a database file"_s.arg(shownPath));
+        if (!info.isReadable())
+            return fail(StoreError::Kind::Io,
+                        u"%1: cannot be read (permission denied)"_s.arg(shownPath));
+        // Never hand a foreign file to SQLite: it would happily turn an empty or unrelated
+        // file into a database. Only an empty file may become one.
+        if (info.size() > 0 && !hasSqliteHeader(path))
+            return fail(
+                StoreError::Kind::NotADatabase,
+                u"%1: not a ChipTimeline database (not an SQLite file); left untouched"_s.arg(
+                    shownPath));
+    } else {
+        if (mode == OpenMode::ReadOnly)
+            return fail(StoreError::Kind::Io, u"%1: no such file"_s.arg(shownPath));
+        const QFileInfo dir(info.absolutePath());
+        if (!dir.exists())
+            return fail(StoreError::Kind::Io,
+                        u"%1: the folder %2 does not exist"_s.arg(
+                            shownPath, QDir::toNativeSeparators(info.absolutePath())));
+        if (!dir.isWritable())
+            return fail(
+                StoreError::Kind::ReadOnly,
+                u"%1: cannot create the file (the folder is not writable)"_s.arg(shownPath));
+    }
+
+    std::unique_ptr<TimelineStore> store(new TimelineStore(path, newConnectionName()));
+    if (mode == OpenMode::ReadOnly)
+        store->m_readOnlyReason = u"opened read-only"_s;
+    else if (info.exists() && !info.isWritable())
+        store->m_readOnlyReason = u"the file is read-only"_s;
+    else if (info.exists() && !QFileInfo(info.absolutePath()).isWritable())
+        store->m_readOnlyReason = u"its folder is read-only"_s;
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, store->m_connectionName);
+    db.setDatabaseName(path);
+    QString options = u"QSQLITE_BUSY_TIMEOUT=5000"_s;
+    if (store->isReadOnly())
+        options += u";QSQLITE_OPEN_READONLY"_s;
+    db.setConnectOptions(options);
+    if (!db.open())
+        return fail(StoreError::Kind::Io,
+                    u"%1: cannot open: %2"_s.arg(shownPath, db.lastError().text()));
+    if (!store->configure(mode, &err))
+        return nullptr;
+    return store;
+}
+
+bool TimelineStore::configure(OpenMode mode, StoreError *error) {
+    Q_UNUSED(mode);
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    const QString shownPath = QDir::toNativeSeparators(m_path);
+
+    if (!query.exec(u"PRAGMA foreign_keys = ON"_s)) {
+        *error = errorFrom(query, u"open"_s);
+        return false;
+    }
+
+    // Which version is this file? Reading sqlite_master is the first real read, so this is
+    // also where a damaged file shows itself.
+    if (!query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)) {
+        *error = errorFrom(query, u"read"_s);
+        return false;
+    }
+    QStringList tables;
+    while (query.next())
+        tables << query.value(0).toString();
+    int version = 0;
+    if (tables.contains(u"meta"_s)) {
+        if (!query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s)) {
+            *error = errorFrom(query, u"read"_s);
+            return false;
+        }
+        if (query.next())
+            version = query.value(0).toInt();
+        query.finish();
+    } else if (!tables.isEmpty()) {
+        *error = {StoreError::Kind::NotADatabase,
+                  u"%1: an SQLite file, but not a ChipTimeline database; left untouched"_s.arg(
+                      shownPath)};
+        return false;
+    }
+    // A database copied from elsewhere may carry triggers or views that run SQL when we
+    // write. (trusted_schema=OFF cannot be used: it also forbids our own FTS5 triggers.)
+    // Only the ones our migrations create, to the letter, are accepted.
+    if (version <= latestSchemaVersion() &&
+        !query.exec(
+            u"SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')"_s)) {
+        *error = errorFrom(query, u"read"_s);
+        return false;
+    }
+    QSet<QString> expected;
+    for (const SchemaMigration &migration : schemaMigrations())
+        if (migration.version <= version)
+            for (const QString &statement : migration.statements)
+                expected.insert(statement.trimmed());
+    while (version <= latestSchemaVersion() && query.next()) {
+        if (!expected.contains(query.value(2).toString().trimmed())) {
+            *error = {
+                StoreError::Kind::NotADatabase,
+                u"%1: contains a %2 '%3' that ChipTimeline did not create; refused and left untouched"_s
+                    .arg(shownPath, query.value(0).toString(), query.value(1).toString())};
+            return false;
+        }
+    }
+    query.finish();
+    if (version > latestSchemaVersion()) {
+        *error = {
+            StoreError::Kind::TooNew,
+            u"%1: written by a newer ChipTimeline (schema version %2; this version reads up to %3); left untouched"_s
+                .arg(shownPath)
+                .arg(version)
+                .arg(latestSchemaVersion())};
+        return false;
+    }
+    if (isReadOnly()) {
+        if (version < latestSchemaVersion()) {
+            *error = {StoreError::Kind::ReadOnly,
+                      version == 0
+                          ? u"%1: the database is empty and %2"_s.arg(shownPath, m_readOnlyReason)
+                          : u"%1: needs upgrading from schema version %2 but %3"_s.arg(shownPath)
+                                .arg(version)
+                                .arg(m_readOnlyReason)};
+            return false;
+        }
+        return true;
+    }
+    // Durable: an action shown as done survives a crash and a power cut.
+    for (const QString &pragma : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s}) {
+        if (!query.exec(pragma)) {
+            *error = errorFrom(query, u"open"_s);
+            return false;
+        }
+    }
+    query.finish();
+    if (version < latestSchemaVersion())
+        return migrate(version, error);
+    return true;
+}
+
+bool TimelineStore::migrate(int fromVersion, StoreError *error) {
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    if (fromVersion > 0) {
+        // A consistent copy of the whole file before its schema changes.
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
+        m_backupPath = u"%1.v%2-%3.bak"_s.arg(m_path).arg(fromVersion).arg(stamp);
+        QFile::remove(m_backupPath);
+        query.prepare(u"VACUUM INTO :target"_s);
+        query.bindValue(u":target"_s, m_backupPath);
+        if (!query.exec()) {
+            *error = errorFrom(query, u"back up before upgrading"_s);
+            return false;
+        }
+    }
+    if (!beginWrite(error))
+        return false;
+    for (const SchemaMigration &migration : schemaMigrations()) {
+        if (migration.version <= fromVersion)
+            continue;
+        for (const QString &statement : migration.statements) {
+            if (!query.exec(statement)) {
+                *error = errorFrom(query, u"upgrade to schema version %1"_s.arg(migration.version));
+                rollbackWrite();
+                return false;
+            }
+        }
+    }
+    query.prepare(u"INSERT INTO meta(key, value) VALUES ('schema_version', :version) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    query.bindValue(u":version"_s, QString::number(latestSchemaVersion()));
+    if (!query.exec()) {
+        *error = errorFrom(query, u"upgrade"_s);
+        rollbackWrite();
+        return false;
+    }
+    return commitWrite(error);
+}
+
+int TimelineStore::schemaVersion() const {
+    QSqlQuery query(database());
+    if (query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && query.next())
+        return query.value(0).toInt();
+    return 0;
+}
+
+StoreError TimelineStore::errorFrom(const QSqlQuery &query, const QString &action) const {
+    const QSqlError sqlError = query.lastError();
+    const QString shownPath = QDir::toNativeSeparators(m_path);
+    const QString detail =
+        sqlError.databaseText().isEmpty() ? sqlError.text() : sqlError.databaseText();
+    switch (primaryCode(sqlError)) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return {StoreError::Kind::Locked,
+                u"%1: locked by another program; could not %2 (try again when it is closed)"_s.arg(
+                    shownPath, action)};
+    case SqliteReadOnly:
+        return {StoreError::Kind::ReadOnly,
+                u"%1: the database is read-only; could not %2"_s.arg(shownPath, action)};
+    case SqliteCorrupt:
+        return {StoreError::Kind::Corrupt,
+                u"%1: the database file is damaged (%2); could not %3"_s.arg(shownPath, detail,
+                                                                             action)};
+    case SqliteNotADb:
+        return {StoreError::Kind::NotADatabase,
+                u"%1: not a ChipTimeline database (%2)"_s.arg(shownPath, detail)};
+    case SqliteFull:
+        return {StoreError::Kind::Io,
+                u"%1: the disk is full; could not %2"_s.arg(shownPath, action)};
+    case SqliteConstraint:
+        return {StoreError::Kind::Invalid,
+                u"%1: could not %2: %3"_s.arg(shownPath, action, detail)};
+    case SqliteIoErr:
+    case SqliteCantOpen:
+    default:
+        return {StoreError::Kind::Io, u"%1: could not %2: %3"_s.arg(shownPath, action, detail)};
+    }
+}
+
+StoreError TimelineStore::refusedBecauseReadOnly() const {
+    return {StoreError::Kind::ReadOnly, u"%1: %2; nothing was changed"_s.arg(
+                                            QDir::toNativeSeparators(m_path), m_readOnlyReason)};
+}
+
+bool TimelineStore::beginWrite(StoreError *error) {
+    if (isReadOnly()) {
+        *error = refusedBecauseReadOnly();
+        return false;
+    }
+    QSqlQuery query(database());
+    // IMMEDIATE takes the write lock now, so a busy database fails before any work is done.
+    if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
+        *error = errorFrom(query, u"start a change"_s);
+        return false;
+    }
+    return true;
+}
+
+bool TimelineStore::commitWrite(StoreError *error) {
+    QSqlQuery query(database());
+    if (!query.exec(u"COMMIT"_s)) {
+        *error = errorFrom(query, u"save the change"_s);
+        rollbackWrite();
+        return false;
+    }
+    return true;
+}
+
+void TimelineStore::rollbackWrite() {
+    QSqlQuery query(database());
+    query.exec(u"ROLLBACK"_s);
+}
+
+// ---- Reading ----
+
+bool TimelineStore::wasEverFilled() const {
+    QSqlQuery query(database());
+    return query.exec(u"SELECT 1 FROM meta WHERE key = 'filled'"_s) && query.next();
+}
+
+bool TimelineStore::markFilled(StoreError *error) {
+    QSqlQuery query(database());
+    if (query.exec(u"INSERT OR IGNORE INTO meta(key, value) VALUES ('filled', '1')"_s))
+        return true;
+    *error = errorFrom(query, u"save"_s);
+    return false;
+}
+
+int TimelineStore::eventCount() const {
+    QSqlQuery query(database());
+    return query.exec(u"SELECT count(*) FROM event"_s) && query.next() ? query.value(0).toInt() : 0;
+}
+
+int TimelineStore::sourceCount() const {
+    QSqlQuery query(database());
+    return query.exec(u"SELECT count(*) FROM source"_s) && query.next() ? query.value(0).toInt()
+                                                                        : 0;
+}
+
+QList<Category> TimelineStore::categories() const {
+    QList<Category> result;
+    QSqlQuery query(database());
+    query.exec(
+        u"SELECT id, name, label, color, sort_order FROM category ORDER BY sort_order, name"_s);
+    while (query.next()) {
+        Category category;
+        category.id = query.value(0).toLongLong();
+        category.name = query.value(1).toString();
+        category.label = query.value(2).toString();
+        category.color = QColor::fromString(query.value(3).toString());
+        category.order = query.value(4).toInt();
+        result << category;
+    }
+    return result;
+}
+
+QString TimelineStore::filterSql(const EventFilter &filter, QVariantMap &bindings) {
+    QString where = filterClause(filter, bindings);
+    if (!filter.query.trimmed().isEmpty()) {
+        if (!where.isEmpty())
+            where += u" AND "_s;
+        where += u"e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :fts)"_s;
+        bindings.insert(u":fts"_s, filter.query);
+    }
+    return where;
+}
+
+QList<Event> TimelineStore::events(const EventFilter &filter) const {
+    QVariantMap bindings;
+    const QString where = filterSql(filter, bindings);
+    return loadEvents(where, bindings);
+}
+
+std::optional<Event> TimelineStore::event(qint64 id) const {
+    const QList<Event> found = loadEvents(u"e.id = :id"_s, {{u":id"_s, id}});
+    return found.isEmpty() ? std::nullopt : std::optional<Event>(found.constFirst());
+}
+
+std::optional<Event> TimelineStore::eventByUid(const QString &uid) const {
+    const QList<Event> found = loadEvents(u"e.uid = :uid"_s, {{u":uid"_s, uid}});
+    return found.isEmpty() ? std::nullopt : std::optional<Event>(found.constFirst());
+}
+
+QList<Event> TimelineStore::loadEvents(const QString &where, const QVariantMap &bindings) const {
+    QSqlDatabase db = database();
+    const QString whereSql = where.isEmpty() ? QString() : u" WHERE "_s + where;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(uR"(SELECT e.id, e.uid, e.title, e.summary,
+                             e.start_year, e.start_month, e.start_day,
+                             e.end_year, e.end_month, e.end_day,
+                             coalesce(c.name, ''), e.status, e.importance, e.created, e.modified
+                        FROM event e LEFT JOIN category c ON c.id = e.category_id)"_s +
+                  whereSql + u" ORDER BY e.first_day, e.last_day, e.id"_s);
+    for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
+        query.bindValue(it.key(), it.value());
+    QList<Event> events;
+    QHash<qint64, qsizetype> indexOf;
+    if (!query.exec())
+        return events;
+    while (query.next()) {
+        Event event;
+        event.id = query.value(0).toLongLong();
+        event.uid = query.value(1).toString();
+        event.title = query.value(2).toString();
+        event.summary = query.value(3).toString();
+        event.start = dateFromParts(query.value(4), query.value(5), query.value(6));
+        event.end = dateFromParts(query.value(7), query.value(8), query.value(9));
+        event.category = query.value(10).toString();
+        event.status =
+            eventStatusFromKey(query.value(11).toString()).value_or(EventStatus::Confirmed);
+        event.importance = query.value(12).toInt();
+        event.created = QDateTime::fromString(query.value(13).toString(), Qt::ISODateWithMs);
+        event.modified = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs);
+        indexOf.insert(event.id, events.size());
+        events << event;
+    }
+    if (events.isEmpty())
+        return events;
+
+    // The links of just these events, in the order they were given.
+    const QString selected = u"(SELECT e.id FROM event e"_s + whereSql + u")"_s;
+    const auto loadNames = [&](const QString &table, QStringList Event::*list) {
+        QSqlQuery links(db);
+        links.setForwardOnly(true);
+        links.prepare(uR"(SELECT l.event_id, n.name FROM event_%1 l JOIN %1 n ON n.id = l.%1_id
+                           WHERE l.event_id IN %2 ORDER BY l.event_id, l.position)"_s.arg(
+            table, selected));
+        for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
+            links.bindValue(it.key(), it.value());
+        if (!links.exec())
+            return;
+        while (links.next()) {
+            const auto found = indexOf.constFind(links.value(0).toLongLong());
+            if (found != indexOf.cend())
+                (events[*found].*list) << links.value(1).toString();
+        }
+    };
+    loadNames(u"actor"_s, &Event::actors);
+    loadNames(u"chip"_s, &Event::chips);
+    loadNames(u"tag"_s, &Event::tags);
+
+    QSqlQuery citations(db);
+    citations.setForwardOnly(true);
+    citations.prepare(uR"(SELECT es.event_id, s.uid, es.quote, es.locator
+                            FROM event_source es JOIN source s ON s.id = es.source_id
+                           WHERE es.event_id IN %1 ORDER BY es.event_id, es.position)"_s.arg(
+        selected));
+    for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
+        citations.bindValue(it.key(), it.value());
+    if (citations.exec()) {
+        while (citations.next()) {
+            const auto found = indexOf.constFind(citations.value(0).toLongLong());
+            if (found != indexOf.cend())
+                events[*found].citations
+                    << Citation{citations.value(1).toString(), citations.value(2).toString(),
+                                citations.value(3).toString()};
+        }
+    }
+    return events;
+}
+
+namespace {
+Source sourceFromQuery(const QSqlQuery &query) {
+    Source source;
+    source.id = query.value(0).toLongLong();
+    source.uid = query.value(1).toString();
+    source.kind = query.value(2).toString();
+    source.title = query.value(3).toString();
+    source.outlet = query.value(4).toString();
+    const QString authors = query.value(5).toString();
+    source.authors = authors.isEmpty() ? QStringList() : authors.split(u'\n');
+    source.url = query.value(6).toString();
+    source.doi = query.value(7).toString();
+    source.published = dateFromIso(query.value(8).toString());
+    source.accessed = dateFromIso(query.value(9).toString());
+    source.language = query.value(10).toString();
+    source.excerpt = query.value(11).toString();
+    source.notes = query.value(12).toString();
+    return source;
+}
+
+const QString sourceColumns = u"id, uid, kind, title, outlet, authors, url, doi, published, "
+                              "accessed, language, excerpt, notes"_s;
+} // namespace
+
+QList<Source> TimelineStore::sources() const {
+    QList<Source> result;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.exec(u"SELECT %1 FROM source ORDER BY published, title, id"_s.arg(sourceColumns));
+    while (query.next())
+        result << sourceFromQuery(query);
+    return result;
+}
+
+std::optional<Source> TimelineStore::source(qint64 id) const {
+    QSqlQuery query(database());
+    query.prepare(u"SELECT %1 FROM source WHERE id = :id"_s.arg(sourceColumns));
+    query.bindValue(u":id"_s, id);
+    if (query.exec() && query.next())
+        return sourceFromQuery(query);
+    return std::nullopt;
+}
+
+std::optional<Source> TimelineStore::sourceByUid(const QString &uid) const {
+    QSqlQuery query(database());
+    query.prepare(u"SELECT %1 FROM source WHERE uid = :uid"_s.arg(sourceColumns));
+    query.bindValue(u":uid"_s, uid);
+    if (query.exec() && query.next())
+        return sourceFromQuery(query);
+    return std::nullopt;
+}
+
+namespace {
+QStringList namesOf(const QSqlDatabase &db, const QString &table) {
+    QStringList names;
+    QSqlQuery query(db);
+    query.exec(u"SELECT name FROM %1 ORDER BY name COLLATE NOCASE"_s.arg(table));
+    while (query.next())
+        names << query.value(0).toString();
+    return names;
+}
+} // namespace
+
+QStringList TimelineStore::actorNames() const {
+    return namesOf(database(), u"actor"_s);
+}
+
+QStringList TimelineStore::chipNames() const {
+    return namesOf(database(), u"chip"_s);
+}
+
+QStringList TimelineStore::tagNames() const {
+    return namesOf(database(), u"tag"_s);
+}
+
+QList<SavedView> TimelineStore::savedViews() const {
+    QList<SavedView> views;
+    QSqlQuery query(database());
+    query.exec(u"SELECT id, name, filter FROM saved_view ORDER BY name COLLATE NOCASE"_s);
+    while (query.next())
+        views << SavedView{query.value(0).toLongLong(), query.value(1).toString(),
+                           query.value(2).toString()};
+    return views;
+}
+
+Dataset TimelineStore::dataset() const {
+    Dataset dataset;
+    QSqlQuery query(database());
+    if (query.exec(u"SELECT value FROM meta WHERE key = 'title'"_s) && query.next())
+        dataset.title = query.value(0).toString();
+    dataset.categories = categories();
+    dataset.sources = sources();
+    dataset.events = events();
+    dataset.savedViews = savedViews();
+    return dataset;
+}
+
+// ---- Writing ----
+
+qint64 TimelineStore::idForUid(const QString &table, const QString &uid) const {
+    if (uid.isEmpty())
+        return 0;
+    QSqlQuery query(database());
+    query.prepare(u"SELECT id FROM %1 WHERE uid = :uid"_s.arg(table));
+    query.bindValue(u":uid"_s, uid);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 TimelineStore::nameId(const QString &table, const QString &name, StoreError *error) {
+    QSqlQuery query(database());
+    query.prepare(u"SELECT id FROM %1 WHERE name = :name"_s.arg(table));
+    query.bindValue(u":name"_s, name);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    query.prepare(u"INSERT INTO %1(name) VALUES (:name)"_s.arg(table));
+    query.bindValue(u":name"_s, name);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"add %1 '%2'"_s.arg(table, name));
+        return 0;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+qint64 TimelineStore::categoryId(const QString &name, StoreError *error) {
+    if (name.isEmpty())
+        return 0;
+    QSqlQuery query(database());
+    query.prepare(u"SELECT id FROM category WHERE name = :name"_s);
+    query.bindValue(u":name"_s, name);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    Category category;
+    category.name = name;
+    category.color = QColor(0x80, 0x80, 0x80);
+    query.exec(u"SELECT coalesce(max(sort_order), 0) + 1 FROM category"_s);
+    category.order = query.next() ? query.value(0).toInt() : 1;
+    if (!saveCategory(category, error))
+        return 0;
+    return category.id;
+}
+
+bool TimelineStore::saveCategory(Category &category, StoreError *error) {
+    if (isReadOnly()) {
+        *error = refusedBecauseReadOnly();
+        return false;
+    }
+    QSqlQuery query(database());
+    if (category.id == 0)
+        category.id = [&] {
+            QSqlQuery find(database());
+            find.prepare(u"SELECT id FROM category WHERE name = :name"_s);
+            find.bindValue(u":name"_s, category.name);
+            return find.exec() && find.next() ? find.value(0).toLongLong() : qint64(0);
+        }();
+    if (category.id == 0)
+        query.prepare(u"INSERT INTO category(name, label, color, sort_order) "
+                      "VALUES (:name, :label, :color, :order)"_s);
+    else {
+        query.prepare(u"UPDATE category SET name = :name, label = :label, color = :color, "
+                      "sort_order = :order WHERE id = :id"_s);
+        query.bindValue(u":id"_s, category.id);
+    }
+    query.bindValue(u":name"_s, category.name.trimmed());
+    query.bindValue(u":label"_s, text(category.label));
+    query.bindValue(u":color"_s, category.color.isValid() ? category.color.name() : u"#808080"_s);
+    query.bindValue(u":order"_s, category.order);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"save category '%1'"_s.arg(category.name));
+        return false;
+    }
+    if (category.id == 0)
+        category.id = query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *error) {
+    const QString shownPath = QDir::toNativeSeparators(m_path);
+    const QString what = event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
+    if (event.title.trimmed().isEmpty()) {
+        *error = {StoreError::Kind::Invalid,
+                  u"%1: event %2 has no title"_s.arg(shownPath, event.uid)};
+        return false;
+    }
+    if (!event.start.isValid()) {
+        *error = {StoreError::Kind::Invalid,
+                  u"%1: event %2 has no valid start date"_s.arg(shownPath, what)};
+        return false;
+    }
+    if (event.end.isValid() && event.end.lastJulianDay() < event.start.firstJulianDay()) {
+        *error = {StoreError::Kind::Invalid,
+                  u"%1: event %2 ends (%3) before it starts (%4)"_s.arg(
+                      shownPath, what, event.end.toIsoString(), event.start.toIsoString())};
+        return false;
+    }
+    if (event.importance < 1 || event.importance > 3) {
+        *error = {StoreError::Kind::Invalid,
+                  u"%1: event %2 has importance %3 (allowed: 1 to 3)"_s.arg(shownPath, what)
+                      .arg(event.importance)};
+        return false;
+    }
+    const qint64 category = categoryId(event.category, error);
+    if (!event.category.isEmpty() && category == 0)
+        return false;
+
+    const QString now = nowIso();
+    if (event.uid.isEmpty())
+        event.uid = newUid();
+    if (!event.created.isValid())
+        event.created = QDateTime::fromString(now, Qt::ISODateWithMs);
+    event.modified = QDateTime::fromString(now, Qt::ISODateWithMs);
+
+    QSqlQuery query(database());
+    if (existingId == 0) {
+        query.prepare(uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
+                            end_year, end_month, end_day, first_day, last_day, category_id, status,
+                            importance, created, modified)
+                          VALUES (:uid, :title, :summary, :sy, :sm, :sd, :ey, :em, :ed, :first,
+                            :last, :category, :status, :importance, :created, :modified))"_s);
+        query.bindValue(u":created"_s, event.created.toString(Qt::ISODateWithMs));
+    } else {
+        query.prepare(uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
+                            start_year = :sy, start_month = :sm, start_day = :sd,
+                            end_year = :ey, end_month = :em, end_day = :ed,
+                            first_day = :first, last_day = :last, category_id = :category,
+                            status = :status, importance = :importance, modified = :modified
+                          WHERE id = :id)"_s);
+        query.bindValue(u":id"_s, existingId);
+    }
+    query.bindValue(u":uid"_s, event.uid);
+    query.bindValue(u":title"_s, event.title.trimmed());
+    query.bindValue(u":summary"_s, text(event.summary));
+    query.bindValue(u":sy"_s, event.start.year());
+    query.bindValue(u":sm"_s, nullIfZero(event.start.month()));
+    query.bindValue(u":sd"_s, nullIfZero(event.start.day()));
+    query.bindValue(u":ey"_s, nullIfZero(event.end.year()));
+    query.bindValue(u":em"_s, nullIfZero(event.end.month()));
+    query.bindValue(u":ed"_s, nullIfZero(event.end.day()));
+    query.bindValue(u":first"_s, event.firstJulianDay());
+    query.bindValue(u":last"_s, event.lastJulianDay());
+    query.bindValue(u":category"_s, category ? QVariant(category) : QVariant());
+    query.bindValue(u":status"_s, eventStatusKey(event.status));
+    query.bindValue(u":importance"_s, event.importance);
+    query.bindValue(u":modified"_s, event.modified.toString(Qt::ISODateWithMs));
+    if (!query.exec()) {
+        *error = errorFrom(query, u"save event %1"_s.arg(what));
+        return false;
+    }
+    event.id = existingId ? existingId : query.lastInsertId().toLongLong();
+    return writeEventLinks(event, error);
+}
+
+bool TimelineStore::writeEventLinks(const Event &event, StoreError *error) {
+    QSqlQuery query(database());
+    for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s, u"source"_s}) {
+        query.prepare(u"DELETE FROM event_%1 WHERE event_id = :event"_s.arg(table));
+        query.bindValue(u":event"_s, event.id);
+        if (!query.exec()) {
+            *error = errorFrom(query, u"save event links"_s);
+            return false;
+        }
+    }
+    const auto writeNames = [&](const QString &table, const QStringList &names) {
+        int position = 0;
+        QSet<qint64> seen;
+        for (const QString &rawName : names) {
+            const QString name = rawName.trimmed();
+            if (name.isEmpty())
+                continue;
+            const qint64 nameRow = nameId(table, name, error);
+            if (nameRow == 0)
+                return false;
+            if (seen.contains(nameRow))
+                continue;
+            seen.insert(nameRow);
+            query.prepare(
+                u"INSERT INTO event_%1(event_id, %1_id, position) VALUES (:e, :n, :p)"_s.arg(
+                    table));
+            query.bindValue(u":e"_s, event.id);
+            query.bindValue(u":n"_s, nameRow);
+            query.bindValue(u":p"_s, position++);
+            if (!query.exec()) {
+                *error = errorFrom(query, u"link %1 '%2'"_s.arg(table, name));
+                return false;
+            }
+        }
+        return true;
+    };
+    if (!writeNames(u"actor"_s, event.actors) || !writeNames(u"chip"_s, event.chips) ||
+        !writeNames(u"tag"_s, event.tags))
+        return false;
+    int position = 0;
+    QSet<qint64> seen;
+    for (const Citation &citation : event.citations) {
+        const qint64 sourceRow = idForUid(u"source"_s, citation.sourceUid);
+        if (sourceRow == 0) {
+            *error = {StoreError::Kind::Invalid,
+                      u"%1: event '%2' cites source %3, which is not in the database"_s.arg(
+                          QDir::toNativeSeparators(m_path), event.title, citation.sourceUid)};
+            return false;
+        }
+        if (seen.contains(sourceRow))
+            continue;
+        seen.insert(sourceRow);
+        query.prepare(u"INSERT INTO event_source(event_id, source_id, quote, locator, position) "
+                      "VALUES (:e, :s, :quote, :locator, :p)"_s);
+        query.bindValue(u":e"_s, event.id);
+        query.bindValue(u":s"_s, sourceRow);
+        query.bindValue(u":quote"_s, text(citation.quote));
+        query.bindValue(u":locator"_s, text(citation.locator));
+        query.bindValue(u":p"_s, position++);
+        if (!query.exec()) {
+            *error = errorFrom(query, u"link source"_s);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *error) {
+    if (source.title.trimmed().isEmpty()) {
+        *error = {StoreError::Kind::Invalid, u"%1: source %2 has no title"_s.arg(
+                                                 QDir::toNativeSeparators(m_path), source.uid)};
+        return false;
+    }
+    if (source.uid.isEmpty())
+        source.uid = newUid();
+    const QString now = nowIso();
+    QSqlQuery query(database());
+    if (existingId == 0) {
+        query.prepare(uR"(INSERT INTO source(uid, kind, title, outlet, authors, url, doi, published,
+                            accessed, language, excerpt, notes, created, modified)
+                          VALUES (:uid, :kind, :title, :outlet, :authors, :url, :doi, :published,
+                            :accessed, :language, :excerpt, :notes, :now, :now))"_s);
+    } else {
+        query.prepare(uR"(UPDATE source SET uid = :uid, kind = :kind, title = :title,
+                            outlet = :outlet, authors = :authors, url = :url, doi = :doi,
+                            published = :published, accessed = :accessed, language = :language,
+                            excerpt = :excerpt, notes = :notes, modified = :now
+                          WHERE id = :id)"_s);
+        query.bindValue(u":id"_s, existingId);
+    }
+    query.bindValue(u":uid"_s, source.uid);
+    query.bindValue(u":kind"_s, text(source.kind));
+    query.bindValue(u":title"_s, source.title.trimmed());
+    query.bindValue(u":outlet"_s, text(source.outlet));
+    query.bindValue(u":authors"_s, text(source.authors.join(u'\n')));
+    query.bindValue(u":url"_s, text(source.url.trimmed()));
+    query.bindValue(u":doi"_s, text(source.doi.trimmed()));
+    query.bindValue(u":published"_s, text(source.published.toIsoString()));
+    query.bindValue(u":accessed"_s, text(source.accessed.toIsoString()));
+    query.bindValue(u":language"_s, text(source.language));
+    query.bindValue(u":excerpt"_s, text(source.excerpt));
+    query.bindValue(u":notes"_s, text(source.notes));
+    query.bindValue(u":now"_s, now);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"save source '%1'"_s.arg(source.title));
+        return false;
+    }
+    source.id = existingId ? existingId : query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
+                                  ImportSummary *summary, StoreError *error) {
+    StoreError localError;
+    StoreError *err = error ? error : &localError;
+    ImportSummary counts;
+    if (!beginWrite(err))
+        return false;
+    const auto fail = [&] {
+        rollbackWrite();
+        return false;
+    };
+
+    QSqlQuery query(database());
+    if (!dataset.title.isEmpty()) {
+        query.prepare(u"INSERT INTO meta(key, value) VALUES ('title', :title) "
+                      "ON CONFLICT(key) DO NOTHING"_s);
+        query.bindValue(u":title"_s, dataset.title);
+        if (!query.exec()) {
+            *err = errorFrom(query, u"import"_s);
+            return fail();
+        }
+    }
+    for (Category category : dataset.categories) {
+        category.id = 0;
+        QSqlQuery find(database());
+        find.prepare(u"SELECT id FROM category WHERE name = :name"_s);
+        find.bindValue(u":name"_s, category.name);
+        const bool exists = find.exec() && find.next();
+        find.finish();
+        if (exists && policy != ImportPolicy::Update)
+            continue;
+        if (!saveCategory(category, err))
+            return fail();
+        if (!exists)
+            ++counts.categoriesAdded;
+    }
+
+    // Sources first: events refer to them by uid. With "keep both", a duplicate gets a new
+    // uid and the file's events are pointed at it.
+    QHash<QString, QString> renamedSources;
+    for (Source source : dataset.sources) {
+        const qint64 existing = idForUid(u"source"_s, source.uid);
+        if (existing && policy == ImportPolicy::Skip) {
+            ++counts.sourcesSkipped;
+            continue;
+        }
+        if (existing && policy == ImportPolicy::KeepBoth) {
+            const QString fileUid = source.uid;
+            source.uid = newUid();
+            renamedSources.insert(fileUid, source.uid);
+        }
+        if (!writeSource(source, policy == ImportPolicy::Update ? existing : 0, err))
+            return fail();
+        ++(existing && policy == ImportPolicy::Update ? counts.sourcesUpdated
+                                                      : counts.sourcesAdded);
+    }
+    for (Event event : dataset.events) {
+        qint64 existing = idForUid(u"event"_s, event.uid);
+        if (!existing && event.uid.isEmpty()) {
+            query.prepare(u"SELECT id FROM event WHERE title = :title AND first_day = :first "
+                          "AND last_day = :last"_s);
+            query.bindValue(u":title"_s, event.title.trimmed());
+            query.bindValue(u":first"_s, event.firstJulianDay());
+            query.bindValue(u":last"_s, event.lastJulianDay());
+            if (query.exec() && query.next())
+                existing = query.value(0).toLongLong();
+            query.finish();
+        }
+        if (existing && policy == ImportPolicy::Skip) {
+            ++counts.eventsSkipped;
+            continue;
+        }
+        if (existing && policy == ImportPolicy::KeepBoth)
+            event.uid = newUid();
+        for (Citation &citation : event.citations)
+            citation.sourceUid = renamedSources.value(citation.sourceUid, citation.sourceUid);
+        const bool update = existing && policy == ImportPolicy::Update;
+        if (update) {
+            const std::optional<Event> old = this->event(existing);
+            if (old)
+                event.created = old->created;
+            if (event.uid.isEmpty() && old)
+                event.uid = old->uid;
+        }
+        if (!writeEvent(event, update ? existing : 0, err))
+            return fail();
+        ++(update ? counts.eventsUpdated : counts.eventsAdded);
+    }
+    for (const SavedView &view : dataset.savedViews) {
+        query.prepare(u"INSERT INTO saved_view(name, filter) VALUES (:name, :filter) "
+                      "ON CONFLICT(name) DO UPDATE SET filter = excluded.filter"_s);
+        query.bindValue(u":name"_s, view.name);
+        query.bindValue(u":filter"_s, text(view.filter));
+        if (!query.exec()) {
+            *err = errorFrom(query, u"import saved view '%1'"_s.arg(view.name));
+            return fail();
+        }
+    }
+    if (!markFilled(err))
+        return fail();
+    if (!commitWrite(err))
+        return false;
+    if (summary)
+        *summary = counts;
+    return true;
+}
+
+bool TimelineStore::saveEvent(Event &event, StoreError *error) {
+    if (!beginWrite(error))
+        return false;
+    Event copy = event;
+    if (!writeEvent(copy, event.id, error) || !markFilled(error)) {
+        rollbackWrite();
+        return false;
+    }
+    if (!commitWrite(error))
+        return false;
+    event = copy;
+    return true;
+}
+
+bool TimelineStore::deleteEvent(qint64 id, StoreError *error) {
+    if (!beginWrite(error))
+        return false;
+    QSqlQuery query(database());
+    query.prepare(u"DELETE FROM event WHERE id = :id"_s);
+    query.bindValue(u":id"_s, id);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"delete the event"_s);
+        rollbackWrite();
+        return false;
+    }
+    return commitWrite(error);
+}
+
+bool TimelineStore::saveSource(Source &source, StoreError *error) {
+    if (!beginWrite(error))
+        return false;
+    Source copy = source;
+    if (!writeSource(copy, source.id, error) || !markFilled(error)) {
+        rollbackWrite();
+        return false;
+    }
+    if (!commitWrite(error))
+        return false;
+    source = copy;
+    return true;
+}
+
+bool TimelineStore::deleteSource(qint64 id, StoreError *error) {
+    if (!beginWrite(error))
+        return false;
+    QSqlQuery query(database());
+    query.prepare(u"DELETE FROM source WHERE id = :id"_s);
+    query.bindValue(u":id"_s, id);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"delete the source"_s);
+        rollbackWrite();
+        return false;
+    }
+    return commitWrite(error);
+}
+
+bool TimelineStore::saveView(SavedView &view, StoreError *error) {
+    if (!beginWrite(error))
+        return false;
+    QSqlQuery query(database());
+    if (view.id == 0) {
+        query.prepare(u"INSERT INTO saved_view(name, filter) VALUES (:name, :filter)"_s);
+    } else {
+        query.prepare(u"UPDATE saved_view SET name = :name, filter = :filter WHERE id = :id"_s);
+        query.bindValue(u":id"_s, view.id);
+    }
+    query.bindValue(u":name"_s, view.name.trimmed());
+    query.bindValue(u":filter"_s, text(view.filter));
+    if (!query.exec()) {
+        *error = errorFrom(query, u"save view '%1'"_s.arg(view.name));
+        rollbackWrite();
+        return false;
+    }
+    if (view.id == 0)
+        view.id = query.lastInsertId().toLongLong();
+    return commitWrite(error);
+}
+
+bool TimelineStore::deleteView(qint64 id, StoreError *error) {
+    if (!beginWrite(error))
+        return false;
+    QSqlQuery query(database());
+    query.prepare(u"DELETE FROM saved_view WHERE id = :id"_s);
+    query.bindValue(u":id"_s, id);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"delete the view"_s);
+        rollbackWrite();
+        return false;
+    }
+    return commitWrite(error);
+}

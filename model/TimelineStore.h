@@ -1,0 +1,104 @@
+#pragma once
+
+#include "model/Dataset.h"
+#include "model/EventFilter.h"
+#include "model/ImportPolicy.h"
+#include "model/StoreError.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+// The SQLite store: the one place that speaks SQL. The window and the command line both go
+// through it. Every write is one transaction, so a crash loses at most the action in
+// flight and nothing needs a Save button.
+//
+// Opening is careful: a file that is not SQLite, was written by a newer ChipTimeline, or
+// cannot be written is reported and left byte-for-byte untouched. Pending migrations run
+// in one transaction after a copy of the file is kept beside it.
+class TimelineStore {
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+
+    [[nodiscard]] static std::unique_ptr<TimelineStore> open(const QString &path, StoreError *error,
+                                                             OpenMode mode = OpenMode::ReadWrite);
+
+    ~TimelineStore();
+    TimelineStore(const TimelineStore &) = delete;
+    TimelineStore &operator=(const TimelineStore &) = delete;
+
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] int schemaVersion() const;
+    [[nodiscard]] bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    // Why the store is read-only ("the file is read-only"), empty when it can be written.
+    [[nodiscard]] QString readOnlyReason() const { return m_readOnlyReason; }
+    // The copy taken before the last migration, empty when none was needed.
+    [[nodiscard]] QString backupPath() const { return m_backupPath; }
+
+    // ---- Reading ----
+    // True once anything was ever stored here, even if it was deleted since: a database
+    // its owner emptied is not filled with the default dataset again.
+    [[nodiscard]] bool wasEverFilled() const;
+    [[nodiscard]] int eventCount() const;
+    [[nodiscard]] int sourceCount() const;
+    [[nodiscard]] QList<Category> categories() const;
+    [[nodiscard]] QList<Event> events(const EventFilter &filter = {}) const;
+    [[nodiscard]] std::optional<Event> event(qint64 id) const;
+    [[nodiscard]] std::optional<Event> eventByUid(const QString &uid) const;
+    [[nodiscard]] QList<Source> sources() const;
+    [[nodiscard]] std::optional<Source> source(qint64 id) const;
+    [[nodiscard]] std::optional<Source> sourceByUid(const QString &uid) const;
+    [[nodiscard]] QStringList actorNames() const;
+    [[nodiscard]] QStringList chipNames() const;
+    [[nodiscard]] QStringList tagNames() const;
+    [[nodiscard]] QList<SavedView> savedViews() const;
+    // Everything, as the native exchange file carries it.
+    [[nodiscard]] Dataset dataset() const;
+
+    // ---- Writing: each call is one transaction, all or nothing ----
+    bool importDataset(const Dataset &dataset, ImportPolicy policy, ImportSummary *summary,
+                       StoreError *error);
+    // Inserts (id == 0) or updates the event with its links; fills in id, uid and times.
+    bool saveEvent(Event &event, StoreError *error);
+    bool deleteEvent(qint64 id, StoreError *error);
+    bool saveSource(Source &source, StoreError *error);
+    bool deleteSource(qint64 id, StoreError *error);
+    bool saveCategory(Category &category, StoreError *error);
+    bool saveView(SavedView &view, StoreError *error);
+    bool deleteView(qint64 id, StoreError *error);
+
+    // The connection, for code in model/ that builds on the store (search, timeline data).
+    [[nodiscard]] QSqlDatabase database() const;
+    // The filter as an SQL condition over `event e` with named placeholders (empty: all).
+    // Full-text queries are included; they must be FTS5 expressions (see SearchQuery).
+    [[nodiscard]] static QString filterSql(const EventFilter &filter, QVariantMap &bindings);
+
+private:
+    explicit TimelineStore(QString path, QString connectionName);
+
+    bool configure(OpenMode mode, StoreError *error);
+    bool migrate(int fromVersion, StoreError *error);
+    bool beginWrite(StoreError *error);
+    bool commitWrite(StoreError *error);
+    void rollbackWrite();
+    [[nodiscard]] StoreError errorFrom(const QSqlQuery &query, const QString &action) const;
+    [[nodiscard]] StoreError refusedBecauseReadOnly() const;
+
+    QList<Event> loadEvents(const QString &where, const QVariantMap &bindings) const;
+    bool writeEvent(Event &event, qint64 existingId, StoreError *error);
+    bool writeSource(Source &source, qint64 existingId, StoreError *error);
+    bool writeEventLinks(const Event &event, StoreError *error);
+    bool markFilled(StoreError *error);
+    qint64 nameId(const QString &table, const QString &name, StoreError *error);
+    qint64 categoryId(const QString &name, StoreError *error);
+    qint64 idForUid(const QString &table, const QString &uid) const;
+
+    QString m_path;
+    QString m_connectionName;
+    QString m_readOnlyReason;
+    QString m_backupPath;
+};

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "model/Dataset.h"
+#include "model/InputError.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// The app's own exchange file (docs/formats.md): everything in a database, lossless both
+// ways, written in a stable order so two versions diff cleanly. The default dataset is one.
+class NativeJsonFormat {
+public:
+    static constexpr int Version = 1;
+
+    // Strict: any problem is returned as one InputError naming file, line and field, and
+    // nothing is returned.
+    [[nodiscard]] static std::optional<Dataset> read(const QByteArray &bytes,
+                                                     const QString &fileName, InputError *error);
+    [[nodiscard]] static std::optional<Dataset> readFile(const QString &path, InputError *error);
+    [[nodiscard]] static QByteArray write(const Dataset &dataset);
+    // Quick check used by format detection.
+    [[nodiscard]] static bool looksLikeNative(const QByteArray &bytes);
+};

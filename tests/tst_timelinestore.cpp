@@ -1,0 +1,470 @@
+#include "model/SchemaMigrations.h"
+#include "model/TimelineStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray fileHash(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+Dataset smallDataset() {
+    Dataset dataset;
+    dataset.title = u"Test"_s;
+    dataset.categories = {
+        Category{0, u"us-export-control"_s, u"US export controls"_s, QColor(u"#c0392b"_s), 1},
+        Category{0, u"industry"_s, u"Industry"_s, QColor(u"#2e86c1"_s), 2},
+    };
+    Source seed;
+    seed.uid = u"00000000-0000-4000-8000-000000000001"_s;
+    seed.title = u"DeepSeek verschiebt Modellstart nach Problemen mit Huaweis KI-Chips"_s;
+    seed.outlet = u"Eulerpool News"_s;
+    seed.published = PartialDate::fromYmd(2025, 8, 15);
+    seed.language = u"de"_s;
+    seed.authors = {u"Muster, Erika"_s, u"Reuters"_s};
+    Source web;
+    web.uid = u"00000000-0000-4000-8000-000000000002"_s;
+    web.kind = u"official"_s;
+    web.title = u"Commerce implements new export controls"_s;
+    web.url = u"https://www.bis.gov/press-release/x"_s;
+    dataset.sources = {seed, web};
+
+    Event h20;
+    h20.uid = u"10000000-0000-4000-8000-000000000001"_s;
+    h20.title = u"H20 licence requirement in force"_s;
+    h20.summary = u"Exportbeschränkungen for the **H20**."_s;
+    h20.start = PartialDate::fromYmd(2025, 4, 9);
+    h20.end = PartialDate::fromYmd(2025, 7, 14);
+    h20.category = u"us-export-control"_s;
+    h20.importance = 3;
+    h20.actors = {u"US government"_s, u"Nvidia"_s};
+    h20.chips = {u"H20"_s, u"MI308"_s};
+    h20.tags = {u"licence"_s};
+    h20.citations = {Citation{web.uid, QString(), QString()},
+                     Citation{seed.uid, u"Die US-Regierung hat im April 2025 …"_s, u"para. 4"_s}};
+    Event ascend;
+    ascend.uid = u"10000000-0000-4000-8000-000000000002"_s;
+    ascend.title = u"Huawei readies Ascend 910C mass shipments"_s;
+    ascend.start = PartialDate::fromYearMonth(2025, 4);
+    ascend.category = u"industry"_s;
+    ascend.status = EventStatus::Reported;
+    ascend.importance = 1;
+    ascend.actors = {u"Huawei"_s};
+    ascend.chips = {u"Ascend 910C"_s};
+    ascend.citations = {Citation{seed.uid, u"Huawei-Chips"_s, {}}};
+    Event claim;
+    claim.uid = u"10000000-0000-4000-8000-000000000003"_s;
+    claim.title = u"Claim: R1 trained on 50,000 Hopper GPUs"_s;
+    claim.start = PartialDate::fromYear(2025);
+    claim.category = u"industry"_s;
+    claim.status = EventStatus::Reported;
+    dataset.events = {h20, ascend, claim};
+    return dataset;
+}
+
+QStringList titles(const QList<Event> &events) {
+    QStringList result;
+    for (const Event &event : events)
+        result << event.title;
+    return result;
+}
+
+} // namespace
+
+class TestTimelineStore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void createsCurrentSchemaWithWal();
+    void importAndReadBack();
+    void ordersByPartialDate();
+    void filters();
+    void fullTextSearchFoldsDiacritics();
+    void importIsAllOrNothing();
+    void importPolicies();
+    void saveAndDeleteEventCascades();
+    void refusesEndBeforeStart();
+    void refusesNonSqliteFileUntouched();
+    void refusesForeignSqliteFileUntouched();
+    void refusesNewerSchemaUntouched();
+    void readOnlyRefusesWrites();
+    void migratesFromVersion1WithBackup();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+};
+
+void TestTimelineStore::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestTimelineStore::createsCurrentSchemaWithWal() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(store->schemaVersion(), latestSchemaVersion());
+    QCOMPARE(store->schemaVersion(), 2);
+    QVERIFY(!store->isReadOnly());
+    QSqlQuery query(store->database());
+    QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"wal"_s);
+    QVERIFY(query.exec(u"PRAGMA foreign_keys"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(store->eventCount(), 0);
+    QVERIFY(store->backupPath().isEmpty());
+}
+
+void TestTimelineStore::importAndReadBack() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY(store);
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(smallDataset(), ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsAdded, 3);
+    QCOMPARE(summary.sourcesAdded, 2);
+    QCOMPARE(summary.categoriesAdded, 2);
+
+    const auto h20 = store->eventByUid(u"10000000-0000-4000-8000-000000000001"_s);
+    QVERIFY(h20);
+    const Event expected = smallDataset().events.at(0);
+    QCOMPARE(h20->title, expected.title);
+    QCOMPARE(h20->summary, expected.summary);
+    QCOMPARE(h20->start, expected.start);
+    QCOMPARE(h20->end, expected.end);
+    QCOMPARE(h20->category, expected.category);
+    QCOMPARE(h20->importance, 3);
+    QCOMPARE(h20->actors, expected.actors);
+    QCOMPARE(h20->chips, expected.chips);
+    QCOMPARE(h20->tags, expected.tags);
+    QCOMPARE(h20->citations, expected.citations);
+    QVERIFY(h20->created.isValid());
+
+    const auto seed = store->sourceByUid(u"00000000-0000-4000-8000-000000000001"_s);
+    QVERIFY(seed);
+    Source expectedSource = smallDataset().sources.at(0);
+    expectedSource.id = seed->id;
+    QCOMPARE(*seed, expectedSource);
+
+    const QList<Category> categories = store->categories();
+    QCOMPARE(categories.size(), 2);
+    QCOMPARE(categories.at(0).name, u"us-export-control"_s);
+    QCOMPARE(categories.at(0).color, QColor(u"#c0392b"_s));
+    QCOMPARE(store->actorNames(), (QStringList{u"Huawei"_s, u"Nvidia"_s, u"US government"_s}));
+
+    // The whole database comes back as the dataset that went in.
+    Dataset back = store->dataset();
+    QCOMPARE(back.title, u"Test"_s);
+    QCOMPARE(back.events.size(), 3);
+    QCOMPARE(back.sources.size(), 2);
+}
+
+void TestTimelineStore::ordersByPartialDate() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+    // "2025" starts on 1 January, "April 2025" on 1 April, the range on 9 April.
+    QCOMPARE(titles(store->events()), (QStringList{u"Claim: R1 trained on 50,000 Hopper GPUs"_s,
+                                                   u"Huawei readies Ascend 910C mass shipments"_s,
+                                                   u"H20 licence requirement in force"_s}));
+}
+
+void TestTimelineStore::filters() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+
+    EventFilter byActor;
+    byActor.actors = {u"Nvidia"_s};
+    QCOMPARE(titles(store->events(byActor)), QStringList{u"H20 licence requirement in force"_s});
+
+    EventFilter byStatus;
+    byStatus.statuses = {EventStatus::Reported};
+    QCOMPARE(store->events(byStatus).size(), 2);
+
+    EventFilter unsourced;
+    unsourced.hasSources = false;
+    QCOMPARE(titles(store->events(unsourced)),
+             QStringList{u"Claim: R1 trained on 50,000 Hopper GPUs"_s});
+
+    // May 2025 overlaps the range (April–July) and the year "2025", not "April 2025".
+    EventFilter may;
+    may.fromJulianDay = QDate(2025, 5, 1).toJulianDay();
+    may.toJulianDay = QDate(2025, 5, 31).toJulianDay();
+    QCOMPARE(titles(store->events(may)), (QStringList{u"Claim: R1 trained on 50,000 Hopper GPUs"_s,
+                                                      u"H20 licence requirement in force"_s}));
+
+    EventFilter nobody;
+    nobody.actors = {u"Nobody at all"_s};
+    QVERIFY(store->events(nobody).isEmpty());
+
+    EventFilter combined;
+    combined.categories = {u"industry"_s};
+    combined.chips = {u"Ascend 910C"_s};
+    QCOMPARE(titles(store->events(combined)),
+             QStringList{u"Huawei readies Ascend 910C mass shipments"_s});
+}
+
+void TestTimelineStore::fullTextSearchFoldsDiacritics() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+    EventFilter filter;
+    filter.query = u"exportbeschrankungen"_s;
+    QCOMPARE(titles(store->events(filter)), QStringList{u"H20 licence requirement in force"_s});
+    filter.query = u"mi308"_s; // a chip name is searchable through the event
+    QCOMPARE(titles(store->events(filter)), QStringList{u"H20 licence requirement in force"_s});
+    filter.query = u"huawei"_s; // an actor and a title word
+    QCOMPARE(titles(store->events(filter)),
+             QStringList{u"Huawei readies Ascend 910C mass shipments"_s});
+
+    // Renaming keeps the index in step (triggers).
+    Event event = *store->eventByUid(u"10000000-0000-4000-8000-000000000002"_s);
+    event.title = u"Ascend shipments begin"_s;
+    event.actors = {u"SMIC"_s};
+    QVERIFY(store->saveEvent(event, &error));
+    filter.query = u"huawei"_s;
+    QVERIFY(store->events(filter).isEmpty());
+    filter.query = u"smic"_s;
+    QCOMPARE(titles(store->events(filter)), QStringList{u"Ascend shipments begin"_s});
+}
+
+void TestTimelineStore::importIsAllOrNothing() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    Dataset broken = smallDataset();
+    broken.events[2].citations = {Citation{u"no-such-source"_s, {}, {}}};
+    QVERIFY(!store->importDataset(broken, ImportPolicy::Skip, nullptr, &error));
+    QCOMPARE(error.kind, StoreError::Kind::Invalid);
+    QVERIFY2(error.message.endsWith(
+                 u"event 'Claim: R1 trained on 50,000 Hopper GPUs' cites source no-such-source, "
+                 "which is not in the database"_s),
+             qPrintable(error.message));
+    QCOMPARE(store->eventCount(), 0);
+    QCOMPARE(store->sourceCount(), 0);
+    QVERIFY(store->categories().isEmpty());
+}
+
+void TestTimelineStore::importPolicies() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+
+    Dataset changed = smallDataset();
+    changed.events[0].title = u"H20 licence requirement (updated)"_s;
+    ImportSummary summary;
+    QVERIFY(store->importDataset(changed, ImportPolicy::Skip, &summary, &error));
+    QCOMPARE(summary.eventsSkipped, 3);
+    QCOMPARE(summary.eventsAdded, 0);
+    QCOMPARE(store->eventByUid(changed.events[0].uid)->title,
+             u"H20 licence requirement in force"_s);
+
+    QVERIFY(store->importDataset(changed, ImportPolicy::Update, &summary, &error));
+    QCOMPARE(summary.eventsUpdated, 3);
+    QCOMPARE(summary.sourcesUpdated, 2);
+    QCOMPARE(store->eventByUid(changed.events[0].uid)->title,
+             u"H20 licence requirement (updated)"_s);
+    QCOMPARE(store->eventCount(), 3);
+
+    QVERIFY(store->importDataset(changed, ImportPolicy::KeepBoth, &summary, &error));
+    QCOMPARE(summary.eventsAdded, 3);
+    QCOMPARE(summary.sourcesAdded, 2);
+    QCOMPARE(store->eventCount(), 6);
+    QCOMPARE(store->sourceCount(), 4);
+}
+
+void TestTimelineStore::saveAndDeleteEventCascades() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+    Event event;
+    event.title = u"New event"_s;
+    event.start = PartialDate::fromYmd(2026, 1, 14);
+    event.category = u"china-policy"_s; // created on the fly
+    event.chips = {u"H200"_s};
+    event.citations = {Citation{u"00000000-0000-4000-8000-000000000002"_s, u"q"_s, {}}};
+    QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+    QVERIFY(event.id > 0);
+    QCOMPARE(event.uid.size(), 36);
+    QCOMPARE(store->categories().size(), 3);
+    QCOMPARE(store->event(event.id)->citations.size(), 1);
+
+    QVERIFY(store->deleteEvent(event.id, &error));
+    QVERIFY(!store->event(event.id));
+    QSqlQuery query(store->database());
+    QVERIFY(query.exec(u"SELECT count(*) FROM event_source WHERE event_id = %1"_s.arg(event.id)));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(query.exec(u"SELECT count(*) FROM event_chip WHERE event_id = %1"_s.arg(event.id)));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+
+    // Deleting a source removes its links but keeps the events.
+    const qint64 webId = store->sourceByUid(u"00000000-0000-4000-8000-000000000002"_s)->id;
+    QVERIFY(store->deleteSource(webId, &error));
+    QCOMPARE(store->eventByUid(u"10000000-0000-4000-8000-000000000001"_s)->citations.size(), 1);
+}
+
+void TestTimelineStore::refusesEndBeforeStart() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    Event event;
+    event.title = u"Backwards"_s;
+    event.start = PartialDate::fromYmd(2025, 8, 12);
+    event.end = PartialDate::fromYmd(2025, 8, 11);
+    QVERIFY(!store->saveEvent(event, &error));
+    QCOMPARE(error.kind, StoreError::Kind::Invalid);
+    QVERIFY2(error.message.endsWith(
+                 u"event 'Backwards' ends (2025-08-11) before it starts (2025-08-12)"_s),
+             qPrintable(error.message));
+    event.end = PartialDate::fromYearMonth(2025, 8); // the month contains the start: fine
+    QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+    event.title = u"   "_s;
+    QVERIFY(!store->saveEvent(event, &error));
+    QVERIFY(error.message.contains(u"has no title"_s));
+    QCOMPARE(store->eventCount(), 1);
+}
+
+void TestTimelineStore::refusesNonSqliteFileUntouched() {
+    const QString file = path(u"notes.sqlite"_s);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("These are my notes, not a database.\n");
+    }
+    const QByteArray before = fileHash(file);
+    StoreError error;
+    QVERIFY(!TimelineStore::open(file, &error));
+    QCOMPARE(error.kind, StoreError::Kind::NotADatabase);
+    QCOMPARE(error.message,
+             file + u": not a ChipTimeline database (not an SQLite file); left untouched"_s);
+    QCOMPARE(fileHash(file), before);
+    QVERIFY(!QFile::exists(file + u"-wal"_s));
+}
+
+void TestTimelineStore::refusesForeignSqliteFileUntouched() {
+    const QString file = path(u"other.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery(db).exec(u"CREATE TABLE contacts(name TEXT)"_s);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"foreign"_s);
+    const QByteArray before = fileHash(file);
+    StoreError error;
+    QVERIFY(!TimelineStore::open(file, &error));
+    QCOMPARE(error.kind, StoreError::Kind::NotADatabase);
+    QCOMPARE(error.message,
+             file + u": an SQLite file, but not a ChipTimeline database; left untouched"_s);
+    QCOMPARE(fileHash(file), before);
+}
+
+void TestTimelineStore::refusesNewerSchemaUntouched() {
+    const QString file = path(u"future.sqlite"_s);
+    {
+        StoreError error;
+        auto store = TimelineStore::open(file, &error);
+        QVERIFY(store);
+        QSqlQuery query(store->database());
+        QVERIFY(query.exec(u"UPDATE meta SET value = '99' WHERE key = 'schema_version'"_s));
+        QVERIFY(query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+    }
+    const QByteArray before = fileHash(file);
+    StoreError error;
+    QVERIFY(!TimelineStore::open(file, &error));
+    QCOMPARE(error.kind, StoreError::Kind::TooNew);
+    QCOMPARE(error.message,
+             file + u": written by a newer ChipTimeline (schema version 99; this version reads "
+                    "up to 2); left untouched"_s);
+    QCOMPARE(fileHash(file), before);
+}
+
+void TestTimelineStore::readOnlyRefusesWrites() {
+    const QString file = path(u"ro.sqlite"_s);
+    {
+        StoreError error;
+        auto store = TimelineStore::open(file, &error);
+        QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+    }
+    StoreError error;
+    auto store = TimelineStore::open(file, &error, TimelineStore::OpenMode::ReadOnly);
+    QVERIFY2(store, qPrintable(error.message));
+    QVERIFY(store->isReadOnly());
+    QCOMPARE(store->eventCount(), 3);
+    Event event = store->events().constFirst();
+    event.title = u"Changed"_s;
+    QVERIFY(!store->saveEvent(event, &error));
+    QCOMPARE(error.kind, StoreError::Kind::ReadOnly);
+    QCOMPARE(error.message, file + u": opened read-only; nothing was changed"_s);
+    QCOMPARE(store->events().constFirst().title, u"Claim: R1 trained on 50,000 Hopper GPUs"_s);
+}
+
+void TestTimelineStore::migratesFromVersion1WithBackup() {
+    const QString file = path(u"v1.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &statement : schemaMigrations().at(0).statements)
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"INSERT INTO meta VALUES ('schema_version', '1')"_s));
+        QVERIFY(query.exec(
+            u"INSERT INTO event(uid, title, summary, start_year, start_month, first_day, last_day, "
+            "created, modified) VALUES ('u1', 'Exportkontrollen für Chips', '', 2022, 10, %1, %2, "
+            "'2022-10-07T00:00:00Z', '2022-10-07T00:00:00Z')"_s
+                .arg(QDate(2022, 10, 1).toJulianDay())
+                .arg(QDate(2022, 10, 31).toJulianDay())));
+        QVERIFY(query.exec(u"INSERT INTO actor(name) VALUES ('US Commerce/BIS')"_s));
+        QVERIFY(query.exec(u"INSERT INTO event_actor(event_id, actor_id) VALUES (1, 1)"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v1"_s);
+    const QByteArray original = fileHash(file);
+
+    StoreError error;
+    auto store = TimelineStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(store->schemaVersion(), 2);
+    QVERIFY(!store->backupPath().isEmpty());
+    QVERIFY(QFile::exists(store->backupPath()));
+    QVERIFY(store->backupPath().startsWith(file + u".v1-"_s));
+
+    const QList<Event> events = store->events();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).start, PartialDate::fromYearMonth(2022, 10));
+    QCOMPARE(events.at(0).actors, QStringList{u"US Commerce/BIS"_s});
+    // Rows that existed before the upgrade are in the new full-text index.
+    EventFilter filter;
+    filter.query = u"fur"_s;
+    QCOMPARE(store->events(filter).size(), 1);
+    filter.query = u"bis"_s;
+    QCOMPARE(store->events(filter).size(), 1);
+    // The backup is the version-1 file as it was.
+    auto backup =
+        TimelineStore::open(store->backupPath(), &error, TimelineStore::OpenMode::ReadOnly);
+    QVERIFY(!backup);
+    QVERIFY2(error.message.contains(u"needs upgrading from schema version 1"_s),
+             qPrintable(error.message));
+    Q_UNUSED(original);
+}
+
+QTEST_GUILESS_MAIN(TestTimelineStore)
+#include "tst_timelinestore.moc"
