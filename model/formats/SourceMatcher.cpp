@@ -1,0 +1,185 @@
+#include "model/formats/SourceMatcher.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+SourceMatcher::SourceMatcher(const QList<Source> &sources) {
+    for (const Source &s : sources)
+        add(s);
+}
+
+void SourceMatcher::add(const Source &source) {
+    const qsizetype index = m_sources.size();
+    m_sources.append(source);
+    const QString doi = normalizedDoi(source.doi);
+    if (!doi.isEmpty() && !m_byDoi.contains(doi))
+        m_byDoi.insert(doi, index);
+    const QString url = normalizedUrl(source.url);
+    if (!url.isEmpty() && !m_byUrl.contains(url))
+        m_byUrl.insert(url, index);
+    const QString title = normalizedTitle(source.title);
+    if (!title.isEmpty())
+        m_byTitle.insert(title, index);
+}
+
+qsizetype SourceMatcher::findMatch(const Source &candidate) const {
+    const QString doi = normalizedDoi(candidate.doi);
+    if (!doi.isEmpty()) {
+        const auto it = m_byDoi.constFind(doi);
+        if (it != m_byDoi.cend())
+            return it.value();
+    }
+    const QString url = normalizedUrl(candidate.url);
+    if (!url.isEmpty()) {
+        const auto it = m_byUrl.constFind(url);
+        if (it != m_byUrl.cend())
+            return it.value();
+    }
+    const QString title = normalizedTitle(candidate.title);
+    if (title.isEmpty())
+        return -1;
+    QList<qsizetype> hits = m_byTitle.values(title);
+    std::sort(hits.begin(), hits.end());
+    for (qsizetype index : std::as_const(hits)) {
+        if (isSameSource(m_sources.at(index), candidate))
+            return index;
+    }
+    return -1;
+}
+
+bool SourceMatcher::isSameSource(const Source &a, const Source &b) {
+    const QString doiA = normalizedDoi(a.doi);
+    const QString doiB = normalizedDoi(b.doi);
+    if (!doiA.isEmpty() && doiA == doiB)
+        return true;
+    const QString urlA = normalizedUrl(a.url);
+    const QString urlB = normalizedUrl(b.url);
+    if (!urlA.isEmpty() && urlA == urlB)
+        return true;
+    // Two different identifiers mean two different documents, whatever their titles.
+    if ((!doiA.isEmpty() && !doiB.isEmpty()) || (!urlA.isEmpty() && !urlB.isEmpty()))
+        return false;
+    const QString titleA = normalizedTitle(a.title);
+    return !titleA.isEmpty() && titleA == normalizedTitle(b.title) &&
+           datesCompatible(a.published, b.published);
+}
+
+bool SourceMatcher::datesCompatible(const PartialDate &a, const PartialDate &b) {
+    if (!a.isValid() || !b.isValid())
+        return true;
+    // The coarser date's span must contain the finer one ("2025-08" and "2025-08-15").
+    const bool aCoversB = a.firstDay() <= b.firstDay() && b.lastDay() <= a.lastDay();
+    const bool bCoversA = b.firstDay() <= a.firstDay() && a.lastDay() <= b.lastDay();
+    return aCoversB || bCoversA;
+}
+
+QString SourceMatcher::normalizedDoi(const QString &doi) {
+    QString d = doi.trimmed().toLower();
+    static const QRegularExpression prefix(
+        u"^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*|urn:doi:)"_s);
+    d.remove(prefix);
+    return d.trimmed();
+}
+
+QString SourceMatcher::normalizedUrl(const QString &url) {
+    const QString trimmed = url.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    QUrl u(trimmed, QUrl::TolerantMode);
+    if (!u.isValid() || u.host().isEmpty())
+        return trimmed.toLower();
+    QString host = u.host().toLower();
+    if (host.startsWith(u"www."_s))
+        host = host.mid(4);
+    QString path = u.path(QUrl::FullyEncoded);
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    QUrlQuery query(u);
+    QList<std::pair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [](const std::pair<QString, QString> &item) {
+                                   return item.first.startsWith(u"utm_"_s, Qt::CaseInsensitive);
+                               }),
+                items.end());
+    QString result = host;
+    if (u.port() > 0 && u.port() != 80 && u.port() != 443)
+        result += u':' + QString::number(u.port());
+    result += path;
+    if (!items.isEmpty()) {
+        QStringList parts;
+        for (const auto &[key, value] : std::as_const(items))
+            parts.append(value.isNull() ? key : key + u'=' + value);
+        result += u'?' + parts.join(u'&');
+    }
+    return result;
+}
+
+QString SourceMatcher::normalizedTitle(const QString &title) {
+    const QString decomposed = title.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    bool space = false;
+    for (const QChar c : decomposed) {
+        if (c.isMark())
+            continue;
+        if (c == u'ß') {
+            out += u"ss"_s;
+            space = false;
+            continue;
+        }
+        if (c.isLetterOrNumber()) {
+            if (space && !out.isEmpty())
+                out += u' ';
+            out += c.toLower();
+            space = false;
+        } else {
+            space = true;
+        }
+    }
+    return out;
+}
+
+Source SourceMatcher::merged(const Source &existing, const Source &incoming) {
+    Source result = existing;
+    const auto fill = [](QString &target, const QString &value) {
+        if (target.trimmed().isEmpty() && !value.trimmed().isEmpty())
+            target = value;
+    };
+    fill(result.title, incoming.title);
+    fill(result.outlet, incoming.outlet);
+    fill(result.url, incoming.url);
+    fill(result.doi, incoming.doi);
+    fill(result.language, incoming.language);
+    fill(result.excerpt, incoming.excerpt);
+    if (result.authors.isEmpty())
+        result.authors = incoming.authors;
+    const auto refine = [](PartialDate &target, const PartialDate &value) {
+        if (!value.isValid())
+            return;
+        if (!target.isValid() ||
+            (value.precision() > target.precision() && target.firstDay() <= value.firstDay() &&
+             value.lastDay() <= target.lastDay()))
+            target = value;
+    };
+    refine(result.published, incoming.published);
+    refine(result.accessed, incoming.accessed);
+    if (!incoming.notes.trimmed().isEmpty()) {
+        const QStringList have = result.notes.split(u'\n');
+        QStringList added;
+        for (const QString &line : incoming.notes.split(u'\n')) {
+            if (!line.trimmed().isEmpty() && !have.contains(line) && !added.contains(line))
+                added.append(line);
+        }
+        if (!added.isEmpty()) {
+            if (!result.notes.isEmpty() && !result.notes.endsWith(u'\n'))
+                result.notes += u'\n';
+            result.notes += added.join(u'\n');
+        }
+    }
+    return result;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "model/Source.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// Recognises a source that is already known, so an import merges it instead of adding it
+// twice. Two sources are the same when they share a DOI, or a normalised URL, or a
+// normalised title with compatible published dates (equal, one missing, or one a month or
+// year that contains the other) — unless differing DOIs or URLs say otherwise.
+class SourceMatcher {
+public:
+    SourceMatcher() = default;
+    explicit SourceMatcher(const QList<Source> &sources);
+
+    // Adds a source to the list searched; its index is the number of sources added before.
+    void add(const Source &source);
+    [[nodiscard]] qsizetype size() const { return m_sources.size(); }
+
+    // Index of the first source in the list that is the same as `candidate`, or -1.
+    [[nodiscard]] qsizetype findMatch(const Source &candidate) const;
+
+    [[nodiscard]] static bool isSameSource(const Source &a, const Source &b);
+    // `existing` with its empty fields filled from `incoming`, a finer published/accessed
+    // date taken when it lies within the known one, and incoming note lines that existing
+    // lacks appended. uid, id and kind of `existing` are kept.
+    [[nodiscard]] static Source merged(const Source &existing, const Source &incoming);
+
+    // "10.1234/ABC" for "https://doi.org/10.1234/abc", "doi:10.1234/abc"…, lower case.
+    [[nodiscard]] static QString normalizedDoi(const QString &doi);
+    // Scheme-less, lower-case host without "www.", no fragment, no utm_* parameters, no
+    // trailing slash: "example.com/a?b=1".
+    [[nodiscard]] static QString normalizedUrl(const QString &url);
+    // Lower case, diacritics and punctuation removed, whitespace collapsed.
+    [[nodiscard]] static QString normalizedTitle(const QString &title);
+    // Whether two published dates may describe the same publication.
+    [[nodiscard]] static bool datesCompatible(const PartialDate &a, const PartialDate &b);
+
+private:
+    QList<Source> m_sources;
+    QHash<QString, qsizetype> m_byDoi;
+    QHash<QString, qsizetype> m_byUrl;
+    QMultiHash<QString, qsizetype> m_byTitle;
+};
