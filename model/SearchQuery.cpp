@@ -1,6 +1,10 @@
 #include "model/SearchQuery.h"
 
+#include <QCoreApplication>
+#include <QList>
 #include <QStringList>
+
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -13,131 +17,269 @@ struct Token {
     QString text; // FTS5 text of a term: "word", "word"*, or "a phrase"
 };
 
-QString quoted(QStringView words) {
-    QString escaped = words.toString();
-    escaped.replace(u'"', u"\"\""_s);
-    return u'"' + escaped + u'"';
+QString tr(const char *text) {
+    return QCoreApplication::translate("SearchQuery", text);
 }
 
+// What the unicode61 tokenizer keeps inside a token (letters, numbers; marks so that a
+// decomposed accent stays with its letter until the tokenizer folds it).
 bool isWordChar(QChar c) {
-    return c.isLetterOrNumber() || c == u'_' || c.category() == QChar::Mark_NonSpacing;
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing;
 }
 
-QList<Token> tokenize(QStringView text) {
+// The word parts of a piece of text, as the tokenizer would split it.
+QStringList wordParts(QStringView text) {
+    QStringList parts;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        if (!isWordChar(text[i])) {
+            ++i;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < text.size() && isWordChar(text[end]))
+            ++end;
+        parts << text.mid(i, end - i).toString();
+        i = end;
+    }
+    return parts;
+}
+
+QString termText(const QStringList &parts, bool prefix) {
+    // Parts hold no quote characters (a quote is not a word character), so they need no
+    // escaping; the quotes make every term a string, never an FTS5 keyword.
+    return u'"' + parts.join(u' ') + u'"' + (prefix ? u"*"_s : QString());
+}
+
+bool isSpecial(QChar c) {
+    return c == u'"' || c == u'(' || c == u')' || c.isSpace();
+}
+
+QList<Token> tokenize(QStringView text, QStringList &hints) {
     QList<Token> tokens;
     qsizetype i = 0;
     while (i < text.size()) {
         const QChar c = text[i];
-        if (c == u'"') {
-            // A phrase runs to the next quote, or to the end when it never closes.
+        if (c.isSpace()) {
+            ++i;
+        } else if (c == u'"') {
             const qsizetype close = text.indexOf(u'"', i + 1);
+            if (close < 0)
+                hints << tr("The quote was not closed, so it runs to the end.");
             const qsizetype end = close < 0 ? text.size() : close;
-            QString words;
-            for (QChar w : text.mid(i + 1, end - i - 1))
-                words += isWordChar(w) ? w : u' ';
-            words = words.simplified();
-            if (!words.isEmpty())
-                tokens << Token{TokenKind::Term, quoted(words)};
+            const QStringList parts = wordParts(text.mid(i + 1, end - i - 1));
             i = end + 1;
-            continue;
-        }
-        if (c == u'(') {
-            tokens << Token{TokenKind::Open, u"("_s};
+            const bool prefix = close >= 0 && i < text.size() && text[i] == u'*';
+            if (prefix)
+                ++i;
+            if (!parts.isEmpty())
+                tokens << Token{TokenKind::Term, termText(parts, prefix)};
+        } else if (c == u'(') {
+            tokens << Token{TokenKind::Open, {}};
             ++i;
-            continue;
-        }
-        if (c == u')') {
-            tokens << Token{TokenKind::Close, u")"_s};
+        } else if (c == u')') {
+            tokens << Token{TokenKind::Close, {}};
             ++i;
-            continue;
-        }
-        if (isWordChar(c)) {
+        } else {
             qsizetype end = i;
-            while (end < text.size() && isWordChar(text[end]))
+            while (end < text.size() && !isSpecial(text[end]))
                 ++end;
-            const QStringView word = text.mid(i, end - i);
-            const bool prefix = end < text.size() && text[end] == u'*';
-            if (word == u"AND")
-                tokens << Token{TokenKind::And, u"AND"_s};
-            else if (word == u"OR")
-                tokens << Token{TokenKind::Or, u"OR"_s};
-            else if (word == u"NOT")
-                tokens << Token{TokenKind::Not, u"NOT"_s};
-            else
-                tokens << Token{TokenKind::Term, quoted(word) + (prefix ? u"*"_s : QString())};
-            i = end + (prefix ? 1 : 0);
-            continue;
+            QStringView chunk = text.mid(i, end - i);
+            i = end;
+            if (chunk == u"AND") {
+                tokens << Token{TokenKind::And, {}};
+                continue;
+            }
+            if (chunk == u"OR") {
+                tokens << Token{TokenKind::Or, {}};
+                continue;
+            }
+            if (chunk == u"NOT") {
+                tokens << Token{TokenKind::Not, {}};
+                continue;
+            }
+            bool prefix = false;
+            while (chunk.endsWith(u'*')) {
+                chunk.chop(1);
+                prefix = true;
+            }
+            const QStringList parts = wordParts(chunk);
+            if (!parts.isEmpty())
+                tokens << Token{TokenKind::Term, termText(parts, prefix)};
         }
-        ++i; // punctuation separates words, as the tokenizer would
     }
     return tokens;
 }
 
+enum class NodeKind { Term, Or, And, Not };
+
+struct Node {
+    NodeKind kind;
+    QString text; // Term only
+    int left = -1;
+    int right = -1;
+};
+
+int precedence(NodeKind kind) {
+    switch (kind) {
+    case NodeKind::Or:
+        return 1;
+    case NodeKind::And:
+        return 2;
+    case NodeKind::Not:
+        return 3;
+    case NodeKind::Term:
+        break;
+    }
+    return 4;
+}
+
+// A forgiving recursive-descent parser: it never fails, it drops what cannot be read and
+// says so in `hints`. Grammar: or := and (OR and)*; and := unit ((AND)? unit | NOT unit)*;
+// unit := term | "(" or ")".
+class Parser {
+public:
+    Parser(const QList<Token> &tokens, QStringList &hints)
+        : m_tokens(tokens)
+        , m_hints(hints) {}
+
+    int parseAll() {
+        int result = parseOr();
+        while (m_pos < m_tokens.size()) {
+            // Only a ")" without its "(" stops the top level early.
+            ++m_pos;
+            m_hints << tr("A \")\" without its \"(\" was ignored.");
+            result = combine(NodeKind::And, result, parseOr());
+        }
+        return result;
+    }
+
+    [[nodiscard]] QString serialize(int node) const {
+        if (node < 0)
+            return {};
+        const Node &n = m_nodes[size_t(node)];
+        switch (n.kind) {
+        case NodeKind::Term:
+            return n.text;
+        case NodeKind::Or:
+            return child(n.left, n.kind, false) + u" OR "_s + child(n.right, n.kind, false);
+        case NodeKind::And:
+            return child(n.left, n.kind, false) + u" AND "_s + child(n.right, n.kind, false);
+        case NodeKind::Not:
+            return child(n.left, n.kind, false) + u" NOT "_s + child(n.right, n.kind, true);
+        }
+        return {};
+    }
+
+private:
+    [[nodiscard]] QString child(int node, NodeKind parent, bool rightOfNot) const {
+        const int p = precedence(m_nodes[size_t(node)].kind);
+        const bool parens = p < precedence(parent) || (rightOfNot && p <= precedence(parent));
+        return parens ? u'(' + serialize(node) + u')' : serialize(node);
+    }
+
+    [[nodiscard]] bool at(TokenKind kind) const {
+        return m_pos < m_tokens.size() && m_tokens[m_pos].kind == kind;
+    }
+
+    int add(Node node) {
+        m_nodes.push_back(std::move(node));
+        return int(m_nodes.size()) - 1;
+    }
+
+    int combine(NodeKind kind, int left, int right) {
+        if (left < 0)
+            return right;
+        if (right < 0)
+            return left;
+        return add(Node{kind, {}, left, right});
+    }
+
+    void droppedOperator(const QString &op) {
+        m_hints << tr("%1 needs a word on both sides; it was ignored.").arg(op);
+    }
+
+    int parseOr() {
+        int result = parseAnd();
+        while (at(TokenKind::Or)) {
+            ++m_pos;
+            const int right = parseAnd();
+            if (result < 0 || right < 0)
+                droppedOperator(u"OR"_s);
+            result = combine(NodeKind::Or, result, right);
+        }
+        return result;
+    }
+
+    int parseAnd() {
+        int result = -1;
+        bool pendingAnd = false;
+        while (m_pos < m_tokens.size()) {
+            const TokenKind kind = m_tokens[m_pos].kind;
+            if (kind == TokenKind::Or || kind == TokenKind::Close)
+                break;
+            if (kind == TokenKind::And) {
+                ++m_pos;
+                if (result < 0 || pendingAnd)
+                    droppedOperator(u"AND"_s);
+                pendingAnd = result >= 0;
+                continue;
+            }
+            if (kind == TokenKind::Not) {
+                ++m_pos;
+                const int operand = parseUnit();
+                if (operand < 0)
+                    droppedOperator(u"NOT"_s);
+                else if (result < 0)
+                    m_hints << tr("NOT needs a word before it, as in \"H20 NOT licence\"; it "
+                                  "was ignored with the word after it.");
+                else
+                    result = add(Node{NodeKind::Not, {}, result, operand});
+                pendingAnd = false;
+                continue;
+            }
+            result = combine(NodeKind::And, result, parseUnit());
+            pendingAnd = false;
+        }
+        if (pendingAnd)
+            droppedOperator(u"AND"_s);
+        return result;
+    }
+
+    int parseUnit() {
+        if (at(TokenKind::Term))
+            return add(Node{NodeKind::Term, m_tokens[m_pos++].text});
+        if (!at(TokenKind::Open))
+            return -1;
+        ++m_pos;
+        const int inner = parseOr();
+        if (at(TokenKind::Close))
+            ++m_pos;
+        else
+            m_hints << tr("A \")\" was missing; it was added at the end.");
+        return inner;
+    }
+
+    const QList<Token> &m_tokens;
+    QStringList &m_hints;
+    qsizetype m_pos = 0;
+    std::vector<Node> m_nodes;
+};
+
 } // namespace
 
-QString SearchQuery::toFtsExpression(QStringView text) {
-    QList<Token> tokens = tokenize(text);
-
-    // Parentheses only when they balance; otherwise they are dropped.
-    int depth = 0;
-    bool balanced = true;
-    for (const Token &token : tokens) {
-        depth += token.kind == TokenKind::Open ? 1 : token.kind == TokenKind::Close ? -1 : 0;
-        balanced = balanced && depth >= 0;
+QString SearchQuery::toFtsExpression(QStringView text, QString *hint) {
+    // Composed form, so that "a" + combining umlaut is one letter, as in the indexed text.
+    const QString normalized = text.toString().normalized(QString::NormalizationForm_C);
+    QStringList hints;
+    const QList<Token> tokens = tokenize(normalized, hints);
+    Parser parser(tokens, hints);
+    const QString expression = parser.serialize(parser.parseAll());
+    if (expression.isEmpty() && !normalized.trimmed().isEmpty())
+        hints << tr("Nothing to search for: type a word.");
+    if (hint) {
+        hints.removeDuplicates();
+        *hint = hints.join(u' ');
     }
-    balanced = balanced && depth == 0;
-
-    // Keep an operator only between two operands; an empty group is dropped.
-    QStringList out;
-    bool expectOperand = true; // at the start, after an operator or "("
-    QList<qsizetype> groupStarts;
-    for (const Token &token : tokens) {
-        switch (token.kind) {
-        case TokenKind::Term:
-            out << token.text;
-            expectOperand = false;
-            break;
-        case TokenKind::And:
-        case TokenKind::Or:
-        case TokenKind::Not:
-            if (!expectOperand) {
-                out << token.text;
-                expectOperand = true;
-            }
-            break;
-        case TokenKind::Open:
-            if (!balanced)
-                break;
-            if (!expectOperand)
-                out << u"AND"_s; // "a (b OR c)" means a AND (b OR c)
-            groupStarts << out.size();
-            out << u"("_s;
-            expectOperand = true;
-            break;
-        case TokenKind::Close:
-            if (!balanced)
-                break;
-            if (expectOperand && !out.isEmpty() && out.constLast() != u"("_s)
-                out.removeLast(); // an operator right before ")"
-            if (!groupStarts.isEmpty() && out.constLast() == u"("_s) {
-                // "()" holds nothing: drop it, and an operator it was joined with
-                out.removeLast();
-                if (!out.isEmpty() && (out.constLast() == u"AND"_s || out.constLast() == u"OR"_s ||
-                                       out.constLast() == u"NOT"_s))
-                    out.removeLast();
-                groupStarts.removeLast();
-                expectOperand = out.isEmpty() || out.constLast() == u"("_s;
-                break;
-            }
-            if (!groupStarts.isEmpty())
-                groupStarts.removeLast();
-            out << u")"_s;
-            expectOperand = false;
-            break;
-        }
-    }
-    while (!out.isEmpty() && (out.constLast() == u"AND"_s || out.constLast() == u"OR"_s ||
-                              out.constLast() == u"NOT"_s))
-        out.removeLast();
-    return out.join(u' ');
+    return expression;
 }
