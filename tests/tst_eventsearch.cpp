@@ -1,0 +1,412 @@
+#include "model/EventSearch.h"
+#include "model/TimelineStore.h"
+#include "model/formats/NativeJsonFormat.h"
+
+#include <QDate>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// Ranked search on the real default dataset (39 events, 43 sources, five German seeds).
+class tst_EventSearch : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void events_data();
+    void events();
+    void markedTitleAndSnippet();
+    void searchWithFilters_data();
+    void searchWithFilters();
+    void filterQueryIsReplaced();
+    void limit();
+    void sources_data();
+    void sources();
+    void sourceSnippetFromQuote();
+    void repairedQueries_data();
+    void repairedQueries();
+    void nothingToSearch_data();
+    void nothingToSearch();
+    void withSearchText();
+    void markerConversions();
+
+private:
+    [[nodiscard]] QStringList eventTitles(const QList<EventSearch::EventHit> &hits) const;
+    [[nodiscard]] QStringList sourceTitles(const QList<EventSearch::SourceHit> &hits) const;
+    [[nodiscard]] qint64 eventId(const QString &title) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<TimelineStore> m_store;
+};
+
+void tst_EventSearch::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    InputError inputError;
+    const std::optional<Dataset> dataset = NativeJsonFormat::readFile(
+        QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json"),
+        &inputError);
+    QVERIFY2(dataset, qPrintable(inputError.message));
+    StoreError error;
+    m_store = TimelineStore::open(m_dir.filePath(u"search.sqlite"_s), &error);
+    QVERIFY2(m_store, qPrintable(error.message));
+    ImportSummary summary;
+    QVERIFY2(m_store->importDataset(*dataset, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(m_store->eventCount(), 39);
+    QCOMPARE(m_store->sourceCount(), 43);
+}
+
+void tst_EventSearch::cleanupTestCase() {
+    m_store.reset();
+}
+
+QStringList tst_EventSearch::eventTitles(const QList<EventSearch::EventHit> &hits) const {
+    QStringList titles;
+    for (const EventSearch::EventHit &hit : hits) {
+        const std::optional<Event> event = m_store->event(hit.eventId);
+        titles << (event ? event->title : u"?"_s);
+        // The marked title is the stored title with markers added, nothing else.
+        if (event && EventSearch::toPlain(hit.title) != event->title)
+            titles << u"MISMATCH "_s + hit.title;
+    }
+    return titles;
+}
+
+QStringList tst_EventSearch::sourceTitles(const QList<EventSearch::SourceHit> &hits) const {
+    QStringList titles;
+    for (const EventSearch::SourceHit &hit : hits) {
+        const std::optional<Source> source = m_store->source(hit.sourceId);
+        titles << (source ? source->title : u"?"_s);
+        if (source && EventSearch::toPlain(hit.title) != source->title)
+            titles << u"MISMATCH "_s + hit.title;
+    }
+    return titles;
+}
+
+qint64 tst_EventSearch::eventId(const QString &title) const {
+    for (const Event &event : m_store->events()) {
+        if (event.title == title)
+            return event.id;
+    }
+    return 0;
+}
+
+void tst_EventSearch::events_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("titles"); // best first
+
+    QTest::newRow("word") << u"MI308"_s
+                          << QStringList{u"US signals H20 licences will be granted"_s,
+                                         u"15% revenue-share deal (\"August 12 deal\")"_s,
+                                         u"H20 licence requirement in force"_s};
+    QTest::newRow("word, any case") << u"mi308"_s
+                                    << QStringList{u"US signals H20 licences will be granted"_s,
+                                                   u"15% revenue-share deal (\"August 12 deal\")"_s,
+                                                   u"H20 licence requirement in force"_s};
+    QTest::newRow("prefix")
+        << u"export*"_s
+        << QStringList{u"China bans gallium, germanium and antimony exports to the US"_s,
+                       u"BIS case-by-case review for H200-class exports"_s,
+                       u"House committee advances AI Overwatch Act"_s,
+                       u"AI Diffusion Rule issued"_s,
+                       u"Nvidia discloses US licence requirement for A100/H100"_s,
+                       u"H20 licence requirement in force"_s};
+    QTest::newRow("word without prefix: exact token only")
+        << u"export"_s << QStringList{u"House committee advances AI Overwatch Act"_s};
+    QTest::newRow("phrase") << u"\"H20 licence\""_s
+                            << QStringList{u"H20 licence requirement in force"_s};
+    QTest::newRow("AND") << u"H20 AND China"_s
+                         << QStringList{u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                                        u"US signals H20 licences will be granted"_s,
+                                        u"H20 licence requirement in force"_s,
+                                        u"15% revenue-share deal (\"August 12 deal\")"_s};
+    QTest::newRow("implicit AND") << u"H20 China"_s
+                                  << QStringList{
+                                         u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                                         u"US signals H20 licences will be granted"_s,
+                                         u"H20 licence requirement in force"_s,
+                                         u"15% revenue-share deal (\"August 12 deal\")"_s};
+    QTest::newRow("OR") << u"MI308 OR Blackwell"_s
+                        << QStringList{
+                               u"Trump–Xi meeting in Busan"_s,
+                               u"US signals H20 licences will be granted"_s,
+                               u"Trump state visit to Beijing (unverified)"_s,
+                               u"15% revenue-share deal (\"August 12 deal\")"_s,
+                               u"H20 licence requirement in force"_s,
+                               u"Trump allows H200 sales to \"approved customers\" in China"_s};
+    QTest::newRow("NOT") << u"H20 NOT licence"_s
+                         << QStringList{u"H20 orders open"_s,
+                                        u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                                        u"US signals H20 licences will be granted"_s,
+                                        u"Beijing discourages H20 purchases"_s,
+                                        u"15% revenue-share deal (\"August 12 deal\")"_s,
+                                        u"Claim: DeepSeek-R1 trained on 50,000 Hopper GPUs"_s};
+    QTest::newRow("parentheses")
+        << u"(H20 OR H200) AND China NOT licence"_s
+        << QStringList{u"China approves first H200 imports"_s,
+                       u"Trump allows H200 sales to \"approved customers\" in China"_s,
+                       u"China customs blocks H200"_s,
+                       u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                       u"US signals H20 licences will be granted"_s,
+                       u"15% revenue-share deal (\"August 12 deal\")"_s};
+    QTest::newRow("actor name") << u"SiliconFlow"_s
+                                << QStringList{u"Huawei/SiliconFlow paper claims Ascend cluster "
+                                               "beats H800 on DeepSeek-R1"_s};
+    QTest::newRow("hyphenated word")
+        << u"DeepSeek-V3.2"_s << QStringList{u"DeepSeek-V3.2 released"_s};
+    QTest::newRow("no match") << u"semiconductorzzz"_s << QStringList{};
+    // The German seeds are sources; no event text is German.
+    QTest::newRow("German word: no event") << u"Verzogerung"_s << QStringList{};
+}
+
+void tst_EventSearch::events() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, titles);
+    QString hint = u"stale"_s;
+    const QList<EventSearch::EventHit> hits =
+        EventSearch::searchEvents(*m_store, text, {}, 100, &hint);
+    QCOMPARE(eventTitles(hits), titles);
+    QCOMPARE(hint, QString());
+    QCOMPARE(EventSearch::countEvents(*m_store, text), titles.size());
+    for (qsizetype i = 1; i < hits.size(); ++i)
+        QVERIFY(hits[i - 1].rank <= hits[i].rank);
+}
+
+void tst_EventSearch::markedTitleAndSnippet() {
+    const QString o = QString(EventSearch::MatchStart);
+    const QString c = QString(EventSearch::MatchEnd);
+
+    QList<EventSearch::EventHit> hits = EventSearch::searchEvents(*m_store, u"\"H20 licence\""_s);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits[0].title, o + u"H20 licence"_s + c + u" requirement in force"_s);
+    // The phrase is not in the summary: its first words are shown, unmarked.
+    QCOMPARE(hits[0].snippet,
+             u"The US told Nvidia on 2025-04-09 that H20 exports to China need a licence…"_s);
+
+    hits = EventSearch::searchEvents(*m_store, u"MI308"_s);
+    QCOMPARE(hits.size(), 3);
+    QCOMPARE(hits[0].title, u"US signals H20 licences will be granted"_s);
+    QCOMPARE(EventSearch::toBrackets(hits[0].snippet),
+             u"…that licences for H20 sales to China would be granted; AMD's [MI308] was "
+             "cleared too."_s);
+
+    hits = EventSearch::searchEvents(*m_store, u"export*"_s);
+    QCOMPARE(EventSearch::toBrackets(hits[1].title),
+             u"BIS case-by-case review for H200-class [exports]"_s);
+    QCOMPARE(EventSearch::toHtml(hits[1].snippet),
+             u"BIS moved licences for H200-class <b>exports</b> to case-by-case review, "
+             "effective 2026-01-15…"_s);
+}
+
+void tst_EventSearch::searchWithFilters_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<EventFilter>("filter");
+    QTest::addColumn<QStringList>("titles");
+
+    EventFilter china;
+    china.categories = {u"china-policy"_s};
+    QTest::newRow("category") << u"H20"_s << china
+                              << QStringList{u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                                             u"Beijing discourages H20 purchases"_s};
+    EventFilter reported;
+    reported.statuses = {EventStatus::Reported};
+    QTest::newRow("status") << u"H20"_s << reported
+                            << QStringList{u"Claim: DeepSeek-R1 trained on 50,000 Hopper GPUs"_s};
+    EventFilter august;
+    august.fromJulianDay = QDate(2025, 8, 1).toJulianDay();
+    august.toJulianDay = QDate(2025, 8, 31).toJulianDay();
+    QTest::newRow("date range") << u"Nvidia"_s << august
+                                << QStringList{
+                                       u"FT: DeepSeek R2 delayed by Ascend training failures"_s,
+                                       u"15% revenue-share deal (\"August 12 deal\")"_s};
+    EventFilter amd;
+    amd.actors = {u"AMD"_s};
+    amd.chips = {u"H20"_s};
+    QTest::newRow("actor and chip") << u"licence*"_s << amd
+                                    << QStringList{u"US signals H20 licences will be granted"_s,
+                                                   u"H20 licence requirement in force"_s};
+    EventFilter unsourced;
+    unsourced.hasSources = false;
+    QTest::newRow("no event without sources") << u"H20"_s << unsourced << QStringList{};
+    EventFilter nobody;
+    nobody.actors = {u"Nobody"_s};
+    QTest::newRow("unknown name") << u"H20"_s << nobody << QStringList{};
+}
+
+void tst_EventSearch::searchWithFilters() {
+    QFETCH(QString, text);
+    QFETCH(EventFilter, filter);
+    QFETCH(QStringList, titles);
+    QCOMPARE(eventTitles(EventSearch::searchEvents(*m_store, text, filter)), titles);
+    QCOMPARE(EventSearch::countEvents(*m_store, text, filter), titles.size());
+}
+
+void tst_EventSearch::filterQueryIsReplaced() {
+    EventFilter filter;
+    filter.query = u"\"Huawei\""_s;
+    QCOMPARE(EventSearch::searchEvents(*m_store, u"MI308"_s, filter).size(), 3);
+}
+
+void tst_EventSearch::limit() {
+    const QList<EventSearch::EventHit> all =
+        EventSearch::searchEvents(*m_store, u"Nvidia OR Huawei"_s);
+    QCOMPARE(all.size(), 21);
+    QCOMPARE(EventSearch::countEvents(*m_store, u"Nvidia OR Huawei"_s), 21);
+    const QList<EventSearch::EventHit> five =
+        EventSearch::searchEvents(*m_store, u"Nvidia OR Huawei"_s, {}, 5);
+    QCOMPARE(five, all.mid(0, 5));
+    QCOMPARE(EventSearch::searchEvents(*m_store, u"Nvidia"_s, {}, 0).size(), 0);
+}
+
+void tst_EventSearch::sources_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("titles");
+
+    const QString seed000 = u"DeepSeek R2 verzögert sich durch Huawei Chips"_s;
+    const QString seed001 =
+        u"Verzögerung bei DeepSeeks R2-KI-Modell: Chinesische Behörden empfehlen "
+        "Huawei-KI-Chips, während Peking nach NVIDIA-Alternativen sucht"_s;
+    const QString seed002 = u"Das Pekinger KI-Unternehmen Deepseek hat die mit Spannung "
+                            "erwartete Veröffentlichung seines neuen KI-Modells, R2, …"_s;
+    const QString seed003 = u"DeepSeek: Verzögerungen bei der Entwicklung des nächsten "
+                            "KI-Modells durch NVIDIA GPU-Exportbeschränkungen nach China"_s;
+    const QString seed004 =
+        u"DeepSeek verschiebt Modellstart nach Problemen mit Huaweis KI-Chips"_s;
+
+    QTest::newRow("umlaut typed without")
+        << u"Verzogerung"_s << QStringList{seed001, seed004, seed002};
+    QTest::newRow("umlaut typed") << u"Verzögerung"_s << QStringList{seed001, seed004, seed002};
+    QTest::newRow("upper case") << u"VERZÖGERUNG"_s << QStringList{seed001, seed004, seed002};
+    QTest::newRow("prefix reaches the plural")
+        << u"verzogerung*"_s << QStringList{seed001, seed003, seed004, seed002};
+    QTest::newRow("compound prefix") << u"exportbeschrankung*"_s << QStringList{seed003, seed004};
+    QTest::newRow("quote word") << u"eingeschrankt"_s << QStringList{seed003};
+    QTest::newRow("verb") << u"verzogert"_s << QStringList{seed000};
+    QTest::newRow("outlet") << u"\"Eulerpool News\""_s << QStringList{seed004};
+    QTest::newRow("English title") << u"MI308"_s
+                                   << QStringList{u"Lincoln Daily News report on the 15% "
+                                                  "revenue-share deal for H20/MI308 sales in "
+                                                  "China"_s};
+    // Notes are the curator's, not the source's: not searched.
+    QTest::newRow("notes not searched") << u"retrieved"_s << QStringList{};
+}
+
+void tst_EventSearch::sources() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, titles);
+    QString hint = u"stale"_s;
+    QCOMPARE(sourceTitles(EventSearch::searchSources(*m_store, text, 100, &hint)), titles);
+    QCOMPARE(hint, QString());
+    QCOMPARE(EventSearch::countSources(*m_store, text), titles.size());
+}
+
+void tst_EventSearch::sourceSnippetFromQuote() {
+    QList<EventSearch::SourceHit> hits = EventSearch::searchSources(*m_store, u"eingeschrankt"_s);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(EventSearch::toBrackets(hits[0].snippet),
+             u"…hat im April 2025 den Verkauf von NVIDIA H20-Prozessoren für KI-Training und "
+             "-Inference [eingeschränkt]."_s);
+    hits = EventSearch::searchSources(*m_store, u"exportbeschrankung*"_s);
+    QCOMPARE(hits.size(), 2);
+    // Matched in the title; the excerpt holds no match, so its opening is shown.
+    QCOMPARE(EventSearch::toBrackets(hits[0].title),
+             u"DeepSeek: Verzögerungen bei der Entwicklung des nächsten KI-Modells durch NVIDIA "
+             "GPU-[Exportbeschränkungen] nach China"_s);
+    QCOMPARE(hits[0].snippet, u"Die chinesische KI-Firma DeepSeek hat mit ihrem R1-Modell viel "
+                              "Aufmerksamkeit erregt, doch die Entwicklung…"_s);
+    hits = EventSearch::searchSources(*m_store, u"\"Eulerpool News\""_s);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(EventSearch::toBrackets(hits[0].snippet), u"[Eulerpool News]"_s);
+}
+
+void tst_EventSearch::repairedQueries_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("sameAs");
+
+    QTest::newRow("unclosed quote") << u"\"H20 licence"_s << u"\"H20 licence\""_s;
+    QTest::newRow("trailing OR") << u"MI308 OR"_s << u"MI308"_s;
+    QTest::newRow("leading AND") << u"AND MI308"_s << u"MI308"_s;
+    QTest::newRow("unclosed group") << u"(MI308 OR Blackwell"_s << u"MI308 OR Blackwell"_s;
+    QTest::newRow("stray close") << u"MI308)"_s << u"MI308"_s;
+    QTest::newRow("OR NOT") << u"MI308 OR NOT H20"_s << u"MI308"_s;
+    QTest::newRow("AND NOT") << u"H20 AND NOT licence"_s << u"H20 NOT licence"_s;
+    QTest::newRow("column-like") << u"title:H20"_s << u"\"title H20\""_s;
+}
+
+void tst_EventSearch::repairedQueries() {
+    QFETCH(QString, text);
+    QFETCH(QString, sameAs);
+    QString hint;
+    const QList<EventSearch::EventHit> hits =
+        EventSearch::searchEvents(*m_store, text, {}, 100, &hint);
+    QCOMPARE(hits, EventSearch::searchEvents(*m_store, sameAs));
+    if (text != u"H20 AND NOT licence" && text != u"title:H20")
+        QVERIFY(!hint.isEmpty());
+}
+
+void tst_EventSearch::nothingToSearch_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("hint");
+
+    const QString nothing = u"Nothing to search for: type a word."_s;
+    QTest::newRow("quote") << u"\""_s
+                           << u"The quote was not closed, so it runs to the end. "_s + nothing;
+    QTest::newRow("star") << u"*"_s << nothing;
+    QTest::newRow("open") << u"("_s
+                          << u"A \")\" was missing; it was added at the end. "_s + nothing;
+    QTest::newRow("AND OR") << u"AND OR"_s
+                            << u"AND needs a word on both sides; it was ignored. OR needs a word "
+                               "on both sides; it was ignored. "_s +
+                                   nothing;
+    QTest::newRow("punctuation") << u"?!"_s << nothing;
+    QTest::newRow("blank") << u"  "_s << QString();
+}
+
+void tst_EventSearch::nothingToSearch() {
+    QFETCH(QString, text);
+    QFETCH(QString, hint);
+    QString eventHint = u"stale"_s;
+    QString sourceHint = u"stale"_s;
+    QCOMPARE(EventSearch::searchEvents(*m_store, text, {}, 100, &eventHint).size(), 0);
+    QCOMPARE(EventSearch::searchSources(*m_store, text, 100, &sourceHint).size(), 0);
+    QCOMPARE(eventHint, hint);
+    QCOMPARE(sourceHint, hint);
+    QCOMPARE(EventSearch::countSources(*m_store, text), 0);
+    // For the timeline, text without a word restricts nothing.
+    QCOMPARE(EventSearch::countEvents(*m_store, text), 39);
+}
+
+void tst_EventSearch::withSearchText() {
+    EventFilter filter;
+    filter.categories = {u"industry"_s};
+    const EventFilter searched = EventSearch::withSearchText(filter, u"Huawei OR"_s);
+    QCOMPARE(searched.query, u"\"Huawei\""_s);
+    QCOMPARE(searched.categories, filter.categories);
+    const QList<Event> events = m_store->events(searched);
+    QStringList titles;
+    for (const Event &event : events)
+        titles << event.title;
+    QCOMPARE(titles,
+             (QStringList{
+                 u"Huawei readies Ascend 910C mass shipments"_s,
+                 u"Huawei/SiliconFlow paper claims Ascend cluster beats H800 on DeepSeek-R1"_s,
+                 u"FT: DeepSeek R2 delayed by Ascend training failures"_s,
+                 u"Huawei Ascend roadmap"_s,
+             }));
+    QCOMPARE(EventSearch::withSearchText(filter, u"*"_s).query, QString());
+    QVERIFY(eventId(u"Huawei Ascend roadmap"_s) > 0);
+}
+
+void tst_EventSearch::markerConversions() {
+    const QString marked = u"a<\uE000b&c\uE001> \uE000d\uE001"_s;
+    QCOMPARE(EventSearch::toHtml(marked), u"a&lt;<b>b&amp;c</b>&gt; <b>d</b>"_s);
+    QCOMPARE(EventSearch::toBrackets(marked), u"a<[b&c]> [d]"_s);
+    QCOMPARE(EventSearch::toPlain(marked), u"a<b&c> d"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_EventSearch)
+#include "tst_eventsearch.moc"
