@@ -1,7 +1,212 @@
 #include "ui/widgets/MainWindow.h"
 
-MainWindow::MainWindow(QWidget *parent)
+#include "model/TimelineDataQuery.h"
+#include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/TimelineView.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     : QMainWindow(parent)
-{
-    setWindowTitle(tr("ChipTimeline"));
+    , m_store(std::move(store)) {
+    setObjectName(u"MainWindow"_s);
+    setWindowTitle(tr("%1 — ChipTimeline").arg(QFileInfo(m_store->path()).fileName()));
+    setWindowFilePath(m_store->path());
+
+    m_timeline = new TimelineView(this);
+    m_timeline->setObjectName(u"timeline"_s);
+    setCentralWidget(m_timeline);
+
+    m_details = new EventDetailsView(this);
+    m_details->setObjectName(u"details"_s);
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(u"detailsDock"_s);
+    detailsDock->setWidget(m_details);
+    detailsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                             QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
+    resizeDocks({detailsDock}, {420}, Qt::Horizontal);
+
+    m_statusCounts = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusCounts);
+
+    connect(m_timeline, &TimelineView::selectionChanged, this, &MainWindow::showSelected);
+    connect(m_timeline, &TimelineView::activated, this, [this](qint64 id) {
+        showSelected(id);
+        m_details->parentWidget()->show();
+        m_details->setFocus();
+    });
+    connect(m_details, &EventDetailsView::openLinkRequested, this, &MainWindow::openLink);
+    connect(m_details, &EventDetailsView::linkRefused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+    connect(m_details, &QTextBrowser::highlighted, this, [this](const QUrl &url) {
+        if (url.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(url.toString());
+    });
+
+    // Qt 6.4 has no colour-scheme hint: a dark window background means a dark system theme.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_timeline->setTheme(dark ? TimelineTheme::dark() : TimelineTheme::light());
+
+    buildActions();
+    reload();
+    restoreSettings();
+    m_timeline->setFocus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), m_timeline, &TimelineView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(u"Ctrl+="_s)});
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_timeline, &TimelineView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = view->addAction(tr("&Fit All"), m_timeline, &TimelineView::fitAll);
+    fit->setShortcut(QKeySequence(u"Ctrl+0"_s));
+    view->addSeparator();
+    QMenu *lanes = view->addMenu(tr("&Lanes"));
+    m_grouping = new QActionGroup(this);
+    const QList<std::pair<QString, LaneGrouping>> groupings = {
+        {tr("By &Category"), LaneGrouping::Category},
+        {tr("By &Actor"), LaneGrouping::Actor},
+        {tr("By C&hip"), LaneGrouping::Chip},
+        {tr("&None"), LaneGrouping::None},
+    };
+    for (const auto &[label, grouping] : groupings) {
+        QAction *action = lanes->addAction(label);
+        action->setCheckable(true);
+        action->setData(int(grouping));
+        action->setChecked(grouping == m_timeline->laneGrouping());
+        m_grouping->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, g = grouping] { m_timeline->setLaneGrouping(g); });
+    }
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard…"), this, [this] {
+        QMessageBox::information(
+            this, tr("Keyboard"),
+            tr("Left/Right: previous/next event\nUp/Down: event in the lane above/below\n"
+               "+/-: zoom in/out\nF: fit all\nHome/End: first/last event\n"
+               "Enter: open the details\nCtrl+Left/Right: pan\nShift+drag: zoom to a range\n"
+               "Double-click a +N cluster: zoom into it"));
+    });
+    help->addAction(tr("&About ChipTimeline"), this, [this] {
+        QMessageBox::about(
+            this, tr("About ChipTimeline"),
+            tr("<b>ChipTimeline</b> %1<br>AI-chip export policy as a timeline, "
+               "every event traceable to its sources.<br>Database: %2")
+                .arg(QApplication::applicationVersion(), m_store->path().toHtmlEscaped()));
+    });
+}
+
+void MainWindow::reload() {
+    m_categories = m_store->categories();
+    m_sources.clear();
+    for (const Source &source : m_store->sources())
+        m_sources.insert(source.uid, source);
+    m_timeline->setData(TimelineDataQuery::load(*m_store));
+    showSelected(m_timeline->selectedEvent());
+    updateStatus();
+}
+
+void MainWindow::updateStatus() {
+    QString text =
+        tr("%1 events · %2 sources").arg(m_store->eventCount()).arg(m_store->sourceCount());
+    if (m_store->isReadOnly())
+        text += u" · "_s + tr("read-only: %1").arg(m_store->readOnlyReason());
+    m_statusCounts->setText(text);
+}
+
+void MainWindow::showSelected(qint64 id) {
+    const std::optional<Event> event = id ? m_store->event(id) : std::nullopt;
+    if (!event) {
+        m_details->clearEvent();
+        return;
+    }
+    m_details->showEvent(*event, m_sources, m_categories);
+}
+
+void MainWindow::openLink(const QUrl &url) {
+    statusBar()->showMessage(tr("Opening %1").arg(url.toString()), 5000);
+    if (!QDesktopServices::openUrl(url))
+        statusBar()->showMessage(tr("No browser could open %1").arg(url.toString()), 8000);
+}
+
+void MainWindow::openDatabase() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Database"), QFileInfo(m_store->path()).absolutePath(),
+        tr("ChipTimeline databases (*.sqlite *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    StoreError error;
+    std::unique_ptr<TimelineStore> store = TimelineStore::open(path, &error);
+    if (!store) {
+        QMessageBox::critical(this, tr("Cannot open the database"), error.message);
+        return;
+    }
+    auto *window = new MainWindow(std::move(store));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    const int grouping =
+        settings.value(u"timeline/grouping"_s, int(LaneGrouping::Category)).toInt();
+    if (grouping >= 0 && grouping <= int(LaneGrouping::None)) {
+        m_timeline->setLaneGrouping(LaneGrouping(grouping));
+        for (QAction *action : m_grouping->actions())
+            action->setChecked(action->data().toInt() == grouping);
+    }
+    const double first = settings.value(u"timeline/firstDay"_s, 0.0).toDouble();
+    const double last = settings.value(u"timeline/lastDay"_s, 0.0).toDouble();
+    if (first > 0 && last > first)
+        m_timeline->showDays(first, last);
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"timeline/grouping"_s, int(m_timeline->laneGrouping()));
+    settings.setValue(u"timeline/firstDay"_s, m_timeline->timeScale().firstDay());
+    settings.setValue(u"timeline/lastDay"_s, m_timeline->timeScale().lastDay());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveSettings();
+    event->accept();
 }

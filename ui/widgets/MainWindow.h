@@ -1,10 +1,53 @@
 #pragma once
 
+#include "model/Category.h"
+#include "model/Source.h"
+#include "model/TimelineStore.h"
+
+#include <QHash>
 #include <QMainWindow>
 
-class MainWindow : public QMainWindow
-{
+#include <memory>
+
+class EventDetailsView;
+class QActionGroup;
+class QLabel;
+class TimelineView;
+
+// The main window: the timeline in the middle, the selected event's details and sources in
+// a dock beside it. It owns the store for the database it shows; every change goes through
+// the store at once, so there is nothing to save.
+class MainWindow : public QMainWindow {
     Q_OBJECT
+
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] TimelineView *timelineView() const { return m_timeline; }
+    [[nodiscard]] EventDetailsView *detailsView() const { return m_details; }
+    [[nodiscard]] TimelineStore &store() const { return *m_store; }
+
+public slots:
+    void reload();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void showSelected(qint64 id);
+    void openLink(const QUrl &url);
+    void openDatabase();
+    void restoreSettings();
+    void saveSettings() const;
+    void updateStatus();
+
+    std::unique_ptr<TimelineStore> m_store;
+    TimelineView *m_timeline = nullptr;
+    EventDetailsView *m_details = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    QActionGroup *m_grouping = nullptr;
+    QList<Category> m_categories;
+    QHash<QString, Source> m_sources;
 };

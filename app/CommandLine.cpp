@@ -1,0 +1,461 @@
+#include "app/CommandLine.h"
+
+#include "model/DatasetHealth.h"
+#include "model/DefaultDatabase.h"
+#include "model/SearchQuery.h"
+#include "model/TimelineStore.h"
+#include "model/formats/JsonWriter.h"
+#include "model/formats/NativeJsonFormat.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList commands = {u"list"_s, u"search"_s, u"check"_s, u"import"_s, u"export-data"_s};
+
+struct Options {
+    QCommandLineOption db{u"db"_s, u"Use the database file PATH instead of the default."_s,
+                          u"PATH"_s};
+    QCommandLineOption json{u"json"_s, u"Print JSON instead of text."_s};
+    QCommandLineOption from{
+        u"from"_s, u"Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."_s, u"DATE"_s};
+    QCommandLineOption to{u"to"_s, u"Only events on or before DATE."_s, u"DATE"_s};
+    QCommandLineOption category{u"category"_s, u"Only events in category C (repeatable)."_s,
+                                u"C"_s};
+    QCommandLineOption actor{u"actor"_s, u"Only events involving actor A (repeatable)."_s, u"A"_s};
+    QCommandLineOption chip{u"chip"_s, u"Only events about chip X (repeatable)."_s, u"X"_s};
+    QCommandLineOption status{u"status"_s, u"Only events with status S (repeatable)."_s, u"S"_s};
+    QCommandLineOption query{u"query"_s, u"Only events matching the full-text query TEXT."_s,
+                             u"TEXT"_s};
+    QCommandLineOption out{u"out"_s, u"Write to FILE."_s, u"FILE"_s};
+    QCommandLineOption format{u"format"_s, u"File format."_s, u"FORMAT"_s};
+    QCommandLineOption policy{
+        u"policy"_s, u"On records already present: skip, update or keep-both."_s, u"POLICY"_s};
+    QCommandLineOption help{{u"h"_s, u"help"_s}, u"Show this help."_s};
+
+    QList<QCommandLineOption> all() const {
+        return {db,     json,  from, to,     category, actor, chip,
+                status, query, out,  format, policy,   help};
+    }
+};
+
+// Which options each command accepts, beyond --db and --help.
+const QHash<QString, QStringList> &allowedOptions() {
+    static const QHash<QString, QStringList> allowed = {
+        {u"list"_s,
+         {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s,
+          u"query"_s}},
+        {u"search"_s,
+         {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
+        {u"check"_s, {u"json"_s}},
+        {u"import"_s, {u"format"_s, u"policy"_s}},
+        {u"export-data"_s,
+         {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
+          u"status"_s, u"query"_s}},
+    };
+    return allowed;
+}
+
+class Session {
+public:
+    Session(QTextStream &out, QTextStream &err)
+        : m_out(out)
+        , m_err(err) {}
+
+    int fail(const QString &message, int code = CommandLine::Failure) {
+        m_err << "chiptimeline: " << message << Qt::endl;
+        return code;
+    }
+
+    bool openStore(const QString &dbPath, TimelineStore::OpenMode mode) {
+        StoreError error;
+        const bool isDefault = dbPath.isEmpty();
+        const QString path = isDefault ? DefaultDatabase::path() : dbPath;
+        m_store = TimelineStore::open(path, &error, mode);
+        if (!m_store) {
+            fail(error.message);
+            return false;
+        }
+        if (isDefault && !DefaultDatabase::fillIfNew(*m_store, &error)) {
+            fail(error.message);
+            return false;
+        }
+        return true;
+    }
+
+    bool readFilter(const QCommandLineParser &parser, const Options &options, EventFilter &filter) {
+        for (const auto &[option, isEnd] :
+             {std::pair{&options.from, false}, std::pair{&options.to, true}}) {
+            if (!parser.isSet(*option))
+                continue;
+            QString reason;
+            const auto date = PartialDate::parseIso(parser.value(*option), &reason);
+            if (!date) {
+                fail(u"--%1: %2"_s.arg(option->names().constFirst(), reason),
+                     CommandLine::UsageError);
+                return false;
+            }
+            if (isEnd)
+                filter.toJulianDay = date->lastJulianDay();
+            else
+                filter.fromJulianDay = date->firstJulianDay();
+        }
+        if (filter.fromJulianDay && filter.toJulianDay &&
+            *filter.fromJulianDay > *filter.toJulianDay) {
+            fail(u"--from %1 is after --to %2"_s.arg(parser.value(options.from),
+                                                     parser.value(options.to)),
+                 CommandLine::UsageError);
+            return false;
+        }
+        filter.categories = parser.values(options.category);
+        filter.actors = parser.values(options.actor);
+        filter.chips = parser.values(options.chip);
+        for (const QString &key : parser.values(options.status)) {
+            const auto status = eventStatusFromKey(key);
+            if (!status) {
+                fail(u"--status: '%1' is not one of confirmed, reported, disputed"_s.arg(key),
+                     CommandLine::UsageError);
+                return false;
+            }
+            filter.statuses << *status;
+        }
+        if (parser.isSet(options.query))
+            filter.query = SearchQuery::toFtsExpression(parser.value(options.query));
+        return true;
+    }
+
+    int list(const EventFilter &filter, bool json) {
+        const QList<Event> events = m_store->events(filter);
+        printEvents(events, json);
+        return CommandLine::Success;
+    }
+
+    int search(const QString &text, EventFilter filter, bool json) {
+        filter.query = SearchQuery::toFtsExpression(text);
+        if (filter.query.isEmpty())
+            return fail(u"search: the query '%1' holds no word to search for"_s.arg(text),
+                        CommandLine::UsageError);
+        printEvents(m_store->events(filter), json);
+        return CommandLine::Success;
+    }
+
+    int check(bool json) {
+        const QList<HealthFinding> findings = DatasetHealth::check(m_store->dataset());
+        if (json) {
+            JsonWriter writer;
+            writer.beginArray();
+            for (const HealthFinding &finding : findings) {
+                writer.beginObject();
+                writer.key(u"kind");
+                writer.value(healthKindKey(finding.kind));
+                writer.key(u"uid");
+                writer.value(finding.subjectUid);
+                if (!finding.otherUid.isEmpty()) {
+                    writer.key(u"other_uid");
+                    writer.value(finding.otherUid);
+                }
+                writer.key(u"message");
+                writer.value(finding.message);
+                writer.endObject();
+            }
+            writer.endArray();
+            m_out << QString::fromUtf8(writer.take());
+        } else {
+            QHash<HealthFinding::Kind, int> counts;
+            for (const HealthFinding &finding : findings) {
+                m_out << finding.message << '\n';
+                ++counts[finding.kind];
+            }
+            m_out << u"%1 events, %2 sources: %3 unsourced events, %4 sources without address, "
+                     "%5 sources cited by no event, %6 events dated after their sources, "
+                     "%7 duplicate sources\n"_s.arg(m_store->eventCount())
+                         .arg(m_store->sourceCount())
+                         .arg(counts.value(HealthFinding::Kind::UnsourcedEvent))
+                         .arg(counts.value(HealthFinding::Kind::SourceWithoutAddress))
+                         .arg(counts.value(HealthFinding::Kind::UncitedSource))
+                         .arg(counts.value(HealthFinding::Kind::EventAfterSources))
+                         .arg(counts.value(HealthFinding::Kind::DuplicateSources));
+        }
+        m_out.flush();
+        return DatasetHealth::hasErrors(findings) ? CommandLine::Failure : CommandLine::Success;
+    }
+
+    int importFiles(const QStringList &files, const QString &format, ImportPolicy policy) {
+        if (files.isEmpty())
+            return fail(u"import: name at least one file"_s, CommandLine::UsageError);
+        if (!format.isEmpty() && format != u"auto"_s && format != u"json"_s)
+            return fail(
+                u"import: unknown --format '%1' (this build reads: auto, json)"_s.arg(format),
+                CommandLine::UsageError);
+        // Read every file before writing anything: one bad file imports nothing.
+        Dataset combined;
+        for (const QString &file : files) {
+            InputError error;
+            const auto dataset = NativeJsonFormat::readFile(file, &error);
+            if (!dataset)
+                return fail(error.toString());
+            combined.title = combined.title.isEmpty() ? dataset->title : combined.title;
+            combined.categories += dataset->categories;
+            combined.sources += dataset->sources;
+            combined.events += dataset->events;
+            combined.savedViews += dataset->savedViews;
+        }
+        ImportSummary summary;
+        StoreError error;
+        if (!m_store->importDataset(combined, policy, &summary, &error))
+            return fail(error.message);
+        m_out << summary.toString() << Qt::endl;
+        return CommandLine::Success;
+    }
+
+    int exportData(const QString &outPath, const QString &format, const EventFilter &filter) {
+        if (outPath.isEmpty())
+            return fail(u"export-data: --out FILE is required"_s, CommandLine::UsageError);
+        const QString chosen = format.isEmpty() ? u"json"_s : format;
+        if (chosen != u"json"_s)
+            return fail(
+                u"export-data: unknown --format '%1' (this build writes: json)"_s.arg(chosen),
+                CommandLine::UsageError);
+        Dataset dataset = m_store->dataset();
+        if (!filter.isEmpty()) {
+            // Only the selected events, and the sources they cite.
+            dataset.events = m_store->events(filter);
+            QSet<QString> cited;
+            for (const Event &event : std::as_const(dataset.events))
+                for (const Citation &citation : event.citations)
+                    cited.insert(citation.sourceUid);
+            dataset.sources.removeIf([&](const Source &s) { return !cited.contains(s.uid); });
+        }
+        return writeFile(outPath, NativeJsonFormat::write(dataset));
+    }
+
+private:
+    int writeFile(const QString &path, const QByteArray &bytes) {
+        // Written beside the target and renamed into place: a failure leaves no half file
+        // and keeps any existing file as it was.
+        const QFileInfo info(path);
+        if (!QFileInfo(info.absolutePath()).isDir())
+            return fail(u"%1: the folder %2 does not exist"_s.arg(path, info.absolutePath()));
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return fail(u"%1: cannot write: %2"_s.arg(path, file.errorString()));
+        file.write(bytes);
+        if (!file.commit())
+            return fail(u"%1: cannot write: %2"_s.arg(path, file.errorString()));
+        return CommandLine::Success;
+    }
+
+    void printEvents(const QList<Event> &events, bool json) {
+        QHash<QString, Source> sources;
+        for (const Source &source : m_store->sources())
+            sources.insert(source.uid, source);
+        if (json) {
+            JsonWriter writer;
+            writer.beginArray();
+            for (const Event &event : events) {
+                writer.beginObject();
+                writer.key(u"uid");
+                writer.value(event.uid);
+                writer.key(u"title");
+                writer.value(event.title);
+                writer.key(u"start");
+                writer.value(event.start.toIsoString());
+                writer.key(u"end");
+                writer.value(event.end.toIsoString());
+                writer.key(u"category");
+                writer.value(event.category);
+                writer.key(u"status");
+                writer.value(eventStatusKey(event.status));
+                writer.key(u"importance");
+                writer.value(qint64(event.importance));
+                writer.key(u"summary");
+                writer.value(event.summary);
+                writer.key(u"actors");
+                writer.stringArray(event.actors);
+                writer.key(u"chips");
+                writer.stringArray(event.chips);
+                writer.key(u"tags");
+                writer.stringArray(event.tags);
+                writer.key(u"sources");
+                writer.beginArray();
+                for (const Citation &citation : event.citations) {
+                    const Source source = sources.value(citation.sourceUid);
+                    writer.beginObject();
+                    writer.key(u"uid");
+                    writer.value(citation.sourceUid);
+                    writer.key(u"title");
+                    writer.value(source.title);
+                    writer.key(u"outlet");
+                    writer.value(source.outlet);
+                    writer.key(u"url");
+                    writer.value(source.url);
+                    writer.key(u"published");
+                    writer.value(source.published.toIsoString());
+                    writer.key(u"quote");
+                    writer.value(citation.quote);
+                    writer.key(u"locator");
+                    writer.value(citation.locator);
+                    writer.endObject();
+                }
+                writer.endArray();
+                writer.endObject();
+            }
+            writer.endArray();
+            m_out << QString::fromUtf8(writer.take());
+            m_out.flush();
+            return;
+        }
+        for (const Event &event : events) {
+            QString when = event.start.toIsoString();
+            if (event.isRange())
+                when += u" – "_s + event.end.toIsoString();
+            m_out << when.leftJustified(23) << ' ' << event.title << "  [" << event.category << ", "
+                  << eventStatusKey(event.status) << "]\n";
+            for (const Citation &citation : event.citations) {
+                const Source source = sources.value(citation.sourceUid);
+                QStringList parts;
+                if (!source.outlet.isEmpty())
+                    parts << source.outlet;
+                parts << u"\"%1\""_s.arg(source.title);
+                if (source.published.isValid())
+                    parts << source.published.toIsoString();
+                if (!source.url.isEmpty())
+                    parts << source.url;
+                m_out << "    source: " << parts.join(u", "_s) << '\n';
+                if (!citation.quote.isEmpty())
+                    m_out << "      quote: \"" << citation.quote << "\"\n";
+            }
+        }
+        m_out << events.size() << (events.size() == 1 ? " event\n" : " events\n");
+        m_out.flush();
+    }
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    std::unique_ptr<TimelineStore> m_store;
+};
+
+} // namespace
+
+QString CommandLine::usage() {
+    return uR"(Usage:
+  chiptimeline [--db PATH]                    open the window
+  chiptimeline [--db PATH] list [--json] [filters]
+  chiptimeline [--db PATH] search QUERY [--json] [filters]
+  chiptimeline [--db PATH] import FILE... [--format auto|json] [--policy skip|update|keep-both]
+  chiptimeline [--db PATH] export-data --out FILE [--format json] [filters]
+  chiptimeline [--db PATH] check [--json]
+
+Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
+DATE is YYYY, YYYY-MM or YYYY-MM-DD. Exit status: 0 success, 1 failure, 2 usage error.
+)"_s;
+}
+
+bool CommandLine::isHeadless(const QStringList &arguments) {
+    for (const QString &argument : arguments)
+        if (commands.contains(argument) || argument == u"-h"_s || argument == u"--help"_s)
+            return true;
+    // Anything other than --db PATH is for the command line to judge (and reject).
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments.at(i) == u"--db"_s) {
+            ++i;
+            continue;
+        }
+        if (arguments.at(i).startsWith(u"--db="_s))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                     QString *dbPath) {
+    Session session(out, err);
+    Options options;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(options.all());
+    if (!parser.parse(QStringList{u"chiptimeline"_s} + arguments)) {
+        err << "chiptimeline: " << parser.errorText() << "\n\n" << usage();
+        err.flush();
+        return UsageError;
+    }
+    if (parser.isSet(options.help)) {
+        out << usage();
+        out.flush();
+        return Success;
+    }
+    QStringList positional = parser.positionalArguments();
+    if (dbPath)
+        *dbPath = parser.value(options.db);
+    if (positional.isEmpty()) {
+        for (const QCommandLineOption &option : options.all()) {
+            const QString name = option.names().constLast();
+            if (name != u"db"_s && parser.isSet(option)) {
+                err << "chiptimeline: --" << name << " needs a command\n\n" << usage();
+                err.flush();
+                return UsageError;
+            }
+        }
+        return -1; // the window
+    }
+    const QString command = positional.takeFirst();
+    if (!commands.contains(command)) {
+        err << "chiptimeline: unknown command '" << command << "'\n\n" << usage();
+        err.flush();
+        return UsageError;
+    }
+    const QStringList allowed = allowedOptions().value(command);
+    for (const QCommandLineOption &option : options.all()) {
+        const QString name = option.names().constLast();
+        if (name == u"db"_s || name == u"help"_s || !parser.isSet(option) || allowed.contains(name))
+            continue;
+        return session.fail(u"%1: the option --%2 does not apply"_s.arg(command, name), UsageError);
+    }
+
+    EventFilter filter;
+    if (!session.readFilter(parser, options, filter))
+        return UsageError;
+
+    if (command == u"search"_s && positional.size() != 1)
+        return session.fail(u"search: give exactly one QUERY (quote it if it has spaces)"_s,
+                            UsageError);
+    if ((command == u"list"_s || command == u"check"_s || command == u"export-data"_s) &&
+        !positional.isEmpty())
+        return session.fail(u"%1: unexpected argument '%2'"_s.arg(command, positional.constFirst()),
+                            UsageError);
+    ImportPolicy policy = ImportPolicy::Skip;
+    if (parser.isSet(options.policy)) {
+        const QString value = parser.value(options.policy);
+        if (value == u"skip"_s)
+            policy = ImportPolicy::Skip;
+        else if (value == u"update"_s)
+            policy = ImportPolicy::Update;
+        else if (value == u"keep-both"_s)
+            policy = ImportPolicy::KeepBoth;
+        else
+            return session.fail(
+                u"--policy: '%1' is not one of skip, update, keep-both"_s.arg(value), UsageError);
+    }
+
+    // Read-write even to read: a new default database is created and filled, an older one
+    // upgraded. A read-only file still opens for the reading commands.
+    if (!session.openStore(parser.value(options.db), TimelineStore::OpenMode::ReadWrite))
+        return Failure;
+    const bool json = parser.isSet(options.json);
+    if (command == u"list"_s)
+        return session.list(filter, json);
+    if (command == u"search"_s)
+        return session.search(positional.constFirst(), filter, json);
+    if (command == u"check"_s)
+        return session.check(json);
+    if (command == u"import"_s)
+        return session.importFiles(positional, parser.value(options.format), policy);
+    return session.exportData(parser.value(options.out), parser.value(options.format), filter);
+}

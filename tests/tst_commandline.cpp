@@ -1,0 +1,273 @@
+#include "app/CommandLine.h"
+#include "model/TimelineStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+struct Result {
+    int code = 0;
+    QString out;
+    QString err;
+};
+
+Result run(const QStringList &arguments) {
+    Result result;
+    QTextStream out(&result.out);
+    QTextStream err(&result.err);
+    result.code = CommandLine::run(arguments, out, err);
+    return result;
+}
+
+QString datasetFile() {
+    return QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json");
+}
+
+QByteArray fileHash(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+} // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void importThenListJson();
+    void listTextShowsQuotes();
+    void listFilters();
+    void checkDefaultDatasetHasNoUnsourcedEvent();
+    void checkFailsOnUnsourcedEvent();
+    void searchFindsGermanWithoutUmlauts();
+    void defaultDatabaseIsFilledOnFirstUse();
+    void usageErrors_data();
+    void usageErrors();
+    void badImportChangesNothing();
+    void notADatabase();
+    void exportDataRoundTrips();
+    void isHeadless();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+};
+
+void TestCommandLine::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setApplicationName(u"chiptimeline-test"_s);
+}
+
+void TestCommandLine::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = m_dir->filePath(u"t.sqlite"_s);
+    const Result imported = run({u"--db"_s, m_db, u"import"_s, datasetFile()});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+}
+
+void TestCommandLine::importThenListJson() {
+    const Result result = run({u"--db"_s, m_db, u"list"_s, u"--json"_s});
+    QCOMPARE(result.code, 0);
+    QCOMPARE(result.err, QString());
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray events = document.array();
+    QCOMPARE(events.size(), 39);
+    QString previousStart;
+    for (const QJsonValue &value : events) {
+        const QJsonObject event = value.toObject();
+        for (const QString &key : {u"uid"_s, u"title"_s, u"start"_s, u"end"_s, u"category"_s,
+                                   u"status"_s, u"actors"_s, u"chips"_s, u"tags"_s, u"sources"_s})
+            QVERIFY2(event.contains(key), qPrintable(key));
+        QVERIFY2(!event.value(u"sources"_s).toArray().isEmpty(),
+                 qPrintable(event.value(u"title"_s).toString()));
+        const QJsonObject source = event.value(u"sources"_s).toArray().first().toObject();
+        for (const QString &key :
+             {u"uid"_s, u"title"_s, u"outlet"_s, u"url"_s, u"published"_s, u"quote"_s})
+            QVERIFY2(source.contains(key), qPrintable(key));
+        QVERIFY(event.value(u"start"_s).toString() >= previousStart.left(4));
+        previousStart = event.value(u"start"_s).toString();
+    }
+    const QJsonObject first = events.first().toObject();
+    QCOMPARE(first.value(u"start"_s).toString(), u"2022-08-31"_s);
+    QCOMPARE(events.last().toObject().value(u"start"_s).toString(), u"2026-11-10"_s);
+}
+
+void TestCommandLine::listTextShowsQuotes() {
+    const Result result =
+        run({u"--db"_s, m_db, u"list"_s, u"--from"_s, u"2025-08-11"_s, u"--to"_s, u"2025-08-11"_s});
+    QCOMPARE(result.code, 0);
+    QVERIFY2(result.out.contains(u"2025-08-11"_s), qPrintable(result.out));
+    QVERIFY(result.out.contains(u"quote: \"Am vergangenen Dienstag, dem 12. August"_s));
+    // The deal itself and the claim dated only to the year 2025, whose span covers the day.
+    QVERIFY(result.out.endsWith(u"2 events\n"_s));
+}
+
+void TestCommandLine::listFilters() {
+    Result result = run({u"--db"_s, m_db, u"list"_s, u"--json"_s, u"--chip"_s, u"H20"_s,
+                         u"--category"_s, u"china-policy"_s});
+    QCOMPARE(result.code, 0);
+    const QJsonArray events = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QStringList starts;
+    for (const QJsonValue &value : events)
+        starts << value.toObject().value(u"start"_s).toString();
+    QCOMPARE(starts, (QStringList{u"2025-07-31"_s, u"2025-08-12"_s}));
+
+    result = run({u"--db"_s, m_db, u"list"_s, u"--actor"_s, u"Nobody"_s});
+    QCOMPARE(result.code, 0);
+    QCOMPARE(result.out, u"0 events\n"_s);
+}
+
+void TestCommandLine::checkDefaultDatasetHasNoUnsourcedEvent() {
+    const Result result = run({u"--db"_s, m_db, u"check"_s});
+    QCOMPARE(result.code, 0);
+    QVERIFY2(result.out.contains(u"39 events, 43 sources: 0 unsourced events"_s),
+             qPrintable(result.out));
+    // The five seed articles carry no address, and are reported as such.
+    QVERIFY(result.out.contains(
+        u"source without address: Eulerpool News, \"DeepSeek verschiebt Modellstart nach Problemen mit Huaweis KI-Chips\""_s));
+}
+
+void TestCommandLine::checkFailsOnUnsourcedEvent() {
+    StoreError error;
+    {
+        auto store = TimelineStore::open(m_db, &error);
+        Event event;
+        event.title = u"Rumour without a source"_s;
+        event.start = PartialDate::fromYearMonth(2026, 3);
+        QVERIFY(store->saveEvent(event, &error));
+    }
+    const Result result = run({u"--db"_s, m_db, u"check"_s});
+    QCOMPARE(result.code, 1);
+    QVERIFY(result.out.contains(u"unsourced event: 2026-03 \"Rumour without a source\"\n"_s));
+    QVERIFY(result.out.contains(u": 1 unsourced events"_s));
+}
+
+void TestCommandLine::searchFindsGermanWithoutUmlauts() {
+    const Result result = run({u"--db"_s, m_db, u"search"_s, u"huawei ascend"_s, u"--json"_s});
+    QCOMPARE(result.code, 0);
+    QVERIFY(QJsonDocument::fromJson(result.out.toUtf8()).array().size() >= 3);
+    const Result empty = run({u"--db"_s, m_db, u"search"_s, u"\"\" AND"_s});
+    QCOMPARE(empty.code, 2);
+    QCOMPARE(empty.err,
+             u"chiptimeline: search: the query '\"\" AND' holds no word to search for\n"_s);
+    const Result unbalanced = run({u"--db"_s, m_db, u"search"_s, u"\"H20 licence"_s});
+    QCOMPARE(unbalanced.code, 0);
+    QVERIFY(unbalanced.out.contains(u"H20 licence requirement"_s));
+}
+
+void TestCommandLine::defaultDatabaseIsFilledOnFirstUse() {
+    const Result result = run({u"list"_s, u"--json"_s});
+    QCOMPARE(result.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(result.out.toUtf8()).array().size(), 39);
+    QVERIFY(QFile::exists(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                          u"/chiptimeline.sqlite"_s));
+}
+
+void TestCommandLine::usageErrors_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("firstLine");
+
+    QTest::newRow("unknown option")
+        << QStringList{u"list"_s, u"--colour"_s} << u"chiptimeline: Unknown option 'colour'."_s;
+    QTest::newRow("unknown command")
+        << QStringList{u"frobnicate"_s} << u"chiptimeline: unknown command 'frobnicate'"_s;
+    QTest::newRow("impossible date")
+        << QStringList{u"list"_s, u"--from"_s, u"2025-02-30"_s}
+        << u"chiptimeline: --from: day 30 does not exist in February 2025"_s;
+    QTest::newRow("from after to")
+        << QStringList{u"list"_s, u"--from"_s, u"2025-09"_s, u"--to"_s, u"2025-01"_s}
+        << u"chiptimeline: --from 2025-09 is after --to 2025-01"_s;
+    QTest::newRow("option of another command")
+        << QStringList{u"check"_s, u"--chip"_s, u"H20"_s}
+        << u"chiptimeline: check: the option --chip does not apply"_s;
+    QTest::newRow("bad status")
+        << QStringList{u"list"_s, u"--status"_s, u"rumour"_s}
+        << u"chiptimeline: --status: 'rumour' is not one of confirmed, reported, disputed"_s;
+    QTest::newRow("bad policy")
+        << QStringList{u"import"_s, u"x.json"_s, u"--policy"_s, u"merge"_s}
+        << u"chiptimeline: --policy: 'merge' is not one of skip, update, keep-both"_s;
+}
+
+void TestCommandLine::usageErrors() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, firstLine);
+    const QByteArray before = fileHash(m_db);
+    const Result result = run(QStringList{u"--db"_s, m_db} + arguments);
+    QCOMPARE(result.code, 2);
+    QCOMPARE(result.err.section(u'\n', 0, 0), firstLine);
+    QCOMPARE(result.out, QString());
+    QCOMPARE(fileHash(m_db), before);
+}
+
+void TestCommandLine::badImportChangesNothing() {
+    const QString bad = m_dir->filePath(u"bad.json"_s);
+    {
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\n  \"format\": \"chiptimeline\",\n  \"version\": 1,\n  \"events\": [\n"
+                   "    {\"uid\": \"x\", \"title\": \"X\", \"start\": \"2025-13\"}\n  ]\n}\n");
+    }
+    const Result result = run({u"--db"_s, m_db, u"import"_s, datasetFile(), bad});
+    QCOMPARE(result.code, 1);
+    QCOMPARE(result.err,
+             u"chiptimeline: %1:5: events[0].start: month 13 does not exist\n"_s.arg(bad));
+    const Result list = run({u"--db"_s, m_db, u"list"_s});
+    QVERIFY(list.out.endsWith(u"39 events\n"_s));
+}
+
+void TestCommandLine::notADatabase() {
+    const QString file = m_dir->filePath(u"notes.txt"_s);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a database");
+    }
+    const Result result = run({u"--db"_s, file, u"list"_s});
+    QCOMPARE(result.code, 1);
+    QCOMPARE(
+        result.err,
+        u"chiptimeline: %1: not a ChipTimeline database (not an SQLite file); left untouched\n"_s
+            .arg(file));
+}
+
+void TestCommandLine::exportDataRoundTrips() {
+    const QString out = m_dir->filePath(u"out.chiptimeline.json"_s);
+    Result result =
+        run({u"--db"_s, m_db, u"export-data"_s, u"--out"_s, out, u"--format"_s, u"json"_s});
+    QCOMPARE(result.code, 0);
+    QFile original(datasetFile());
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QFile exported(out);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    // Database → file gives back the very file that went in.
+    QCOMPARE(exported.readAll(), original.readAll());
+
+    result = run(
+        {u"--db"_s, m_db, u"export-data"_s, u"--out"_s, m_dir->filePath(u"no/such/dir/x.json"_s)});
+    QCOMPARE(result.code, 1);
+    QVERIFY(result.err.contains(u"does not exist"_s));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"no/such/dir/x.json"_s)));
+}
+
+void TestCommandLine::isHeadless() {
+    QVERIFY(!CommandLine::isHeadless({}));
+    QVERIFY(!CommandLine::isHeadless({u"--db"_s, u"x.sqlite"_s}));
+    QVERIFY(CommandLine::isHeadless({u"--db"_s, u"x.sqlite"_s, u"list"_s}));
+    QVERIFY(CommandLine::isHeadless({u"--bogus"_s}));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,128 @@
+#include "model/TimelineStore.h"
+#include "model/formats/NativeJsonFormat.h"
+#include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/MainWindow.h"
+#include "ui/widgets/TimelineView.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void clickSelectsEventAndShowsSources();
+    void keyboardVisitsEventsInTimeOrder();
+    void refusesUnsafeLinks();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setApplicationName(u"chiptimeline-test"_s);
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow() {
+    StoreError error;
+    const QString path = m_dir.filePath(u"w%1.sqlite"_s.arg(QDateTime::currentMSecsSinceEpoch()));
+    auto store = TimelineStore::open(path, &error);
+    if (!store)
+        return nullptr;
+    InputError inputError;
+    const auto dataset = NativeJsonFormat::readFile(
+        QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json"),
+        &inputError);
+    if (!dataset || !store->importDataset(*dataset, ImportPolicy::Skip, nullptr, &error))
+        return nullptr;
+    auto window = std::make_unique<MainWindow>(std::move(store));
+    window->resize(1400, 820);
+    window->show();
+    return window;
+}
+
+void TestMainWindow::clickSelectsEventAndShowsSources() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    TimelineView *view = window->timelineView();
+    const auto layout = view->currentLayout();
+    QVERIFY(layout->events().size() >= 10);
+
+    // Click the mark of the 15% deal, wherever the layout put it.
+    const qint64 dealId = [&] {
+        for (const Event &event : window->store().events())
+            if (event.start == PartialDate::fromYmd(2025, 8, 11))
+                return event.id;
+        return qint64(0);
+    }();
+    QVERIFY(dealId);
+    const PlacedEvent *placed = layout->placedEvent(dealId);
+    if (!placed) {
+        // At fit-all it may be folded into a cluster: zoom to August 2025 first.
+        view->showDays(QDate(2025, 7, 20).toJulianDay(), QDate(2025, 9, 10).toJulianDay());
+        placed = view->currentLayout()->placedEvent(dealId);
+    }
+    QVERIFY(placed);
+    QSignalSpy selection(view, &TimelineView::selectionChanged);
+    QTest::mouseClick(view, Qt::LeftButton, {}, placed->markRect.center().toPoint());
+    QTRY_COMPARE(selection.size(), 1);
+    QCOMPARE(selection.at(0).at(0).toLongLong(), dealId);
+    QCOMPARE(view->selectedEvent(), dealId);
+
+    const QString details = window->detailsView()->toPlainText();
+    QVERIFY2(details.contains(u"15%"_s), qPrintable(details));
+    QVERIFY(details.contains(u"11 August 2025"_s));
+    QVERIFY(details.contains(u"Confirmed"_s));
+    // The German quote of seed 000 and the evidence address.
+    QVERIFY(details.contains(
+        u"Am vergangenen Dienstag, dem 12. August, verkündete die Trump-Regierung"_s));
+    QVERIFY(details.contains(
+        u"https://archives.lincolndailynews.com/2025/Aug/12/NEWS/business_k.shtml"_s));
+    QVERIFY(view->accessibleDescription().contains(u"11 August 2025"_s));
+}
+
+void TestMainWindow::keyboardVisitsEventsInTimeOrder() {
+    auto window = openWindow();
+    QVERIFY(window);
+    TimelineView *view = window->timelineView();
+    view->setFocus();
+    const QList<Event> events = window->store().events();
+    QTest::keyClick(view, Qt::Key_Home);
+    QCOMPARE(view->selectedEvent(), events.first().id);
+    QList<qint64> visited{view->selectedEvent()};
+    for (qsizetype i = 1; i < events.size(); ++i) {
+        QTest::keyClick(view, Qt::Key_Right);
+        visited << view->selectedEvent();
+    }
+    QList<qint64> expected;
+    for (const Event &event : events)
+        expected << event.id;
+    QCOMPARE(visited, expected);
+    QTest::keyClick(view, Qt::Key_Escape);
+    QCOMPARE(view->selectedEvent(), 0);
+}
+
+void TestMainWindow::refusesUnsafeLinks() {
+    EventDetailsView view;
+    QSignalSpy refused(&view, &EventDetailsView::linkRefused);
+    QSignalSpy opened(&view, &EventDetailsView::openLinkRequested);
+    emit view.anchorClicked(QUrl(u"javascript:alert(1)"_s));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(
+        refused.at(0).at(0).toString(),
+        u"Link not opened: only http, https and mailto links are opened; refused a javascript: link"_s);
+    emit view.anchorClicked(QUrl(u"https://www.bis.gov/x"_s));
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.at(0).at(0).toUrl(), QUrl(u"https://www.bis.gov/x"_s));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,126 @@
+#include "ui/widgets/EventDetailsView.h"
+
+#include "model/LinkPolicy.h"
+
+#include <QTextCursor>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString escaped(const QString &text) {
+    return text.toHtmlEscaped();
+}
+
+QString eventDate(const Event &event) {
+    QString text = event.start.toDisplayString();
+    if (event.isRange())
+        text += u" – "_s + event.end.toDisplayString();
+    return text;
+}
+} // namespace
+
+EventDetailsView::EventDetailsView(QWidget *parent)
+    : QTextBrowser(parent) {
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setReadOnly(true);
+    setAccessibleName(tr("Event details"));
+    document()->setDocumentMargin(12);
+    connect(this, &QTextBrowser::anchorClicked, this, &EventDetailsView::onAnchorClicked);
+    clearEvent();
+}
+
+void EventDetailsView::clearEvent() {
+    setHtml(u"<p style='color:gray'>%1</p>"_s.arg(
+        escaped(tr("Select an event on the timeline to see its details and sources."))));
+}
+
+void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source> &sources,
+                                 const QList<Category> &categories) {
+    QString categoryName = event.category;
+    QString categoryColor = u"#808080"_s;
+    for (const Category &category : categories) {
+        if (category.name == event.category) {
+            categoryName = category.displayName();
+            categoryColor = category.color.name();
+        }
+    }
+    QString head = u"<h2 style='margin-bottom:2px'>%1</h2>"_s.arg(escaped(event.title));
+    head += u"<p style='margin-top:0'><b>%1</b> &nbsp;·&nbsp; "
+            "<span style='color:%2'>■</span> %3</p>"_s.arg(escaped(eventDate(event)), categoryColor,
+                                                           escaped(categoryName));
+    const QString statusColor = event.status == EventStatus::Confirmed  ? u"#2e7d32"_s
+                                : event.status == EventStatus::Reported ? u"#b26a00"_s
+                                                                        : u"#c62828"_s;
+    head += u"<p><span style='color:%1; font-weight:bold'>%2</span> — %3</p>"_s.arg(
+        statusColor, escaped(eventStatusLabel(event.status)),
+        escaped(eventStatusExplanation(event.status)));
+    QStringList facts;
+    if (!event.actors.isEmpty())
+        facts << u"<b>%1</b> %2"_s.arg(escaped(tr("Actors:")), escaped(event.actors.join(u", "_s)));
+    if (!event.chips.isEmpty())
+        facts << u"<b>%1</b> %2"_s.arg(escaped(tr("Chips:")), escaped(event.chips.join(u", "_s)));
+    if (!event.tags.isEmpty())
+        facts << u"<b>%1</b> %2"_s.arg(escaped(tr("Tags:")), escaped(event.tags.join(u", "_s)));
+    if (!facts.isEmpty())
+        head += u"<p>%1</p>"_s.arg(facts.join(u"<br>"_s));
+    setHtml(head);
+
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    if (!event.summary.isEmpty()) {
+        cursor.insertBlock();
+        // Markdown without raw HTML: a description cannot smuggle in markup or fetch anything.
+        cursor.insertMarkdown(event.summary, QTextDocument::MarkdownNoHTML);
+    }
+
+    QString body = u"<h3>%1</h3>"_s.arg(escaped(tr("Sources (%1)").arg(event.citations.size())));
+    if (event.citations.isEmpty())
+        body += u"<p style='color:#c62828'>%1</p>"_s.arg(
+            escaped(tr("No source reports this event yet.")));
+    for (const Citation &citation : event.citations) {
+        const Source source = sources.value(citation.sourceUid);
+        QStringList line;
+        if (!source.outlet.isEmpty())
+            line << u"<b>%1</b>"_s.arg(escaped(source.outlet));
+        line << u"“%1”"_s.arg(escaped(source.title));
+        if (source.published.isValid())
+            line << escaped(source.published.toDisplayString());
+        if (!source.language.isEmpty())
+            line << escaped(source.language);
+        body += u"<p style='margin-bottom:2px'>%1</p>"_s.arg(line.join(u", "_s));
+        if (!citation.quote.isEmpty()) {
+            body += u"<blockquote style='margin-left:16px; color:#444'><i>„%1“</i>%2</blockquote>"_s
+                        .arg(escaped(citation.quote),
+                             citation.locator.isEmpty()
+                                 ? QString()
+                                 : u" <span style='color:gray'>(%1)</span>"_s.arg(
+                                       escaped(citation.locator)));
+        }
+        QString address = source.url;
+        if (address.isEmpty() && !source.doi.isEmpty())
+            address = LinkPolicy::doiUrl(source.doi).toString();
+        if (address.isEmpty()) {
+            body += u"<p style='color:gray; margin-top:0'>%1</p>"_s.arg(
+                escaped(tr("No address recorded for this source.")));
+        } else {
+            // The full address is the link text: the reader sees where it goes before clicking.
+            body += u"<p style='margin-top:0'><a href=\"%1\">%2</a></p>"_s.arg(escaped(address),
+                                                                               escaped(address));
+        }
+    }
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertBlock();
+    cursor.insertHtml(body);
+    moveCursor(QTextCursor::Start);
+}
+
+void EventDetailsView::onAnchorClicked(const QUrl &url) {
+    QString reason;
+    const auto allowed = LinkPolicy::openableUrl(url.toString(QUrl::FullyEncoded), &reason);
+    if (allowed)
+        emit openLinkRequested(*allowed);
+    else
+        emit linkRefused(tr("Link not opened: %1").arg(reason));
+}

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "model/TimelineData.h"
+#include "ui/render/TimeScale.h"
+#include "ui/render/TimelineIndex.h"
+#include "ui/render/TimelineLayout.h"
+#include "ui/render/TimelineTheme.h"
+
+#include <QDate>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QScrollBar;
+
+// The timeline on screen: zoom (wheel, pinch, +/-, rubber band with Shift+drag), pan (drag,
+// horizontal wheel, arrows with Ctrl), selection (click, keyboard) and hover. It owns no
+// drawing code: every frame is a TimelineLayout painted by TimelinePainter, the same code
+// the image export uses. A layout is only recomputed when the scale, size or data change.
+class TimelineView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+    ~TimelineView() override;
+
+    void setData(TimelineData data);
+    [[nodiscard]] const TimelineData &data() const { return m_index->data(); }
+    void setLaneGrouping(LaneGrouping grouping);
+    [[nodiscard]] LaneGrouping laneGrouping() const { return m_grouping; }
+    void setTheme(const TimelineTheme &theme);
+    void setToday(QDate today);
+
+    [[nodiscard]] const TimeScale &timeScale() const { return m_scale; }
+    void setTimeScale(const TimeScale &scale);
+    // The visible span in Julian days [first, last).
+    void showDays(double firstDay, double lastDay);
+    [[nodiscard]] qint64 selectedEvent() const { return m_selected; }
+    // The layout of the last frame (for tests and the export's "current view").
+    [[nodiscard]] std::shared_ptr<const TimelineLayout> currentLayout();
+
+public slots:
+    void selectEvent(qint64 id); // 0 clears; scrolls the event into view
+    void fitAll();
+    void zoomIn();
+    void zoomOut();
+
+signals:
+    void selectionChanged(qint64 id);
+    void activated(qint64 id); // Enter or double-click on an event
+    void timeScaleChanged(const TimeScale &scale);
+    // Double-click on empty time: the day clicked (for "new event here").
+    void emptyDayActivated(qint64 julianDay);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void invalidateLayout();
+    void ensureLayout();
+    void applyScale(const TimeScale &scale);
+    void zoomAbout(double x, double factor);
+    void updateScrollBar();
+    void setHovered(qint64 id, int cluster);
+    void announceSelection();
+    [[nodiscard]] QPointF contentPoint(QPointF widgetPoint) const;
+    [[nodiscard]] QString describe(qint64 id) const;
+    [[nodiscard]] double timeAreaWidth() const;
+    [[nodiscard]] int laneOf(qint64 id) const;
+
+    std::shared_ptr<const TimelineIndex> m_index;
+    std::shared_ptr<const TimelineLayout> m_layout;
+    LaneGrouping m_grouping = LaneGrouping::Category;
+    TimelineTheme m_theme;
+    LayoutOptions m_options;
+    TimeScale m_scale;
+    QDate m_today;
+    QScrollBar *m_vertical = nullptr;
+    bool m_hasFitted = false;
+
+    qint64 m_selected = 0;
+    int m_selectedLane = -1;
+    qint64 m_hovered = 0;
+    int m_hoveredCluster = -1;
+
+    enum class Drag { None, Pending, Pan, Band };
+    Drag m_drag = Drag::None;
+    QPointF m_pressPos;
+    QPointF m_lastPos;
+    double m_bandFromX = 0;
+    double m_bandToX = 0;
+};
