@@ -80,6 +80,7 @@ void TestSourceMatcher::normalizedUrl_data() {
         << u"example.com/a?id=3"_s;
     QTest::newRow("only utm") << u"https://example.com/?utm_medium=social"_s << u"example.com"_s;
     QTest::newRow("port kept") << u"http://example.com:8080/x"_s << u"example.com:8080/x"_s;
+    QTest::newRow("typed without scheme") << u"www.example.com/a/"_s << u"example.com/a"_s;
     QTest::newRow("path case kept")
         << u"https://example.com/CaseSensitive"_s << u"example.com/CaseSensitive"_s;
 }
@@ -153,6 +154,8 @@ void TestSourceMatcher::findMatch_data() {
     QTest::newRow("DOI with resolver, other title")
         << source(u"BIS guidance"_s, {}, {}, u"https://doi.org/10.5555/bis.2025.0513"_s)
         << qsizetype(1);
+    QTest::newRow("DOI link as URL")
+        << source(u"Guidance"_s, {}, u"https://doi.org/10.5555/BIS.2025.0513"_s) << qsizetype(1);
     QTest::newRow("URL spelled differently")
         << source(u"Nvidia to resume H20 sales"_s, PartialDate::fromYmd(2025, 7, 15),
                   u"http://www.kesq.com/money/2025/07/15/nvidia-resume?utm_source=twitter#top"_s)

@@ -8,6 +8,17 @@
 
 using namespace Qt::StringLiterals;
 
+QString SourceMatcher::effectiveDoi(const Source &source) {
+    if (!source.doi.trimmed().isEmpty())
+        return normalizedDoi(source.doi);
+    // A source whose address is a DOI link is identified by that DOI.
+    static const QRegularExpression resolver(u"^https?://(?:dx\\.)?doi\\.org/10\\."_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (resolver.match(source.url.trimmed()).hasMatch())
+        return normalizedDoi(source.url);
+    return {};
+}
+
 SourceMatcher::SourceMatcher(const QList<Source> &sources) {
     for (const Source &s : sources)
         add(s);
@@ -16,7 +27,7 @@ SourceMatcher::SourceMatcher(const QList<Source> &sources) {
 void SourceMatcher::add(const Source &source) {
     const qsizetype index = m_sources.size();
     m_sources.append(source);
-    const QString doi = normalizedDoi(source.doi);
+    const QString doi = effectiveDoi(source);
     if (!doi.isEmpty() && !m_byDoi.contains(doi))
         m_byDoi.insert(doi, index);
     const QString url = normalizedUrl(source.url);
@@ -28,7 +39,7 @@ void SourceMatcher::add(const Source &source) {
 }
 
 qsizetype SourceMatcher::findMatch(const Source &candidate) const {
-    const QString doi = normalizedDoi(candidate.doi);
+    const QString doi = effectiveDoi(candidate);
     if (!doi.isEmpty()) {
         const auto it = m_byDoi.constFind(doi);
         if (it != m_byDoi.cend())
@@ -53,8 +64,8 @@ qsizetype SourceMatcher::findMatch(const Source &candidate) const {
 }
 
 bool SourceMatcher::isSameSource(const Source &a, const Source &b) {
-    const QString doiA = normalizedDoi(a.doi);
-    const QString doiB = normalizedDoi(b.doi);
+    const QString doiA = effectiveDoi(a);
+    const QString doiB = effectiveDoi(b);
     if (!doiA.isEmpty() && doiA == doiB)
         return true;
     const QString urlA = normalizedUrl(a.url);
@@ -90,7 +101,11 @@ QString SourceMatcher::normalizedUrl(const QString &url) {
     const QString trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
-    QUrl u(trimmed, QUrl::TolerantMode);
+    // "example.com/a" as typed by hand is the same address as "https://example.com/a".
+    const QString withScheme = trimmed.contains(u"://"_s) || trimmed.startsWith(u"mailto:"_s)
+                                   ? trimmed
+                                   : u"https://"_s + trimmed;
+    QUrl u(withScheme, QUrl::TolerantMode);
     if (!u.isValid() || u.host().isEmpty())
         return trimmed.toLower();
     QString host = u.host().toLower();

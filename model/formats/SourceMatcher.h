@@ -30,6 +30,8 @@ public:
 
     // "10.1234/ABC" for "https://doi.org/10.1234/abc", "doi:10.1234/abc"…, lower case.
     [[nodiscard]] static QString normalizedDoi(const QString &doi);
+    // The normalised DOI, or the DOI of a doi.org address in the URL; empty if neither.
+    [[nodiscard]] static QString effectiveDoi(const Source &source);
     // Scheme-less, lower-case host without "www.", no fragment, no utm_* parameters, no
     // trailing slash: "example.com/a?b=1".
     [[nodiscard]] static QString normalizedUrl(const QString &url);
