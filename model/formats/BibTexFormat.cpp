@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -439,6 +441,11 @@ public:
         : m_text(text)
         , m_file(fileName)
         , m_error(error) {
+        m_lineStarts.append(0);
+        for (qsizetype i = 0; i < m_text.size(); ++i) {
+            if (m_text[i] == u'\n')
+                m_lineStarts.append(i + 1);
+        }
         const QStringList months = {u"January"_s,   u"February"_s, u"March"_s,    u"April"_s,
                                     u"May"_s,       u"June"_s,     u"July"_s,     u"August"_s,
                                     u"September"_s, u"October"_s,  u"November"_s, u"December"_s};
@@ -559,7 +566,9 @@ private:
     }
 
     int lineAt(qsizetype pos) const {
-        return int(m_text.left(std::min(pos, m_text.size())).count(u'\n')) + 1;
+        // m_lineStarts[k] is where line k + 1 starts; large files ask for many lines.
+        const auto it = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), pos);
+        return int(it - m_lineStarts.cbegin());
     }
 
     // An '@' that starts a line (after spaces) starts an entry; others are comment text.
@@ -699,6 +708,7 @@ private:
     InputError *m_error;
     qsizetype m_pos = 0;
     QHash<QString, QString> m_macros;
+    QList<qsizetype> m_lineStarts;
 };
 
 QString cleanUrl(const QString &raw) {

@@ -348,12 +348,22 @@ std::optional<QList<Source>> CslJsonFormat::read(const QByteArray &data, const Q
                      doc.isObject() ? u"an object"_s : u"a single value"_s));
         return std::nullopt;
     }
+    // Line numbers of the records, counted in one pass (offsets are increasing).
     const QList<qsizetype> offsets = elementOffsets(utf8);
+    QList<int> lines;
+    lines.reserve(offsets.size());
+    int currentLine = 1;
+    qsizetype counted = 0;
+    for (qsizetype offset : offsets) {
+        currentLine += int(QByteArrayView(utf8).sliced(counted, offset - counted).count('\n'));
+        counted = offset;
+        lines.append(currentLine);
+    }
     const QJsonArray items = doc.array();
     QList<Source> sources;
     sources.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const int line = i < offsets.size() ? lineAt(utf8, offsets.at(i)) : 0;
+        const int line = i < lines.size() ? lines.at(i) : 0;
         const int number = int(i) + 1;
         if (!items.at(i).isObject()) {
             setError(error, fileName, line, 0, u"record %1: not an object"_s.arg(number));
