@@ -42,14 +42,13 @@ QString eventStatusLabel(EventStatus status) {
 QString eventStatusExplanation(EventStatus status) {
     switch (status) {
     case EventStatus::Confirmed:
-        return QCoreApplication::translate(
-            "EventStatus", "Confirmed: stated officially or by several independent reports.");
+        return QCoreApplication::translate("EventStatus",
+                                           "stated officially or by several independent reports.");
     case EventStatus::Reported:
         return QCoreApplication::translate(
-            "EventStatus", "Reported: one outlet or unnamed sources; not independently confirmed.");
+            "EventStatus", "one outlet or unnamed sources; not independently confirmed.");
     case EventStatus::Disputed:
-        return QCoreApplication::translate("EventStatus",
-                                           "Disputed: contradicted by another source.");
+        return QCoreApplication::translate("EventStatus", "contradicted by another source.");
     }
     return {};
 }

@@ -634,6 +634,30 @@ QStringList namesOf(const QSqlDatabase &db, const QString &table) {
 }
 } // namespace
 
+QHash<QString, int> TimelineStore::citationCounts() const {
+    QHash<QString, int> counts;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.exec(u"SELECT s.uid, count(*) FROM event_source es JOIN source s ON s.id = es.source_id "
+               "GROUP BY es.source_id"_s);
+    while (query.next())
+        counts.insert(query.value(0).toString(), query.value(1).toInt());
+    return counts;
+}
+
+QList<std::pair<Event, Citation>> TimelineStore::citingEvents(const QString &sourceUid) const {
+    QList<std::pair<Event, Citation>> result;
+    const QList<Event> events = loadEvents(
+        u"e.id IN (SELECT es.event_id FROM event_source es JOIN source s ON s.id = es.source_id "
+        "WHERE s.uid = :source)"_s,
+        {{u":source"_s, sourceUid}});
+    for (const Event &event : events)
+        for (const Citation &citation : event.citations)
+            if (citation.sourceUid == sourceUid)
+                result.append({event, citation});
+    return result;
+}
+
 QStringList TimelineStore::actorNames() const {
     return namesOf(database(), u"actor"_s);
 }

@@ -5,6 +5,7 @@
 #include "model/ImportPolicy.h"
 #include "model/StoreError.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -52,6 +53,10 @@ public:
     [[nodiscard]] QList<Source> sources() const;
     [[nodiscard]] std::optional<Source> source(qint64 id) const;
     [[nodiscard]] std::optional<Source> sourceByUid(const QString &uid) const;
+    // How many events cite each source, by source uid (sources cited by none are absent).
+    [[nodiscard]] QHash<QString, int> citationCounts() const;
+    // The events that cite a source, in time order, each with the citation's quote and locator.
+    [[nodiscard]] QList<std::pair<Event, Citation>> citingEvents(const QString &sourceUid) const;
     [[nodiscard]] QStringList actorNames() const;
     [[nodiscard]] QStringList chipNames() const;
     [[nodiscard]] QStringList tagNames() const;

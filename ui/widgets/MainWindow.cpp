@@ -2,6 +2,7 @@
 
 #include "model/TimelineDataQuery.h"
 #include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/SourcesPane.h"
 #include "ui/widgets/TimelineView.h"
 
 #include <QAction>
@@ -43,6 +44,22 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
                              QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
     resizeDocks({detailsDock}, {420}, Qt::Horizontal);
+
+    m_sourcesPane = new SourcesPane(this);
+    m_sourcesPane->setObjectName(u"sourcesPane"_s);
+    auto *sourcesDock = new QDockWidget(tr("Sources"), this);
+    sourcesDock->setObjectName(u"sourcesDock"_s);
+    sourcesDock->setWidget(m_sourcesPane);
+    addDockWidget(Qt::RightDockWidgetArea, sourcesDock);
+    tabifyDockWidget(detailsDock, sourcesDock);
+    detailsDock->raise();
+    connect(m_sourcesPane, &SourcesPane::eventActivated, this, [this, detailsDock](qint64 id) {
+        m_timeline->selectEvent(id);
+        detailsDock->raise();
+    });
+    connect(m_sourcesPane, &SourcesPane::openLinkRequested, this, &MainWindow::openLink);
+    connect(m_sourcesPane, &SourcesPane::linkRefused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
 
     m_statusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusCounts);
@@ -136,6 +153,7 @@ void MainWindow::reload() {
     for (const Source &source : m_store->sources())
         m_sources.insert(source.uid, source);
     m_timeline->setData(TimelineDataQuery::load(*m_store));
+    m_sourcesPane->reload(*m_store);
     showSelected(m_timeline->selectedEvent());
     updateStatus();
 }

@@ -12,6 +12,7 @@
 class EventDetailsView;
 class QActionGroup;
 class QLabel;
+class SourcesPane;
 class TimelineView;
 
 // The main window: the timeline in the middle, the selected event's details and sources in
@@ -26,6 +27,7 @@ public:
 
     [[nodiscard]] TimelineView *timelineView() const { return m_timeline; }
     [[nodiscard]] EventDetailsView *detailsView() const { return m_details; }
+    [[nodiscard]] SourcesPane *sourcesPane() const { return m_sourcesPane; }
     [[nodiscard]] TimelineStore &store() const { return *m_store; }
 
 public slots:
@@ -46,6 +48,7 @@ private:
     std::unique_ptr<TimelineStore> m_store;
     TimelineView *m_timeline = nullptr;
     EventDetailsView *m_details = nullptr;
+    SourcesPane *m_sourcesPane = nullptr;
     QLabel *m_statusCounts = nullptr;
     QActionGroup *m_grouping = nullptr;
     QList<Category> m_categories;
