@@ -1,0 +1,307 @@
+#include "model/TimelineData.h"
+
+#include "model/Event.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <numeric>
+
+namespace {
+
+qint64 clampDay(qint64 day) {
+    return std::clamp(day, TimelineData::FirstSupportedDay, TimelineData::LastSupportedDay);
+}
+
+} // namespace
+
+struct TimelineDataBuilder::Private {
+    TimelineData::Storage s; // unsorted while building
+    QHash<QString, int> categoryByName;
+    QHash<QString, int> actorByName;
+    QHash<QString, int> chipByName;
+};
+
+TimelineData::TimelineData() {
+    static const std::shared_ptr<const Storage> empty = [] {
+        auto s = std::make_shared<Storage>();
+        s->titleOffsets.push_back(0);
+        s->actorOffsets.push_back(0);
+        s->chipOffsets.push_back(0);
+        return s;
+    }();
+    d = empty;
+}
+
+QByteArrayView TimelineData::titleUtf8(qsizetype i) const {
+    const quint32 from = d->titleOffsets[size_t(i)];
+    const quint32 to = d->titleOffsets[size_t(i) + 1];
+    return QByteArrayView(d->titles.constData() + from, qsizetype(to - from));
+}
+
+QString TimelineData::title(qsizetype i) const {
+    return QString::fromUtf8(titleUtf8(i));
+}
+
+std::span<const quint32> TimelineData::actors(qsizetype i) const {
+    const quint32 from = d->actorOffsets[size_t(i)];
+    const quint32 to = d->actorOffsets[size_t(i) + 1];
+    return {d->actorIdx.data() + from, size_t(to - from)};
+}
+
+std::span<const quint32> TimelineData::chips(qsizetype i) const {
+    const quint32 from = d->chipOffsets[size_t(i)];
+    const quint32 to = d->chipOffsets[size_t(i) + 1];
+    return {d->chipIdx.data() + from, size_t(to - from)};
+}
+
+qsizetype TimelineData::indexOfId(qint64 id) const {
+    const auto it = std::lower_bound(d->sortedIds.begin(), d->sortedIds.end(), id);
+    if (it == d->sortedIds.end() || *it != id)
+        return -1;
+    return qsizetype(d->sortedIdIndex[size_t(it - d->sortedIds.begin())]);
+}
+
+qint64 TimelineData::memoryBytes() const {
+    const auto bytes = [](const auto &v) {
+        return qint64(v.capacity() * sizeof(v[0]));
+    };
+    return bytes(d->ids) + bytes(d->firstDays) + bytes(d->lastDays) + bytes(d->titleOffsets) +
+           d->titles.capacity() + bytes(d->flags) + bytes(d->categoryIdx) + bytes(d->sourceCounts) +
+           bytes(d->actorOffsets) + bytes(d->actorIdx) + bytes(d->chipOffsets) + bytes(d->chipIdx) +
+           bytes(d->sortedIds) + bytes(d->sortedIdIndex);
+}
+
+TimelineData
+TimelineData::fromEvents(const QList<Event> &events, const QList<Category> &categories,
+                         const std::function<bool(const QString &)> &sourceHasAddress) {
+    TimelineDataBuilder builder;
+    builder.reserve(events.size());
+    builder.setCategories(categories);
+    for (const Event &e : events) {
+        TimelineRow row;
+        row.id = e.id;
+        row.title = e.title;
+        row.firstDay = e.firstJulianDay();
+        row.lastDay = e.lastJulianDay();
+        if (e.isRange()) {
+            row.firstDay = std::min(row.firstDay, e.end.firstJulianDay());
+            row.lastDay = std::max(row.lastDay, e.start.lastJulianDay());
+        }
+        row.precision = e.start.isValid() ? e.start.precision() : DatePrecision::Day;
+        row.isRange = e.isRange();
+        row.category = builder.categoryIndex(e.category);
+        row.status = e.status;
+        row.importance = e.importance;
+        row.sourceCount = int(e.citations.size());
+        for (const Citation &c : e.citations) {
+            if (sourceHasAddress && sourceHasAddress(c.sourceUid)) {
+                row.anySourceHasAddress = true;
+                break;
+            }
+        }
+        for (const QString &a : e.actors)
+            row.actors.append(builder.actorIndex(a));
+        for (const QString &c : e.chips)
+            row.chips.append(builder.chipIndex(c));
+        builder.add(row);
+    }
+    return std::move(builder).build();
+}
+
+TimelineData TimelineData::fromEvents(const QList<Event> &events, const QList<Category> &categories,
+                                      const QSet<QString> &sourceUidsWithAddress) {
+    return fromEvents(events, categories,
+                      [&](const QString &uid) { return sourceUidsWithAddress.contains(uid); });
+}
+
+TimelineDataBuilder::TimelineDataBuilder()
+    : p(std::make_unique<Private>()) {
+    p->s.titleOffsets.push_back(0);
+    p->s.actorOffsets.push_back(0);
+    p->s.chipOffsets.push_back(0);
+}
+
+TimelineDataBuilder::~TimelineDataBuilder() = default;
+
+void TimelineDataBuilder::reserve(qsizetype events, qsizetype titleBytes) {
+    auto &s = p->s;
+    const auto n = size_t(events);
+    s.ids.reserve(n);
+    s.firstDays.reserve(n);
+    s.lastDays.reserve(n);
+    s.titleOffsets.reserve(n + 1);
+    s.flags.reserve(n);
+    s.categoryIdx.reserve(n);
+    s.sourceCounts.reserve(n);
+    s.actorOffsets.reserve(n + 1);
+    s.chipOffsets.reserve(n + 1);
+    if (titleBytes > 0)
+        s.titles.reserve(titleBytes);
+}
+
+void TimelineDataBuilder::setCategories(const QList<Category> &categories) {
+    p->s.categories = categories;
+    p->categoryByName.clear();
+    for (int i = 0; i < categories.size(); ++i)
+        p->categoryByName.insert(categories[i].name, i);
+}
+
+int TimelineDataBuilder::categoryIndex(const QString &name) const {
+    return p->categoryByName.value(name, -1);
+}
+
+int TimelineDataBuilder::actorIndex(const QString &name) {
+    const auto it = p->actorByName.constFind(name);
+    if (it != p->actorByName.constEnd())
+        return *it;
+    const int index = int(p->s.actorNames.size());
+    p->s.actorNames.append(name);
+    p->actorByName.insert(name, index);
+    return index;
+}
+
+int TimelineDataBuilder::chipIndex(const QString &name) {
+    const auto it = p->chipByName.constFind(name);
+    if (it != p->chipByName.constEnd())
+        return *it;
+    const int index = int(p->s.chipNames.size());
+    p->s.chipNames.append(name);
+    p->chipByName.insert(name, index);
+    return index;
+}
+
+void TimelineDataBuilder::setActorNames(const QStringList &names) {
+    p->s.actorNames = names;
+    p->actorByName.clear();
+    for (int i = 0; i < names.size(); ++i)
+        p->actorByName.insert(names[i], i);
+}
+
+void TimelineDataBuilder::setChipNames(const QStringList &names) {
+    p->s.chipNames = names;
+    p->chipByName.clear();
+    for (int i = 0; i < names.size(); ++i)
+        p->chipByName.insert(names[i], i);
+}
+
+void TimelineDataBuilder::add(const TimelineRow &row) {
+    add(row, row.title.toUtf8());
+}
+
+void TimelineDataBuilder::add(const TimelineRow &row, QByteArrayView titleUtf8) {
+    auto &s = p->s;
+    if (row.firstDay == 0) {
+        ++s.dropped;
+        return;
+    }
+    qint64 first = clampDay(row.firstDay);
+    qint64 last = row.lastDay == 0 ? first : clampDay(row.lastDay);
+    if (last < first) // an end before the start: the span between the two dates
+        std::swap(first, last);
+
+    s.ids.push_back(row.id);
+    s.firstDays.push_back(qint32(first));
+    s.lastDays.push_back(qint32(last));
+    s.titles.append(titleUtf8);
+    s.titleOffsets.push_back(quint32(s.titles.size()));
+
+    const int precision = std::clamp(int(row.precision), 1, 3);
+    const int importance = std::clamp(row.importance, 1, 3);
+    quint16 flags = quint16(precision);
+    if (row.isRange)
+        flags |= TimelineData::RangeFlag;
+    flags |= quint16((int(row.status) & 0x3) << TimelineData::StatusShift);
+    flags |= quint16(importance << TimelineData::ImportanceShift);
+    if (row.sourceCount <= 0)
+        flags |= TimelineData::UnsourcedFlag;
+    else if (!row.anySourceHasAddress)
+        flags |= TimelineData::NoAddressFlag;
+    s.flags.push_back(flags);
+
+    const int category =
+        row.category >= 0 && row.category < s.categories.size() ? row.category : -1;
+    s.categoryIdx.push_back(quint16(category + 1));
+    s.sourceCounts.push_back(quint16(std::clamp(row.sourceCount, 0, 65535)));
+
+    for (int a : row.actors) {
+        if (a >= 0 && a < s.actorNames.size())
+            s.actorIdx.push_back(quint32(a));
+    }
+    s.actorOffsets.push_back(quint32(s.actorIdx.size()));
+    for (int c : row.chips) {
+        if (c >= 0 && c < s.chipNames.size())
+            s.chipIdx.push_back(quint32(c));
+    }
+    s.chipOffsets.push_back(quint32(s.chipIdx.size()));
+}
+
+TimelineData TimelineDataBuilder::build() && {
+    TimelineData::Storage &in = p->s;
+    const size_t n = in.ids.size();
+    std::vector<quint32> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](quint32 a, quint32 b) {
+        if (in.firstDays[a] != in.firstDays[b])
+            return in.firstDays[a] < in.firstDays[b];
+        return in.ids[a] < in.ids[b];
+    });
+
+    auto out = std::make_shared<TimelineData::Storage>();
+    out->categories = in.categories;
+    out->actorNames = in.actorNames;
+    out->chipNames = in.chipNames;
+    out->dropped = in.dropped;
+    out->ids.resize(n);
+    out->firstDays.resize(n);
+    out->lastDays.resize(n);
+    out->flags.resize(n);
+    out->categoryIdx.resize(n);
+    out->sourceCounts.resize(n);
+    out->titleOffsets.resize(n + 1);
+    out->actorOffsets.resize(n + 1);
+    out->chipOffsets.resize(n + 1);
+    out->titles.reserve(in.titles.size());
+    out->actorIdx.reserve(in.actorIdx.size());
+    out->chipIdx.reserve(in.chipIdx.size());
+    out->titleOffsets[0] = out->actorOffsets[0] = out->chipOffsets[0] = 0;
+    qint64 minDay = n ? std::numeric_limits<qint64>::max() : 0;
+    qint64 maxDay = 0;
+    for (size_t k = 0; k < n; ++k) {
+        const quint32 i = order[k];
+        out->ids[k] = in.ids[i];
+        out->firstDays[k] = in.firstDays[i];
+        out->lastDays[k] = in.lastDays[i];
+        out->flags[k] = in.flags[i];
+        out->categoryIdx[k] = in.categoryIdx[i];
+        out->sourceCounts[k] = in.sourceCounts[i];
+        out->titles.append(in.titles.constData() + in.titleOffsets[i],
+                           qsizetype(in.titleOffsets[i + 1] - in.titleOffsets[i]));
+        out->titleOffsets[k + 1] = quint32(out->titles.size());
+        out->actorIdx.insert(out->actorIdx.end(), in.actorIdx.begin() + in.actorOffsets[i],
+                             in.actorIdx.begin() + in.actorOffsets[i + 1]);
+        out->actorOffsets[k + 1] = quint32(out->actorIdx.size());
+        out->chipIdx.insert(out->chipIdx.end(), in.chipIdx.begin() + in.chipOffsets[i],
+                            in.chipIdx.begin() + in.chipOffsets[i + 1]);
+        out->chipOffsets[k + 1] = quint32(out->chipIdx.size());
+        minDay = std::min<qint64>(minDay, in.firstDays[i]);
+        maxDay = std::max<qint64>(maxDay, in.lastDays[i]);
+    }
+    out->minDay = minDay;
+    out->maxDay = maxDay;
+
+    // Free the unsorted columns before building the id index, to keep the peak low.
+    in = TimelineData::Storage();
+
+    out->sortedIdIndex.resize(n);
+    std::iota(out->sortedIdIndex.begin(), out->sortedIdIndex.end(), 0u);
+    std::sort(out->sortedIdIndex.begin(), out->sortedIdIndex.end(),
+              [&](quint32 a, quint32 b) { return out->ids[a] < out->ids[b]; });
+    out->sortedIds.resize(n);
+    for (size_t k = 0; k < n; ++k)
+        out->sortedIds[k] = out->ids[out->sortedIdIndex[k]];
+
+    TimelineData data;
+    data.d = std::move(out);
+    return data;
+}

@@ -1,0 +1,255 @@
+#include "ui/render/TimeTicks.h"
+
+#include <QDate>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 FirstDay = 1721426; // 0001-01-01
+constexpr qint64 LastDay = 5373484;  // 9999-12-31
+
+QDate dateOf(qint64 day) {
+    return QDate::fromJulianDay(std::clamp(day, FirstDay, LastDay));
+}
+
+qint64 jd(int year, int month, int dayOfMonth) {
+    if (year < 1)
+        return FirstDay;
+    if (year > 9999)
+        return LastDay + 1;
+    return QDate(year, month, dayOfMonth).toJulianDay();
+}
+
+int floorDiv(int a, int b) {
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+TickUnit contextOf(TickUnit unit) {
+    switch (unit) {
+    case TickUnit::Day:
+    case TickUnit::Week:
+        return TickUnit::Month;
+    case TickUnit::Month:
+    case TickUnit::Quarter:
+        return TickUnit::Year;
+    case TickUnit::Year:
+        return TickUnit::Decade;
+    case TickUnit::Decade:
+    case TickUnit::Century:
+        return TickUnit::Century;
+    }
+    return TickUnit::Century;
+}
+
+// The widest label a unit can produce in a locale; deterministic, independent of the view.
+double widestLabel(TickUnit unit, const QLocale &locale, const QFontMetricsF &fm, bool longForm) {
+    double w = 0;
+    switch (unit) {
+    case TickUnit::Day:
+        if (longForm) {
+            for (int d = 1; d <= 7; ++d)
+                w = std::max(
+                    w, fm.horizontalAdvance(locale.dayName(d, QLocale::ShortFormat) + u" 28"_s));
+        } else {
+            w = fm.horizontalAdvance(u"28"_s);
+        }
+        break;
+    case TickUnit::Week:
+        w = fm.horizontalAdvance(u"28"_s);
+        break;
+    case TickUnit::Month:
+        for (int m = 1; m <= 12; ++m)
+            w = std::max(w, fm.horizontalAdvance(locale.standaloneMonthName(
+                                m, longForm ? QLocale::LongFormat : QLocale::ShortFormat)));
+        break;
+    case TickUnit::Quarter:
+        w = fm.horizontalAdvance(u"Q4"_s);
+        break;
+    case TickUnit::Year:
+        w = fm.horizontalAdvance(u"2028"_s);
+        break;
+    case TickUnit::Decade:
+        w = fm.horizontalAdvance(u"2020s"_s);
+        break;
+    case TickUnit::Century:
+        w = fm.horizontalAdvance(u"2000s"_s);
+        break;
+    }
+    return w;
+}
+
+} // namespace
+
+double TimeTicks::minimumUnitDays(TickUnit unit) {
+    switch (unit) {
+    case TickUnit::Day:
+        return 1;
+    case TickUnit::Week:
+        return 7;
+    case TickUnit::Month:
+        return 28;
+    case TickUnit::Quarter:
+        return 90;
+    case TickUnit::Year:
+        return 365;
+    case TickUnit::Decade:
+        return 3652;
+    case TickUnit::Century:
+        return 36524;
+    }
+    return 1;
+}
+
+qint64 TimeTicks::floorToUnit(qint64 day, TickUnit unit) {
+    const QDate date = dateOf(day);
+    switch (unit) {
+    case TickUnit::Day:
+        return std::clamp(day, FirstDay, LastDay);
+    case TickUnit::Week:
+        return date.toJulianDay() - (date.dayOfWeek() - 1);
+    case TickUnit::Month:
+        return jd(date.year(), date.month(), 1);
+    case TickUnit::Quarter:
+        return jd(date.year(), (date.month() - 1) / 3 * 3 + 1, 1);
+    case TickUnit::Year:
+        return jd(date.year(), 1, 1);
+    case TickUnit::Decade:
+        return jd(std::max(1, floorDiv(date.year(), 10) * 10), 1, 1);
+    case TickUnit::Century:
+        return jd(std::max(1, floorDiv(date.year(), 100) * 100), 1, 1);
+    }
+    return day;
+}
+
+qint64 TimeTicks::nextBoundary(qint64 day, TickUnit unit) {
+    const QDate date = dateOf(floorToUnit(day, unit));
+    switch (unit) {
+    case TickUnit::Day:
+        return date.toJulianDay() + 1;
+    case TickUnit::Week:
+        return date.toJulianDay() + 7;
+    case TickUnit::Month: {
+        const QDate next = date.addMonths(1);
+        return next.isValid() ? next.toJulianDay() : LastDay + 1;
+    }
+    case TickUnit::Quarter: {
+        const QDate next = date.addMonths(3);
+        return next.isValid() ? next.toJulianDay() : LastDay + 1;
+    }
+    case TickUnit::Year:
+        return jd(date.year() + 1, 1, 1);
+    case TickUnit::Decade:
+        return jd(floorDiv(date.year(), 10) * 10 + 10, 1, 1);
+    case TickUnit::Century:
+        return jd(floorDiv(date.year(), 100) * 100 + 100, 1, 1);
+    }
+    return day + 1;
+}
+
+QString TimeTicks::label(qint64 day, TickUnit unit, const QLocale &locale, bool longForm,
+                         bool context) {
+    const QDate date = dateOf(day);
+    switch (unit) {
+    case TickUnit::Day:
+        if (longForm)
+            return locale.dayName(date.dayOfWeek(), QLocale::ShortFormat) + u' ' +
+                   QString::number(date.day());
+        return QString::number(date.day());
+    case TickUnit::Week:
+        return QString::number(date.day());
+    case TickUnit::Month: {
+        const QString name = locale.standaloneMonthName(
+            date.month(), longForm ? QLocale::LongFormat : QLocale::ShortFormat);
+        return context ? name + u' ' + QString::number(date.year()) : name;
+    }
+    case TickUnit::Quarter:
+        return u"Q"_s + QString::number((date.month() - 1) / 3 + 1);
+    case TickUnit::Year:
+        return QString::number(date.year());
+    case TickUnit::Decade:
+        return QString::number(floorDiv(date.year(), 10) * 10) + u's';
+    case TickUnit::Century:
+        return QString::number(floorDiv(date.year(), 100) * 100) + u's';
+    }
+    return {};
+}
+
+TimeTickRows TimeTicks::compute(const TimeScale &scale, const QLocale &locale,
+                                const QFontMetricsF &fm) {
+    TimeTickRows rows;
+    const double ppd = scale.pixelsPerDay();
+    const double width = scale.width();
+
+    // The finest unit whose widest label fits in its shortest span, with a gap.
+    static constexpr TickUnit Units[] = {TickUnit::Day,     TickUnit::Week, TickUnit::Month,
+                                         TickUnit::Quarter, TickUnit::Year, TickUnit::Decade,
+                                         TickUnit::Century};
+    TickUnit unit = TickUnit::Century;
+    bool longForm = false;
+    for (TickUnit u : Units) {
+        const double room = minimumUnitDays(u) * ppd;
+        if ((u == TickUnit::Day || u == TickUnit::Month) &&
+            widestLabel(u, locale, fm, true) + LabelGap <= room) {
+            unit = u;
+            longForm = true;
+            break;
+        }
+        if (widestLabel(u, locale, fm, false) + LabelGap <= room) {
+            unit = u;
+            break;
+        }
+    }
+    rows.unit = unit;
+    rows.contextUnit = contextOf(unit);
+    rows.hasContext = unit != TickUnit::Century;
+
+    const qint64 firstVisible = qint64(std::floor(scale.firstDay()));
+    const qint64 lastVisible = qint64(std::ceil(scale.lastDay()));
+
+    // Major row: a boundary line at each unit start, the label centred in the unit's span
+    // and kept inside the view; a label that cannot be whole inside its span is left out.
+    const auto buildRow = [&](TickUnit u, bool lf, bool context, QList<TimeTick> &out) {
+        qint64 day = floorToUnit(std::max(firstVisible, FirstDay), u);
+        // Labels are skipped when they would run into the previous one (a wide context
+        // label pushed right by the left edge).
+        double previousRight = -1e9;
+        while (day <= std::min(lastVisible, LastDay)) {
+            const qint64 next = nextBoundary(day, u);
+            TimeTick tick;
+            tick.day = day;
+            tick.x = scale.xForDay(double(day));
+            const double nextX = scale.xForDay(double(next));
+            tick.label = label(day, u, locale, lf, context);
+            tick.labelWidth = fm.horizontalAdvance(tick.label);
+            const double spanLeft = std::max(tick.x, 0.0) + LabelGap / 2;
+            const double spanRight = std::min(nextX, width) - LabelGap / 2;
+            double lx = context ? spanLeft : (tick.x + nextX - tick.labelWidth) / 2;
+            lx = std::clamp(lx, spanLeft, std::max(spanLeft, spanRight - tick.labelWidth));
+            if (lx + tick.labelWidth > spanRight || lx < previousRight + LabelGap / 2) {
+                tick.label.clear();
+                tick.labelWidth = 0;
+            } else {
+                previousRight = lx + tick.labelWidth;
+            }
+            tick.labelX = lx;
+            out.append(tick);
+            if (next <= day)
+                break;
+            day = next;
+        }
+    };
+    buildRow(unit, longForm, false, rows.major);
+    if (rows.hasContext) {
+        const TickUnit cu = rows.contextUnit;
+        const bool contextLong =
+            cu == TickUnit::Month &&
+            fm.horizontalAdvance(label(jd(2025, 9, 1), cu, locale, true, true)) + LabelGap <=
+                minimumUnitDays(cu) * ppd;
+        buildRow(cu, contextLong, true, rows.context);
+    }
+    return rows;
+}

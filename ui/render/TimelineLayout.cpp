@@ -1,0 +1,793 @@
+#include "ui/render/TimelineLayout.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QMutex>
+#include <QSet>
+
+#include <array>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double RefDay = 2451545.0; // 2000-01-01: origin of the bin grid (pan-stable bins)
+constexpr double LaneGapY = 0;       // lanes touch; bands alternate in the painter
+constexpr double LanePadTop = 6;
+constexpr double LanePadBottom = 3;
+constexpr double HeaderPad = 10;
+constexpr double SwatchSize = 10;
+constexpr double RightMargin = 12;
+constexpr double LabelGap = 5;    // between a mark and its text
+constexpr double SlotGap = 10;    // between two occupied stretches of a row
+constexpr double MinBarWidth = 7; // narrower spans are drawn as points
+constexpr double Inf = std::numeric_limits<double>::infinity();
+
+double markRadius(int importance) {
+    return importance >= 3 ? 5.5 : importance == 2 ? 4.5 : 3.5;
+}
+
+QString compactCount(qsizetype n) {
+    if (n < 1000)
+        return u"+"_s + QString::number(n);
+    if (n < 10000)
+        return u"+"_s + QString::number(double(n) / 1000.0, 'f', 1) + u'k';
+    if (n < 1000000)
+        return u"+"_s + QString::number(n / 1000) + u'k';
+    return u"+"_s + QString::number(double(n) / 1e6, 'f', 1) + u'M';
+}
+
+struct Interval {
+    double left;
+    double right;
+};
+
+// One row of a lane: occupied stretches, disjoint and sorted.
+class RowOccupancy {
+public:
+    // The first stretch that ends after `a`.
+    [[nodiscard]] std::vector<Interval>::const_iterator firstEndingAfter(double a) const {
+        return std::upper_bound(m_items.cbegin(), m_items.cend(), a,
+                                [](double v, const Interval &i) { return v < i.right; });
+    }
+    [[nodiscard]] bool isFree(double a, double b) const {
+        const auto it = firstEndingAfter(a);
+        return it == m_items.cend() || it->left >= b;
+    }
+    // The free stretch around [a, b] (which must be free): (previous end, next start).
+    [[nodiscard]] std::pair<double, double> freeAround(double a) const {
+        const auto it = firstEndingAfter(a);
+        const double right = it == m_items.cend() ? Inf : it->left;
+        const double left = it == m_items.cbegin() ? -Inf : (it - 1)->right;
+        return {left, right};
+    }
+    void insert(Interval interval) {
+        const auto it = std::lower_bound(m_items.begin(), m_items.end(), interval.left,
+                                         [](const Interval &i, double v) { return i.left < v; });
+        m_items.insert(it, interval);
+    }
+
+private:
+    std::vector<Interval> m_items;
+};
+
+// Measures and elides labels. Latin-1 text (nearly all titles) is measured from a table of
+// advances cached per font for the process, about fifty times faster than shaping it; other
+// text goes through QFontMetricsF.
+class TextMeasurer {
+public:
+    explicit TextMeasurer(const QFont &font)
+        : m_fm(font)
+        , m_table(tableFor(font)) {}
+
+    [[nodiscard]] double width(const QString &text) const {
+        double w = 0;
+        for (const QChar c : text) {
+            if (c.unicode() > 0xff)
+                return m_fm.horizontalAdvance(text);
+            w += (*m_table)[c.unicode()];
+        }
+        return w;
+    }
+
+    // `text` shortened with "…" to at most `room`; `width` receives its width.
+    [[nodiscard]] QString elided(const QString &text, double room, double *width) const {
+        const double ellipsis = (*m_table)[256];
+        double w = 0;
+        qsizetype fit = 0;
+        for (const QChar c : text) {
+            if (c.unicode() > 0xff) {
+                const QString e = m_fm.elidedText(text, Qt::ElideRight, room);
+                *width = m_fm.horizontalAdvance(e);
+                return e;
+            }
+            const double a = (*m_table)[c.unicode()];
+            if (w + a + ellipsis > room)
+                break;
+            w += a;
+            ++fit;
+        }
+        while (fit > 0 && text[fit - 1].isSpace()) {
+            --fit;
+            w -= (*m_table)[text[fit].unicode()];
+        }
+        *width = w + ellipsis;
+        return text.left(fit) + QChar(0x2026);
+    }
+
+    [[nodiscard]] const QFontMetricsF &metrics() const { return m_fm; }
+
+private:
+    using Table = std::array<double, 257>; // Latin-1, then the ellipsis
+
+    static std::shared_ptr<const Table> tableFor(const QFont &font) {
+        static QMutex mutex;
+        static QHash<QString, std::shared_ptr<const Table>> cache;
+        const QString key = font.key();
+        const QMutexLocker lock(&mutex);
+        if (auto it = cache.constFind(key); it != cache.constEnd())
+            return *it;
+        const QFontMetricsF fm(font);
+        auto table = std::make_shared<Table>();
+        for (int c = 0; c < 256; ++c)
+            (*table)[size_t(c)] = fm.horizontalAdvance(QChar(c));
+        (*table)[256] = fm.horizontalAdvance(QChar(0x2026));
+        cache.insert(key, table);
+        return table;
+    }
+
+    QFontMetricsF m_fm;
+    std::shared_ptr<const Table> m_table;
+};
+
+} // namespace
+
+LayoutOptions::LayoutOptions() {
+    labelFont.setPixelSize(12);
+    headerFont.setPixelSize(12);
+    headerFont.setWeight(QFont::DemiBold);
+    axisFont.setPixelSize(11);
+    smallFont.setPixelSize(10);
+    for (QFont *f : {&labelFont, &headerFont, &axisFont, &smallFont}) {
+        f->setHintingPreference(QFont::PreferVerticalHinting);
+        // Without kerning a Latin-1 text is as wide as the sum of its characters' advances,
+        // which lets the layout measure labels from a table instead of shaping each one.
+        f->setKerning(false);
+    }
+}
+
+class TimelineLayoutBuilder {
+public:
+    TimelineLayoutBuilder(std::shared_ptr<const TimelineIndex> index, const TimeScale &scale,
+                          QSizeF viewport, const LayoutOptions &options)
+        : m_measure(options.labelFont)
+        , m_measureSmall(options.smallFont)
+        , m_fmLabel(options.labelFont)
+        , m_fmBold(boldOf(options.labelFont))
+        , m_fmHeader(options.headerFont)
+        , m_fmAxis(options.axisFont)
+        , m_fmSmall(options.smallFont) {
+        m_layout.reset(new TimelineLayout);
+        m_layout->m_index = std::move(index);
+        m_layout->m_scale = scale;
+        m_layout->m_options = options;
+        m_layout->m_viewport = viewport;
+    }
+
+    static QFont boldOf(QFont f) {
+        f.setWeight(QFont::DemiBold);
+        return f;
+    }
+
+    static double headerWidthFor(const TimelineIndex &index, double width,
+                                 const LayoutOptions &options) {
+        if (options.headerWidth > 0)
+            return std::min(options.headerWidth, width * 0.5);
+        const QFontMetricsF fm(options.headerFont);
+        double w = 0;
+        for (int l = 0; l < index.laneCount(); ++l)
+            w = std::max(w, fm.horizontalAdvance(index.lane(l).name));
+        w += SwatchSize + 3 * HeaderPad;
+        return std::clamp(w, 96.0, std::max(96.0, width * 0.22));
+    }
+
+    std::shared_ptr<const TimelineLayout> run();
+
+private:
+    struct Geometry {
+        MarkShape shape;
+        double markLeft, markRight, textLeftIfRight;
+        bool continuesLeft, continuesRight;
+    };
+    struct Bin {
+        qint64 fromDay, toDay;
+        qsizetype lo, hi; // positions in the lane
+        qsizetype placed = 0;
+        double left, right; // x of the bin (viewport)
+    };
+
+    Geometry geometryOf(qsizetype i) const;
+    bool tryPlace(int laneIndex, qsizetype dataIndex, std::vector<RowOccupancy> &rows,
+                  double laneTop);
+    void layoutLane(int laneIndex, LaneBox &box);
+
+    std::unique_ptr<TimelineLayout> m_layout;
+    TextMeasurer m_measure;
+    TextMeasurer m_measureSmall;
+    QFontMetricsF m_fmLabel;
+    QFontMetricsF m_fmBold;
+    QFontMetricsF m_fmHeader;
+    QFontMetricsF m_fmAxis;
+    QFontMetricsF m_fmSmall;
+    double m_rowHeight = 20;
+    double m_stripHeight = 16;
+    int m_rows = 3;
+    double m_minLabelWidth = 60;
+    double m_binWidth = 48;
+    double m_badgeSize = 10;
+    std::vector<qsizetype> m_densityCounts; // all lanes, laneCount × columns
+    qsizetype m_densityMax = 0;
+};
+
+TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) const {
+    const TimelineLayout &L = *m_layout;
+    const TimelineData &d = L.data();
+    const double x0 = L.xForDay(d.firstDay(i));
+    const double x1 = L.xForDay(double(d.lastDay(i)) + 1.0);
+    const double left = L.m_timeArea.left();
+    const double right = L.m_timeArea.right();
+    Geometry g{};
+    const bool bar =
+        (d.isRange(i) || d.precision(i) != DatePrecision::Day) && x1 - x0 >= MinBarWidth;
+    if (bar) {
+        g.shape = d.isRange(i) ? MarkShape::Range : MarkShape::Partial;
+        g.continuesLeft = x0 < left;
+        g.continuesRight = x1 > right;
+        g.markLeft = std::max(x0, left);
+        g.markRight = std::min(x1, right);
+        g.textLeftIfRight = g.markLeft + 6;
+    } else {
+        g.shape = MarkShape::Point;
+        const double r = markRadius(d.importance(i));
+        const double cx = (x0 + x1) / 2;
+        g.markLeft = cx - r;
+        g.markRight = cx + r;
+        g.textLeftIfRight = g.markRight + LabelGap;
+    }
+    return g;
+}
+
+bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<RowOccupancy> &rows,
+                                     double laneTop) {
+    TimelineLayout &L = *m_layout;
+    const TimelineData &d = L.data();
+    const Geometry g = geometryOf(i);
+    const double timeLeft = L.m_timeArea.left();
+    const double timeRight = L.m_timeArea.right();
+    const qint64 id = d.id(i);
+    const int note = L.m_options.noteNumbers.value(id, 0);
+    const bool unsourced = d.isUnsourced(i);
+    const double noteWidth = note > 0 ? m_fmSmall.horizontalAdvance(QString::number(note)) + 2 : 0;
+    const double badgeWidth = unsourced ? m_badgeSize + 4 : 0;
+    const double extras = noteWidth + badgeWidth;
+    const double g2 = SlotGap / 2;
+    const bool isPoint = g.shape == MarkShape::Point;
+    const double barWidth = g.markRight - g.markLeft;
+    const double insideRoom = barWidth - 12; // text inside a bar keeps 6 px from each end
+    const double maxWidth = L.m_options.maxLabelWidth;
+
+    for (int r = 0; r < int(rows.size()); ++r) {
+        RowOccupancy &row = rows[size_t(r)];
+        // Where the label may go in this row: right of the mark (or inside / right of a bar),
+        // or, for points, left of the mark.
+        enum Side { Right, Inside, Left } side = Right;
+        double textLeft = g.markRight + LabelGap;
+        double limit = 0;
+        const bool rightFree =
+            g.markRight + LabelGap + m_minLabelWidth + extras <= timeRight &&
+            row.isFree(g.markLeft - g2, g.markRight + LabelGap + m_minLabelWidth + extras + g2);
+        if (isPoint) {
+            if (rightFree) {
+                limit = std::min(row.freeAround(g.markLeft - g2).second - g2, timeRight);
+            } else {
+                const double needLeft = g.markLeft - LabelGap - m_minLabelWidth - extras;
+                if (needLeft < timeLeft || !row.isFree(needLeft - g2, g.markRight + g2))
+                    continue;
+                side = Left;
+                limit = std::max(row.freeAround(needLeft - g2).first + g2, timeLeft);
+            }
+        } else {
+            if (!row.isFree(g.markLeft - g2, g.markRight + g2))
+                continue;
+            const double next = std::min(row.freeAround(g.markLeft - g2).second - g2, timeRight);
+            if (insideRoom >= m_minLabelWidth + extras) {
+                side = Inside; // may still move right of the bar once the text is measured
+                textLeft = g.markLeft + 6;
+                limit = next;
+            } else if (rightFree) {
+                limit = next;
+            } else {
+                continue;
+            }
+        }
+
+        // Measure only now that a row has room: this is the expensive part.
+        QString text = QString::fromUtf8(d.titleUtf8(i)).simplified();
+        if (text.isEmpty())
+            text = QCoreApplication::translate("TimelineLayout", "(untitled)");
+        const QFontMetricsF &fm = m_fmLabel;
+        double textWidth = m_measure.width(text);
+        double room = 0;
+        if (side == Inside && textWidth + extras > insideRoom) {
+            // Too long for the bar: beside it if there is room for the whole text there,
+            // else shortened inside it.
+            const double besideRoom = std::min(limit - (g.markRight + LabelGap), maxWidth);
+            if (rightFree && besideRoom >= std::min(textWidth + extras, maxWidth)) {
+                side = Right;
+                textLeft = g.markRight + LabelGap;
+                room = besideRoom - extras;
+            } else {
+                room = std::min(insideRoom, maxWidth) - extras;
+            }
+        } else if (side == Inside) {
+            room = insideRoom - extras;
+        } else if (side == Right) {
+            room = std::min(limit - textLeft, maxWidth) - extras;
+        } else {
+            room = std::min(g.markLeft - LabelGap - limit, maxWidth) - extras;
+        }
+        bool elided = false;
+        if (textWidth > room) {
+            text = m_measure.elided(text, room, &textWidth);
+            elided = true;
+            if (textWidth > room || text.size() < 4)
+                continue;
+        }
+        const double labelWidth = textWidth + extras;
+        if (side == Left)
+            textLeft = g.markLeft - LabelGap - labelWidth;
+        const double rowTop = laneTop + LanePadTop + r * m_rowHeight;
+        const double cy = rowTop + m_rowHeight / 2;
+
+        PlacedEvent p;
+        p.index = quint32(i);
+        p.id = id;
+        p.lane = laneIndex;
+        p.row = r;
+        p.category = d.category(i);
+        p.shape = g.shape;
+        p.status = d.status(i);
+        p.importance = quint8(d.importance(i));
+        p.unsourced = unsourced;
+        p.noSourceAddress = d.hasNoSourceAddress(i);
+        p.continuesLeft = g.continuesLeft;
+        p.continuesRight = g.continuesRight;
+        p.labelOnLeft = side == Left;
+        const double barHeight = m_rowHeight - 4;
+        if (isPoint)
+            p.markRect = QRectF(g.markLeft, cy - barWidth / 2, barWidth, barWidth);
+        else
+            p.markRect = QRectF(g.markLeft, cy - barHeight / 2, barWidth, barHeight);
+        const double textHeight = fm.height();
+        p.textRect = QRectF(textLeft, cy - textHeight / 2, textWidth, textHeight);
+        double x = textLeft + textWidth;
+        if (note > 0) {
+            p.noteNumber = note;
+            p.noteRect = QRectF(x + 1, p.textRect.top() - 2, noteWidth - 1, m_fmSmall.height());
+            x += noteWidth;
+        }
+        if (unsourced) {
+            p.badgeRect = QRectF(x + 3, cy - m_badgeSize / 2, m_badgeSize, m_badgeSize);
+            x += badgeWidth;
+        }
+        p.labelRect = QRectF(textLeft, p.textRect.top() - (note > 0 ? 2 : 0), x - textLeft,
+                             textHeight + (note > 0 ? 2 : 0));
+        p.text = std::move(text);
+        p.elided = elided;
+
+        const double occLeft = std::min(g.markLeft, p.labelRect.left());
+        const double occRight = std::max(g.markRight, p.labelRect.right());
+        row.insert({occLeft - g2, occRight + g2});
+        L.m_events.append(std::move(p));
+        return true;
+    }
+    return false;
+}
+
+void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
+    TimelineLayout &L = *m_layout;
+    const TimelineIndex &index = L.index();
+    const TimelineIndex::Lane &lane = index.lane(laneIndex);
+    const qint64 s = L.m_firstVisibleDay;
+    const qint64 e = L.m_endVisibleDay;
+    const double ppd = L.m_scale.pixelsPerDay();
+    const double timeLeft = L.m_timeArea.left();
+    const double laneTop = box.rect.top();
+
+    // Bins of the mark position (the middle of an event's first day), aligned to RefDay.
+    const auto binOfDay = [&](qint64 day) {
+        return qint64(std::floor((double(day) + 0.5 - RefDay) * ppd / m_binWidth));
+    };
+    const auto binStartDay = [&](qint64 b) {
+        return qint64(std::ceil(RefDay + double(b) * m_binWidth / ppd - 0.5));
+    };
+    std::vector<Bin> bins;
+    if (s < e) {
+        const qint64 b0 = binOfDay(s);
+        const qint64 b1 = binOfDay(e - 1);
+        bins.reserve(size_t(b1 - b0 + 1));
+        qsizetype pos = index.startingIn(laneIndex, s, s).first;
+        for (qint64 b = b0; b <= b1; ++b) {
+            const qint64 from = std::max(s, binStartDay(b));
+            const qint64 to = std::min(e, binStartDay(b + 1));
+            if (from >= to)
+                continue;
+            const auto it =
+                std::lower_bound(lane.firstDays.begin() + pos, lane.firstDays.end(), to);
+            const qsizetype hi = qsizetype(it - lane.firstDays.begin());
+            Bin bin{from, to, pos, hi, 0, 0, 0};
+            bin.left = timeLeft + (RefDay - L.m_scale.firstDay()) * ppd + double(b) * m_binWidth;
+            bin.right = bin.left + m_binWidth;
+            pos = hi;
+            if (bin.hi > bin.lo)
+                bins.push_back(bin);
+        }
+    }
+    const std::vector<quint32> carryIn = index.carryingInto(laneIndex, s);
+    qsizetype carryPlaced = 0;
+    qsizetype visible = qsizetype(carryIn.size());
+    for (const Bin &b : bins)
+        visible += b.hi - b.lo;
+    box.visibleCount = visible;
+
+    // Rows go to importance first, then time. Bars much wider than the view's third (and
+    // those reaching in from the left) are context rather than news at this zoom: they
+    // only get the rows left over, so they cannot crowd out the events of the view.
+    std::vector<RowOccupancy> rows{size_t(m_rows)};
+    const int attempts = m_rows + 2;
+    const double longDays = 0.35 * L.m_timeArea.width() / ppd;
+    struct Deferred {
+        quint32 index;
+        int bin; // -1: reaching in from the left
+    };
+    std::vector<Deferred> deferred;
+    for (quint32 i : carryIn)
+        deferred.push_back({i, -1});
+    for (int imp = 3; imp >= 1; --imp) {
+        const auto &firsts = lane.byImportanceFirst[size_t(imp - 1)];
+        const auto &positions = lane.byImportance[size_t(imp - 1)];
+        for (size_t b = 0; b < bins.size(); ++b) {
+            Bin &bin = bins[b];
+            auto it = std::lower_bound(firsts.begin(), firsts.end(), bin.fromDay);
+            int tried = 0;
+            for (; it != firsts.end() && *it < bin.toDay && tried < attempts; ++it, ++tried) {
+                const quint32 i = lane.events[positions[size_t(it - firsts.begin())]];
+                if (double(L.data().lastDay(i) - L.data().firstDay(i) + 1) > longDays) {
+                    deferred.push_back({i, int(b)});
+                    continue;
+                }
+                if (tryPlace(laneIndex, i, rows, laneTop))
+                    ++bin.placed;
+            }
+        }
+    }
+    std::stable_sort(deferred.begin(), deferred.end(), [&](const Deferred &a, const Deferred &b) {
+        return L.data().importance(a.index) > L.data().importance(b.index);
+    });
+    int deferredTried = 0;
+    for (const Deferred &item : deferred) {
+        if (deferredTried++ >= 3 * attempts)
+            break;
+        if (tryPlace(laneIndex, item.index, rows, laneTop)) {
+            if (item.bin < 0)
+                ++carryPlaced;
+            else
+                ++bins[size_t(item.bin)].placed;
+        }
+    }
+
+    // Clusters: what each bin did not place; those reaching in join the first bin.
+    const double stripTop = box.stripRect.top();
+    const double pillHeight = m_fmSmall.height() + 2;
+    const double timeRight = L.m_timeArea.right();
+    QList<ClusterMark> clusters;
+    const auto makePill = [&](ClusterMark &c, double centreX) {
+        c.text = compactCount(c.count);
+        const double w = m_measureSmall.width(c.text) + 10;
+        const double x = std::clamp(centreX - w / 2, timeLeft, timeRight - w);
+        c.rect = QRectF(x, stripTop + (m_stripHeight - pillHeight) / 2, w, pillHeight);
+    };
+    qsizetype carryLeft = qsizetype(carryIn.size()) - carryPlaced;
+    for (const Bin &bin : bins) {
+        qsizetype n = (bin.hi - bin.lo) - bin.placed;
+        const bool withCarry = carryLeft > 0;
+        n += carryLeft;
+        carryLeft = 0;
+        if (n <= 0)
+            continue;
+        ClusterMark c;
+        c.lane = laneIndex;
+        c.count = n;
+        c.fromDay = bin.fromDay;
+        c.toDay = bin.toDay;
+        c.includesCarryIn = withCarry;
+        makePill(c, std::clamp((bin.left + bin.right) / 2, timeLeft, timeRight));
+        // Merge into the previous pill while they would touch.
+        while (!clusters.isEmpty() && c.rect.left() < clusters.last().rect.right() + 4) {
+            ClusterMark prev = clusters.takeLast();
+            const double centre = (prev.rect.center().x() + c.rect.center().x()) / 2;
+            prev.count += c.count;
+            prev.toDay = c.toDay;
+            prev.includesCarryIn = prev.includesCarryIn || c.includesCarryIn;
+            makePill(prev, centre);
+            c = prev;
+        }
+        clusters.append(c);
+    }
+    if (carryLeft > 0) { // nothing starts in view: the cluster sits at the left edge
+        ClusterMark c;
+        c.lane = laneIndex;
+        c.count = carryLeft;
+        c.fromDay = s;
+        c.toDay = s;
+        c.includesCarryIn = true;
+        makePill(c, timeLeft);
+        clusters.append(c);
+    }
+    L.m_clusters.append(clusters);
+}
+
+std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
+    TimelineLayout &L = *m_layout;
+    const TimelineIndex &index = L.index();
+    const LayoutOptions &opt = L.m_options;
+    const double width = std::max(1.0, L.m_viewport.width());
+    const double height = std::max(1.0, L.m_viewport.height());
+
+    const double headerWidth = headerWidthFor(index, width, opt);
+    const double timeWidth = std::max(1.0, width - headerWidth - RightMargin);
+    if (std::abs(L.m_scale.width() - timeWidth) > 1e-9)
+        L.m_scale = L.m_scale.withWidth(timeWidth);
+    L.m_axisRowHeight = std::ceil(m_fmAxis.height()) + 8;
+    L.m_axisRect = QRectF(headerWidth, 0, timeWidth, 2 * L.m_axisRowHeight);
+    L.m_firstVisibleDay = qint64(std::floor(L.m_scale.firstDay()));
+    L.m_endVisibleDay = qint64(std::ceil(L.m_scale.lastDay()));
+
+    m_rowHeight = std::ceil(std::max(m_fmLabel.height(), m_fmBold.height())) + 6;
+    m_stripHeight = std::ceil(m_fmSmall.height()) + 6;
+    m_minLabelWidth = m_fmLabel.horizontalAdvance(u"Abcdefg\u2026"_s);
+    m_binWidth = std::ceil(m_fmSmall.horizontalAdvance(u"+999k"_s) + 14);
+    m_badgeSize = std::ceil(m_fmSmall.height() * 0.9);
+
+    // Rows: as many as fill the viewport, within [min, max]; lanes then share what is left.
+    const int laneCount = index.laneCount();
+    const double lanesTop = L.m_axisRect.bottom() + 2;
+    const double available = std::max(0.0, height - lanesTop - 2);
+    const double fixed = LanePadTop + LanePadBottom + m_stripHeight + LaneGapY;
+    double laneHeight = fixed + opt.minRowsPerLane * m_rowHeight;
+    m_rows = std::max(1, opt.minRowsPerLane);
+    if (laneCount > 0) {
+        const double per = available / laneCount;
+        m_rows = std::clamp(int((per - fixed) / m_rowHeight), std::max(1, opt.minRowsPerLane),
+                            std::max(opt.minRowsPerLane, opt.maxRowsPerLane));
+        laneHeight = fixed + m_rows * m_rowHeight;
+        if (per > laneHeight) // spare room: a little air, not more rows
+            laneHeight = std::min(per, laneHeight + m_rowHeight);
+    }
+    L.m_timeArea = QRectF(headerWidth, lanesTop, timeWidth, laneCount * laneHeight);
+    L.m_contentHeight = lanesTop + laneCount * laneHeight + 2;
+
+    {
+        TimeTickRows ticks = TimeTicks::compute(L.m_scale, opt.locale, m_fmAxis);
+        for (QList<TimeTick> *row : {&ticks.major, &ticks.context}) {
+            for (TimeTick &t : *row) {
+                t.x += headerWidth;
+                t.labelX += headerWidth;
+            }
+        }
+        L.m_ticks = std::move(ticks);
+    }
+
+    const QString oneEvent = QCoreApplication::translate("TimelineLayout", "1 event");
+    const QString manyEvents = QCoreApplication::translate("TimelineLayout", "%1 events");
+    for (int l = 0; l < laneCount; ++l) {
+        LaneBox box;
+        box.lane = l;
+        const double top = lanesTop + l * laneHeight;
+        box.rect = QRectF(0, top, width, laneHeight);
+        box.headerRect = QRectF(0, top, headerWidth, laneHeight);
+        box.rowsRect = QRectF(headerWidth, top + LanePadTop, timeWidth, m_rows * m_rowHeight);
+        box.stripRect = QRectF(headerWidth, top + laneHeight - LanePadBottom - m_stripHeight,
+                               timeWidth, m_stripHeight);
+        box.category = index.lane(l).category;
+        box.name = m_fmHeader.elidedText(index.lane(l).name, Qt::ElideRight,
+                                         headerWidth - SwatchSize - 3 * HeaderPad);
+        const qsizetype before = L.m_events.size();
+        layoutLane(l, box);
+        box.placedCount = L.m_events.size() - before;
+        box.detail = box.visibleCount == 1
+                         ? oneEvent
+                         : manyEvents.arg(opt.locale.toString(qlonglong(box.visibleCount)));
+        const double detailRoom = headerWidth - SwatchSize - 3 * HeaderPad;
+        if (m_measureSmall.width(box.detail) > detailRoom) {
+            double unused = 0;
+            box.detail = m_measureSmall.elided(box.detail, detailRoom, &unused);
+        }
+        L.m_lanes.append(box);
+    }
+
+    // Density strips: counts of starts per pixel column, by galloping through each lane.
+    if (opt.showDensity && laneCount > 0 && L.m_firstVisibleDay < L.m_endVisibleDay) {
+        const int columns = int(std::ceil(timeWidth));
+        m_densityCounts.assign(size_t(columns) * size_t(laneCount), 0);
+        std::vector<qint64> boundary(size_t(columns) + 1);
+        for (int c = 0; c <= columns; ++c) {
+            const double day = std::ceil(L.m_scale.dayForX(c) - 0.5);
+            boundary[size_t(c)] =
+                std::clamp<qint64>(qint64(day), L.m_firstVisibleDay, L.m_endVisibleDay);
+        }
+        for (int l = 0; l < laneCount; ++l) {
+            const auto &firsts = index.lane(l).firstDays;
+            auto it = std::lower_bound(firsts.begin(), firsts.end(), boundary[0]);
+            for (int c = 0; c < columns; ++c) {
+                // Gallop: dense data moves a few steps, sparse data jumps.
+                const qint64 to = boundary[size_t(c) + 1];
+                auto end = it;
+                size_t step = 1;
+                while (end != firsts.end() && *end < to) {
+                    const size_t left = size_t(firsts.end() - end);
+                    end += qsizetype(std::min(step, left));
+                    step *= 2;
+                }
+                end = std::lower_bound(it, end, to);
+                const qsizetype n = qsizetype(end - it);
+                m_densityCounts[size_t(l) * size_t(columns) + size_t(c)] = n;
+                it = end;
+            }
+        }
+        // The strip shows what is hidden: placed events leave it.
+        for (const PlacedEvent &p : L.m_events) {
+            const qint64 first = L.data().firstDay(p.index);
+            if (first < L.m_firstVisibleDay || first >= L.m_endVisibleDay)
+                continue;
+            const auto b = std::upper_bound(boundary.begin(), boundary.end(), first);
+            const qsizetype c = qsizetype(b - boundary.begin()) - 1;
+            if (c >= 0 && c < columns)
+                --m_densityCounts[size_t(p.lane) * size_t(columns) + size_t(c)];
+        }
+        for (qsizetype n : m_densityCounts)
+            m_densityMax = std::max(m_densityMax, n);
+        const double logMax = std::log1p(double(std::max<qsizetype>(1, m_densityMax)));
+        for (int l = 0; l < laneCount; ++l) {
+            LaneBox &box = L.m_lanes[l];
+            const double base = std::round(box.stripRect.bottom() - 1);
+            const double maxH = m_stripHeight - 3;
+            // One rectangle per run of equal height: whole pixels, cheap to fill.
+            QList<QRectF> rects;
+            double runHeight = 0;
+            int runStart = 0;
+            const auto flush = [&](int end) {
+                if (runHeight > 0)
+                    rects.append(QRectF(headerWidth + runStart, base - runHeight, end - runStart,
+                                        runHeight));
+            };
+            for (int c = 0; c < columns; ++c) {
+                const qsizetype n = m_densityCounts[size_t(l) * size_t(columns) + size_t(c)];
+                // Five steps of height: enough to read density, and long runs to fill.
+                const double h =
+                    n <= 0
+                        ? 0
+                        : std::max(2.0, std::ceil(5 * std::log1p(double(n)) / logMax) * maxH / 5);
+                if (h != runHeight) {
+                    flush(c);
+                    runHeight = h;
+                    runStart = c;
+                }
+            }
+            flush(columns);
+            box.density = std::move(rects);
+        }
+    }
+    return std::shared_ptr<const TimelineLayout>(m_layout.release());
+}
+
+std::shared_ptr<const TimelineLayout>
+TimelineLayout::compute(std::shared_ptr<const TimelineIndex> index, const TimeScale &scale,
+                        QSizeF viewport, const LayoutOptions &options) {
+    if (!index)
+        index = TimelineIndex::create(TimelineData());
+    TimelineLayoutBuilder builder(std::move(index), scale, viewport, options);
+    return builder.run();
+}
+
+double TimelineLayout::timeAreaWidth(const TimelineIndex &index, QSizeF viewport,
+                                     const LayoutOptions &options) {
+    const double width = std::max(1.0, viewport.width());
+    return std::max(1.0, width - TimelineLayoutBuilder::headerWidthFor(index, width, options) -
+                             RightMargin);
+}
+
+LayoutHit TimelineLayout::hitTest(QPointF point) const {
+    LayoutHit hit;
+    for (qsizetype k = m_events.size() - 1; k >= 0; --k) {
+        const PlacedEvent &p = m_events[k];
+        if (p.markRect.adjusted(-3, -3, 3, 3).contains(point) || p.labelRect.contains(point)) {
+            hit.kind = LayoutHit::Event;
+            hit.eventId = p.id;
+            hit.lane = p.lane;
+            return hit;
+        }
+    }
+    for (qsizetype k = 0; k < m_clusters.size(); ++k) {
+        if (m_clusters[k].rect.adjusted(-2, -2, 2, 2).contains(point)) {
+            hit.kind = LayoutHit::Cluster;
+            hit.cluster = int(k);
+            hit.lane = m_clusters[k].lane;
+            return hit;
+        }
+    }
+    for (const LaneBox &lane : m_lanes) {
+        if (lane.headerRect.contains(point)) {
+            hit.kind = LayoutHit::LaneHeader;
+            hit.lane = lane.lane;
+            return hit;
+        }
+        if (lane.rect.contains(point)) {
+            hit.lane = lane.lane;
+            return hit;
+        }
+    }
+    return hit;
+}
+
+qint64 TimelineLayout::eventAt(QPointF point) const {
+    const LayoutHit hit = hitTest(point);
+    return hit.kind == LayoutHit::Event ? hit.eventId : 0;
+}
+
+const PlacedEvent *TimelineLayout::placedEvent(qint64 id) const {
+    for (const PlacedEvent &p : m_events) {
+        if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+QList<qint64> TimelineLayout::eventsInCluster(int cluster, qsizetype limit) const {
+    QList<qint64> ids;
+    if (cluster < 0 || cluster >= m_clusters.size())
+        return ids;
+    const ClusterMark &c = m_clusters[cluster];
+    QSet<quint32> placed;
+    for (const PlacedEvent &p : m_events) {
+        if (p.lane == c.lane)
+            placed.insert(p.index);
+    }
+    std::vector<quint32> members;
+    if (c.includesCarryIn) {
+        for (quint32 i : m_index->carryingInto(c.lane, m_firstVisibleDay)) {
+            if (!placed.contains(i))
+                members.push_back(i);
+        }
+    }
+    const auto [lo, hi] = m_index->startingIn(c.lane, c.fromDay, c.toDay);
+    const auto &lane = m_index->lane(c.lane);
+    for (qsizetype p = lo; p < hi; ++p) {
+        if (limit >= 0 && qsizetype(members.size()) >= limit + placed.size())
+            break;
+        const quint32 i = lane.events[size_t(p)];
+        if (!placed.contains(i))
+            members.push_back(i);
+    }
+    std::sort(members.begin(), members.end());
+    for (quint32 i : members) {
+        if (limit >= 0 && ids.size() >= limit)
+            break;
+        ids.append(data().id(i));
+    }
+    return ids;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+// TimelinePainter: draws a TimelineLayout with a QPainter on any paint device — the
+// widget's viewport, a QImage, a QSvgGenerator or a QPdfWriter — so what a researcher
+// sees is what they export. It only paints what the layout placed (never walks the data)
+// and draws text with QPainter::drawText, so SVG and PDF carry real, selectable text.
+// The caller may scale or translate the painter first (export at a higher resolution).
+
+#include "ui/render/TimelineLayout.h"
+#include "ui/render/TimelineTheme.h"
+
+#include <QDate>
+#include <QSet>
+
+#include <optional>
+
+class QPainter;
+
+struct PaintOptions {
+    QSet<qint64> selectedIds;
+    qint64 hoveredId = 0;       // 0: none
+    int hoveredCluster = -1;    // index into TimelineLayout::clusters(); -1: none
+    std::optional<QDate> today; // the "today" marker; the painter never reads the clock
+    bool paintBackground = true;
+};
+
+class TimelinePainter {
+public:
+    static void paint(QPainter &painter, const TimelineLayout &layout, const TimelineTheme &theme,
+                      const PaintOptions &options = {});
+    // One mark shape in `box` (used for lane swatches and legends as well).
+    static void paintShape(QPainter &painter, TimelineTheme::Shape shape, const QRectF &box);
+};
