@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <vector>
 
@@ -46,27 +47,59 @@ double median(std::vector<double> v) {
     return n == 0 ? 0 : (n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
 }
 
-double timeMs(const std::function<void()> &f) {
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Wall time is what a user waits; the thread's CPU time is kept as well because the machines
+// we measure on are shared, and other processes stretch wall time but hardly CPU time.
+struct Sample {
+    double wallMs;
+    double cpuMs;
+};
+
+Sample timeIt(const std::function<void()> &f) {
+    const double c0 = threadCpuMs();
     const auto t0 = std::chrono::steady_clock::now();
     f();
     const auto t1 = std::chrono::steady_clock::now();
-    return std::chrono::duration<double, std::milli>(t1 - t0).count();
+    return {std::chrono::duration<double, std::milli>(t1 - t0).count(), threadCpuMs() - c0};
 }
 
-void report(const char *name, qsizetype events, double ms, double rss = -1) {
+struct Medians {
+    double wall;
+    double cpu;
+};
+
+Medians medians(const std::vector<Sample> &samples) {
+    std::vector<double> wall;
+    std::vector<double> cpu;
+    for (const Sample &s : samples) {
+        wall.push_back(s.wallMs);
+        cpu.push_back(s.cpuMs);
+    }
+    return {median(wall), median(cpu)};
+}
+
+void report(const char *name, qsizetype events, double ms, double rss = -1, double cpuMs = -1) {
     if (g_json) {
+        std::printf("{\"name\": \"%s\", \"events\": %lld, \"median_ms\": %.3f", name,
+                    qlonglong(events), ms);
+        if (cpuMs >= 0)
+            std::printf(", \"median_cpu_ms\": %.3f", cpuMs);
         if (rss >= 0)
-            std::printf(
-                "{\"name\": \"%s\", \"events\": %lld, \"median_ms\": %.3f, \"rss_mb\": %.1f}\n",
-                name, qlonglong(events), ms, rss);
-        else
-            std::printf("{\"name\": \"%s\", \"events\": %lld, \"median_ms\": %.3f}\n", name,
-                        qlonglong(events), ms);
+            std::printf(", \"rss_mb\": %.1f", rss);
+        std::printf("}\n");
     } else {
+        char cpu[32] = "";
+        char mem[32] = "";
+        if (cpuMs >= 0)
+            std::snprintf(cpu, sizeof cpu, "%.3f", cpuMs);
         if (rss >= 0)
-            std::printf("%-28s %10lld %12.3f %10.1f\n", name, qlonglong(events), ms, rss);
-        else
-            std::printf("%-28s %10lld %12.3f %10s\n", name, qlonglong(events), ms, "");
+            std::snprintf(mem, sizeof mem, "%.1f", rss);
+        std::printf("%-28s %10lld %12.3f %12s %10s\n", name, qlonglong(events), ms, cpu, mem);
     }
     std::fflush(stdout);
 }
@@ -90,7 +123,8 @@ int main(int argc, char **argv) {
         }
     }
     if (!g_json)
-        std::printf("%-28s %10s %12s %10s\n", "benchmark", "events", "median ms", "rss MB");
+        std::printf("%-28s %10s %12s %12s %10s\n", "benchmark", "events", "median ms", "median cpu",
+                    "rss MB");
 
     const QSizeF viewport(1920, 1080);
     QImage image(viewport.toSize(), QImage::Format_ARGB32_Premultiplied);
@@ -100,9 +134,9 @@ int main(int argc, char **argv) {
 
     for (const qsizetype n : sizes) {
         std::shared_ptr<const TimelineIndex> index;
-        const double buildMs = timeMs(
+        const Sample build = timeIt(
             [&] { index = TimelineIndex::create(SyntheticTimeline::generate(n, 20250415)); });
-        report("build data+index (once)", n, buildMs, rssMb());
+        report("build data+index (once)", n, build.wallMs, rssMb(), build.cpuMs);
 
         const double width = TimelineLayout::timeAreaWidth(*index, viewport);
         const TimeScale fitAll =
@@ -121,28 +155,32 @@ int main(int argc, char **argv) {
         } frames[] = {{"frame fit-all", fitAll}, {"frame one-year", year}, {"frame one-day", day}};
         for (const auto &f : frames) {
             frame(f.scale); // warm caches (glyphs, fonts)
-            std::vector<double> t;
+            std::vector<Sample> t;
             for (int r = 0; r < runs; ++r)
-                t.push_back(timeMs([&] { frame(f.scale); }));
-            report(f.name, n, median(t));
+                t.push_back(timeIt([&] { frame(f.scale); }));
+            const Medians m = medians(t);
+            report(f.name, n, m.wall, -1, m.cpu);
         }
 
         // Re-layout only (what a zoom or pan step costs before painting).
-        std::vector<double> zoom;
+        std::vector<Sample> zoom;
         TimeScale s = year;
         for (int r = 0; r < runs; ++r) {
             s = s.zoomedAbout(width / 2, r % 2 ? 1.0 / 1.2 : 1.2);
-            zoom.push_back(timeMs([&] { (void)TimelineLayout::compute(index, s, viewport); }));
+            zoom.push_back(timeIt([&] { (void)TimelineLayout::compute(index, s, viewport); }));
         }
-        report("relayout zoom step", n, median(zoom));
-        std::vector<double> pan;
+        Medians m = medians(zoom);
+        report("relayout zoom step", n, m.wall, -1, m.cpu);
+        std::vector<Sample> pan;
         s = fitAll;
         for (int r = 0; r < runs; ++r) {
             s = s.pannedBy(r % 2 ? -40 : 40);
-            pan.push_back(timeMs([&] { (void)TimelineLayout::compute(index, s, viewport); }));
+            pan.push_back(timeIt([&] { (void)TimelineLayout::compute(index, s, viewport); }));
         }
-        report("relayout pan step", n, median(pan));
+        m = medians(pan);
+        report("relayout pan step", n, m.wall, -1, m.cpu);
         report("rss with data loaded", n, 0, rssMb());
+        index.reset();
     }
     return 0;
 }

@@ -280,121 +280,132 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
     const double insideRoom = barWidth - 12; // text inside a bar keeps 6 px from each end
     const double maxWidth = L.m_options.maxLabelWidth;
 
-    for (int r = 0; r < int(rows.size()); ++r) {
-        RowOccupancy &row = rows[size_t(r)];
-        // Where the label may go in this row: right of the mark (or inside / right of a bar),
-        // or, for points, left of the mark.
-        enum Side { Right, Inside, Left } side = Right;
-        double textLeft = g.markRight + LabelGap;
-        double limit = 0;
-        const bool rightFree =
-            g.markRight + LabelGap + m_minLabelWidth + extras <= timeRight &&
-            row.isFree(g.markLeft - g2, g.markRight + LabelGap + m_minLabelWidth + extras + g2);
-        if (isPoint) {
-            if (rightFree) {
-                limit = std::min(row.freeAround(g.markLeft - g2).second - g2, timeRight);
+    // Two passes over the rows: first only where the whole label fits, then shortened.
+    QString fullText;
+    double fullWidth = -1;
+    for (int pass = 0; pass < 2; ++pass)
+        for (int r = 0; r < int(rows.size()); ++r) {
+            RowOccupancy &row = rows[size_t(r)];
+            // Where the label may go in this row: right of the mark (or inside / right of a bar),
+            // or, for points, left of the mark.
+            enum Side { Right, Inside, Left } side = Right;
+            double textLeft = g.markRight + LabelGap;
+            double limit = 0;
+            const bool rightFree =
+                g.markRight + LabelGap + m_minLabelWidth + extras <= timeRight &&
+                row.isFree(g.markLeft - g2, g.markRight + LabelGap + m_minLabelWidth + extras + g2);
+            if (isPoint) {
+                if (rightFree) {
+                    limit = std::min(row.freeAround(g.markLeft - g2).second - g2, timeRight);
+                } else {
+                    const double needLeft = g.markLeft - LabelGap - m_minLabelWidth - extras;
+                    if (needLeft < timeLeft || !row.isFree(needLeft - g2, g.markRight + g2))
+                        continue;
+                    side = Left;
+                    limit = std::max(row.freeAround(needLeft - g2).first + g2, timeLeft);
+                }
             } else {
-                const double needLeft = g.markLeft - LabelGap - m_minLabelWidth - extras;
-                if (needLeft < timeLeft || !row.isFree(needLeft - g2, g.markRight + g2))
+                if (!row.isFree(g.markLeft - g2, g.markRight + g2))
                     continue;
-                side = Left;
-                limit = std::max(row.freeAround(needLeft - g2).first + g2, timeLeft);
+                const double next =
+                    std::min(row.freeAround(g.markLeft - g2).second - g2, timeRight);
+                if (insideRoom >= m_minLabelWidth + extras) {
+                    side = Inside; // may still move right of the bar once the text is measured
+                    textLeft = g.markLeft + 6;
+                    limit = next;
+                } else if (rightFree) {
+                    limit = next;
+                } else {
+                    continue;
+                }
             }
-        } else {
-            if (!row.isFree(g.markLeft - g2, g.markRight + g2))
-                continue;
-            const double next = std::min(row.freeAround(g.markLeft - g2).second - g2, timeRight);
-            if (insideRoom >= m_minLabelWidth + extras) {
-                side = Inside; // may still move right of the bar once the text is measured
-                textLeft = g.markLeft + 6;
-                limit = next;
-            } else if (rightFree) {
-                limit = next;
+
+            // Measure only once a row has room: this is the expensive part.
+            if (fullWidth < 0) {
+                fullText = QString::fromUtf8(d.titleUtf8(i)).simplified();
+                if (fullText.isEmpty())
+                    fullText = QCoreApplication::translate("TimelineLayout", "(untitled)");
+                fullWidth = m_measure.width(fullText);
+            }
+            QString text = fullText;
+            const QFontMetricsF &fm = m_fmLabel;
+            double textWidth = fullWidth;
+            double room = 0;
+            if (side == Inside && textWidth + extras > insideRoom) {
+                // Too long for the bar: beside it if there is room for the whole text there,
+                // else shortened inside it.
+                const double besideRoom = std::min(limit - (g.markRight + LabelGap), maxWidth);
+                if (rightFree && besideRoom >= std::min(textWidth + extras, maxWidth)) {
+                    side = Right;
+                    textLeft = g.markRight + LabelGap;
+                    room = besideRoom - extras;
+                } else {
+                    room = std::min(insideRoom, maxWidth) - extras;
+                }
+            } else if (side == Inside) {
+                room = insideRoom - extras;
+            } else if (side == Right) {
+                room = std::min(limit - textLeft, maxWidth) - extras;
             } else {
-                continue;
+                room = std::min(g.markLeft - LabelGap - limit, maxWidth) - extras;
             }
-        }
-
-        // Measure only now that a row has room: this is the expensive part.
-        QString text = QString::fromUtf8(d.titleUtf8(i)).simplified();
-        if (text.isEmpty())
-            text = QCoreApplication::translate("TimelineLayout", "(untitled)");
-        const QFontMetricsF &fm = m_fmLabel;
-        double textWidth = m_measure.width(text);
-        double room = 0;
-        if (side == Inside && textWidth + extras > insideRoom) {
-            // Too long for the bar: beside it if there is room for the whole text there,
-            // else shortened inside it.
-            const double besideRoom = std::min(limit - (g.markRight + LabelGap), maxWidth);
-            if (rightFree && besideRoom >= std::min(textWidth + extras, maxWidth)) {
-                side = Right;
-                textLeft = g.markRight + LabelGap;
-                room = besideRoom - extras;
-            } else {
-                room = std::min(insideRoom, maxWidth) - extras;
+            bool elided = false;
+            if (textWidth > room) {
+                if (pass == 0)
+                    continue;
+                text = m_measure.elided(text, room, &textWidth);
+                elided = true;
+                if (textWidth > room || text.size() < 4)
+                    continue;
             }
-        } else if (side == Inside) {
-            room = insideRoom - extras;
-        } else if (side == Right) {
-            room = std::min(limit - textLeft, maxWidth) - extras;
-        } else {
-            room = std::min(g.markLeft - LabelGap - limit, maxWidth) - extras;
-        }
-        bool elided = false;
-        if (textWidth > room) {
-            text = m_measure.elided(text, room, &textWidth);
-            elided = true;
-            if (textWidth > room || text.size() < 4)
-                continue;
-        }
-        const double labelWidth = textWidth + extras;
-        if (side == Left)
-            textLeft = g.markLeft - LabelGap - labelWidth;
-        const double rowTop = laneTop + LanePadTop + r * m_rowHeight;
-        const double cy = rowTop + m_rowHeight / 2;
+            const double labelWidth = textWidth + extras;
+            if (side == Left)
+                textLeft = g.markLeft - LabelGap - labelWidth;
+            const double rowTop = laneTop + LanePadTop + r * m_rowHeight;
+            const double cy = rowTop + m_rowHeight / 2;
 
-        PlacedEvent p;
-        p.index = quint32(i);
-        p.id = id;
-        p.lane = laneIndex;
-        p.row = r;
-        p.category = d.category(i);
-        p.shape = g.shape;
-        p.status = d.status(i);
-        p.importance = quint8(d.importance(i));
-        p.unsourced = unsourced;
-        p.noSourceAddress = d.hasNoSourceAddress(i);
-        p.continuesLeft = g.continuesLeft;
-        p.continuesRight = g.continuesRight;
-        p.labelOnLeft = side == Left;
-        const double barHeight = m_rowHeight - 4;
-        if (isPoint)
-            p.markRect = QRectF(g.markLeft, cy - barWidth / 2, barWidth, barWidth);
-        else
-            p.markRect = QRectF(g.markLeft, cy - barHeight / 2, barWidth, barHeight);
-        const double textHeight = fm.height();
-        p.textRect = QRectF(textLeft, cy - textHeight / 2, textWidth, textHeight);
-        double x = textLeft + textWidth;
-        if (note > 0) {
-            p.noteNumber = note;
-            p.noteRect = QRectF(x + 1, p.textRect.top() - 2, noteWidth - 1, m_fmSmall.height());
-            x += noteWidth;
-        }
-        if (unsourced) {
-            p.badgeRect = QRectF(x + 3, cy - m_badgeSize / 2, m_badgeSize, m_badgeSize);
-            x += badgeWidth;
-        }
-        p.labelRect = QRectF(textLeft, p.textRect.top() - (note > 0 ? 2 : 0), x - textLeft,
-                             textHeight + (note > 0 ? 2 : 0));
-        p.text = std::move(text);
-        p.elided = elided;
+            PlacedEvent p;
+            p.index = quint32(i);
+            p.id = id;
+            p.lane = laneIndex;
+            p.row = r;
+            p.category = d.category(i);
+            p.shape = g.shape;
+            p.status = d.status(i);
+            p.importance = quint8(d.importance(i));
+            p.unsourced = unsourced;
+            p.noSourceAddress = d.hasNoSourceAddress(i);
+            p.continuesLeft = g.continuesLeft;
+            p.continuesRight = g.continuesRight;
+            p.labelOnLeft = side == Left;
+            const double barHeight = m_rowHeight - 4;
+            if (isPoint)
+                p.markRect = QRectF(g.markLeft, cy - barWidth / 2, barWidth, barWidth);
+            else
+                p.markRect = QRectF(g.markLeft, cy - barHeight / 2, barWidth, barHeight);
+            const double textHeight = fm.height();
+            p.textRect = QRectF(textLeft, cy - textHeight / 2, textWidth, textHeight);
+            double x = textLeft + textWidth;
+            if (note > 0) {
+                p.noteNumber = note;
+                p.noteRect = QRectF(x + 1, p.textRect.top() - 2, noteWidth - 1, m_fmSmall.height());
+                x += noteWidth;
+            }
+            if (unsourced) {
+                p.badgeRect = QRectF(x + 3, cy - m_badgeSize / 2, m_badgeSize, m_badgeSize);
+                x += badgeWidth;
+            }
+            p.labelRect = QRectF(textLeft, p.textRect.top() - (note > 0 ? 2 : 0), x - textLeft,
+                                 textHeight + (note > 0 ? 2 : 0));
+            p.text = std::move(text);
+            p.elided = elided;
 
-        const double occLeft = std::min(g.markLeft, p.labelRect.left());
-        const double occRight = std::max(g.markRight, p.labelRect.right());
-        row.insert({occLeft - g2, occRight + g2});
-        L.m_events.append(std::move(p));
-        return true;
-    }
+            const double occLeft = std::min(g.markLeft, p.labelRect.left());
+            const double occRight = std::max(g.markRight, p.labelRect.right());
+            row.insert({occLeft - g2, occRight + g2});
+            L.m_events.append(std::move(p));
+            return true;
+        }
     return false;
 }
 
@@ -557,7 +568,7 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
     L.m_firstVisibleDay = qint64(std::floor(L.m_scale.firstDay()));
     L.m_endVisibleDay = qint64(std::ceil(L.m_scale.lastDay()));
 
-    m_rowHeight = std::ceil(std::max(m_fmLabel.height(), m_fmBold.height())) + 6;
+    m_rowHeight = std::ceil(std::max(m_fmLabel.height(), m_fmBold.height())) + 4;
     m_stripHeight = std::ceil(m_fmSmall.height()) + 6;
     m_minLabelWidth = m_fmLabel.horizontalAdvance(u"Abcdefg\u2026"_s);
     m_binWidth = std::ceil(m_fmSmall.horizontalAdvance(u"+999k"_s) + 14);

@@ -45,7 +45,7 @@ struct LayoutOptions {
     double headerWidth = 0; // 0: from the lane names, at most 22% of the width
     int minRowsPerLane = 2;
     int maxRowsPerLane = 5;
-    double maxLabelWidth = 320;
+    double maxLabelWidth = 400;
     bool showDensity = true;
     // Optional numbered notes (the export's source notes): event id → number shown as a
     // small superscript after the label.
