@@ -1,5 +1,7 @@
 #include "app/CommandLine.h"
 
+#include "app/ExportCommand.h"
+
 #include "model/DatasetHealth.h"
 #include "model/DefaultDatabase.h"
 #include "model/SearchQuery.h"
@@ -17,7 +19,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList commands = {u"list"_s, u"search"_s, u"check"_s, u"import"_s, u"export-data"_s};
+const QStringList commands = {u"list"_s,   u"search"_s,      u"check"_s,
+                              u"import"_s, u"export-data"_s, u"export"_s};
 
 struct Options {
     QCommandLineOption db{u"db"_s, u"Use the database file PATH instead of the default."_s,
@@ -40,8 +43,9 @@ struct Options {
     QCommandLineOption help{{u"h"_s, u"help"_s}, u"Show this help."_s};
 
     QList<QCommandLineOption> all() const {
-        return {db,     json,  from, to,     category, actor, chip,
-                status, query, out,  format, policy,   help};
+        return QList<QCommandLineOption>{db,     json,  from, to,     category, actor, chip,
+                                         status, query, out,  format, policy,   help} +
+               ExportCommand::options();
     }
 };
 
@@ -58,6 +62,9 @@ const QHash<QString, QStringList> &allowedOptions() {
         {u"export-data"_s,
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
           u"status"_s, u"query"_s}},
+        {u"export"_s, QStringList{u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s,
+                                  u"actor"_s, u"chip"_s, u"status"_s, u"query"_s} +
+                          ExportCommand::optionNames()},
     };
     return allowed;
 }
@@ -235,6 +242,10 @@ public:
         return writeFile(outPath, NativeJsonFormat::write(dataset));
     }
 
+    int exportImage(const QCommandLineParser &parser, const EventFilter &filter) {
+        return ExportCommand::run(*m_store, parser, filter, m_out, m_err);
+    }
+
 private:
     int writeFile(const QString &path, const QByteArray &bytes) {
         // Written beside the target and renamed into place: a failure leaves no half file
@@ -350,7 +361,8 @@ QString CommandLine::usage() {
   chiptimeline [--db PATH] search QUERY [--json] [filters]
   chiptimeline [--db PATH] import FILE... [--format auto|json] [--policy skip|update|keep-both]
   chiptimeline [--db PATH] export-data --out FILE [--format json] [filters]
-  chiptimeline [--db PATH] check [--json]
+)"_s + ExportCommand::usage() +
+           uR"(  chiptimeline [--db PATH] check [--json]
 
 Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
 DATE is YYYY, YYYY-MM or YYYY-MM-DD. Exit status: 0 success, 1 failure, 2 usage error.
@@ -426,7 +438,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (command == u"search"_s && positional.size() != 1)
         return session.fail(u"search: give exactly one QUERY (quote it if it has spaces)"_s,
                             UsageError);
-    if ((command == u"list"_s || command == u"check"_s || command == u"export-data"_s) &&
+    if ((command == u"list"_s || command == u"check"_s || command == u"export-data"_s ||
+         command == u"export"_s) &&
         !positional.isEmpty())
         return session.fail(u"%1: unexpected argument '%2'"_s.arg(command, positional.constFirst()),
                             UsageError);
@@ -444,6 +457,11 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                 u"--policy: '%1' is not one of skip, update, keep-both"_s.arg(value), UsageError);
     }
 
+    if (command == u"export"_s) {
+        if (const int code = ExportCommand::check(parser, err))
+            return code;
+    }
+
     // Read-write even to read: a new default database is created and filled, an older one
     // upgraded. A read-only file still opens for the reading commands.
     if (!session.openStore(parser.value(options.db), TimelineStore::OpenMode::ReadWrite))
@@ -457,5 +475,7 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return session.check(json);
     if (command == u"import"_s)
         return session.importFiles(positional, parser.value(options.format), policy);
+    if (command == u"export"_s)
+        return session.exportImage(parser, filter);
     return session.exportData(parser.value(options.out), parser.value(options.format), filter);
 }

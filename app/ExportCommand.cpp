@@ -1,0 +1,184 @@
+#include "app/ExportCommand.h"
+
+#include "model/EventFilter.h"
+#include "model/PartialDate.h"
+#include "model/TimelineDataQuery.h"
+#include "model/TimelineStore.h"
+#include "ui/render/FigureSources.h"
+#include "ui/render/ImageExporter.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QDate>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <cstdio>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int usageError(QTextStream &err, const QString &message) {
+    err << "chiptimeline: " << message << Qt::endl;
+    return 2;
+}
+
+std::optional<LaneGrouping> lanesFromName(const QString &name) {
+    if (name == u"category"_s)
+        return LaneGrouping::Category;
+    if (name == u"actor"_s)
+        return LaneGrouping::Actor;
+    if (name == u"chip"_s)
+        return LaneGrouping::Chip;
+    if (name == u"none"_s)
+        return LaneGrouping::None;
+    return std::nullopt;
+}
+
+// Everything of the request that the options say; false with a usage message otherwise.
+bool readRequest(const QCommandLineParser &parser, ExportRequest &request, QTextStream &err) {
+    request.path = parser.value(u"out"_s);
+    if (request.path.isEmpty()) {
+        usageError(err, u"export: --out FILE is required"_s);
+        return false;
+    }
+    if (parser.isSet(u"format"_s)) {
+        const QString name = parser.value(u"format"_s);
+        const auto format = ImageExporter::formatFromName(name);
+        if (!format) {
+            usageError(err, u"export: unknown --format '%1' (use png, svg or pdf)"_s.arg(name));
+            return false;
+        }
+        request.format = *format;
+    } else if (!ImageExporter::formatOf(request)) {
+        const QString suffix = QFileInfo(request.path).suffix();
+        usageError(err,
+                   suffix.isEmpty()
+                       ? u"%1: cannot tell the image format without an extension "
+                         "(use .png, .svg or .pdf, or --format)"_s.arg(request.path)
+                       : u"%1: unknown image format '%2' (use png, svg or pdf, or --format)"_s.arg(
+                             request.path, suffix));
+        return false;
+    }
+    if (parser.isSet(u"size"_s)) {
+        QString reason;
+        if (!ImageExporter::parseSize(parser.value(u"size"_s), request, &reason)) {
+            usageError(err, u"--size: "_s + reason);
+            return false;
+        }
+    }
+    if (parser.isSet(u"scale"_s)) {
+        bool ok = false;
+        const int scale = parser.value(u"scale"_s).toInt(&ok);
+        if (!ok || scale < 1 || scale > 4) {
+            usageError(err, u"--scale: '%1' is not 1, 2, 3 or 4"_s.arg(parser.value(u"scale"_s)));
+            return false;
+        }
+        request.scale = scale;
+    }
+    if (parser.isSet(u"theme"_s)) {
+        const auto theme = TimelineTheme::fromName(parser.value(u"theme"_s));
+        if (!theme) {
+            usageError(err, u"--theme: '%1' is not one of light, dark, print"_s.arg(
+                                parser.value(u"theme"_s)));
+            return false;
+        }
+        request.figure.theme = theme->kind;
+    }
+    if (parser.isSet(u"lanes"_s)) {
+        const auto lanes = lanesFromName(parser.value(u"lanes"_s));
+        if (!lanes) {
+            usageError(err, u"--lanes: '%1' is not one of category, actor, chip, none"_s.arg(
+                                parser.value(u"lanes"_s)));
+            return false;
+        }
+        request.figure.lanes = *lanes;
+    }
+    request.figure.title = parser.value(u"title"_s);
+    request.figure.subtitle = parser.value(u"subtitle"_s);
+    request.figure.notes = !parser.isSet(u"no-notes"_s);
+    // Dates were checked with the filter; the figure keeps their precision ("2025-04").
+    if (parser.isSet(u"from"_s))
+        request.figure.from = PartialDate::parseIso(parser.value(u"from"_s));
+    if (parser.isSet(u"to"_s))
+        request.figure.to = PartialDate::parseIso(parser.value(u"to"_s));
+    return true;
+}
+
+} // namespace
+
+QList<QCommandLineOption> ExportCommand::options() {
+    return {
+        {u"size"_s, u"export: WxH, slide, a4, a4-portrait, letter or letter-portrait."_s,
+         u"SIZE"_s},
+        {u"scale"_s, u"export: PNG pixels per unit, 1 to 4."_s, u"N"_s},
+        {u"title"_s, u"export: the figure's title."_s, u"T"_s},
+        {u"subtitle"_s, u"export: the figure's subtitle."_s, u"S"_s},
+        {u"theme"_s, u"export: light, dark or print."_s, u"THEME"_s},
+        {u"lanes"_s, u"export: lanes by category, actor, chip or none."_s, u"LANES"_s},
+        {u"no-notes"_s, u"export: leave out the numbered source notes."_s},
+    };
+}
+
+QStringList ExportCommand::optionNames() {
+    QStringList names;
+    for (const QCommandLineOption &option : options())
+        names << option.names().constLast();
+    return names;
+}
+
+QString ExportCommand::usage() {
+    return uR"(  chiptimeline [--db PATH] export --out FILE [--format png|svg|pdf] [filters]
+               [--size WxH|slide|a4|a4-portrait|letter|letter-portrait] [--scale N]
+               [--title T] [--subtitle S] [--theme light|dark|print]
+               [--lanes category|actor|chip|none] [--no-notes]
+)"_s;
+}
+
+int ExportCommand::check(const QCommandLineParser &parser, QTextStream &err) {
+    ExportRequest request;
+    return readRequest(parser, request, err) ? 0 : 2;
+}
+
+int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &parser,
+                       const EventFilter &filter, QTextStream &out, QTextStream &err) {
+    ExportRequest request;
+    if (!readRequest(parser, request, err))
+        return 2;
+    request.figure.exportDate = QDate::currentDate();
+
+    const TimelineData data = TimelineDataQuery::load(store, filter);
+    QList<qint64> ids;
+    ids.reserve(data.size());
+    for (qsizetype i = 0; i < data.size(); ++i)
+        ids << data.id(i);
+    const FigureSources::Map sources = FigureSources::load(store, ids);
+
+    // A progress line only for a person watching: not in pipes, logs or tests.
+    const bool showProgress = err.string() == nullptr && isatty(STDERR_FILENO);
+    int shown = -1;
+    const auto progress = [&](int percent) {
+        if (showProgress && percent / 10 != shown / 10) {
+            shown = percent;
+            err << "\rchiptimeline: exporting " << QFileInfo(request.path).fileName() << ' '
+                << percent << '%';
+            err.flush();
+        }
+        return true;
+    };
+    QString error;
+    const bool ok = ImageExporter::exportImage(data, sources, request, &error, progress);
+    if (showProgress && shown >= 0) {
+        err << "\r\033[K";
+        err.flush();
+    }
+    if (!ok) {
+        err << "chiptimeline: " << error << Qt::endl;
+        return 1;
+    }
+    out << "wrote " << request.path << Qt::endl;
+    return 0;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QList>
+#include <QTextStream>
+
+class QCommandLineOption;
+class QCommandLineParser;
+class TimelineStore;
+struct EventFilter;
+
+// `chiptimeline export`: the timeline as a PNG, SVG or PDF figure with source notes, from
+// the command line and without a display. CommandLine parses the shared options (--out,
+// --format, the filters); this reads the export's own (--size, --scale, --title,
+// --subtitle, --theme, --lanes, --no-notes), loads the events and their sources, and calls
+// ImageExporter. Exit codes are CommandLine's: 0, 1 failure, 2 usage error.
+class ExportCommand {
+public:
+    // The options only `export` takes.
+    [[nodiscard]] static QList<QCommandLineOption> options();
+    [[nodiscard]] static QStringList optionNames();
+    // Usage errors found before the store is opened: 0 when none, else 2 (message on err).
+    [[nodiscard]] static int check(const QCommandLineParser &parser, QTextStream &err);
+    [[nodiscard]] static int run(const TimelineStore &store, const QCommandLineParser &parser,
+                                 const EventFilter &filter, QTextStream &out, QTextStream &err);
+    [[nodiscard]] static QString usage();
+};

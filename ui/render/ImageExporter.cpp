@@ -1,0 +1,308 @@
+#include "ui/render/ImageExporter.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageWriter>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("ImageExporter", text);
+}
+
+constexpr double UnitsPerMm = 96.0 / 25.4;
+constexpr double UnitsPerInch = 96.0;
+constexpr int PdfResolution = 1200; // QPdfWriter's coordinates; the output is vector anyway
+
+const QString sizeForms = u"WxH, slide, a4, a4-portrait, letter or letter-portrait"_s;
+
+bool isPdfPage(ExportRequest::Preset preset) {
+    return preset != ExportRequest::Preset::Custom && preset != ExportRequest::Preset::Slide;
+}
+
+} // namespace
+
+std::optional<ExportRequest::Format> ImageExporter::formatFromName(QStringView name) {
+    if (name.compare(u"png", Qt::CaseInsensitive) == 0)
+        return ExportRequest::Format::Png;
+    if (name.compare(u"svg", Qt::CaseInsensitive) == 0)
+        return ExportRequest::Format::Svg;
+    if (name.compare(u"pdf", Qt::CaseInsensitive) == 0)
+        return ExportRequest::Format::Pdf;
+    return std::nullopt;
+}
+
+std::optional<ExportRequest::Format> ImageExporter::formatOf(const ExportRequest &r) {
+    if (r.format != ExportRequest::Format::FromExtension)
+        return r.format;
+    return formatFromName(QFileInfo(r.path).suffix());
+}
+
+QString ImageExporter::formatName(ExportRequest::Format format) {
+    switch (format) {
+    case ExportRequest::Format::Png:
+        return u"png"_s;
+    case ExportRequest::Format::Svg:
+        return u"svg"_s;
+    case ExportRequest::Format::Pdf:
+        return u"pdf"_s;
+    case ExportRequest::Format::FromExtension:
+        break;
+    }
+    return {};
+}
+
+QString ImageExporter::presetName(ExportRequest::Preset preset) {
+    switch (preset) {
+    case ExportRequest::Preset::Custom:
+        return u"custom"_s;
+    case ExportRequest::Preset::Slide:
+        return u"slide"_s;
+    case ExportRequest::Preset::A4Landscape:
+        return u"a4"_s;
+    case ExportRequest::Preset::A4Portrait:
+        return u"a4-portrait"_s;
+    case ExportRequest::Preset::LetterLandscape:
+        return u"letter"_s;
+    case ExportRequest::Preset::LetterPortrait:
+        return u"letter-portrait"_s;
+    }
+    return {};
+}
+
+bool ImageExporter::parseSize(QStringView text, ExportRequest &request, QString *reason) {
+    const QString t = text.trimmed().toString().toLower();
+    for (ExportRequest::Preset preset :
+         {ExportRequest::Preset::Slide, ExportRequest::Preset::A4Landscape,
+          ExportRequest::Preset::A4Portrait, ExportRequest::Preset::LetterLandscape,
+          ExportRequest::Preset::LetterPortrait}) {
+        if (t == presetName(preset)) {
+            request.preset = preset;
+            return true;
+        }
+    }
+    if (t == u"a4-landscape"_s || t == u"letter-landscape"_s) {
+        request.preset = t.startsWith(u'a') ? ExportRequest::Preset::A4Landscape
+                                            : ExportRequest::Preset::LetterLandscape;
+        return true;
+    }
+    static const QRegularExpression wxh(u"^(\\d{1,5})\\s*[x\u00d7]\\s*(\\d{1,5})$"_s);
+    const QRegularExpressionMatch m = wxh.match(t);
+    if (m.hasMatch()) {
+        const int w = m.captured(1).toInt();
+        const int h = m.captured(2).toInt();
+        if (w >= 320 && h >= 240 && w <= 20000 && h <= 20000) {
+            request.preset = ExportRequest::Preset::Custom;
+            request.pixels = QSize(w, h);
+            return true;
+        }
+        if (reason)
+            *reason = tr("the size '%1' is outside 320x240 .. 20000x20000").arg(text);
+        return false;
+    }
+    if (reason)
+        *reason = tr("the size '%1' is not %2").arg(text, sizeForms);
+    return false;
+}
+
+QSizeF ImageExporter::figureSize(const ExportRequest &request) {
+    switch (request.preset) {
+    case ExportRequest::Preset::Custom:
+        return QSizeF(request.pixels);
+    case ExportRequest::Preset::Slide:
+        return QSizeF(1920, 1080);
+    case ExportRequest::Preset::A4Landscape:
+        return QSizeF(297 * UnitsPerMm, 210 * UnitsPerMm);
+    case ExportRequest::Preset::A4Portrait:
+        return QSizeF(210 * UnitsPerMm, 297 * UnitsPerMm);
+    case ExportRequest::Preset::LetterLandscape:
+        return QSizeF(11 * UnitsPerInch, 8.5 * UnitsPerInch);
+    case ExportRequest::Preset::LetterPortrait:
+        return QSizeF(8.5 * UnitsPerInch, 11 * UnitsPerInch);
+    }
+    return QSizeF(1920, 1080);
+}
+
+std::shared_ptr<const TimelineFigure> ImageExporter::compose(const TimelineData &data,
+                                                             const FigureSources::Map &sources,
+                                                             const ExportRequest &request,
+                                                             QString *error) {
+    FigureOptions options = request.figure;
+    ExportRequest sized = request;
+    if (!request.sizeText.isEmpty() && !parseSize(request.sizeText, sized, error))
+        return nullptr;
+    options.size = figureSize(sized);
+    options.paginate = formatOf(request) == ExportRequest::Format::Pdf;
+    return TimelineFigure::compose(data, sources, options, error);
+}
+
+QImage ImageExporter::render(const TimelineFigure &figure, double scale, int page) {
+    const QSizeF size = figure.pageSize() * scale;
+    QImage image(QSize(int(std::ceil(size.width())), int(std::ceil(size.height()))),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(figure.theme().background);
+    QPainter painter(&image);
+    painter.scale(scale, scale);
+    figure.paint(painter, page);
+    painter.end();
+    return image;
+}
+
+bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::Map &sources,
+                                const ExportRequest &original, QString *error,
+                                const Progress &progress) {
+    ExportRequest request = original;
+    const QString path = request.path;
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = path + u": "_s + message;
+        return false;
+    };
+    const auto step = [&](int percent) {
+        return !progress || progress(percent);
+    };
+
+    const auto format = formatOf(request);
+    if (!format) {
+        const QString suffix = QFileInfo(path).suffix();
+        if (request.format == ExportRequest::Format::FromExtension && suffix.isEmpty())
+            return fail(tr("cannot tell the image format without an extension "
+                           "(use .png, .svg or .pdf)"));
+        return fail(tr("unknown image format '%1' (use png, svg or pdf)").arg(suffix));
+    }
+    if (!request.sizeText.isEmpty()) {
+        QString reason;
+        if (!parseSize(request.sizeText, request, &reason))
+            return fail(reason);
+    }
+    if (request.scale < 1 || request.scale > 4)
+        return fail(tr("the scale %1 is not between 1 and 4").arg(request.scale));
+    const QFileInfo info(path);
+    if (info.fileName().isEmpty())
+        return fail(tr("no file name"));
+    if (!QFileInfo(info.absolutePath()).isDir())
+        return fail(tr("the folder %1 does not exist").arg(info.absolutePath()));
+    if (info.isDir())
+        return fail(tr("is a folder"));
+    if (!step(2))
+        return fail(tr("export cancelled"));
+
+    QString reason;
+    const auto figure = compose(data, sources, request, &reason);
+    if (!figure)
+        return fail(reason);
+    if (!step(30))
+        return fail(tr("export cancelled"));
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("cannot write: %1").arg(file.errorString()));
+    const QString title = request.figure.title.isEmpty() ? tr("ChipTimeline figure")
+                                                         : request.figure.title.simplified();
+    const QSizeF units = figure->pageSize();
+    bool cancelled = false;
+    switch (*format) {
+    case ExportRequest::Format::Png: {
+        QImage image = render(*figure, request.scale);
+        if (!step(80)) {
+            cancelled = true;
+            break;
+        }
+        const int dpi = request.dpi > 0 ? request.dpi : 96 * request.scale;
+        const int dotsPerMeter = int(std::lround(dpi / 0.0254));
+        image.setDotsPerMeterX(dotsPerMeter);
+        image.setDotsPerMeterY(dotsPerMeter);
+        image.setText(u"Title"_s, title);
+        image.setText(u"Software"_s, u"ChipTimeline"_s);
+        image.setText(u"Description"_s, figure->attribution());
+        QImageWriter writer(&file, "png");
+        if (!writer.write(image)) {
+            file.cancelWriting();
+            return fail(tr("cannot write: %1").arg(writer.errorString()));
+        }
+        break;
+    }
+    case ExportRequest::Format::Svg: {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(QSize(int(std::ceil(units.width())), int(std::ceil(units.height()))));
+        generator.setViewBox(QRectF(QPointF(0, 0), units));
+        generator.setResolution(96);
+        generator.setTitle(title);
+        generator.setDescription(figure->attribution());
+        QPainter painter;
+        if (!painter.begin(&generator)) {
+            file.cancelWriting();
+            return fail(tr("cannot write: %1").arg(file.errorString()));
+        }
+        figure->paint(painter, 0);
+        painter.end();
+        break;
+    }
+    case ExportRequest::Format::Pdf: {
+        QPdfWriter writer(&file);
+        writer.setResolution(PdfResolution);
+        writer.setTitle(title);
+        writer.setCreator(u"ChipTimeline"_s);
+        const QSizeF asked = figureSize(request);
+        QPageLayout pageLayout;
+        if (isPdfPage(request.preset) && units == asked) {
+            const bool a4 = request.preset == ExportRequest::Preset::A4Landscape ||
+                            request.preset == ExportRequest::Preset::A4Portrait;
+            const bool portrait = request.preset == ExportRequest::Preset::A4Portrait ||
+                                  request.preset == ExportRequest::Preset::LetterPortrait;
+            pageLayout = QPageLayout(QPageSize(a4 ? QPageSize::A4 : QPageSize::Letter),
+                                     portrait ? QPageLayout::Portrait : QPageLayout::Landscape,
+                                     QMarginsF(0, 0, 0, 0));
+        } else {
+            // A page of the figure's own size (points: 72 per inch, units: 96).
+            pageLayout = QPageLayout(
+                QPageSize(units * 72.0 / 96.0, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
+        }
+        writer.setPageLayout(pageLayout);
+        QPainter painter;
+        if (!painter.begin(&writer)) {
+            file.cancelWriting();
+            return fail(tr("cannot write: %1").arg(file.errorString()));
+        }
+        const double toDevice = double(PdfResolution) / 96.0;
+        for (int page = 0; page < figure->pageCount(); ++page) {
+            if (page > 0)
+                writer.newPage();
+            painter.save();
+            painter.scale(toDevice, toDevice);
+            figure->paint(painter, page);
+            painter.restore();
+            if (!step(30 + 60 * (page + 1) / figure->pageCount())) {
+                cancelled = true;
+                break;
+            }
+        }
+        painter.end();
+        break;
+    }
+    case ExportRequest::Format::FromExtension:
+        break;
+    }
+    if (cancelled || !step(95)) {
+        file.cancelWriting();
+        return fail(tr("export cancelled"));
+    }
+    if (!file.commit())
+        return fail(tr("cannot write: %1").arg(file.errorString()));
+    step(100);
+    return true;
+}

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "model/TimelineData.h"
+#include "ui/render/FigureSources.h"
+#include "ui/render/ImageExporter.h"
+#include "ui/render/TimeScale.h"
+
+#include <QDialog>
+#include <QTimer>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class TimelineStore;
+
+// File → Export Image…: the timeline as a PNG, SVG or PDF figure with source notes. A live
+// preview (the same TimelineFigure the file gets, rendered small, re-rendered a moment after
+// the last change), the options of ExportRequest, export with progress and cancel, and
+// "Copy image to clipboard". The last choices are remembered in QSettings.
+class ExportImageDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    // `current` is what the window shows (its filter applied), `currentView` its visible span.
+    ExportImageDialog(TimelineStore &store, const TimelineData &current,
+                      const TimeScale &currentView, QWidget *parent = nullptr);
+    ~ExportImageDialog() override;
+
+    // The request the options describe (path and format included).
+    [[nodiscard]] ExportRequest request() const;
+    // The figure of the current options, as the preview shows it; nullptr with a reason.
+    [[nodiscard]] std::shared_ptr<const TimelineFigure> figure(QString *error = nullptr) const;
+
+    // Edit → Copy Image: the current view as a figure with the last export's options, on the
+    // clipboard. False (and a reason) when there is nothing to copy.
+    static bool copyImage(TimelineStore &store, const TimelineData &current,
+                          const TimeScale &currentView, QString *error = nullptr);
+
+public slots:
+    // Writes the file with a progress dialog; true when written.
+    bool exportImage();
+    void copyToClipboard();
+
+private:
+    void buildUi();
+    void schedulePreview();
+    void updatePreview();
+    void updateEnabled();
+    void chooseFile();
+    void loadSettings();
+    void saveSettings() const;
+    void resizeEvent(QResizeEvent *event) override;
+
+    TimelineStore &m_store;
+    TimelineData m_data;
+    TimeScale m_view;
+    FigureSources::Map m_sources;
+    QTimer m_previewTimer;
+
+    QComboBox *m_range = nullptr;
+    QLineEdit *m_from = nullptr;
+    QLineEdit *m_to = nullptr;
+    QLineEdit *m_title = nullptr;
+    QLineEdit *m_subtitle = nullptr;
+    QComboBox *m_size = nullptr;
+    QSpinBox *m_width = nullptr;
+    QSpinBox *m_height = nullptr;
+    QSpinBox *m_scale = nullptr;
+    QComboBox *m_theme = nullptr;
+    QComboBox *m_lanes = nullptr;
+    QCheckBox *m_notes = nullptr;
+    QComboBox *m_format = nullptr;
+    QLineEdit *m_file = nullptr;
+    QLabel *m_preview = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_copy = nullptr;
+    QImage m_previewImage;
+};
