@@ -1,0 +1,243 @@
+#include "model/formats/TimelineJsCsvFormat.h"
+
+#include "model/formats/CsvReader.h"
+#include "model/formats/CsvWriter.h"
+#include "model/formats/HtmlMarkdown.h"
+#include "model/formats/LinkedSources.h"
+#include "model/formats/TimelineJsSlide.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+const QStringList &TimelineJsCsvFormat::columns() {
+    static const QStringList names{
+        u"Year"_s,      u"Month"_s,   u"Day"_s,          u"Time"_s,          u"End Year"_s,
+        u"End Month"_s, u"End Day"_s, u"End Time"_s,     u"Display Date"_s,  u"Headline"_s,
+        u"Text"_s,      u"Media"_s,   u"Media Credit"_s, u"Media Caption"_s, u"Media Thumbnail"_s,
+        u"Alt Text"_s,  u"Type"_s,    u"Group"_s,        u"Background"_s};
+    return names;
+}
+
+namespace {
+
+QStringList headerOf(const QByteArray &bytes) {
+    const qsizetype end = bytes.indexOf('\n');
+    CsvReader reader(end < 0 ? bytes.left(4096) : bytes.left(end), {});
+    QStringList cells;
+    if (!reader.readRecord(&cells))
+        return {};
+    for (QString &cell : cells)
+        cell = cell.trimmed();
+    return cells;
+}
+
+// A legacy "Start Date" cell: "2025", "2025-04", "2025-04-15", "4/15/2025" (the US order
+// Google Sheets writes) or "2025,4,15" (old TimelineJS).
+std::optional<PartialDate> legacyDate(const QString &text, QString *reason) {
+    const QString t = text.trimmed();
+    static const QRegularExpression us(uR"(^(\d{1,2})/(\d{1,2})/(\d{4})$)"_s);
+    static const QRegularExpression commas(
+        uR"(^(\d{1,4})\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2}))?$)"_s);
+    if (const auto m = us.match(t); m.hasMatch())
+        return TimelineJsSlide::dateFromParts(m.captured(3).toLongLong(),
+                                              m.captured(1).toLongLong(),
+                                              m.captured(2).toLongLong(), reason);
+    if (const auto m = commas.match(t); m.hasMatch())
+        return TimelineJsSlide::dateFromParts(m.captured(1).toLongLong(),
+                                              m.captured(2).toLongLong(),
+                                              m.captured(3).toLongLong(), reason);
+    return PartialDate::parseIso(t, reason);
+}
+
+} // namespace
+
+bool TimelineJsCsvFormat::looksLikeTimelineJsCsv(const QByteArray &bytes) {
+    const QStringList header = headerOf(bytes);
+    return header.contains(u"Headline"_s) &&
+           (header.contains(u"Year"_s) || header.contains(u"Start Date"_s));
+}
+
+std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const QString &fileName,
+                                                 InputError *error) {
+    InputError local;
+    InputError &err = error ? *error : local;
+    const auto fail = [&](int line, const QString &field, const QString &message) {
+        err = {fileName, line, 0, field, message};
+        return std::nullopt;
+    };
+    CsvReader reader(bytes, fileName);
+    QStringList cells;
+    if (!reader.readRecord(&cells)) {
+        if (reader.hasError()) {
+            err = reader.error();
+            return std::nullopt;
+        }
+        return fail(1, {}, u"the file is empty (expected the TimelineJS header row)"_s);
+    }
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        QString name = cells.at(i).trimmed();
+        if (name.isEmpty())
+            continue;
+        if (name == u"Tag"_s)
+            name = u"Group"_s;
+        if (!columns().contains(name) && name != u"Start Date"_s && name != u"End Date"_s)
+            return fail(1, {},
+                        u"unknown column '%1' (the TimelineJS template has Year, Month, Day, "
+                        "Time, End Year, End Month, End Day, End Time, Display Date, Headline, "
+                        "Text, Media, Media Credit, Media Caption, Media Thumbnail, Alt Text, "
+                        "Type, Group, Background)"_s.arg(cells.at(i).trimmed()));
+        if (index.contains(name))
+            return fail(1, {}, u"column '%1' appears twice"_s.arg(name));
+        index.insert(name, i);
+    }
+    if (!index.contains(u"Year"_s) && !index.contains(u"Start Date"_s))
+        return fail(1, {}, u"missing required column 'Year'"_s);
+    if (!index.contains(u"Headline"_s))
+        return fail(1, {}, u"missing required column 'Headline'"_s);
+
+    Dataset dataset;
+    LinkedSources sources;
+    bool seenRow = false;
+    while (reader.readRecord(&cells)) {
+        const int line = reader.recordLine();
+        if (std::all_of(cells.cbegin(), cells.cend(),
+                        [](const QString &c) { return c.trimmed().isEmpty(); }))
+            continue;
+        const auto cell = [&](const QString &name) {
+            const qsizetype i = index.value(name, -1);
+            return i >= 0 && i < cells.size() ? cells.at(i) : QString();
+        };
+        const auto column = [](const QString &name) -> QString {
+            return u"column "_s + name;
+        };
+        const QString type = cell(u"Type"_s).trimmed().toLower();
+        if (type == u"title"_s) {
+            if (seenRow)
+                return fail(line, column(u"Type"_s),
+                            u"a title row must be the first row of the sheet"_s);
+            seenRow = true;
+            dataset.title = HtmlMarkdown::toPlainText(cell(u"Headline"_s)).trimmed();
+            continue;
+        }
+        seenRow = true;
+
+        TimelineJsSlide slide;
+        slide.era = type == u"era"_s;
+        // The split date columns win over the legacy ones when both are filled.
+        const auto date = [&](const QString &prefix, const QString &legacy, bool required,
+                              PartialDate *out) -> bool {
+            qint64 parts[3] = {0, 0, 0};
+            const QString names[3] = {prefix + u"Year"_s, prefix + u"Month"_s, prefix + u"Day"_s};
+            for (int k = 0; k < 3; ++k) {
+                const auto n = TimelineJsSlide::number(cell(names[k]));
+                if (!n) {
+                    fail(line, column(names[k]),
+                         u"'%1' is not a number"_s.arg(cell(names[k]).trimmed()));
+                    return false;
+                }
+                parts[k] = *n;
+            }
+            QString reason;
+            if (!cell(names[0]).trimmed().isEmpty()) {
+                const auto parsed =
+                    TimelineJsSlide::dateFromParts(parts[0], parts[1], parts[2], &reason);
+                if (!parsed) {
+                    fail(line, column(names[0]), reason);
+                    return false;
+                }
+                *out = *parsed;
+                return true;
+            }
+            if (parts[1] != 0 || parts[2] != 0) {
+                fail(line, column(names[0]), u"missing (a month or day is given without it)"_s);
+                return false;
+            }
+            if (!cell(legacy).trimmed().isEmpty()) {
+                const auto parsed = legacyDate(cell(legacy), &reason);
+                if (!parsed) {
+                    fail(line, column(legacy), reason);
+                    return false;
+                }
+                *out = *parsed;
+                return true;
+            }
+            if (required) {
+                fail(line, column(index.contains(u"Year"_s) ? names[0] : legacy),
+                     u"missing (every row but the title row needs one)"_s);
+                return false;
+            }
+            return true;
+        };
+        if (!date({}, u"Start Date"_s, true, &slide.start) ||
+            !date(u"End "_s, u"End Date"_s, slide.era, &slide.end))
+            return std::nullopt;
+        if (slide.end.isValid() && slide.end.lastJulianDay() < slide.start.firstJulianDay())
+            return fail(line, column(u"End Year"_s),
+                        u"%1 is before the start %2"_s.arg(slide.end.toIsoString(),
+                                                           slide.start.toIsoString()));
+        slide.headline = cell(u"Headline"_s);
+        slide.text = cell(u"Text"_s);
+        slide.mediaUrl = cell(u"Media"_s).trimmed();
+        slide.mediaCredit = cell(u"Media Credit"_s);
+        slide.mediaCaption = cell(u"Media Caption"_s);
+        slide.group = cell(u"Group"_s);
+        QString reason;
+        std::optional<Event> event = slide.toEvent(&sources, &reason);
+        if (!event)
+            return fail(line, column(u"Headline"_s), reason);
+        dataset.events << *event;
+    }
+    if (reader.hasError()) {
+        err = reader.error();
+        return std::nullopt;
+    }
+    dataset.sources = sources.take();
+    return dataset;
+}
+
+QByteArray TimelineJsCsvFormat::write(const Dataset &dataset) {
+    QHash<QString, Source> sources;
+    for (const Source &source : dataset.sources)
+        sources.insert(source.uid, source);
+    QList<Event> events = dataset.events;
+    std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
+        if (a.start != b.start)
+            return a.start < b.start;
+        return a.uid < b.uid;
+    });
+    const auto n = [](int value) {
+        return value == 0 ? QString() : QString::number(value);
+    };
+    CsvWriter csv;
+    csv.writeRecord(columns());
+    if (!dataset.title.isEmpty()) {
+        QStringList row(columns().size());
+        row[9] = HtmlMarkdown::escapeHtml(dataset.title);
+        row[16] = u"title"_s;
+        csv.writeRecord(row);
+    }
+    for (const Event &event : std::as_const(events)) {
+        const TimelineJsSlide slide = TimelineJsSlide::fromEvent(event, sources);
+        QStringList row(columns().size());
+        row[0] = n(slide.start.year());
+        row[1] = n(slide.start.month());
+        row[2] = n(slide.start.day());
+        row[4] = n(slide.end.year());
+        row[5] = n(slide.end.month());
+        row[6] = n(slide.end.day());
+        row[9] = slide.headline;
+        row[10] = slide.text;
+        row[11] = slide.mediaUrl;
+        row[12] = slide.mediaCredit;
+        row[13] = slide.mediaCaption;
+        row[16] = slide.era ? u"era"_s : QString();
+        row[17] = slide.group;
+        csv.writeRecord(row);
+    }
+    return csv.take();
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/Event.h"
+#include "model/PartialDate.h"
+#include "model/Source.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+class LinkedSources;
+
+// One TimelineJS slide, as both its JSON and its spreadsheet carry it, and the mapping to
+// and from our Event (docs/formats.md, "TimelineJS"). Shared by the two TimelineJS formats so
+// they map the same way.
+struct TimelineJsSlide {
+    PartialDate start;
+    PartialDate end;
+    QString headline; // HTML
+    QString text;     // HTML
+    QString mediaUrl;
+    QString mediaCredit;  // HTML
+    QString mediaCaption; // HTML
+    QString group;
+    QString uniqueId;
+    bool era = false;
+
+    // The category eras are imported into and exported from.
+    [[nodiscard]] static QString eraCategory();
+
+    // Headline and text → title and Markdown summary; links in the text and an article in
+    // the media → sources (gathered in *sources) the event cites. The media's citation has
+    // the locator "media", so export puts it back in the media. On a problem (no headline
+    // to name the event) std::nullopt and *error set.
+    [[nodiscard]] std::optional<Event> toEvent(LinkedSources *sources, QString *error) const;
+    [[nodiscard]] static TimelineJsSlide fromEvent(const Event &event,
+                                                   const QHash<QString, Source> &sourcesByUid);
+
+    // A date from TimelineJS's parts; month and day 0 when not given. Reasons read like
+    // "day 30 does not exist in February 2025".
+    [[nodiscard]] static std::optional<PartialDate> dateFromParts(qint64 year, qint64 month,
+                                                                  qint64 day, QString *reason);
+    // "2025", " 2,025 " → 2025 (commas and spaces ignored); empty → 0; nullopt if not a number.
+    [[nodiscard]] static std::optional<qint64> number(QStringView text);
+    // Whether an address is a picture rather than an article.
+    [[nodiscard]] static bool isImageUrl(const QString &url);
+};
