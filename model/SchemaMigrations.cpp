@@ -166,12 +166,46 @@ QStringList version2() {
     return statements;
 }
 
+// Version 3: the full-text index is brought up to date once per transaction by the store
+// (see TimelineStore::flushSearchIndex) instead of by per-row triggers: a bulk import rewrote
+// each event's index row once per actor, chip and tag, and each source's quotes once per
+// citing event. Now every changed row is indexed once, at commit.
+QStringList version3() {
+    QStringList statements;
+    for (const QString &trigger :
+         {u"event_fts_insert"_s, u"event_fts_update"_s, u"event_fts_delete"_s,
+          u"source_fts_insert"_s, u"source_fts_update"_s, u"source_fts_delete"_s,
+          u"event_actor_fts_insert"_s, u"event_actor_fts_delete"_s, u"event_chip_fts_insert"_s,
+          u"event_chip_fts_delete"_s, u"event_tag_fts_insert"_s, u"event_tag_fts_delete"_s,
+          u"event_source_fts_insert"_s, u"event_source_fts_update"_s, u"event_source_fts_delete"_s})
+        statements << u"DROP TRIGGER %1"_s.arg(trigger);
+    return statements;
+}
+
 } // namespace
+
+QString eventIndexNamesSql(const QString &eventId) {
+    return uR"((SELECT coalesce(group_concat(name, ' '), '') FROM (
+               SELECT a.name FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                WHERE ea.event_id = %1
+               UNION ALL
+               SELECT c.name FROM event_chip ec JOIN chip c ON c.id = ec.chip_id
+                WHERE ec.event_id = %1
+               UNION ALL
+               SELECT t.name FROM event_tag et JOIN tag t ON t.id = et.tag_id
+                WHERE et.event_id = %1)))"_s.arg(eventId);
+}
+
+QString sourceIndexQuotesSql(const QString &sourceId) {
+    return u"(SELECT coalesce(group_concat(quote, ' '), '') FROM event_source WHERE source_id = %1)"_s
+        .arg(sourceId);
+}
 
 const QList<SchemaMigration> &schemaMigrations() {
     static const QList<SchemaMigration> migrations = {
         {1, u"events, sources, links, categories, actors, chips, tags, saved views"_s, version1()},
         {2, u"full-text search over events and sources"_s, version2()},
+        {3, u"full-text index maintained once per transaction"_s, version3()},
     };
     return migrations;
 }

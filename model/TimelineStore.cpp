@@ -138,6 +138,8 @@ TimelineStore::TimelineStore(QString path, QString connectionName)
     , m_connectionName(std::move(connectionName)) {}
 
 TimelineStore::~TimelineStore() {
+    m_statements.clear(); // prepared statements go before their connection
+    m_failedStatement = QSqlQuery();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -303,9 +305,93 @@ bool TimelineStore::configure(OpenMode mode, StoreError *error) {
         }
     }
     query.finish();
-    if (version < latestSchemaVersion())
-        return migrate(version, error);
+    if (version < latestSchemaVersion() && !migrate(version, error))
+        return false;
+    return installChangeTracking(error);
+}
+
+bool TimelineStore::installChangeTracking(StoreError *error) {
+    // Temporary triggers (this connection only, never stored in the file) note which events
+    // and sources a transaction touched; flushSearchIndex() re-indexes each of them once.
+    QStringList statements = {
+        u"CREATE TEMP TABLE IF NOT EXISTS changed_event (id INTEGER PRIMARY KEY)"_s,
+        u"CREATE TEMP TABLE IF NOT EXISTS changed_source (id INTEGER PRIMARY KEY)"_s,
+    };
+    const auto track = [&statements](const QString &name, const QString &when, const QString &table,
+                                     const QString &target, const QString &id) {
+        statements << uR"(CREATE TEMP TRIGGER IF NOT EXISTS %1 AFTER %2 ON main.%3 BEGIN
+                            INSERT OR IGNORE INTO %4(id) VALUES (%5);
+                          END)"_s.arg(name, when, table, target, id);
+    };
+    track(u"track_event_insert"_s, u"INSERT"_s, u"event"_s, u"changed_event"_s, u"new.id"_s);
+    track(u"track_event_update"_s, u"UPDATE OF title, summary"_s, u"event"_s, u"changed_event"_s,
+          u"new.id"_s);
+    track(u"track_event_delete"_s, u"DELETE"_s, u"event"_s, u"changed_event"_s, u"old.id"_s);
+    for (const QString &link : {u"event_actor"_s, u"event_chip"_s, u"event_tag"_s}) {
+        track(u"track_%1_insert"_s.arg(link), u"INSERT"_s, link, u"changed_event"_s,
+              u"new.event_id"_s);
+        track(u"track_%1_delete"_s.arg(link), u"DELETE"_s, link, u"changed_event"_s,
+              u"old.event_id"_s);
+    }
+    track(u"track_source_insert"_s, u"INSERT"_s, u"source"_s, u"changed_source"_s, u"new.id"_s);
+    track(u"track_source_update"_s, u"UPDATE OF title, outlet, excerpt, notes"_s, u"source"_s,
+          u"changed_source"_s, u"new.id"_s);
+    track(u"track_source_delete"_s, u"DELETE"_s, u"source"_s, u"changed_source"_s, u"old.id"_s);
+    track(u"track_event_source_insert"_s, u"INSERT"_s, u"event_source"_s, u"changed_source"_s,
+          u"new.source_id"_s);
+    track(u"track_event_source_update"_s, u"UPDATE OF quote"_s, u"event_source"_s,
+          u"changed_source"_s, u"new.source_id"_s);
+    track(u"track_event_source_delete"_s, u"DELETE"_s, u"event_source"_s, u"changed_source"_s,
+          u"old.source_id"_s);
+    QSqlQuery query(database());
+    for (const QString &sql : std::as_const(statements)) {
+        if (!query.exec(sql)) {
+            *error = errorFrom(query, u"open"_s);
+            return false;
+        }
+    }
     return true;
+}
+
+bool TimelineStore::flushSearchIndex(StoreError *error) {
+    // Inside the write transaction, just before COMMIT: the index changes with the data or not
+    // at all. Rows that were deleted simply drop out (the INSERT finds nothing for them).
+    const QStringList statements = {
+        u"DELETE FROM event_fts WHERE rowid IN (SELECT id FROM temp.changed_event)"_s,
+        uR"(INSERT INTO event_fts(rowid, title, summary, names)
+              SELECT e.id, e.title, e.summary, %1 FROM event e
+               WHERE e.id IN (SELECT id FROM temp.changed_event))"_s.arg(eventIndexNamesSql(u"e.id"_s)),
+        u"DELETE FROM temp.changed_event"_s,
+        u"DELETE FROM source_fts WHERE rowid IN (SELECT id FROM temp.changed_source)"_s,
+        uR"(INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
+              SELECT s.id, s.title, s.outlet, s.excerpt, s.notes, %1 FROM source s
+               WHERE s.id IN (SELECT id FROM temp.changed_source))"_s.arg(
+            sourceIndexQuotesSql(u"s.id"_s)),
+        u"DELETE FROM temp.changed_source"_s,
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery &query = statement(sql);
+        if (!query.exec()) {
+            *error = errorFrom(query, u"update the search index"_s);
+            return false;
+        }
+    }
+    return true;
+}
+
+QSqlQuery &TimelineStore::statement(const QString &sql) const {
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        QSqlQuery query(database());
+        if (!query.prepare(sql)) {
+            // Not kept: the caller's exec() fails with this error, and the next call tries
+            // again (the schema may have changed since).
+            m_failedStatement = std::move(query);
+            return m_failedStatement;
+        }
+        found = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return found->second;
 }
 
 bool TimelineStore::migrate(int fromVersion, StoreError *error) {
@@ -344,7 +430,14 @@ bool TimelineStore::migrate(int fromVersion, StoreError *error) {
         rollbackWrite();
         return false;
     }
-    return commitWrite(error);
+    // A plain COMMIT: change tracking is installed after the upgrade, and the migrations
+    // themselves keep the search index whole.
+    if (!query.exec(u"COMMIT"_s)) {
+        *error = errorFrom(query, u"upgrade"_s);
+        rollbackWrite();
+        return false;
+    }
+    return true;
 }
 
 int TimelineStore::schemaVersion() const {
@@ -408,6 +501,10 @@ bool TimelineStore::beginWrite(StoreError *error) {
 }
 
 bool TimelineStore::commitWrite(StoreError *error) {
+    if (!flushSearchIndex(error)) {
+        rollbackWrite();
+        return false;
+    }
     QSqlQuery query(database());
     if (!query.exec(u"COMMIT"_s)) {
         *error = errorFrom(query, u"save the change"_s);
@@ -697,35 +794,43 @@ Dataset TimelineStore::dataset() const {
 qint64 TimelineStore::idForUid(const QString &table, const QString &uid) const {
     if (uid.isEmpty())
         return 0;
-    QSqlQuery query(database());
-    query.prepare(u"SELECT id FROM %1 WHERE uid = :uid"_s.arg(table));
+    QSqlQuery &query = statement(u"SELECT id FROM %1 WHERE uid = :uid"_s.arg(table));
     query.bindValue(u":uid"_s, uid);
-    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    const qint64 id = query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return id;
 }
 
 qint64 TimelineStore::nameId(const QString &table, const QString &name, StoreError *error) {
-    QSqlQuery query(database());
-    query.prepare(u"SELECT id FROM %1 WHERE name = :name"_s.arg(table));
-    query.bindValue(u":name"_s, name);
-    if (query.exec() && query.next())
-        return query.value(0).toLongLong();
-    query.prepare(u"INSERT INTO %1(name) VALUES (:name)"_s.arg(table));
-    query.bindValue(u":name"_s, name);
-    if (!query.exec()) {
-        *error = errorFrom(query, u"add %1 '%2'"_s.arg(table, name));
+    QSqlQuery &find = statement(u"SELECT id FROM %1 WHERE name = :name"_s.arg(table));
+    find.bindValue(u":name"_s, name);
+    if (find.exec() && find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        return id;
+    }
+    find.finish();
+    QSqlQuery &insert = statement(u"INSERT INTO %1(name) VALUES (:name)"_s.arg(table));
+    insert.bindValue(u":name"_s, name);
+    if (!insert.exec()) {
+        *error = errorFrom(insert, u"add %1 '%2'"_s.arg(table, name));
         return 0;
     }
-    return query.lastInsertId().toLongLong();
+    return insert.lastInsertId().toLongLong();
 }
 
 qint64 TimelineStore::categoryId(const QString &name, StoreError *error) {
     if (name.isEmpty())
         return 0;
+    QSqlQuery &find = statement(u"SELECT id FROM category WHERE name = :name"_s);
+    find.bindValue(u":name"_s, name);
+    if (find.exec() && find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        return id;
+    }
+    find.finish();
     QSqlQuery query(database());
-    query.prepare(u"SELECT id FROM category WHERE name = :name"_s);
-    query.bindValue(u":name"_s, name);
-    if (query.exec() && query.next())
-        return query.value(0).toLongLong();
     Category category;
     category.name = name;
     category.color = QColor(0x80, 0x80, 0x80);
@@ -806,23 +911,21 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
         event.created = QDateTime::fromString(now, Qt::ISODateWithMs);
     event.modified = QDateTime::fromString(now, Qt::ISODateWithMs);
 
-    QSqlQuery query(database());
-    if (existingId == 0) {
-        query.prepare(uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
+    QSqlQuery &query = statement(existingId == 0 ? uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
                             end_year, end_month, end_day, first_day, last_day, category_id, status,
                             importance, created, modified)
                           VALUES (:uid, :title, :summary, :sy, :sm, :sd, :ey, :em, :ed, :first,
-                            :last, :category, :status, :importance, :created, :modified))"_s);
-        query.bindValue(u":created"_s, event.created.toString(Qt::ISODateWithMs));
-    } else {
-        query.prepare(uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
+                            :last, :category, :status, :importance, :created, :modified))"_s
+                                                 : uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
                             start_year = :sy, start_month = :sm, start_day = :sd,
                             end_year = :ey, end_month = :em, end_day = :ed,
                             first_day = :first, last_day = :last, category_id = :category,
                             status = :status, importance = :importance, modified = :modified
                           WHERE id = :id)"_s);
+    if (existingId == 0)
+        query.bindValue(u":created"_s, event.created.toString(Qt::ISODateWithMs));
+    else
         query.bindValue(u":id"_s, existingId);
-    }
     query.bindValue(u":uid"_s, event.uid);
     query.bindValue(u":title"_s, event.title.trimmed());
     query.bindValue(u":summary"_s, text(event.summary));
@@ -847,9 +950,8 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
 }
 
 bool TimelineStore::writeEventLinks(const Event &event, StoreError *error) {
-    QSqlQuery query(database());
     for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s, u"source"_s}) {
-        query.prepare(u"DELETE FROM event_%1 WHERE event_id = :event"_s.arg(table));
+        QSqlQuery &query = statement(u"DELETE FROM event_%1 WHERE event_id = :event"_s.arg(table));
         query.bindValue(u":event"_s, event.id);
         if (!query.exec()) {
             *error = errorFrom(query, u"save event links"_s);
@@ -869,7 +971,7 @@ bool TimelineStore::writeEventLinks(const Event &event, StoreError *error) {
             if (seen.contains(nameRow))
                 continue;
             seen.insert(nameRow);
-            query.prepare(
+            QSqlQuery &query = statement(
                 u"INSERT INTO event_%1(event_id, %1_id, position) VALUES (:e, :n, :p)"_s.arg(
                     table));
             query.bindValue(u":e"_s, event.id);
@@ -898,7 +1000,7 @@ bool TimelineStore::writeEventLinks(const Event &event, StoreError *error) {
         if (seen.contains(sourceRow))
             continue;
         seen.insert(sourceRow);
-        query.prepare(u"INSERT INTO event_source(event_id, source_id, quote, locator, position) "
+        QSqlQuery &query = statement(u"INSERT INTO event_source(event_id, source_id, quote, locator, position) "
                       "VALUES (:e, :s, :quote, :locator, :p)"_s);
         query.bindValue(u":e"_s, event.id);
         query.bindValue(u":s"_s, sourceRow);
@@ -922,20 +1024,17 @@ bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *e
     if (source.uid.isEmpty())
         source.uid = newUid();
     const QString now = nowIso();
-    QSqlQuery query(database());
-    if (existingId == 0) {
-        query.prepare(uR"(INSERT INTO source(uid, kind, title, outlet, authors, url, doi, published,
+    QSqlQuery &query = statement(existingId == 0 ? uR"(INSERT INTO source(uid, kind, title, outlet, authors, url, doi, published,
                             accessed, language, excerpt, notes, created, modified)
                           VALUES (:uid, :kind, :title, :outlet, :authors, :url, :doi, :published,
-                            :accessed, :language, :excerpt, :notes, :now, :now))"_s);
-    } else {
-        query.prepare(uR"(UPDATE source SET uid = :uid, kind = :kind, title = :title,
+                            :accessed, :language, :excerpt, :notes, :now, :now))"_s
+                                                 : uR"(UPDATE source SET uid = :uid, kind = :kind, title = :title,
                             outlet = :outlet, authors = :authors, url = :url, doi = :doi,
                             published = :published, accessed = :accessed, language = :language,
                             excerpt = :excerpt, notes = :notes, modified = :now
                           WHERE id = :id)"_s);
+    if (existingId != 0)
         query.bindValue(u":id"_s, existingId);
-    }
     query.bindValue(u":uid"_s, source.uid);
     query.bindValue(u":kind"_s, text(source.kind));
     query.bindValue(u":title"_s, source.title.trimmed());
@@ -1154,4 +1253,155 @@ bool TimelineStore::deleteView(qint64 id, StoreError *error) {
         return false;
     }
     return commitWrite(error);
+}
+
+// ---- Curating: undo and redo ----
+
+qint64 TimelineStore::dataVersion() const {
+    QSqlQuery query(database());
+    return query.exec(u"PRAGMA data_version"_s) && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+bool TimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
+    StoreError localError;
+    StoreError *err = error ? error : &localError;
+    if (!beginWrite(err))
+        return false;
+    const auto fail = [&] {
+        rollbackWrite();
+        return false;
+    };
+    QSqlQuery query(database());
+    const auto rowExists = [&](const QString &table, qint64 id) {
+        QSqlQuery find(database());
+        find.prepare(u"SELECT 1 FROM %1 WHERE id = :id"_s.arg(table));
+        find.bindValue(u":id"_s, id);
+        return id > 0 && find.exec() && find.next();
+    };
+
+    // Checked inside the write transaction, so no other writer can slip in between.
+    for (auto it = changes.expectModified.cbegin(); it != changes.expectModified.cend(); ++it) {
+        const qint64 id = idForUid(u"event"_s, it.key());
+        if (id == 0) {
+            *err = {StoreError::Kind::Invalid,
+                    u"This event was deleted elsewhere; your edit was not saved."_s};
+            return fail();
+        }
+        query.prepare(u"SELECT modified FROM event WHERE id = :id"_s);
+        query.bindValue(u":id"_s, id);
+        const QDateTime stored =
+            query.exec() && query.next()
+                ? QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs)
+                : QDateTime();
+        query.finish();
+        if (stored != it.value()) {
+            *err = {StoreError::Kind::Invalid,
+                    u"This event was changed elsewhere at %1; your edit was not saved. Reopen it "
+                    "to edit again."_s.arg(stored.toLocalTime().toString(u"HH:mm"_s))};
+            return fail();
+        }
+    }
+
+    for (Category &category : changes.saveCategories) {
+        if (category.id != 0 && !rowExists(u"category"_s, category.id)) {
+            query.prepare(u"INSERT INTO category(id, name, label, color, sort_order) "
+                          "VALUES (:id, :name, '', '#808080', 0)"_s);
+            query.bindValue(u":id"_s, category.id);
+            query.bindValue(u":name"_s, category.name.trimmed());
+            if (!query.exec()) {
+                *err = errorFrom(query, u"restore category '%1'"_s.arg(category.name));
+                return fail();
+            }
+        }
+        if (!saveCategory(category, err))
+            return fail();
+    }
+
+    for (Source &source : changes.saveSources) {
+        qint64 id = idForUid(u"source"_s, source.uid);
+        if (id == 0 && !source.uid.isEmpty()) {
+            query.prepare(u"INSERT INTO source(id, uid, title, created, modified) "
+                          "VALUES (:id, :uid, :title, :now, :now)"_s);
+            query.bindValue(u":id"_s, rowExists(u"source"_s, source.id) || source.id <= 0
+                                          ? QVariant()
+                                          : QVariant(source.id));
+            query.bindValue(u":uid"_s, source.uid);
+            query.bindValue(u":title"_s, source.title.trimmed());
+            query.bindValue(u":now"_s, nowIso());
+            if (!query.exec()) {
+                *err = errorFrom(query, u"restore source '%1'"_s.arg(source.title));
+                return fail();
+            }
+            id = query.lastInsertId().toLongLong();
+        }
+        if (!writeSource(source, id, err))
+            return fail();
+    }
+
+    for (Event &event : changes.saveEvents) {
+        qint64 id = idForUid(u"event"_s, event.uid);
+        const bool restoring = id == 0 && !event.uid.isEmpty();
+        if (restoring) {
+            if (!event.created.isValid())
+                event.created = QDateTime::currentDateTimeUtc();
+            query.prepare(
+                uR"(INSERT INTO event(id, uid, title, start_year, first_day, last_day, created,
+                                      modified)
+                    VALUES (:id, :uid, :title, :year, :first, :last, :created, :created))"_s);
+            query.bindValue(u":id"_s, rowExists(u"event"_s, event.id) || event.id <= 0
+                                          ? QVariant()
+                                          : QVariant(event.id));
+            query.bindValue(u":uid"_s, event.uid);
+            query.bindValue(u":title"_s, event.title.trimmed());
+            query.bindValue(u":year"_s, event.start.year());
+            query.bindValue(u":first"_s, event.firstJulianDay());
+            query.bindValue(u":last"_s, event.lastJulianDay());
+            query.bindValue(u":created"_s, event.created.toString(Qt::ISODateWithMs));
+            if (!query.exec()) {
+                *err = errorFrom(query, u"restore event '%1'"_s.arg(event.title));
+                return fail();
+            }
+            id = query.lastInsertId().toLongLong();
+        }
+        const QDateTime modified = event.modified;
+        if (!writeEvent(event, id, err))
+            return fail();
+        if ((restoring || changes.keepModified) && modified.isValid()) {
+            query.prepare(u"UPDATE event SET modified = :modified WHERE id = :id"_s);
+            query.bindValue(u":modified"_s, modified.toString(Qt::ISODateWithMs));
+            query.bindValue(u":id"_s, event.id);
+            if (!query.exec()) {
+                *err = errorFrom(query, u"restore event '%1'"_s.arg(event.title));
+                return fail();
+            }
+            event.modified = modified;
+        }
+    }
+
+    const auto deleteRows = [&](const QString &table, const QString &column,
+                                const QVariantList &keys) {
+        for (const QVariant &key : keys) {
+            query.prepare(u"DELETE FROM %1 WHERE %2 = :key"_s.arg(table, column));
+            query.bindValue(u":key"_s, key);
+            if (!query.exec()) {
+                *err = errorFrom(query, u"delete the %1"_s.arg(table));
+                return false;
+            }
+        }
+        return true;
+    };
+    QVariantList eventKeys, sourceKeys, categoryKeys;
+    for (const QString &uid : std::as_const(changes.deleteEventUids))
+        eventKeys << uid;
+    for (const QString &uid : std::as_const(changes.deleteSourceUids))
+        sourceKeys << uid;
+    for (qint64 id : std::as_const(changes.deleteCategoryIds))
+        categoryKeys << id;
+    if (!deleteRows(u"event"_s, u"uid"_s, eventKeys) ||
+        !deleteRows(u"source"_s, u"uid"_s, sourceKeys) ||
+        !deleteRows(u"category"_s, u"id"_s, categoryKeys))
+        return fail();
+    if (!markFilled(err))
+        return fail();
+    return commitWrite(err);
 }

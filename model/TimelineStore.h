@@ -3,16 +3,18 @@
 #include "model/Dataset.h"
 #include "model/EventFilter.h"
 #include "model/ImportPolicy.h"
+#include "model/StoreChanges.h"
 #include "model/StoreError.h"
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
+#include <unordered_map>
 #include <optional>
 
-class QSqlQuery;
 
 // The SQLite store: the one place that speaks SQL. The window and the command line both go
 // through it. Every write is one transaction, so a crash loses at most the action in
@@ -87,6 +89,10 @@ private:
 
     bool configure(OpenMode mode, StoreError *error);
     bool migrate(int fromVersion, StoreError *error);
+    bool installChangeTracking(StoreError *error);
+    bool flushSearchIndex(StoreError *error);
+    // A prepared statement kept for the life of the connection: bulk writes prepare once.
+    QSqlQuery &statement(const QString &sql) const;
     bool beginWrite(StoreError *error);
     bool commitWrite(StoreError *error);
     void rollbackWrite();
@@ -106,4 +112,16 @@ private:
     QString m_connectionName;
     QString m_readOnlyReason;
     QString m_backupPath;
+    // std::unordered_map: references to its elements survive rehashing (QHash's do not).
+    mutable std::unordered_map<QString, QSqlQuery> m_statements;
+    mutable QSqlQuery m_failedStatement;
+
+public:
+    // ---- Curating: undo and redo (EditCommands) ----
+    // Writes the whole change in one transaction, all or nothing (see StoreChanges); fills in
+    // the ids, uids and times of what it saved.
+    bool applyChanges(StoreChanges &changes, StoreError *error);
+    // SQLite's PRAGMA data_version: changes when another connection (another window or
+    // program) committed to the file since the last look, so a window can reload on focus.
+    [[nodiscard]] qint64 dataVersion() const;
 };

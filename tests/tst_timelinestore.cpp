@@ -118,7 +118,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 2);
+    QCOMPARE(store->schemaVersion(), 3);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(store->database());
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -392,7 +392,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 2); left untouched"_s);
+                    "up to 3); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -442,7 +442,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 2);
+    QCOMPARE(store->schemaVersion(), 3);
     QVERIFY(!store->backupPath().isEmpty());
     QVERIFY(QFile::exists(store->backupPath()));
     QVERIFY(store->backupPath().startsWith(file + u".v1-"_s));
