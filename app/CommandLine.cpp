@@ -4,10 +4,11 @@
 
 #include "model/DatasetHealth.h"
 #include "model/DefaultDatabase.h"
+#include "model/ImportPreview.h"
 #include "model/SearchQuery.h"
 #include "model/TimelineStore.h"
+#include "model/formats/DatasetFormats.h"
 #include "model/formats/JsonWriter.h"
-#include "model/formats/NativeJsonFormat.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -40,11 +41,13 @@ struct Options {
     QCommandLineOption format{u"format"_s, u"File format."_s, u"FORMAT"_s};
     QCommandLineOption policy{
         u"policy"_s, u"On records already present: skip, update or keep-both."_s, u"POLICY"_s};
+    QCommandLineOption dryRun{u"dry-run"_s,
+                              u"Only count what the import would add, update or skip."_s};
     QCommandLineOption help{{u"h"_s, u"help"_s}, u"Show this help."_s};
 
     QList<QCommandLineOption> all() const {
-        return QList<QCommandLineOption>{db,     json,  from, to,     category, actor, chip,
-                                         status, query, out,  format, policy,   help} +
+        return QList<QCommandLineOption>{db,     json,  from, to,     category, actor,  chip,
+                                         status, query, out,  format, policy,   dryRun, help} +
                ExportCommand::options();
     }
 };
@@ -58,7 +61,7 @@ const QHash<QString, QStringList> &allowedOptions() {
         {u"search"_s,
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
         {u"check"_s, {u"json"_s}},
-        {u"import"_s, {u"format"_s, u"policy"_s}},
+        {u"import"_s, {u"format"_s, u"policy"_s, u"dry-run"_s}},
         {u"export-data"_s,
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
           u"status"_s, u"query"_s}},
@@ -193,18 +196,21 @@ public:
         return DatasetHealth::hasErrors(findings) ? CommandLine::Failure : CommandLine::Success;
     }
 
-    int importFiles(const QStringList &files, const QString &format, ImportPolicy policy) {
+    int importFiles(const QStringList &files, const QString &formatName, ImportPolicy policy,
+                    bool dryRun) {
         if (files.isEmpty())
             return fail(u"import: name at least one file"_s, CommandLine::UsageError);
-        if (!format.isEmpty() && format != u"auto"_s && format != u"json"_s)
-            return fail(
-                u"import: unknown --format '%1' (this build reads: auto, json)"_s.arg(format),
-                CommandLine::UsageError);
+        const auto format =
+            DatasetFormats::formatFromName(formatName.isEmpty() ? u"auto"_s : formatName);
+        if (!format)
+            return fail(u"import: unknown --format '%1' (one of: %2)"_s.arg(
+                            formatName, DatasetFormats::readNames().join(u", "_s)),
+                        CommandLine::UsageError);
         // Read every file before writing anything: one bad file imports nothing.
         Dataset combined;
         for (const QString &file : files) {
             InputError error;
-            const auto dataset = NativeJsonFormat::readFile(file, &error);
+            const auto dataset = readDatasetFile(file, *format, &error);
             if (!dataset)
                 return fail(error.toString());
             combined.title = combined.title.isEmpty() ? dataset->title : combined.title;
@@ -212,6 +218,12 @@ public:
             combined.sources += dataset->sources;
             combined.events += dataset->events;
             combined.savedViews += dataset->savedViews;
+        }
+        if (dryRun) {
+            // The same counts the import would give, and nothing written.
+            m_out << u"would import: "_s
+                  << ImportPreview::preview(*m_store, combined, policy).toString() << Qt::endl;
+            return CommandLine::Success;
         }
         ImportSummary summary;
         StoreError error;
@@ -224,11 +236,16 @@ public:
     int exportData(const QString &outPath, const QString &format, const EventFilter &filter) {
         if (outPath.isEmpty())
             return fail(u"export-data: --out FILE is required"_s, CommandLine::UsageError);
-        const QString chosen = format.isEmpty() ? u"json"_s : format;
-        if (chosen != u"json"_s)
-            return fail(
-                u"export-data: unknown --format '%1' (this build writes: json)"_s.arg(chosen),
-                CommandLine::UsageError);
+        // The format named, else the one the file name suggests, else the native file.
+        std::optional<DatasetFormat> chosen;
+        if (!format.isEmpty())
+            chosen = DatasetFormats::formatFromName(format);
+        else
+            chosen = DatasetFormats::detect(outPath, {}).value_or(DatasetFormat::Native);
+        if (!chosen || *chosen == DatasetFormat::Auto || !DatasetFormats::canWrite(*chosen))
+            return fail(u"export-data: unknown --format '%1' (one of: %2)"_s.arg(
+                            format, DatasetFormats::writeNames().join(u", "_s)),
+                        CommandLine::UsageError);
         Dataset dataset = m_store->dataset();
         if (!filter.isEmpty()) {
             // Only the selected events, and the sources they cite.
@@ -239,7 +256,7 @@ public:
                     cited.insert(citation.sourceUid);
             dataset.sources.removeIf([&](const Source &s) { return !cited.contains(s.uid); });
         }
-        return writeFile(outPath, NativeJsonFormat::write(dataset));
+        return writeFile(outPath, DatasetFormats::write(dataset, *chosen));
     }
 
     int exportImage(const QCommandLineParser &parser, const EventFilter &filter) {
@@ -359,14 +376,16 @@ QString CommandLine::usage() {
   chiptimeline [--db PATH]                    open the window
   chiptimeline [--db PATH] list [--json] [filters]
   chiptimeline [--db PATH] search QUERY [--json] [filters]
-  chiptimeline [--db PATH] import FILE... [--format auto|json] [--policy skip|update|keep-both]
-  chiptimeline [--db PATH] export-data --out FILE [--format json] [filters]
+  chiptimeline [--db PATH] import FILE... [--format F] [--policy skip|update|keep-both] [--dry-run]
+  chiptimeline [--db PATH] export-data --out FILE [--format F] [filters]
 )"_s + ExportCommand::usage() +
            uR"(  chiptimeline [--db PATH] check [--json]
 
 Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
 DATE is YYYY, YYYY-MM or YYYY-MM-DD. Exit status: 0 success, 1 failure, 2 usage error.
-)"_s;
+import formats: )"_s +
+           DatasetFormats::readNames().join(u", "_s) + u"\nexport-data formats: "_s +
+           DatasetFormats::writeNames().join(u", "_s) + u"\n"_s;
 }
 
 bool CommandLine::isHeadless(const QStringList &arguments) {
@@ -474,7 +493,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (command == u"check"_s)
         return session.check(json);
     if (command == u"import"_s)
-        return session.importFiles(positional, parser.value(options.format), policy);
+        return session.importFiles(positional, parser.value(options.format), policy,
+                                   parser.isSet(options.dryRun));
     if (command == u"export"_s)
         return session.exportImage(parser, filter);
     return session.exportData(parser.value(options.out), parser.value(options.format), filter);

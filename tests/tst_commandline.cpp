@@ -57,6 +57,8 @@ private slots:
     void badImportChangesNothing();
     void notADatabase();
     void exportDataRoundTrips();
+    void importDryRunWritesNothing();
+    void exportDataFormatFromExtension();
     void isHeadless();
 
 private:
@@ -260,6 +262,43 @@ void TestCommandLine::exportDataRoundTrips() {
     QCOMPARE(result.code, 1);
     QVERIFY(result.err.contains(u"does not exist"_s));
     QVERIFY(!QFile::exists(m_dir->filePath(u"no/such/dir/x.json"_s)));
+}
+
+void TestCommandLine::importDryRunWritesNothing() {
+    const Result before = run({u"--db"_s, m_db, u"list"_s, u"--json"_s});
+    const Result dry = run({u"--db"_s, m_db, u"import"_s, datasetFile(), u"--policy"_s,
+                            u"keep-both"_s, u"--dry-run"_s});
+    QCOMPARE(dry.code, 0);
+    QCOMPARE(dry.out, u"would import: events: 39 added, 0 updated, 0 skipped; "
+                      "sources: 43 added, 0 updated, 0 skipped\n"_s);
+    const Result skip = run({u"--db"_s, m_db, u"import"_s, datasetFile(), u"--dry-run"_s});
+    QCOMPARE(skip.out, u"would import: events: 0 added, 0 updated, 39 skipped; "
+                       "sources: 0 added, 0 updated, 43 skipped\n"_s);
+    QCOMPARE(run({u"--db"_s, m_db, u"list"_s, u"--json"_s}).out, before.out);
+}
+
+void TestCommandLine::exportDataFormatFromExtension() {
+    const QString ics = m_dir->filePath(u"t.ics"_s);
+    Result result = run({u"--db"_s, m_db, u"export-data"_s, u"--out"_s, ics});
+    QCOMPARE(result.code, 0);
+    QFile calendar(ics);
+    QVERIFY(calendar.open(QIODevice::ReadOnly));
+    const QByteArray text = calendar.readAll();
+    QVERIFY(text.startsWith("BEGIN:VCALENDAR\r\n"));
+    QCOMPARE(text.count("BEGIN:VEVENT"), 39);
+
+    // Back in through the same entry point: a fresh database gets the 39 events.
+    const QString other = m_dir->filePath(u"other.sqlite"_s);
+    result = run({u"--db"_s, other, u"import"_s, ics});
+    QVERIFY2(result.code == 0, qPrintable(result.err));
+    QVERIFY(result.out.startsWith(u"events: 39 added"_s));
+
+    result = run({u"--db"_s, m_db, u"export-data"_s, u"--out"_s, m_dir->filePath(u"x.dat"_s),
+                  u"--format"_s, u"xyz"_s});
+    QCOMPARE(result.code, 2);
+    QVERIFY(
+        result.err.startsWith(u"chiptimeline: export-data: unknown --format 'xyz' (one of: "_s));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"x.dat"_s)));
 }
 
 void TestCommandLine::isHeadless() {
