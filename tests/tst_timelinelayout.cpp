@@ -143,6 +143,7 @@ private slots:
     void noteNumbersAndBadges();
     void untitledAndPartialShapes();
     void costFollowsPixelsNotEvents();
+    void emptyData();
 };
 
 void TestTimelineLayout::initTestCase() {
@@ -431,6 +432,27 @@ void TestTimelineLayout::costFollowsPixelsNotEvents() {
     QVERIFY(layout->clusters().size() <= s_synthetic->laneCount() * int(size.width() / 20));
     for (const LaneBox &lane : layout->lanes())
         QVERIFY(lane.density.size() <= int(size.width()));
+}
+
+void TestTimelineLayout::emptyData() {
+    const auto index = TimelineIndex::create(TimelineData());
+    QCOMPARE(index->laneCount(), 0);
+    const QSizeF size(800, 400);
+    const auto layout = TimelineLayout::compute(index, TimeScale(), size);
+    QVERIFY(layout->events().isEmpty());
+    QVERIFY(layout->clusters().isEmpty());
+    QVERIFY(!layout->ticks().major.isEmpty());
+    QCOMPARE(layout->eventAt(QPointF(400, 200)), 0);
+    QCOMPARE(index->nextEvent(1), 0);
+
+    // Categories but no events: the lanes are still there (they are the legend).
+    TimelineDataBuilder b;
+    b.setCategories(SyntheticTimeline::categories());
+    const auto lanes = TimelineIndex::create(std::move(b).build());
+    QCOMPARE(lanes->laneCount(), 8);
+    const auto empty = TimelineLayout::compute(lanes, TimeScale(), size);
+    QCOMPARE(empty->lanes().size(), 8);
+    QCOMPARE(empty->lanes().first().visibleCount, 0);
 }
 
 QTEST_MAIN(TestTimelineLayout)

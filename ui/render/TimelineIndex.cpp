@@ -139,6 +139,10 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping)
             if (!c.firstDays.empty())
                 lane.classes.push_back(std::move(c));
         }
+        lane.sortedLastDays.resize(m);
+        for (size_t p = 0; p < m; ++p)
+            lane.sortedLastDays[p] = d.lastDay(lane.events[p]);
+        std::sort(lane.sortedLastDays.begin(), lane.sortedLastDays.end());
     }
 }
 
@@ -193,6 +197,33 @@ std::vector<quint32> TimelineIndex::carryingInto(int laneIndex, qint64 day) cons
     return result;
 }
 
+qsizetype TimelineIndex::carryingIntoCount(int laneIndex, qint64 day) const {
+    const Lane &lane = m_lanes[size_t(laneIndex)];
+    const auto startedBefore = std::lower_bound(lane.firstDays.begin(), lane.firstDays.end(), day) -
+                               lane.firstDays.begin();
+    const auto endedBefore =
+        std::lower_bound(lane.sortedLastDays.begin(), lane.sortedLastDays.end(), day) -
+        lane.sortedLastDays.begin();
+    return qsizetype(startedBefore - endedBefore);
+}
+
+std::vector<quint32> TimelineIndex::someCarryingInto(int laneIndex, qint64 day, int importance,
+                                                     int limit, int scanLimit) const {
+    std::vector<quint32> result;
+    const Lane &lane = m_lanes[size_t(laneIndex)];
+    const size_t k = size_t(std::clamp(importance, 1, 3) - 1);
+    const auto &firsts = lane.byImportanceFirst[k];
+    auto it = std::lower_bound(firsts.begin(), firsts.end(), day);
+    for (int scanned = 0; it != firsts.begin() && scanned < scanLimit && int(result.size()) < limit;
+         ++scanned) {
+        --it;
+        const quint32 i = lane.events[lane.byImportance[k][size_t(it - firsts.begin())]];
+        if (m_data.lastDay(i) >= day)
+            result.push_back(i);
+    }
+    return result;
+}
+
 qint64 TimelineIndex::nextEvent(qint64 id, int laneIndex) const {
     const qsizetype i = m_data.indexOfId(id);
     if (i < 0)
@@ -243,7 +274,8 @@ qint64 TimelineIndex::eventInAdjacentLane(qint64 id, int fromLane, int direction
 qint64 TimelineIndex::memoryBytes() const {
     qint64 bytes = 0;
     for (const Lane &lane : m_lanes) {
-        bytes += qint64(lane.events.capacity() * 4 + lane.firstDays.capacity() * 4);
+        bytes += qint64(lane.events.capacity() * 4 + lane.firstDays.capacity() * 4 +
+                        lane.sortedLastDays.capacity() * 4);
         for (int k = 0; k < 3; ++k)
             bytes += qint64(lane.byImportance[size_t(k)].capacity() * 4 +
                             lane.byImportanceFirst[size_t(k)].capacity() * 4);

@@ -33,7 +33,8 @@ public:
         int key = -1;                // category, actor or chip index; -1 for "(none)" / "all"
         int category = -1;           // category whose colour the lane wears (category lanes), or -1
         std::vector<quint32> events; // data indices, in time order
-        std::vector<qint32> firstDays; // events' first days, for cache-friendly searches
+        std::vector<qint32> firstDays;      // events' first days, for cache-friendly searches
+        std::vector<qint32> sortedLastDays; // the same events' last days, sorted: counts
         std::array<std::vector<quint32>, 3> byImportance; // positions, importance 1..3 at [i-1]
         std::array<std::vector<qint32>, 3> byImportanceFirst;
         std::vector<LengthClass> classes; // only non-empty ones, by bits
@@ -57,7 +58,15 @@ public:
     [[nodiscard]] std::pair<qsizetype, qsizetype> startingIn(int lane, qint64 fromDay,
                                                              qint64 toDay) const;
     // Data indices of a lane's events that start before `day` and last until it or later.
+    // Walks those events (for listing a cluster); carryingIntoCount() only counts them.
     [[nodiscard]] std::vector<quint32> carryingInto(int lane, qint64 day) const;
+    // How many of a lane's events start before `day` and last until it or later: O(log n),
+    // as (events starting before `day`) − (events ending before `day`).
+    [[nodiscard]] qsizetype carryingIntoCount(int lane, qint64 day) const;
+    // Up to `limit` of those events with importance `importance`, the latest-starting
+    // first, looking at no more than `scanLimit` candidates: label candidates for a frame.
+    [[nodiscard]] std::vector<quint32> someCarryingInto(int lane, qint64 day, int importance,
+                                                        int limit, int scanLimit) const;
 
     // Keyboard navigation. Time order is (first day, id). With lane < 0 the next/previous
     // event of the whole data; otherwise within that lane. 0 when there is none.

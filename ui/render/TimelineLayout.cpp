@@ -448,9 +448,15 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
                 bins.push_back(bin);
         }
     }
-    const std::vector<quint32> carryIn = index.carryingInto(laneIndex, s);
+    // Events reaching in from the left: counted exactly, but only a few are label candidates.
+    const qsizetype carryCount = index.carryingIntoCount(laneIndex, s);
+    std::vector<quint32> carryIn;
+    for (int imp = 3; imp >= 1; --imp) {
+        const auto some = index.someCarryingInto(laneIndex, s, imp, m_rows + 2, 256);
+        carryIn.insert(carryIn.end(), some.begin(), some.end());
+    }
     qsizetype carryPlaced = 0;
-    qsizetype visible = qsizetype(carryIn.size());
+    qsizetype visible = carryCount;
     for (const Bin &b : bins)
         visible += b.hi - b.lo;
     box.visibleCount = visible;
@@ -512,7 +518,7 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
         const double x = std::clamp(centreX - w / 2, timeLeft, timeRight - w);
         c.rect = QRectF(x, stripTop + (m_stripHeight - pillHeight) / 2, w, pillHeight);
     };
-    qsizetype carryLeft = qsizetype(carryIn.size()) - carryPlaced;
+    qsizetype carryLeft = carryCount - carryPlaced;
     for (const Bin &bin : bins) {
         qsizetype n = (bin.hi - bin.lo) - bin.placed;
         const bool withCarry = carryLeft > 0;
