@@ -1,7 +1,12 @@
 #include "ui/widgets/MainWindow.h"
 
 #include "model/TimelineDataQuery.h"
+#include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/EventTableModel.h"
+#include "ui/widgets/ExportImageDialog.h"
+#include "ui/widgets/FilterBar.h"
+#include "ui/widgets/OverviewStrip.h"
 #include "ui/widgets/SourcesPane.h"
 #include "ui/widgets/TimelineView.h"
 
@@ -14,13 +19,18 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -33,7 +43,25 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
 
     m_timeline = new TimelineView(this);
     m_timeline->setObjectName(u"timeline"_s);
-    setCentralWidget(m_timeline);
+    m_overview = new OverviewStrip(this);
+    m_overview->setObjectName(u"overview"_s);
+    m_filterBar = new FilterBar(this);
+    m_filterBar->setObjectName(u"filterBar"_s);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_filterBar);
+    centralLayout->addWidget(m_timeline, 1);
+    centralLayout->addWidget(m_overview);
+    setCentralWidget(central);
+    connect(m_timeline, &TimelineView::timeScaleChanged, m_overview,
+            &OverviewStrip::setVisibleWindow);
+    connect(m_overview, &OverviewStrip::windowRequested, m_timeline, &TimelineView::showDays);
+    connect(m_overview, &OverviewStrip::zoomRequested, this, [this](double factor) {
+        m_timeline->setTimeScale(
+            m_timeline->timeScale().zoomedAbout(m_timeline->timeScale().width() / 2, factor));
+    });
 
     m_details = new EventDetailsView(this);
     m_details->setObjectName(u"details"_s);
@@ -61,10 +89,53 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     connect(m_sourcesPane, &SourcesPane::linkRefused, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
 
+    // The events that match, as a sortable list in step with the timeline's selection.
+    m_eventTable = new EventTableModel(this);
+    m_eventList = new QTableView(this);
+    m_eventList->setObjectName(u"eventList"_s);
+    m_eventList->setModel(m_eventTable);
+    m_eventList->setSortingEnabled(true);
+    m_eventList->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_eventList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_eventList->setAlternatingRowColors(true);
+    m_eventList->setWordWrap(false);
+    m_eventList->verticalHeader()->hide();
+    m_eventList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_eventList->horizontalHeader()->setSectionResizeMode(EventTableModel::TitleColumn,
+                                                          QHeaderView::Stretch);
+    auto *listDock = new QDockWidget(tr("Events"), this);
+    listDock->setObjectName(u"eventListDock"_s);
+    listDock->setWidget(m_eventList);
+    addDockWidget(Qt::RightDockWidgetArea, listDock);
+    tabifyDockWidget(detailsDock, listDock);
+    detailsDock->raise();
+    connect(m_eventList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_timeline->selectEvent(m_eventTable->eventId(current.row()));
+            });
+
+    connect(m_filterBar, &FilterBar::filterChanged, this,
+            [this](const EventFilter &filter, const QString &) { applyFilter(filter); });
+    connect(m_filterBar, &FilterBar::nextMatchRequested, this, [this] { stepMatch(+1); });
+    connect(m_filterBar, &FilterBar::previousMatchRequested, this, [this] { stepMatch(-1); });
+    addAction(m_filterBar->findAction());
+
     m_statusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusCounts);
 
     connect(m_timeline, &TimelineView::selectionChanged, this, &MainWindow::showSelected);
+    connect(m_timeline, &TimelineView::selectionChanged, this, [this](qint64 id) {
+        const int row = m_eventTable->rowOfEvent(id);
+        const QModelIndex current = m_eventList->selectionModel()->currentIndex();
+        if (row >= 0 && current.row() != row) {
+            const QSignalBlocker blocker(m_eventList->selectionModel());
+            m_eventList->selectionModel()->setCurrentIndex(m_eventTable->index(row, 0),
+                                                           QItemSelectionModel::ClearAndSelect |
+                                                               QItemSelectionModel::Rows);
+            m_eventList->scrollTo(m_eventTable->index(row, 0));
+        }
+    });
     connect(m_timeline, &TimelineView::activated, this, [this](qint64 id) {
         showSelected(id);
         m_details->parentWidget()->show();
@@ -83,8 +154,20 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     // Qt 6.4 has no colour-scheme hint: a dark window background means a dark system theme.
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     m_timeline->setTheme(dark ? TimelineTheme::dark() : TimelineTheme::light());
+    m_overview->setTheme(dark ? TimelineTheme::dark() : TimelineTheme::light());
 
     buildActions();
+    // Curating: Edit menu and toolbar, undo/redo; the controller is found by findChild.
+    auto *editing = new EditingController(*m_store, this);
+    editing->attachTimeline(m_timeline);
+    editing->attachDetails(m_details);
+    auto *editMenu = new QMenu(tr("&Edit"), this);
+    editMenu->addActions(editing->editMenuActions());
+    menuBar()->insertMenu(menuBar()->actions().value(1), editMenu);
+    QToolBar *editBar = addToolBar(tr("Editing"));
+    editBar->setObjectName(u"editToolBar"_s);
+    editBar->addActions(editing->toolBarActions());
+    connect(editing, &EditingController::dataChanged, this, &MainWindow::reload);
     reload();
     restoreSettings();
     m_timeline->setFocus();
@@ -96,6 +179,21 @@ void MainWindow::buildActions() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
     open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *exportImage = file->addAction(tr("Export &Image…"), this, [this] {
+        ExportImageDialog dialog(*m_store, m_timeline->data(), m_timeline->timeScale(), this);
+        dialog.exec();
+    });
+    exportImage->setShortcut(QKeySequence(u"Ctrl+E"_s));
+    QAction *copyImage = file->addAction(tr("&Copy Image"), this, [this] {
+        QString error;
+        if (ExportImageDialog::copyImage(*m_store, m_timeline->data(), m_timeline->timeScale(),
+                                         &error))
+            statusBar()->showMessage(tr("The timeline image is on the clipboard"), 5000);
+        else
+            statusBar()->showMessage(error, 8000);
+    });
+    copyImage->setShortcut(QKeySequence(u"Ctrl+Shift+C"_s));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -152,10 +250,39 @@ void MainWindow::reload() {
     m_sources.clear();
     for (const Source &source : m_store->sources())
         m_sources.insert(source.uid, source);
-    m_timeline->setData(TimelineDataQuery::load(*m_store));
+    m_filterBar->setCategories(m_categories);
+    m_filterBar->setActorNames(m_store->actorNames());
+    m_filterBar->setChipNames(m_store->chipNames());
+    m_filterBar->setTagNames(m_store->tagNames());
     m_sourcesPane->reload(*m_store);
-    showSelected(m_timeline->selectedEvent());
+    applyFilter(m_filter);
     updateStatus();
+}
+
+void MainWindow::applyFilter(const EventFilter &filter) {
+    // One filter for everything that shows events: the timeline, the overview and the list.
+    m_filter = filter;
+    TimelineData timelineData = TimelineDataQuery::load(*m_store, filter);
+    m_filterBar->setResultCount(int(timelineData.size()), m_store->eventCount());
+    m_overview->setData(timelineData);
+    m_eventTable->setTimelineData(timelineData);
+    m_timeline->setData(std::move(timelineData));
+    m_overview->setVisibleWindow(m_timeline->timeScale());
+    showSelected(m_timeline->selectedEvent());
+}
+
+void MainWindow::stepMatch(int direction) {
+    // Enter / Shift+Enter in the search field: the next or previous match in time order.
+    const TimelineData &shown = m_timeline->data();
+    if (shown.isEmpty())
+        return;
+    const qsizetype current = shown.indexOfId(m_timeline->selectedEvent());
+    qsizetype next = 0;
+    if (current < 0)
+        next = direction > 0 ? 0 : shown.size() - 1;
+    else
+        next = (current + direction + shown.size()) % shown.size();
+    m_timeline->selectEvent(shown.id(next));
 }
 
 void MainWindow::updateStatus() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Category.h"
+#include "model/EventFilter.h"
 #include "model/Source.h"
 #include "model/TimelineStore.h"
 
@@ -11,6 +12,10 @@
 
 class EventDetailsView;
 class QActionGroup;
+class EventTableModel;
+class FilterBar;
+class OverviewStrip;
+class QTableView;
 class QLabel;
 class SourcesPane;
 class TimelineView;
@@ -28,6 +33,8 @@ public:
     [[nodiscard]] TimelineView *timelineView() const { return m_timeline; }
     [[nodiscard]] EventDetailsView *detailsView() const { return m_details; }
     [[nodiscard]] SourcesPane *sourcesPane() const { return m_sourcesPane; }
+    [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
+    [[nodiscard]] QTableView *eventList() const { return m_eventList; }
     [[nodiscard]] TimelineStore &store() const { return *m_store; }
 
 public slots:
@@ -39,6 +46,8 @@ protected:
 private:
     void buildActions();
     void showSelected(qint64 id);
+    void applyFilter(const EventFilter &filter);
+    void stepMatch(int direction);
     void openLink(const QUrl &url);
     void openDatabase();
     void restoreSettings();
@@ -47,6 +56,11 @@ private:
 
     std::unique_ptr<TimelineStore> m_store;
     TimelineView *m_timeline = nullptr;
+    OverviewStrip *m_overview = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    EventTableModel *m_eventTable = nullptr;
+    QTableView *m_eventList = nullptr;
+    EventFilter m_filter;
     EventDetailsView *m_details = nullptr;
     SourcesPane *m_sourcesPane = nullptr;
     QLabel *m_statusCounts = nullptr;
