@@ -4,6 +4,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -188,6 +189,8 @@ void TimelineView::paintEvent(QPaintEvent *) {
         painter.drawLine(QPointF(left, 0), QPointF(left, height()));
         painter.drawLine(QPointF(right, 0), QPointF(right, height()));
     }
+    if (m_drag == Drag::Move || m_drag == Drag::ResizeStart || m_drag == Drag::ResizeEnd)
+        paintMarkGhost(painter);
     if (hasFocus() && !m_selected) {
         painter.resetTransform();
         QPen focus(m_theme.selection, 1, Qt::DotLine);
@@ -234,6 +237,9 @@ void TimelineView::mousePressEvent(QMouseEvent *event) {
     setFocus(Qt::MouseFocusReason);
     m_pressPos = m_lastPos = event->position();
     m_drag = Drag::Pending;
+    m_dragEvent = 0;
+    if (m_editable && !(event->modifiers() & Qt::ShiftModifier))
+        beginMarkDrag(event->position());
     if (event->modifiers() & Qt::ShiftModifier) {
         m_drag = Drag::Band;
         m_bandFromX = m_bandToX = event->position().x();
@@ -243,8 +249,13 @@ void TimelineView::mousePressEvent(QMouseEvent *event) {
 void TimelineView::mouseMoveEvent(QMouseEvent *event) {
     const QPointF pos = event->position();
     if (m_drag == Drag::Pending && (pos - m_pressPos).manhattanLength() >= DragThreshold) {
-        m_drag = Drag::Pan;
-        setCursor(Qt::ClosedHandCursor);
+        m_drag = m_dragEvent ? m_dragKind : Drag::Pan;
+        setCursor(m_dragEvent && m_dragKind != Drag::Move ? Qt::SizeHorCursor
+                                                          : Qt::ClosedHandCursor);
+    }
+    if (m_drag == Drag::Move || m_drag == Drag::ResizeStart || m_drag == Drag::ResizeEnd) {
+        updateMarkDrag(pos);
+        return;
     }
     if (m_drag == Drag::Pan) {
         applyScale(m_scale.pannedBy(pos.x() - m_lastPos.x()));
@@ -270,6 +281,14 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event) {
     const Drag drag = m_drag;
     m_drag = Drag::None;
     unsetCursor();
+    if (drag == Drag::Move && m_dragDelta != 0)
+        emit eventMoved(m_dragEvent, m_dragDelta);
+    if (drag == Drag::ResizeStart || drag == Drag::ResizeEnd)
+        emit eventResized(m_dragEvent, drag == Drag::ResizeEnd, m_dragDelta);
+    if (drag == Drag::Move || drag == Drag::ResizeStart || drag == Drag::ResizeEnd) {
+        update();
+        return;
+    }
     if (drag == Drag::Band) {
         ensureLayout();
         const double from = m_layout->dayForX(std::min(m_bandFromX, m_bandToX));
@@ -377,8 +396,11 @@ void TimelineView::keyPressEvent(QKeyEvent *event) {
             emit activated(m_selected);
         return;
     case Qt::Key_Escape:
-        if (m_drag == Drag::Band) {
+        if (m_drag == Drag::Band || m_drag == Drag::Move || m_drag == Drag::ResizeStart ||
+            m_drag == Drag::ResizeEnd) {
+            // Cancelled: the mark stays where it was and nothing is reported.
             m_drag = Drag::None;
+            unsetCursor();
             update();
             return;
         }
@@ -485,4 +507,113 @@ bool TimelineView::event(QEvent *event) {
         }
     }
     return QWidget::event(event);
+}
+
+// ---- Dragging marks in time ----
+
+void TimelineView::beginMarkDrag(QPointF widgetPoint) {
+    ensureLayout();
+    const QPointF point = contentPoint(widgetPoint);
+    const LayoutHit hit = m_layout->hitTest(point);
+    if (hit.kind != LayoutHit::Event)
+        return;
+    const PlacedEvent *placed = m_layout->placedEvent(hit.eventId);
+    if (!placed)
+        return;
+    m_dragEvent = hit.eventId;
+    m_dragKind = Drag::Move;
+    m_dragDelta = 0;
+    // The ends of a bar resize it: a few pixels either side of each edge.
+    constexpr double Grip = 5.0;
+    const QRectF bar = placed->markRect;
+    if (placed->shape == MarkShape::Range && bar.width() > 3 * Grip &&
+        std::abs(point.y() - bar.center().y()) <= bar.height() / 2 + Grip) {
+        if (!placed->continuesLeft && std::abs(point.x() - bar.left()) <= Grip)
+            m_dragKind = Drag::ResizeStart;
+        else if (!placed->continuesRight && std::abs(point.x() - bar.right()) <= Grip)
+            m_dragKind = Drag::ResizeEnd;
+    }
+}
+
+void TimelineView::updateMarkDrag(QPointF widgetPoint) {
+    const TimelineData &data = m_index->data();
+    const qsizetype i = data.indexOfId(m_dragEvent);
+    if (i < 0)
+        return;
+    const double rawDays = m_layout->dayForX(widgetPoint.x()) - m_layout->dayForX(m_pressPos.x());
+    if (m_drag == Drag::Move) {
+        // Snap the start to the nearest whole day, month or year of its precision.
+        const qint64 first = data.firstDay(i);
+        const QDate target = QDate::fromJulianDay(qint64(std::llround(first + rawDays)));
+        QDate snapped = target;
+        switch (data.precision(i)) {
+        case DatePrecision::Day:
+            break;
+        case DatePrecision::Month:
+            snapped = QDate(target.year(), target.month(), 1);
+            if (target.day() > target.daysInMonth() / 2)
+                snapped = snapped.addMonths(1);
+            break;
+        case DatePrecision::Year:
+            snapped = QDate(target.year(), 1, 1);
+            if (target.dayOfYear() > target.daysInYear() / 2)
+                snapped = snapped.addYears(1);
+            break;
+        }
+        m_dragDelta = snapped.toJulianDay() - first;
+    } else {
+        m_dragDelta = qint64(std::floor(m_layout->dayForX(widgetPoint.x())));
+        // An end never crosses the other one.
+        if (m_drag == Drag::ResizeStart)
+            m_dragDelta = std::min<qint64>(m_dragDelta, data.lastDay(i));
+        else
+            m_dragDelta = std::max<qint64>(m_dragDelta, data.firstDay(i));
+    }
+    update();
+}
+
+void TimelineView::paintMarkGhost(QPainter &painter) {
+    const TimelineData &data = m_index->data();
+    const qsizetype i = data.indexOfId(m_dragEvent);
+    const PlacedEvent *placed = m_layout->placedEvent(m_dragEvent);
+    if (i < 0 || !placed)
+        return;
+    QRectF ghost = placed->markRect;
+    QDate from = QDate::fromJulianDay(data.firstDay(i));
+    QDate to = QDate::fromJulianDay(data.lastDay(i));
+    if (m_drag == Drag::Move) {
+        ghost.translate(m_layout->xForDay(data.firstDay(i) + m_dragDelta) -
+                            m_layout->xForDay(data.firstDay(i)),
+                        0);
+        from = from.addDays(m_dragDelta);
+        to = to.addDays(m_dragDelta);
+    } else if (m_drag == Drag::ResizeStart) {
+        ghost.setLeft(m_layout->xForDay(double(m_dragDelta)));
+        from = QDate::fromJulianDay(m_dragDelta);
+    } else {
+        ghost.setRight(m_layout->xForDay(double(m_dragDelta + 1)));
+        to = QDate::fromJulianDay(m_dragDelta);
+    }
+    QColor fill = m_theme.selection;
+    fill.setAlpha(70);
+    painter.setPen(QPen(m_theme.selection, 1.5, Qt::DashLine));
+    painter.setBrush(fill);
+    if (placed->shape == MarkShape::Point)
+        painter.drawEllipse(ghost);
+    else
+        painter.drawRoundedRect(ghost, 3, 3);
+
+    // Where it would land, at the date's own precision.
+    const DatePrecision precision = data.precision(i);
+    QString text = PartialDate::fromDate(from, precision).toDisplayString();
+    if (data.isRange(i) || m_drag != Drag::Move)
+        text += u" – "_s + PartialDate::fromDate(to, precision).toDisplayString();
+    const QFontMetricsF metrics(font());
+    const QRectF label(ghost.left(), ghost.top() - metrics.height() - 6,
+                       metrics.horizontalAdvance(text) + 10, metrics.height() + 4);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(m_theme.selection);
+    painter.drawRoundedRect(label, 3, 3);
+    painter.setPen(m_theme.background);
+    painter.drawText(label, Qt::AlignCenter, text);
 }

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] qint64 selectedEvent() const { return m_selected; }
     // The layout of the last frame (for tests and the export's "current view").
     [[nodiscard]] std::shared_ptr<const TimelineLayout> currentLayout();
+    // Whether marks can be dragged in time (off for a read-only database).
+    void setEditable(bool editable) { m_editable = editable; }
 
 public slots:
     void selectEvent(qint64 id); // 0 clears; scrolls the event into view
@@ -52,6 +54,10 @@ signals:
     void timeScaleChanged(const TimeScale &scale);
     // Double-click on empty time: the day clicked (for "new event here").
     void emptyDayActivated(qint64 julianDay);
+    // A mark dragged in time (setEditable): by whole units of its precision, in days.
+    void eventMoved(qint64 id, qint64 dayDelta);
+    // One end of a range bar dragged to a day (`end` false: the start).
+    void eventResized(qint64 id, bool end, qint64 newDay);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -93,8 +99,16 @@ private:
     qint64 m_hovered = 0;
     int m_hoveredCluster = -1;
 
-    enum class Drag { None, Pending, Pan, Band };
+    enum class Drag { None, Pending, Pan, Band, Move, ResizeStart, ResizeEnd };
     Drag m_drag = Drag::None;
+    // Dragging a mark in time: which one, what the press grabbed, where it would land.
+    void beginMarkDrag(QPointF widgetPoint);
+    void updateMarkDrag(QPointF widgetPoint);
+    void paintMarkGhost(QPainter &painter);
+    bool m_editable = false;
+    qint64 m_dragEvent = 0;
+    Drag m_dragKind = Drag::None;
+    qint64 m_dragDelta = 0; // Move: snapped days; Resize*: the new day
     QPointF m_pressPos;
     QPointF m_lastPos;
     double m_bandFromX = 0;

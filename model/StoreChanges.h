@@ -1,0 +1,36 @@
+#pragma once
+
+#include "model/Category.h"
+#include "model/Event.h"
+#include "model/Source.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+// One step of curating (an edit, its undo or its redo) that TimelineStore::applyChanges
+// writes in one transaction, in this order: categories, sources and events saved, then
+// events, sources and categories deleted. Events and sources are matched by uid, categories
+// by id; one that no longer exists is put back with its old uid, row id (when still free),
+// created and modified time, so undoing a delete gives back the very same item.
+struct StoreChanges {
+    QList<Category> saveCategories;
+    QList<Source> saveSources;
+    QList<Event> saveEvents;
+    QStringList deleteEventUids;
+    QStringList deleteSourceUids;
+    QList<qint64> deleteCategoryIds;
+    // Event uid → the `modified` time the change was prepared from. When the stored event
+    // was changed (or deleted) since, by another window or program, nothing is written.
+    QHash<QString, QDateTime> expectModified;
+    // Undo and redo put events back exactly, `modified` included, so that the state after
+    // each step of the history is the same every time it is reached.
+    bool keepModified = false;
+
+    [[nodiscard]] bool isEmpty() const {
+        return saveCategories.isEmpty() && saveSources.isEmpty() && saveEvents.isEmpty() &&
+               deleteEventUids.isEmpty() && deleteSourceUids.isEmpty() &&
+               deleteCategoryIds.isEmpty();
+    }
+};

@@ -1,0 +1,84 @@
+#include "model/TimelineStore.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// A writer killed with SIGKILL in the middle of its work: the database must open again,
+// pass SQLite's integrity check, and hold every edit the writer reported as committed.
+class TestCrashSafety : public QObject {
+    Q_OBJECT
+
+private slots:
+    void killedWriterLosesNothingCommitted_data();
+    void killedWriterLosesNothingCommitted();
+};
+
+void TestCrashSafety::killedWriterLosesNothingCommitted_data() {
+    QTest::addColumn<QList<int>>("killAfter");
+    // Kill points: after this many reported edits, across successive runs on one file.
+    QTest::newRow("early") << QList<int>{1, 3, 8};
+    QTest::newRow("later") << QList<int>{12, 25, 40};
+}
+
+void TestCrashSafety::killedWriterLosesNothingCommitted() {
+    QFETCH(QList<int>, killAfter);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"crash.sqlite"_s);
+    const QString helper = QCoreApplication::applicationDirPath() + u"/store_writer"_s;
+    QVERIFY(QFileInfo::exists(helper));
+
+    QList<int> committed;
+    int next = 1;
+    for (const int count : killAfter) {
+        QProcess writer;
+        writer.start(helper, {path, QString::number(next)});
+        QVERIFY(writer.waitForStarted());
+        QList<int> reported;
+        QByteArray pending;
+        while (reported.size() < count) {
+            QVERIFY2(writer.waitForReadyRead(30000), writer.readAllStandardError().constData());
+            pending += writer.readAllStandardOutput();
+            qsizetype newline;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+                reported << pending.left(newline).toInt();
+                pending.remove(0, newline + 1);
+            }
+        }
+        writer.kill(); // SIGKILL: no destructors, no rollback, no checkpoint
+        QVERIFY(writer.waitForFinished());
+        QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+        // Anything printed before the kill counts as committed too.
+        pending += writer.readAllStandardOutput();
+        for (const QByteArray &line : pending.split('\n'))
+            if (!line.isEmpty())
+                reported << line.toInt();
+        committed << reported;
+        next = reported.constLast() + 1;
+
+        StoreError error;
+        auto store = TimelineStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        QSqlQuery query(store->database());
+        QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"ok"_s);
+        QVERIFY(query.exec(u"PRAGMA foreign_key_check"_s));
+        QVERIFY(!query.next());
+        for (const int n : std::as_const(committed)) {
+            const std::optional<Event> event = store->eventByUid(u"edit-%1"_s.arg(n));
+            QVERIFY2(event, qPrintable(u"edit %1 was reported committed but is missing"_s.arg(n)));
+            QCOMPARE(event->title,
+                     n % 5 == 0 ? u"Edit %1 (revised)"_s.arg(n) : u"Edit %1"_s.arg(n));
+            QCOMPARE(event->tags, (QStringList{u"crash"_s, u"n%1"_s.arg(n % 7)}));
+        }
+        // The full-text index kept in step too.
+        QVERIFY(query.exec(u"INSERT INTO event_fts(event_fts) VALUES ('integrity-check')"_s));
+    }
+    QVERIFY(committed.size() >= killAfter.constLast());
+}
+
+QTEST_GUILESS_MAIN(TestCrashSafety)
+#include "tst_crashsafety.moc"

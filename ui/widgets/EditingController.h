@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+class QUndoStack;
+class QUndoView;
+class QWidget;
+class StoreCommand;
+class TimelineStore;
+class TimelineView;
+struct Event;
+struct StoreError;
+
+// Curating: owns the undo stack and the editing actions, opens the editors and turns what
+// they return into undoable commands. Every change is written at once (no Save button);
+// after every successful do, undo or redo it emits dataChanged() so the window reloads.
+// A failed write is reported with the store's message and leaves nothing half done.
+class EditingController : public QObject {
+    Q_OBJECT
+
+public:
+    EditingController(TimelineStore &store, QWidget *window);
+    ~EditingController() override;
+
+    // For the Edit menu (with separators as separator actions) and a toolbar.
+    [[nodiscard]] QList<QAction *> editMenuActions() const;
+    [[nodiscard]] QList<QAction *> toolBarActions() const;
+    [[nodiscard]] QUndoStack *undoStack() const { return m_stack; }
+    [[nodiscard]] QList<qint64> selectedEvents() const { return m_selected; }
+    [[nodiscard]] QAction *action(const QString &objectName) const;
+
+    // Double-click on empty time, drags of marks, Enter/F2 in the details, and reloading
+    // when another window or program changed the database.
+    void attachTimeline(TimelineView *timeline);
+    void attachDetails(QWidget *details);
+    // Runs the command on the stack; false (and the error reported) when it was not written.
+    bool push(StoreCommand *command);
+    // When false, errors are only emitted (tests), not shown in a message box.
+    void setShowErrors(bool show) { m_showErrors = show; }
+
+public slots:
+    void setSelectedEvents(const QList<qint64> &ids);
+    void setSelectedEvent(qint64 id);
+    void newEvent();
+    void newEventAt(qint64 julianDay);
+    void editSelected();
+    void editEvent(qint64 id);
+    void duplicateSelected();
+    void deleteSelected();
+    void mergeSelected();
+    void bulkEditSelected();
+    void newSource();
+    void manageCategories();
+    void showHistory();
+    void moveEvent(qint64 id, qint64 dayDelta);
+    void resizeEvent(qint64 id, bool end, qint64 julianDay);
+    // Reload if another connection committed since the last look (PRAGMA data_version).
+    void checkForOutsideChanges();
+
+signals:
+    void dataChanged();
+    void selectRequested(qint64 id);
+    void errorOccurred(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateActions();
+    void reportError(const StoreError &error);
+    void openEditor(const Event &event);
+    [[nodiscard]] QList<Event> selectedEventList() const;
+    QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                        void (EditingController::*slot)());
+
+    TimelineStore &m_store;
+    QWidget *m_window = nullptr;
+    QUndoStack *m_stack = nullptr;
+    QPointer<TimelineView> m_timeline;
+    QPointer<QDockWidget> m_historyDock;
+    QList<qint64> m_selected;
+    QList<QAction *> m_actions;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    bool m_showErrors = true;
+    bool m_lastFailed = false;
+    qint64 m_dataVersion = 0;
+};
