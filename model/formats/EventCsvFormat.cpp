@@ -100,7 +100,7 @@ std::optional<Dataset> EventCsvFormat::read(const QByteArray &bytes, const QStri
     while (reader.readRecord(&cells)) {
         const int line = reader.recordLine();
         if (std::all_of(cells.cbegin(), cells.cend(),
-                        [](const QString &c) { return c.trimmed().isEmpty(); }))
+                        [](const QString &c) { return QStringView(c).trimmed().isEmpty(); }))
             continue;
         const auto cell = [&](const QString &name) {
             const qsizetype i = index.value(name, -1);
@@ -165,7 +165,7 @@ std::optional<Dataset> EventCsvFormat::read(const QByteArray &bytes, const QStri
                 return fail(line, column(u"uid"_s), u"uid %1 appears twice"_s.arg(event.uid));
             uids.insert(event.uid);
         }
-        dataset.events << event;
+        dataset.events << std::move(event);
     }
     if (reader.hasError()) {
         err = reader.error();

@@ -379,7 +379,7 @@ std::optional<Dataset> ICalendarFormat::read(const QByteArray &bytes, const QStr
                         return fail(eventLine, u"UID"_s, u"%1 appears twice"_s.arg(event->uid));
                     uids.insert(event->uid);
                 }
-                dataset.events << *event;
+                dataset.events << std::move(*event);
                 event.reset();
                 continue;
             }

@@ -106,7 +106,7 @@ std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const 
     while (reader.readRecord(&cells)) {
         const int line = reader.recordLine();
         if (std::all_of(cells.cbegin(), cells.cend(),
-                        [](const QString &c) { return c.trimmed().isEmpty(); }))
+                        [](const QString &c) { return QStringView(c).trimmed().isEmpty(); }))
             continue;
         const auto cell = [&](const QString &name) {
             const qsizetype i = index.value(name, -1);
@@ -190,7 +190,7 @@ std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const 
         std::optional<Event> event = slide.toEvent(&sources, &reason);
         if (!event)
             return fail(line, column(u"Headline"_s), reason);
-        dataset.events << *event;
+        dataset.events << std::move(*event);
     }
     if (reader.hasError()) {
         err = reader.error();

@@ -208,7 +208,7 @@ public:
                     }
                     uids.insert(event->uid);
                 }
-                dataset.events << *event;
+                dataset.events << std::move(*event);
             }
         }
         dataset.sources = sources.take();

@@ -332,7 +332,7 @@ private:
             } else if (!memberOf.isEmpty()) {
                 members << std::pair(dataset.events.size(), memberOf);
             }
-            dataset.events << event;
+            dataset.events << std::move(event);
         }
         // Members name their container in a tag; a container spans its members.
         QHash<qsizetype, std::pair<qint64, qint64>> spans;
