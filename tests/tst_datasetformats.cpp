@@ -99,6 +99,9 @@ void TestDatasetFormats::detects_data() {
                             << f(DatasetFormat::Native);
     QTest::newRow("timelinejs") << u"a.json"_s << readAll(dataPath(u"timelinejs.json"_s))
                                 << f(DatasetFormat::TimelineJsJson);
+    QTest::newRow("timelinejs with BOM")
+        << u"a.json"_s << QByteArray("\xEF\xBB\xBF{\"events\": []}")
+        << f(DatasetFormat::TimelineJsJson);
     QTest::newRow("csl-json") << u"a.json"_s << QByteArray("[{\"type\": \"webpage\"}]")
                               << f(DatasetFormat::CslJson);
     QTest::newRow("event csv") << u"a.csv"_s << readAll(dataPath(u"events.csv"_s))

@@ -20,6 +20,7 @@ private slots:
     void readsEveryField();
     void roundTripsFieldByField();
     void writesWhatTimelineJsOpens();
+    void readsWithByteOrderMark();
     void imageMediaIsNotASource();
     void rejects_data();
     void rejects();
@@ -256,6 +257,16 @@ void TestTimelineJsFormat::writesWhatTimelineJsOpens() {
                         "    }\n"
                         "  ]\n"
                         "}\n"));
+}
+
+void TestTimelineJsFormat::readsWithByteOrderMark() {
+    InputError error;
+    const auto dataset = TimelineJsFormat::read(
+        "\xEF\xBB\xBF{\"events\": [{\"start_date\": {\"year\": 2025}, \"text\": {\"headline\": "
+        "\"M\xC3\xA4rz\"}}]}",
+        {}, &error);
+    QVERIFY2(dataset, qPrintable(error.toString()));
+    QCOMPARE(dataset->events.at(0).title, u"März"_s);
 }
 
 void TestTimelineJsFormat::imageMediaIsNotASource() {

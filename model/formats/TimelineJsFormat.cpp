@@ -224,8 +224,10 @@ private:
 
 } // namespace
 
-std::optional<Dataset> TimelineJsFormat::read(const QByteArray &bytes, const QString &fileName,
+std::optional<Dataset> TimelineJsFormat::read(const QByteArray &input, const QString &fileName,
                                               InputError *error) {
+    // Editors on Windows like to start UTF-8 with a byte-order mark; JSON has no room for it.
+    const QByteArray bytes = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
     InputError local;
     InputError &err = error ? *error : local;
     QJsonParseError parseError;
@@ -252,7 +254,10 @@ std::optional<Dataset> TimelineJsFormat::read(const QByteArray &bytes, const QSt
 }
 
 bool TimelineJsFormat::looksLikeTimelineJs(const QByteArray &bytes) {
-    const QByteArray head = bytes.left(64 * 1024).trimmed();
+    QByteArray head = bytes.left(64 * 1024);
+    if (head.startsWith("\xEF\xBB\xBF"))
+        head = head.mid(3);
+    head = head.trimmed();
     return head.startsWith('{') && head.contains("\"events\"") &&
            !head.contains("\"chiptimeline\"");
 }
