@@ -1,11 +1,15 @@
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/FilterBar.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/TimelineView.h"
 
+#include <QAbstractItemModel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +23,7 @@ private slots:
     void clickSelectsEventAndShowsSources();
     void keyboardVisitsEventsInTimeOrder();
     void refusesUnsafeLinks();
+    void searchFiltersTimelineListAndOverview();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -122,6 +127,43 @@ void TestMainWindow::refusesUnsafeLinks() {
     emit view.anchorClicked(QUrl(u"https://www.bis.gov/x"_s));
     QCOMPARE(opened.size(), 1);
     QCOMPARE(opened.at(0).at(0).toUrl(), QUrl(u"https://www.bis.gov/x"_s));
+}
+
+void TestMainWindow::searchFiltersTimelineListAndOverview() {
+    auto window = openWindow();
+    QVERIFY(window);
+    TimelineView *view = window->timelineView();
+    QTableView *list = window->eventList();
+    QCOMPARE(view->data().size(), 39);
+    EventFilter huawei;
+    huawei.query = u"\"huawei\""_s;
+    const QList<Event> matches = window->store().events(huawei);
+    QVERIFY(matches.size() >= 3);
+
+    // Hide non-matching: the timeline and the list show the matches only.
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Hide);
+    QTest::keyClicks(window->filterBar()->searchField(), u"huawei"_s);
+    // Typing is debounced; the filter lands once the user pauses.
+    QTRY_COMPARE(int(view->data().size()), int(matches.size()));
+    QCOMPARE(list->model()->rowCount(), int(matches.size()));
+    QSet<qint64> matchingIds;
+    for (const Event &event : matches)
+        matchingIds.insert(event.id);
+    for (qsizetype i = 0; i < view->data().size(); ++i)
+        QVERIFY(matchingIds.contains(view->data().id(i)));
+
+    // Dim instead: every event stays on the timeline, the list keeps the matches.
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Dim);
+    QTRY_COMPARE(int(view->data().size()), 39);
+    QCOMPARE(list->model()->rowCount(), int(matches.size()));
+
+    // Enter steps through the matches in time order.
+    QTest::keyClick(window->filterBar()->searchField(), Qt::Key_Return);
+    QTRY_COMPARE(view->selectedEvent(), matches.first().id);
+    QTest::keyClick(window->filterBar()->searchField(), Qt::Key_Return);
+    QCOMPARE(view->selectedEvent(), matches.at(1).id);
+    QTest::keyClick(window->filterBar()->searchField(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(view->selectedEvent(), matches.first().id);
 }
 
 QTEST_MAIN(TestMainWindow)

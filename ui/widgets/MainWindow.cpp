@@ -117,6 +117,8 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
 
     connect(m_filterBar, &FilterBar::filterChanged, this,
             [this](const EventFilter &filter, const QString &) { applyFilter(filter); });
+    connect(m_filterBar, &FilterBar::nonMatchingChanged, this,
+            [this](FilterBar::NonMatching) { applyFilter(m_filter); });
     connect(m_filterBar, &FilterBar::nextMatchRequested, this, [this] { stepMatch(+1); });
     connect(m_filterBar, &FilterBar::previousMatchRequested, this, [this] { stepMatch(-1); });
     addAction(m_filterBar->findAction());
@@ -262,18 +264,29 @@ void MainWindow::reload() {
 void MainWindow::applyFilter(const EventFilter &filter) {
     // One filter for everything that shows events: the timeline, the overview and the list.
     m_filter = filter;
-    TimelineData timelineData = TimelineDataQuery::load(*m_store, filter);
-    m_filterBar->setResultCount(int(timelineData.size()), m_store->eventCount());
-    m_overview->setData(timelineData);
-    m_eventTable->setTimelineData(timelineData);
-    m_timeline->setData(std::move(timelineData));
+    TimelineData matching = TimelineDataQuery::load(*m_store, filter);
+    m_filterBar->setResultCount(int(matching.size()), m_store->eventCount());
+    m_overview->setData(matching);
+    m_eventTable->setTimelineData(matching);
+    if (m_filterBar->nonMatching() == FilterBar::NonMatching::Dim && !filter.isEmpty()) {
+        // Everything stays on the timeline; what does not match is drawn under a veil.
+        QSet<qint64> ids;
+        ids.reserve(matching.size());
+        for (qsizetype i = 0; i < matching.size(); ++i)
+            ids.insert(matching.id(i));
+        m_timeline->setData(TimelineDataQuery::load(*m_store));
+        m_timeline->setHighlighted(std::move(ids));
+    } else {
+        m_timeline->setHighlighted(std::nullopt);
+        m_timeline->setData(std::move(matching));
+    }
     m_overview->setVisibleWindow(m_timeline->timeScale());
     showSelected(m_timeline->selectedEvent());
 }
 
 void MainWindow::stepMatch(int direction) {
     // Enter / Shift+Enter in the search field: the next or previous match in time order.
-    const TimelineData &shown = m_timeline->data();
+    const TimelineData &shown = m_eventTable->timelineData(); // the matches only
     if (shown.isEmpty())
         return;
     const qsizetype current = shown.indexOfId(m_timeline->selectedEvent());

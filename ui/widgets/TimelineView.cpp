@@ -79,6 +79,11 @@ void TimelineView::setTheme(const TimelineTheme &theme) {
     update();
 }
 
+void TimelineView::setHighlighted(std::optional<QSet<qint64>> matching) {
+    m_highlighted = std::move(matching);
+    update();
+}
+
 void TimelineView::setToday(QDate today) {
     m_today = today;
     update();
@@ -177,6 +182,15 @@ void TimelineView::paintEvent(QPaintEvent *) {
     options.hoveredCluster = m_hoveredCluster;
     options.today = m_today;
     TimelinePainter::paint(painter, *m_layout, m_theme, options);
+    if (m_highlighted) {
+        // Only what the layout placed (bounded by the pixels), never the whole data set.
+        QColor veil = m_theme.background;
+        veil.setAlpha(185);
+        for (const PlacedEvent &placed : m_layout->events())
+            if (!m_highlighted->contains(placed.id) && placed.id != m_selected)
+                painter.fillRect(placed.markRect.united(placed.labelRect).adjusted(-2, -1, 2, 1),
+                                 veil);
+    }
 
     if (m_drag == Drag::Band) {
         const double left = std::min(m_bandFromX, m_bandToX);

@@ -7,8 +7,11 @@
 #include "ui/render/TimelineTheme.h"
 
 #include <QDate>
+#include <QSet>
+
 #include <QPointer>
 #include <QWidget>
+#include <optional>
 
 #include <memory>
 
@@ -31,6 +34,9 @@ public:
     [[nodiscard]] LaneGrouping laneGrouping() const { return m_grouping; }
     void setTheme(const TimelineTheme &theme);
     void setToday(QDate today);
+    // "Dim non-matching": every event stays drawn, those not in `matching` under a veil.
+    // std::nullopt draws everything plainly.
+    void setHighlighted(std::optional<QSet<qint64>> matching);
 
     [[nodiscard]] const TimeScale &timeScale() const { return m_scale; }
     void setTimeScale(const TimeScale &scale);
@@ -91,6 +97,7 @@ private:
     LayoutOptions m_options;
     TimeScale m_scale;
     QDate m_today;
+    std::optional<QSet<qint64>> m_highlighted;
     QScrollBar *m_vertical = nullptr;
     bool m_hasFitted = false;
 
