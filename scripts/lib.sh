@@ -10,6 +10,11 @@ CHIPTIMELINE_PACKAGES=(
   poppler-utils xvfb xauth
 )
 
+# ccache keys on paths below the repository relative to it, so a fresh clone elsewhere (as CI
+# makes) reuses what an earlier build compiled.
+export CCACHE_BASEDIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CCACHE_NOHASHDIR=1
+
 chiptimeline_root() {
   cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd
 }
