@@ -4,6 +4,7 @@
 #include "ui/widgets/CategoryManagerDialog.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventEditorDialog.h"
+#include "ui/widgets/MainWindow.h"
 #include "ui/widgets/NameListEdit.h"
 #include "ui/widgets/SourceEditorDialog.h"
 
@@ -366,10 +367,12 @@ void TestEventEditor::categoryManagerAppliesAtOnce() {
     QCOMPARE(store->categories().constFirst().name, u"us-export-control"_s);
     QTest::mouseClick(dialog.findChildren<QPushButton *>().at(3), Qt::LeftButton); // Move Down
     QCOMPARE(store->categories().constFirst().name, u"china-industry"_s);
+    connect(&controller, &EditingController::dataChanged, &dialog, &CategoryManagerDialog::reload);
     controller.undoStack()->undo();
     QCOMPARE(store->categories().constFirst().name, u"us-export-control"_s);
     controller.undoStack()->undo();
     QCOMPARE(store->categories().constFirst().label, u"US export controls"_s);
+    QCOMPARE(list->item(0)->text(), u"US export controls"_s); // the dialog follows the undo
     grab(&dialog, u"category-manager"_s);
 }
 
@@ -392,6 +395,19 @@ void TestEventEditor::grabsForReview() {
     bulk.show();
     QVERIFY(QTest::qWaitForWindowExposed(&bulk));
     grab(&bulk, u"bulk-edit"_s);
+
+    QTemporaryDir dir;
+    StoreError error;
+    auto store = TimelineStore::open(dir.filePath(u"w.sqlite"_s), &error);
+    QVERIFY(store);
+    Event event = sampleEvent();
+    event.citations.clear();
+    QVERIFY(store->saveEvent(event, &error));
+    MainWindow window(std::move(store));
+    window.resize(1100, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    grab(&window, u"main-window"_s);
 }
 
 QTEST_MAIN(TestEventEditor)

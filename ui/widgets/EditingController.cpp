@@ -18,6 +18,7 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTextEdit>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -162,8 +163,11 @@ bool EditingController::eventFilter(QObject *watched, QEvent *event) {
         checkForOutsideChanges();
     if (watched != m_window && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
+        // Enter on a link the user tabbed to still follows the link.
+        const auto *text = qobject_cast<QTextEdit *>(watched);
+        const bool onLink = text && text->textCursor().hasSelection();
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
-            key->modifiers() == Qt::NoModifier && !m_selected.isEmpty()) {
+            key->modifiers() == Qt::NoModifier && !m_selected.isEmpty() && !onLink) {
             editSelected();
             return true;
         }
@@ -222,8 +226,13 @@ void EditingController::updateActions() {
 void EditingController::reportError(const StoreError &error) {
     m_lastFailed = true;
     emit errorOccurred(error.message);
-    if (m_showErrors)
-        QMessageBox::warning(m_window, tr("Not saved"), error.message);
+    if (m_showErrors) {
+        // Not exec(): this may run inside QUndoStack::undo(), which must finish first.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved"), error.message,
+                                    QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
     // Whatever made it fail (another window's edit, say) is worth showing now.
     emit dataChanged();
 }
@@ -400,6 +409,9 @@ void EditingController::newSource() {
 void EditingController::manageCategories() {
     CategoryManagerDialog dialog(
         m_store, [this](StoreCommand *command) { return push(command); }, m_window);
+    // Ctrl+Z works in the dialog too, and what undo changes shows there at once.
+    dialog.addActions({m_undo, m_redo});
+    connect(this, &EditingController::dataChanged, &dialog, &CategoryManagerDialog::reload);
     dialog.exec();
 }
 
@@ -416,7 +428,16 @@ void EditingController::showHistory() {
     if (m_historyDock) {
         m_historyDock->show();
         m_historyDock->raise();
+        return;
     }
+    // Not in a main window: the history in a small window of its own.
+    auto *dialog = new QDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Undo History"));
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(new QUndoView(m_stack, dialog));
+    dialog->resize(360, 420);
+    dialog->show();
 }
 
 void EditingController::moveEvent(qint64 id, qint64 dayDelta) {
