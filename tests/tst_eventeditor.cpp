@@ -8,8 +8,10 @@
 #include "ui/widgets/NameListEdit.h"
 #include "ui/widgets/SourceEditorDialog.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -108,6 +110,8 @@ private slots:
     void linksAndUnlinksSources();
     void previewRendersMarkdownWithoutHtml();
     void namesAreSplitAndDeduplicated();
+    void namesCompleteFromKnownOnes();
+    void otherWindowsChangesReloadOnActivation();
     void sourceEditorValidates();
     void controllerUndoesAndReportsReadOnly();
     void categoryManagerAppliesAtOnce();
@@ -229,6 +233,51 @@ void TestEventEditor::namesAreSplitAndDeduplicated() {
     QCOMPARE(edit.text(), u"Nvidia, AMD"_s);
     edit.setText(u" nvidia ,  AMD,, Huawei  Technologies , NVIDIA"_s);
     QCOMPARE(edit.names(), (QStringList{u"nvidia"_s, u"AMD"_s, u"Huawei Technologies"_s}));
+}
+
+void TestEventEditor::namesCompleteFromKnownOnes() {
+    QWidget window;
+    auto *edit = new NameListEdit(&window);
+    edit->setKnownNames({u"Nvidia"_s, u"NXP"_s, u"US Commerce"_s});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    edit->setFocus();
+    QTest::keyClicks(edit, u"AMD, nv"_s);
+    auto *completer = edit->findChild<QCompleter *>();
+    QVERIFY(completer);
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QCOMPARE(completer->completionCount(), 1);
+    QTest::keyClick(completer->popup(), Qt::Key_Down);
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    QCOMPARE(edit->text(), u"AMD, Nvidia, "_s);
+    QTest::keyClicks(edit, u"Huawei"_s); // not known: simply a new name
+    QCOMPARE(edit->names(), (QStringList{u"AMD"_s, u"Nvidia"_s, u"Huawei"_s}));
+}
+
+void TestEventEditor::otherWindowsChangesReloadOnActivation() {
+    QTemporaryDir dir;
+    StoreError error;
+    auto mine = TimelineStore::open(dir.filePath(u"two.sqlite"_s), &error);
+    auto other = TimelineStore::open(dir.filePath(u"two.sqlite"_s), &error);
+    QVERIFY(mine && other);
+    QWidget window;
+    EditingController controller(*mine, &window);
+    QSignalSpy changed(&controller, &EditingController::dataChanged);
+    QEvent activate(QEvent::WindowActivate);
+    QCoreApplication::sendEvent(&window, &activate);
+    QCOMPARE(changed.size(), 0); // nothing new
+    Event event = sampleEvent();
+    event.citations.clear();
+    QVERIFY(other->saveEvent(event, &error)); // the other window adds an event
+    QCoreApplication::sendEvent(&window, &activate);
+    QCOMPARE(changed.size(), 1);
+    QCoreApplication::sendEvent(&window, &activate);
+    QCOMPARE(changed.size(), 1); // seen already
+    // This window's own edits do not count as outside changes.
+    QVERIFY(controller.push(new DeleteEventsCommand(*mine, mine->events())));
+    QCOMPARE(changed.size(), 2);
+    QCoreApplication::sendEvent(&window, &activate);
+    QCOMPARE(changed.size(), 2);
 }
 
 void TestEventEditor::sourceEditorValidates() {
