@@ -80,6 +80,9 @@ void TestTimelineDrag::dragMovesByDays() {
     QTest::mousePress(m_view.get(), Qt::LeftButton, {}, start);
     QTest::mouseMove(m_view.get(), start + QPoint(8, 0));
     QTest::mouseMove(m_view.get(), end);
+    // The ghost of the mark where it would land, for a person to look at.
+    if (const QString dir = qEnvironmentVariable("CHIPTIMELINE_GRAB_DIR"); !dir.isEmpty())
+        m_view->grab().save(dir + u"/timeline-drag.png"_s);
     QTest::mouseRelease(m_view.get(), Qt::LeftButton, {}, end);
     QCOMPARE(moved.size(), 1);
     QCOMPARE(moved.at(0).at(0).toLongLong(), m_ids.value(u"Day"_s));
