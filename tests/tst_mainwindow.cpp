@@ -24,6 +24,7 @@ private slots:
     void keyboardVisitsEventsInTimeOrder();
     void refusesUnsafeLinks();
     void searchFiltersTimelineListAndOverview();
+    void viewTextRoundTrips();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -164,6 +165,28 @@ void TestMainWindow::searchFiltersTimelineListAndOverview() {
     QCOMPARE(view->selectedEvent(), matches.at(1).id);
     QTest::keyClick(window->filterBar()->searchField(), Qt::Key_Return, Qt::ShiftModifier);
     QCOMPARE(view->selectedEvent(), matches.first().id);
+}
+
+void TestMainWindow::viewTextRoundTrips() {
+    auto window = openWindow();
+    QVERIFY(window);
+    const QString text = u"actor:Nvidia status:confirmed view:2025-04-01..2025-08-31"_s;
+    QString error;
+    QVERIFY2(window->applyViewText(text, &error), qPrintable(error));
+    EventFilter nvidia;
+    nvidia.actors = {u"Nvidia"_s};
+    nvidia.statuses = {EventStatus::Confirmed};
+    QCOMPARE(window->eventList()->model()->rowCount(), int(window->store().events(nvidia).size()));
+    const TimeScale &scale = window->timelineView()->timeScale();
+    QCOMPARE(scale.firstDay(), double(QDate(2025, 4, 1).toJulianDay()));
+    QCOMPARE(scale.lastDay(), double(QDate(2025, 9, 1).toJulianDay()));
+    // What is shown is what is shared: the same line comes back.
+    QCOMPARE(window->currentViewText(), text);
+
+    QVERIFY(!window->applyViewText(u"actor:Nvidia view:2025-13-01..2025-12-31"_s, &error));
+    QCOMPARE(error, u"view: month 13 does not exist"_s);
+    QVERIFY(!window->applyViewText(u"colour:red"_s, &error));
+    QVERIFY2(error.startsWith(u"column 1: "_s), qPrintable(error));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,11 +1,15 @@
 #include "ui/widgets/MainWindow.h"
 
+#include "model/FilterText.h"
+#include "model/SavedViewText.h"
 #include "model/TimelineDataQuery.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/EventTableModel.h"
 #include "ui/widgets/ExportImageDialog.h"
 #include "ui/widgets/FilterBar.h"
+#include "ui/widgets/HealthDialog.h"
+#include "ui/widgets/ImportDialog.h"
 #include "ui/widgets/OverviewStrip.h"
 #include "ui/widgets/SourcesPane.h"
 #include "ui/widgets/TimelineView.h"
@@ -13,6 +17,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
@@ -20,10 +25,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -31,6 +39,8 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -170,6 +180,34 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     editBar->setObjectName(u"editToolBar"_s);
     editBar->addActions(editing->toolBarActions());
     connect(editing, &EditingController::dataChanged, this, &MainWindow::reload);
+    // Import (File → Import…, files dropped on the window) and Tools → Dataset Health.
+    QMenu *fileMenu = menuBar()->actions().constFirst()->menu();
+    auto *importAction = new QAction(tr("&Import…"), this);
+    importAction->setShortcut(QKeySequence(u"Ctrl+I"_s));
+    connect(importAction, &QAction::triggered, this, [this] {
+        if (ImportDialog::run(*m_store, {}, this))
+            reload();
+    });
+    fileMenu->insertAction(fileMenu->actions().value(1), importAction); // after Open
+    setAcceptDrops(true);
+    auto *tools = new QMenu(tr("&Tools"), this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), tools); // before Help
+    tools->addAction(tr("Dataset &Health…"), this, [this] {
+        auto *health = findChild<HealthDialog *>();
+        if (!health) {
+            health = new HealthDialog(*m_store, this);
+            connect(health, &HealthDialog::eventRequested, m_timeline, &TimelineView::selectEvent);
+            connect(health, &HealthDialog::sourceRequested, this, [this](const QString &uid) {
+                m_sourcesPane->selectSource(uid);
+                m_sourcesPane->parentWidget()->show(); // the Sources dock, maybe tabbed away
+                m_sourcesPane->parentWidget()->raise();
+            });
+        }
+        health->refresh();
+        health->show();
+        health->raise();
+        health->activateWindow();
+    });
     reload();
     restoreSettings();
     m_timeline->setFocus();
@@ -225,6 +263,10 @@ void MainWindow::buildActions() {
         connect(action, &QAction::triggered, this,
                 [this, g = grouping] { m_timeline->setLaneGrouping(g); });
     }
+    view->addSeparator();
+    // Saved views: the search, filters and zoom under a name, kept in the database.
+    QMenu *views = view->addMenu(tr("&Saved Views"));
+    connect(views, &QMenu::aboutToShow, this, [this, views] { fillSavedViewsMenu(views); });
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
@@ -282,6 +324,86 @@ void MainWindow::applyFilter(const EventFilter &filter) {
     }
     m_overview->setVisibleWindow(m_timeline->timeScale());
     showSelected(m_timeline->selectedEvent());
+}
+
+QString MainWindow::currentViewText() const {
+    const TimeScale &scale = m_timeline->timeScale();
+    return SavedViewText::compose(m_filterBar->filterText(), qint64(std::floor(scale.firstDay())),
+                                  qint64(std::ceil(scale.lastDay())) - 1);
+}
+
+bool MainWindow::applyViewText(const QString &text, QString *error) {
+    const auto parts = SavedViewText::split(text, error);
+    if (!parts)
+        return false;
+    FilterText::Error filterError;
+    const auto parsed = FilterText::parse(parts->filterText, &filterError);
+    if (!parsed) {
+        if (error)
+            *error = filterError.toString();
+        return false;
+    }
+    m_filterBar->setFilter(parsed->filter, parsed->searchText);
+    applyFilter(m_filterBar->filter());
+    if (parts->window)
+        m_timeline->showDays(double(parts->window->first), double(parts->window->second + 1));
+    return true;
+}
+
+void MainWindow::fillSavedViewsMenu(QMenu *menu) {
+    menu->clear();
+    menu->addAction(tr("&Save Current View…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save View"), tr("Name of the view:"),
+                                                   QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
+        if (!ok || name.isEmpty())
+            return;
+        SavedView saved{0, name, currentViewText()};
+        for (const SavedView &existing : m_store->savedViews())
+            if (existing.name == name)
+                saved.id = existing.id; // saving under an existing name replaces it
+        StoreError error;
+        if (m_store->saveView(saved, &error))
+            statusBar()->showMessage(tr("Saved the view “%1”").arg(name), 5000);
+        else
+            QMessageBox::warning(this, tr("View not saved"), error.message);
+    });
+    menu->addAction(tr("&Copy Current View as Text"), this, [this] {
+        QGuiApplication::clipboard()->setText(currentViewText());
+        statusBar()->showMessage(tr("Copied: %1").arg(currentViewText()), 8000);
+    });
+    menu->addAction(tr("&Open View from Text…"), this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(
+            this, tr("Open View"), tr("Paste the text of a view:"), QLineEdit::Normal,
+            QGuiApplication::clipboard()->text().section(u'\n', 0, 0), &ok);
+        QString error;
+        if (ok && !applyViewText(text, &error))
+            QMessageBox::warning(this, tr("Cannot open the view"), error);
+    });
+    const QList<SavedView> saved = m_store->savedViews();
+    if (saved.isEmpty())
+        return;
+    menu->addSeparator();
+    for (const SavedView &view : saved) {
+        QAction *action = menu->addAction(view.name, this, [this, view] {
+            QString error;
+            if (!applyViewText(view.filter, &error))
+                QMessageBox::warning(this, tr("Cannot open the view"),
+                                     tr("“%1”: %2").arg(view.name, error));
+        });
+        action->setToolTip(view.filter);
+    }
+    menu->addSeparator();
+    QMenu *remove = menu->addMenu(tr("&Delete"));
+    for (const SavedView &view : saved) {
+        remove->addAction(view.name, this, [this, view] {
+            StoreError error;
+            if (!m_store->deleteView(view.id, &error))
+                QMessageBox::warning(this, tr("View not deleted"), error.message);
+        });
+    }
 }
 
 void MainWindow::stepMatch(int direction) {
@@ -367,4 +489,28 @@ void MainWindow::saveSettings() const {
 void MainWindow::closeEvent(QCloseEvent *event) {
     saveSettings();
     event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls)
+        if (!url.isLocalFile())
+            return;
+    if (!urls.isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls())
+        files << url.toLocalFile();
+    event->acceptProposedAction();
+    // Once the drop has returned: the file manager that started the drag is not kept waiting.
+    QMetaObject::invokeMethod(
+        this,
+        [this, files] {
+            if (ImportDialog::run(*m_store, files, this))
+                reload();
+        },
+        Qt::QueuedConnection);
 }

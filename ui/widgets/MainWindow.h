@@ -17,6 +17,7 @@ class FilterBar;
 class OverviewStrip;
 class QTableView;
 class QLabel;
+class QMenu;
 class SourcesPane;
 class TimelineView;
 
@@ -37,17 +38,25 @@ public:
     [[nodiscard]] QTableView *eventList() const { return m_eventList; }
     [[nodiscard]] TimelineStore &store() const { return *m_store; }
 
+    // The current search, filters and visible window as one shareable line, and back.
+    [[nodiscard]] QString currentViewText() const;
+    bool applyViewText(const QString &text, QString *error = nullptr);
+
 public slots:
     void reload();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Files dropped on the window are imported (ImportDialog).
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildActions();
     void showSelected(qint64 id);
     void applyFilter(const EventFilter &filter);
     void stepMatch(int direction);
+    void fillSavedViewsMenu(QMenu *menu);
     void openLink(const QUrl &url);
     void openDatabase();
     void restoreSettings();
