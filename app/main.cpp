@@ -2,12 +2,16 @@
 #include "model/DefaultDatabase.h"
 #include "model/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
+#include "ui/widgets/TimelineView.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QPointer>
 
 #include <cstdio>
 
@@ -17,10 +21,43 @@ using namespace Qt::StringLiterals;
 
 namespace {
 void describeApplication() {
+    // Settings in ~/.config/ChipTimeline/chiptimeline.conf, the database in
+    // ~/.local/share/ChipTimeline/chiptimeline/ (without an organisation Qt files them
+    // under "Unknown Organization").
+    QCoreApplication::setOrganizationName(u"ChipTimeline"_s);
     QCoreApplication::setApplicationName(u"chiptimeline"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
     QGuiApplication::setApplicationDisplayName(u"ChipTimeline"_s);
 }
+
+// CHIPTIMELINE_BENCHMARK_FIRST_FRAME=1 (bench_startup, not for users): once the timeline
+// has painted its first frame, print "first-frame <ms since main>" and quit.
+class FirstFrameProbe : public QObject {
+public:
+    explicit FirstFrameProbe(const QElapsedTimer &sinceMain)
+        : m_sinceMain(sinceMain) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (!m_done && event->type() == QEvent::Paint && qobject_cast<TimelineView *>(watched)) {
+            m_done = true;
+            // Queued: runs once this paint has finished.
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    std::printf("first-frame %.1f\n", double(m_sinceMain.nsecsElapsed()) / 1e6);
+                    std::fflush(stdout);
+                    QCoreApplication::exit(0);
+                },
+                Qt::QueuedConnection);
+        }
+        return false;
+    }
+
+private:
+    const QElapsedTimer &m_sinceMain;
+    bool m_done = false;
+};
 
 QStringList argumentsOf(int argc, char *argv[]) {
     QStringList arguments;
@@ -31,6 +68,8 @@ QStringList argumentsOf(int argc, char *argv[]) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     const QStringList arguments = argumentsOf(argc, argv);
     if (CommandLine::isHeadless(arguments)) {
         // Commands run without a display: export renders offscreen, nothing needs X.
@@ -74,6 +113,11 @@ int main(int argc, char *argv[]) {
         std::fprintf(stderr, "chiptimeline: %s\n", qUtf8Printable(error.message));
         QMessageBox::critical(nullptr, QObject::tr("Cannot open the database"), error.message);
         return CommandLine::Failure;
+    }
+    std::unique_ptr<FirstFrameProbe> probe;
+    if (qEnvironmentVariableIntValue("CHIPTIMELINE_BENCHMARK_FIRST_FRAME") == 1) {
+        probe = std::make_unique<FirstFrameProbe>(sinceMain);
+        app.installEventFilter(probe.get());
     }
     MainWindow window(std::move(store));
     window.resize(1400, 820);
