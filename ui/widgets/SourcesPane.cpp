@@ -33,17 +33,21 @@ SourcesPane::SourcesPane(QWidget *parent)
     m_table->setObjectName(u"sourcesTable"_s);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(SourceTableModel::PublishedColumn, Qt::AscendingOrder);
+    // Newest first; sources without a date go last.
+    m_table->sortByColumn(SourceTableModel::PublishedColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    // The title gets the room; the outlet a fixed share the user can drag wider.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(SourceTableModel::TitleColumn,
                                                       QHeaderView::Stretch);
-    for (int column : {int(SourceTableModel::OutletColumn), int(SourceTableModel::PublishedColumn),
-                       int(SourceTableModel::LanguageColumn), int(SourceTableModel::EventsColumn)})
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(SourceTableModel::OutletColumn,
+                                                      QHeaderView::Interactive);
+    m_table->horizontalHeader()->resizeSection(SourceTableModel::OutletColumn, 110);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SourcesPane::showSelected);
 
