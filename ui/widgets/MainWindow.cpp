@@ -10,8 +10,6 @@
 #include "ui/widgets/FilterBar.h"
 #include "ui/widgets/HealthDialog.h"
 #include "ui/widgets/ImportDialog.h"
-#include "ui/widgets/HealthDialog.h"
-#include "ui/widgets/ImportDialog.h"
 #include "ui/widgets/OverviewStrip.h"
 #include "ui/widgets/SourcesPane.h"
 #include "ui/widgets/TimelineView.h"
@@ -32,7 +30,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
@@ -183,34 +180,6 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     editBar->setObjectName(u"editToolBar"_s);
     editBar->addActions(editing->toolBarActions());
     connect(editing, &EditingController::dataChanged, this, &MainWindow::reload);
-    // Import (File → Import…, files dropped on the window) and Tools → Dataset Health.
-    QMenu *fileMenu = menuBar()->actions().constFirst()->menu();
-    auto *importAction = new QAction(tr("&Import…"), this);
-    importAction->setShortcut(QKeySequence(u"Ctrl+I"_s));
-    connect(importAction, &QAction::triggered, this, [this] {
-        if (ImportDialog::run(*m_store, {}, this))
-            reload();
-    });
-    fileMenu->insertAction(fileMenu->actions().value(1), importAction); // after Open
-    setAcceptDrops(true);
-    auto *tools = new QMenu(tr("&Tools"), this);
-    menuBar()->insertMenu(menuBar()->actions().constLast(), tools); // before Help
-    tools->addAction(tr("Dataset &Health…"), this, [this] {
-        auto *health = findChild<HealthDialog *>();
-        if (!health) {
-            health = new HealthDialog(*m_store, this);
-            connect(health, &HealthDialog::eventRequested, m_timeline, &TimelineView::selectEvent);
-            connect(health, &HealthDialog::sourceRequested, this, [this](const QString &uid) {
-                m_sourcesPane->selectSource(uid);
-                m_sourcesPane->parentWidget()->show(); // the Sources dock, maybe tabbed away
-                m_sourcesPane->parentWidget()->raise();
-            });
-        }
-        health->refresh();
-        health->show();
-        health->raise();
-        health->activateWindow();
-    });
     // Import (File → Import…, files dropped on the window) and Tools → Dataset Health.
     QMenu *fileMenu = menuBar()->actions().constFirst()->menu();
     auto *importAction = new QAction(tr("&Import…"), this);
@@ -520,30 +489,6 @@ void MainWindow::saveSettings() const {
 void MainWindow::closeEvent(QCloseEvent *event) {
     saveSettings();
     event->accept();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    for (const QUrl &url : urls)
-        if (!url.isLocalFile())
-            return;
-    if (!urls.isEmpty())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event) {
-    QStringList files;
-    for (const QUrl &url : event->mimeData()->urls())
-        files << url.toLocalFile();
-    event->acceptProposedAction();
-    // Once the drop has returned: the file manager that started the drag is not kept waiting.
-    QMetaObject::invokeMethod(
-        this,
-        [this, files] {
-            if (ImportDialog::run(*m_store, files, this))
-                reload();
-        },
-        Qt::QueuedConnection);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event) {

@@ -50,9 +50,6 @@ protected:
     // Files dropped on the window are imported (ImportDialog).
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
-    // Files dropped on the window are imported (ImportDialog).
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildActions();
