@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -46,6 +48,55 @@ bool isMarked(const QString &text) {
     return text.contains(EventSearch::MatchStart);
 }
 
+// The best `limit` matches without a filter, from the full-text index alone: joining every
+// match to `event` for the tie-break (time order) costs as much as ranking them. The index
+// gives the best few by rank; only those are put in time order within equal ranks. When
+// the equal ranks at the cut run on past the rows fetched, which of them make the cut
+// depends on dates not looked at: `hits` then holds more than `limit` rows and the caller
+// ranks again with the join.
+bool rankedWithoutFilter(const QSqlDatabase &db, const QString &expression, int limit,
+                         QList<EventSearch::EventHit> *hits) {
+    QSqlQuery ranked(db);
+    ranked.setForwardOnly(true);
+    ranked.prepare(u"SELECT rowid, %1 AS r FROM event_fts WHERE event_fts MATCH :search "
+                   "ORDER BY r LIMIT :limit"_s.arg(QLatin1StringView(EventRank)));
+    ranked.bindValue(u":search"_s, expression);
+    // A few more than asked for, so that a small group of equal ranks at the cut is seen
+    // whole and ordered here.
+    const int fetch = limit * 4 + 16;
+    ranked.bindValue(u":limit"_s, fetch);
+    if (!ranked.exec())
+        return false;
+    while (ranked.next())
+        *hits << EventSearch::EventHit{
+            ranked.value(0).toLongLong(), ranked.value(1).toDouble(), {}, {}};
+    ranked.finish();
+    if (hits->size() == fetch && hits->constLast().rank == hits->at(limit - 1).rank)
+        return true; // the equal ranks at the cut may go on beyond what was fetched
+    // Time order within equal ranks: the dates of just these rows.
+    QHash<qint64, std::pair<qint64, qint64>> when;
+    QList<qint64> ids;
+    for (const EventSearch::EventHit &hit : std::as_const(*hits))
+        ids << hit.eventId;
+    QSqlQuery dates(db);
+    dates.setForwardOnly(true);
+    if (!dates.exec(u"SELECT id, first_day FROM event WHERE id IN (%1)"_s.arg(idList(ids))))
+        return false;
+    while (dates.next()) {
+        const qint64 id = dates.value(0).toLongLong();
+        when.insert(id, {dates.value(1).toLongLong(), id});
+    }
+    std::stable_sort(hits->begin(), hits->end(),
+                     [&when](const EventSearch::EventHit &a, const EventSearch::EventHit &b) {
+                         if (a.rank != b.rank)
+                             return a.rank < b.rank;
+                         return when.value(a.eventId) < when.value(b.eventId);
+                     });
+    if (hits->size() > limit)
+        hits->resize(limit);
+    return true;
+}
+
 } // namespace
 
 EventFilter EventSearch::withSearchText(EventFilter filter, QStringView userText) {
@@ -70,19 +121,26 @@ QList<EventSearch::EventHit> EventSearch::searchEvents(const TimelineStore &stor
     // First the ranking alone, then highlights for the few rows kept: SQLite would compute
     // the select list for every match before sorting.
     const QSqlDatabase db = store.database();
-    QSqlQuery ranked(db);
-    ranked.setForwardOnly(true);
-    ranked.prepare(
-        u"SELECT event_fts.rowid, %1 AS r FROM event_fts "
-        "JOIN event e ON e.id = event_fts.rowid "
-        "WHERE event_fts MATCH :search%2 ORDER BY r, e.first_day, e.id LIMIT :limit"_s.arg(
-            QLatin1StringView(EventRank), where.isEmpty() ? QString() : u" AND "_s + where));
-    bindAll(ranked, bindings);
     QList<EventHit> hits;
-    if (!ranked.exec())
-        return hits;
-    while (ranked.next())
-        hits << EventHit{ranked.value(0).toLongLong(), ranked.value(1).toDouble(), {}, {}};
+    if (where.isEmpty() && !rankedWithoutFilter(db, expression, limit, &hits))
+        return {};
+    if (!where.isEmpty() || hits.size() > limit) {
+        // With a filter, or when equal ranks straddle the limit: rank and break ties in time
+        // order over the matching rows joined to their events.
+        hits.clear();
+        QSqlQuery ranked(db);
+        ranked.setForwardOnly(true);
+        ranked.prepare(
+            u"SELECT event_fts.rowid, %1 AS r FROM event_fts "
+            "JOIN event e ON e.id = event_fts.rowid "
+            "WHERE event_fts MATCH :search%2 ORDER BY r, e.first_day, e.id LIMIT :limit"_s.arg(
+                QLatin1StringView(EventRank), where.isEmpty() ? QString() : u" AND "_s + where));
+        bindAll(ranked, bindings);
+        if (!ranked.exec())
+            return hits;
+        while (ranked.next())
+            hits << EventHit{ranked.value(0).toLongLong(), ranked.value(1).toDouble(), {}, {}};
+    }
     if (hits.isEmpty())
         return hits;
 
@@ -112,8 +170,19 @@ QList<EventSearch::EventHit> EventSearch::searchEvents(const TimelineStore &stor
 
 int EventSearch::countEvents(const TimelineStore &store, const QString &userText,
                              const EventFilter &filter) {
+    const EventFilter searched = withSearchText(filter, userText);
+    EventFilter rest = searched;
+    rest.query.clear();
     QVariantMap bindings;
-    const QString where = TimelineStore::filterSql(withSearchText(filter, userText), bindings);
+    if (!searched.query.isEmpty() && TimelineStore::filterSql(rest, bindings).isEmpty()) {
+        // No other condition: the index alone knows how many rows match.
+        QSqlQuery query(store.database());
+        query.prepare(u"SELECT count(*) FROM event_fts WHERE event_fts MATCH :search"_s);
+        query.bindValue(u":search"_s, searched.query);
+        return query.exec() && query.next() ? query.value(0).toInt() : 0;
+    }
+    bindings.clear();
+    const QString where = TimelineStore::filterSql(searched, bindings);
     QSqlQuery query(store.database());
     query.prepare(u"SELECT count(*) FROM event e"_s +
                   (where.isEmpty() ? QString() : u" WHERE "_s + where));

@@ -223,9 +223,14 @@ bool TimelineStore::configure(OpenMode mode, StoreError *error) {
     QSqlQuery query(db);
     const QString shownPath = QDir::toNativeSeparators(m_path);
 
-    if (!query.exec(u"PRAGMA foreign_keys = ON"_s)) {
-        *error = errorFrom(query, u"open"_s);
-        return false;
+    // A page cache of 32 MB (SQLite's default is 2 MB): a large import no longer spills dirty
+    // pages to the WAL and reads them back mid-transaction, and searches find the full-text
+    // index in memory.
+    for (const QString &pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA cache_size = -32768"_s}) {
+        if (!query.exec(pragma)) {
+            *error = errorFrom(query, u"open"_s);
+            return false;
+        }
     }
 
     // Which version is this file? Reading sqlite_master is the first real read, so this is
@@ -486,11 +491,18 @@ StoreError TimelineStore::refusedBecauseReadOnly() const {
                                             QDir::toNativeSeparators(m_path), m_readOnlyReason)};
 }
 
+void TimelineStore::clearWriteCaches() {
+    m_nameIds.clear();
+    m_categoryIds.clear();
+    m_sourceIds.clear();
+}
+
 bool TimelineStore::beginWrite(StoreError *error) {
     if (isReadOnly()) {
         *error = refusedBecauseReadOnly();
         return false;
     }
+    clearWriteCaches();
     QSqlQuery query(database());
     // IMMEDIATE takes the write lock now, so a busy database fails before any work is done.
     if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
@@ -501,6 +513,7 @@ bool TimelineStore::beginWrite(StoreError *error) {
 }
 
 bool TimelineStore::commitWrite(StoreError *error) {
+    clearWriteCaches();
     if (!flushSearchIndex(error)) {
         rollbackWrite();
         return false;
@@ -515,6 +528,7 @@ bool TimelineStore::commitWrite(StoreError *error) {
 }
 
 void TimelineStore::rollbackWrite() {
+    clearWriteCaches(); // ids written in the transaction are gone with it
     QSqlQuery query(database());
     query.exec(u"ROLLBACK"_s);
 }
@@ -802,11 +816,15 @@ qint64 TimelineStore::idForUid(const QString &table, const QString &uid) const {
 }
 
 qint64 TimelineStore::nameId(const QString &table, const QString &name, StoreError *error) {
+    QHash<QString, qint64> &known = m_nameIds[table];
+    if (const auto found = known.constFind(name); found != known.cend())
+        return *found;
     QSqlQuery &find = statement(u"SELECT id FROM %1 WHERE name = :name"_s.arg(table));
     find.bindValue(u":name"_s, name);
     if (find.exec() && find.next()) {
         const qint64 id = find.value(0).toLongLong();
         find.finish();
+        known.insert(name, id);
         return id;
     }
     find.finish();
@@ -816,17 +834,31 @@ qint64 TimelineStore::nameId(const QString &table, const QString &name, StoreErr
         *error = errorFrom(insert, u"add %1 '%2'"_s.arg(table, name));
         return 0;
     }
-    return insert.lastInsertId().toLongLong();
+    const qint64 id = insert.lastInsertId().toLongLong();
+    known.insert(name, id);
+    return id;
+}
+
+qint64 TimelineStore::sourceIdForUid(const QString &uid) {
+    if (const auto found = m_sourceIds.constFind(uid); found != m_sourceIds.cend())
+        return *found;
+    const qint64 id = idForUid(u"source"_s, uid);
+    if (id != 0)
+        m_sourceIds.insert(uid, id);
+    return id;
 }
 
 qint64 TimelineStore::categoryId(const QString &name, StoreError *error) {
     if (name.isEmpty())
         return 0;
+    if (const auto found = m_categoryIds.constFind(name); found != m_categoryIds.cend())
+        return *found;
     QSqlQuery &find = statement(u"SELECT id FROM category WHERE name = :name"_s);
     find.bindValue(u":name"_s, name);
     if (find.exec() && find.next()) {
         const qint64 id = find.value(0).toLongLong();
         find.finish();
+        m_categoryIds.insert(name, id);
         return id;
     }
     find.finish();
@@ -838,6 +870,7 @@ qint64 TimelineStore::categoryId(const QString &name, StoreError *error) {
     category.order = query.next() ? query.value(0).toInt() : 1;
     if (!saveCategory(category, error))
         return 0;
+    m_categoryIds.insert(name, category.id);
     return category.id;
 }
 
@@ -846,6 +879,7 @@ bool TimelineStore::saveCategory(Category &category, StoreError *error) {
         *error = refusedBecauseReadOnly();
         return false;
     }
+    m_categoryIds.clear(); // a rename would leave a name pointing at the wrong row
     QSqlQuery query(database());
     if (category.id == 0)
         category.id = [&] {
@@ -904,12 +938,15 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
     if (!event.category.isEmpty() && category == 0)
         return false;
 
-    const QString now = nowIso();
+    // Milliseconds, as stored: the same value the text reads back as.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString nowText = now.toString(Qt::ISODateWithMs);
     if (event.uid.isEmpty())
         event.uid = newUid();
-    if (!event.created.isValid())
-        event.created = QDateTime::fromString(now, Qt::ISODateWithMs);
-    event.modified = QDateTime::fromString(now, Qt::ISODateWithMs);
+    const bool createdNow = !event.created.isValid();
+    if (createdNow)
+        event.created = now;
+    event.modified = now;
 
     QSqlQuery &query = statement(existingId == 0 ? uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
                             end_year, end_month, end_day, first_day, last_day, category_id, status,
@@ -923,7 +960,8 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
                             status = :status, importance = :importance, modified = :modified
                           WHERE id = :id)"_s);
     if (existingId == 0)
-        query.bindValue(u":created"_s, event.created.toString(Qt::ISODateWithMs));
+        query.bindValue(u":created"_s,
+                        createdNow ? nowText : event.created.toString(Qt::ISODateWithMs));
     else
         query.bindValue(u":id"_s, existingId);
     query.bindValue(u":uid"_s, event.uid);
@@ -940,17 +978,20 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
     query.bindValue(u":category"_s, category ? QVariant(category) : QVariant());
     query.bindValue(u":status"_s, eventStatusKey(event.status));
     query.bindValue(u":importance"_s, event.importance);
-    query.bindValue(u":modified"_s, event.modified.toString(Qt::ISODateWithMs));
+    query.bindValue(u":modified"_s, nowText);
     if (!query.exec()) {
         *error = errorFrom(query, u"save event %1"_s.arg(what));
         return false;
     }
     event.id = existingId ? existingId : query.lastInsertId().toLongLong();
-    return writeEventLinks(event, error);
+    return writeEventLinks(event, existingId == 0, error);
 }
 
-bool TimelineStore::writeEventLinks(const Event &event, StoreError *error) {
+bool TimelineStore::writeEventLinks(const Event &event, bool isNew, StoreError *error) {
+    // A row just inserted has no links yet (they go with their event: ON DELETE CASCADE).
     for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s, u"source"_s}) {
+        if (isNew)
+            break;
         QSqlQuery &query = statement(u"DELETE FROM event_%1 WHERE event_id = :event"_s.arg(table));
         query.bindValue(u":event"_s, event.id);
         if (!query.exec()) {
@@ -990,7 +1031,7 @@ bool TimelineStore::writeEventLinks(const Event &event, StoreError *error) {
     int position = 0;
     QSet<qint64> seen;
     for (const Citation &citation : event.citations) {
-        const qint64 sourceRow = idForUid(u"source"_s, citation.sourceUid);
+        const qint64 sourceRow = sourceIdForUid(citation.sourceUid);
         if (sourceRow == 0) {
             *error = {StoreError::Kind::Invalid,
                       u"%1: event '%2' cites source %3, which is not in the database"_s.arg(
@@ -1053,6 +1094,7 @@ bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *e
         return false;
     }
     source.id = existingId ? existingId : query.lastInsertId().toLongLong();
+    m_sourceIds.insert(source.uid, source.id);
     return true;
 }
 
@@ -1115,14 +1157,15 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     for (Event event : dataset.events) {
         qint64 existing = idForUid(u"event"_s, event.uid);
         if (!existing && event.uid.isEmpty()) {
-            query.prepare(u"SELECT id FROM event WHERE title = :title AND first_day = :first "
+            QSqlQuery &same =
+                statement(u"SELECT id FROM event WHERE title = :title AND first_day = :first "
                           "AND last_day = :last"_s);
-            query.bindValue(u":title"_s, event.title.trimmed());
-            query.bindValue(u":first"_s, event.firstJulianDay());
-            query.bindValue(u":last"_s, event.lastJulianDay());
-            if (query.exec() && query.next())
-                existing = query.value(0).toLongLong();
-            query.finish();
+            same.bindValue(u":title"_s, event.title.trimmed());
+            same.bindValue(u":first"_s, event.firstJulianDay());
+            same.bindValue(u":last"_s, event.lastJulianDay());
+            if (same.exec() && same.next())
+                existing = same.value(0).toLongLong();
+            same.finish();
         }
         if (existing && policy == ImportPolicy::Skip) {
             ++counts.eventsSkipped;
@@ -1134,11 +1177,16 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             citation.sourceUid = renamedSources.value(citation.sourceUid, citation.sourceUid);
         const bool update = existing && policy == ImportPolicy::Update;
         if (update) {
-            const std::optional<Event> old = this->event(existing);
-            if (old)
-                event.created = old->created;
-            if (event.uid.isEmpty() && old)
-                event.uid = old->uid;
+            // Only its uid and creation time are kept from the stored event.
+            QSqlQuery &old = statement(u"SELECT uid, created FROM event WHERE id = :id"_s);
+            old.bindValue(u":id"_s, existing);
+            if (old.exec() && old.next()) {
+                event.created =
+                    QDateTime::fromString(old.value(1).toString(), Qt::ISODateWithMs);
+                if (event.uid.isEmpty())
+                    event.uid = old.value(0).toString();
+            }
+            old.finish();
         }
         if (!writeEvent(event, update ? existing : 0, err))
             return fail();
@@ -1401,6 +1449,7 @@ bool TimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
         !deleteRows(u"source"_s, u"uid"_s, sourceKeys) ||
         !deleteRows(u"category"_s, u"id"_s, categoryKeys))
         return fail();
+    clearWriteCaches();
     if (!markFilled(err))
         return fail();
     return commitWrite(err);

@@ -102,11 +102,13 @@ private:
     QList<Event> loadEvents(const QString &where, const QVariantMap &bindings) const;
     bool writeEvent(Event &event, qint64 existingId, StoreError *error);
     bool writeSource(Source &source, qint64 existingId, StoreError *error);
-    bool writeEventLinks(const Event &event, StoreError *error);
+    bool writeEventLinks(const Event &event, bool isNew, StoreError *error);
     bool markFilled(StoreError *error);
     qint64 nameId(const QString &table, const QString &name, StoreError *error);
     qint64 categoryId(const QString &name, StoreError *error);
     qint64 idForUid(const QString &table, const QString &uid) const;
+    qint64 sourceIdForUid(const QString &uid);
+    void clearWriteCaches();
 
     QString m_path;
     QString m_connectionName;
@@ -115,6 +117,11 @@ private:
     // std::unordered_map: references to its elements survive rehashing (QHash's do not).
     mutable std::unordered_map<QString, QSqlQuery> m_statements;
     mutable QSqlQuery m_failedStatement;
+    // Ids looked up or written in the current write transaction, emptied when one begins or
+    // ends and after deletes: a bulk import asks for the same few names on every row.
+    QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
+    QHash<QString, qint64> m_categoryIds;              // by name
+    QHash<QString, qint64> m_sourceIds;                // by uid
 
 public:
     // ---- Curating: undo and redo (EditCommands) ----

@@ -1,8 +1,12 @@
 #include "model/formats/JsonWriter.h"
 
+void JsonWriter::reserve(qsizetype bytes) {
+    m_out.reserve(bytes);
+}
+
 void JsonWriter::newline() {
     m_out += '\n';
-    m_out += QByteArray(m_depth * 2, ' ');
+    m_out.append(qsizetype(m_depth) * 2, ' ');
 }
 
 void JsonWriter::beforeValue() {
@@ -87,36 +91,50 @@ void JsonWriter::stringArray(const QStringList &items) {
 }
 
 void JsonWriter::writeString(QStringView text) {
-    // Escape into UTF-16 first and convert once, so surrogate pairs stay whole.
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    escaped += u'"';
-    for (QChar c : text) {
-        switch (c.unicode()) {
+    // ASCII goes straight into the output; each run of other characters is converted as a
+    // whole, so surrogate pairs stay together.
+    static constexpr char Hex[] = "0123456789abcdef";
+    m_out += '"';
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    while (i < size) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80) {
+            qsizetype end = i + 1;
+            while (end < size && text[end].unicode() >= 0x80)
+                ++end;
+            m_out += text.sliced(i, end - i).toUtf8();
+            i = end;
+            continue;
+        }
+        switch (c) {
         case u'"':
-            escaped += u"\\\"";
+            m_out += "\\\"";
             break;
         case u'\\':
-            escaped += u"\\\\";
+            m_out += "\\\\";
             break;
         case u'\n':
-            escaped += u"\\n";
+            m_out += "\\n";
             break;
         case u'\r':
-            escaped += u"\\r";
+            m_out += "\\r";
             break;
         case u'\t':
-            escaped += u"\\t";
+            m_out += "\\t";
             break;
         default:
-            if (c.unicode() < 0x20)
-                escaped += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QChar(u'0'));
-            else
-                escaped += c;
+            if (c < 0x20) {
+                m_out += "\\u00";
+                m_out += Hex[c >> 4];
+                m_out += Hex[c & 0xf];
+            } else {
+                m_out += char(c);
+            }
         }
+        ++i;
     }
-    escaped += u'"';
-    m_out += escaped.toUtf8();
+    m_out += '"';
 }
 
 QByteArray JsonWriter::take() {

@@ -19,6 +19,8 @@ public:
     void value(bool flag);
     void stringArray(const QStringList &items); // on one line when short
 
+    // Room for the whole text up front: a large file is not copied as it grows.
+    void reserve(qsizetype bytes);
     [[nodiscard]] QByteArray take();
 
 private:

@@ -27,7 +27,9 @@ QHash<QString, QList<int>> elementLines(const QByteArray &bytes) {
     int line = 1;
     bool inString = false;
     bool escaped = false;
-    QByteArray lastString;
+    // Only a key at depth 1 is ever needed: remember where the last string was, not a copy.
+    qsizetype lastStart = 0;
+    qsizetype lastEnd = 0;
     qsizetype stringStart = 0;
     QString currentKey;
     for (qsizetype i = 0; i < bytes.size(); ++i) {
@@ -41,7 +43,8 @@ QHash<QString, QList<int>> elementLines(const QByteArray &bytes) {
                 escaped = true;
             else if (c == '"') {
                 inString = false;
-                lastString = bytes.mid(stringStart, i - stringStart);
+                lastStart = stringStart;
+                lastEnd = i;
             }
             continue;
         }
@@ -52,7 +55,7 @@ QHash<QString, QList<int>> elementLines(const QByteArray &bytes) {
             break;
         case ':':
             if (depth == 1)
-                currentKey = QString::fromUtf8(lastString);
+                currentKey = QString::fromUtf8(bytes.constData() + lastStart, lastEnd - lastStart);
             break;
         case '{':
         case '[':
@@ -196,6 +199,8 @@ public:
 
         const QJsonArray sources = root.value(u"sources"_s).toArray();
         QSet<QString> sourceUids;
+        sourceUids.reserve(sources.size());
+        dataset.sources.reserve(sources.size());
         for (qsizetype i = 0; i < sources.size(); ++i) {
             const QString arrayName = u"sources"_s;
             if (!sources.at(i).isObject()) {
@@ -224,11 +229,13 @@ public:
                 return std::nullopt;
             }
             sourceUids.insert(source.uid);
-            dataset.sources << source;
+            dataset.sources << std::move(source);
         }
 
         const QJsonArray events = root.value(u"events"_s).toArray();
         QSet<QString> eventUids;
+        eventUids.reserve(events.size());
+        dataset.events.reserve(events.size());
         for (qsizetype i = 0; i < events.size(); ++i) {
             const QString arrayName = u"events"_s;
             if (!events.at(i).isObject()) {
@@ -303,7 +310,7 @@ public:
                 return std::nullopt;
             }
             eventUids.insert(event.uid);
-            dataset.events << event;
+            dataset.events << std::move(event);
         }
 
         const QJsonArray views = root.value(u"saved_views"_s).toArray();
@@ -386,7 +393,18 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
         return a.uid < b.uid;
     });
 
+    // About what the file will hold, so the text is not copied as it grows.
+    qsizetype estimate = 4096;
+    for (const Source &source : std::as_const(sources))
+        estimate += 400 + source.title.size() + source.excerpt.size() + source.notes.size() +
+                    source.url.size();
+    for (const Event &event : std::as_const(events)) {
+        estimate += 400 + event.title.size() + event.summary.size();
+        for (const Citation &citation : event.citations)
+            estimate += 100 + citation.quote.size();
+    }
     JsonWriter json;
+    json.reserve(estimate);
     json.beginObject();
     json.key(u"format");
     json.value(u"chiptimeline"_s);
