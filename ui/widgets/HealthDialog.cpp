@@ -51,7 +51,9 @@ public:
         const bool selected = opt.state & QStyle::State_Selected;
         painter->save();
         painter->fillRect(opt.rect, selected ? palette.highlight() : palette.alternateBase());
-        painter->setPen(palette.color(QPalette::Mid));
+        painter->setPen(palette.color(QPalette::Midlight));
+        if (index.row() > 0)
+            painter->drawLine(opt.rect.topLeft(), opt.rect.topRight());
         painter->drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight());
         const QRect text = opt.rect.adjusted(6, 6, -8, -6);
         QFont bold = opt.font;
@@ -108,7 +110,7 @@ HealthDialog::HealthDialog(const TimelineStore &store, QWidget *parent)
     m_tree->setObjectName(u"findings"_s);
     m_tree->setColumnCount(2);
     m_tree->setHeaderHidden(true);
-    m_tree->setRootIsDecorated(true);
+    m_tree->setRootIsDecorated(false); // the group bands run the full width
     m_tree->setIndentation(14);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setItemDelegate(new GroupDelegate(m_tree));
@@ -140,7 +142,7 @@ HealthDialog::HealthDialog(const TimelineStore &store, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     layout->addWidget(buttons);
 
-    resize(680, 520);
+    resize(760, 540);
     refresh();
 }
 

@@ -150,6 +150,7 @@ ImportDialog::ImportDialog(TimelineStore &store, QWidget *parent)
 
     // What everything together would do, in numbers that can be read at a glance.
     auto *preview = new QGroupBox(tr("What the import will do"), this);
+    preview->setObjectName(u"preview"_s);
     auto *grid = new QGridLayout(preview);
     grid->setHorizontalSpacing(24);
     grid->setVerticalSpacing(6);
@@ -208,6 +209,8 @@ ImportDialog::ImportDialog(TimelineStore &store, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(u"status"_s);
     m_status->setWordWrap(true);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_status->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     statusRow->addWidget(m_progress);
     statusRow->addWidget(m_status, 1);
     layout->addLayout(statusRow);
@@ -577,6 +580,7 @@ bool ImportDialog::importFiles() {
                       .arg(summary.sourcesSkipped),
                   false);
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+    findChild<QGroupBox *>(u"preview"_s)->setTitle(tr("What the import did"));
     updateView();
     emit imported(summary);
     return true;
