@@ -367,17 +367,19 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
                            DatasetFormat format, ImportPolicy policy,
                            std::shared_ptr<const Existing> existing) {
     const int count = int(files.size());
-    promise.setProgressRange(0, count + 1);
+    // Steps are files: one file has no steps to show, so the bar just says it is busy. Values
+    // start at 1, as QPromise reports only values above the last one (0 at the start).
+    promise.setProgressRange(0, count == 1 ? 0 : count + 2);
     Analysis analysis;
     for (int i = 0; i < count; ++i) {
         if (promise.isCanceled())
             return;
         FileResult &file = files[i];
         if (!file.read) {
-            promise.setProgressValueAndText(i, tr("Reading %1 (%2 of %3)…")
-                                                   .arg(QFileInfo(file.path).fileName())
-                                                   .arg(i + 1)
-                                                   .arg(count));
+            promise.setProgressValueAndText(i + 1, tr("Reading %1 (%2 of %3)…")
+                                                       .arg(QFileInfo(file.path).fileName())
+                                                       .arg(i + 1)
+                                                       .arg(count));
             QFile input(file.path);
             if (!input.open(QIODevice::ReadOnly)) {
                 file.error = {file.path, 0, 0, {}, u"cannot open: %1"_s.arg(input.errorString())};
@@ -407,13 +409,13 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
     }
     if (promise.isCanceled())
         return;
-    promise.setProgressValueAndText(count, tr("Comparing with the database…"));
+    promise.setProgressValueAndText(count + 1, tr("Comparing with the database…"));
     if (!analysis.anyFailed)
         analysis.total = ImportPreview::preview(existing->events, existing->sources,
                                                 existing->categories, analysis.combined, policy);
     analysis.files = std::move(files);
     promise.addResult(std::move(analysis));
-    promise.setProgressValue(count + 1);
+    promise.setProgressValue(count + 2);
 }
 
 void ImportDialog::startAnalysis() {
