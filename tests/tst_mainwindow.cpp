@@ -3,6 +3,7 @@
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/FilterBar.h"
 #include "ui/widgets/MainWindow.h"
+#include "ui/widgets/SearchResultsPane.h"
 #include "ui/widgets/TimelineView.h"
 
 #include <QAbstractItemModel>
@@ -12,6 +13,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,7 @@ private slots:
     void refusesUnsafeLinks();
     void searchFiltersTimelineListAndOverview();
     void viewTextRoundTrips();
+    void searchResultsHighlightMatches();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -187,6 +190,17 @@ void TestMainWindow::viewTextRoundTrips() {
     QCOMPARE(error, u"view: month 13 does not exist"_s);
     QVERIFY(!window->applyViewText(u"colour:red"_s, &error));
     QVERIFY2(error.startsWith(u"column 1: "_s), qPrintable(error));
+}
+
+void TestMainWindow::searchResultsHighlightMatches() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QTest::keyClicks(window->filterBar()->searchField(), u"exportbeschrankungen"_s);
+    // Typed without the umlaut, found in the German quotes and excerpts of the seeds.
+    QTRY_VERIFY(window->searchResults()->sourceHitCount() >= 1);
+    const QString html = window->searchResults()->results()->toHtml();
+    QVERIFY(window->searchResults()->results()->toPlainText().contains(u"Exportbeschränkungen"_s));
+    QVERIFY2(html.contains(u"background-color:#ffe066"_s), qPrintable(html.left(2000)));
 }
 
 QTEST_MAIN(TestMainWindow)

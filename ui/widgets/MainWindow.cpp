@@ -11,6 +11,7 @@
 #include "ui/widgets/HealthDialog.h"
 #include "ui/widgets/ImportDialog.h"
 #include "ui/widgets/OverviewStrip.h"
+#include "ui/widgets/SearchResultsPane.h"
 #include "ui/widgets/SourcesPane.h"
 #include "ui/widgets/TimelineView.h"
 
@@ -106,7 +107,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     m_eventList->setModel(m_eventTable);
     m_eventList->setSortingEnabled(true);
     m_eventList->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_eventList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_eventList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_eventList->setAlternatingRowColors(true);
     m_eventList->setWordWrap(false);
     m_eventList->verticalHeader()->hide();
@@ -125,8 +126,32 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
                     m_timeline->selectEvent(m_eventTable->eventId(current.row()));
             });
 
+    // Ranked results with the matched words highlighted, beside the other docks.
+    m_searchResults = new SearchResultsPane(this);
+    m_searchResults->setObjectName(u"searchResultsPane"_s);
+    auto *searchDock = new QDockWidget(tr("Search Results"), this);
+    searchDock->setObjectName(u"searchResultsDock"_s);
+    searchDock->setWidget(m_searchResults);
+    addDockWidget(Qt::RightDockWidgetArea, searchDock);
+    tabifyDockWidget(detailsDock, searchDock);
+    detailsDock->raise();
+    connect(m_searchResults, &SearchResultsPane::eventActivated, this,
+            [this](qint64 id) { m_timeline->selectEvent(id); });
+    connect(m_searchResults, &SearchResultsPane::sourceActivated, this,
+            [this, sourcesDock](const QString &uid) {
+                sourcesDock->raise();
+                m_sourcesPane->selectSource(uid);
+            });
+
     connect(m_filterBar, &FilterBar::filterChanged, this,
-            [this](const EventFilter &filter, const QString &) { applyFilter(filter); });
+            [this, searchDock](const EventFilter &filter, const QString &searchText) {
+                applyFilter(filter);
+                EventFilter others = filter;
+                others.query.clear();
+                m_searchResults->search(*m_store, searchText, others);
+                if (!searchText.trimmed().isEmpty())
+                    searchDock->raise();
+            });
     connect(m_filterBar, &FilterBar::nonMatchingChanged, this,
             [this](FilterBar::NonMatching) { applyFilter(m_filter); });
     connect(m_filterBar, &FilterBar::nextMatchRequested, this, [this] { stepMatch(+1); });
@@ -180,6 +205,15 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     editBar->setObjectName(u"editToolBar"_s);
     editBar->addActions(editing->toolBarActions());
     connect(editing, &EditingController::dataChanged, this, &MainWindow::reload);
+    // Several rows selected in the event list: merge and bulk edit act on all of them.
+    connect(m_eventList->selectionModel(), &QItemSelectionModel::selectionChanged, editing,
+            [this, editing] {
+                QList<qint64> ids;
+                for (const QModelIndex &row : m_eventList->selectionModel()->selectedRows())
+                    ids << m_eventTable->eventId(row.row());
+                if (ids.size() > 1)
+                    editing->setSelectedEvents(ids);
+            });
     // Import (File → Import…, files dropped on the window) and Tools → Dataset Health.
     QMenu *fileMenu = menuBar()->actions().constFirst()->menu();
     auto *importAction = new QAction(tr("&Import…"), this);

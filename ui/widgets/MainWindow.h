@@ -18,6 +18,7 @@ class OverviewStrip;
 class QTableView;
 class QLabel;
 class QMenu;
+class SearchResultsPane;
 class SourcesPane;
 class TimelineView;
 
@@ -34,6 +35,7 @@ public:
     [[nodiscard]] TimelineView *timelineView() const { return m_timeline; }
     [[nodiscard]] EventDetailsView *detailsView() const { return m_details; }
     [[nodiscard]] SourcesPane *sourcesPane() const { return m_sourcesPane; }
+    [[nodiscard]] SearchResultsPane *searchResults() const { return m_searchResults; }
     [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
     [[nodiscard]] QTableView *eventList() const { return m_eventList; }
     [[nodiscard]] TimelineStore &store() const { return *m_store; }
@@ -72,6 +74,7 @@ private:
     EventFilter m_filter;
     EventDetailsView *m_details = nullptr;
     SourcesPane *m_sourcesPane = nullptr;
+    SearchResultsPane *m_searchResults = nullptr;
     QLabel *m_statusCounts = nullptr;
     QActionGroup *m_grouping = nullptr;
     QList<Category> m_categories;
