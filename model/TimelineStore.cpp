@@ -1191,8 +1191,7 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             QSqlQuery &old = statement(u"SELECT uid, created FROM event WHERE id = :id"_s);
             old.bindValue(u":id"_s, existing);
             if (old.exec() && old.next()) {
-                event.created =
-                    QDateTime::fromString(old.value(1).toString(), Qt::ISODateWithMs);
+                event.created = QDateTime::fromString(old.value(1).toString(), Qt::ISODateWithMs);
                 if (event.uid.isEmpty())
                     event.uid = old.value(0).toString();
             }

@@ -12,9 +12,8 @@
 #include <QString>
 
 #include <memory>
-#include <unordered_map>
 #include <optional>
-
+#include <unordered_map>
 
 // The SQLite store: the one place that speaks SQL. The window and the command line both go
 // through it. Every write is one transaction, so a crash loses at most the action in
@@ -120,8 +119,8 @@ private:
     // Ids looked up or written in the current write transaction, emptied when one begins or
     // ends and after deletes: a bulk import asks for the same few names on every row.
     QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
-    QHash<QString, qint64> m_categoryIds;              // by name
-    QHash<QString, qint64> m_sourceIds;                // by uid
+    QHash<QString, qint64> m_categoryIds;             // by name
+    QHash<QString, qint64> m_sourceIds;               // by uid
 
 public:
     // ---- Curating: undo and redo (EditCommands) ----
