@@ -311,10 +311,10 @@ void ExportImageDialog::updatePreview() {
                      .arg(qRound(page.width() * 25.4 / 96))
                      .arg(qRound(page.height() * 25.4 / 96));
     }
-    facts << tr("%n event(s)", nullptr, int(fig->eventCount()));
-    facts << tr("%n source(s)", nullptr, int(fig->sourceCount()));
+    facts << (fig->eventCount() == 1 ? tr("1 event") : tr("%1 events").arg(fig->eventCount()));
+    facts << (fig->sourceCount() == 1 ? tr("1 source") : tr("%1 sources").arg(fig->sourceCount()));
     if (fig->pageCount() > 1)
-        facts << tr("%n page(s)", nullptr, fig->pageCount());
+        facts << (fig->pageCount() == 1 ? tr("1 page") : tr("%1 pages").arg(fig->pageCount()));
     QString summary = facts.join(u" \u00b7 "_s);
     if (page.height() > ImageExporter::figureSize(r).height() + 0.5)
         summary += u"\n"_s + tr("Taller than the size asked for, to fit all source notes.");

@@ -82,7 +82,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     detailsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                              QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
-    resizeDocks({detailsDock}, {420}, Qt::Horizontal);
+    resizeDocks({detailsDock}, {520}, Qt::Horizontal);
 
     m_sourcesPane = new SourcesPane(this);
     m_sourcesPane->setObjectName(u"sourcesPane"_s);

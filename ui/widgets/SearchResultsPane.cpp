@@ -62,9 +62,10 @@ void SearchResultsPane::search(const TimelineStore &store, const QString &userTe
     m_eventHits = int(events.size());
     m_sourceHits = int(sources.size());
 
-    QString summary = tr("%n event(s)", nullptr, m_eventHits) + u", "_s +
-                      tr("%n source(s)", nullptr, m_sourceHits) + u" "_s +
-                      tr("match “%1”").arg(userText.toHtmlEscaped());
+    QString summary = (m_eventHits == 1 ? tr("1 event") : tr("%1 events").arg(m_eventHits)) +
+                      u", "_s +
+                      (m_sourceHits == 1 ? tr("1 source") : tr("%1 sources").arg(m_sourceHits)) +
+                      u" "_s + tr("match “%1”").arg(userText.toHtmlEscaped());
     if (!hint.isEmpty())
         summary += u"<br><span style='color:gray'>%1</span>"_s.arg(hint.toHtmlEscaped());
     m_summary->setText(summary);

@@ -46,7 +46,7 @@ SourcesPane::SourcesPane(QWidget *parent)
                                                       QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SourceTableModel::OutletColumn,
                                                       QHeaderView::Interactive);
-    m_table->horizontalHeader()->resizeSection(SourceTableModel::OutletColumn, 110);
+    m_table->horizontalHeader()->resizeSection(SourceTableModel::OutletColumn, 100);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SourcesPane::showSelected);
@@ -139,7 +139,9 @@ void SourcesPane::showSelected() {
     if (!source.notes.isEmpty())
         html += u"<p style='color:gray'>%1</p>"_s.arg(esc(source.notes).replace(u'\n', u"<br>"_s));
     const QList<std::pair<Event, Citation>> citing = m_store->citingEvents(source.uid);
-    html += u"<h4>%1</h4>"_s.arg(esc(tr("Cited by %n event(s)", nullptr, int(citing.size()))));
+    html += u"<h4>%1</h4>"_s.arg(
+        esc((citing.size() == 1 ? tr("Cited by 1 event")
+                                : tr("Cited by %1 events").arg(citing.size()))));
     for (const auto &[event, citation] : citing) {
         html += u"<p><a href=\"event:%1\">%2</a> — %3"_s.arg(event.id).arg(
             esc(event.title), esc(event.start.toDisplayString()));

@@ -494,7 +494,8 @@ bool TimelineView::event(QEvent *event) {
             const qsizetype i = data.indexOfId(hit.eventId);
             const int sources = data.sourceCount(i);
             const QString sourcesText =
-                sources == 0 ? tr("no source") : tr("%n source(s)", nullptr, sources);
+                sources == 0 ? tr("no source")
+                             : (sources == 1 ? tr("1 source") : tr("%1 sources").arg(sources));
             QToolTip::showText(help->globalPos(),
                                u"<b>%1</b><br>%2 · %3 · %4"_s.arg(
                                    data.title(i).toHtmlEscaped(), dateText(data, i).toHtmlEscaped(),
@@ -502,10 +503,12 @@ bool TimelineView::event(QEvent *event) {
                                this);
         } else if (hit.kind == LayoutHit::Cluster) {
             const ClusterMark &cluster = m_layout->clusters().at(hit.cluster);
-            QToolTip::showText(help->globalPos(),
-                               tr("%n more event(s) here; double-click to zoom in", nullptr,
-                                  int(std::min<qsizetype>(cluster.count, INT_MAX))),
-                               this);
+            QToolTip::showText(
+                help->globalPos(),
+                cluster.count == 1
+                    ? tr("1 more event here; double-click to zoom in")
+                    : tr("%1 more events here; double-click to zoom in").arg(cluster.count),
+                this);
         } else {
             QToolTip::hideText();
         }
