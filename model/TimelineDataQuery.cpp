@@ -37,6 +37,92 @@ void appendIds(const QVariant &list, const QHash<qint64, int> &indices, QList<in
     }
 }
 
+// The rows of a link table in event order, read alongside the events (also in id order):
+// one sequential pass per table instead of index lookups for every event.
+class LinkCursor {
+public:
+    LinkCursor(const QSqlDatabase &db, const QString &sql)
+        : m_query(db) {
+        m_query.setForwardOnly(true);
+        m_ok = m_query.exec(sql);
+        advance();
+    }
+    [[nodiscard]] bool ok() const { return m_ok; }
+    // Skips rows of events before `id`; true while the current row belongs to `id`.
+    bool at(qint64 id) {
+        while (m_valid && m_eventId < id)
+            advance();
+        return m_valid && m_eventId == id;
+    }
+    [[nodiscard]] QVariant value(int column) const { return m_query.value(column); }
+    void advance() {
+        m_valid = m_query.next();
+        m_eventId = m_valid ? m_query.value(0).toLongLong() : 0;
+    }
+
+private:
+    QSqlQuery m_query;
+    bool m_ok = false;
+    bool m_valid = false;
+    qint64 m_eventId = 0;
+};
+
+// All events, no filter (what the window shows first): events and link tables in id order.
+TimelineData loadAll(const QSqlDatabase &db, TimelineDataBuilder &builder,
+                     const QHash<qint64, int> &categoryIndex, const QHash<qint64, int> &actorIndex,
+                     const QHash<qint64, int> &chipIndex) {
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // Sources without an address in a LEFT JOIN: every link row counts, as in load().
+    LinkCursor sources(db, uR"(SELECT es.event_id, coalesce(s.url <> '' OR s.doi <> '', 0)
+                                 FROM event_source es LEFT JOIN source s ON s.id = es.source_id
+                                ORDER BY es.event_id)"_s);
+    LinkCursor actors(db, u"SELECT event_id, actor_id FROM event_actor ORDER BY event_id"_s);
+    LinkCursor chips(db, u"SELECT event_id, chip_id FROM event_chip ORDER BY event_id"_s);
+    if (!sources.ok() || !actors.ok() || !chips.ok() ||
+        !query.exec(uR"(SELECT e.id, e.title, e.first_day, e.last_day,
+                               e.start_month IS NOT NULL, e.start_day IS NOT NULL,
+                               e.end_year IS NOT NULL, e.category_id, e.status, e.importance
+                          FROM event e ORDER BY e.id)"_s))
+        return std::move(builder).build();
+
+    TimelineRow row;
+    while (query.next()) {
+        row.id = query.value(0).toLongLong();
+        row.title = query.value(1).toString();
+        row.firstDay = query.value(2).toLongLong();
+        row.lastDay = query.value(3).toLongLong();
+        const bool hasMonth = query.value(4).toBool();
+        const bool hasDay = query.value(5).toBool();
+        row.precision =
+            hasDay ? DatePrecision::Day : (hasMonth ? DatePrecision::Month : DatePrecision::Year);
+        row.isRange = query.value(6).toBool();
+        row.category = categoryIndex.value(query.value(7).toLongLong(), -1);
+        row.status = eventStatusFromKey(query.value(8).toString()).value_or(EventStatus::Confirmed);
+        row.importance = query.value(9).toInt();
+        row.sourceCount = 0;
+        row.anySourceHasAddress = false;
+        for (; sources.at(row.id); sources.advance()) {
+            ++row.sourceCount;
+            row.anySourceHasAddress = row.anySourceHasAddress || sources.value(1).toBool();
+        }
+        row.actors.clear();
+        for (; actors.at(row.id); actors.advance()) {
+            const auto found = actorIndex.constFind(actors.value(1).toLongLong());
+            if (found != actorIndex.cend())
+                row.actors << *found;
+        }
+        row.chips.clear();
+        for (; chips.at(row.id); chips.advance()) {
+            const auto found = chipIndex.constFind(chips.value(1).toLongLong());
+            if (found != chipIndex.cend())
+                row.chips << *found;
+        }
+        builder.add(row);
+    }
+    return std::move(builder).build();
+}
+
 } // namespace
 
 TimelineData TimelineDataQuery::load(const TimelineStore &store, const EventFilter &filter) {
@@ -52,6 +138,8 @@ TimelineData TimelineDataQuery::load(const TimelineStore &store, const EventFilt
 
     QVariantMap bindings;
     const QString where = TimelineStore::filterSql(filter, bindings);
+    if (where.isEmpty())
+        return loadAll(db, builder, categoryIndex, actorIndex, chipIndex);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(uR"(SELECT e.id, e.title, e.first_day, e.last_day,

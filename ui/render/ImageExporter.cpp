@@ -150,8 +150,9 @@ std::shared_ptr<const TimelineFigure> ImageExporter::compose(const TimelineData 
 
 QImage ImageExporter::render(const TimelineFigure &figure, double scale, int page) {
     const QSizeF size = figure.pageSize() * scale;
+    // Every theme's page is opaque: no alpha channel to blend into or to encode.
     QImage image(QSize(int(std::ceil(size.width())), int(std::ceil(size.height()))),
-                 QImage::Format_ARGB32_Premultiplied);
+                 QImage::Format_RGB32);
     image.fill(figure.theme().background);
     QPainter painter(&image);
     painter.scale(scale, scale);
@@ -228,6 +229,9 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         image.setText(u"Software"_s, u"ChipTimeline"_s);
         image.setText(u"Description"_s, figure->attribution());
         QImageWriter writer(&file, "png");
+        // zlib level 1 (Qt maps PNG quality 80 to it): flat colours compress nearly as well as
+        // at the default level, several times faster.
+        writer.setQuality(80);
         if (!writer.write(image)) {
             file.cancelWriting();
             return fail(tr("cannot write: %1").arg(writer.errorString()));

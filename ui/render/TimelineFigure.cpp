@@ -147,6 +147,54 @@ TimelineData eventsInRange(const TimelineData &data, qint64 first, qint64 last) 
     return std::move(builder).build();
 }
 
+// The same events with only the categories they use: a figure by category shows no empty
+// lanes (a filtered export would otherwise list every category with "0 events").
+TimelineData withUsedCategories(const TimelineData &data) {
+    const QList<Category> &all = data.categories();
+    QList<int> map(all.size(), -1);
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const int c = data.category(i);
+        if (c >= 0 && c < all.size())
+            map[c] = 0;
+    }
+    QList<Category> used;
+    for (qsizetype c = 0; c < all.size(); ++c) {
+        if (map[c] == 0) {
+            map[c] = int(used.size());
+            used << all[c];
+        }
+    }
+    if (used.size() == all.size())
+        return data;
+    TimelineDataBuilder builder;
+    builder.setCategories(used);
+    builder.setActorNames(data.actorNames());
+    builder.setChipNames(data.chipNames());
+    builder.reserve(data.size());
+    TimelineRow row;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        row.id = data.id(i);
+        row.firstDay = data.firstDay(i);
+        row.lastDay = data.lastDay(i);
+        row.precision = data.precision(i);
+        row.isRange = data.isRange(i);
+        const int c = data.category(i);
+        row.category = c >= 0 && c < all.size() ? map[c] : -1;
+        row.status = data.status(i);
+        row.importance = data.importance(i);
+        row.sourceCount = data.isUnsourced(i) ? 0 : std::max(1, data.sourceCount(i));
+        row.anySourceHasAddress = !data.isUnsourced(i) && !data.hasNoSourceAddress(i);
+        row.actors.clear();
+        for (quint32 a : data.actors(i))
+            row.actors << int(a);
+        row.chips.clear();
+        for (quint32 ch : data.chips(i))
+            row.chips << int(ch);
+        builder.add(row, data.titleUtf8(i));
+    }
+    return std::move(builder).build();
+}
+
 QString rangeText(const std::optional<PartialDate> &from, const std::optional<PartialDate> &to) {
     if (from && to)
         return tr("no events between %1 and %2").arg(from->toIsoString(), to->toIsoString());
@@ -182,11 +230,7 @@ private:
         double height = 0;
     };
 
-    std::shared_ptr<const TimelineLayout> layoutFor(double height,
-                                                    const QHash<qint64, int> &numbers) const;
-    QHash<qint64, int> numbersFor(const TimelineLayout &layout) const;
-    std::shared_ptr<const TimelineLayout> numberedLayout(double height,
-                                                         QHash<qint64, int> numbers) const;
+    std::shared_ptr<const TimelineLayout> layoutFor(double height) const;
     QList<NoteBlock> notesFor(const TimelineLayout &layout) const;
     double balancedHeight(const QList<NoteBlock> &notes, qsizetype from, qsizetype to) const;
     qsizetype fill(const QList<NoteBlock> &notes, qsizetype from, double height) const;
@@ -260,47 +304,20 @@ TimelineFigureBuilder::TimelineFigureBuilder(const TimelineData &data,
     m_columnWidth = (m_contentWidth - (m_columns - 1) * m_columnGap) / m_columns;
 }
 
-std::shared_ptr<const TimelineLayout>
-TimelineFigureBuilder::layoutFor(double height, const QHash<qint64, int> &numbers) const {
+std::shared_ptr<const TimelineLayout> TimelineFigureBuilder::layoutFor(double height) const {
     LayoutOptions options = m_layoutOptions;
-    options.noteNumbers = numbers;
+    if (m_figure->m_options.notes) {
+        // Placed events with sources are numbered by the layout, in time order.
+        const FigureSources::Map &sources = m_sources;
+        options.hasNote = [&sources](qint64 id) {
+            return sources.contains(id);
+        };
+    }
     const QSizeF viewport(m_contentWidth, std::max(1.0, height));
     const double width = TimelineLayout::timeAreaWidth(*m_index, viewport, options);
     const TimeScale scale =
         TimeScale::fitting(m_figure->m_firstDay, m_figure->m_lastDay, width, 0.02);
     return TimelineLayout::compute(m_index, scale, viewport, options);
-}
-
-// Placed events that have sources, numbered 1.. in time order (data order is time order).
-QHash<qint64, int> TimelineFigureBuilder::numbersFor(const TimelineLayout &layout) const {
-    std::vector<quint32> indices;
-    for (const PlacedEvent &e : layout.events()) {
-        if (m_sources.contains(e.id))
-            indices.push_back(e.index);
-    }
-    std::sort(indices.begin(), indices.end());
-    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    QHash<qint64, int> numbers;
-    numbers.reserve(qsizetype(indices.size()));
-    int n = 0;
-    for (quint32 i : indices)
-        numbers.insert(layout.data().id(i), ++n);
-    return numbers;
-}
-
-// Numbers change the width of labels, which can change what is placed: number, lay out
-// again, until the numbered events are the placed ones (two rounds nearly always).
-std::shared_ptr<const TimelineLayout>
-TimelineFigureBuilder::numberedLayout(double height, QHash<qint64, int> numbers) const {
-    std::shared_ptr<const TimelineLayout> layout = layoutFor(height, numbers);
-    for (int round = 0; round < 3; ++round) {
-        QHash<qint64, int> placed = numbersFor(*layout);
-        if (placed == numbers)
-            break;
-        numbers = std::move(placed);
-        layout = layoutFor(height, numbers);
-    }
-    return layout;
 }
 
 QList<TimelineFigureBuilder::NoteBlock>
@@ -571,6 +588,8 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
             *error = rangeText(o.from, o.to);
         return nullptr;
     }
+    if (o.lanes == LaneGrouping::Category)
+        m_data = withUsedCategories(m_data);
     f.m_firstDay = o.from ? first : m_data.minDay();
     f.m_lastDay = o.to ? last : m_data.maxDay();
     f.m_eventCount = m_data.size();
@@ -604,70 +623,87 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
     const double notesGap = std::round(18 * m_scale);
     const double headingPad = std::round(5 * m_scale);
     const double headingHeight = 2 * headingPad + textHeight(TimelineFigure::Heading);
-    // The legend's height hardly depends on the layout: measure it on a first layout.
-    std::shared_ptr<const TimelineLayout> layout =
-        layoutFor(bodyBottom - timelineTop, QHash<qint64, int>());
+    // At most two layouts (a third only when the estimate below falls short): the first
+    // with all the room the page has, which tells the legend and, row by row, which events
+    // want notes and how much room their notes take; the second with as many rows as leave
+    // room for the notes of the events those rows hold.
+    std::shared_ptr<const TimelineLayout> layout = layoutFor(bodyBottom - timelineTop);
     double legendHeight = 0;
     {
         TimelineFigure::Page scratch;
         legendHeight = layoutLegend(scratch, *layout, 0);
     }
-    const double available = bodyBottom - timelineTop - legendGap - legendHeight -
-                             (o.notes ? notesGap + headingHeight : 0);
-    double timelineHeight = std::max(1.0, available);
-    QHash<qint64, int> numbers;
-    if (o.notes) {
-        const double minimum = layoutFor(1, {})->contentHeight();
-        // A layout with all the room tells which events want notes and how much room
-        // they take; the timeline gets what they leave, but never less than its minimum.
-        // When they do not fit a PDF page, they all go to the next page instead.
-        const auto trial = numberedLayout(timelineHeight, numbersFor(*layout));
-        const QList<NoteBlock> trialNotes = notesFor(*trial);
-        const double need =
-            trialNotes.isEmpty() ? 0 : balancedHeight(trialNotes, 0, trialNotes.size());
-        numbers = numbersFor(*trial);
-        if (available - need >= minimum)
-            timelineHeight = available - need;
-        else if (o.paginate)
-            timelineHeight = available + notesGap + headingHeight;
+    const QList<NoteBlock> allNotes = o.notes ? notesFor(*layout) : QList<NoteBlock>();
+    const double notesBlock = allNotes.isEmpty() ? 0 : notesGap + headingHeight;
+    const double available = bodyBottom - timelineTop - legendGap - legendHeight - notesBlock;
+    const int minRows = std::max(1, m_layoutOptions.minRowsPerLane);
+    const auto heightFor = [&](int rows) {
+        return TimelineLayout::heightForRows(*m_index, rows, m_layoutOptions);
+    };
+    // The notes a timeline of `rows` rows would carry: those of the events the first layout
+    // placed in its top `rows` rows (rows fill from the top, by importance then time).
+    QHash<qint64, int> topRow;
+    for (const PlacedEvent &e : layout->events()) {
+        const auto it = topRow.find(e.id);
+        if (it == topRow.end())
+            topRow.insert(e.id, e.row);
         else
-            timelineHeight = minimum;
+            *it = std::min(*it, e.row);
     }
-    // Fewer placed events than the trial means fewer notes: give the room they leave back
-    // to the timeline, as long as the notes still fit.
-    struct Plan {
-        std::shared_ptr<const TimelineLayout> layout;
-        double slack = 0;
-    };
-    const auto planFor = [&](double height, const QHash<qint64, int> &wanted) {
-        Plan plan;
-        plan.layout = o.notes ? numberedLayout(height, wanted) : layoutFor(height, {});
-        TimelineFigure::Page scratch;
-        const double legend = layoutLegend(scratch, *plan.layout, 0);
-        const QList<NoteBlock> planned = o.notes ? notesFor(*plan.layout) : QList<NoteBlock>();
-        const double notesHeight =
-            planned.isEmpty()
-                ? 0
-                : notesGap + headingHeight + balancedHeight(planned, 0, planned.size());
-        plan.slack = bodyBottom - (timelineTop + plan.layout->contentHeight() + legendGap + legend +
-                                   notesHeight);
-        return plan;
-    };
-    Plan plan = planFor(timelineHeight, numbers);
-    for (int round = 0; round < 3 && o.notes && plan.slack > 24 * m_scale; ++round) {
-        // All the slack, else half of it: more rows place more events, which want notes.
-        Plan bigger = planFor(timelineHeight + plan.slack, numbersFor(*plan.layout));
-        double grow = plan.slack;
-        if (bigger.slack < 0) {
-            grow = plan.slack / 2;
-            bigger = planFor(timelineHeight + grow, numbersFor(*plan.layout));
+    const auto notesNeed = [&](int rows) {
+        QList<NoteBlock> kept;
+        for (const NoteBlock &n : allNotes) {
+            if (topRow.value(n.note.eventId, 0) < rows)
+                kept.append(n);
         }
-        if (bigger.slack < 0)
-            break;
-        timelineHeight += grow;
-        plan = bigger;
+        return kept.isEmpty() ? 0.0 : balancedHeight(kept, 0, kept.size());
+    };
+    int rows = layout->rowsPerLane();
+    double timelineHeight = std::min(available, heightFor(rows));
+    if (!allNotes.isEmpty()) {
+        int chosen = 0;
+        for (int r = layout->rowsPerLane(); r >= minRows && chosen == 0; --r) {
+            if (heightFor(r) + notesNeed(r) <= available + 0.5)
+                chosen = r;
+        }
+        if (chosen > 0) {
+            rows = chosen;
+        } else if (o.paginate) {
+            // The notes go to the next pages: the timeline takes what the legend leaves.
+            rows = minRows;
+            for (int r = layout->rowsPerLane(); r > minRows; --r) {
+                if (heightFor(r) <= available + notesBlock + 0.5) {
+                    rows = r;
+                    break;
+                }
+            }
+        } else {
+            rows = minRows;
+        }
+        // Spare room goes to the lanes as air (less than a row: the notes were counted for
+        // `rows` rows).
+        const double room = chosen > 0 ? available - notesNeed(rows)
+                                       : (o.paginate ? available + notesBlock : heightFor(rows));
+        timelineHeight = std::max(
+            heightFor(rows),
+            std::min(room, heightFor(rows) + 0.9 * (heightFor(rows + 1) - heightFor(rows))));
+    } else {
+        timelineHeight = std::max(heightFor(minRows), available);
     }
-    layout = plan.layout;
+    layout = layoutFor(timelineHeight);
+    if (!allNotes.isEmpty() && !o.paginate && rows > minRows) {
+        // The estimate can miss by a few notes. The rows placed what they placed whatever
+        // the air between them: keep them with less air if their notes fit, else one row less.
+        TimelineFigure::Page scratch;
+        const QList<NoteBlock> placed = notesFor(*layout);
+        const double need =
+            legendGap + layoutLegend(scratch, *layout, 0) +
+            (placed.isEmpty() ? 0 : notesBlock + balancedHeight(placed, 0, placed.size()));
+        if (timelineTop + layout->contentHeight() + need > bodyBottom + 0.5) {
+            const double room = bodyBottom - timelineTop - need;
+            layout = layoutFor(room >= heightFor(rows) ? room : heightFor(rows - 1));
+        }
+    }
     f.m_layout = layout;
     // Lanes that cannot shrink to the room (very many lanes) make the page grow below them.
     const double timelineBottom = timelineTop + layout->contentHeight();

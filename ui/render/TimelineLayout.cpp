@@ -229,6 +229,7 @@ private:
     double m_minLabelWidth = 60;
     double m_binWidth = 48;
     double m_badgeSize = 10;
+    double m_noteReserve = 0;
     std::vector<qsizetype> m_densityCounts; // all lanes, laneCount × columns
     qsizetype m_densityMax = 0;
 };
@@ -269,9 +270,12 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
     const double timeLeft = L.m_timeArea.left();
     const double timeRight = L.m_timeArea.right();
     const qint64 id = d.id(i);
-    const int note = L.m_options.noteNumbers.value(id, 0);
+    // -1: numbered after the layout (hasNote), with room for the widest number.
+    const int note = L.m_options.hasNote ? (L.m_options.hasNote(id) ? -1 : 0)
+                                         : L.m_options.noteNumbers.value(id, 0);
     const bool unsourced = d.isUnsourced(i);
-    const double noteWidth = note > 0 ? m_fmSmall.horizontalAdvance(QString::number(note)) + 2 : 0;
+    const double noteWidth = note > 0 ? m_fmSmall.horizontalAdvance(QString::number(note)) + 2
+                                      : (note < 0 ? m_noteReserve : 0);
     const double badgeWidth = unsourced ? m_badgeSize + 4 : 0;
     const double extras = noteWidth + badgeWidth;
     const double g2 = SlotGap / 2;
@@ -386,7 +390,7 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
             const double textHeight = fm.height();
             p.textRect = QRectF(textLeft, cy - textHeight / 2, textWidth, textHeight);
             double x = textLeft + textWidth;
-            if (note > 0) {
+            if (note != 0) {
                 p.noteNumber = note;
                 p.noteRect = QRectF(x + 1, p.textRect.top() - 2, noteWidth - 1, m_fmSmall.height());
                 x += noteWidth;
@@ -395,8 +399,8 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
                 p.badgeRect = QRectF(x + 3, cy - m_badgeSize / 2, m_badgeSize, m_badgeSize);
                 x += badgeWidth;
             }
-            p.labelRect = QRectF(textLeft, p.textRect.top() - (note > 0 ? 2 : 0), x - textLeft,
-                                 textHeight + (note > 0 ? 2 : 0));
+            p.labelRect = QRectF(textLeft, p.textRect.top() - (note != 0 ? 2 : 0), x - textLeft,
+                                 textHeight + (note != 0 ? 2 : 0));
             p.text = std::move(text);
             p.elided = elided;
 
@@ -595,6 +599,18 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
         if (per > laneHeight) // spare room: a little air, not more rows
             laneHeight = std::min(per, laneHeight + m_rowHeight);
     }
+    L.m_rowsPerLane = m_rows;
+    if (opt.hasNote) {
+        // Room for the widest number the frame can need: every numbered label takes at least
+        // its number's room and a gap in its row, which bounds how many there can be.
+        for (int digits = 1; digits < 10; ++digits) {
+            m_noteReserve = m_fmSmall.horizontalAdvance(QString(digits, u'0')) + 2;
+            const double most =
+                double(laneCount) * m_rows * std::ceil(timeWidth / (m_noteReserve + SlotGap) + 1);
+            if (most < std::pow(10.0, digits))
+                break;
+        }
+    }
     L.m_timeArea = QRectF(headerWidth, lanesTop, timeWidth, laneCount * laneHeight);
     L.m_contentHeight = lanesTop + laneCount * laneHeight + 2;
 
@@ -635,6 +651,25 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
             box.detail = m_measureSmall.elided(box.detail, detailRoom, &unused);
         }
         L.m_lanes.append(box);
+    }
+
+    if (opt.hasNote) {
+        // Number the noted placed events in time order (data order is time order).
+        std::vector<quint32> noted;
+        for (const PlacedEvent &p : L.m_events) {
+            if (p.noteNumber < 0)
+                noted.push_back(p.index);
+        }
+        std::sort(noted.begin(), noted.end());
+        noted.erase(std::unique(noted.begin(), noted.end()), noted.end());
+        for (PlacedEvent &p : L.m_events) {
+            if (p.noteNumber >= 0)
+                continue;
+            p.noteNumber =
+                int(std::lower_bound(noted.begin(), noted.end(), p.index) - noted.begin()) + 1;
+            p.noteRect.setWidth(m_fmSmall.horizontalAdvance(QString::number(p.noteNumber)) + 1);
+        }
+        L.m_options.hasNote = nullptr; // it may refer to the caller's data
     }
 
     // Density strips: counts of starts per pixel column, by galloping through each lane.
@@ -719,6 +754,21 @@ TimelineLayout::compute(std::shared_ptr<const TimelineIndex> index, const TimeSc
         index = TimelineIndex::create(TimelineData());
     TimelineLayoutBuilder builder(std::move(index), scale, viewport, options);
     return builder.run();
+}
+
+double TimelineLayout::heightForRows(const TimelineIndex &index, int rows,
+                                     const LayoutOptions &options) {
+    const QFontMetricsF label(options.labelFont);
+    const QFontMetricsF bold(TimelineLayoutBuilder::boldOf(options.labelFont));
+    const QFontMetricsF axis(options.axisFont);
+    const QFontMetricsF small(options.smallFont);
+    const double rowHeight = std::ceil(std::max(label.height(), bold.height())) + 4;
+    const double stripHeight = std::ceil(small.height()) + 6;
+    const double lanesTop = 2 * (std::ceil(axis.height()) + 8) + 2;
+    const double fixed = LanePadTop + LanePadBottom + stripHeight + LaneGapY;
+    const int lanes = std::max(1, index.laneCount());
+    // A quarter pixel more per lane: the row count is a floor of a division.
+    return lanesTop + 2 + lanes * (fixed + std::max(1, rows) * rowHeight + 0.25);
 }
 
 double TimelineLayout::timeAreaWidth(const TimelineIndex &index, QSizeF viewport,

@@ -32,6 +32,7 @@
 #include <QSizeF>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 struct LayoutOptions {
@@ -50,6 +51,10 @@ struct LayoutOptions {
     // Optional numbered notes (the export's source notes): event id → number shown as a
     // small superscript after the label.
     QHash<qint64, int> noteNumbers;
+    // Alternatively, which events have notes: the layout then numbers the placed ones itself,
+    // 1.. in time order (an event placed in two lanes keeps one number), every label keeping
+    // room for the widest number, so one layout is enough. Used during compute() only.
+    std::function<bool(qint64 id)> hasNote;
 };
 
 enum class MarkShape : quint8 {
@@ -122,6 +127,10 @@ public:
     compute(std::shared_ptr<const TimelineIndex> index, const TimeScale &scale, QSizeF viewport,
             const LayoutOptions &options = {});
 
+    // The viewport height at which every lane gets exactly `rows` rows (no spare room).
+    [[nodiscard]] static double heightForRows(const TimelineIndex &index, int rows,
+                                              const LayoutOptions &options = {});
+
     // The width of the time area for a viewport (what the caller's TimeScale should use).
     [[nodiscard]] static double timeAreaWidth(const TimelineIndex &index, QSizeF viewport,
                                               const LayoutOptions &options = {});
@@ -135,6 +144,7 @@ public:
     [[nodiscard]] QRectF timeArea() const { return m_timeArea; } // lanes' time part
     [[nodiscard]] QRectF axisRect() const { return m_axisRect; }
     [[nodiscard]] double axisRowHeight() const { return m_axisRowHeight; }
+    [[nodiscard]] int rowsPerLane() const { return m_rowsPerLane; }
     [[nodiscard]] double xForDay(double julianDay) const {
         return m_timeArea.left() + m_scale.xForDay(julianDay);
     }
@@ -186,6 +196,7 @@ private:
     QRectF m_timeArea;
     QRectF m_axisRect;
     double m_axisRowHeight = 0;
+    int m_rowsPerLane = 0;
     qint64 m_firstVisibleDay = 0;
     qint64 m_endVisibleDay = 0;
     TimeTickRows m_ticks;

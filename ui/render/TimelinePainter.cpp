@@ -131,14 +131,8 @@ private:
     bool m_raster;
 };
 
-} // namespace
-
-void TimelinePainter::paintShape(QPainter &painter, TimelineTheme::Shape shape, const QRectF &box) {
-    painter.drawPath(shapePath(shape, box));
-}
-
-void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const TimelineTheme &theme,
-                            const PaintOptions &options) {
+void paintStatic(QPainter &p, const TimelineLayout &layout, const TimelineTheme &theme,
+                 const PaintOptions &options, TextDrawer &text) {
     const LayoutOptions &lo = layout.options();
     const QList<Category> &categories = layout.data().categories();
     const QSizeF size = layout.viewportSize();
@@ -146,10 +140,6 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
     const QRectF timeArea = layout.timeArea();
     const QRectF axis = layout.axisRect();
     const double rowH = layout.axisRowHeight();
-
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing, true);
-    p.setRenderHint(QPainter::TextAntialiasing, true);
 
     if (options.paintBackground)
         p.fillRect(QRectF(0, 0, size.width(), contentBottom), theme.background);
@@ -196,7 +186,6 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
     // Axis: context row on top, major row below, a baseline.
     p.fillRect(QRectF(0, 0, size.width(), axis.bottom()), theme.axisBackground);
     // Same font as the ticks measured with: weight would change the widths.
-    TextDrawer text(p);
     p.setFont(lo.axisFont);
     const QFontMetricsF axisFm(lo.axisFont);
     const double axisTextTop = (rowH - axisFm.height()) / 2;
@@ -231,7 +220,7 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
             const QColor c = theme.categoryColor(categories, lane.category);
             p.setPen(hairline(theme.markOutline(c, EventStatus::Confirmed)));
             p.setBrush(c);
-            paintShape(p, theme.shapeFor(lane.category), swatch);
+            p.drawPath(shapePath(theme.shapeFor(lane.category), swatch));
         }
         const double textLeft = lane.category >= 0 ? swatch.right() + 8 : 10;
         p.setFont(lo.headerFont);
@@ -251,6 +240,178 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
             p.setRenderHint(QPainter::Antialiasing, true);
         }
     }
+}
+
+// What the static layer depends on, hashed: the size, the theme's colours, the fonts, the
+// lanes (names, counts, density) and the ticks. Equal keys paint equal pixels.
+size_t staticKey(const TimelineLayout &layout, const TimelineTheme &theme, qreal dpr) {
+    const LayoutOptions &lo = layout.options();
+    size_t h = qHashMulti(0, layout.viewportSize().width(), layout.viewportSize().height(),
+                          layout.contentHeight(), dpr, int(theme.kind), theme.name);
+    for (const QColor &c :
+         {theme.background, theme.laneBand, theme.laneBandAlt, theme.laneSeparator,
+          theme.headerBackground, theme.headerText, theme.headerDetail, theme.axisBackground,
+          theme.axisText, theme.axisContextText, theme.axisLine, theme.gridMinor, theme.gridMajor,
+          theme.density})
+        h = qHashMulti(h, c.rgba());
+    h = qHashMulti(h, lo.axisFont.key(), lo.headerFont.key(), lo.smallFont.key());
+    const QRectF ta = layout.timeArea();
+    const QRectF ax = layout.axisRect();
+    h = qHashMulti(h, ta.left(), ta.top(), ta.right(), ta.bottom(), ax.top(), ax.bottom(),
+                   layout.axisRowHeight());
+    const QList<Category> &categories = layout.data().categories();
+    for (const LaneBox &lane : layout.lanes()) {
+        h = qHashMulti(h, lane.lane, lane.name, lane.detail, lane.category, lane.rect.top(),
+                       lane.rect.bottom());
+        if (lane.category >= 0)
+            h = qHashMulti(h, theme.categoryColor(categories, lane.category).rgba(),
+                           int(theme.shapeFor(lane.category)));
+        if (!lane.density.isEmpty())
+            h = qHashBits(lane.density.constData(), size_t(lane.density.size()) * sizeof(QRectF),
+                          h);
+    }
+    for (const QList<TimeTick> *row : {&layout.ticks().major, &layout.ticks().context}) {
+        for (const TimeTick &t : *row)
+            h = qHashMulti(h, t.x, t.labelX, t.label);
+    }
+    return h;
+}
+
+// The screen (a raster device without scaling or rotation) reuses the static layer while the
+// scale and size stay: hover, selection and repaints then cost only the marks and labels.
+// Vector devices and exports always paint it, so SVG and PDF keep real lines and text.
+bool paintStaticCached(QPainter &p, const TimelineLayout &layout, const TimelineTheme &theme,
+                       const PaintOptions &options) {
+    if (!options.paintBackground || !p.paintEngine() ||
+        p.paintEngine()->type() != QPaintEngine::Raster ||
+        p.worldTransform().type() > QTransform::TxTranslate)
+        return false;
+    const QTransform &t = p.worldTransform();
+    if (t.dx() != std::round(t.dx()) || t.dy() != std::round(t.dy()))
+        return false;
+    const QSizeF size = layout.viewportSize();
+    const double height = std::max(size.height(), layout.contentHeight());
+    if (size.width() * height > 4096.0 * 4096.0)
+        return false;
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    const size_t key = staticKey(layout, theme, dpr);
+
+    struct Entry {
+        size_t key = 0;
+        QImage image;
+    };
+    static QMutex mutex;
+    static Entry entries[2]; // the view and, e.g., a second window of another size
+    static int next = 0;
+    QImage image;
+    {
+        const QMutexLocker lock(&mutex);
+        for (const Entry &e : entries) {
+            if (e.key == key && !e.image.isNull())
+                image = e.image;
+        }
+    }
+    if (image.isNull()) {
+        // Opaque (every theme's background is): blitted as a plain copy, not blended.
+        image = QImage(QSize(int(std::ceil(size.width() * dpr)), int(std::ceil(height * dpr))),
+                       theme.background.alpha() == 255 ? QImage::Format_RGB32
+                                                       : QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(theme.background);
+        QPainter ip(&image);
+        ip.setRenderHint(QPainter::Antialiasing, true);
+        ip.setRenderHint(QPainter::TextAntialiasing, true);
+        TextDrawer text(ip);
+        paintStatic(ip, layout, theme, options, text);
+        ip.end();
+        const QMutexLocker lock(&mutex);
+        entries[next] = {key, image};
+        next = (next + 1) % 2;
+    }
+    p.drawImage(QPointF(0, 0), image);
+    return true;
+}
+
+// Small images of marks that repeat (a point of one shape, colour and status; a "+N" pill),
+// for raster devices painted without scaling: a blit instead of rasterising antialiased
+// paths every frame. Marks land on whole device pixels. Vector devices and scaled exports
+// draw the paths.
+class SpriteDrawer {
+public:
+    explicit SpriteDrawer(QPainter &p)
+        : m_p(p) {
+        const QTransform &t = p.worldTransform();
+        m_enabled = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                    t.type() <= QTransform::TxTranslate && t.dx() == std::round(t.dx()) &&
+                    t.dy() == std::round(t.dy());
+        m_dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    }
+
+    // Draws what `paint` draws in `box` from the sprite named `key`; false when sprites are
+    // off for this painter (the caller then paints directly).
+    template <typename Paint>
+    bool draw(const QRectF &box, const QString &key, const Paint &paint) {
+        if (!m_enabled)
+            return false;
+        constexpr int Margin = 2; // outlines reach over the box
+        const QPointF at(std::round(box.left()) - Margin, std::round(box.top()) - Margin);
+        const QString fullKey = key + u'@' + QString::number(m_dpr);
+        static QMutex mutex;
+        static QHash<QString, QImage> cache;
+        QImage sprite;
+        {
+            const QMutexLocker lock(&mutex);
+            sprite = cache.value(fullKey);
+        }
+        if (sprite.isNull()) {
+            const QSizeF size(std::ceil(box.width()) + 2 * Margin,
+                              std::ceil(box.height()) + 2 * Margin);
+            sprite = QImage((size * m_dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+            sprite.setDevicePixelRatio(m_dpr);
+            sprite.fill(Qt::transparent);
+            QPainter q(&sprite);
+            q.setRenderHint(QPainter::Antialiasing, true);
+            q.setRenderHint(QPainter::TextAntialiasing, true);
+            paint(q, QRectF(QPointF(Margin, Margin), box.size()));
+            q.end();
+            const QMutexLocker lock(&mutex);
+            if (cache.size() > 4096) // bounded: forget everything now and then
+                cache.clear();
+            cache.insert(fullKey, sprite);
+        }
+        m_p.drawImage(at, sprite);
+        return true;
+    }
+
+private:
+    QPainter &m_p;
+    bool m_enabled = false;
+    qreal m_dpr = 1;
+};
+} // namespace
+
+void TimelinePainter::paintShape(QPainter &painter, TimelineTheme::Shape shape, const QRectF &box) {
+    painter.drawPath(shapePath(shape, box));
+}
+
+void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const TimelineTheme &theme,
+                            const PaintOptions &options) {
+    const LayoutOptions &lo = layout.options();
+    const QList<Category> &categories = layout.data().categories();
+    const QRectF timeArea = layout.timeArea();
+    const QRectF axis = layout.axisRect();
+
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+
+    // The static layer (background, bands, grid, axis, headers, density) is the same for
+    // every frame of one scale; on screen it is painted once into an image and blitted.
+    TextDrawer text(p);
+    SpriteDrawer sprites(p);
+    if (!paintStaticCached(p, layout, theme, options))
+        paintStatic(p, layout, theme, options, text);
+    const QFontMetricsF smallFm(lo.smallFont);
 
     // Today.
     if (options.today && options.today->isValid()) {
@@ -329,23 +490,38 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         }
     }
 
-    // Points.
+    // Points. On the screen a mark of one look is drawn once into a small image and blitted
+    // (antialiased paths are most of a frame's cost in the software rasteriser).
     for (const PlacedEvent &e : layout.events()) {
         if (e.shape != MarkShape::Point)
             continue;
         const QColor base = theme.categoryColor(categories, e.category);
-        const QPainterPath path = shapePath(theme.shapeFor(e.category), e.markRect);
-        p.setPen(Qt::NoPen);
-        p.setBrush(theme.markFill(base, e.status));
-        p.drawPath(path);
-        if (e.status == EventStatus::Disputed)
-            hatch(p, path, base);
-        p.setBrush(Qt::NoBrush);
-        p.setPen(statusPen(theme.markOutline(base, e.status), e.status,
-                           e.status == EventStatus::Confirmed ? 1.0 : 1.3));
-        p.drawPath(path);
-        if (isSelected(e)) {
+        const TimelineTheme::Shape shape = theme.shapeFor(e.category);
+        const auto draw = [&](QPainter &q, const QRectF &box) {
+            const QPainterPath path = shapePath(shape, box);
+            q.setPen(Qt::NoPen);
+            q.setBrush(theme.markFill(base, e.status));
+            q.drawPath(path);
+            if (e.status == EventStatus::Disputed)
+                hatch(q, path, base);
+            q.setBrush(Qt::NoBrush);
+            q.setPen(statusPen(theme.markOutline(base, e.status), e.status,
+                               e.status == EventStatus::Confirmed ? 1.0 : 1.3));
+            q.drawPath(path);
+        };
+        if (!sprites.draw(e.markRect,
+                          u"p%1 %2 %3 %4 %5"_s.arg(int(shape))
+                              .arg(base.rgba())
+                              .arg(int(e.status))
+                              .arg(e.markRect.width())
+                              .arg(e.markRect.height()),
+                          draw))
+            draw(p, e.markRect);
+    }
+    for (const PlacedEvent &e : layout.events()) {
+        if (e.shape == MarkShape::Point && isSelected(e)) {
             p.setPen(QPen(theme.selection, 1.6));
+            p.setBrush(Qt::NoBrush);
             p.drawEllipse(e.markRect.adjusted(-3, -3, 3, 3));
         }
     }
@@ -373,23 +549,34 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         }
     }
 
-    // Clusters.
-    if (theme.kind == TimelineTheme::Kind::Print)
-        p.setPen(hairline(theme.clusterBorder, 0.8));
-    else
-        p.setPen(Qt::NoPen);
-    p.setBrush(theme.clusterFill);
-    for (const ClusterMark &c : layout.clusters())
-        p.drawRoundedRect(c.rect, c.rect.height() / 2, c.rect.height() / 2);
+    // Clusters: "+N" pills, blitted from small images on the screen like the points.
+    const QPen pillPen = theme.kind == TimelineTheme::Kind::Print
+                             ? hairline(theme.clusterBorder, 0.8)
+                             : QPen(Qt::NoPen);
+    const auto drawPill = [&](QPainter &q, const QRectF &r, const QString &label) {
+        q.setPen(pillPen);
+        q.setBrush(theme.clusterFill);
+        q.drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        q.setPen(theme.clusterText);
+        q.setFont(lo.smallFont);
+        TextDrawer pillText(q);
+        pillText.draw(QPointF(r.left() + 5, r.top() + 1), label, smallFm.ascent());
+    };
+    for (const ClusterMark &c : layout.clusters()) {
+        const auto draw = [&](QPainter &q, const QRectF &box) {
+            drawPill(q, box, c.text);
+        };
+        if (!sprites.draw(
+                c.rect,
+                u"c%1 %2 %3 %4"_s.arg(c.rect.width()).arg(c.rect.height()).arg(c.text, theme.name),
+                draw))
+            draw(p, c.rect);
+    }
     if (options.hoveredCluster >= 0 && options.hoveredCluster < layout.clusters().size()) {
         const QRectF r = layout.clusters()[options.hoveredCluster].rect;
         p.setPen(hairline(theme.hover, 1.5));
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
-    }
-    p.setPen(theme.clusterText);
-    for (const ClusterMark &c : layout.clusters()) {
-        text.draw(QPointF(c.rect.left() + 5, c.rect.top() + 1), c.text, smallFm.ascent());
     }
 
     p.restore();

@@ -110,7 +110,14 @@ void ExportImageDialog::buildUi() {
     range->addWidget(m_range);
     range->addWidget(m_from);
     range->addWidget(m_to);
-    form->addRow(tr("&Range:"), range);
+    // Rows holding a layout get their label by hand: only a label with a buddy shows its
+    // mnemonic instead of a literal '&'.
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    form->addRow(label(tr("&Range:"), m_range), range);
 
     m_title = new QLineEdit(this);
     m_title->setPlaceholderText(tr("e.g. US export controls on AI chips, 2022–2025"));
@@ -132,7 +139,7 @@ void ExportImageDialog::buildUi() {
     size->addWidget(m_width);
     size->addWidget(new QLabel(u"\u00d7"_s, this));
     size->addWidget(m_height);
-    form->addRow(tr("Si&ze:"), size);
+    form->addRow(label(tr("Si&ze:"), m_size), size);
 
     m_scale = new QSpinBox(this);
     m_scale->setRange(1, 4);
@@ -157,11 +164,11 @@ void ExportImageDialog::buildUi() {
     auto *file = new QHBoxLayout;
     file->addWidget(m_file);
     file->addWidget(choose);
-    form->addRow(tr("F&ile:"), file);
+    form->addRow(label(tr("F&ile:"), m_file), file);
 
     m_preview = new QLabel(this);
     m_preview->setMinimumSize(480, 300);
-    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     m_preview->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_preview->setAccessibleName(tr("Preview"));
     m_summary = new QLabel(this);
@@ -176,8 +183,9 @@ void ExportImageDialog::buildUi() {
     left->addLayout(form);
     left->addStretch();
     auto *right = new QVBoxLayout;
-    right->addWidget(m_preview, 1);
+    // Both columns start at the top: the summary reads as the preview's caption.
     right->addWidget(m_summary);
+    right->addWidget(m_preview, 1);
     auto *columns = new QHBoxLayout;
     columns->addLayout(left);
     columns->addLayout(right, 1);
