@@ -195,7 +195,10 @@ std::optional<FilterText::Parsed> FilterText::parse(QStringView text, Error *err
         QString value;
         if (!scanner.readValue(value))
             return failed();
-        if (value.isEmpty() && *field != Field::Query) {
+        // A quoted empty value ("") is a value: format() writes an empty name that way, so
+        // parse(format(f)) gives f back. Only a missing value is refused.
+        const bool quoted = valueStart < text.size() && text[valueStart] == u'"';
+        if (value.isEmpty() && !quoted && *field != Field::Query) {
             scanner.fail(valueStart, tr("\"%1\" needs a value").arg(name));
             return failed();
         }

@@ -721,12 +721,25 @@ QString cleanUrl(const QString &raw) {
     return out.trimmed();
 }
 
+// Removing braces can bring two spaces together ("a { b}" → "a  b"); BibTeX reads any run
+// of blanks as one, so the text must too, or our export of it reads back differently.
+QString collapseSpaces(QString text) {
+    qsizetype out = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == u' ' && out > 0 && text[out - 1] == u' ')
+            continue;
+        text[out++] = text[i];
+    }
+    text.truncate(out);
+    return text;
+}
+
 QString decodeText(const QString &raw, bool keepLines) {
     if (!keepLines)
-        return BibTexFormat::decodeLatex(raw.simplified()).trimmed();
+        return collapseSpaces(BibTexFormat::decodeLatex(raw.simplified())).trimmed();
     QStringList lines = raw.split(u'\n');
     for (QString &line : lines)
-        line = BibTexFormat::decodeLatex(line.simplified());
+        line = collapseSpaces(BibTexFormat::decodeLatex(line.simplified()));
     return lines.join(u'\n').trimmed();
 }
 

@@ -15,6 +15,17 @@ void fail(InputError *error, const QString &fileName, const QString &message) {
     error->message = message;
 }
 
+bool hasUnpairedSurrogate(const QString &text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (c.isSurrogate())
+            return true;
+    }
+    return false;
+}
+
 int lineAtByte(const QByteArray &bytes, qsizetype offset) {
     return int(bytes.left(offset).count('\n')) + 1;
 }
@@ -76,7 +87,9 @@ std::optional<QString> TextDecoding::decode(const QByteArray &bytes, const QStri
         }
         QStringDecoder decoder(utf16le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
         text = decoder.decode(bytes);
-        if (decoder.hasError()) {
+        // Qt's UTF-16 decoder passes an unpaired surrogate through without an error; such
+        // text cannot be stored (it turns into U+FFFD on the way to SQLite), so look for it.
+        if (decoder.hasError() || hasUnpairedSurrogate(text)) {
             fail(error, fileName, u"not UTF-16 text (unpaired surrogate); save it as UTF-8"_s);
             return std::nullopt;
         }

@@ -1,0 +1,23 @@
+// BibTexFormat (BibTeX/BibLaTeX) on arbitrary bytes.
+// Invariants: a refusal has a message; our export of what was accepted is accepted again
+// and is stable; the sources survive the native format losslessly.
+#include "fuzz/FuzzSupport.h"
+#include "model/formats/BibTexFormat.h"
+
+using namespace Qt::StringLiterals;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    const QByteArray bytes = fuzzBytes(data, size);
+    InputError error;
+    const auto sources = BibTexFormat::read(bytes, u"fuzz.bib"_s, &error);
+    if (!sources) {
+        checkErrorReported(error);
+        return 0;
+    }
+    Dataset dataset;
+    dataset.sources = *sources;
+    checkNativeKeeps(dataset);
+    checkExportRereads(BibTexFormat::write(*sources), u"fuzz.bib"_s, &BibTexFormat::read,
+                       &BibTexFormat::write);
+    return 0;
+}

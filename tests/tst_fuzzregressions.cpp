@@ -1,0 +1,110 @@
+#include "model/FilterText.h"
+#include "model/SearchQuery.h"
+#include "model/formats/BibTexFormat.h"
+#include "model/formats/TextDecoding.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// Inputs the libFuzzer harnesses (fuzz/, scripts/fuzz) found to break an invariant, replayed
+// from tests/data/fuzz-regressions/ or rebuilt here, each with the behaviour now expected.
+class TestFuzzRegressions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void utf16UnpairedSurrogateIsRefused_data();
+    void utf16UnpairedSurrogateIsRefused();
+    void bibTexSpacesAfterBracesCollapse();
+    void bibTexExportOfFoundFileIsStable();
+    void filterTextEmptyQuotedValueRoundTrips();
+};
+
+namespace {
+
+QByteArray readData(const QString &name) {
+    QFile file(QStringLiteral(CHIPTIMELINE_TEST_DATA) + u"/fuzz-regressions/"_s + name);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+void TestFuzzRegressions::utf16UnpairedSurrogateIsRefused_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    // Found by fuzz_text_decoding: U+DFDF alone in UTF-16LE was accepted, and the stored text
+    // turned into U+FFFD on its way to UTF-8.
+    QTest::newRow("found") << readData(u"text_decoding-unpaired-surrogate.bin"_s);
+    QTest::newRow("lone low, LE") << QByteArray("\xFF\xFE"
+                                                "a\x00\x00\xDC",
+                                                6);
+    QTest::newRow("lone high at end, LE") << QByteArray("\xFF\xFE"
+                                                        "a\x00\x00\xD8",
+                                                        6);
+    QTest::newRow("high then letter, BE") << QByteArray("\xFE\xFF\xD8\x00\x00"
+                                                        "a",
+                                                        6);
+}
+
+void TestFuzzRegressions::utf16UnpairedSurrogateIsRefused() {
+    QFETCH(QByteArray, bytes);
+    QVERIFY(bytes.size() > 2);
+    InputError error;
+    QVERIFY(!TextDecoding::decode(bytes, u"notes.txt"_s, &error));
+    QCOMPARE(error.toString(),
+             u"notes.txt: not UTF-16 text (unpaired surrogate); save it as UTF-8"_s);
+    // A proper pair still reads: U+1F600 in UTF-16LE.
+    const auto pair = TextDecoding::decode(QByteArray("\xFF\xFE\x3D\xD8\x00\xDE", 6), {}, &error);
+    QVERIFY(pair);
+    QCOMPARE(*pair, u"\U0001F600"_s);
+}
+
+void TestFuzzRegressions::bibTexSpacesAfterBracesCollapse() {
+    // Found by fuzz_bibtex: "ft # { (Asia)}" inside a braced value read as "ft #  (Asia)" (two
+    // spaces), which our export wrote and the next read collapsed: the export was not stable.
+    const QByteArray bib = "@misc{k, title = {Financial Times { (Asia)} and {  more }}}\n";
+    InputError error;
+    const auto sources = BibTexFormat::read(bib, u"t.bib"_s, &error);
+    QVERIFY2(sources, qPrintable(error.toString()));
+    QCOMPARE(sources->size(), 1);
+    QCOMPARE(sources->first().title, u"Financial Times (Asia) and more"_s);
+    // A non-breaking space (~) is not a blank to collapse.
+    const auto tilde = BibTexFormat::read("@misc{k, title = {A~ B}}\n", u"t.bib"_s, &error);
+    QVERIFY(tilde);
+    QCOMPARE(tilde->first().title, u"A\u00A0 B"_s);
+}
+
+void TestFuzzRegressions::bibTexExportOfFoundFileIsStable() {
+    const QByteArray found = readData(u"bibtex-spaces-after-brace.bib"_s);
+    QVERIFY(!found.isEmpty());
+    InputError error;
+    const auto first = BibTexFormat::read(found, u"found.bib"_s, &error);
+    QVERIFY2(first, qPrintable(error.toString()));
+    const QByteArray once = BibTexFormat::write(*first);
+    const auto second = BibTexFormat::read(once, u"once.bib"_s, &error);
+    QVERIFY2(second, qPrintable(error.toString()));
+    QCOMPARE(*second, *first);
+    QCOMPARE(BibTexFormat::write(*second), once);
+}
+
+void TestFuzzRegressions::filterTextEmptyQuotedValueRoundTrips() {
+    // Found by fuzz_filter_text: format() writes an empty name as chip:"" and parse()
+    // refused it ("chip" needs a value), so parse(format(f)) failed.
+    EventFilter filter;
+    filter.chips = {u"H20"_s, QString()};
+    filter.actors = {QString()};
+    const QString text = FilterText::format(filter, u"licence"_s);
+    QCOMPARE(text, u"q:licence actor:\"\" chip:H20 chip:\"\""_s);
+    FilterText::Error error;
+    const auto parsed = FilterText::parse(text, &error);
+    QVERIFY2(parsed, qPrintable(error.toString()));
+    QCOMPARE(parsed->searchText, u"licence"_s);
+    filter.query = SearchQuery::toFtsExpression(u"licence"_s);
+    QCOMPARE(parsed->filter, filter);
+    // A value left out altogether is still refused.
+    QVERIFY(!FilterText::parse(u"chip: tag:x"_s, &error));
+    QCOMPARE(error.toString(), u"column 6: \"chip\" needs a value"_s);
+}
+
+QTEST_GUILESS_MAIN(TestFuzzRegressions)
+#include "tst_fuzzregressions.moc"
