@@ -1,5 +1,7 @@
 #include "model/ImportPreview.h"
 
+#include "model/formats/SourceMatcher.h"
+
 #include "model/TimelineStore.h"
 
 #include <QSet>
@@ -38,8 +40,16 @@ ImportSummary ImportPreview::preview(const QList<Event> &existingEvents,
     QSet<QString> sourceUids;
     for (const Source &source : existingSources)
         sourceUids.insert(source.uid);
+    // As the store does: the same article under another uid is merged, never added.
+    SourceMatcher matcher(existingSources);
     for (const Source &source : dataset.sources) {
         const bool exists = sourceUids.contains(source.uid);
+        if (!exists && matcher.findMatch(source) >= 0) {
+            ++(policy == ImportPolicy::Update ? counts.sourcesUpdated : counts.sourcesSkipped);
+            continue;
+        }
+        if (!exists)
+            matcher.add(source);
         if (exists && policy == ImportPolicy::Skip)
             ++counts.sourcesSkipped;
         else if (exists && policy == ImportPolicy::Update)

@@ -1,6 +1,7 @@
 #include "model/TimelineStore.h"
 
 #include "model/SchemaMigrations.h"
+#include "model/formats/SourceMatcher.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -1148,8 +1149,29 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     // Sources first: events refer to them by uid. With "keep both", a duplicate gets a new
     // uid and the file's events are pointed at it.
     QHash<QString, QString> renamedSources;
+    // The same article under another uid (same DOI, same address, or same title and date,
+    // as SourceMatcher judges) is merged into the stored one, never added twice: the file's
+    // events are pointed at it, and with "update" its empty fields are filled in.
+    QList<Source> knownSources = dataset.sources.isEmpty() ? QList<Source>() : sources();
+    SourceMatcher matcher(knownSources);
     for (Source source : dataset.sources) {
         const qint64 existing = idForUid(u"source"_s, source.uid);
+        const qsizetype match = existing ? -1 : matcher.findMatch(source);
+        if (match >= 0) {
+            const Source stored = knownSources.at(match);
+            renamedSources.insert(source.uid, stored.uid);
+            if (policy == ImportPolicy::Update) {
+                Source merged = SourceMatcher::merged(stored, source);
+                merged.uid = stored.uid;
+                if (!writeSource(merged, stored.id, err))
+                    return fail();
+                knownSources[match] = merged;
+                ++counts.sourcesUpdated;
+            } else {
+                ++counts.sourcesSkipped;
+            }
+            continue;
+        }
         if (existing && policy == ImportPolicy::Skip) {
             ++counts.sourcesSkipped;
             continue;
@@ -1163,6 +1185,11 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             return fail();
         ++(existing && policy == ImportPolicy::Update ? counts.sourcesUpdated
                                                       : counts.sourcesAdded);
+        if (!existing) {
+            // Later records of the same file may be this article again.
+            knownSources.append(source);
+            matcher.add(source);
+        }
     }
     for (Event event : dataset.events) {
         qint64 existing = idForUid(u"event"_s, event.uid);

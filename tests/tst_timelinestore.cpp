@@ -96,6 +96,7 @@ private slots:
     void importIsAllOrNothing();
     void importPolicies();
     void saveAndDeleteEventCascades();
+    void mergesDuplicateSourcesOnImport();
     void refusesEndBeforeStart();
     void refusesNonSqliteFileUntouched();
     void refusesForeignSqliteFileUntouched();
@@ -286,6 +287,43 @@ void TestTimelineStore::importPolicies() {
     QCOMPARE(summary.sourcesAdded, 2);
     QCOMPARE(store->eventCount(), 6);
     QCOMPARE(store->sourceCount(), 4);
+}
+
+void TestTimelineStore::mergesDuplicateSourcesOnImport() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+
+    // The BIS page again, from a citation manager: another uid, the address written
+    // differently (http, no www, trailing slash), and an author the store did not have.
+    Dataset again;
+    Source same;
+    same.uid = u"99999999-0000-4000-8000-000000000002"_s;
+    same.kind = u"official"_s;
+    same.title = u"Commerce implements new export controls"_s;
+    same.url = u"http://bis.gov/press-release/x/"_s;
+    same.authors = {u"Bureau of Industry and Security"_s};
+    Event event;
+    event.uid = u"20000000-0000-4000-8000-000000000001"_s;
+    event.title = u"Cites the duplicate"_s;
+    event.start = PartialDate::fromYmd(2022, 10, 7);
+    event.citations = {Citation{same.uid, u"q"_s, {}}};
+    again.sources = {same, same}; // and twice within the same file
+    again.sources[1].uid = u"99999999-0000-4000-8000-000000000003"_s;
+    again.events = {event};
+
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(again, ImportPolicy::Update, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.sourcesAdded, 0);
+    QCOMPARE(summary.sourcesUpdated, 2);
+    QCOMPARE(store->sourceCount(), 2);
+    // The event cites the stored source, which gained the author.
+    const auto stored = store->sourceByUid(u"00000000-0000-4000-8000-000000000002"_s);
+    QVERIFY(stored);
+    QCOMPARE(stored->authors, QStringList{u"Bureau of Industry and Security"_s});
+    QCOMPARE(stored->url, u"https://www.bis.gov/press-release/x"_s);
+    QCOMPARE(store->eventByUid(event.uid)->citations.constFirst().sourceUid, stored->uid);
 }
 
 void TestTimelineStore::saveAndDeleteEventCascades() {
