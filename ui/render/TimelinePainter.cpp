@@ -510,11 +510,12 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
             q.drawPath(path);
         };
         if (!sprites.draw(e.markRect,
-                          u"p%1 %2 %3 %4 %5"_s.arg(int(shape))
+                          u"p%1 %2 %3 %4 %5 %6"_s.arg(int(shape))
                               .arg(base.rgba())
                               .arg(int(e.status))
                               .arg(e.markRect.width())
-                              .arg(e.markRect.height()),
+                              .arg(e.markRect.height())
+                              .arg(theme.name), // fills and outlines differ by theme
                           draw))
             draw(p, e.markRect);
     }
