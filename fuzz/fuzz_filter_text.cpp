@@ -19,10 +19,14 @@ QString consumeText(FuzzedDataProvider &provider) {
     return QString::fromStdString(provider.ConsumeRandomLengthString(24));
 }
 
+// Names as the store holds them: never empty (format() leaves empty ones out).
 QStringList consumeList(FuzzedDataProvider &provider) {
     QStringList values;
-    for (int n = provider.ConsumeIntegralInRange(0, 3); n > 0; --n)
-        values << consumeText(provider);
+    for (int n = provider.ConsumeIntegralInRange(0, 3); n > 0; --n) {
+        const QString value = consumeText(provider);
+        if (!value.isEmpty())
+            values << value;
+    }
     return values;
 }
 

@@ -132,8 +132,11 @@ QString FilterText::format(const EventFilter &filter, const QString &searchText)
     if (!searchText.isEmpty())
         parts << u"q:"_s + quotedIfNeeded(searchText);
     const auto each = [&parts](const QString &field, const QStringList &values) {
+        // An empty name names nothing in the store, and parse() refuses `chip:""`; writing
+        // it would make a line that does not parse back.
         for (const QString &value : values)
-            parts << field + u':' + quotedIfNeeded(value);
+            if (!value.isEmpty())
+                parts << field + u':' + quotedIfNeeded(value);
     };
     each(u"category"_s, filter.categories);
     each(u"actor"_s, filter.actors);
@@ -195,10 +198,7 @@ std::optional<FilterText::Parsed> FilterText::parse(QStringView text, Error *err
         QString value;
         if (!scanner.readValue(value))
             return failed();
-        // A quoted empty value ("") is a value: format() writes an empty name that way, so
-        // parse(format(f)) gives f back. Only a missing value is refused.
-        const bool quoted = valueStart < text.size() && text[valueStart] == u'"';
-        if (value.isEmpty() && !quoted && *field != Field::Query) {
+        if (value.isEmpty() && *field != Field::Query) {
             scanner.fail(valueStart, tr("\"%1\" needs a value").arg(name));
             return failed();
         }
