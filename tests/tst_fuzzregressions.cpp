@@ -2,6 +2,7 @@
 #include "model/SearchQuery.h"
 #include "model/formats/BibTexFormat.h"
 #include "model/formats/TextDecoding.h"
+#include "model/formats/TimelineJsFormat.h"
 
 #include <QFile>
 #include <QTest>
@@ -19,6 +20,7 @@ private slots:
     void bibTexSpacesAfterBracesCollapse();
     void bibTexExportOfFoundFileIsStable();
     void filterTextEmptyQuotedValueRoundTrips();
+    void timelineJsHugeNumberIsRefused();
 };
 
 namespace {
@@ -104,6 +106,20 @@ void TestFuzzRegressions::filterTextEmptyQuotedValueRoundTrips() {
     QVERIFY(parsed->filter.actors.isEmpty());
     QVERIFY(!FilterText::parse(u"chip:\"\""_s, &error));
     QCOMPARE(error.toString(), u"column 6: \"chip\" needs a value"_s);
+}
+
+void TestFuzzRegressions::timelineJsHugeNumberIsRefused() {
+    // Found by fuzz_timelinejs_json (UBSan): a date part of 8.9e41 was converted to qint64
+    // before its range was checked, which is undefined behaviour.
+    const QByteArray found = readData(u"timelinejs-huge-number.json"_s);
+    QVERIFY(!found.isEmpty());
+    InputError error;
+    QVERIFY(!TimelineJsFormat::read(found, u"found.json"_s, &error));
+    QVERIFY(!error.message.isEmpty());
+    const QByteArray json =
+        R"({"events": [{"start_date": {"year": 1e300}, "text": {"headline": "x"}}]})";
+    QVERIFY(!TimelineJsFormat::read(json, u"t.json"_s, &error));
+    QCOMPARE(error.toString(), u"t.json:1: events[0].start_date.year: must be a whole number"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFuzzRegressions)

@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -88,7 +89,10 @@ std::optional<qint64> part(const QJsonObject &date, const QString &key) {
         return 0;
     if (value.isDouble()) {
         const double d = value.toDouble();
-        if (d != double(qint64(d)))
+        // Range first: converting a double beyond qint64 (1e300, found by fuzzing) is
+        // undefined behaviour. Whole numbers up to 2^53 are exact in a double.
+        constexpr double Exact = 9007199254740992.0;
+        if (!(d >= -Exact && d <= Exact) || d != std::trunc(d))
             return std::nullopt;
         return qint64(d);
     }
