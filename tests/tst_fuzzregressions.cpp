@@ -1,6 +1,7 @@
 #include "model/FilterText.h"
 #include "model/SearchQuery.h"
 #include "model/formats/BibTexFormat.h"
+#include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TextDecoding.h"
 #include "model/formats/TimelineJsFormat.h"
 
@@ -21,6 +22,7 @@ private slots:
     void bibTexExportOfFoundFileIsStable();
     void filterTextEmptyQuotedValueRoundTrips();
     void timelineJsHugeNumberIsRefused();
+    void nativeJsonKeepsLeadingZeroWidthNoBreakSpace();
 };
 
 namespace {
@@ -120,6 +122,25 @@ void TestFuzzRegressions::timelineJsHugeNumberIsRefused() {
         R"({"events": [{"start_date": {"year": 1e300}, "text": {"headline": "x"}}]})";
     QVERIFY(!TimelineJsFormat::read(json, u"t.json"_s, &error));
     QCOMPARE(error.toString(), u"t.json:1: events[0].start_date.year: must be a whole number"_s);
+}
+
+void TestFuzzRegressions::nativeJsonKeepsLeadingZeroWidthNoBreakSpace() {
+    // Found by fuzz_icalendar and fuzz_event_csv: a title or chip beginning with U+FEFF came
+    // back from the native file without it (Qt's JSON reader takes it for a byte-order mark).
+    Dataset dataset;
+    Event event;
+    event.uid = u"e1"_s;
+    event.title = u"\uFEFFThe whole of 2025"_s;
+    event.start = PartialDate::fromYear(2025);
+    event.chips = {u"\uFEFF MI308"_s, u"H20\uFEFF"_s};
+    dataset.events = {event};
+    const QByteArray native = NativeJsonFormat::write(dataset);
+    QVERIFY(native.contains("\\ufeffThe whole of 2025"));
+    InputError error;
+    const auto back = NativeJsonFormat::read(native, u"n.json"_s, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->events.first().title, event.title);
+    QCOMPARE(back->events.first().chips, event.chips);
 }
 
 QTEST_GUILESS_MAIN(TestFuzzRegressions)

@@ -99,9 +99,17 @@ void JsonWriter::writeString(QStringView text) {
     qsizetype i = 0;
     while (i < size) {
         const char16_t c = text[i].unicode();
+        // U+FEFF is written escaped: Qt's JSON reader drops it, raw, at the start of a string
+        // (as a byte-order mark), so a title beginning with it did not survive the native
+        // file (found by fuzzing).
+        if (c == 0xFEFF) {
+            m_out += "\\ufeff";
+            ++i;
+            continue;
+        }
         if (c >= 0x80) {
             qsizetype end = i + 1;
-            while (end < size && text[end].unicode() >= 0x80)
+            while (end < size && text[end].unicode() >= 0x80 && text[end].unicode() != 0xFEFF)
                 ++end;
             m_out += text.sliced(i, end - i).toUtf8();
             i = end;
