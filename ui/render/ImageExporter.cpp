@@ -1,5 +1,6 @@
 #include "ui/render/ImageExporter.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
@@ -15,6 +16,36 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Characters XML 1.0 does not allow anywhere, even escaped: C0 controls other than tab,
+// line feed and carriage return, and U+FFFE / U+FFFF. A title may hold them; the SVG may not.
+QByteArray withoutXmlForbiddenCharacters(const QByteArray &utf8) {
+    QByteArray out;
+    out.reserve(utf8.size());
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8.at(i));
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            continue;
+        if (c == 0xEF && i + 2 < utf8.size() &&
+            static_cast<unsigned char>(utf8.at(i + 1)) == 0xBF &&
+            (static_cast<unsigned char>(utf8.at(i + 2)) == 0xBE ||
+             static_cast<unsigned char>(utf8.at(i + 2)) == 0xBF)) {
+            i += 2;
+            continue;
+        }
+        out += char(c);
+    }
+    return out;
+}
+
+// Text for an element QSvgGenerator writes without escaping (<title>, <desc>).
+QString xmlText(const QString &text) {
+    return text.toHtmlEscaped();
+}
+
+} // namespace
 
 namespace {
 
@@ -239,13 +270,18 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         break;
     }
     case ExportRequest::Format::Svg: {
+        // Drawn into memory first: QSvgGenerator writes the title and description as they
+        // are and passes control characters through, so the XML is made safe before it goes
+        // to the file.
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
         QSvgGenerator generator;
-        generator.setOutputDevice(&file);
+        generator.setOutputDevice(&svg);
         generator.setSize(QSize(int(std::ceil(units.width())), int(std::ceil(units.height()))));
         generator.setViewBox(QRectF(QPointF(0, 0), units));
         generator.setResolution(96);
-        generator.setTitle(title);
-        generator.setDescription(figure->attribution());
+        generator.setTitle(xmlText(title));
+        generator.setDescription(xmlText(figure->attribution()));
         QPainter painter;
         if (!painter.begin(&generator)) {
             file.cancelWriting();
@@ -253,6 +289,10 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         }
         figure->paint(painter, 0);
         painter.end();
+        if (file.write(withoutXmlForbiddenCharacters(svg.data())) < 0) {
+            file.cancelWriting();
+            return fail(tr("cannot write: %1").arg(file.errorString()));
+        }
         break;
     }
     case ExportRequest::Format::Pdf: {

@@ -2,6 +2,7 @@
 
 #include "model/LinkPolicy.h"
 
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -73,6 +74,7 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
         cursor.insertBlock();
         // Markdown without raw HTML: a description cannot smuggle in markup or fetch anything.
         cursor.insertMarkdown(event.summary, QTextDocument::MarkdownNoHTML);
+        replaceImagesWithText();
     }
 
     QString body = u"<h3>%1</h3>"_s.arg(escaped(tr("Sources (%1)").arg(event.citations.size())));
@@ -114,6 +116,26 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
     cursor.insertBlock();
     cursor.insertHtml(body);
     moveCursor(QTextCursor::Start);
+}
+
+void EventDetailsView::replaceImagesWithText() {
+    // A Markdown image (![alt](http://…)) would make the view ask for its address when it
+    // lays it out. Nothing remote is ever fetched to show a description, so the image
+    // becomes its address as text before the document is laid out.
+    QList<std::pair<int, QTextImageFormat>> images;
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().isImageFormat())
+                images.append({fragment.position(), fragment.charFormat().toImageFormat()});
+        }
+    }
+    for (auto it = images.crbegin(); it != images.crend(); ++it) {
+        QTextCursor cursor(document());
+        cursor.setPosition(it->first);
+        cursor.setPosition(it->first + 1, QTextCursor::KeepAnchor);
+        cursor.insertText(tr("[image not shown: %1]").arg(it->second.name()), QTextCharFormat());
+    }
 }
 
 void EventDetailsView::onAnchorClicked(const QUrl &url) {

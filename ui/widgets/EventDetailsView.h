@@ -29,4 +29,5 @@ signals:
 
 private:
     void onAnchorClicked(const QUrl &url);
+    void replaceImagesWithText();
 };
