@@ -16,6 +16,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -368,7 +369,8 @@ bool TimelineStore::flushSearchIndex(StoreError *error) {
         u"DELETE FROM event_fts WHERE rowid IN (SELECT id FROM temp.changed_event)"_s,
         uR"(INSERT INTO event_fts(rowid, title, summary, names)
               SELECT e.id, e.title, e.summary, %1 FROM event e
-               WHERE e.id IN (SELECT id FROM temp.changed_event))"_s.arg(eventIndexNamesSql(u"e.id"_s)),
+               WHERE e.id IN (SELECT id FROM temp.changed_event))"_s.arg(
+            eventIndexNamesSql(u"e.id"_s)),
         u"DELETE FROM temp.changed_event"_s,
         u"DELETE FROM source_fts WHERE rowid IN (SELECT id FROM temp.changed_source)"_s,
         uR"(INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
@@ -951,12 +953,14 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
         event.created = now;
     event.modified = now;
 
-    QSqlQuery &query = statement(existingId == 0 ? uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
+    QSqlQuery &query = statement(
+        existingId == 0
+            ? uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
                             end_year, end_month, end_day, first_day, last_day, category_id, status,
                             importance, created, modified)
                           VALUES (:uid, :title, :summary, :sy, :sm, :sd, :ey, :em, :ed, :first,
                             :last, :category, :status, :importance, :created, :modified))"_s
-                                                 : uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
+            : uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
                             start_year = :sy, start_month = :sm, start_day = :sd,
                             end_year = :ey, end_month = :em, end_day = :ed,
                             first_day = :first, last_day = :last, category_id = :category,
@@ -1044,7 +1048,8 @@ bool TimelineStore::writeEventLinks(const Event &event, bool isNew, StoreError *
         if (seen.contains(sourceRow))
             continue;
         seen.insert(sourceRow);
-        QSqlQuery &query = statement(u"INSERT INTO event_source(event_id, source_id, quote, locator, position) "
+        QSqlQuery &query =
+            statement(u"INSERT INTO event_source(event_id, source_id, quote, locator, position) "
                       "VALUES (:e, :s, :quote, :locator, :p)"_s);
         query.bindValue(u":e"_s, event.id);
         query.bindValue(u":s"_s, sourceRow);
@@ -1068,11 +1073,13 @@ bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *e
     if (source.uid.isEmpty())
         source.uid = newUid();
     const QString now = nowIso();
-    QSqlQuery &query = statement(existingId == 0 ? uR"(INSERT INTO source(uid, kind, title, outlet, authors, url, doi, published,
+    QSqlQuery &query = statement(
+        existingId == 0
+            ? uR"(INSERT INTO source(uid, kind, title, outlet, authors, url, doi, published,
                             accessed, language, excerpt, notes, created, modified)
                           VALUES (:uid, :kind, :title, :outlet, :authors, :url, :doi, :published,
                             :accessed, :language, :excerpt, :notes, :now, :now))"_s
-                                                 : uR"(UPDATE source SET uid = :uid, kind = :kind, title = :title,
+            : uR"(UPDATE source SET uid = :uid, kind = :kind, title = :title,
                             outlet = :outlet, authors = :authors, url = :url, doi = :doi,
                             published = :published, accessed = :accessed, language = :language,
                             excerpt = :excerpt, notes = :notes, modified = :now
@@ -1247,60 +1254,53 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     return true;
 }
 
-bool TimelineStore::saveEvent(Event &event, StoreError *error) {
+bool TimelineStore::inWriteTransaction(StoreError *error, const std::function<bool()> &work) {
     if (!beginWrite(error))
         return false;
-    Event copy = event;
-    if (!writeEvent(copy, event.id, error) || !markFilled(error)) {
+    if (!work()) {
         rollbackWrite();
         return false;
     }
-    if (!commitWrite(error))
+    return commitWrite(error);
+}
+
+bool TimelineStore::deleteRow(const QString &table, qint64 id, const QString &what,
+                              StoreError *error) {
+    return inWriteTransaction(error, [&] {
+        QSqlQuery query(database());
+        query.prepare(u"DELETE FROM %1 WHERE id = :id"_s.arg(table));
+        query.bindValue(u":id"_s, id);
+        if (query.exec())
+            return true;
+        *error = errorFrom(query, u"delete the %1"_s.arg(what));
+        return false;
+    });
+}
+
+bool TimelineStore::saveEvent(Event &event, StoreError *error) {
+    Event copy = event;
+    if (!inWriteTransaction(error,
+                            [&] { return writeEvent(copy, event.id, error) && markFilled(error); }))
         return false;
     event = copy;
     return true;
 }
 
 bool TimelineStore::deleteEvent(qint64 id, StoreError *error) {
-    if (!beginWrite(error))
-        return false;
-    QSqlQuery query(database());
-    query.prepare(u"DELETE FROM event WHERE id = :id"_s);
-    query.bindValue(u":id"_s, id);
-    if (!query.exec()) {
-        *error = errorFrom(query, u"delete the event"_s);
-        rollbackWrite();
-        return false;
-    }
-    return commitWrite(error);
+    return deleteRow(u"event"_s, id, u"event"_s, error);
 }
 
 bool TimelineStore::saveSource(Source &source, StoreError *error) {
-    if (!beginWrite(error))
-        return false;
     Source copy = source;
-    if (!writeSource(copy, source.id, error) || !markFilled(error)) {
-        rollbackWrite();
-        return false;
-    }
-    if (!commitWrite(error))
+    if (!inWriteTransaction(
+            error, [&] { return writeSource(copy, source.id, error) && markFilled(error); }))
         return false;
     source = copy;
     return true;
 }
 
 bool TimelineStore::deleteSource(qint64 id, StoreError *error) {
-    if (!beginWrite(error))
-        return false;
-    QSqlQuery query(database());
-    query.prepare(u"DELETE FROM source WHERE id = :id"_s);
-    query.bindValue(u":id"_s, id);
-    if (!query.exec()) {
-        *error = errorFrom(query, u"delete the source"_s);
-        rollbackWrite();
-        return false;
-    }
-    return commitWrite(error);
+    return deleteRow(u"source"_s, id, u"source"_s, error);
 }
 
 bool TimelineStore::saveView(SavedView &view, StoreError *error) {
@@ -1326,17 +1326,7 @@ bool TimelineStore::saveView(SavedView &view, StoreError *error) {
 }
 
 bool TimelineStore::deleteView(qint64 id, StoreError *error) {
-    if (!beginWrite(error))
-        return false;
-    QSqlQuery query(database());
-    query.prepare(u"DELETE FROM saved_view WHERE id = :id"_s);
-    query.bindValue(u":id"_s, id);
-    if (!query.exec()) {
-        *error = errorFrom(query, u"delete the view"_s);
-        rollbackWrite();
-        return false;
-    }
-    return commitWrite(error);
+    return deleteRow(u"saved_view"_s, id, u"view"_s, error);
 }
 
 // ---- Curating: undo and redo ----

@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -93,6 +94,10 @@ private:
     // A prepared statement kept for the life of the connection: bulk writes prepare once.
     QSqlQuery &statement(const QString &sql) const;
     bool beginWrite(StoreError *error);
+    // Runs `work` in one write transaction: committed when it returns true, rolled back
+    // (with `error` set by `work`) when it returns false.
+    bool inWriteTransaction(StoreError *error, const std::function<bool()> &work);
+    bool deleteRow(const QString &table, qint64 id, const QString &what, StoreError *error);
     bool commitWrite(StoreError *error);
     void rollbackWrite();
     [[nodiscard]] StoreError errorFrom(const QSqlQuery &query, const QString &action) const;
