@@ -68,12 +68,12 @@ void checkExportRereads(const QByteArray &exported, const QString &fileName, Rea
                 bytes.mid(qMax<qsizetype>(0, at - 80), 240).toPercentEncoding(" {}=,@\"'\\\n"));
         };
         softFinding("export not stable",
-                 QStringLiteral(
-                     "first difference at byte %1 (sizes %2, %3)\n--- once\n%4\n--- twice\n%5")
-                     .arg(at)
-                     .arg(exported.size())
-                     .arg(twice.size())
-                     .arg(around(exported), around(twice)));
+                    QStringLiteral(
+                        "first difference at byte %1 (sizes %2, %3)\n--- once\n%4\n--- twice\n%5")
+                        .arg(at)
+                        .arg(exported.size())
+                        .arg(twice.size())
+                        .arg(around(exported), around(twice)));
     }
 }
 

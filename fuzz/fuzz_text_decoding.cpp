@@ -63,7 +63,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             if (withoutBom.startsWith("\xEF\xBB\xBF"))
                 withoutBom.remove(0, 3);
             // Qt's decoders differ on a second byte-order mark; compare without them.
-            const auto stripped = [](QString t) { return t.remove(QChar(0xFEFF)); };
+            const auto stripped = [](QString t) {
+                return t.remove(QChar(0xFEFF));
+            };
             FUZZ_CHECK(stripped(*text) == stripped(QString::fromUtf8(withoutBom)), QString());
         }
     }
