@@ -1,5 +1,7 @@
 #include "model/formats/FormatSupport.h"
 
+#include <algorithm>
+
 #include "model/formats/SourceMatcher.h"
 
 #include <QRegularExpression>
@@ -126,4 +128,18 @@ std::pair<QString, QString> FormatSupport::splitAuthor(const QString &author) {
     if (comma < 0)
         return {QString(), author.trimmed()};
     return {author.left(comma).trimmed(), author.mid(comma + 1).trimmed()};
+}
+
+InputError FormatSupport::jsonSyntaxError(const QByteArray &bytes, qsizetype offset,
+                                          const QString &reason, const QString &fileName) {
+    // Qt may report an offset just past the end of a truncated file: the column then points
+    // after the last character, where the missing text would go.
+    const qsizetype counted = std::clamp<qsizetype>(offset, 0, bytes.size());
+    const int line = int(std::count(bytes.cbegin(), bytes.cbegin() + counted, '\n')) + 1;
+    const qsizetype lineStart = bytes.lastIndexOf('\n', std::max<qsizetype>(0, offset - 1)) + 1;
+    return {fileName,
+            line,
+            int(offset - lineStart) + 1,
+            {},
+            QStringLiteral("not valid JSON: %1").arg(reason)};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/InputError.h"
+
 #include "model/Source.h"
 
 #include <QList>
@@ -23,6 +25,10 @@ class FormatSupport {
 public:
     // Appends "key: value" as a new line of *notes (line breaks in value become spaces).
     static void addNoteField(QString *notes, const QString &key, const QString &value);
+    // A JSON syntax error as "file:line:column: not valid JSON: …", the offset turned into
+    // the line and column an editor shows.
+    [[nodiscard]] static InputError jsonSyntaxError(const QByteArray &bytes, qsizetype offset,
+                                                    const QString &reason, const QString &fileName);
     // Removes the "key: value" lines whose key `accept` takes from *notes and returns them in
     // order; the rest of the notes is left as it was (trailing blank lines trimmed).
     [[nodiscard]] static QList<NoteField>

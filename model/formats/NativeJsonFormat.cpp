@@ -1,5 +1,6 @@
 #include "model/formats/NativeJsonFormat.h"
 
+#include "model/formats/FormatSupport.h"
 #include "model/formats/JsonWriter.h"
 
 #include <QFile>
@@ -13,11 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-int lineAtOffset(const QByteArray &bytes, qsizetype offset) {
-    offset = std::clamp<qsizetype>(offset, 0, bytes.size());
-    return int(std::count(bytes.cbegin(), bytes.cbegin() + offset, '\n')) + 1;
-}
 
 // Where each element of the top-level arrays starts, so a message about events[17] can name
 // its line. QJsonDocument keeps no positions, so scan the text once, minding strings.
@@ -341,13 +337,8 @@ std::optional<Dataset> NativeJsonFormat::read(const QByteArray &bytes, const QSt
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const qsizetype offset = parseError.offset;
-        const qsizetype lineStart = bytes.lastIndexOf('\n', std::max<qsizetype>(0, offset - 1)) + 1;
-        err = {fileName,
-               lineAtOffset(bytes, offset),
-               int(offset - lineStart) + 1,
-               {},
-               u"not valid JSON: %1"_s.arg(parseError.errorString())};
+        err = FormatSupport::jsonSyntaxError(bytes, parseError.offset, parseError.errorString(),
+                                             fileName);
         return std::nullopt;
     }
     if (!document.isObject()) {

@@ -1,5 +1,6 @@
 #include "model/formats/TimelineJsFormat.h"
 
+#include "model/formats/FormatSupport.h"
 #include "model/formats/HtmlMarkdown.h"
 #include "model/formats/JsonWriter.h"
 #include "model/formats/LinkedSources.h"
@@ -75,11 +76,6 @@ ElementLines elementLines(const QByteArray &bytes) {
         }
     }
     return lines;
-}
-
-int lineAtOffset(const QByteArray &bytes, qsizetype offset) {
-    offset = std::clamp<qsizetype>(offset, 0, bytes.size());
-    return int(std::count(bytes.cbegin(), bytes.cbegin() + offset, '\n')) + 1;
 }
 
 // A date object's part: a whole number or a string of digits; 0 when absent or empty.
@@ -237,13 +233,8 @@ std::optional<Dataset> TimelineJsFormat::read(const QByteArray &input, const QSt
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const qsizetype offset = parseError.offset;
-        const qsizetype lineStart = bytes.lastIndexOf('\n', std::max<qsizetype>(0, offset - 1)) + 1;
-        err = {fileName,
-               lineAtOffset(bytes, offset),
-               int(offset - lineStart) + 1,
-               {},
-               u"not valid JSON: %1"_s.arg(parseError.errorString())};
+        err = FormatSupport::jsonSyntaxError(bytes, parseError.offset, parseError.errorString(),
+                                             fileName);
         return std::nullopt;
     }
     if (!document.isObject()) {
