@@ -1,6 +1,8 @@
 #include "ui/render/TimeTicks.h"
 
 #include <QDate>
+#include <QHash>
+#include <QMutex>
 
 #include <algorithm>
 #include <cmath>
@@ -45,38 +47,71 @@ TickUnit contextOf(TickUnit unit) {
     return TickUnit::Century;
 }
 
+// Text widths, remembered across frames: every frame measures the same few dozen strings
+// (month names, years), and shaping them again was a tenth of a frame. Keyed by the text and
+// a fingerprint of the metrics, so another font or size is measured afresh.
+class LabelWidths {
+public:
+    explicit LabelWidths(const QFontMetricsF &fm)
+        : m_fm(fm)
+        , m_font(QString::number(fm.height()) + u'/' + QString::number(fm.ascent()) + u'/' +
+                 QString::number(fm.averageCharWidth()) + u'/' + QString::number(fm.maxWidth()) +
+                 u'\x1f') {}
+
+    [[nodiscard]] double operator()(const QString &text) const {
+        const QString key = m_font + text;
+        static QMutex mutex;
+        static QHash<QString, double> cache;
+        {
+            const QMutexLocker lock(&mutex);
+            const auto found = cache.constFind(key);
+            if (found != cache.constEnd())
+                return *found;
+        }
+        const double width = m_fm.horizontalAdvance(text);
+        const QMutexLocker lock(&mutex);
+        if (cache.size() > 4096) // bounded: forget everything now and then
+            cache.clear();
+        cache.insert(key, width);
+        return width;
+    }
+
+private:
+    const QFontMetricsF &m_fm;
+    QString m_font;
+};
+
 // The widest label a unit can produce in a locale; deterministic, independent of the view.
-double widestLabel(TickUnit unit, const QLocale &locale, const QFontMetricsF &fm, bool longForm) {
+double widestLabel(TickUnit unit, const QLocale &locale, const LabelWidths &width, bool longForm) {
     double w = 0;
     switch (unit) {
     case TickUnit::Day:
         if (longForm) {
             for (int d = 1; d <= 7; ++d)
-                w = std::max(
-                    w, fm.horizontalAdvance(locale.dayName(d, QLocale::ShortFormat) + u" 28"_s));
+                w = std::max(w, width(locale.dayName(d, QLocale::ShortFormat) + u" 28"_s));
         } else {
-            w = fm.horizontalAdvance(u"28"_s);
+            w = width(u"28"_s);
         }
         break;
     case TickUnit::Week:
-        w = fm.horizontalAdvance(u"28"_s);
+        w = width(u"28"_s);
         break;
     case TickUnit::Month:
         for (int m = 1; m <= 12; ++m)
-            w = std::max(w, fm.horizontalAdvance(locale.standaloneMonthName(
-                                m, longForm ? QLocale::LongFormat : QLocale::ShortFormat)));
+            w = std::max(w, width(locale.standaloneMonthName(m, longForm ? QLocale::LongFormat
+                                                                         : QLocale::ShortFormat)));
         break;
     case TickUnit::Quarter:
-        w = fm.horizontalAdvance(u"Q4"_s);
+        w = width(u"Q4"_s);
         break;
     case TickUnit::Year:
-        w = fm.horizontalAdvance(u"2028"_s);
+        w = width(u"2028"_s);
         break;
     case TickUnit::Decade:
-        w = fm.horizontalAdvance(u"2020s"_s);
+        w = width(u"2020s"_s);
         break;
     case TickUnit::Century:
-        w = fm.horizontalAdvance(u"2000s"_s);
+        w = width(u"2000s"_s);
         break;
     }
     return w;
@@ -181,6 +216,7 @@ QString TimeTicks::label(qint64 day, TickUnit unit, const QLocale &locale, bool 
 TimeTickRows TimeTicks::compute(const TimeScale &scale, const QLocale &locale,
                                 const QFontMetricsF &fm) {
     TimeTickRows rows;
+    const LabelWidths measure(fm);
     const double ppd = scale.pixelsPerDay();
     const double width = scale.width();
 
@@ -193,12 +229,12 @@ TimeTickRows TimeTicks::compute(const TimeScale &scale, const QLocale &locale,
     for (TickUnit u : Units) {
         const double room = minimumUnitDays(u) * ppd;
         if ((u == TickUnit::Day || u == TickUnit::Month) &&
-            widestLabel(u, locale, fm, true) + LabelGap <= room) {
+            widestLabel(u, locale, measure, true) + LabelGap <= room) {
             unit = u;
             longForm = true;
             break;
         }
-        if (widestLabel(u, locale, fm, false) + LabelGap <= room) {
+        if (widestLabel(u, locale, measure, false) + LabelGap <= room) {
             unit = u;
             break;
         }
@@ -224,7 +260,7 @@ TimeTickRows TimeTicks::compute(const TimeScale &scale, const QLocale &locale,
             tick.x = scale.xForDay(double(day));
             const double nextX = scale.xForDay(double(next));
             tick.label = label(day, u, locale, lf, context);
-            tick.labelWidth = fm.horizontalAdvance(tick.label);
+            tick.labelWidth = measure(tick.label);
             const double spanLeft = std::max(tick.x, 0.0) + LabelGap / 2;
             const double spanRight = std::min(nextX, width) - LabelGap / 2;
             double lx = context ? spanLeft : (tick.x + nextX - tick.labelWidth) / 2;
@@ -247,7 +283,7 @@ TimeTickRows TimeTicks::compute(const TimeScale &scale, const QLocale &locale,
         const TickUnit cu = rows.contextUnit;
         const bool contextLong =
             cu == TickUnit::Month &&
-            fm.horizontalAdvance(label(jd(2025, 9, 1), cu, locale, true, true)) + LabelGap <=
+            measure(label(jd(2025, 9, 1), cu, locale, true, true)) + LabelGap <=
                 minimumUnitDays(cu) * ppd;
         buildRow(cu, contextLong, true, rows.context);
     }

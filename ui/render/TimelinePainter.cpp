@@ -76,8 +76,47 @@ QPainterPath shapePath(TimelineTheme::Shape shape, const QRectF &r) {
     return path;
 }
 
-// Diagonal hatching inside `path` (disputed events): clipped lines, so SVG and PDF keep it.
+// A tile of diagonal hatch lines in `color` that repeats seamlessly (lines 3.5 px apart).
+QImage hatchTile(const QColor &color, qreal dpr) {
+    static QMutex mutex;
+    static QHash<QString, QImage> cache;
+    const QString key = QString::number(color.rgba()) + u'@' + QString::number(dpr);
+    const QMutexLocker lock(&mutex);
+    const auto found = cache.constFind(key);
+    if (found != cache.constEnd())
+        return *found;
+    constexpr double Size = 7.0; // two lines per tile
+    QImage tile(QSize(int(std::round(Size * dpr)), int(std::round(Size * dpr))),
+                QImage::Format_ARGB32_Premultiplied);
+    tile.setDevicePixelRatio(dpr);
+    tile.fill(Qt::transparent);
+    QPainter q(&tile);
+    q.setRenderHint(QPainter::Antialiasing, true);
+    q.setPen(hairline(color, 1.0));
+    for (int k = -2; k <= 2; ++k) {
+        const double x = k * Size / 2;
+        q.drawLine(QPointF(x, Size), QPointF(x + Size, 0));
+    }
+    q.end();
+    if (cache.size() > 256)
+        cache.clear();
+    cache.insert(key, tile);
+    return tile;
+}
+
+// Diagonal hatching inside `path` (disputed events). Vector devices get clipped lines, so SVG
+// and PDF keep real strokes; on raster devices the path is filled with a repeating tile of
+// the same lines (one fill instead of a clipped, antialiased stroke per line).
 void hatch(QPainter &p, const QPainterPath &path, const QColor &color) {
+    if (p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster) {
+        const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+        p.save();
+        p.setPen(Qt::NoPen);
+        p.setBrush(QBrush(hatchTile(color, dpr)));
+        p.drawPath(path);
+        p.restore();
+        return;
+    }
     p.save();
     p.setClipPath(path, Qt::IntersectClip);
     p.setPen(hairline(color, 1.0));
@@ -88,14 +127,22 @@ void hatch(QPainter &p, const QPainterPath &path, const QColor &color) {
     p.restore();
 }
 
-// Text on raster devices goes through a process-wide cache of shaped QStaticText: shaping
-// is most of the cost of a frame, and zooming and panning keep most labels from one frame
-// to the next. Vector devices (SVG, PDF) get plain drawText, so they keep real text.
+// Text on raster devices is drawn from caches, because text is most of the cost of a frame
+// and zooming and panning keep most labels from one frame to the next. With a plain
+// translation on whole pixels (the window, PNG export at scale 1) each string is rendered
+// once into a small image in the pen's colour and blitted: one SIMD blend instead of a
+// glyph-by-glyph alpha-map blit. Otherwise the shaped QStaticText is cached. Vector devices
+// (SVG, PDF) get plain drawText, so they keep real text.
 class TextDrawer {
 public:
     explicit TextDrawer(QPainter &p)
         : m_p(p)
-        , m_raster(p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster) {}
+        , m_raster(p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster) {
+        const QTransform &t = p.worldTransform();
+        m_blit = m_raster && t.type() <= QTransform::TxTranslate && t.dx() == std::round(t.dx()) &&
+                 t.dy() == std::round(t.dy());
+        m_dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    }
 
     // Draws `text` with its top-left corner at `topLeft` in the painter's current font.
     void draw(QPointF topLeft, const QString &text, double ascent) {
@@ -103,32 +150,96 @@ public:
             m_p.drawText(QPointF(topLeft.x(), topLeft.y() + ascent), text);
             return;
         }
+        if (text.isEmpty())
+            return;
         const QFont &font = m_p.font();
-        const QString key = font.key() + u'\x1f' + text;
-        static QMutex mutex;
-        static QHash<QString, QStaticText> cache;
-        QStaticText staticText;
-        {
-            const QMutexLocker lock(&mutex);
-            const auto it = cache.constFind(key);
-            if (it != cache.constEnd()) {
-                staticText = *it;
-            } else {
-                if (cache.size() > 8192) // bounded: forget everything now and then
-                    cache.clear();
-                staticText.setText(text);
-                staticText.setTextFormat(Qt::PlainText);
-                staticText.setPerformanceHint(QStaticText::AggressiveCaching);
-                staticText.prepare(QTransform(), font);
-                cache.insert(key, staticText);
-            }
+        if (m_fontKey.isNull() || !(font == m_font)) { // QFont::key() is costly: once per font
+            m_font = font;
+            m_fontKey = font.key();
         }
-        m_p.drawStaticText(topLeft, staticText);
+        const QStaticText staticText = shaped(m_fontKey, font, text);
+        if (!m_blit) {
+            m_p.drawStaticText(topLeft, staticText);
+            return;
+        }
+        const QColor color = m_p.pen().color();
+        const QPoint at(int(std::round(topLeft.x())) - Margin,
+                        int(std::round(topLeft.y())) - Margin);
+        m_p.drawImage(at, rendered(font, color.rgba(), text, staticText));
     }
 
 private:
+    static constexpr int Margin = 2; // antialiased glyph edges may reach past the text box
+
+    struct RenderedKey {
+        QString fontAndText;
+        QRgb color;
+        qreal dpr;
+        friend bool operator==(const RenderedKey &, const RenderedKey &) = default;
+        friend size_t qHash(const RenderedKey &k, size_t seed = 0) {
+            return qHashMulti(seed, k.fontAndText, k.color, k.dpr);
+        }
+    };
+
+    static QStaticText shaped(const QString &fontKey, const QFont &font, const QString &text) {
+        const QString key = fontKey + u'\x1f' + text;
+        static QMutex mutex;
+        static QHash<QString, QStaticText> cache;
+        const QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(key);
+        if (it != cache.constEnd())
+            return *it;
+        if (cache.size() > 8192) // bounded: forget everything now and then
+            cache.clear();
+        QStaticText staticText;
+        staticText.setText(text);
+        staticText.setTextFormat(Qt::PlainText);
+        staticText.setPerformanceHint(QStaticText::AggressiveCaching);
+        staticText.prepare(QTransform(), font);
+        cache.insert(key, staticText);
+        return staticText;
+    }
+
+    QImage rendered(const QFont &font, QRgb color, const QString &text,
+                    const QStaticText &staticText) const {
+        const RenderedKey key{m_fontKey + u'\x1f' + text, color, m_dpr};
+        static QMutex mutex;
+        static QHash<RenderedKey, QImage> cache;
+        static qint64 cacheBytes = 0;
+        {
+            const QMutexLocker lock(&mutex);
+            const auto it = cache.constFind(key);
+            if (it != cache.constEnd())
+                return *it;
+        }
+        const QSizeF size = staticText.size();
+        QImage image(QSize(int(std::ceil((size.width() + 2 * Margin) * m_dpr)),
+                           int(std::ceil((size.height() + 2 * Margin) * m_dpr))),
+                     QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(m_dpr);
+        image.fill(Qt::transparent);
+        QPainter q(&image);
+        q.setRenderHints(m_p.renderHints());
+        q.setFont(font);
+        q.setPen(QColor::fromRgba(color));
+        q.drawStaticText(QPointF(Margin, Margin), staticText);
+        q.end();
+        const QMutexLocker lock(&mutex);
+        if (cacheBytes > 48LL * 1024 * 1024) { // bounded: forget everything now and then
+            cache.clear();
+            cacheBytes = 0;
+        }
+        cache.insert(key, image);
+        cacheBytes += image.sizeInBytes();
+        return image;
+    }
+
     QPainter &m_p;
     bool m_raster;
+    bool m_blit = false;
+    qreal m_dpr = 1;
+    QFont m_font;
+    QString m_fontKey;
 };
 
 void paintStatic(QPainter &p, const TimelineLayout &layout, const TimelineTheme &theme,
@@ -338,6 +449,24 @@ bool paintStaticCached(QPainter &p, const TimelineLayout &layout, const Timeline
 // draw the paths.
 class SpriteDrawer {
 public:
+    // What a sprite looks like; equal keys give equal images.
+    struct Key {
+        char kind = 0; // 'p' point, 'c' cluster pill, 'b' "?" badge
+        int shape = 0;
+        QRgb color = 0;
+        int status = 0;
+        double width = 0;
+        double height = 0;
+        QString text;
+        QString theme; // fills and outlines differ by theme
+        qreal dpr = 1;
+        friend bool operator==(const Key &, const Key &) = default;
+        friend size_t qHash(const Key &k, size_t seed = 0) {
+            return qHashMulti(seed, k.kind, k.shape, k.color, k.status, k.width, k.height, k.text,
+                              k.theme, k.dpr);
+        }
+    };
+
     explicit SpriteDrawer(QPainter &p)
         : m_p(p) {
         const QTransform &t = p.worldTransform();
@@ -350,14 +479,17 @@ public:
     // Draws what `paint` draws in `box` from the sprite named `key`; false when sprites are
     // off for this painter (the caller then paints directly).
     template <typename Paint>
-    bool draw(const QRectF &box, const QString &key, const Paint &paint) {
+    bool draw(const QRectF &box, Key key, const Paint &paint) {
         if (!m_enabled)
             return false;
         constexpr int Margin = 2; // outlines reach over the box
         const QPointF at(std::round(box.left()) - Margin, std::round(box.top()) - Margin);
-        const QString fullKey = key + u'@' + QString::number(m_dpr);
+        key.width = box.width();
+        key.height = box.height();
+        key.dpr = m_dpr;
+        const Key &fullKey = key;
         static QMutex mutex;
-        static QHash<QString, QImage> cache;
+        static QHash<Key, QImage> cache;
         QImage sprite;
         {
             const QMutexLocker lock(&mutex);
@@ -449,7 +581,15 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         p.drawRoundedRect(r, 4, 4);
     }
 
-    // Bars: ranges and partial dates.
+    // Bars: ranges and partial dates. Their 1 px outlines are cosmetic when the painter does
+    // not scale (the window, PNG at scale 1): the same pixels, drawn by Qt's cosmetic stroker
+    // instead of its general one, which costs far more for dashed outlines of long bars.
+    const bool unscaled = p.worldTransform().type() <= QTransform::TxTranslate;
+    const auto barPen = [unscaled](const QColor &c, EventStatus status) {
+        QPen pen = statusPen(c, status, 1.0);
+        pen.setCosmetic(unscaled);
+        return pen;
+    };
     for (const PlacedEvent &e : layout.events()) {
         if (e.shape == MarkShape::Point)
             continue;
@@ -470,7 +610,7 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         p.setBrush(Qt::NoBrush);
         if (soft) {
             // A soft bar shows its span by its ends: thin ticks, no box.
-            p.setPen(statusPen(base, e.status, 1.0));
+            p.setPen(barPen(base, e.status));
             if (e.status != EventStatus::Confirmed)
                 p.drawPath(path);
             if (!e.continuesLeft)
@@ -478,7 +618,7 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
             if (!e.continuesRight)
                 p.drawLine(QPointF(r.right() - 0.5, r.top()), QPointF(r.right() - 0.5, r.bottom()));
         } else {
-            p.setPen(statusPen(theme.markOutline(base, e.status), e.status, 1.0));
+            p.setPen(barPen(theme.markOutline(base, e.status), e.status));
             p.drawPath(path);
             // The start of a range is a solid cap, so it reads like a point with duration.
             if (!e.continuesLeft) {
@@ -509,14 +649,13 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
                                e.status == EventStatus::Confirmed ? 1.0 : 1.3));
             q.drawPath(path);
         };
-        if (!sprites.draw(e.markRect,
-                          u"p%1 %2 %3 %4 %5 %6"_s.arg(int(shape))
-                              .arg(base.rgba())
-                              .arg(int(e.status))
-                              .arg(e.markRect.width())
-                              .arg(e.markRect.height())
-                              .arg(theme.name), // fills and outlines differ by theme
-                          draw))
+        SpriteDrawer::Key key;
+        key.kind = 'p';
+        key.shape = int(shape);
+        key.color = base.rgba();
+        key.status = int(e.status);
+        key.theme = theme.name;
+        if (!sprites.draw(e.markRect, std::move(key), draw))
             draw(p, e.markRect);
     }
     for (const PlacedEvent &e : layout.events()) {
@@ -536,17 +675,25 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         text.draw(e.textRect.topLeft(), e.text, labelAscent);
     }
     p.setFont(lo.smallFont);
+    const auto drawBadge = [&](QPainter &q, const QRectF &r) {
+        // "?": no source backs this event yet.
+        q.setPen(QPen(theme.badge, 1.0));
+        q.setBrush(theme.background);
+        q.drawEllipse(r);
+        q.setFont(lo.smallFont);
+        q.drawText(r, Qt::AlignCenter, u"?"_s);
+    };
     for (const PlacedEvent &e : layout.events()) {
         if (e.noteNumber > 0) {
             p.setPen(theme.labelMuted);
-            p.drawText(e.noteRect, Qt::AlignLeft | Qt::AlignTop, QString::number(e.noteNumber));
+            text.draw(e.noteRect.topLeft(), QString::number(e.noteNumber), smallFm.ascent());
         }
         if (e.unsourced) {
-            // "?": no source backs this event yet.
-            p.setPen(QPen(theme.badge, 1.0));
-            p.setBrush(theme.background);
-            p.drawEllipse(e.badgeRect);
-            p.drawText(e.badgeRect, Qt::AlignCenter, u"?"_s);
+            SpriteDrawer::Key key;
+            key.kind = 'b';
+            key.theme = theme.name;
+            if (!sprites.draw(e.badgeRect, std::move(key), drawBadge))
+                drawBadge(p, e.badgeRect);
         }
     }
 
@@ -567,10 +714,11 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         const auto draw = [&](QPainter &q, const QRectF &box) {
             drawPill(q, box, c.text);
         };
-        if (!sprites.draw(
-                c.rect,
-                u"c%1 %2 %3 %4"_s.arg(c.rect.width()).arg(c.rect.height()).arg(c.text, theme.name),
-                draw))
+        SpriteDrawer::Key key;
+        key.kind = 'c';
+        key.text = c.text;
+        key.theme = theme.name;
+        if (!sprites.draw(c.rect, std::move(key), draw))
             draw(p, c.rect);
     }
     if (options.hoveredCluster >= 0 && options.hoveredCluster < layout.clusters().size()) {
