@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace {
@@ -60,6 +61,61 @@ qsizetype TimelineData::indexOfId(qint64 id) const {
     if (it == d->sortedIds.end() || *it != id)
         return -1;
     return qsizetype(d->sortedIdIndex[size_t(it - d->sortedIds.begin())]);
+}
+
+TimelineData TimelineData::subset(std::span<const quint32> indices) const {
+    if (indices.size() == d->ids.size())
+        return *this; // every event: share the columns
+    auto out = std::make_shared<Storage>();
+    out->categories = d->categories;
+    out->actorNames = d->actorNames;
+    out->chipNames = d->chipNames;
+    const size_t n = indices.size();
+    out->ids.reserve(n);
+    out->firstDays.reserve(n);
+    out->lastDays.reserve(n);
+    out->flags.reserve(n);
+    out->categoryIdx.reserve(n);
+    out->sourceCounts.reserve(n);
+    out->titleOffsets.reserve(n + 1);
+    out->actorOffsets.reserve(n + 1);
+    out->chipOffsets.reserve(n + 1);
+    out->titleOffsets.push_back(0);
+    out->actorOffsets.push_back(0);
+    out->chipOffsets.push_back(0);
+    qint64 minDay = n ? std::numeric_limits<qint64>::max() : 0;
+    qint64 maxDay = 0;
+    for (const quint32 i : indices) {
+        out->ids.push_back(d->ids[i]);
+        out->firstDays.push_back(d->firstDays[i]);
+        out->lastDays.push_back(d->lastDays[i]);
+        out->flags.push_back(d->flags[i]);
+        out->categoryIdx.push_back(d->categoryIdx[i]);
+        out->sourceCounts.push_back(d->sourceCounts[i]);
+        out->titles.append(d->titles.constData() + d->titleOffsets[i],
+                           qsizetype(d->titleOffsets[i + 1] - d->titleOffsets[i]));
+        out->titleOffsets.push_back(quint32(out->titles.size()));
+        out->actorIdx.insert(out->actorIdx.end(), d->actorIdx.begin() + d->actorOffsets[i],
+                             d->actorIdx.begin() + d->actorOffsets[i + 1]);
+        out->actorOffsets.push_back(quint32(out->actorIdx.size()));
+        out->chipIdx.insert(out->chipIdx.end(), d->chipIdx.begin() + d->chipOffsets[i],
+                            d->chipIdx.begin() + d->chipOffsets[i + 1]);
+        out->chipOffsets.push_back(quint32(out->chipIdx.size()));
+        minDay = std::min<qint64>(minDay, d->firstDays[i]);
+        maxDay = std::max<qint64>(maxDay, d->lastDays[i]);
+    }
+    out->minDay = minDay;
+    out->maxDay = maxDay;
+    out->sortedIdIndex.resize(n);
+    std::iota(out->sortedIdIndex.begin(), out->sortedIdIndex.end(), 0u);
+    std::sort(out->sortedIdIndex.begin(), out->sortedIdIndex.end(),
+              [&](quint32 a, quint32 b) { return out->ids[a] < out->ids[b]; });
+    out->sortedIds.resize(n);
+    for (size_t k = 0; k < n; ++k)
+        out->sortedIds[k] = out->ids[out->sortedIdIndex[k]];
+    TimelineData data;
+    data.d = std::move(out);
+    return data;
 }
 
 qint64 TimelineData::memoryBytes() const {

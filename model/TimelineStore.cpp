@@ -598,6 +598,23 @@ QList<Event> TimelineStore::events(const EventFilter &filter) const {
     return loadEvents(where, bindings);
 }
 
+std::vector<qint64> TimelineStore::eventIds(const EventFilter &filter) const {
+    QVariantMap bindings;
+    const QString where = filterSql(filter, bindings);
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT e.id FROM event e"_s + (where.isEmpty() ? QString() : u" WHERE "_s) +
+                  where + u" ORDER BY e.id"_s);
+    for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
+        query.bindValue(it.key(), it.value());
+    std::vector<qint64> ids;
+    if (!query.exec())
+        return ids;
+    while (query.next())
+        ids.push_back(query.value(0).toLongLong());
+    return ids;
+}
+
 std::optional<Event> TimelineStore::event(qint64 id) const {
     const QList<Event> found = loadEvents(u"e.id = :id"_s, {{u":id"_s, id}});
     return found.isEmpty() ? std::nullopt : std::optional<Event>(found.constFirst());

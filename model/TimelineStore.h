@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 // The SQLite store: the one place that speaks SQL. The window and the command line both go
 // through it. Every write is one transaction, so a crash loses at most the action in
@@ -50,6 +51,8 @@ public:
     [[nodiscard]] int sourceCount() const;
     [[nodiscard]] QList<Category> categories() const;
     [[nodiscard]] QList<Event> events(const EventFilter &filter = {}) const;
+    // The row ids of the events a filter selects, ascending (no Event objects are built).
+    [[nodiscard]] std::vector<qint64> eventIds(const EventFilter &filter) const;
     [[nodiscard]] std::optional<Event> event(qint64 id) const;
     [[nodiscard]] std::optional<Event> eventByUid(const QString &uid) const;
     [[nodiscard]] QList<Source> sources() const;

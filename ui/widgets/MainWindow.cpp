@@ -2,6 +2,7 @@
 
 #include "model/FilterText.h"
 #include "model/SavedViewText.h"
+#include "model/TimelineDataFilter.h"
 #include "model/TimelineDataQuery.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
@@ -242,6 +243,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
         health->raise();
         health->activateWindow();
     });
+    m_timeline->installEventFilter(this);
     reload();
     restoreSettings();
     m_timeline->setFocus();
@@ -325,23 +327,44 @@ void MainWindow::buildActions() {
 
 void MainWindow::reload() {
     m_categories = m_store->categories();
-    m_sources.clear();
-    for (const Source &source : m_store->sources())
-        m_sources.insert(source.uid, source);
+    m_allEvents = TimelineDataQuery::load(*m_store);
+    applyFilter(m_filter);
+    updateStatus();
+    if (!m_listsPending)
+        loadLists();
+}
+
+void MainWindow::loadLists() {
+    m_listsPending = false;
     m_filterBar->setCategories(m_categories);
     m_filterBar->setActorNames(m_store->actorNames());
     m_filterBar->setChipNames(m_store->chipNames());
     m_filterBar->setTagNames(m_store->tagNames());
     m_sourcesPane->reload(*m_store);
-    applyFilter(m_filter);
-    updateStatus();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_timeline && event->type() == QEvent::Paint && m_listsPending) {
+        m_timeline->removeEventFilter(this);
+        // Queued: runs once this frame is painted and on the screen.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_listsPending)
+                    loadLists();
+            },
+            Qt::QueuedConnection);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::applyFilter(const EventFilter &filter) {
     // One filter for everything that shows events: the timeline, the overview and the list.
+    // It is applied to the events in memory: a filter change does not reload the store.
     m_filter = filter;
-    TimelineData matching = TimelineDataQuery::load(*m_store, filter);
-    m_filterBar->setResultCount(int(matching.size()), m_store->eventCount());
+    TimelineData matching = TimelineDataFilter::apply(m_allEvents, filter, *m_store);
+    m_filterBar->setResultCount(int(matching.size()),
+                                int(m_allEvents.size() + m_allEvents.droppedCount()));
     m_overview->setData(matching);
     m_eventTable->setTimelineData(matching);
     if (m_filterBar->nonMatching() == FilterBar::NonMatching::Dim && !filter.isEmpty()) {
@@ -350,7 +373,7 @@ void MainWindow::applyFilter(const EventFilter &filter) {
         ids.reserve(matching.size());
         for (qsizetype i = 0; i < matching.size(); ++i)
             ids.insert(matching.id(i));
-        m_timeline->setData(TimelineDataQuery::load(*m_store));
+        m_timeline->setData(m_allEvents);
         m_timeline->setHighlighted(std::move(ids));
     } else {
         m_timeline->setHighlighted(std::nullopt);
@@ -468,7 +491,15 @@ void MainWindow::showSelected(qint64 id) {
         m_details->clearEvent();
         return;
     }
-    m_details->showEvent(*event, m_sources, m_categories);
+    // Only the sources this event cites are read, not every source in the store.
+    QHash<QString, Source> cited;
+    for (const Citation &citation : event->citations) {
+        if (cited.contains(citation.sourceUid))
+            continue;
+        if (std::optional<Source> source = m_store->sourceByUid(citation.sourceUid))
+            cited.insert(citation.sourceUid, *std::move(source));
+    }
+    m_details->showEvent(*event, cited, m_categories);
 }
 
 void MainWindow::openLink(const QUrl &url) {

@@ -3,6 +3,7 @@
 #include "model/Category.h"
 #include "model/EventFilter.h"
 #include "model/Source.h"
+#include "model/TimelineData.h"
 #include "model/TimelineStore.h"
 
 #include <QHash>
@@ -49,6 +50,8 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Watches the timeline for its first frame (see loadLists()).
+    bool eventFilter(QObject *watched, QEvent *event) override;
     // Files dropped on the window are imported (ImportDialog).
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -57,6 +60,10 @@ private:
     void buildActions();
     void showSelected(qint64 id);
     void applyFilter(const EventFilter &filter);
+    // The sources pane and the filter bar's names and completion. At start-up they are
+    // filled once the timeline has painted its first frame, so the window shows the
+    // timeline as soon as the events are loaded; afterwards reload() fills them at once.
+    void loadLists();
     void stepMatch(int direction);
     void fillSavedViewsMenu(QMenu *menu);
     void openLink(const QUrl &url);
@@ -78,5 +85,7 @@ private:
     QLabel *m_statusCounts = nullptr;
     QActionGroup *m_grouping = nullptr;
     QList<Category> m_categories;
-    QHash<QString, Source> m_sources;
+    // Every event, as the timeline draws them; filters are applied to it in memory.
+    TimelineData m_allEvents;
+    bool m_listsPending = true; // until the first frame (see loadLists())
 };
