@@ -104,6 +104,29 @@ QImage hatchTile(const QColor &color, qreal dpr) {
     return tile;
 }
 
+// The dashes of a reported event's outline on raster devices: a tile whose diagonal stripes
+// (2 px on, 2 px off) cut a 1 px horizontal or vertical line into dashes, whichever way it
+// runs.
+QImage dashTile(const QColor &color) {
+    static QMutex mutex;
+    static QHash<QRgb, QImage> cache;
+    const QMutexLocker lock(&mutex);
+    const auto found = cache.constFind(color.rgba());
+    if (found != cache.constEnd())
+        return *found;
+    QImage tile(QSize(4, 4), QImage::Format_ARGB32_Premultiplied);
+    tile.fill(Qt::transparent);
+    const QRgb on = color.rgba() == 0 ? 0 : qPremultiply(color.rgba());
+    for (int y = 0; y < 4; ++y)
+        for (int x = 0; x < 4; ++x)
+            if ((x + y) % 4 < 2)
+                tile.setPixel(x, y, on);
+    if (cache.size() > 256)
+        cache.clear();
+    cache.insert(color.rgba(), tile);
+    return tile;
+}
+
 // Diagonal hatching inside `path` (disputed events). Vector devices get clipped lines, so SVG
 // and PDF keep real strokes; on raster devices the path is filled with a repeating tile of
 // the same lines (one fill instead of a clipped, antialiased stroke per line).
@@ -581,14 +604,33 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         p.drawRoundedRect(r, 4, 4);
     }
 
-    // Bars: ranges and partial dates. Their 1 px outlines are cosmetic when the painter does
-    // not scale (the window, PNG at scale 1): the same pixels, drawn by Qt's cosmetic stroker
-    // instead of its general one, which costs far more for dashed outlines of long bars.
-    const bool unscaled = p.worldTransform().type() <= QTransform::TxTranslate;
-    const auto barPen = [unscaled](const QColor &c, EventStatus status) {
-        QPen pen = statusPen(c, status, 1.0);
-        pen.setCosmetic(unscaled);
-        return pen;
+    // Bars: ranges and partial dates. On a raster device that does not scale (the window, PNG
+    // at scale 1) a bar's 1 px outline is filled as a ring, dashed by a pattern brush, instead
+    // of stroked: the stroker blends a long bar's outline pixel by pixel, which made a frame
+    // with a few dozen wide bars several times slower. Vector devices keep real strokes.
+    const bool ringOutlines = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                              p.worldTransform().type() <= QTransform::TxTranslate;
+    const auto outline = [&](const QPainterPath &path, const QRectF &r, double radius, bool rounded,
+                             const QColor &color, EventStatus status) {
+        if (!ringOutlines) {
+            p.setPen(statusPen(color, status, 1.0));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+            return;
+        }
+        QPainterPath ring = path;
+        const QRectF inner = r.adjusted(1, 1, -1, -1);
+        if (inner.isValid()) {
+            if (rounded)
+                ring.addRoundedRect(inner, radius - 1, radius - 1);
+            else
+                ring.addRect(inner);
+        }
+        ring.setFillRule(Qt::OddEvenFill);
+        p.setPen(Qt::NoPen);
+        p.setBrush(status == EventStatus::Reported ? QBrush(dashTile(color)) : QBrush(color));
+        p.drawPath(ring);
+        p.setBrush(Qt::NoBrush);
     };
     for (const PlacedEvent &e : layout.events()) {
         if (e.shape == MarkShape::Point)
@@ -610,16 +652,16 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         p.setBrush(Qt::NoBrush);
         if (soft) {
             // A soft bar shows its span by its ends: thin ticks, no box.
-            p.setPen(barPen(base, e.status));
             if (e.status != EventStatus::Confirmed)
-                p.drawPath(path);
+                outline(path, r, radius, !(e.continuesLeft || e.continuesRight), base, e.status);
+            p.setPen(statusPen(base, e.status, 1.0));
             if (!e.continuesLeft)
                 p.drawLine(QPointF(r.left() + 0.5, r.top()), QPointF(r.left() + 0.5, r.bottom()));
             if (!e.continuesRight)
                 p.drawLine(QPointF(r.right() - 0.5, r.top()), QPointF(r.right() - 0.5, r.bottom()));
         } else {
-            p.setPen(barPen(theme.markOutline(base, e.status), e.status));
-            p.drawPath(path);
+            outline(path, r, radius, !(e.continuesLeft || e.continuesRight),
+                    theme.markOutline(base, e.status), e.status);
             // The start of a range is a solid cap, so it reads like a point with duration.
             if (!e.continuesLeft) {
                 p.setPen(Qt::NoPen);
