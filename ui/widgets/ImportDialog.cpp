@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -563,9 +564,48 @@ bool ImportDialog::importFiles() {
         return false;
     ImportSummary summary;
     StoreError error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = m_store.importDataset(m_analysis->combined, policy(), &summary, &error);
-    QApplication::restoreOverrideCursor();
+    bool ok = false;
+    const QString path = m_store.path();
+    if (path.isEmpty() || path == u":memory:"_s) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        ok = m_store.importDataset(m_analysis->combined, policy(), &summary, &error);
+        QApplication::restoreOverrideCursor();
+    } else {
+        // The write runs on a worker thread with its own connection to the same file (one
+        // transaction, as always), so the windows keep painting and the progress bar keeps
+        // moving through a long import. User input waits until it is done.
+        struct Outcome {
+            bool ok = false;
+            ImportSummary summary;
+            StoreError error;
+        };
+        const Dataset *dataset = &m_analysis->combined;
+        const ImportPolicy chosen = policy();
+        QFutureWatcher<Outcome> writing;
+        QEventLoop waiting;
+        connect(&writing, &QFutureWatcherBase::finished, &waiting, &QEventLoop::quit);
+        m_status->setText(tr("Importing…"));
+        m_status->show();
+        m_progress->setRange(0, 0);
+        m_progress->show();
+        m_importButton->setEnabled(false);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        writing.setFuture(QtConcurrent::run([path, dataset, chosen] {
+            Outcome outcome;
+            if (const auto store = TimelineStore::open(path, &outcome.error))
+                outcome.ok =
+                    store->importDataset(*dataset, chosen, &outcome.summary, &outcome.error);
+            return outcome;
+        }));
+        if (!writing.isFinished())
+            waiting.exec(QEventLoop::ExcludeUserInputEvents);
+        QApplication::restoreOverrideCursor();
+        m_progress->hide();
+        const Outcome outcome = writing.result();
+        ok = outcome.ok;
+        summary = outcome.summary;
+        error = outcome.error;
+    }
     if (!ok) {
         setResultText(tr("Nothing was imported: %1").arg(error.message), true);
         m_existing.reset();
