@@ -16,6 +16,58 @@ qint64 clampDay(qint64 day) {
 
 } // namespace
 
+// Appends row `i` of `in` to `out` (whose offset columns already hold their leading 0).
+void TimelineData::appendRow(Storage &out, const Storage &in, quint32 i) {
+    out.ids.push_back(in.ids[i]);
+    out.firstDays.push_back(in.firstDays[i]);
+    out.lastDays.push_back(in.lastDays[i]);
+    out.flags.push_back(in.flags[i]);
+    out.categoryIdx.push_back(in.categoryIdx[i]);
+    out.sourceCounts.push_back(in.sourceCounts[i]);
+    out.titles.append(in.titles.constData() + in.titleOffsets[i],
+                      qsizetype(in.titleOffsets[i + 1] - in.titleOffsets[i]));
+    out.titleOffsets.push_back(quint32(out.titles.size()));
+    out.actorIdx.insert(out.actorIdx.end(), in.actorIdx.begin() + in.actorOffsets[i],
+                        in.actorIdx.begin() + in.actorOffsets[i + 1]);
+    out.actorOffsets.push_back(quint32(out.actorIdx.size()));
+    out.chipIdx.insert(out.chipIdx.end(), in.chipIdx.begin() + in.chipOffsets[i],
+                       in.chipIdx.begin() + in.chipOffsets[i + 1]);
+    out.chipOffsets.push_back(quint32(out.chipIdx.size()));
+    out.minDay =
+        out.ids.size() == 1 ? in.firstDays[i] : std::min<qint64>(out.minDay, in.firstDays[i]);
+    out.maxDay = std::max<qint64>(out.maxDay, in.lastDays[i]);
+}
+
+// Reserves room for `n` rows and puts the leading 0 into the offset columns.
+void TimelineData::startColumns(Storage &out, size_t n) {
+    out.ids.reserve(n);
+    out.firstDays.reserve(n);
+    out.lastDays.reserve(n);
+    out.flags.reserve(n);
+    out.categoryIdx.reserve(n);
+    out.sourceCounts.reserve(n);
+    out.titleOffsets.reserve(n + 1);
+    out.actorOffsets.reserve(n + 1);
+    out.chipOffsets.reserve(n + 1);
+    out.titleOffsets.assign(1, 0);
+    out.actorOffsets.assign(1, 0);
+    out.chipOffsets.assign(1, 0);
+    out.minDay = 0;
+    out.maxDay = 0;
+}
+
+// Builds the id → index lookup of a finished storage.
+void TimelineData::indexIds(Storage &out) {
+    const size_t n = out.ids.size();
+    out.sortedIdIndex.resize(n);
+    std::iota(out.sortedIdIndex.begin(), out.sortedIdIndex.end(), 0u);
+    std::sort(out.sortedIdIndex.begin(), out.sortedIdIndex.end(),
+              [&](quint32 a, quint32 b) { return out.ids[a] < out.ids[b]; });
+    out.sortedIds.resize(n);
+    for (size_t k = 0; k < n; ++k)
+        out.sortedIds[k] = out.ids[out.sortedIdIndex[k]];
+}
+
 struct TimelineDataBuilder::Private {
     TimelineData::Storage s; // unsorted while building
     QHash<QString, int> categoryByName;
@@ -70,49 +122,10 @@ TimelineData TimelineData::subset(std::span<const quint32> indices) const {
     out->categories = d->categories;
     out->actorNames = d->actorNames;
     out->chipNames = d->chipNames;
-    const size_t n = indices.size();
-    out->ids.reserve(n);
-    out->firstDays.reserve(n);
-    out->lastDays.reserve(n);
-    out->flags.reserve(n);
-    out->categoryIdx.reserve(n);
-    out->sourceCounts.reserve(n);
-    out->titleOffsets.reserve(n + 1);
-    out->actorOffsets.reserve(n + 1);
-    out->chipOffsets.reserve(n + 1);
-    out->titleOffsets.push_back(0);
-    out->actorOffsets.push_back(0);
-    out->chipOffsets.push_back(0);
-    qint64 minDay = n ? std::numeric_limits<qint64>::max() : 0;
-    qint64 maxDay = 0;
-    for (const quint32 i : indices) {
-        out->ids.push_back(d->ids[i]);
-        out->firstDays.push_back(d->firstDays[i]);
-        out->lastDays.push_back(d->lastDays[i]);
-        out->flags.push_back(d->flags[i]);
-        out->categoryIdx.push_back(d->categoryIdx[i]);
-        out->sourceCounts.push_back(d->sourceCounts[i]);
-        out->titles.append(d->titles.constData() + d->titleOffsets[i],
-                           qsizetype(d->titleOffsets[i + 1] - d->titleOffsets[i]));
-        out->titleOffsets.push_back(quint32(out->titles.size()));
-        out->actorIdx.insert(out->actorIdx.end(), d->actorIdx.begin() + d->actorOffsets[i],
-                             d->actorIdx.begin() + d->actorOffsets[i + 1]);
-        out->actorOffsets.push_back(quint32(out->actorIdx.size()));
-        out->chipIdx.insert(out->chipIdx.end(), d->chipIdx.begin() + d->chipOffsets[i],
-                            d->chipIdx.begin() + d->chipOffsets[i + 1]);
-        out->chipOffsets.push_back(quint32(out->chipIdx.size()));
-        minDay = std::min<qint64>(minDay, d->firstDays[i]);
-        maxDay = std::max<qint64>(maxDay, d->lastDays[i]);
-    }
-    out->minDay = minDay;
-    out->maxDay = maxDay;
-    out->sortedIdIndex.resize(n);
-    std::iota(out->sortedIdIndex.begin(), out->sortedIdIndex.end(), 0u);
-    std::sort(out->sortedIdIndex.begin(), out->sortedIdIndex.end(),
-              [&](quint32 a, quint32 b) { return out->ids[a] < out->ids[b]; });
-    out->sortedIds.resize(n);
-    for (size_t k = 0; k < n; ++k)
-        out->sortedIds[k] = out->ids[out->sortedIdIndex[k]];
+    startColumns(*out, indices.size());
+    for (const quint32 i : indices)
+        appendRow(*out, *d, i);
+    indexIds(*out);
     TimelineData data;
     data.d = std::move(out);
     return data;
@@ -308,55 +321,15 @@ TimelineData TimelineDataBuilder::build() && {
     out->actorNames = in.actorNames;
     out->chipNames = in.chipNames;
     out->dropped = in.dropped;
-    out->ids.resize(n);
-    out->firstDays.resize(n);
-    out->lastDays.resize(n);
-    out->flags.resize(n);
-    out->categoryIdx.resize(n);
-    out->sourceCounts.resize(n);
-    out->titleOffsets.resize(n + 1);
-    out->actorOffsets.resize(n + 1);
-    out->chipOffsets.resize(n + 1);
+    TimelineData::startColumns(*out, n);
     out->titles.reserve(in.titles.size());
     out->actorIdx.reserve(in.actorIdx.size());
     out->chipIdx.reserve(in.chipIdx.size());
-    out->titleOffsets[0] = out->actorOffsets[0] = out->chipOffsets[0] = 0;
-    qint64 minDay = n ? std::numeric_limits<qint64>::max() : 0;
-    qint64 maxDay = 0;
-    for (size_t k = 0; k < n; ++k) {
-        const quint32 i = order[k];
-        out->ids[k] = in.ids[i];
-        out->firstDays[k] = in.firstDays[i];
-        out->lastDays[k] = in.lastDays[i];
-        out->flags[k] = in.flags[i];
-        out->categoryIdx[k] = in.categoryIdx[i];
-        out->sourceCounts[k] = in.sourceCounts[i];
-        out->titles.append(in.titles.constData() + in.titleOffsets[i],
-                           qsizetype(in.titleOffsets[i + 1] - in.titleOffsets[i]));
-        out->titleOffsets[k + 1] = quint32(out->titles.size());
-        out->actorIdx.insert(out->actorIdx.end(), in.actorIdx.begin() + in.actorOffsets[i],
-                             in.actorIdx.begin() + in.actorOffsets[i + 1]);
-        out->actorOffsets[k + 1] = quint32(out->actorIdx.size());
-        out->chipIdx.insert(out->chipIdx.end(), in.chipIdx.begin() + in.chipOffsets[i],
-                            in.chipIdx.begin() + in.chipOffsets[i + 1]);
-        out->chipOffsets[k + 1] = quint32(out->chipIdx.size());
-        minDay = std::min<qint64>(minDay, in.firstDays[i]);
-        maxDay = std::max<qint64>(maxDay, in.lastDays[i]);
-    }
-    out->minDay = minDay;
-    out->maxDay = maxDay;
-
+    for (size_t k = 0; k < n; ++k)
+        TimelineData::appendRow(*out, in, order[k]);
     // Free the unsorted columns before building the id index, to keep the peak low.
     in = TimelineData::Storage();
-
-    out->sortedIdIndex.resize(n);
-    std::iota(out->sortedIdIndex.begin(), out->sortedIdIndex.end(), 0u);
-    std::sort(out->sortedIdIndex.begin(), out->sortedIdIndex.end(),
-              [&](quint32 a, quint32 b) { return out->ids[a] < out->ids[b]; });
-    out->sortedIds.resize(n);
-    for (size_t k = 0; k < n; ++k)
-        out->sortedIds[k] = out->ids[out->sortedIdIndex[k]];
-
+    TimelineData::indexIds(*out);
     TimelineData data;
     data.d = std::move(out);
     return data;

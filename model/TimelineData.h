@@ -148,6 +148,10 @@ private:
         qint64 maxDay = 0;
         qsizetype dropped = 0;
     };
+    static void startColumns(Storage &out, size_t n);
+    static void appendRow(Storage &out, const Storage &in, quint32 i);
+    static void indexIds(Storage &out);
+
     std::shared_ptr<const Storage> d;
 };
 
