@@ -714,6 +714,10 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
         for (qsizetype n : m_densityCounts)
             m_densityMax = std::max(m_densityMax, n);
         const double logMax = std::log1p(double(std::max<qsizetype>(1, m_densityMax)));
+        // Heights by count, remembered: most columns share a handful of small counts, and a
+        // log1p for each of ~15k columns was a tenth of a dense layout.
+        std::vector<double> heightOfCount(size_t(std::min<qsizetype>(m_densityMax + 1, 4096)),
+                                          -1.0);
         for (int l = 0; l < laneCount; ++l) {
             LaneBox &box = L.m_lanes[l];
             const double base = std::round(box.stripRect.bottom() - 1);
@@ -730,10 +734,21 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
             for (int c = 0; c < columns; ++c) {
                 const qsizetype n = m_densityCounts[size_t(l) * size_t(columns) + size_t(c)];
                 // Five steps of height: enough to read density, and long runs to fill.
-                const double h =
-                    n <= 0
-                        ? 0
-                        : std::max(2.0, std::ceil(5 * std::log1p(double(n)) / logMax) * maxH / 5);
+                const auto heightOf = [&](qsizetype count) {
+                    return count <= 0
+                               ? 0.0
+                               : std::max(2.0, std::ceil(5 * std::log1p(double(count)) / logMax) *
+                                                   maxH / 5);
+                };
+                double h;
+                if (n >= 0 && size_t(n) < heightOfCount.size()) {
+                    double &known = heightOfCount[size_t(n)];
+                    if (known < 0)
+                        known = heightOf(n);
+                    h = known;
+                } else {
+                    h = heightOf(n);
+                }
                 if (h != runHeight) {
                     flush(c);
                     runHeight = h;
