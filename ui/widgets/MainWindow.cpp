@@ -400,8 +400,7 @@ bool MainWindow::applyViewText(const QString &text, QString *error) {
             *error = filterError.toString();
         return false;
     }
-    m_filterBar->setFilter(parsed->filter, parsed->searchText);
-    applyFilter(m_filterBar->filter());
+    m_filterBar->setFilter(parsed->filter, parsed->searchText); // applies it (filterChanged)
     if (parts->window)
         m_timeline->showDays(double(parts->window->first), double(parts->window->second + 1));
     return true;
