@@ -65,6 +65,22 @@ public:
         const double left = it == m_items.cbegin() ? -Inf : (it - 1)->right;
         return {left, right};
     }
+    // Whether a free stretch at least `width` wide reaches into [a, b].
+    [[nodiscard]] bool hasGap(double a, double b, double width) const {
+        auto it = firstEndingAfter(a);
+        double gapLeft = it == m_items.cbegin() ? -Inf : (it - 1)->right;
+        for (;;) {
+            if (gapLeft >= b)
+                return false;
+            const double gapRight = it == m_items.cend() ? Inf : it->left;
+            if (gapRight > a && gapRight - gapLeft >= width)
+                return true;
+            if (it == m_items.cend())
+                return false;
+            gapLeft = it->right;
+            ++it;
+        }
+    }
     void insert(Interval interval) {
         const auto it = std::lower_bound(m_items.begin(), m_items.end(), interval.left,
                                          [](const Interval &i, double v) { return i.left < v; });
@@ -483,6 +499,15 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
         const auto &positions = lane.byImportance[size_t(imp - 1)];
         for (size_t b = 0; b < bins.size(); ++b) {
             Bin &bin = bins[b];
+            // Every candidate here needs a free stretch of at least the shortest label that
+            // reaches its mark, which lies in the bin (a bar may begin half a day before the
+            // middle of its first day). Where no row has one, all of them would fail: the
+            // candidates are not even read (dense data at a wide zoom, where it matters).
+            const bool roomy = std::any_of(rows.cbegin(), rows.cend(), [&](const RowOccupancy &r) {
+                return r.hasGap(bin.left - ppd - 1, bin.right + 1, m_minLabelWidth);
+            });
+            if (!roomy)
+                continue;
             auto it = std::lower_bound(firsts.begin(), firsts.end(), bin.fromDay);
             int tried = 0;
             for (; it != firsts.end() && *it < bin.toDay && tried < attempts; ++it, ++tried) {
