@@ -54,7 +54,10 @@ TimelineView::TimelineView(QWidget *parent)
 TimelineView::~TimelineView() = default;
 
 void TimelineView::setData(TimelineData data) {
-    m_index = TimelineIndex::create(std::move(data), m_grouping);
+    // The same events again (a filter change while non-matching events are dimmed): the
+    // index stays; only what is drawn over it changes.
+    if (!m_index || !m_index->data().sharesStorageWith(data))
+        m_index = TimelineIndex::create(std::move(data), m_grouping);
     if (m_selected && m_index->data().indexOfId(m_selected) < 0) {
         m_selected = 0;
         emit selectionChanged(0);
