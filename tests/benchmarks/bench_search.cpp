@@ -3,7 +3,8 @@
 // with --json one JSON object per line: {"name": ..., "events": N, "median_ms": X,
 // "median_cpu_ms": Y}. A filter change is measured as the timeline redraws it: the events
 // loaded with TimelineDataQuery::load and the TimelineIndex built over them.
-// Usage: bench_search [--json] [--events N] [--sources N] [--runs N] [--db PATH]
+// Usage: bench_search [--json] [--events N] [--sources N] [--runs N] [--db PATH] [--only TEXT]
+// (--only: just the measurements whose name contains TEXT, e.g. for perf record)
 
 #include "model/Dataset.h"
 #include "model/EventSearch.h"
@@ -163,6 +164,11 @@ int main(int argc, char **argv) {
     const int eventCount = intArg(u"--events"_s, 100000);
     const int sourceCount = intArg(u"--sources"_s, 20000);
     const int runs = intArg(u"--runs"_s, 21);
+    const qsizetype onlyAt = args.indexOf(u"--only"_s);
+    const QString only = onlyAt >= 0 && onlyAt + 1 < args.size() ? args[onlyAt + 1] : QString();
+    const auto skip = [&only](const QString &name) {
+        return !name.contains(only);
+    };
 
     // --db PATH keeps the database (and reuses it when it already holds events), for looking
     // at query plans in the sqlite3 shell; by default it lives in a temporary folder.
@@ -213,6 +219,8 @@ int main(int argc, char **argv) {
         {u"search_events_no_match"_s, u"quantum"_s},
     };
     for (const auto &[name, text] : queries) {
+        if (skip(name))
+            continue;
         qsizetype count = 0;
         const Medians ms = medianMs(runs, [&, &text = text] {
             count = EventSearch::searchEvents(*store, text, {}, 50).size();
@@ -224,47 +232,62 @@ int main(int argc, char **argv) {
     filter.fromJulianDay = QDate(2020, 1, 1).toJulianDay();
     filter.toJulianDay = QDate(2022, 12, 31).toJulianDay();
     {
-        qsizetype count = 0;
-        const Medians ms = medianMs(
-            runs, [&] { count = EventSearch::searchEvents(*store, u"H20"_s, filter, 50).size(); });
-        report(u"search_events_with_filter"_s, ms, count);
+        if (!skip(u"search_events_with_filter"_s)) {
+            qsizetype count = 0;
+            const Medians ms = medianMs(runs, [&] {
+                count = EventSearch::searchEvents(*store, u"H20"_s, filter, 50).size();
+            });
+            report(u"search_events_with_filter"_s, ms, count);
+        }
     }
     {
-        int count = 0;
-        const Medians ms =
-            medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"Nvidia"_s); });
-        report(u"count_events_common"_s, ms, count);
+        if (!skip(u"count_events_common"_s)) {
+            int count = 0;
+            const Medians ms =
+                medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"Nvidia"_s); });
+            report(u"count_events_common"_s, ms, count);
+        }
     }
     {
-        EventFilter actor;
-        actor.actors = {u"Huawei"_s};
-        qsizetype count = 0;
-        const Medians ms = medianMs(runs, [&] {
-            count = EventSearch::searchEvents(*store, u"Ascend"_s, actor, 50).size();
-        });
-        report(u"search_events_with_actor_filter"_s, ms, count);
+        if (!skip(u"search_events_with_actor_filter"_s)) {
+            EventFilter actor;
+            actor.actors = {u"Huawei"_s};
+            qsizetype count = 0;
+            const Medians ms = medianMs(runs, [&] {
+                count = EventSearch::searchEvents(*store, u"Ascend"_s, actor, 50).size();
+            });
+            report(u"search_events_with_actor_filter"_s, ms, count);
+        }
     }
     {
-        int count = 0;
-        const Medians ms =
-            medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"H20"_s, filter); });
-        report(u"count_events_with_filter"_s, ms, count);
+        if (!skip(u"count_events_with_filter"_s)) {
+            int count = 0;
+            const Medians ms =
+                medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"H20"_s, filter); });
+            report(u"count_events_with_filter"_s, ms, count);
+        }
     }
     {
-        qsizetype count = 0;
-        const Medians ms = medianMs(
-            runs, [&] { count = EventSearch::searchSources(*store, u"Huawei"_s, 50).size(); });
-        report(u"search_sources_word"_s, ms, count);
+        if (!skip(u"search_sources_word"_s)) {
+            qsizetype count = 0;
+            const Medians ms = medianMs(
+                runs, [&] { count = EventSearch::searchSources(*store, u"Huawei"_s, 50).size(); });
+            report(u"search_sources_word"_s, ms, count);
+        }
     }
     {
-        qsizetype count = 0;
-        const Medians ms = medianMs(runs, [&] {
-            count = EventSearch::searchSources(*store, u"exportbeschrankung*"_s, 50).size();
-        });
-        report(u"search_sources_prefix"_s, ms, count);
+        if (!skip(u"search_sources_prefix"_s)) {
+            qsizetype count = 0;
+            const Medians ms = medianMs(runs, [&] {
+                count = EventSearch::searchSources(*store, u"exportbeschrankung*"_s, 50).size();
+            });
+            report(u"search_sources_prefix"_s, ms, count);
+        }
     }
     // A filter change as the timeline redraws it: load the selected events, index them.
     const auto redraw = [&](const QString &name, const EventFilter &selected) {
+        if (skip(name))
+            return;
         qsizetype count = 0;
         const Medians ms = medianMs(std::max(3, runs / 2), [&] {
             const auto index = TimelineIndex::create(TimelineDataQuery::load(*store, selected));
@@ -274,24 +297,33 @@ int main(int argc, char **argv) {
     };
     redraw(u"filter_change_load_filtered"_s, EventSearch::withSearchText(filter, u"H20"_s));
     {
-        EventFilter actor;
-        actor.actors = {u"Huawei"_s};
-        redraw(u"filter_change_load_actor"_s, actor);
+        if (!skip(u"filter_change_load_actor"_s)) {
+            EventFilter actor;
+            actor.actors = {u"Huawei"_s};
+            redraw(u"filter_change_load_actor"_s, actor);
+        }
     }
     {
-        EventFilter category;
-        category.categories = {u"industry"_s};
-        redraw(u"filter_change_load_category"_s, category);
+        if (!skip(u"filter_change_load_category"_s)) {
+            EventFilter category;
+            category.categories = {u"industry"_s};
+            redraw(u"filter_change_load_category"_s, category);
+        }
     }
     {
-        EventFilter range;
-        range.fromJulianDay = QDate(2024, 1, 1).toJulianDay();
-        range.toJulianDay = QDate(2024, 12, 31).toJulianDay();
-        redraw(u"filter_change_load_one_year"_s, range);
+        if (!skip(u"filter_change_load_one_year"_s)) {
+            EventFilter range;
+            range.fromJulianDay = QDate(2024, 1, 1).toJulianDay();
+            range.toJulianDay = QDate(2024, 12, 31).toJulianDay();
+            redraw(u"filter_change_load_one_year"_s, range);
+        }
     }
     {
-        EventFilter searched;
-        redraw(u"filter_change_load_search"_s, EventSearch::withSearchText(searched, u"MI308"_s));
+        if (!skip(u"filter_change_load_search"_s)) {
+            EventFilter searched;
+            redraw(u"filter_change_load_search"_s,
+                   EventSearch::withSearchText(searched, u"MI308"_s));
+        }
     }
     return 0;
 }
