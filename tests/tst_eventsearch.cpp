@@ -29,6 +29,7 @@ private slots:
     void rankFunction();
     void cutInsideEqualRanks_data();
     void cutInsideEqualRanks();
+    void manyMatchesFewKept();
     void sources_data();
     void sources();
     void sourceSnippetFromQuote();
@@ -376,6 +377,39 @@ void tst_EventSearch::cutInsideEqualRanks() {
             EventSearch::searchEvents(*m_store, text, everything, limit);
         QCOMPARE(fromIndex.size(), std::min(limit, count));
         QCOMPARE(fromIndex, joined);
+    }
+}
+
+// More than a thousand matches per row kept: the highlights are then read with one FTS5 query
+// per kept id instead of one pass over the matches. Same hits either way.
+void tst_EventSearch::manyMatchesFewKept() {
+    Dataset dataset;
+    dataset.categories << Category{0, u"industry"_s, u"industry"_s, QColor(u"#808080"_s), 1};
+    for (int i = 0; i < 1200; ++i) {
+        Event event;
+        event.uid = u"40000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QChar(u'0'));
+        event.title = i % 7 == 0 ? u"Gallium note %1"_s.arg(i) : u"Note %1"_s.arg(i);
+        event.summary = u"Gallium %1 and more."_s.arg(i % 3 == 0 ? u"gallium"_s : u"tin"_s);
+        event.start = PartialDate::fromDate(QDate(2020, 1, 1).addDays((i * 37) % 1000));
+        event.category = u"industry"_s;
+        dataset.events << event;
+    }
+    StoreError error;
+    const std::unique_ptr<TimelineStore> store =
+        TimelineStore::open(m_dir.filePath(u"many.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    EventFilter everything;
+    everything.fromJulianDay = 0;
+    for (const QString &text : {u"gallium"_s, u"gall*"_s, u"gallium NOT tin"_s}) {
+        const QList<EventSearch::EventHit> one = EventSearch::searchEvents(*store, text, {}, 1);
+        QCOMPARE(one.size(), 1);
+        QCOMPARE(one, EventSearch::searchEvents(*store, text, everything, 1));
+        QVERIFY(EventSearch::toPlain(one[0].title).startsWith(u"Gallium note"_s));
+        QVERIFY(one[0].title.contains(EventSearch::MatchStart));
+        QVERIFY(one[0].snippet.contains(EventSearch::MatchStart));
     }
 }
 
