@@ -179,7 +179,11 @@ QList<qint64> earliest(const QSqlDatabase &db, sqlite3 *handle, const std::vecto
 bool rankedWithoutFilter(const QSqlDatabase &db, const QString &expression, int limit,
                          QList<EventSearch::EventHit> *hits, qsizetype *matches) {
     sqlite3 *handle = SearchRank::handle(db);
-    std::vector<Scored> rows;
+    // Kept between searches (cleared, not freed): a common word fills a few MB, and fresh
+    // memory of that size costs page faults on every search.
+    thread_local std::vector<Scored> rows;
+    thread_local std::vector<double> ranks;
+    rows.clear();
     if (!handle || !scanRanks(handle, EventRankScan, expression, &rows))
         return false;
     *matches = qsizetype(rows.size());
@@ -187,12 +191,15 @@ bool rankedWithoutFilter(const QSqlDatabase &db, const QString &expression, int 
         return true;
     std::vector<Scored> kept;
     if (qsizetype(rows.size()) <= limit) {
-        kept = std::move(rows);
+        kept.assign(rows.cbegin(), rows.cend());
     } else {
-        // The rank at the cut, the rows better than it, and the group equal to it.
-        std::nth_element(rows.begin(), rows.begin() + (limit - 1), rows.end(),
-                         [](const Scored &a, const Scored &b) { return a.rank < b.rank; });
-        const double cut = rows[std::size_t(limit - 1)].rank;
+        // The rank at the cut, then in one pass (rowid order, as FTS5 returns them) the rows
+        // better than it and the group equal to it.
+        ranks.clear();
+        for (const Scored &row : rows)
+            ranks.push_back(row.rank);
+        std::nth_element(ranks.begin(), ranks.begin() + (limit - 1), ranks.end());
+        const double cut = ranks[std::size_t(limit - 1)];
         std::vector<qint64> tied;
         for (const Scored &row : rows) {
             if (row.rank < cut)
@@ -200,7 +207,8 @@ bool rankedWithoutFilter(const QSqlDatabase &db, const QString &expression, int 
             else if (row.rank == cut)
                 tied.push_back(row.id);
         }
-        std::sort(tied.begin(), tied.end());
+        if (!std::is_sorted(tied.cbegin(), tied.cend()))
+            std::sort(tied.begin(), tied.end());
         for (qint64 id : earliest(db, handle, tied, limit - qsizetype(kept.size())))
             kept.push_back({cut, id});
     }
