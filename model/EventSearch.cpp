@@ -331,7 +331,8 @@ QList<EventSearch::SourceHit> EventSearch::searchSources(const TimelineStore &st
     const QString match = sourceMatch(expression);
     const QSqlDatabase db = store.database();
     sqlite3 *handle = SearchRank::handle(db);
-    std::vector<Scored> rows;
+    thread_local std::vector<Scored> rows; // kept between searches, as for events
+    rows.clear();
     if (!SearchRank::ensureInstalled(db) || !scanRanks(handle, SourceRankScan, match, &rows))
         return {};
     // Best rank first, ties in id order: only the best `limit` are sorted.
