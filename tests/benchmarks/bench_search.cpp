@@ -458,33 +458,24 @@ int main(int argc, char **argv) {
     };
     redraw(u"filter_change_load_filtered"_s, EventSearch::withSearchText(filter, u"H20"_s));
     {
-        if (!skip(u"filter_change_load_actor"_s)) {
-            EventFilter actor;
-            actor.actors = {u"Huawei"_s};
-            redraw(u"filter_change_load_actor"_s, actor);
-        }
+        EventFilter actor;
+        actor.actors = {u"Huawei"_s};
+        redraw(u"filter_change_load_actor"_s, actor);
     }
     {
-        if (!skip(u"filter_change_load_category"_s)) {
-            EventFilter category;
-            category.categories = {u"industry"_s};
-            redraw(u"filter_change_load_category"_s, category);
-        }
+        EventFilter category;
+        category.categories = {u"industry"_s};
+        redraw(u"filter_change_load_category"_s, category);
     }
     {
-        if (!skip(u"filter_change_load_one_year"_s)) {
-            EventFilter range;
-            range.fromJulianDay = QDate(2024, 1, 1).toJulianDay();
-            range.toJulianDay = QDate(2024, 12, 31).toJulianDay();
-            redraw(u"filter_change_load_one_year"_s, range);
-        }
+        EventFilter range;
+        range.fromJulianDay = QDate(2024, 1, 1).toJulianDay();
+        range.toJulianDay = QDate(2024, 12, 31).toJulianDay();
+        redraw(u"filter_change_load_one_year"_s, range);
     }
     {
-        if (!skip(u"filter_change_load_search"_s)) {
-            EventFilter searched;
-            redraw(u"filter_change_load_search"_s,
-                   EventSearch::withSearchText(searched, u"MI308"_s));
-        }
+        EventFilter searched;
+        redraw(u"filter_change_load_search"_s, EventSearch::withSearchText(searched, u"MI308"_s));
     }
     return 0;
 }
