@@ -1,7 +1,9 @@
+#include "model/Dataset.h"
 #include "model/EventSearch.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 
+#include <QColor>
 #include <QDate>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +26,10 @@ private slots:
     void searchWithFilters();
     void filterQueryIsReplaced();
     void limit();
+    void rankFunction();
+    void cutInsideEqualRanks_data();
+    void cutInsideEqualRanks();
+    void manyMatchesFewKept();
     void sources_data();
     void sources();
     void sourceSnippetFromQuote();
@@ -99,59 +105,65 @@ void tst_EventSearch::events_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("titles"); // best first
 
+    // The three name MI308 once in the summary and once among the chips: equal evidence, so
+    // time order.
     QTest::newRow("word") << u"MI308"_s
-                          << QStringList{u"US signals H20 licences will be granted"_s,
-                                         u"15% revenue-share deal (\"August 12 deal\")"_s,
-                                         u"H20 licence requirement in force"_s};
-    QTest::newRow("word, any case") << u"mi308"_s
-                                    << QStringList{u"US signals H20 licences will be granted"_s,
-                                                   u"15% revenue-share deal (\"August 12 deal\")"_s,
-                                                   u"H20 licence requirement in force"_s};
+                          << QStringList{u"H20 licence requirement in force"_s,
+                                         u"US signals H20 licences will be granted"_s,
+                                         u"15% revenue-share deal (\"August 12 deal\")"_s};
+    QTest::newRow("word, any case")
+        << u"mi308"_s
+        << QStringList{u"H20 licence requirement in force"_s,
+                       u"US signals H20 licences will be granted"_s,
+                       u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("prefix")
         << u"export*"_s
         << QStringList{u"China bans gallium, germanium and antimony exports to the US"_s,
                        u"BIS case-by-case review for H200-class exports"_s,
-                       u"House committee advances AI Overwatch Act"_s,
-                       u"AI Diffusion Rule issued"_s,
+                       // one match in the summary each: time order
                        u"Nvidia discloses US licence requirement for A100/H100"_s,
-                       u"H20 licence requirement in force"_s};
+                       u"AI Diffusion Rule issued"_s, u"H20 licence requirement in force"_s,
+                       u"House committee advances AI Overwatch Act"_s};
     QTest::newRow("word without prefix: exact token only")
         << u"export"_s << QStringList{u"House committee advances AI Overwatch Act"_s};
     QTest::newRow("phrase") << u"\"H20 licence\""_s
                             << QStringList{u"H20 licence requirement in force"_s};
     QTest::newRow("AND") << u"H20 AND China"_s
-                         << QStringList{u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                         << QStringList{u"H20 licence requirement in force"_s, // H20 twice
                                         u"US signals H20 licences will be granted"_s,
-                                        u"H20 licence requirement in force"_s,
+                                        u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
                                         u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("implicit AND") << u"H20 China"_s
                                   << QStringList{
-                                         u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
-                                         u"US signals H20 licences will be granted"_s,
                                          u"H20 licence requirement in force"_s,
+                                         u"US signals H20 licences will be granted"_s,
+                                         u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
                                          u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("OR") << u"MI308 OR Blackwell"_s
                         << QStringList{
-                               u"Trump–Xi meeting in Busan"_s,
-                               u"US signals H20 licences will be granted"_s,
-                               u"Trump state visit to Beijing (unverified)"_s,
-                               u"15% revenue-share deal (\"August 12 deal\")"_s,
+                               // summary + chips, either word (equally rare here): time order
                                u"H20 licence requirement in force"_s,
+                               u"US signals H20 licences will be granted"_s,
+                               u"15% revenue-share deal (\"August 12 deal\")"_s,
+                               u"Trump–Xi meeting in Busan"_s,
+                               u"Trump state visit to Beijing (unverified)"_s,
+                               // summary only
                                u"Trump allows H200 sales to \"approved customers\" in China"_s};
     QTest::newRow("NOT") << u"H20 NOT licence"_s
-                         << QStringList{u"H20 orders open"_s,
-                                        u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                         << QStringList{u"H20 orders open"_s, // title, summary, chips: time order
                                         u"US signals H20 licences will be granted"_s,
+                                        u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
                                         u"Beijing discourages H20 purchases"_s,
-                                        u"15% revenue-share deal (\"August 12 deal\")"_s,
-                                        u"Claim: DeepSeek-R1 trained on 50,000 Hopper GPUs"_s};
+                                        // summary and chips
+                                        u"Claim: DeepSeek-R1 trained on 50,000 Hopper GPUs"_s,
+                                        u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("parentheses")
         << u"(H20 OR H200) AND China NOT licence"_s
-        << QStringList{u"China approves first H200 imports"_s,
-                       u"Trump allows H200 sales to \"approved customers\" in China"_s,
+        << QStringList{u"Trump allows H200 sales to \"approved customers\" in China"_s,
+                       u"China approves first H200 imports"_s,
                        u"China customs blocks H200"_s,
-                       u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
                        u"US signals H20 licences will be granted"_s,
+                       u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
                        u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("actor name") << u"SiliconFlow"_s
                                 << QStringList{u"Huawei/SiliconFlow paper claims Ascend cluster "
@@ -189,8 +201,8 @@ void tst_EventSearch::markedTitleAndSnippet() {
 
     hits = EventSearch::searchEvents(*m_store, u"MI308"_s);
     QCOMPARE(hits.size(), 3);
-    QCOMPARE(hits[0].title, u"US signals H20 licences will be granted"_s);
-    QCOMPARE(EventSearch::toBrackets(hits[0].snippet),
+    QCOMPARE(hits[1].title, u"US signals H20 licences will be granted"_s);
+    QCOMPARE(EventSearch::toBrackets(hits[1].snippet),
              u"…that licences for H20 sales to China would be granted; AMD's [MI308] was "
              "cleared too."_s);
 
@@ -221,14 +233,14 @@ void tst_EventSearch::searchWithFilters_data() {
     august.toJulianDay = QDate(2025, 8, 31).toJulianDay();
     QTest::newRow("date range") << u"Nvidia"_s << august
                                 << QStringList{
-                                       u"FT: DeepSeek R2 delayed by Ascend training failures"_s,
-                                       u"15% revenue-share deal (\"August 12 deal\")"_s};
+                                       u"15% revenue-share deal (\"August 12 deal\")"_s,
+                                       u"FT: DeepSeek R2 delayed by Ascend training failures"_s};
     EventFilter amd;
     amd.actors = {u"AMD"_s};
     amd.chips = {u"H20"_s};
     QTest::newRow("actor and chip") << u"licence*"_s << amd
-                                    << QStringList{u"US signals H20 licences will be granted"_s,
-                                                   u"H20 licence requirement in force"_s};
+                                    << QStringList{u"H20 licence requirement in force"_s,
+                                                   u"US signals H20 licences will be granted"_s};
     EventFilter unsourced;
     unsourced.hasSources = false;
     QTest::newRow("no event without sources") << u"H20"_s << unsourced << QStringList{};
@@ -262,6 +274,145 @@ void tst_EventSearch::limit() {
     QCOMPARE(EventSearch::searchEvents(*m_store, u"Nvidia"_s, {}, 0).size(), 0);
 }
 
+// chiptimeline_rank on a small fixed store: the weighted count of matches, saturated; a title
+// match beats a summary match, more matches beat fewer, equal evidence goes in time order.
+void tst_EventSearch::rankFunction() {
+    Dataset dataset;
+    dataset.categories << Category{0, u"industry"_s, u"industry"_s, QColor(u"#808080"_s), 1};
+    const auto add = [&dataset](const QString &title, const QString &summary, PartialDate start,
+                                const QStringList &chips = {}) {
+        Event event;
+        event.uid = u"20000000-0000-4000-8000-%1"_s.arg(dataset.events.size(), 12, 10, QChar(u'0'));
+        event.title = title;
+        event.summary = summary;
+        event.start = start;
+        event.category = u"industry"_s;
+        event.chips = chips;
+        dataset.events << event;
+    };
+    add(u"Gallium export ban"_s, u"Beijing restricts the metal."_s,
+        PartialDate::fromYmd(2023, 7, 3));
+    add(u"Chip rules"_s, u"Gallium and more gallium, and germanium."_s,
+        PartialDate::fromYmd(2023, 1, 1));
+    add(u"Later note"_s, u"Gallium is mentioned once."_s, PartialDate::fromYmd(2022, 5, 1));
+    add(u"Earlier note"_s, u"Gallium is mentioned once too."_s, PartialDate::fromYear(2021));
+    add(u"Named only"_s, u"Nothing about metals."_s, PartialDate::fromYmd(2020, 1, 1),
+        {u"gallium"_s});
+    add(u"Unrelated"_s, u"Nothing at all."_s, PartialDate::fromYmd(2019, 1, 1));
+    StoreError error;
+    const std::unique_ptr<TimelineStore> store =
+        TimelineStore::open(m_dir.filePath(u"rank.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+
+    const QList<EventSearch::EventHit> hits = EventSearch::searchEvents(*store, u"gallium"_s);
+    QStringList titles;
+    QList<double> ranks;
+    for (const EventSearch::EventHit &hit : hits) {
+        titles << EventSearch::toPlain(hit.title);
+        ranks << hit.rank;
+    }
+    QCOMPARE(titles, (QStringList{u"Gallium export ban"_s, u"Chip rules"_s, u"Named only"_s,
+                                  u"Earlier note"_s, u"Later note"_s}));
+    // -tf·2.2/(tf+1.2), tf = 10 per title match, 5 per name, 3 per summary match.
+    const auto expected = [](double tf) {
+        return -(tf * 2.2 / (tf + 1.2));
+    };
+    QCOMPARE(ranks,
+             (QList<double>{expected(10), expected(6), expected(5), expected(3), expected(3)}));
+    // The cut falls inside the two equal ranks: the earlier event is kept.
+    const QList<EventSearch::EventHit> four =
+        EventSearch::searchEvents(*store, u"gallium"_s, {}, 4);
+    QCOMPARE(four, hits.mid(0, 4));
+
+    // Two words: each phrase weighted by its rarity (germanium is in one event, gallium in
+    // five of six), so the one event with both, and the rare word, comes first.
+    const QList<EventSearch::EventHit> both =
+        EventSearch::searchEvents(*store, u"gallium OR germanium"_s);
+    QCOMPARE(both.size(), 5);
+    QCOMPARE(EventSearch::toPlain(both[0].title), u"Chip rules"_s);
+    QVERIFY(both[0].rank < both[1].rank);
+
+    // Sources: title beats excerpt; equal evidence in id order.
+    QList<Source> sources;
+    for (int i = 0; i < 3; ++i) {
+        Source source;
+        source.uid = u"30000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QChar(u'0'));
+        source.title = i == 2 ? u"Gallium controls"_s : u"Report %1"_s.arg(i);
+        source.excerpt = i == 2 ? u"About metals."_s : u"On gallium."_s;
+        sources << source;
+    }
+    Dataset sourceSet;
+    sourceSet.sources = sources;
+    QVERIFY2(store->importDataset(sourceSet, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    QStringList sourceTitles;
+    for (const EventSearch::SourceHit &hit : EventSearch::searchSources(*store, u"gallium"_s))
+        sourceTitles << EventSearch::toPlain(hit.title);
+    QCOMPARE(sourceTitles, (QStringList{u"Gallium controls"_s, u"Report 0"_s, u"Report 1"_s}));
+}
+
+// Without a filter the best rows are chosen from the index and only the equal ranks at the cut
+// are put in time order; with a filter SQLite orders the joined rows. Both give the same rows
+// in the same order, whatever the limit.
+void tst_EventSearch::cutInsideEqualRanks_data() {
+    QTest::addColumn<QString>("text");
+    for (const QString &text : {u"H20"_s, u"Nvidia"_s, u"licence*"_s, u"China"_s,
+                                u"Nvidia OR Huawei"_s, u"export*"_s, u"US"_s})
+        QTest::newRow(qPrintable(text)) << text;
+}
+
+void tst_EventSearch::cutInsideEqualRanks() {
+    QFETCH(QString, text);
+    EventFilter everything;
+    everything.fromJulianDay = 0; // a filter every event passes: ranks through the join
+    const int count = EventSearch::countEvents(*m_store, text);
+    QVERIFY(count > 3);
+    for (int limit = 1; limit <= count + 1; ++limit) {
+        const QList<EventSearch::EventHit> fromIndex =
+            EventSearch::searchEvents(*m_store, text, {}, limit);
+        const QList<EventSearch::EventHit> joined =
+            EventSearch::searchEvents(*m_store, text, everything, limit);
+        QCOMPARE(fromIndex.size(), std::min(limit, count));
+        QCOMPARE(fromIndex, joined);
+    }
+}
+
+// More than a thousand matches per row kept: the highlights are then read with one FTS5 query
+// per kept id instead of one pass over the matches. Same hits either way.
+void tst_EventSearch::manyMatchesFewKept() {
+    Dataset dataset;
+    dataset.categories << Category{0, u"industry"_s, u"industry"_s, QColor(u"#808080"_s), 1};
+    for (int i = 0; i < 1200; ++i) {
+        Event event;
+        event.uid = u"40000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QChar(u'0'));
+        event.title = i % 7 == 0 ? u"Gallium note %1"_s.arg(i) : u"Note %1"_s.arg(i);
+        event.summary = u"Gallium %1 and more."_s.arg(i % 3 == 0 ? u"gallium"_s : u"tin"_s);
+        event.start = PartialDate::fromDate(QDate(2020, 1, 1).addDays((i * 37) % 1000));
+        event.category = u"industry"_s;
+        dataset.events << event;
+    }
+    StoreError error;
+    const std::unique_ptr<TimelineStore> store =
+        TimelineStore::open(m_dir.filePath(u"many.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    EventFilter everything;
+    everything.fromJulianDay = 0;
+    for (const QString &text : {u"gallium"_s, u"gall*"_s, u"gallium NOT tin"_s}) {
+        const QList<EventSearch::EventHit> one = EventSearch::searchEvents(*store, text, {}, 1);
+        QCOMPARE(one.size(), 1);
+        QCOMPARE(one, EventSearch::searchEvents(*store, text, everything, 1));
+        QVERIFY(EventSearch::toPlain(one[0].title).startsWith(u"Gallium note"_s));
+        QVERIFY(one[0].title.contains(EventSearch::MatchStart));
+        QVERIFY(one[0].snippet.contains(EventSearch::MatchStart));
+    }
+}
+
 void tst_EventSearch::sources_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("titles");
@@ -277,12 +428,14 @@ void tst_EventSearch::sources_data() {
     const QString seed004 =
         u"DeepSeek verschiebt Modellstart nach Problemen mit Huaweis KI-Chips"_s;
 
+    // seed001 has the word in its title; seed002 and seed004 once in a quote each (equal
+    // evidence: id order).
     QTest::newRow("umlaut typed without")
-        << u"Verzogerung"_s << QStringList{seed001, seed004, seed002};
-    QTest::newRow("umlaut typed") << u"Verzögerung"_s << QStringList{seed001, seed004, seed002};
-    QTest::newRow("upper case") << u"VERZÖGERUNG"_s << QStringList{seed001, seed004, seed002};
+        << u"Verzogerung"_s << QStringList{seed001, seed002, seed004};
+    QTest::newRow("umlaut typed") << u"Verzögerung"_s << QStringList{seed001, seed002, seed004};
+    QTest::newRow("upper case") << u"VERZÖGERUNG"_s << QStringList{seed001, seed002, seed004};
     QTest::newRow("prefix reaches the plural")
-        << u"verzogerung*"_s << QStringList{seed001, seed003, seed004, seed002};
+        << u"verzogerung*"_s << QStringList{seed001, seed003, seed002, seed004};
     QTest::newRow("compound prefix") << u"exportbeschrankung*"_s << QStringList{seed003, seed004};
     QTest::newRow("quote word") << u"eingeschrankt"_s << QStringList{seed003};
     QTest::newRow("verb") << u"verzogert"_s << QStringList{seed000};

@@ -1,9 +1,12 @@
 // Search and filter speed on a large store: 100k events, 20k sources, generated
 // deterministically and imported in one transaction. Prints one line per measurement, or
 // with --json one JSON object per line: {"name": ..., "events": N, "median_ms": X,
-// "median_cpu_ms": Y}. A filter change is measured as the timeline redraws it: the events
-// loaded with TimelineDataQuery::load and the TimelineIndex built over them.
-// Usage: bench_search [--json] [--events N] [--sources N] [--runs N] [--db PATH]
+// "median_cpu_ms": Y, "results": R, "matches": M} (M: rows the search matched, -1 when not
+// counted). Summaries, excerpts and quotes are drawn from a Zipf-distributed vocabulary of
+// English, German and made-up words. A filter change is measured as the timeline redraws it: the
+// events loaded with TimelineDataQuery::load and the TimelineIndex built over them. Usage:
+// bench_search [--json] [--events N] [--sources N] [--runs N] [--db PATH] [--only TEXT]
+// (--only: just the measurements whose name contains TEXT, e.g. for perf record)
 
 #include "model/Dataset.h"
 #include "model/EventSearch.h"
@@ -16,6 +19,7 @@
 #include <QDate>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -44,15 +48,153 @@ const QStringList Objects = {u"licence requirement"_s, u"export controls"_s, u"s
                              u"training cluster"_s,    u"model release"_s,   u"customs checks"_s};
 const QStringList Places = {u"China"_s,  u"Hong Kong"_s, u"Malaysia"_s,
                             u"the US"_s, u"Singapore"_s, u"the Middle East"_s};
-const QStringList Filler = {
-    u"officials"_s,  u"said"_s,      u"according"_s,   u"to"_s,
-    u"people"_s,     u"familiar"_s,  u"with"_s,        u"the"_s,
-    u"matter"_s,     u"sales"_s,     u"quarter"_s,     u"revenue"_s,
-    u"regulators"_s, u"rules"_s,     u"threshold"_s,   u"performance"_s,
-    u"density"_s,    u"exports"_s,   u"customers"_s,   u"data"_s,
-    u"centres"_s,    u"inference"_s, u"supply"_s,      u"chain"_s,
-    u"memory"_s,     u"bandwidth"_s, u"Verzögerung"_s, u"Exportbeschränkungen"_s,
-    u"Behörden"_s,   u"Markt"_s};
+// The words of summaries, excerpts and quotes, most frequent first: English and German
+// function words, then the domain's words; Zipf-distributed (see Vocabulary), so "the" is in
+// nearly every summary, "Exportbeschränkungen" in about a fifth of the sources and
+// "Verzögerung" in about 8% of the events. Tail words are made up (see tailWords).
+const QStringList HeadWords = {u"the"_s,
+                               u"of"_s,
+                               u"and"_s,
+                               u"to"_s,
+                               u"in"_s,
+                               u"a"_s,
+                               u"der"_s,
+                               u"die"_s,
+                               u"und"_s,
+                               u"for"_s,
+                               u"on"_s,
+                               u"said"_s,
+                               u"that"_s,
+                               u"with"_s,
+                               u"is"_s,
+                               u"by"_s,
+                               u"das"_s,
+                               u"as"_s,
+                               u"von"_s,
+                               u"mit"_s,
+                               u"chips"_s,
+                               u"officials"_s,
+                               u"sales"_s,
+                               u"export"_s,
+                               u"den"_s,
+                               u"im"_s,
+                               u"auf"_s,
+                               u"people"_s,
+                               u"according"_s,
+                               u"rules"_s,
+                               u"market"_s,
+                               u"revenue"_s,
+                               u"quarter"_s,
+                               u"companies"_s,
+                               u"Unternehmen"_s,
+                               u"Exportbeschränkungen"_s,
+                               u"government"_s,
+                               u"customers"_s,
+                               u"data"_s,
+                               u"centres"_s,
+                               u"supply"_s,
+                               u"chain"_s,
+                               u"Behörden"_s,
+                               u"Markt"_s,
+                               u"memory"_s,
+                               u"bandwidth"_s,
+                               u"performance"_s,
+                               u"density"_s,
+                               u"threshold"_s,
+                               u"regulators"_s,
+                               u"inference"_s,
+                               u"training"_s,
+                               u"Verzögerung"_s,
+                               u"familiar"_s,
+                               u"matter"_s,
+                               u"Regierung"_s,
+                               u"Halbleiter"_s,
+                               u"Lieferungen"_s,
+                               u"Käufer"_s,
+                               u"Genehmigung"_s,
+                               u"Rechenzentren"_s,
+                               u"Nachfrage"_s,
+                               u"größten"_s,
+                               u"für"_s,
+                               u"über"_s,
+                               u"während"_s,
+                               u"können"_s,
+                               u"müssen"_s,
+                               u"Entwicklung"_s,
+                               u"Modelle"_s,
+                               u"Prüfung"_s,
+                               u"analysts"_s,
+                               u"investors"_s,
+                               u"guidance"_s,
+                               u"filing"_s,
+                               u"statement"_s,
+                               u"ministry"_s,
+                               u"commerce"_s,
+                               u"hardware"_s,
+                               u"accelerators"_s,
+                               u"servers"_s,
+                               u"cloud"_s,
+                               u"capacity"_s,
+                               u"orders"_s,
+                               u"Ausfuhr"_s,
+                               u"Zölle"_s,
+                               u"Verbot"_s,
+                               u"Bericht"_s};
+
+// Made-up words for the long tail (6,000 in all), from syllables, some with umlauts:
+// deterministic, distinct, and distinct from the head words.
+QStringList tailWords(qsizetype count, const QStringList &head) {
+    const QStringList syllables = {u"ka"_s,  u"lo"_s,  u"mi"_s,  u"ne"_s,  u"ra"_s,   u"su"_s,
+                                   u"te"_s,  u"vo"_s,  u"bä"_s,  u"kö"_s,  u"mü"_s,   u"sch"_s,
+                                   u"tri"_s, u"gen"_s, u"ver"_s, u"ung"_s, u"lich"_s, u"ta"_s,
+                                   u"po"_s,  u"ri"_s,  u"del"_s, u"man"_s, u"sen"_s,  u"tor"_s};
+    std::mt19937_64 rng(7);
+    QSet<QString> seen(head.cbegin(), head.cend());
+    QStringList words;
+    while (words.size() < count) {
+        QString word;
+        const int parts = 2 + int(rng() % 3);
+        for (int i = 0; i < parts; ++i)
+            word += syllables[qsizetype(rng() % quint64(syllables.size()))];
+        if (!seen.contains(word)) {
+            seen.insert(word);
+            words << word;
+        }
+    }
+    return words;
+}
+
+// Words drawn with probability proportional to 1/rank (Zipf, s = 1), from the cumulative
+// weights by binary search: no std::*_distribution, so the corpus is the same with every
+// standard library.
+class Vocabulary {
+public:
+    Vocabulary()
+        : m_words(HeadWords + tailWords(6000 - HeadWords.size(), HeadWords)) {
+        double total = 0;
+        m_cumulative.reserve(std::size_t(m_words.size()));
+        for (qsizetype rank = 1; rank <= m_words.size(); ++rank) {
+            total += 1.0 / double(rank);
+            m_cumulative.push_back(total);
+        }
+    }
+    const QString &word(std::mt19937_64 &rng) const {
+        const double u = double(rng() >> 11) * 0x1.0p-53 * m_cumulative.back();
+        const auto at = std::upper_bound(m_cumulative.cbegin(), m_cumulative.cend(), u);
+        return m_words[std::min<qsizetype>(at - m_cumulative.cbegin(), m_words.size() - 1)];
+    }
+    const QString &at(qsizetype rank) const { return m_words[rank]; }
+
+private:
+    QStringList m_words;
+    std::vector<double> m_cumulative;
+};
+
+const Vocabulary &vocabulary() {
+    static const Vocabulary words;
+    return words;
+}
+
 const QStringList Categories = {u"us-export-control"_s, u"us-policy-deal"_s, u"china-policy"_s,
                                 u"industry"_s, u"model-release"_s};
 
@@ -63,7 +205,7 @@ QString pick(const QStringList &list, std::mt19937_64 &rng) {
 QString sentence(std::mt19937_64 &rng, int words) {
     QStringList parts;
     for (int i = 0; i < words; ++i)
-        parts << pick(Filler, rng);
+        parts << vocabulary().word(rng);
     return parts.join(u' ');
 }
 
@@ -94,7 +236,10 @@ Dataset generate(int eventCount, int sourceCount) {
         const QString chip = pick(Chips, rng);
         event.title = actor + u' ' + pick(Verbs, rng) + u' ' + chip + u' ' + pick(Objects, rng) +
                       u" for "_s + pick(Places, rng);
-        event.summary = sentence(rng, 25) + u". "_s + actor + u' ' + sentence(rng, 15) + u'.';
+        // 20–60 words, the actor named once in the middle.
+        const int words = 20 + int(rng() % 41);
+        event.summary = sentence(rng, words * 5 / 8) + u". "_s + actor + u' ' +
+                        sentence(rng, words - words * 5 / 8) + u'.';
         const QDate day = first.addDays(qint64(rng() % 4000));
         const int precision = int(rng() % 10);
         event.start = precision == 0   ? PartialDate::fromYear(day.year())
@@ -164,6 +309,11 @@ int main(int argc, char **argv) {
     const int eventCount = intArg(u"--events"_s, 100000);
     const int sourceCount = intArg(u"--sources"_s, 20000);
     const int runs = intArg(u"--runs"_s, 21);
+    const qsizetype onlyAt = args.indexOf(u"--only"_s);
+    const QString only = onlyAt >= 0 && onlyAt + 1 < args.size() ? args[onlyAt + 1] : QString();
+    const auto skip = [&only](const QString &name) {
+        return !name.contains(only);
+    };
 
     // --db PATH keeps the database (and reuses it when it already holds events), for looking
     // at query plans in the sqlite3 shell; by default it lives in a temporary folder.
@@ -187,11 +337,19 @@ int main(int argc, char **argv) {
     }
     const double importMs = double(importTimer.elapsed());
 
-    const auto report = [&](const QString &name, Medians ms, qsizetype results) {
+    // `matches`: how many rows the search matched (what its cost follows), -1 when not
+    // counted.
+    const auto report = [&](const QString &name, Medians ms, qsizetype results,
+                            qsizetype matches = -1) {
         if (json)
             std::printf("{\"name\": \"%s\", \"events\": %d, \"median_ms\": %.3f, "
-                        "\"median_cpu_ms\": %.3f}\n",
-                        qPrintable(name), eventCount, ms.wallMs, ms.cpuMs);
+                        "\"median_cpu_ms\": %.3f, \"results\": %lld, \"matches\": %lld}\n",
+                        qPrintable(name), eventCount, ms.wallMs, ms.cpuMs,
+                        static_cast<long long>(results), static_cast<long long>(matches));
+        else if (matches >= 0)
+            std::printf("%-44s %9.3f ms %9.3f cpu ms  (%lld results of %lld matches)\n",
+                        qPrintable(name), ms.wallMs, ms.cpuMs, static_cast<long long>(results),
+                        static_cast<long long>(matches));
         else
             std::printf("%-44s %9.3f ms %9.3f cpu ms  (%lld results)\n", qPrintable(name),
                         ms.wallMs, ms.cpuMs, static_cast<long long>(results));
@@ -202,6 +360,9 @@ int main(int argc, char **argv) {
                     sourceCount, importMs, loadAverage());
 
     const QList<std::pair<QString, QString>> queries = {
+        // A made-up word of rank 1,500 in the Zipf vocabulary: about 0.3% of the events, as
+        // most words a researcher types.
+        {u"search_events_word_typical"_s, vocabulary().at(1500)},
         {u"search_events_word_rare"_s, u"MI308"_s},
         {u"search_events_word_common"_s, u"Nvidia"_s},
         {u"search_events_prefix"_s, u"licen*"_s},
@@ -212,63 +373,86 @@ int main(int argc, char **argv) {
         {u"search_events_or"_s, u"MI308 OR L20"_s},
         {u"search_events_not"_s, u"Nvidia NOT China"_s},
         {u"search_events_no_match"_s, u"quantum"_s},
+        // The worst case: the most frequent word, in nearly every event.
+        {u"search_events_stopword"_s, u"the"_s},
     };
     for (const auto &[name, text] : queries) {
+        if (skip(name))
+            continue;
         qsizetype count = 0;
         const Medians ms = medianMs(runs, [&, &text = text] {
             count = EventSearch::searchEvents(*store, text, {}, 50).size();
         });
-        report(name, ms, count);
+        report(name, ms, count, EventSearch::countEvents(*store, text));
     }
     EventFilter filter;
     filter.categories = {u"china-policy"_s};
     filter.fromJulianDay = QDate(2020, 1, 1).toJulianDay();
     filter.toJulianDay = QDate(2022, 12, 31).toJulianDay();
     {
-        qsizetype count = 0;
-        const Medians ms = medianMs(
-            runs, [&] { count = EventSearch::searchEvents(*store, u"H20"_s, filter, 50).size(); });
-        report(u"search_events_with_filter"_s, ms, count);
+        if (!skip(u"search_events_with_filter"_s)) {
+            qsizetype count = 0;
+            const Medians ms = medianMs(runs, [&] {
+                count = EventSearch::searchEvents(*store, u"H20"_s, filter, 50).size();
+            });
+            report(u"search_events_with_filter"_s, ms, count,
+                   EventSearch::countEvents(*store, u"H20"_s, filter));
+        }
     }
     {
-        int count = 0;
-        const Medians ms =
-            medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"Nvidia"_s); });
-        report(u"count_events_common"_s, ms, count);
+        if (!skip(u"count_events_common"_s)) {
+            int count = 0;
+            const Medians ms =
+                medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"Nvidia"_s); });
+            report(u"count_events_common"_s, ms, count);
+        }
     }
     {
-        EventFilter actor;
-        actor.actors = {u"Huawei"_s};
-        qsizetype count = 0;
-        const Medians ms = medianMs(runs, [&] {
-            count = EventSearch::searchEvents(*store, u"Ascend"_s, actor, 50).size();
-        });
-        report(u"search_events_with_actor_filter"_s, ms, count);
+        if (!skip(u"search_events_with_actor_filter"_s)) {
+            EventFilter actor;
+            actor.actors = {u"Huawei"_s};
+            qsizetype count = 0;
+            const Medians ms = medianMs(runs, [&] {
+                count = EventSearch::searchEvents(*store, u"Ascend"_s, actor, 50).size();
+            });
+            report(u"search_events_with_actor_filter"_s, ms, count,
+                   EventSearch::countEvents(*store, u"Ascend"_s, actor));
+        }
     }
     {
-        int count = 0;
-        const Medians ms =
-            medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"H20"_s, filter); });
-        report(u"count_events_with_filter"_s, ms, count);
+        if (!skip(u"count_events_with_filter"_s)) {
+            int count = 0;
+            const Medians ms =
+                medianMs(runs, [&] { count = EventSearch::countEvents(*store, u"H20"_s, filter); });
+            report(u"count_events_with_filter"_s, ms, count);
+        }
     }
     {
-        qsizetype count = 0;
-        const Medians ms = medianMs(
-            runs, [&] { count = EventSearch::searchSources(*store, u"Huawei"_s, 50).size(); });
-        report(u"search_sources_word"_s, ms, count);
+        if (!skip(u"search_sources_word"_s)) {
+            qsizetype count = 0;
+            const Medians ms = medianMs(
+                runs, [&] { count = EventSearch::searchSources(*store, u"Huawei"_s, 50).size(); });
+            report(u"search_sources_word"_s, ms, count,
+                   EventSearch::countSources(*store, u"Huawei"_s));
+        }
     }
     {
-        qsizetype count = 0;
-        const Medians ms = medianMs(runs, [&] {
-            count = EventSearch::searchSources(*store, u"exportbeschrankung*"_s, 50).size();
-        });
-        report(u"search_sources_prefix"_s, ms, count);
+        if (!skip(u"search_sources_prefix"_s)) {
+            qsizetype count = 0;
+            const Medians ms = medianMs(runs, [&] {
+                count = EventSearch::searchSources(*store, u"exportbeschrankung*"_s, 50).size();
+            });
+            report(u"search_sources_prefix"_s, ms, count,
+                   EventSearch::countSources(*store, u"exportbeschrankung*"_s));
+        }
     }
     // A filter change as the window redraws it: the filter applied to the events it holds
     // in memory (TimelineDataFilter; tags and full-text by one id query), then the index of
     // what is left, which the next frame's layout reads.
     const TimelineData all = TimelineDataQuery::load(*store);
     const auto redraw = [&](const QString &name, const EventFilter &selected) {
+        if (skip(name))
+            return;
         qsizetype count = 0;
         const Medians ms = medianMs(std::max(3, runs / 2), [&] {
             const auto index =
