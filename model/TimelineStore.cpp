@@ -600,11 +600,19 @@ QList<Event> TimelineStore::events(const EventFilter &filter) const {
 
 std::vector<qint64> TimelineStore::eventIds(const EventFilter &filter) const {
     QVariantMap bindings;
-    const QString where = filterSql(filter, bindings);
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT e.id FROM event e"_s + (where.isEmpty() ? QString() : u" WHERE "_s) +
-                  where + u" ORDER BY e.id"_s);
+    if (filterClause(filter, bindings).isEmpty() && !filter.query.trimmed().isEmpty()) {
+        // Only a full-text query: the index gives the ids (every indexed row is an event),
+        // without a lookup in `event` for each match.
+        bindings = {{u":fts"_s, filter.query}};
+        query.prepare(u"SELECT rowid FROM event_fts WHERE event_fts MATCH :fts ORDER BY rowid"_s);
+    } else {
+        bindings.clear();
+        const QString where = filterSql(filter, bindings);
+        query.prepare(u"SELECT e.id FROM event e"_s + (where.isEmpty() ? QString() : u" WHERE "_s) +
+                      where + u" ORDER BY e.id"_s);
+    }
     for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
         query.bindValue(it.key(), it.value());
     std::vector<qint64> ids;
