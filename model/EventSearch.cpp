@@ -2,6 +2,7 @@
 
 #include "model/SearchQuery.h"
 #include "model/SearchRank.h"
+#include "model/TimelineData.h"
 #include "model/TimelineStore.h"
 
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -227,6 +229,67 @@ bool rankedWithoutFilter(const QSqlDatabase &db, const QString &expression, int 
     return true;
 }
 
+// Titles and snippets with the matched words marked, for the hits kept (`matches`: how many
+// rows the search matched, or -1).
+void markEventHits(const QSqlDatabase &db, const QString &expression, qsizetype matches,
+                   QList<EventSearch::EventHit> *hitList) {
+    QList<EventSearch::EventHit> &hits = *hitList;
+    if (hits.isEmpty())
+        return;
+    QHash<qint64, qsizetype> indexOf;
+    QList<qint64> ids;
+    for (qsizetype i = 0; i < hits.size(); ++i) {
+        indexOf.insert(hits[i].eventId, i);
+        ids << hits[i].eventId;
+    }
+    QSqlQuery marked(db);
+    marked.setForwardOnly(true);
+    marked.prepare(u"SELECT rowid, highlight(event_fts, 0, :open, :close), "
+                   "snippet(event_fts, 1, :open, :close, :ellipsis, %1) "
+                   "FROM event_fts WHERE event_fts MATCH :search AND %2"_s.arg(
+                       QString::number(SnippetTokens), markedRows(ids, matches)));
+    marked.bindValue(u":search"_s, expression);
+    bindMarkers(marked);
+    if (marked.exec()) {
+        while (marked.next()) {
+            EventSearch::EventHit &hit = hits[indexOf.value(marked.value(0).toLongLong())];
+            hit.title = marked.value(1).toString();
+            hit.snippet = marked.value(2).toString();
+        }
+    }
+}
+
+// The best `limit` matches among the events of `among`: every match ranked from the index
+// alone, kept when `among` holds it, the best first and ties in `among`'s time order.
+bool rankedAmong(const QSqlDatabase &db, const QString &expression, int limit,
+                 const TimelineData &among, QList<EventSearch::EventHit> *hits,
+                 qsizetype *matches) {
+    sqlite3 *handle = SearchRank::handle(db);
+    thread_local std::vector<Scored> rows;
+    rows.clear();
+    if (!handle || !scanRanks(handle, EventRankScan, expression, &rows))
+        return false;
+    *matches = qsizetype(rows.size());
+    struct Dated {
+        double rank;
+        qint64 day;
+        qint64 id;
+    };
+    std::vector<Dated> kept;
+    for (const Scored &row : rows) {
+        const qsizetype i = among.indexOfId(row.id);
+        if (i >= 0)
+            kept.push_back({row.rank, among.firstDay(i), row.id});
+    }
+    const auto end = kept.begin() + std::min<qsizetype>(limit, qsizetype(kept.size()));
+    std::partial_sort(kept.begin(), end, kept.end(), [](const Dated &a, const Dated &b) {
+        return std::tie(a.rank, a.day, a.id) < std::tie(b.rank, b.day, b.id);
+    });
+    for (auto it = kept.begin(); it != end; ++it)
+        *hits << EventSearch::EventHit{it->id, it->rank, {}, {}};
+    return true;
+}
+
 } // namespace
 
 EventFilter EventSearch::withSearchText(EventFilter filter, QStringView userText) {
@@ -273,30 +336,25 @@ QList<EventSearch::EventHit> EventSearch::searchEvents(const TimelineStore &stor
         while (ranked.next())
             hits << EventHit{ranked.value(0).toLongLong(), ranked.value(1).toDouble(), {}, {}};
     }
-    if (hits.isEmpty())
-        return hits;
+    markEventHits(db, expression, matches, &hits);
+    return hits;
+}
 
-    QHash<qint64, qsizetype> indexOf;
-    QList<qint64> ids;
-    for (qsizetype i = 0; i < hits.size(); ++i) {
-        indexOf.insert(hits[i].eventId, i);
-        ids << hits[i].eventId;
-    }
-    QSqlQuery marked(db);
-    marked.setForwardOnly(true);
-    marked.prepare(u"SELECT rowid, highlight(event_fts, 0, :open, :close), "
-                   "snippet(event_fts, 1, :open, :close, :ellipsis, %1) "
-                   "FROM event_fts WHERE event_fts MATCH :search AND %2"_s.arg(
-                       QString::number(SnippetTokens), markedRows(ids, matches)));
-    marked.bindValue(u":search"_s, expression);
-    bindMarkers(marked);
-    if (marked.exec()) {
-        while (marked.next()) {
-            EventHit &hit = hits[indexOf.value(marked.value(0).toLongLong())];
-            hit.title = marked.value(1).toString();
-            hit.snippet = marked.value(2).toString();
-        }
-    }
+QList<EventSearch::EventHit> EventSearch::searchEventsAmong(const TimelineStore &store,
+                                                            const QString &userText,
+                                                            const TimelineData &among, int limit,
+                                                            QString *hint) {
+    const QString expression = SearchQuery::toFtsExpression(userText, hint);
+    if (expression.isEmpty() || limit <= 0)
+        return {};
+    const QSqlDatabase db = store.database();
+    if (!SearchRank::ensureInstalled(db))
+        return {};
+    QList<EventHit> hits;
+    qsizetype matches = -1;
+    if (!rankedAmong(db, expression, limit, among, &hits, &matches))
+        return {};
+    markEventHits(db, expression, matches, &hits);
     return hits;
 }
 

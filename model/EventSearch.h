@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringView>
 
+class TimelineData;
 class TimelineStore;
 
 // Ranked full-text search over the events (title, summary, actor/chip/tag names) and the
@@ -45,6 +46,13 @@ public:
                                                       const QString &userText,
                                                       const EventFilter &filter = {},
                                                       int limit = 100, QString *hint = nullptr);
+    // The same, when the caller holds the events `filter` leaves (the window's snapshot after
+    // TimelineDataFilter, without the query): the matches are ranked from the full-text
+    // index alone and kept when they are among those events, in memory, instead of each
+    // being joined to `event` to test the filter. Ties go in the snapshot's time order.
+    [[nodiscard]] static QList<EventHit>
+    searchEventsAmong(const TimelineStore &store, const QString &userText,
+                      const TimelineData &among, int limit = 100, QString *hint = nullptr);
     // All events matching, without limit (what "12 of 39 events" counts).
     [[nodiscard]] static int countEvents(const TimelineStore &store, const QString &userText,
                                          const EventFilter &filter = {});

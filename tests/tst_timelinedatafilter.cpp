@@ -22,6 +22,8 @@ private slots:
     void sameAsStore();
     void subsetKeepsColumns();
     void emptyFilterSharesTheSnapshot();
+    void searchAmongSnapshotMatchesStore_data();
+    void searchAmongSnapshotMatchesStore();
 
 private:
     QTemporaryDir m_dir;
@@ -147,6 +149,41 @@ void TestTimelineDataFilter::emptyFilterSharesTheSnapshot() {
     const TimelineData empty = TimelineDataFilter::apply(m_all, none, *m_store);
     QCOMPARE(empty.size(), 0);
     QCOMPARE(empty.minDay(), 0);
+}
+
+void TestTimelineDataFilter::searchAmongSnapshotMatchesStore_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<EventFilter>("filter");
+    QTest::addColumn<int>("limit");
+    EventFilter huawei;
+    huawei.actors = {u"Huawei"_s};
+    EventFilter policy;
+    policy.categories = {u"china-policy"_s, u"us-policy-deal"_s};
+    EventFilter year2025;
+    year2025.fromJulianDay = day(2025, 1, 1);
+    year2025.toJulianDay = day(2025, 12, 31);
+    EventFilter nobody;
+    nobody.actors = {u"Nobody"_s};
+    QTest::newRow("H20 among policy events") << u"H20"_s << policy << 50;
+    QTest::newRow("cut inside the results") << u"H20"_s << policy << 2;
+    QTest::newRow("prefix, one actor") << u"ascend*"_s << huawei << 50;
+    QTest::newRow("prefix, 2025") << u"licen*"_s << year2025 << 50;
+    QTest::newRow("OR, 2025") << u"Nvidia OR Huawei"_s << year2025 << 5;
+    QTest::newRow("nothing left") << u"H20"_s << nobody << 50;
+}
+
+void TestTimelineDataFilter::searchAmongSnapshotMatchesStore() {
+    QFETCH(QString, text);
+    QFETCH(EventFilter, filter);
+    QFETCH(int, limit);
+    const QList<EventSearch::EventHit> bySql =
+        EventSearch::searchEvents(*m_store, text, filter, limit);
+    const TimelineData among = TimelineDataFilter::apply(m_all, filter, *m_store);
+    const QList<EventSearch::EventHit> inMemory =
+        EventSearch::searchEventsAmong(*m_store, text, among, limit);
+    QCOMPARE(inMemory, bySql); // ids, ranks, order, highlighted titles and snippets
+    if (filter.actors != QStringList{u"Nobody"_s})
+        QVERIFY(!inMemory.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTimelineDataFilter)

@@ -482,5 +482,24 @@ int main(int argc, char **argv) {
         EventFilter searched;
         redraw(u"filter_change_search"_s, EventSearch::withSearchText(searched, u"MI308"_s));
     }
+    // A search with a filter as the window runs it: the filter applied to the snapshot in
+    // memory, then the matches ranked from the index and kept when the snapshot holds them.
+    const auto searchAmong = [&](const QString &name, const QString &text,
+                                 const EventFilter &selected) {
+        if (skip(name))
+            return;
+        qsizetype count = 0;
+        const Medians ms = medianMs(runs, [&] {
+            const TimelineData among = TimelineDataFilter::apply(all, selected, *store);
+            count = EventSearch::searchEventsAmong(*store, text, among, 50).size();
+        });
+        report(name, ms, count, EventSearch::countEvents(*store, text, selected));
+    };
+    searchAmong(u"search_events_with_filter_in_memory"_s, u"H20"_s, filter);
+    {
+        EventFilter actor;
+        actor.actors = {u"Huawei"_s};
+        searchAmong(u"search_events_with_actor_filter_in_memory"_s, u"Ascend"_s, actor);
+    }
     return 0;
 }

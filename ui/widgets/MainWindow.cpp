@@ -149,7 +149,9 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
                 applyFilter(filter);
                 EventFilter others = filter;
                 others.query.clear();
-                m_searchResults->search(*m_store, searchText, others);
+                // The ranked results are filtered in memory, like the timeline.
+                const TimelineData among = TimelineDataFilter::apply(m_allEvents, others, *m_store);
+                m_searchResults->search(*m_store, searchText, others, &among);
                 if (!searchText.trimmed().isEmpty())
                     searchDock->raise();
             });

@@ -1,6 +1,7 @@
 #include "ui/widgets/SearchResultsPane.h"
 
 #include "model/EventSearch.h"
+#include "model/TimelineData.h"
 #include "model/TimelineStore.h"
 
 #include <QLabel>
@@ -45,7 +46,7 @@ SearchResultsPane::SearchResultsPane(QWidget *parent)
 }
 
 void SearchResultsPane::search(const TimelineStore &store, const QString &userText,
-                               const EventFilter &filter) {
+                               const EventFilter &filter, const TimelineData *among) {
     m_eventHits = 0;
     m_sourceHits = 0;
     if (userText.trimmed().isEmpty()) {
@@ -56,7 +57,8 @@ void SearchResultsPane::search(const TimelineStore &store, const QString &userTe
     }
     QString hint;
     const QList<EventSearch::EventHit> events =
-        EventSearch::searchEvents(store, userText, filter, ResultLimit, &hint);
+        among ? EventSearch::searchEventsAmong(store, userText, *among, ResultLimit, &hint)
+              : EventSearch::searchEvents(store, userText, filter, ResultLimit, &hint);
     const QList<EventSearch::SourceHit> sources =
         EventSearch::searchSources(store, userText, ResultLimit);
     m_eventHits = int(events.size());

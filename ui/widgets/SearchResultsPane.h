@@ -6,6 +6,7 @@
 
 class QLabel;
 class QTextBrowser;
+class TimelineData;
 class TimelineStore;
 
 // What a search found, best first: events and then sources, each with its title and a
@@ -18,7 +19,10 @@ public:
     explicit SearchResultsPane(QWidget *parent = nullptr);
 
     // Runs the search (nothing for empty text) among the events `filter` selects.
-    void search(const TimelineStore &store, const QString &userText, const EventFilter &filter);
+    // `among`, when given, holds the events `filter` leaves (the window's snapshot after the
+    // filter, without the search): the search then filters its matches in memory.
+    void search(const TimelineStore &store, const QString &userText, const EventFilter &filter,
+                const TimelineData *among = nullptr);
     [[nodiscard]] QTextBrowser *results() const { return m_results; }
     [[nodiscard]] int eventHitCount() const { return m_eventHits; }
     [[nodiscard]] int sourceHitCount() const { return m_sourceHits; }
