@@ -2,6 +2,7 @@
 
 #include "model/formats/FormatSupport.h"
 #include "model/formats/JsonWriter.h"
+#include "model/formats/NativeJsonFastReader.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -332,6 +333,17 @@ private:
 
 std::optional<Dataset> NativeJsonFormat::read(const QByteArray &bytes, const QString &fileName,
                                               InputError *error) {
+    // A well-formed file is read in one pass without a document tree; anything the fast
+    // reader is not sure about (every error included) is read again the thorough way, which
+    // gives the same dataset or the message with file, line and field.
+    if (std::optional<Dataset> dataset = NativeJsonFastReader::read(bytes))
+        return dataset;
+    return readThoroughly(bytes, fileName, error);
+}
+
+std::optional<Dataset> NativeJsonFormat::readThoroughly(const QByteArray &bytes,
+                                                        const QString &fileName,
+                                                        InputError *error) {
     InputError local;
     InputError &err = error ? *error : local;
     QJsonParseError parseError;

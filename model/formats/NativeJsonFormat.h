@@ -18,6 +18,10 @@ public:
     // nothing is returned.
     [[nodiscard]] static std::optional<Dataset> read(const QByteArray &bytes,
                                                      const QString &fileName, InputError *error);
+    // The same through QJsonDocument only, without the single-pass fast reader: what read()
+    // falls back on for anything unusual. For tests that compare the two.
+    [[nodiscard]] static std::optional<Dataset>
+    readThoroughly(const QByteArray &bytes, const QString &fileName, InputError *error);
     [[nodiscard]] static std::optional<Dataset> readFile(const QString &path, InputError *error);
     [[nodiscard]] static QByteArray write(const Dataset &dataset);
     // Quick check used by format detection.
