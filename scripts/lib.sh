@@ -5,7 +5,7 @@
 CHIPTIMELINE_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libgl-dev
+  libqt6sql6-sqlite libsqlite3-dev libqt6svg6 qt6-qpa-plugins libgl-dev
   fonts-dejavu-core fonts-inter
   poppler-utils xvfb xauth
 )
