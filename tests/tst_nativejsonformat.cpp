@@ -270,7 +270,8 @@ const QByteArray everyField = R"({
       "doi": "10.1234/ABC", "published": "2025-08", "accessed": "2025-11-01", "language": "de",
       "excerpt": "Exportbeschränkungen", "notes": "Seed\u0020article", "unknown": {"a": 1}
     },
-    {"uid": "s2", "title": "Second", "kind": "", "authors": null, "published": null, "accessed": ""},
+    {"uid": "s2", "title": "Second", "kind": "", "authors": null, "published": null, "accessed": "",
+     "outlet": "\ufeffEscaped mark"},
     {"uid": "s3", "title": "Third", "authors": []}
   ],
   "events": [
@@ -414,6 +415,10 @@ void TestNativeJsonFormat::unusualInputIsReadThoroughly_data() {
         << head + "  \"events\": [\n    {\"uid\": \"a\", \"title\": \"A\", \"start\": \"2025\", "
                   "\"importance\": 4}\n  ]\n}"
         << u"f.json:5: events[0].importance: must be 1, 2 or 3"_s;
+    QTest::newRow("raw byte-order mark in a string")
+        << QByteArray(
+               "{\"format\": \"chiptimeline\", \"version\": 1, \"title\": \"\xef\xbb\xbfT\"}")
+        << QString();
     QTest::newRow("invalid UTF-8")
         << QByteArray("{\"format\": \"chiptimeline\", \"version\": 1, \"title\": \"\xff\"}")
         << QString(); // filled in below from the thorough reader

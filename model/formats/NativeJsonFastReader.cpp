@@ -82,7 +82,8 @@ private:
         } else {
             return false;
         }
-        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+        // Noncharacters, and U+FEFF, which Qt's reader drops at the start of a string.
+        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE || cp == 0xFEFF)
             return false;
         m_p += length;
         return true;

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -386,22 +387,29 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
                      [](const Category &a, const Category &b) {
                          return std::tie(a.order, a.name) < std::tie(b.order, b.name);
                      });
-    QList<Source> sources = dataset.sources;
-    std::sort(sources.begin(), sources.end(),
-              [](const Source &a, const Source &b) { return a.uid < b.uid; });
-    QList<Event> events = dataset.events;
-    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
-        if (a.start != b.start)
-            return a.start < b.start;
-        return a.uid < b.uid;
+    // Sorted as pointers: a sorted copy of the lists would copy every event and source.
+    std::vector<const Source *> sources;
+    sources.reserve(size_t(dataset.sources.size()));
+    for (const Source &source : dataset.sources)
+        sources.push_back(&source);
+    std::stable_sort(sources.begin(), sources.end(),
+                     [](const Source *a, const Source *b) { return a->uid < b->uid; });
+    std::vector<const Event *> events;
+    events.reserve(size_t(dataset.events.size()));
+    for (const Event &event : dataset.events)
+        events.push_back(&event);
+    std::stable_sort(events.begin(), events.end(), [](const Event *a, const Event *b) {
+        if (a->start != b->start)
+            return a->start < b->start;
+        return a->uid < b->uid;
     });
 
     // About what the file will hold, so the text is not copied as it grows.
     qsizetype estimate = 4096;
-    for (const Source &source : std::as_const(sources))
+    for (const Source &source : dataset.sources)
         estimate += 400 + source.title.size() + source.excerpt.size() + source.notes.size() +
                     source.url.size();
-    for (const Event &event : std::as_const(events)) {
+    for (const Event &event : dataset.events) {
         estimate += 400 + event.title.size() + event.summary.size();
         for (const Citation &citation : event.citations)
             estimate += 100 + citation.quote.size();
@@ -434,7 +442,8 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
 
     json.key(u"sources");
     json.beginArray();
-    for (const Source &source : sources) {
+    for (const Source *sourceAt : sources) {
+        const Source &source = *sourceAt;
         json.beginObject();
         json.key(u"uid");
         json.value(source.uid);
@@ -466,7 +475,8 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
 
     json.key(u"events");
     json.beginArray();
-    for (const Event &event : events) {
+    for (const Event *eventAt : events) {
+        const Event &event = *eventAt;
         json.beginObject();
         json.key(u"uid");
         json.value(event.uid);
