@@ -1,7 +1,9 @@
+#include "model/formats/DatasetFormats.h"
 #include "model/formats/NativeJsonFastReader.h"
 #include "model/formats/NativeJsonFormat.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,7 @@ private slots:
     void fastReaderMatchesThoroughReader();
     void unusualInputIsReadThoroughly_data();
     void unusualInputIsReadThoroughly();
+    void largeFileReadFromMapping();
 };
 
 namespace {
@@ -439,6 +442,60 @@ void TestNativeJsonFormat::unusualInputIsReadThoroughly() {
     QCOMPARE(error.toString(), thoroughError.toString());
     if (!message.isEmpty())
         QCOMPARE(error.toString(), message);
+}
+
+void TestNativeJsonFormat::largeFileReadFromMapping() {
+    // Over 16 MB, so the reader gives pages of the mapping back while it reads.
+    Dataset dataset;
+    Source source;
+    source.uid = u"s"_s;
+    source.title = u"Quelle"_s;
+    dataset.sources = {source};
+    for (int i = 0; i < 500; ++i) {
+        Event event;
+        event.uid = u"e%1"_s.arg(i, 4, 10, QChar(u'0'));
+        event.title = u"Ereignis %1 – Exportbeschränkungen"_s.arg(i);
+        event.summary = QString(50000, QChar(u'a' + i % 26)) + u" ü"_s;
+        event.start = PartialDate::fromYmd(2020 + i % 6, 1 + i % 12, 1 + i % 28);
+        event.citations = {Citation{u"s"_s, u"Zitat %1"_s.arg(i), {}}};
+        dataset.events << event;
+    }
+    const QByteArray bytes = NativeJsonFormat::write(dataset);
+    QVERIFY(bytes.size() > 20 * 1000 * 1000);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"large.chiptimeline.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+    file.close();
+
+    InputError error;
+    const std::optional<Dataset> fromBytes = NativeJsonFormat::read(bytes, path, &error);
+    QVERIFY2(fromBytes, qPrintable(error.toString()));
+    QCOMPARE(fromBytes->events.size(), 500);
+    for (const DatasetFormat format : {DatasetFormat::Native, DatasetFormat::Auto}) {
+        const std::optional<Dataset> mapped = readDatasetFile(path, format, &error);
+        QVERIFY2(mapped, qPrintable(error.toString()));
+        QCOMPARE(*mapped, *fromBytes);
+    }
+    const std::optional<Dataset> viaReadFile = NativeJsonFormat::readFile(path, &error);
+    QVERIFY(viaReadFile);
+    QCOMPARE(*viaReadFile, *fromBytes);
+
+    // Broken at the end: the fast reader has given pages back when it meets the error; the
+    // thorough reader reads them again and names the place.
+    QByteArray broken = bytes;
+    broken.chop(3);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(broken), broken.size());
+    file.close();
+    InputError fromBytesError;
+    QVERIFY(!NativeJsonFormat::read(broken, path, &fromBytesError));
+    QVERIFY(fromBytesError.line > 1);
+    InputError mappedError;
+    QVERIFY(!readDatasetFile(path, DatasetFormat::Native, &mappedError));
+    QCOMPARE(mappedError.toString(), fromBytesError.toString());
 }
 
 QTEST_GUILESS_MAIN(TestNativeJsonFormat)

@@ -16,5 +16,12 @@
 // and words the message with file, line and field. So whenever this returns a dataset, it is
 // the dataset the thorough reader returns for the same bytes.
 namespace NativeJsonFastReader {
-[[nodiscard]] std::optional<Dataset> read(const QByteArray &bytes);
-}
+enum class Pages {
+    Keep,
+    // `bytes` are a read-only file mapping (QFile::map): the pages already parsed are given
+    // back to the system as the reading goes on (madvise), so the file's bytes and the
+    // dataset are not in memory at once. Never for bytes on the heap.
+    ReleaseAsRead,
+};
+[[nodiscard]] std::optional<Dataset> read(const QByteArray &bytes, Pages pages = Pages::Keep);
+} // namespace NativeJsonFastReader

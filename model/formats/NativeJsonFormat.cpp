@@ -372,7 +372,31 @@ std::optional<Dataset> NativeJsonFormat::readFile(const QString &path, InputErro
             *error = {path, 0, 0, {}, file.errorString()};
         return std::nullopt;
     }
-    return read(file.readAll(), path, error);
+    return readMapped(file, path, error);
+}
+
+std::optional<Dataset> NativeJsonFormat::readMapped(QFile &file, const QString &fileName,
+                                                    InputError *error) {
+    // Only a file on disk: a resource's "mapping" may be memory of the program's own.
+    const qint64 size = file.size();
+    const bool onDisk = !file.fileName().startsWith(u':') && !file.fileName().startsWith(u"qrc:"_s);
+    uchar *mapped = onDisk && size > 0 ? file.map(0, size) : nullptr;
+    if (!mapped)
+        return read(file.readAll(), fileName, error);
+    std::optional<Dataset> dataset = readMapping(
+        QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), qsizetype(size)), fileName,
+        error);
+    file.unmap(mapped);
+    return dataset;
+}
+
+std::optional<Dataset> NativeJsonFormat::readMapping(const QByteArray &mappedBytes,
+                                                     const QString &fileName, InputError *error) {
+    if (std::optional<Dataset> dataset =
+            NativeJsonFastReader::read(mappedBytes, NativeJsonFastReader::Pages::ReleaseAsRead))
+        return dataset;
+    // The pages given back are read again from the file.
+    return readThoroughly(mappedBytes, fileName, error);
 }
 
 bool NativeJsonFormat::looksLikeNative(const QByteArray &bytes) {
