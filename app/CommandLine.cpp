@@ -208,11 +208,17 @@ public:
                         CommandLine::UsageError);
         // Read every file before writing anything: one bad file imports nothing.
         Dataset combined;
+        bool first = true;
         for (const QString &file : files) {
             InputError error;
-            const auto dataset = readDatasetFile(file, *format, &error);
+            auto dataset = readDatasetFile(file, *format, &error);
             if (!dataset)
                 return fail(error.toString());
+            if (first) { // the usual single file: taken over, not copied
+                combined = std::move(*dataset);
+                first = false;
+                continue;
+            }
             combined.title = combined.title.isEmpty() ? dataset->title : combined.title;
             combined.categories += dataset->categories;
             combined.sources += dataset->sources;

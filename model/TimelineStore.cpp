@@ -9,12 +9,17 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUuid>
+#include <QVarLengthArray>
 #include <QVariant>
 
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <atomic>
 #include <functional>
 
@@ -134,6 +139,168 @@ QString filterClause(const EventFilter &filter, QVariantMap &bindings) {
 }
 
 } // namespace
+
+namespace StoreBulk {
+
+// A statement of the bulk import, through SQLite's own interface: binding a QVariant per
+// value through QtSql cost more than SQLite's work on a 100k-event import. Prepared once per
+// import, on the store's connection (QSqlDriver::handle), inside its transaction.
+class BulkStatement {
+public:
+    BulkStatement(sqlite3 *db, const char *sql) {
+        if (db)
+            sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
+    }
+    ~BulkStatement() { sqlite3_finalize(m_statement); }
+    BulkStatement(const BulkStatement &) = delete;
+    BulkStatement &operator=(const BulkStatement &) = delete;
+
+    [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
+
+    // The QString must live until run(): SQLite reads it there (SQLITE_STATIC). A null
+    // QString binds "" (text columns are NOT NULL).
+    void bindText(int index, const QString &value) {
+        if (value.isEmpty())
+            sqlite3_bind_text(m_statement, index, "", 0, SQLITE_STATIC);
+        else
+            sqlite3_bind_text16(m_statement, index, value.utf16(), int(value.size() * 2),
+                                SQLITE_STATIC);
+    }
+    void bindInt(int index, qint64 value) { sqlite3_bind_int64(m_statement, index, value); }
+    void bindNull(int index) { sqlite3_bind_null(m_statement, index); }
+    // NULL for 0 (an unknown month or day, no category).
+    void bindIntOrNull(int index, qint64 value) {
+        if (value == 0)
+            bindNull(index);
+        else
+            bindInt(index, value);
+    }
+
+    // Runs an INSERT or UPDATE; on failure keeps SQLite's code and message for error().
+    bool run() {
+        const int rc = sqlite3_step(m_statement);
+        const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+        if (!ok)
+            keepError(rc);
+        sqlite3_reset(m_statement);
+        return ok;
+    }
+    // A SELECT of one integer: its first row's value, 0 when there is none, nothing when
+    // SQLite failed (see errorCode()).
+    std::optional<qint64> firstInt() {
+        const int rc = sqlite3_step(m_statement);
+        std::optional<qint64> value;
+        if (rc == SQLITE_ROW)
+            value = sqlite3_column_int64(m_statement, 0);
+        else if (rc == SQLITE_DONE)
+            value = 0;
+        else
+            keepError(rc);
+        sqlite3_reset(m_statement);
+        return value;
+    }
+
+    [[nodiscard]] int errorCode() const { return m_errorCode; }
+    [[nodiscard]] QString errorText() const { return m_errorText; }
+
+private:
+    void keepError(int rc) {
+        m_errorCode = rc & 0xff;
+        m_errorText = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_statement)));
+    }
+
+    sqlite3_stmt *m_statement = nullptr;
+    int m_errorCode = 0;
+    QString m_errorText;
+};
+
+// The statements of one import, prepared once on the store's connection.
+struct ImportStatements {
+    explicit ImportStatements(sqlite3 *connection)
+        : db(connection)
+        , eventByUid(db, "SELECT id FROM event WHERE uid = ?1")
+        , sourceByUid(db, "SELECT id FROM source WHERE uid = ?1")
+        , insertEvent(db, "INSERT INTO event(uid, title, summary, start_year, start_month, "
+                          "start_day, end_year, end_month, end_day, first_day, last_day, "
+                          "category_id, status, importance, created, modified) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                          "?15, ?16)")
+        , insertSource(db, "INSERT INTO source(uid, kind, title, outlet, authors, url, doi, "
+                           "published, accessed, language, excerpt, notes, created, modified) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)")
+        , insertActor(db,
+                      "INSERT INTO event_actor(event_id, actor_id, position) VALUES (?1, ?2, ?3)")
+        , insertChip(db, "INSERT INTO event_chip(event_id, chip_id, position) VALUES (?1, ?2, ?3)")
+        , insertTag(db, "INSERT INTO event_tag(event_id, tag_id, position) VALUES (?1, ?2, ?3)")
+        , insertCitation(db, "INSERT INTO event_source(event_id, source_id, quote, locator, "
+                             "position) VALUES (?1, ?2, ?3, ?4, ?5)")
+        , insertEventIndex(db, "INSERT INTO event_fts(rowid, title, summary, names) "
+                               "VALUES (?1, ?2, ?3, ?4)")
+        , insertSourceIndex(db, "INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, "
+                                "quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        , markEventChanged(db, "INSERT OR IGNORE INTO temp.changed_event(id) VALUES (?1)")
+        , markSourceChanged(db, "INSERT OR IGNORE INTO temp.changed_source(id) VALUES (?1)")
+        , markCitedSourcesChanged(db, "INSERT OR IGNORE INTO temp.changed_source(id) "
+                                      "SELECT source_id FROM event_source WHERE event_id = ?1") {}
+
+    [[nodiscard]] bool isValid() const {
+        return db && eventByUid.isValid() && sourceByUid.isValid() && insertEvent.isValid() &&
+               insertSource.isValid() && insertActor.isValid() && insertChip.isValid() &&
+               insertTag.isValid() && insertCitation.isValid() && insertEventIndex.isValid() &&
+               insertSourceIndex.isValid() && markEventChanged.isValid() &&
+               markSourceChanged.isValid() && markCitedSourcesChanged.isValid();
+    }
+
+    // The time stamp, as stored (milliseconds): formatted again only when it changed.
+    const QString &now() {
+        const QDateTime current = QDateTime::currentDateTimeUtc();
+        if (current.toMSecsSinceEpoch() != m_nowMs) {
+            m_nowMs = current.toMSecsSinceEpoch();
+            m_now = current.toString(Qt::ISODateWithMs);
+        }
+        return m_now;
+    }
+
+    sqlite3 *db;
+    BulkStatement eventByUid;
+    BulkStatement sourceByUid;
+    BulkStatement insertEvent;
+    BulkStatement insertSource;
+    BulkStatement insertActor;
+    BulkStatement insertChip;
+    BulkStatement insertTag;
+    BulkStatement insertCitation;
+    BulkStatement insertEventIndex;
+    BulkStatement insertSourceIndex;
+    BulkStatement markEventChanged;
+    BulkStatement markSourceChanged;
+    BulkStatement markCitedSourcesChanged;
+
+    // The search index rows of the sources this import inserted, written at its end, when
+    // the quotes of all the events citing them are known (in the order of the events' ids,
+    // as flushSearchIndex's group_concat over event_source_by_source gives them).
+    struct NewSource {
+        qint64 id = 0;
+        QString title;
+        QString outlet;
+        QString excerpt;
+        QString notes;
+        QStringList quotes; // shared with the dataset's strings; joined when written
+    };
+    QList<NewSource> newSources;
+    QHash<qint64, qsizetype> newSourceAt; // by row id
+    // Sources stored before the import that its new events cite: their quotes changed.
+    QSet<qint64> citedStoredSources;
+
+private:
+    qint64 m_nowMs = -1;
+    QString m_now;
+};
+
+} // namespace StoreBulk
+
+using StoreBulk::BulkStatement;
+using StoreBulk::ImportStatements;
 
 TimelineStore::TimelineStore(QString path, QString connectionName)
     : m_path(std::move(path))
@@ -459,10 +626,15 @@ int TimelineStore::schemaVersion() const {
 
 StoreError TimelineStore::errorFrom(const QSqlQuery &query, const QString &action) const {
     const QSqlError sqlError = query.lastError();
-    const QString shownPath = QDir::toNativeSeparators(m_path);
     const QString detail =
         sqlError.databaseText().isEmpty() ? sqlError.text() : sqlError.databaseText();
-    switch (primaryCode(sqlError)) {
+    return errorFromCode(primaryCode(sqlError), detail, action);
+}
+
+StoreError TimelineStore::errorFromCode(int code, const QString &detail,
+                                        const QString &action) const {
+    const QString shownPath = QDir::toNativeSeparators(m_path);
+    switch (code) {
     case SqliteBusy:
     case SqliteLocked:
         return {StoreError::Kind::Locked,
@@ -536,6 +708,26 @@ void TimelineStore::rollbackWrite() {
     clearWriteCaches(); // ids written in the transaction are gone with it
     QSqlQuery query(database());
     query.exec(u"ROLLBACK"_s);
+}
+
+bool TimelineStore::suspendChangeTracking(StoreError *error) {
+    QSqlQuery query(database());
+    QStringList triggers;
+    if (query.exec(u"SELECT name FROM sqlite_temp_master WHERE type = 'trigger' "
+                   "AND name LIKE 'track\\_%' ESCAPE '\\'"_s))
+        while (query.next())
+            triggers << query.value(0).toString();
+    else {
+        *error = errorFrom(query, u"import"_s);
+        return false;
+    }
+    for (const QString &trigger : std::as_const(triggers)) {
+        if (!query.exec(u"DROP TRIGGER temp.%1"_s.arg(trigger))) {
+            *error = errorFrom(query, u"import"_s);
+            return false;
+        }
+    }
+    return true;
 }
 
 // ---- Reading ----
@@ -821,15 +1013,177 @@ QList<SavedView> TimelineStore::savedViews() const {
     return views;
 }
 
+namespace {
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db) {
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    return nullptr;
+}
+
+// Rows read through SQLite's interface: for the whole dataset, a QVariant per column cost
+// more than SQLite's own work.
+class RowReader {
+public:
+    RowReader(sqlite3 *db, const char *sql) {
+        if (db)
+            sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr);
+    }
+    ~RowReader() { sqlite3_finalize(m_statement); }
+    RowReader(const RowReader &) = delete;
+    RowReader &operator=(const RowReader &) = delete;
+
+    [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
+    bool next() { return sqlite3_step(m_statement) == SQLITE_ROW; }
+
+    // As QSqlQuery::value(column).toString(): NULL gives a null string.
+    [[nodiscard]] QString text(int column) const {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        if (!data)
+            return {};
+        return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
+    }
+    [[nodiscard]] qint64 integer(int column) const {
+        return sqlite3_column_int64(m_statement, column);
+    }
+    [[nodiscard]] bool isNull(int column) const {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
+    // A partial date stored as year, month and day columns (dateFromParts).
+    [[nodiscard]] PartialDate date(int yearColumn) const {
+        if (isNull(yearColumn))
+            return {};
+        const int year = int(integer(yearColumn));
+        if (isNull(yearColumn + 1))
+            return PartialDate::fromYear(year);
+        const int month = int(integer(yearColumn + 1));
+        if (isNull(yearColumn + 2))
+            return PartialDate::fromYearMonth(year, month);
+        return PartialDate::fromYmd(year, month, int(integer(yearColumn + 2)));
+    }
+    // A time stamp as stored ("2025-11-22T11:41:41.123Z"), read without QDateTime's general
+    // parser when it has exactly that form; anything else goes through fromString.
+    [[nodiscard]] QDateTime timeStamp(int column) const {
+        const auto *data =
+            reinterpret_cast<const unsigned char *>(sqlite3_column_text(m_statement, column));
+        const int size = data ? sqlite3_column_bytes(m_statement, column) : 0;
+        const auto digits = [data](int at, int count) {
+            int value = 0;
+            for (int i = at; i < at + count; ++i) {
+                if (data[i] < '0' || data[i] > '9')
+                    return -1;
+                value = value * 10 + (data[i] - '0');
+            }
+            return value;
+        };
+        if (size == 24 && data[4] == '-' && data[7] == '-' && data[10] == 'T' && data[13] == ':' &&
+            data[16] == ':' && data[19] == '.' && data[23] == 'Z') {
+            const QDate day(digits(0, 4), digits(5, 2), digits(8, 2));
+            const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
+            if (digits(0, 4) > 0 && day.isValid() && time.isValid())
+                return QDateTime(day, time, Qt::UTC);
+        }
+        return QDateTime::fromString(text(column), Qt::ISODateWithMs);
+    }
+
+private:
+    sqlite3_stmt *m_statement = nullptr;
+};
+
+} // namespace
+
 Dataset TimelineStore::dataset() const {
     Dataset dataset;
     QSqlQuery query(database());
     if (query.exec(u"SELECT value FROM meta WHERE key = 'title'"_s) && query.next())
         dataset.title = query.value(0).toString();
+    query.finish();
     dataset.categories = categories();
-    dataset.sources = sources();
-    dataset.events = events();
     dataset.savedViews = savedViews();
+
+    // What sources() and events() give, read in five passes through SQLite's interface.
+    sqlite3 *db = sqliteHandle(database());
+    RowReader sources(db, "SELECT id, uid, kind, title, outlet, authors, url, doi, published, "
+                          "accessed, language, excerpt, notes FROM source "
+                          "ORDER BY published, title, id");
+    RowReader events(db, "SELECT e.id, e.uid, e.title, e.summary, e.start_year, e.start_month, "
+                         "e.start_day, e.end_year, e.end_month, e.end_day, coalesce(c.name, ''), "
+                         "e.status, e.importance, e.created, e.modified "
+                         "FROM event e LEFT JOIN category c ON c.id = e.category_id "
+                         "ORDER BY e.first_day, e.last_day, e.id");
+    RowReader actors(db, "SELECT l.event_id, n.name FROM event_actor l JOIN actor n "
+                         "ON n.id = l.actor_id ORDER BY l.event_id, l.position");
+    RowReader chips(db, "SELECT l.event_id, n.name FROM event_chip l JOIN chip n "
+                        "ON n.id = l.chip_id ORDER BY l.event_id, l.position");
+    RowReader tags(db, "SELECT l.event_id, n.name FROM event_tag l JOIN tag n "
+                       "ON n.id = l.tag_id ORDER BY l.event_id, l.position");
+    RowReader citations(db, "SELECT es.event_id, s.uid, es.quote, es.locator "
+                            "FROM event_source es JOIN source s ON s.id = es.source_id "
+                            "ORDER BY es.event_id, es.position");
+    if (!sources.isValid() || !events.isValid() || !actors.isValid() || !chips.isValid() ||
+        !tags.isValid() || !citations.isValid()) {
+        dataset.sources = this->sources();
+        dataset.events = this->events();
+        return dataset;
+    }
+
+    dataset.sources.reserve(sourceCount());
+    while (sources.next()) {
+        Source source;
+        source.id = sources.integer(0);
+        source.uid = sources.text(1);
+        source.kind = sources.text(2);
+        source.title = sources.text(3);
+        source.outlet = sources.text(4);
+        const QString authors = sources.text(5);
+        source.authors = authors.isEmpty() ? QStringList() : authors.split(u'\n');
+        source.url = sources.text(6);
+        source.doi = sources.text(7);
+        source.published = dateFromIso(sources.text(8));
+        source.accessed = dateFromIso(sources.text(9));
+        source.language = sources.text(10);
+        source.excerpt = sources.text(11);
+        source.notes = sources.text(12);
+        dataset.sources << std::move(source);
+    }
+
+    QHash<qint64, qsizetype> indexOf;
+    const int eventTotal = eventCount();
+    indexOf.reserve(eventTotal);
+    dataset.events.reserve(eventTotal);
+    while (events.next()) {
+        Event event;
+        event.id = events.integer(0);
+        event.uid = events.text(1);
+        event.title = events.text(2);
+        event.summary = events.text(3);
+        event.start = events.date(4);
+        event.end = events.date(7);
+        event.category = events.text(10);
+        event.status = eventStatusFromKey(events.text(11)).value_or(EventStatus::Confirmed);
+        event.importance = int(events.integer(12));
+        event.created = events.timeStamp(13);
+        event.modified = events.timeStamp(14);
+        indexOf.insert(event.id, dataset.events.size());
+        dataset.events << std::move(event);
+    }
+    const auto readNames = [&](RowReader &links, QStringList Event::*list) {
+        while (links.next()) {
+            const auto found = indexOf.constFind(links.integer(0));
+            if (found != indexOf.cend())
+                (dataset.events[*found].*list) << links.text(1);
+        }
+    };
+    readNames(actors, &Event::actors);
+    readNames(chips, &Event::chips);
+    readNames(tags, &Event::tags);
+    while (citations.next()) {
+        const auto found = indexOf.constFind(citations.integer(0));
+        if (found != indexOf.cend())
+            dataset.events[*found].citations
+                << Citation{citations.text(1), citations.text(2), citations.text(3)};
+    }
     return dataset;
 }
 
@@ -939,9 +1293,11 @@ bool TimelineStore::saveCategory(Category &category, StoreError *error) {
     return true;
 }
 
-bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *error) {
+bool TimelineStore::checkEvent(const Event &event, StoreError *error) const {
     const QString shownPath = QDir::toNativeSeparators(m_path);
-    const QString what = event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
+    const auto what = [&event] {
+        return event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
+    };
     if (event.title.trimmed().isEmpty()) {
         *error = {StoreError::Kind::Invalid,
                   u"%1: event %2 has no title"_s.arg(shownPath, event.uid)};
@@ -949,21 +1305,28 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
     }
     if (!event.start.isValid()) {
         *error = {StoreError::Kind::Invalid,
-                  u"%1: event %2 has no valid start date"_s.arg(shownPath, what)};
+                  u"%1: event %2 has no valid start date"_s.arg(shownPath, what())};
         return false;
     }
     if (event.end.isValid() && event.end.lastJulianDay() < event.start.firstJulianDay()) {
         *error = {StoreError::Kind::Invalid,
                   u"%1: event %2 ends (%3) before it starts (%4)"_s.arg(
-                      shownPath, what, event.end.toIsoString(), event.start.toIsoString())};
+                      shownPath, what(), event.end.toIsoString(), event.start.toIsoString())};
         return false;
     }
     if (event.importance < 1 || event.importance > 3) {
         *error = {StoreError::Kind::Invalid,
-                  u"%1: event %2 has importance %3 (allowed: 1 to 3)"_s.arg(shownPath, what)
+                  u"%1: event %2 has importance %3 (allowed: 1 to 3)"_s.arg(shownPath, what())
                       .arg(event.importance)};
         return false;
     }
+    return true;
+}
+
+bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *error) {
+    const QString what = event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
+    if (!checkEvent(event, error))
+        return false;
     const qint64 category = categoryId(event.category, error);
     if (!event.category.isEmpty() && category == 0)
         return false;
@@ -1133,25 +1496,209 @@ bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *e
     return true;
 }
 
+bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, StoreError *error) {
+    const auto what = [title = event.title, uid = event.uid] {
+        return title.isEmpty() ? uid : u"'%1'"_s.arg(title);
+    };
+    if (!checkEvent(event, error))
+        return false;
+    const qint64 category = categoryId(event.category, error);
+    if (!event.category.isEmpty() && category == 0)
+        return false;
+    const QString &now = bulk.now();
+    if (event.uid.isEmpty())
+        event.uid = newUid();
+    const QString created =
+        event.created.isValid() ? event.created.toString(Qt::ISODateWithMs) : now;
+    const QString title = event.title.trimmed();
+    const QString status = eventStatusKey(event.status);
+    BulkStatement &insert = bulk.insertEvent;
+    insert.bindText(1, event.uid);
+    insert.bindText(2, title);
+    insert.bindText(3, event.summary);
+    insert.bindInt(4, event.start.year());
+    insert.bindIntOrNull(5, event.start.month());
+    insert.bindIntOrNull(6, event.start.day());
+    insert.bindIntOrNull(7, event.end.year());
+    insert.bindIntOrNull(8, event.end.month());
+    insert.bindIntOrNull(9, event.end.day());
+    insert.bindInt(10, event.firstJulianDay());
+    insert.bindInt(11, event.lastJulianDay());
+    insert.bindIntOrNull(12, category);
+    insert.bindText(13, status);
+    insert.bindInt(14, event.importance);
+    insert.bindText(15, created);
+    insert.bindText(16, now);
+    if (!insert.run()) {
+        *error =
+            errorFromCode(insert.errorCode(), insert.errorText(), u"save event %1"_s.arg(what()));
+        return false;
+    }
+    event.id = sqlite3_last_insert_rowid(bulk.db);
+
+    // As writeEventLinks: names trimmed, empty ones and repeats left out, in file order.
+    // The search index's "names" column lists them as flushSearchIndex's query does:
+    // actors, chips, then tags, each in the order of their row ids.
+    QString indexNames;
+    const auto writeNames = [&](const QString &table, BulkStatement &link,
+                                const QStringList &names) {
+        qint64 position = 0;
+        QVarLengthArray<qint64, 8> seen;
+        QVarLengthArray<std::pair<qint64, QString>, 8> indexed;
+        for (const QString &rawName : names) {
+            const QString name = rawName.trimmed();
+            if (name.isEmpty())
+                continue;
+            const qint64 nameRow = nameId(table, name, error);
+            if (nameRow == 0)
+                return false;
+            if (std::find(seen.cbegin(), seen.cend(), nameRow) != seen.cend())
+                continue;
+            seen.append(nameRow);
+            indexed.append({nameRow, name});
+            link.bindInt(1, event.id);
+            link.bindInt(2, nameRow);
+            link.bindInt(3, position++);
+            if (!link.run()) {
+                *error = errorFromCode(link.errorCode(), link.errorText(),
+                                       u"link %1 '%2'"_s.arg(table, name));
+                return false;
+            }
+        }
+        std::sort(indexed.begin(), indexed.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (const auto &[row, name] : indexed) {
+            if (!indexNames.isEmpty())
+                indexNames += u' ';
+            indexNames += name;
+        }
+        return true;
+    };
+    if (!writeNames(u"actor"_s, bulk.insertActor, event.actors) ||
+        !writeNames(u"chip"_s, bulk.insertChip, event.chips) ||
+        !writeNames(u"tag"_s, bulk.insertTag, event.tags))
+        return false;
+    qint64 position = 0;
+    QVarLengthArray<qint64, 8> seen;
+    for (const Citation &citation : event.citations) {
+        const qint64 sourceRow = sourceIdForUid(citation.sourceUid);
+        if (sourceRow == 0) {
+            *error = {StoreError::Kind::Invalid,
+                      u"%1: event '%2' cites source %3, which is not in the database"_s.arg(
+                          QDir::toNativeSeparators(m_path), event.title, citation.sourceUid)};
+            return false;
+        }
+        if (std::find(seen.cbegin(), seen.cend(), sourceRow) != seen.cend())
+            continue;
+        seen.append(sourceRow);
+        BulkStatement &link = bulk.insertCitation;
+        link.bindInt(1, event.id);
+        link.bindInt(2, sourceRow);
+        link.bindText(3, citation.quote);
+        link.bindText(4, citation.locator);
+        link.bindInt(5, position++);
+        if (!link.run()) {
+            *error = errorFromCode(link.errorCode(), link.errorText(), u"link source"_s);
+            return false;
+        }
+        if (const auto found = bulk.newSourceAt.constFind(sourceRow);
+            found != bulk.newSourceAt.cend()) {
+            bulk.newSources[*found].quotes << citation.quote;
+        } else {
+            bulk.citedStoredSources.insert(sourceRow);
+        }
+    }
+    BulkStatement &index = bulk.insertEventIndex;
+    index.bindInt(1, event.id);
+    index.bindText(2, title);
+    index.bindText(3, event.summary);
+    index.bindText(4, indexNames);
+    if (!index.run()) {
+        *error =
+            errorFromCode(index.errorCode(), index.errorText(), u"save event %1"_s.arg(what()));
+        return false;
+    }
+    return true;
+}
+
+bool TimelineStore::insertImportedSource(ImportStatements &bulk, Source &source,
+                                         StoreError *error) {
+    if (source.title.trimmed().isEmpty()) {
+        *error = {StoreError::Kind::Invalid, u"%1: source %2 has no title"_s.arg(
+                                                 QDir::toNativeSeparators(m_path), source.uid)};
+        return false;
+    }
+    if (source.uid.isEmpty())
+        source.uid = newUid();
+    const QString &now = bulk.now();
+    const QString title = source.title.trimmed();
+    const QString authors = source.authors.join(u'\n');
+    const QString url = source.url.trimmed();
+    const QString doi = source.doi.trimmed();
+    const QString published = source.published.toIsoString();
+    const QString accessed = source.accessed.toIsoString();
+    BulkStatement &insert = bulk.insertSource;
+    insert.bindText(1, source.uid);
+    insert.bindText(2, source.kind);
+    insert.bindText(3, title);
+    insert.bindText(4, source.outlet);
+    insert.bindText(5, authors);
+    insert.bindText(6, url);
+    insert.bindText(7, doi);
+    insert.bindText(8, published);
+    insert.bindText(9, accessed);
+    insert.bindText(10, source.language);
+    insert.bindText(11, source.excerpt);
+    insert.bindText(12, source.notes);
+    insert.bindText(13, now);
+    if (!insert.run()) {
+        *error = errorFromCode(insert.errorCode(), insert.errorText(),
+                               u"save source '%1'"_s.arg(source.title));
+        return false;
+    }
+    source.id = sqlite3_last_insert_rowid(bulk.db);
+    m_sourceIds.insert(source.uid, source.id);
+    bulk.newSourceAt.insert(source.id, bulk.newSources.size());
+    bulk.newSources.append({source.id, title, source.outlet, source.excerpt, source.notes, {}});
+    return true;
+}
+
 bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
                                   ImportSummary *summary, StoreError *error) {
     StoreError localError;
     StoreError *err = error ? error : &localError;
     ImportSummary counts;
-    // A large import touches more pages than the usual cache holds; spilling them to the WAL
-    // mid-transaction and reading them back made a 100k-event import 4x slower. The cache
-    // grows only as pages are used, and is set back when the import ends.
-    QSqlQuery(database()).exec(u"PRAGMA cache_size = -262144"_s);
-    const struct CacheReset {
-        QSqlDatabase db;
-        ~CacheReset() { QSqlQuery(db).exec(u"PRAGMA cache_size = -32768"_s); }
-    } cacheReset{database()};
+    // The import runs with the usual 32 MB page cache. (A 256 MB cache paid off while the
+    // search index was built at commit by reading every new row back; now that the import
+    // writes the index rows itself, a larger cache measured slower and raised the peak
+    // memory by ~250 MB at 100k events.)
     if (!beginWrite(err))
         return false;
     const auto fail = [&] {
-        rollbackWrite();
+        rollbackWrite(); // undoes the DROP of the change tracking too; made sure of below
+        StoreError ignored;
+        installChangeTracking(&ignored);
         return false;
     };
+    // A statement of the import that failed: its error, then all undone.
+    const auto failWith = [&](const BulkStatement &statement) {
+        *err = errorFromCode(statement.errorCode(), statement.errorText(), u"import"_s);
+        return fail();
+    };
+    // The import indexes the rows it inserts itself, from the values in hand, so the
+    // change-tracking triggers are dropped for its transaction (they would note every row
+    // and link, and flushSearchIndex would read each one back); rows it updates are noted
+    // by hand below. Installed again when it ends.
+    if (!suspendChangeTracking(err))
+        return fail();
+    ImportStatements bulk(sqliteHandle(database()));
+    if (!bulk.isValid()) {
+        *err = {StoreError::Kind::Io, u"%1: could not import: %2"_s.arg(
+                                          QDir::toNativeSeparators(m_path),
+                                          bulk.db ? QString::fromUtf8(sqlite3_errmsg(bulk.db))
+                                                  : u"not an SQLite connection"_s)};
+        return fail();
+    }
 
     QSqlQuery query(database());
     if (!dataset.title.isEmpty()) {
@@ -1187,7 +1734,14 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     QList<Source> knownSources = dataset.sources.isEmpty() ? QList<Source>() : sources();
     SourceMatcher matcher(knownSources);
     for (Source source : dataset.sources) {
-        const qint64 existing = idForUid(u"source"_s, source.uid);
+        qint64 existing = 0;
+        if (!source.uid.isEmpty()) {
+            bulk.sourceByUid.bindText(1, source.uid);
+            const std::optional<qint64> found = bulk.sourceByUid.firstInt();
+            if (!found)
+                return failWith(bulk.sourceByUid);
+            existing = *found;
+        }
         const qsizetype match = existing ? -1 : matcher.findMatch(source);
         if (match >= 0) {
             const Source stored = knownSources.at(match);
@@ -1195,6 +1749,9 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             if (policy == ImportPolicy::Update) {
                 Source merged = SourceMatcher::merged(stored, source);
                 merged.uid = stored.uid;
+                bulk.markSourceChanged.bindInt(1, stored.id);
+                if (!bulk.markSourceChanged.run())
+                    return failWith(bulk.markSourceChanged);
                 if (!writeSource(merged, stored.id, err))
                     return fail();
                 knownSources[match] = merged;
@@ -1213,8 +1770,15 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             source.uid = newUid();
             renamedSources.insert(fileUid, source.uid);
         }
-        if (!writeSource(source, policy == ImportPolicy::Update ? existing : 0, err))
+        if (existing && policy == ImportPolicy::Update) {
+            bulk.markSourceChanged.bindInt(1, existing);
+            if (!bulk.markSourceChanged.run())
+                return failWith(bulk.markSourceChanged);
+            if (!writeSource(source, existing, err))
+                return fail();
+        } else if (!insertImportedSource(bulk, source, err)) {
             return fail();
+        }
         ++(existing && policy == ImportPolicy::Update ? counts.sourcesUpdated
                                                       : counts.sourcesAdded);
         if (!existing) {
@@ -1224,7 +1788,14 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
         }
     }
     for (Event event : dataset.events) {
-        qint64 existing = idForUid(u"event"_s, event.uid);
+        qint64 existing = 0;
+        if (!event.uid.isEmpty()) {
+            bulk.eventByUid.bindText(1, event.uid);
+            const std::optional<qint64> found = bulk.eventByUid.firstInt();
+            if (!found)
+                return failWith(bulk.eventByUid);
+            existing = *found;
+        }
         if (!existing && event.uid.isEmpty()) {
             QSqlQuery &same =
                 statement(u"SELECT id FROM event WHERE title = :title AND first_day = :first "
@@ -1242,8 +1813,9 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
         }
         if (existing && policy == ImportPolicy::KeepBoth)
             event.uid = newUid();
-        for (Citation &citation : event.citations)
-            citation.sourceUid = renamedSources.value(citation.sourceUid, citation.sourceUid);
+        if (!renamedSources.isEmpty())
+            for (Citation &citation : event.citations)
+                citation.sourceUid = renamedSources.value(citation.sourceUid, citation.sourceUid);
         const bool update = existing && policy == ImportPolicy::Update;
         if (update) {
             // Only its uid and creation time are kept from the stored event.
@@ -1256,8 +1828,22 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             }
             old.finish();
         }
-        if (!writeEvent(event, update ? existing : 0, err))
+        if (update) {
+            // The event's index row, and the quotes of the sources it cited before and after.
+            bulk.markEventChanged.bindInt(1, existing);
+            if (!bulk.markEventChanged.run())
+                return failWith(bulk.markEventChanged);
+            bulk.markCitedSourcesChanged.bindInt(1, existing);
+            if (!bulk.markCitedSourcesChanged.run())
+                return failWith(bulk.markCitedSourcesChanged);
+            if (!writeEvent(event, existing, err))
+                return fail();
+            bulk.markCitedSourcesChanged.bindInt(1, existing);
+            if (!bulk.markCitedSourcesChanged.run())
+                return failWith(bulk.markCitedSourcesChanged);
+        } else if (!insertImportedEvent(bulk, event, err)) {
             return fail();
+        }
         ++(update ? counts.eventsUpdated : counts.eventsAdded);
     }
     for (const SavedView &view : dataset.savedViews) {
@@ -1272,7 +1858,34 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     }
     if (!markFilled(err))
         return fail();
-    if (!commitWrite(err))
+    // The new sources' index rows, now that their quotes are known; stored sources that new
+    // events cite are indexed again by flushSearchIndex at the commit.
+    for (const ImportStatements::NewSource &source : std::as_const(bulk.newSources)) {
+        BulkStatement &index = bulk.insertSourceIndex;
+        index.bindInt(1, source.id);
+        index.bindText(2, source.title);
+        index.bindText(3, source.outlet);
+        index.bindText(4, source.excerpt);
+        index.bindText(5, source.notes);
+        const QString quotes = source.quotes.join(u' ');
+        index.bindText(6, quotes);
+        if (!index.run()) {
+            *err =
+                errorFromCode(index.errorCode(), index.errorText(), u"update the search index"_s);
+            return fail();
+        }
+    }
+    for (const qint64 id : std::as_const(bulk.citedStoredSources)) {
+        bulk.markSourceChanged.bindInt(1, id);
+        if (!bulk.markSourceChanged.run())
+            return failWith(bulk.markSourceChanged);
+    }
+    if (!commitWrite(err)) {
+        StoreError ignored;
+        installChangeTracking(&ignored);
+        return false;
+    }
+    if (!installChangeTracking(err))
         return false;
     if (summary)
         *summary = counts;

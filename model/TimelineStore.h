@@ -17,6 +17,10 @@
 #include <unordered_map>
 #include <vector>
 
+namespace StoreBulk {
+struct ImportStatements;
+}
+
 // The SQLite store: the one place that speaks SQL. The window and the command line both go
 // through it. Every write is one transaction, so a crash loses at most the action in
 // flight and nothing needs a Save button.
@@ -93,6 +97,9 @@ private:
     bool configure(OpenMode mode, StoreError *error);
     bool migrate(int fromVersion, StoreError *error);
     bool installChangeTracking(StoreError *error);
+    // Drops the change-tracking triggers within the current transaction (a ROLLBACK brings
+    // them back; after a COMMIT, installChangeTracking puts them back).
+    bool suspendChangeTracking(StoreError *error);
     bool flushSearchIndex(StoreError *error);
     // A prepared statement kept for the life of the connection: bulk writes prepare once.
     QSqlQuery &statement(const QString &sql) const;
@@ -104,10 +111,19 @@ private:
     bool commitWrite(StoreError *error);
     void rollbackWrite();
     [[nodiscard]] StoreError errorFrom(const QSqlQuery &query, const QString &action) const;
+    // The same from SQLite's primary result code and message.
+    [[nodiscard]] StoreError errorFromCode(int code, const QString &detail,
+                                           const QString &action) const;
     [[nodiscard]] StoreError refusedBecauseReadOnly() const;
 
     QList<Event> loadEvents(const QString &where, const QVariantMap &bindings) const;
     bool writeEvent(Event &event, qint64 existingId, StoreError *error);
+    // What every stored event must have (a title, a valid start, …), as one message.
+    bool checkEvent(const Event &event, StoreError *error) const;
+    // The import's insert of a new event with its links, and of a new source, through
+    // SQLite's interface (the same rows writeEvent/writeSource write).
+    bool insertImportedEvent(StoreBulk::ImportStatements &bulk, Event &event, StoreError *error);
+    bool insertImportedSource(StoreBulk::ImportStatements &bulk, Source &source, StoreError *error);
     bool writeSource(Source &source, qint64 existingId, StoreError *error);
     bool writeEventLinks(const Event &event, bool isNew, StoreError *error);
     bool markFilled(StoreError *error);

@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -313,10 +314,12 @@ void TestHostileDatabase::fullDisk() {
     ImportSummary summary;
     QVERIFY(!store->importDataset(big, ImportPolicy::Skip, &summary, &error));
     QCOMPARE(error.kind, StoreError::Kind::Io);
-    QCOMPARE(
-        error.message,
-        u"%1: the disk is full; could not save event 'Event 1020 about H20 export licences'"_s.arg(
-            shown(path)));
+    // Which event no longer fits depends on how many pages each one takes (its search index
+    // row is written with it); the message names it.
+    const QRegularExpression message(
+        u"^%1: the disk is full; could not save event 'Event 10\\d\\d about H20 export licences'$"_s
+            .arg(QRegularExpression::escape(shown(path))));
+    QVERIFY2(message.match(error.message).hasMatch(), qPrintable(error.message));
     QCOMPARE(store->dataset(), before);
     store.reset();
 

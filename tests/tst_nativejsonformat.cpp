@@ -1,6 +1,9 @@
+#include "model/formats/DatasetFormats.h"
+#include "model/formats/NativeJsonFastReader.h"
 #include "model/formats/NativeJsonFormat.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +17,12 @@ private slots:
     void writesStableOrderAndLayout();
     void rejects_data();
     void rejects();
+    void fastReaderReadsEveryField();
+    void fastReaderMatchesThoroughReader_data();
+    void fastReaderMatchesThoroughReader();
+    void unusualInputIsReadThoroughly_data();
+    void unusualInputIsReadThoroughly();
+    void largeFileReadFromMapping();
 };
 
 namespace {
@@ -241,6 +250,252 @@ void TestNativeJsonFormat::rejects() {
     InputError error;
     QVERIFY(!NativeJsonFormat::read(json, u"f.json"_s, &error));
     QCOMPARE(error.toString(), message);
+}
+
+namespace {
+// Every field the format has, with the quirks of JSON text: escapes, a surrogate pair,
+// UTF-8 of two, three and four bytes, nulls, keys this version does not know (skipped at
+// every level), a category without "order", one made up for an event, empty arrays.
+const QByteArray everyField = R"({
+  "format": "chiptimeline",
+  "version": 1,
+  "title": "Every \"field\" \u00e9t\u00e9 \ud83d\ude80 / \/ \\ \b\f\n\r\t",
+  "comment": {"nested": [1, -2.5, 0, true, false, null, "x", {"deep": []}], "n": 12345},
+  "categories": [
+    {"name": "a", "label": "Ä-Kategorie 中文", "color": "#445566", "order": 7, "extra": [null]},
+    {"name": "b", "label": null, "color": null},
+    {"name": "c", "order": null, "color": "#ABCDEF"}
+  ],
+  "sources": [
+    {
+      "uid": "s1", "kind": "official", "title": "Quelle \"zitiert\"\nzweite Zeile 😀",
+      "outlet": "Eulerpool", "authors": ["Muster, Erika", "Reuters"], "url": "https://x.example/a?b=1",
+      "doi": "10.1234/ABC", "published": "2025-08", "accessed": "2025-11-01", "language": "de",
+      "excerpt": "Exportbeschränkungen", "notes": "Seed\u0020article", "unknown": {"a": 1}
+    },
+    {"uid": "s2", "title": "Second", "kind": "", "authors": null, "published": null, "accessed": "",
+     "outlet": "\ufeffEscaped mark"},
+    {"uid": "s3", "title": "Third", "authors": []}
+  ],
+  "events": [
+    {
+      "uid": "e1", "title": "Früher", "summary": "**Bold** line\nnext", "start": "2025",
+      "end": "2026-02-28", "category": "a", "status": "disputed", "importance": 3,
+      "actors": ["Nvidia", "AMD", "  spaced  "], "chips": ["H20"], "tags": ["t1", "t2"],
+      "sources": [
+        {"source": "s1", "quote": "Zitat", "locator": "para. 2", "ignored": true},
+        {"source": "s2", "quote": null},
+        {"source": "s3"}
+      ]
+    },
+    {"uid": "e2", "title": "Made-up category", "start": "2025-08-12", "category": "new-one",
+     "summary": null, "end": null, "status": null, "actors": null, "sources": null},
+    {"uid": "e3", "title": "Reported", "start": "2024-01", "status": "reported", "importance": 1,
+     "chips": [], "tags": [], "sources": []}
+  ],
+  "saved_views": [
+    {"name": "View", "filter": "category:a"},
+    {"name": "No filter"}
+  ]
+}
+)";
+} // namespace
+
+void TestNativeJsonFormat::fastReaderReadsEveryField() {
+    const std::optional<Dataset> fast = NativeJsonFastReader::read(everyField);
+    QVERIFY(fast);
+    QCOMPARE(fast->title, u"Every \"field\" été 🚀 / / \\ \b\f\n\r\t"_s);
+    QCOMPARE(fast->categories.size(), 4);
+    QCOMPARE(fast->categories[0].name, u"a"_s);
+    QCOMPARE(fast->categories[0].label, u"Ä-Kategorie 中文"_s);
+    QCOMPARE(fast->categories[0].color, QColor(u"#445566"_s));
+    QCOMPARE(fast->categories[0].order, 7);
+    QCOMPARE(fast->categories[1].label, QString());
+    QVERIFY(!fast->categories[1].color.isValid());
+    QCOMPARE(fast->categories[1].order, 2);
+    QCOMPARE(fast->categories[2].order, 3);
+    QCOMPARE(fast->categories[3].name, u"new-one"_s);
+    QCOMPARE(fast->categories[3].order, 4);
+    QCOMPARE(fast->categories[3].color, QColor(0x80, 0x80, 0x80));
+
+    QCOMPARE(fast->sources.size(), 3);
+    const Source &s1 = fast->sources[0];
+    QCOMPARE(s1.kind, u"official"_s);
+    QCOMPARE(s1.title, u"Quelle \"zitiert\"\nzweite Zeile 😀"_s);
+    QCOMPARE(s1.authors, (QStringList{u"Muster, Erika"_s, u"Reuters"_s}));
+    QCOMPARE(s1.doi, u"10.1234/ABC"_s);
+    QCOMPARE(s1.published, PartialDate::fromYearMonth(2025, 8));
+    QCOMPARE(s1.accessed, PartialDate::fromYmd(2025, 11, 1));
+    QCOMPARE(s1.excerpt, u"Exportbeschränkungen"_s);
+    QCOMPARE(s1.notes, u"Seed article"_s);
+    QCOMPARE(fast->sources[1].kind, u"news"_s);
+    QVERIFY(!fast->sources[1].published.isValid());
+
+    QCOMPARE(fast->events.size(), 3);
+    const Event &e1 = fast->events[0];
+    QCOMPARE(e1.summary, u"**Bold** line\nnext"_s);
+    QCOMPARE(e1.start, PartialDate::fromYear(2025));
+    QCOMPARE(e1.end, PartialDate::fromYmd(2026, 2, 28));
+    QCOMPARE(e1.status, EventStatus::Disputed);
+    QCOMPARE(e1.importance, 3);
+    QCOMPARE(e1.actors, (QStringList{u"Nvidia"_s, u"AMD"_s, u"  spaced  "_s}));
+    QCOMPARE(e1.tags, (QStringList{u"t1"_s, u"t2"_s}));
+    QCOMPARE(e1.citations.size(), 3);
+    QCOMPARE(e1.citations[0], (Citation{u"s1"_s, u"Zitat"_s, u"para. 2"_s}));
+    QCOMPARE(e1.citations[1], (Citation{u"s2"_s, {}, {}}));
+    QCOMPARE(fast->events[1].importance, 2);
+    QCOMPARE(fast->events[1].status, EventStatus::Confirmed);
+    QCOMPARE(fast->events[2].status, EventStatus::Reported);
+    QCOMPARE(fast->savedViews.size(), 2);
+    QCOMPARE(fast->savedViews[0].filter, u"category:a"_s);
+
+    // And exactly what the QJsonDocument reader makes of the same bytes.
+    InputError error;
+    const std::optional<Dataset> thorough =
+        NativeJsonFormat::readThoroughly(everyField, u"f.json"_s, &error);
+    QVERIFY2(thorough, qPrintable(error.toString()));
+    QCOMPARE(*fast, *thorough);
+}
+
+void TestNativeJsonFormat::fastReaderMatchesThoroughReader_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("default dataset") << defaultDatasetBytes();
+    QTest::newRow("every field") << everyField;
+    QTest::newRow("minimal") << QByteArray(R"({"format":"chiptimeline","version":1})");
+    QTest::newRow("empty arrays") << QByteArray(
+        "{\"format\": \"chiptimeline\", \"version\": 1, \"categories\": [], "
+        "\"sources\": [ ], \"events\": [\n], \"saved_views\": []}\r\n");
+}
+
+void TestNativeJsonFormat::fastReaderMatchesThoroughReader() {
+    QFETCH(QByteArray, json);
+    QVERIFY(!json.isEmpty());
+    const std::optional<Dataset> fast = NativeJsonFastReader::read(json);
+    QVERIFY(fast); // the fast path is taken for these
+    InputError error;
+    const std::optional<Dataset> thorough =
+        NativeJsonFormat::readThoroughly(json, u"f.json"_s, &error);
+    QVERIFY2(thorough, qPrintable(error.toString()));
+    QCOMPARE(*fast, *thorough);
+    const std::optional<Dataset> read = NativeJsonFormat::read(json, u"f.json"_s, &error);
+    QVERIFY(read);
+    QCOMPARE(*read, *thorough);
+}
+
+void TestNativeJsonFormat::unusualInputIsReadThoroughly_data() {
+    // Input the fast reader declines: read() then gives exactly what QJsonDocument's reader
+    // gives, a dataset or the message ("" when it reads).
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message");
+    const QByteArray head = "{\n  \"format\": \"chiptimeline\",\n  \"version\": 1,\n";
+    QTest::newRow("key twice, the last counts")
+        << QByteArray(R"({"format": "chiptimeline", "version": 1, "title": "A", "title": "B"})")
+        << QString();
+    QTest::newRow("escaped key")
+        << QByteArray(R"({"format": "chiptimeline", "version": 1, "\u0074itle": "T"})")
+        << QString();
+    QTest::newRow("events before sources")
+        << QByteArray(R"({"format": "chiptimeline", "version": 1, "events": [{"uid": "e",
+           "title": "E", "start": "2025", "sources": [{"source": "s"}]}],
+           "sources": [{"uid": "s", "title": "S"}]})")
+        << QString();
+    QTest::newRow("version 1.0") << QByteArray(R"({"format": "chiptimeline", "version": 1.0})")
+                                 << QString();
+    QTest::newRow("truncated") << QByteArray("{\n  \"format\": \"chiptimeline\",\n  \"events\": [")
+                               << u"f.json:3:14: not valid JSON: unterminated array"_s;
+    QTest::newRow("garbage after the end")
+        << QByteArray(R"({"format": "chiptimeline", "version": 1} x)")
+        << u"f.json:1:42: not valid JSON: garbage at the end of the document"_s;
+    QTest::newRow("impossible date")
+        << head + "  \"events\": [\n    {\"uid\": \"a\", \"title\": \"A\", \"start\": \"2025\"},\n"
+                  "    {\"uid\": \"b\", \"title\": \"B\", \"start\": \"2025-02-30\"}\n  ]\n}"
+        << u"f.json:6: events[1].start: day 30 does not exist in February 2025"_s;
+    QTest::newRow("uid twice") << head +
+                                      "  \"sources\": [\n    {\"uid\": \"s\", \"title\": \"A\"},\n"
+                                      "    {\"uid\": \"s\", \"title\": \"B\"}\n  ]\n}"
+                               << u"f.json:6: sources[1].uid: uid s appears twice"_s;
+    QTest::newRow("importance out of range")
+        << head + "  \"events\": [\n    {\"uid\": \"a\", \"title\": \"A\", \"start\": \"2025\", "
+                  "\"importance\": 4}\n  ]\n}"
+        << u"f.json:5: events[0].importance: must be 1, 2 or 3"_s;
+    QTest::newRow("raw byte-order mark in a string")
+        << QByteArray(
+               "{\"format\": \"chiptimeline\", \"version\": 1, \"title\": \"\xef\xbb\xbfT\"}")
+        << QString();
+    QTest::newRow("invalid UTF-8")
+        << QByteArray("{\"format\": \"chiptimeline\", \"version\": 1, \"title\": \"\xff\"}")
+        << QString(); // filled in below from the thorough reader
+}
+
+void TestNativeJsonFormat::unusualInputIsReadThoroughly() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    QVERIFY(!NativeJsonFastReader::read(json));
+    InputError thoroughError;
+    const std::optional<Dataset> thorough =
+        NativeJsonFormat::readThoroughly(json, u"f.json"_s, &thoroughError);
+    InputError error;
+    const std::optional<Dataset> read = NativeJsonFormat::read(json, u"f.json"_s, &error);
+    QCOMPARE(read.has_value(), thorough.has_value());
+    if (read)
+        QCOMPARE(*read, *thorough);
+    QCOMPARE(error.toString(), thoroughError.toString());
+    if (!message.isEmpty())
+        QCOMPARE(error.toString(), message);
+}
+
+void TestNativeJsonFormat::largeFileReadFromMapping() {
+    // Over 16 MB, so the reader gives pages of the mapping back while it reads.
+    Dataset dataset;
+    Source source;
+    source.uid = u"s"_s;
+    source.title = u"Quelle"_s;
+    dataset.sources = {source};
+    for (int i = 0; i < 500; ++i) {
+        Event event;
+        event.uid = u"e%1"_s.arg(i, 4, 10, QChar(u'0'));
+        event.title = u"Ereignis %1 – Exportbeschränkungen"_s.arg(i);
+        event.summary = QString(50000, QChar(u'a' + i % 26)) + u" ü"_s;
+        event.start = PartialDate::fromYmd(2020 + i % 6, 1 + i % 12, 1 + i % 28);
+        event.citations = {Citation{u"s"_s, u"Zitat %1"_s.arg(i), {}}};
+        dataset.events << event;
+    }
+    const QByteArray bytes = NativeJsonFormat::write(dataset);
+    QVERIFY(bytes.size() > 20 * 1000 * 1000);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"large.chiptimeline.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+    file.close();
+
+    InputError error;
+    const std::optional<Dataset> fromBytes = NativeJsonFormat::read(bytes, path, &error);
+    QVERIFY2(fromBytes, qPrintable(error.toString()));
+    QCOMPARE(fromBytes->events.size(), 500);
+    for (const DatasetFormat format : {DatasetFormat::Native, DatasetFormat::Auto}) {
+        const std::optional<Dataset> mapped = readDatasetFile(path, format, &error);
+        QVERIFY2(mapped, qPrintable(error.toString()));
+        QCOMPARE(*mapped, *fromBytes);
+    }
+    const std::optional<Dataset> viaReadFile = NativeJsonFormat::readFile(path, &error);
+    QVERIFY(viaReadFile);
+    QCOMPARE(*viaReadFile, *fromBytes);
+
+    // Broken at the end: the fast reader has given pages back when it meets the error; the
+    // thorough reader reads them again and names the place.
+    QByteArray broken = bytes;
+    broken.chop(3);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(broken), broken.size());
+    file.close();
+    InputError fromBytesError;
+    QVERIFY(!NativeJsonFormat::read(broken, path, &fromBytesError));
+    QVERIFY(fromBytesError.line > 1);
+    InputError mappedError;
+    QVERIFY(!readDatasetFile(path, DatasetFormat::Native, &mappedError));
+    QCOMPARE(mappedError.toString(), fromBytesError.toString());
 }
 
 QTEST_GUILESS_MAIN(TestNativeJsonFormat)

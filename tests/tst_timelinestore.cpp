@@ -74,6 +74,50 @@ Dataset smallDataset() {
     return dataset;
 }
 
+// The search index's rows, and the rows flushSearchIndex's queries derive from the tables:
+// an import that indexes its rows itself must give exactly these.
+QList<QStringList> rowsOf(const QSqlDatabase &db, const QString &sql, int columns) {
+    QList<QStringList> rows;
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return {{u"error: "_s + query.lastError().text()}};
+    while (query.next()) {
+        QStringList row;
+        for (int i = 0; i < columns; ++i)
+            row << query.value(i).toString();
+        rows << row;
+    }
+    return rows;
+}
+
+void compareIndexWithTables(const TimelineStore &store) {
+    const QSqlDatabase db = store.database();
+    QCOMPARE(rowsOf(db, u"SELECT rowid, title, summary, names FROM event_fts ORDER BY rowid"_s, 4),
+             rowsOf(db,
+                    u"SELECT e.id, e.title, e.summary, %1 FROM event e ORDER BY e.id"_s.arg(
+                        eventIndexNamesSql(u"e.id"_s)),
+                    4));
+    QCOMPARE(rowsOf(db,
+                    u"SELECT rowid, title, outlet, excerpt, notes, quotes FROM source_fts "
+                    "ORDER BY rowid"_s,
+                    6),
+             rowsOf(db,
+                    u"SELECT s.id, s.title, s.outlet, s.excerpt, s.notes, %1 FROM source s "
+                    "ORDER BY s.id"_s.arg(sourceIndexQuotesSql(u"s.id"_s)),
+                    6));
+}
+
+QList<qint64> matches(const TimelineStore &store, const QString &table, const QString &query) {
+    QList<qint64> ids;
+    QSqlQuery select(store.database());
+    select.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH :q ORDER BY rowid"_s.arg(table));
+    select.bindValue(u":q"_s, query);
+    if (select.exec())
+        while (select.next())
+            ids << select.value(0).toLongLong();
+    return ids;
+}
+
 QStringList titles(const QList<Event> &events) {
     QStringList result;
     for (const Event &event : events)
@@ -103,6 +147,9 @@ private slots:
     void refusesNewerSchemaUntouched();
     void readOnlyRefusesWrites();
     void migratesFromVersion1WithBackup();
+    void importIndexesAsTheTriggersWould();
+    void changeTrackingWorksAfterImports();
+    void datasetIsWhatTheReadersGive();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -502,6 +549,135 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     QVERIFY2(error.message.contains(u"needs upgrading from schema version 1"_s),
              qPrintable(error.message));
     Q_UNUSED(original);
+}
+
+void TestTimelineStore::importIndexesAsTheTriggersWould() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    Dataset dataset = smallDataset();
+    // Names out of their row order, repeated, padded and empty; one source cited by three
+    // events, once with an empty quote.
+    Event more;
+    more.uid = u"10000000-0000-4000-8000-000000000004"_s;
+    more.title = u"  Padded title  "_s;
+    more.start = PartialDate::fromYmd(2025, 8, 11);
+    more.actors = {u"Nvidia"_s, u" Huawei "_s, u"US government"_s, u"Nvidia"_s, u" "_s};
+    more.chips = {u"MI308"_s, u"H20"_s};
+    more.tags = {u"deal"_s, u"licence"_s};
+    more.citations = {Citation{u"00000000-0000-4000-8000-000000000002"_s, u"third"_s, {}},
+                      Citation{u"00000000-0000-4000-8000-000000000002"_s, u"again"_s, {}}};
+    dataset.events << more;
+    QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    compareIndexWithTables(*store);
+    QSqlQuery names(store->database());
+    QVERIFY(names.exec(u"SELECT names FROM event_fts WHERE rowid = 4"_s) && names.next());
+    QCOMPARE(names.value(0).toString(), u"US government Nvidia Huawei H20 MI308 licence deal"_s);
+    QSqlQuery quotes(store->database());
+    QVERIFY(quotes.exec(u"SELECT quotes FROM source_fts WHERE rowid = 2"_s) && quotes.next());
+    QCOMPARE(quotes.value(0).toString(), u" third"_s); // h20's empty quote, then the new event's
+
+    // Updating: a stored event cites another source, a new event cites a stored source, a
+    // source under another uid is merged into the stored one.
+    Dataset changed = smallDataset();
+    changed.events[0].summary = u"Zeppelin summary"_s;
+    changed.events[0].citations = {
+        Citation{u"00000000-0000-4000-8000-000000000001"_s, u"umgeschrieben"_s, {}}};
+    Event cites;
+    cites.uid = u"10000000-0000-4000-8000-000000000005"_s;
+    cites.title = u"Cites a stored source"_s;
+    cites.start = PartialDate::fromYear(2026);
+    cites.actors = {u"MOFCOM"_s};
+    cites.citations = {Citation{u"00000000-0000-4000-8000-000000000002"_s, u"neu"_s, {}}};
+    changed.events << cites;
+    Source merged = changed.sources[1];
+    merged.uid = u"99999999-0000-4000-8000-000000000002"_s;
+    merged.notes = u"Merged notes"_s;
+    changed.sources << merged;
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(changed, ImportPolicy::Update, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsUpdated, 3);
+    QCOMPARE(summary.eventsAdded, 1);
+    compareIndexWithTables(*store);
+    QCOMPARE(matches(*store, u"event_fts"_s, u"zeppelin"_s), QList<qint64>{1});
+    QCOMPARE(matches(*store, u"source_fts"_s, u"umgeschrieben"_s), QList<qint64>{1});
+    QCOMPARE(matches(*store, u"source_fts"_s, u"neu"_s), QList<qint64>{2});
+
+    // Keeping both: new rows for everything, the stored ones untouched.
+    QVERIFY2(store->importDataset(changed, ImportPolicy::KeepBoth, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsAdded, 4);
+    compareIndexWithTables(*store);
+}
+
+void TestTimelineStore::changeTrackingWorksAfterImports() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QVERIFY(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error));
+    // A failed import (the last event cites a source nobody has) changes nothing.
+    Dataset broken = smallDataset();
+    for (Event &event : broken.events)
+        event.uid.replace(u"10000000"_s, u"30000000"_s);
+    broken.events.last().citations = {Citation{u"no-such-source"_s, {}, {}}};
+    QVERIFY(!store->importDataset(broken, ImportPolicy::Skip, nullptr, &error));
+    QCOMPARE(store->eventCount(), 3);
+    compareIndexWithTables(*store);
+
+    // Edits after the imports are indexed by the change tracking as before.
+    std::optional<Event> event = store->eventByUid(u"10000000-0000-4000-8000-000000000002"_s);
+    QVERIFY(event);
+    event->title = u"Huawei readies Zeppelin shipments"_s;
+    event->actors = {u"Quokka"_s};
+    QVERIFY2(store->saveEvent(*event, &error), qPrintable(error.message));
+    QCOMPARE(matches(*store, u"event_fts"_s, u"zeppelin"_s), QList<qint64>{event->id});
+    QCOMPARE(matches(*store, u"event_fts"_s, u"quokka"_s), QList<qint64>{event->id});
+    std::optional<Source> source = store->sourceByUid(u"00000000-0000-4000-8000-000000000002"_s);
+    QVERIFY(source);
+    source->notes = u"Wombat"_s;
+    QVERIFY2(store->saveSource(*source, &error), qPrintable(error.message));
+    QCOMPARE(matches(*store, u"source_fts"_s, u"wombat"_s), QList<qint64>{source->id});
+    QVERIFY(store->deleteEvent(event->id, &error));
+    QVERIFY(matches(*store, u"event_fts"_s, u"zeppelin"_s).isEmpty());
+    compareIndexWithTables(*store);
+}
+
+void TestTimelineStore::datasetIsWhatTheReadersGive() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    Dataset dataset = smallDataset();
+    dataset.events[1].created = QDateTime(QDate(2024, 2, 29), QTime(23, 59, 58, 7), Qt::UTC);
+    dataset.events[2].end = PartialDate::fromYearMonth(2026, 1);
+    dataset.savedViews = {SavedView{0, u"Mine"_s, u"category:industry"_s}};
+    QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    // A time stamp in another form than the store writes is still read (the slow way).
+    QSqlQuery odd(store->database());
+    QVERIFY(odd.exec(u"UPDATE event SET modified = '2025-01-02T03:04:05Z' WHERE id = 3"_s));
+
+    const Dataset back = store->dataset();
+    QCOMPARE(back.title, u"Test"_s);
+    QCOMPARE(back.categories, store->categories());
+    QCOMPARE(back.sources, store->sources());
+    QCOMPARE(back.events, store->events());
+    QCOMPARE(back.savedViews, store->savedViews());
+    QCOMPARE(back.events.size(), 3);
+    const auto ascend = std::find_if(back.events.cbegin(), back.events.cend(),
+                                     [](const Event &e) { return e.id == 2; });
+    QVERIFY(ascend != back.events.cend());
+    QCOMPARE(ascend->created, QDateTime(QDate(2024, 2, 29), QTime(23, 59, 58, 7), Qt::UTC));
+    QCOMPARE(ascend->created.timeSpec(), Qt::UTC);
+    const auto claim = std::find_if(back.events.cbegin(), back.events.cend(),
+                                    [](const Event &e) { return e.id == 3; });
+    QVERIFY(claim != back.events.cend());
+    QCOMPARE(claim->modified, QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), Qt::UTC));
+    for (const Event &event : back.events) {
+        QVERIFY(event.created.isValid());
+        QCOMPARE(event.modified.timeSpec(), Qt::UTC);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTimelineStore)

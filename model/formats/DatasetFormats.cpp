@@ -275,6 +275,25 @@ std::optional<Dataset> readDatasetFile(const QString &path, DatasetFormat format
             *error = {path, 0, 0, {}, u"cannot open: %1"_s.arg(file.errorString())};
         return std::nullopt;
     }
+    // The native file, the large one, is read from a mapping of the file rather than a copy
+    // (see NativeJsonFormat::readMapping).
+    const qint64 size = file.size();
+    uchar *mapped = (format == DatasetFormat::Native || format == DatasetFormat::Auto) && size > 0
+                        ? file.map(0, size)
+                        : nullptr;
+    if (mapped) {
+        const QByteArray bytes =
+            QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), qsizetype(size));
+        if (format == DatasetFormat::Native ||
+            DatasetFormats::detect(path, bytes) == DatasetFormat::Native) {
+            InputError local;
+            InputError &err = error ? *error : local;
+            std::optional<Dataset> dataset = NativeJsonFormat::readMapping(bytes, path, &err);
+            file.unmap(mapped);
+            return dataset;
+        }
+        file.unmap(mapped);
+    }
     return DatasetFormats::read(file.readAll(), path, format, error);
 }
 

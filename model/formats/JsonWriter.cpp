@@ -96,9 +96,24 @@ void JsonWriter::writeString(QStringView text) {
     static constexpr char Hex[] = "0123456789abcdef";
     m_out += '"';
     const qsizetype size = text.size();
+    const char16_t *data = text.utf16();
     qsizetype i = 0;
     while (i < size) {
-        const char16_t c = text[i].unicode();
+        // A run of printable ASCII that needs no escape, copied as a whole.
+        qsizetype plainEnd = i;
+        while (plainEnd < size && data[plainEnd] >= 0x20 && data[plainEnd] < 0x80 &&
+               data[plainEnd] != u'"' && data[plainEnd] != u'\\')
+            ++plainEnd;
+        if (plainEnd > i) {
+            const qsizetype at = m_out.size();
+            m_out.resize(at + (plainEnd - i));
+            char *out = m_out.data() + at;
+            for (qsizetype k = i; k < plainEnd; ++k)
+                *out++ = char(data[k]);
+            i = plainEnd;
+            continue;
+        }
+        const char16_t c = data[i];
         // U+FEFF is written escaped: Qt's JSON reader drops it, raw, at the start of a string
         // (as a byte-order mark), so a title beginning with it did not survive the native
         // file (found by fuzzing).

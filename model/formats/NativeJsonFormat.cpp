@@ -2,6 +2,7 @@
 
 #include "model/formats/FormatSupport.h"
 #include "model/formats/JsonWriter.h"
+#include "model/formats/NativeJsonFastReader.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -332,6 +334,17 @@ private:
 
 std::optional<Dataset> NativeJsonFormat::read(const QByteArray &bytes, const QString &fileName,
                                               InputError *error) {
+    // A well-formed file is read in one pass without a document tree; anything the fast
+    // reader is not sure about (every error included) is read again the thorough way, which
+    // gives the same dataset or the message with file, line and field.
+    if (std::optional<Dataset> dataset = NativeJsonFastReader::read(bytes))
+        return dataset;
+    return readThoroughly(bytes, fileName, error);
+}
+
+std::optional<Dataset> NativeJsonFormat::readThoroughly(const QByteArray &bytes,
+                                                        const QString &fileName,
+                                                        InputError *error) {
     InputError local;
     InputError &err = error ? *error : local;
     QJsonParseError parseError;
@@ -359,7 +372,31 @@ std::optional<Dataset> NativeJsonFormat::readFile(const QString &path, InputErro
             *error = {path, 0, 0, {}, file.errorString()};
         return std::nullopt;
     }
-    return read(file.readAll(), path, error);
+    return readMapped(file, path, error);
+}
+
+std::optional<Dataset> NativeJsonFormat::readMapped(QFile &file, const QString &fileName,
+                                                    InputError *error) {
+    // Only a file on disk: a resource's "mapping" may be memory of the program's own.
+    const qint64 size = file.size();
+    const bool onDisk = !file.fileName().startsWith(u':') && !file.fileName().startsWith(u"qrc:"_s);
+    uchar *mapped = onDisk && size > 0 ? file.map(0, size) : nullptr;
+    if (!mapped)
+        return read(file.readAll(), fileName, error);
+    std::optional<Dataset> dataset = readMapping(
+        QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), qsizetype(size)), fileName,
+        error);
+    file.unmap(mapped);
+    return dataset;
+}
+
+std::optional<Dataset> NativeJsonFormat::readMapping(const QByteArray &mappedBytes,
+                                                     const QString &fileName, InputError *error) {
+    if (std::optional<Dataset> dataset =
+            NativeJsonFastReader::read(mappedBytes, NativeJsonFastReader::Pages::ReleaseAsRead))
+        return dataset;
+    // The pages given back are read again from the file.
+    return readThoroughly(mappedBytes, fileName, error);
 }
 
 bool NativeJsonFormat::looksLikeNative(const QByteArray &bytes) {
@@ -374,22 +411,29 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
                      [](const Category &a, const Category &b) {
                          return std::tie(a.order, a.name) < std::tie(b.order, b.name);
                      });
-    QList<Source> sources = dataset.sources;
-    std::sort(sources.begin(), sources.end(),
-              [](const Source &a, const Source &b) { return a.uid < b.uid; });
-    QList<Event> events = dataset.events;
-    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
-        if (a.start != b.start)
-            return a.start < b.start;
-        return a.uid < b.uid;
+    // Sorted as pointers: a sorted copy of the lists would copy every event and source.
+    std::vector<const Source *> sources;
+    sources.reserve(size_t(dataset.sources.size()));
+    for (const Source &source : dataset.sources)
+        sources.push_back(&source);
+    std::stable_sort(sources.begin(), sources.end(),
+                     [](const Source *a, const Source *b) { return a->uid < b->uid; });
+    std::vector<const Event *> events;
+    events.reserve(size_t(dataset.events.size()));
+    for (const Event &event : dataset.events)
+        events.push_back(&event);
+    std::stable_sort(events.begin(), events.end(), [](const Event *a, const Event *b) {
+        if (a->start != b->start)
+            return a->start < b->start;
+        return a->uid < b->uid;
     });
 
     // About what the file will hold, so the text is not copied as it grows.
     qsizetype estimate = 4096;
-    for (const Source &source : std::as_const(sources))
+    for (const Source &source : dataset.sources)
         estimate += 400 + source.title.size() + source.excerpt.size() + source.notes.size() +
                     source.url.size();
-    for (const Event &event : std::as_const(events)) {
+    for (const Event &event : dataset.events) {
         estimate += 400 + event.title.size() + event.summary.size();
         for (const Citation &citation : event.citations)
             estimate += 100 + citation.quote.size();
@@ -422,7 +466,8 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
 
     json.key(u"sources");
     json.beginArray();
-    for (const Source &source : sources) {
+    for (const Source *sourceAt : sources) {
+        const Source &source = *sourceAt;
         json.beginObject();
         json.key(u"uid");
         json.value(source.uid);
@@ -454,7 +499,8 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
 
     json.key(u"events");
     json.beginArray();
-    for (const Event &event : events) {
+    for (const Event *eventAt : events) {
+        const Event &event = *eventAt;
         json.beginObject();
         json.key(u"uid");
         json.value(event.uid);

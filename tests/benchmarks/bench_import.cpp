@@ -10,6 +10,7 @@
 
 #include "model/Dataset.h"
 #include "model/TimelineStore.h"
+#include "model/formats/DatasetFormats.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
 
@@ -297,15 +298,17 @@ std::optional<Dataset> readAny(const QString &format, const QByteArray &bytes,
     return dataset;
 }
 
-// The child: one import as the command line does it (read the file, parse, import into a
+// The child: one import as the command line does it (readDatasetFile, then import into a
 // fresh database), then its peak resident memory on stdout.
 int childImport(const QString &format, const QString &file, const QString &database) {
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
-        die(in.errorString());
     std::unique_ptr<TimelineStore> store = freshStore(database);
     {
-        std::optional<Dataset> dataset = readAny(format, in.readAll(), file);
+        InputError error;
+        std::optional<Dataset> dataset = readDatasetFile(
+            file, format == u"json"_s ? DatasetFormat::Native : DatasetFormat::TimelineJsCsv,
+            &error);
+        if (!dataset)
+            die(error.toString());
         importInto(*store, *dataset);
     }
     std::printf("%.1f\n", statusMb("VmHWM:"));

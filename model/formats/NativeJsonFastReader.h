@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model/Dataset.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+// A single-pass reader of the native exchange file straight from its UTF-8 bytes into a
+// Dataset: no QJsonDocument tree, no copy of the file, strings decoded once.
+//
+// It is the fast path of NativeJsonFormat::read and gives up (std::nullopt) on anything it
+// is not sure about: any syntax or field error, a key given twice, a number that is not a
+// plain whole number, a lone surrogate, a category or source list after the events, … The
+// caller then reads the file the thorough way (QJsonDocument), which accepts or refuses it
+// and words the message with file, line and field. So whenever this returns a dataset, it is
+// the dataset the thorough reader returns for the same bytes.
+namespace NativeJsonFastReader {
+enum class Pages {
+    Keep,
+    // `bytes` are a read-only file mapping (QFile::map): the pages already parsed are given
+    // back to the system as the reading goes on (madvise), so the file's bytes and the
+    // dataset are not in memory at once. Never for bytes on the heap.
+    ReleaseAsRead,
+};
+[[nodiscard]] std::optional<Dataset> read(const QByteArray &bytes, Pages pages = Pages::Keep);
+} // namespace NativeJsonFastReader
