@@ -150,7 +150,10 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
                 EventFilter others = filter;
                 others.query.clear();
                 // The ranked results are filtered in memory, like the timeline.
-                const TimelineData among = TimelineDataFilter::apply(m_allEvents, others, *m_store);
+                const TimelineData among =
+                    searchText.trimmed().isEmpty()
+                        ? TimelineData()
+                        : TimelineDataFilter::apply(m_allEvents, others, *m_store);
                 m_searchResults->search(*m_store, searchText, others, &among);
                 if (!searchText.trimmed().isEmpty())
                     searchDock->raise();
