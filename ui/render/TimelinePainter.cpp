@@ -637,31 +637,56 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
             continue;
         const QColor base = theme.categoryColor(categories, e.category);
         const bool soft = e.shape == MarkShape::Partial;
-        QPainterPath path;
-        const QRectF r = e.markRect;
         const double radius = soft ? 2.0 : 3.0;
-        if (e.continuesLeft || e.continuesRight)
-            path.addRect(r);
-        else
-            path.addRoundedRect(r, radius, radius);
-        p.setPen(Qt::NoPen);
-        p.setBrush(theme.barFill(base, soft));
-        p.drawPath(path);
-        if (e.status == EventStatus::Disputed)
-            hatch(p, path, theme.barFill(base, false).darker(115));
+        const bool square = e.continuesLeft || e.continuesRight;
+        const QColor outlineColor = soft ? base : theme.markOutline(base, e.status);
+        const bool outlined = !soft || e.status != EventStatus::Confirmed;
+        QRectF r = e.markRect;
+        if (ringOutlines && square) {
+            // A bar that runs out of the view is a plain rectangle, often as wide as the view
+            // (a month-precision event at day zoom): on whole pixels, Qt fills it as a
+            // rectangle, far cheaper than rasterising a path of that size.
+            r = QRectF(QPointF(std::round(r.left()), std::round(r.top())),
+                       QPointF(std::round(r.right()), std::round(r.bottom())));
+            p.fillRect(r, theme.barFill(base, soft));
+            if (e.status == EventStatus::Disputed)
+                p.fillRect(r,
+                           QBrush(hatchTile(theme.barFill(base, false).darker(115),
+                                            p.device() ? p.device()->devicePixelRatioF() : 1.0)));
+            if (outlined) {
+                const QBrush edge = e.status == EventStatus::Reported
+                                        ? QBrush(dashTile(outlineColor))
+                                        : QBrush(outlineColor);
+                p.fillRect(QRectF(r.left(), r.top(), r.width(), 1), edge);
+                p.fillRect(QRectF(r.left(), r.bottom() - 1, r.width(), 1), edge);
+                p.fillRect(QRectF(r.left(), r.top() + 1, 1, r.height() - 2), edge);
+                p.fillRect(QRectF(r.right() - 1, r.top() + 1, 1, r.height() - 2), edge);
+            }
+        } else {
+            QPainterPath path;
+            if (square)
+                path.addRect(r);
+            else
+                path.addRoundedRect(r, radius, radius);
+            p.setPen(Qt::NoPen);
+            p.setBrush(theme.barFill(base, soft));
+            p.drawPath(path);
+            if (e.status == EventStatus::Disputed)
+                hatch(p, path, theme.barFill(base, false).darker(115));
+            p.setBrush(Qt::NoBrush);
+            if (outlined)
+                outline(path, r, radius, !square, outlineColor, e.status);
+        }
         p.setBrush(Qt::NoBrush);
         if (soft) {
-            // A soft bar shows its span by its ends: thin ticks, no box.
-            if (e.status != EventStatus::Confirmed)
-                outline(path, r, radius, !(e.continuesLeft || e.continuesRight), base, e.status);
+            // A soft bar shows its span by its ends: thin ticks, no box (a dashed one when
+            // the event is not confirmed, drawn above).
             p.setPen(statusPen(base, e.status, 1.0));
             if (!e.continuesLeft)
                 p.drawLine(QPointF(r.left() + 0.5, r.top()), QPointF(r.left() + 0.5, r.bottom()));
             if (!e.continuesRight)
                 p.drawLine(QPointF(r.right() - 0.5, r.top()), QPointF(r.right() - 0.5, r.bottom()));
         } else {
-            outline(path, r, radius, !(e.continuesLeft || e.continuesRight),
-                    theme.markOutline(base, e.status), e.status);
             // The start of a range is a solid cap, so it reads like a point with duration.
             if (!e.continuesLeft) {
                 p.setPen(Qt::NoPen);
