@@ -176,31 +176,31 @@ public:
         if (text.isEmpty())
             return;
         const QFont &font = m_p.font();
-        if (m_fontKey.isNull() || !(font == m_font)) { // QFont::key() is costly: once per font
+        // QFont::key() is costly: once per font (isCopyOf is a pointer comparison).
+        if (m_fontKey.isNull() || !(font.isCopyOf(m_font) || font == m_font)) {
             m_font = font;
             m_fontKey = font.key();
         }
-        const QStaticText staticText = shaped(m_fontKey, font, text);
         if (!m_blit) {
-            m_p.drawStaticText(topLeft, staticText);
+            m_p.drawStaticText(topLeft, shaped(m_fontKey, font, text));
             return;
         }
-        const QColor color = m_p.pen().color();
         const QPoint at(int(std::round(topLeft.x())) - Margin,
                         int(std::round(topLeft.y())) - Margin);
-        m_p.drawImage(at, rendered(font, color.rgba(), text, staticText));
+        m_p.drawImage(at, rendered(font, m_p.pen().color().rgba(), text));
     }
 
 private:
     static constexpr int Margin = 2; // antialiased glyph edges may reach past the text box
 
     struct RenderedKey {
-        QString fontAndText;
+        QString font; // QFont::key()
+        QString text;
         QRgb color;
         qreal dpr;
         friend bool operator==(const RenderedKey &, const RenderedKey &) = default;
         friend size_t qHash(const RenderedKey &k, size_t seed = 0) {
-            return qHashMulti(seed, k.fontAndText, k.color, k.dpr);
+            return qHashMulti(seed, k.text, k.color, k.dpr, k.font);
         }
     };
 
@@ -223,9 +223,9 @@ private:
         return staticText;
     }
 
-    QImage rendered(const QFont &font, QRgb color, const QString &text,
-                    const QStaticText &staticText) const {
-        const RenderedKey key{m_fontKey + u'\x1f' + text, color, m_dpr};
+    // The image of `text` in `color`, from the cache (shaped and rendered only the first time).
+    QImage rendered(const QFont &font, QRgb color, const QString &text) const {
+        const RenderedKey key{m_fontKey, text, color, m_dpr};
         static QMutex mutex;
         static QHash<RenderedKey, QImage> cache;
         static qint64 cacheBytes = 0;
@@ -235,6 +235,7 @@ private:
             if (it != cache.constEnd())
                 return *it;
         }
+        const QStaticText staticText = shaped(m_fontKey, font, text);
         const QSizeF size = staticText.size();
         QImage image(QSize(int(std::ceil((size.width() + 2 * Margin) * m_dpr)),
                            int(std::ceil((size.height() + 2 * Margin) * m_dpr))),
@@ -466,6 +467,24 @@ bool paintStaticCached(QPainter &p, const TimelineLayout &layout, const Timeline
     return true;
 }
 
+// The look of a bar's ends on the screen: equal keys give equal images.
+struct EndsKey {
+    QRgb color;
+    int category;
+    int shape;
+    int status;
+    bool left;
+    bool right;
+    int height;
+    qreal dpr;
+    QString theme;
+    friend bool operator==(const EndsKey &, const EndsKey &) = default;
+    friend size_t qHash(const EndsKey &k, size_t seed = 0) {
+        return qHashMulti(seed, k.color, k.category, k.shape, k.status, k.left, k.right, k.height,
+                          k.dpr, k.theme);
+    }
+};
+
 // Small images of marks that repeat (a point of one shape, colour and status; a "+N" pill),
 // for raster devices painted without scaling: a blit instead of rasterising antialiased
 // paths every frame. Marks land on whole device pixels. Vector devices and scaled exports
@@ -610,91 +629,149 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
     // with a few dozen wide bars several times slower. Vector devices keep real strokes.
     const bool ringOutlines = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
                               p.worldTransform().type() <= QTransform::TxTranslate;
-    const auto outline = [&](const QPainterPath &path, const QRectF &r, double radius, bool rounded,
-                             const QColor &color, EventStatus status) {
-        if (!ringOutlines) {
-            p.setPen(statusPen(color, status, 1.0));
-            p.setBrush(Qt::NoBrush);
-            p.drawPath(path);
+    const auto outline = [](QPainter &q, bool ring, const QPainterPath &path, const QRectF &r,
+                            double radius, bool rounded, const QColor &color, EventStatus status) {
+        if (!ring) {
+            q.setPen(statusPen(color, status, 1.0));
+            q.setBrush(Qt::NoBrush);
+            q.drawPath(path);
             return;
         }
-        QPainterPath ring = path;
+        QPainterPath ringPath = path;
         const QRectF inner = r.adjusted(1, 1, -1, -1);
         if (inner.isValid()) {
             if (rounded)
-                ring.addRoundedRect(inner, radius - 1, radius - 1);
+                ringPath.addRoundedRect(inner, radius - 1, radius - 1);
             else
-                ring.addRect(inner);
+                ringPath.addRect(inner);
         }
-        ring.setFillRule(Qt::OddEvenFill);
-        p.setPen(Qt::NoPen);
-        p.setBrush(status == EventStatus::Reported ? QBrush(dashTile(color)) : QBrush(color));
-        p.drawPath(ring);
-        p.setBrush(Qt::NoBrush);
+        ringPath.setFillRule(Qt::OddEvenFill);
+        q.setPen(Qt::NoPen);
+        q.setBrush(status == EventStatus::Reported ? QBrush(dashTile(color)) : QBrush(color));
+        q.drawPath(ringPath);
+        q.setBrush(Qt::NoBrush);
     };
-    for (const PlacedEvent &e : layout.events()) {
-        if (e.shape == MarkShape::Point)
-            continue;
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    // A whole bar as paths: fill, hatching, outline, and the ends (a soft bar's ticks, a
+    // range's solid start).
+    const auto paintBar = [&](QPainter &q, bool ring, const QRectF &r, const PlacedEvent &e) {
         const QColor base = theme.categoryColor(categories, e.category);
         const bool soft = e.shape == MarkShape::Partial;
         const double radius = soft ? 2.0 : 3.0;
         const bool square = e.continuesLeft || e.continuesRight;
-        const QColor outlineColor = soft ? base : theme.markOutline(base, e.status);
-        const bool outlined = !soft || e.status != EventStatus::Confirmed;
-        QRectF r = e.markRect;
-        if (ringOutlines && square) {
-            // A bar that runs out of the view is a plain rectangle, often as wide as the view
-            // (a month-precision event at day zoom): on whole pixels, Qt fills it as a
-            // rectangle, far cheaper than rasterising a path of that size.
-            r = QRectF(QPointF(std::round(r.left()), std::round(r.top())),
-                       QPointF(std::round(r.right()), std::round(r.bottom())));
-            p.fillRect(r, theme.barFill(base, soft));
-            if (e.status == EventStatus::Disputed)
-                p.fillRect(r,
-                           QBrush(hatchTile(theme.barFill(base, false).darker(115),
-                                            p.device() ? p.device()->devicePixelRatioF() : 1.0)));
-            if (outlined) {
-                const QBrush edge = e.status == EventStatus::Reported
-                                        ? QBrush(dashTile(outlineColor))
-                                        : QBrush(outlineColor);
-                p.fillRect(QRectF(r.left(), r.top(), r.width(), 1), edge);
-                p.fillRect(QRectF(r.left(), r.bottom() - 1, r.width(), 1), edge);
-                p.fillRect(QRectF(r.left(), r.top() + 1, 1, r.height() - 2), edge);
-                p.fillRect(QRectF(r.right() - 1, r.top() + 1, 1, r.height() - 2), edge);
-            }
-        } else {
-            QPainterPath path;
-            if (square)
-                path.addRect(r);
-            else
-                path.addRoundedRect(r, radius, radius);
-            p.setPen(Qt::NoPen);
-            p.setBrush(theme.barFill(base, soft));
-            p.drawPath(path);
-            if (e.status == EventStatus::Disputed)
-                hatch(p, path, theme.barFill(base, false).darker(115));
-            p.setBrush(Qt::NoBrush);
-            if (outlined)
-                outline(path, r, radius, !square, outlineColor, e.status);
-        }
-        p.setBrush(Qt::NoBrush);
+        QPainterPath path;
+        if (square)
+            path.addRect(r);
+        else
+            path.addRoundedRect(r, radius, radius);
+        q.setPen(Qt::NoPen);
+        q.setBrush(theme.barFill(base, soft));
+        q.drawPath(path);
+        if (e.status == EventStatus::Disputed)
+            hatch(q, path, theme.barFill(base, false).darker(115));
+        q.setBrush(Qt::NoBrush);
+        if (!soft || e.status != EventStatus::Confirmed)
+            outline(q, ring, path, r, radius, !square,
+                    soft ? base : theme.markOutline(base, e.status), e.status);
         if (soft) {
             // A soft bar shows its span by its ends: thin ticks, no box (a dashed one when
-            // the event is not confirmed, drawn above).
-            p.setPen(statusPen(base, e.status, 1.0));
+            // the event is not confirmed).
+            q.setPen(statusPen(base, e.status, 1.0));
             if (!e.continuesLeft)
-                p.drawLine(QPointF(r.left() + 0.5, r.top()), QPointF(r.left() + 0.5, r.bottom()));
+                q.drawLine(QPointF(r.left() + 0.5, r.top()), QPointF(r.left() + 0.5, r.bottom()));
             if (!e.continuesRight)
-                p.drawLine(QPointF(r.right() - 0.5, r.top()), QPointF(r.right() - 0.5, r.bottom()));
-        } else {
+                q.drawLine(QPointF(r.right() - 0.5, r.top()), QPointF(r.right() - 0.5, r.bottom()));
+        } else if (!e.continuesLeft) {
             // The start of a range is a solid cap, so it reads like a point with duration.
-            if (!e.continuesLeft) {
-                p.setPen(Qt::NoPen);
-                p.setBrush(e.status == EventStatus::Confirmed ? base
-                                                              : theme.markOutline(base, e.status));
-                p.drawRoundedRect(QRectF(r.left(), r.top(), 3, r.height()), 1.5, 1.5);
-            }
+            q.setPen(Qt::NoPen);
+            q.setBrush(e.status == EventStatus::Confirmed ? base
+                                                          : theme.markOutline(base, e.status));
+            q.drawRoundedRect(QRectF(r.left(), r.top(), 3, r.height()), 1.5, 1.5);
         }
+    };
+    // The middle of a bar on whole pixels: fill, hatching, and the outline's top and bottom
+    // edges, and its left or right edge where the bar runs out of the view (as the outline
+    // of the clipped rectangle does on other devices).
+    const auto fillBarMiddle = [&](const QRectF &m, const PlacedEvent &e) {
+        const QColor base = theme.categoryColor(categories, e.category);
+        const bool soft = e.shape == MarkShape::Partial;
+        p.fillRect(m, theme.barFill(base, soft));
+        if (e.status == EventStatus::Disputed)
+            p.fillRect(m, QBrush(hatchTile(theme.barFill(base, false).darker(115), dpr)));
+        if (soft && e.status == EventStatus::Confirmed)
+            return;
+        const QColor color = soft ? base : theme.markOutline(base, e.status);
+        const QBrush edge =
+            e.status == EventStatus::Reported ? QBrush(dashTile(color)) : QBrush(color);
+        p.fillRect(QRectF(m.left(), m.top(), m.width(), 1), edge);
+        p.fillRect(QRectF(m.left(), m.bottom() - 1, m.width(), 1), edge);
+        if (e.continuesLeft)
+            p.fillRect(QRectF(m.left(), m.top() + 1, 1, m.height() - 2), edge);
+        if (e.continuesRight)
+            p.fillRect(QRectF(m.right() - 1, m.top() + 1, 1, m.height() - 2), edge);
+    };
+    for (const PlacedEvent &e : layout.events()) {
+        if (e.shape == MarkShape::Point)
+            continue;
+        if (!ringOutlines) {
+            paintBar(p, false, e.markRect, e);
+            continue;
+        }
+        // On the screen, a bar is drawn on whole pixels: its middle is filled as rectangles,
+        // far cheaper than rasterising a path as long as the bar (a month-precision event at
+        // day zoom is as wide as the view), and its rounded ends come from a small cached
+        // image of a short bar of the same look.
+        const QRectF r(QPointF(std::round(e.markRect.left()), std::round(e.markRect.top())),
+                       QPointF(std::round(e.markRect.right()), std::round(e.markRect.bottom())));
+        if (e.continuesLeft && e.continuesRight) {
+            fillBarMiddle(r, e);
+            continue;
+        }
+        constexpr int End = 5; // pixels of each end taken from the image
+        if (r.width() < 2 * End + 2 || r.height() < 3) {
+            paintBar(p, true, r, e);
+            continue;
+        }
+        const EndsKey key{theme.categoryColor(categories, e.category).rgba(),
+                          e.category,
+                          int(e.shape),
+                          int(e.status),
+                          e.continuesLeft,
+                          e.continuesRight,
+                          int(r.height()),
+                          dpr,
+                          theme.name};
+        static QMutex endsMutex;
+        static QHash<EndsKey, QImage> endsCache;
+        QImage ends;
+        {
+            const QMutexLocker lock(&endsMutex);
+            ends = endsCache.value(key);
+        }
+        const int shortWidth = 2 * End + 2;
+        if (ends.isNull()) {
+            ends = QImage(QSize(int(std::ceil(shortWidth * dpr)), int(std::ceil(r.height() * dpr))),
+                          QImage::Format_ARGB32_Premultiplied);
+            ends.setDevicePixelRatio(dpr);
+            ends.fill(Qt::transparent);
+            QPainter q(&ends);
+            q.setRenderHint(QPainter::Antialiasing, true);
+            paintBar(q, true, QRectF(0, 0, shortWidth, r.height()), e);
+            q.end();
+            const QMutexLocker lock(&endsMutex);
+            if (endsCache.size() > 1024)
+                endsCache.clear();
+            endsCache.insert(key, ends);
+        }
+        const double h = r.height();
+        if (!e.continuesLeft)
+            p.drawImage(QRectF(r.left(), r.top(), End, h), ends, QRectF(0, 0, End * dpr, h * dpr));
+        if (!e.continuesRight)
+            p.drawImage(QRectF(r.right() - End, r.top(), End, h), ends,
+                        QRectF((shortWidth - End) * dpr, 0, End * dpr, h * dpr));
+        const double middleLeft = e.continuesLeft ? r.left() : r.left() + End;
+        const double middleRight = e.continuesRight ? r.right() : r.right() - End;
+        fillBarMiddle(QRectF(middleLeft, r.top(), middleRight - middleLeft, h), e);
     }
 
     // Points. On the screen a mark of one look is drawn once into a small image and blitted
