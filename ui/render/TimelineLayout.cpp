@@ -303,7 +303,8 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
     // Two passes over the rows: first only where the whole label fits, then shortened.
     QString fullText;
     double fullWidth = -1;
-    for (int pass = 0; pass < 2; ++pass)
+    bool anyRowHasRoom = false; // the second pass differs only where a row had room
+    for (int pass = 0; pass < 2 && (pass == 0 || anyRowHasRoom); ++pass)
         for (int r = 0; r < int(rows.size()); ++r) {
             RowOccupancy &row = rows[size_t(r)];
             // Where the label may go in this row: right of the mark (or inside / right of a bar),
@@ -341,6 +342,7 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
             }
 
             // Measure only once a row has room: this is the expensive part.
+            anyRowHasRoom = true;
             if (fullWidth < 0) {
                 fullText = QString::fromUtf8(d.titleUtf8(i)).simplified();
                 if (fullText.isEmpty())
