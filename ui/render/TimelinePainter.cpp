@@ -469,8 +469,7 @@ bool paintStaticCached(QPainter &p, const TimelineLayout &layout, const Timeline
 
 // The look of a bar's ends on the screen: equal keys give equal images.
 struct EndsKey {
-    QRgb color;
-    int category;
+    QRgb color; // the category's colour
     int shape;
     int status;
     bool left;
@@ -480,8 +479,8 @@ struct EndsKey {
     QString theme;
     friend bool operator==(const EndsKey &, const EndsKey &) = default;
     friend size_t qHash(const EndsKey &k, size_t seed = 0) {
-        return qHashMulti(seed, k.color, k.category, k.shape, k.status, k.left, k.right, k.height,
-                          k.dpr, k.theme);
+        return qHashMulti(seed, k.color, k.shape, k.status, k.left, k.right, k.height, k.dpr,
+                          k.theme);
     }
 };
 
@@ -733,7 +732,6 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
             continue;
         }
         const EndsKey key{theme.categoryColor(categories, e.category).rgba(),
-                          e.category,
                           int(e.shape),
                           int(e.status),
                           e.continuesLeft,
