@@ -6,7 +6,9 @@
 // child process started for just that, from its VmHWM.
 // Prints one line per measurement, or with --json one JSON object per line:
 // {"name": ..., "events": N, "median_ms": X, "median_cpu_ms": Y[, "rss_mb"/"peak_mb": Z]}.
-// Usage: bench_import [--json] [--events N] [--sources N] [--runs N]
+// Usage: bench_import [--json] [--events N] [--sources N] [--runs N] [--dir D] [--only PART]
+// --dir keeps the generated files (and the database) in D and reuses files found there;
+// --only runs one part: json (read, import, export), csv (read, import) or peak.
 
 #include "model/Dataset.h"
 #include "model/TimelineStore.h"
@@ -16,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStringList>
@@ -346,16 +349,26 @@ int main(int argc, char **argv) {
     const int sourceCount = std::max(1, intArg(u"--sources"_s, 20000));
     const int runs = std::max(1, intArg(u"--runs"_s, 5));
 
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        die(u"no temporary folder"_s);
-    const QString jsonPath = dir.filePath(u"bench.chiptimeline.json"_s);
-    const QString csvPath = dir.filePath(u"bench.timelinejs.csv"_s);
-    const QString dbPath = dir.filePath(u"bench.sqlite"_s);
+    const qsizetype onlyAt = args.indexOf(u"--only"_s);
+    const QString only = onlyAt >= 0 ? args.value(onlyAt + 1) : QString();
+    const auto wanted = [&only](const QString &part) {
+        return only.isEmpty() || only == part;
+    };
+    const qsizetype dirAt = args.indexOf(u"--dir"_s);
+    QTemporaryDir temporary;
+    const QString folder = dirAt >= 0 ? args.value(dirAt + 1) : temporary.path();
+    if (folder.isEmpty() || (dirAt < 0 && !temporary.isValid()) || !QDir().mkpath(folder))
+        die(u"no folder for the test files"_s);
+    const auto inFolder = [&folder, eventCount, sourceCount](const QString &name) {
+        return u"%1/%2-%3-%4"_s.arg(folder).arg(eventCount).arg(sourceCount).arg(name);
+    };
+    const QString jsonPath = inFolder(u"bench.chiptimeline.json"_s);
+    const QString csvPath = inFolder(u"bench.timelinejs.csv"_s);
+    const QString dbPath = inFolder(u"bench.sqlite"_s);
 
     // The files, written once from the generated dataset (which is then dropped, so the
     // measurements below start from what a user has: files on disk).
-    {
+    if (!QFile::exists(jsonPath) || !QFile::exists(csvPath)) {
         const Dataset generated = Generator(20250415).generate(eventCount, sourceCount);
         QFile json(jsonPath);
         QFile csv(csvPath);
@@ -381,56 +394,62 @@ int main(int argc, char **argv) {
                     "memory MB");
     }
 
-    // Native JSON: read, import, export.
     std::optional<Dataset> dataset;
-    const Medians jsonRead = measure(
-        runs, [&] { dataset = readAny(u"json"_s, jsonBytes, jsonPath); }, [&] { dataset.reset(); });
-    report(u"json_read"_s, eventCount, jsonRead);
-
     std::unique_ptr<TimelineStore> store;
-    const Medians jsonImport = measure(
-        runs, [&] { importInto(*store, *dataset); },
-        [&] {
-            store.reset();
-            store = freshStore(dbPath);
-        });
-    report(u"json_import"_s, eventCount, jsonImport, "rss_mb", statusMb("VmRSS:"));
-    report(u"json_read_and_import"_s, eventCount,
-           {jsonRead.wallMs + jsonImport.wallMs, jsonRead.cpuMs + jsonImport.cpuMs});
-    if (store->eventCount() != eventCount || store->sourceCount() != sourceCount)
-        die(u"the import stored %1 events and %2 sources"_s.arg(store->eventCount())
-                .arg(store->sourceCount()));
-    dataset.reset();
+    if (wanted(u"json"_s)) {
+        // Native JSON: read, import, export.
+        const Medians jsonRead = measure(
+            runs, [&] { dataset = readAny(u"json"_s, jsonBytes, jsonPath); },
+            [&] { dataset.reset(); });
+        report(u"json_read"_s, eventCount, jsonRead);
 
-    qsizetype exported = 0;
-    const Medians dataOnly = measure(runs, [&] { exported = store->dataset().events.size(); });
-    report(u"export_dataset"_s, eventCount, dataOnly);
-    const Medians jsonExport =
-        measure(runs, [&] { exported = NativeJsonFormat::write(store->dataset()).size(); });
-    report(u"json_export"_s, eventCount, jsonExport, nullptr, 0,
-           u"%1 MB"_s.arg(double(exported) / 1e6, 0, 'f', 1));
-    store.reset();
+        const Medians jsonImport = measure(
+            runs, [&] { importInto(*store, *dataset); },
+            [&] {
+                store.reset();
+                store = freshStore(dbPath);
+            });
+        report(u"json_import"_s, eventCount, jsonImport, "rss_mb", statusMb("VmRSS:"));
+        report(u"json_read_and_import"_s, eventCount,
+               {jsonRead.wallMs + jsonImport.wallMs, jsonRead.cpuMs + jsonImport.cpuMs});
+        if (store->eventCount() != eventCount || store->sourceCount() != sourceCount)
+            die(u"the import stored %1 events and %2 sources"_s.arg(store->eventCount())
+                    .arg(store->sourceCount()));
+        dataset.reset();
 
-    // TimelineJS CSV: read, import.
-    const Medians csvRead = measure(
-        runs, [&] { dataset = readAny(u"csv"_s, csvBytes, csvPath); }, [&] { dataset.reset(); });
-    report(u"timelinejs_csv_read"_s, eventCount, csvRead);
-    const Medians csvImport = measure(
-        runs, [&] { importInto(*store, *dataset); },
-        [&] {
-            store.reset();
-            store = freshStore(dbPath);
-        });
-    report(u"timelinejs_csv_import"_s, eventCount, csvImport);
-    report(u"timelinejs_csv_read_and_import"_s, eventCount,
-           {csvRead.wallMs + csvImport.wallMs, csvRead.cpuMs + csvImport.cpuMs});
-    store.reset();
-    dataset.reset();
-
-    // Peak memory of one whole import, each in a process of its own.
-    report(u"json_import_peak"_s, eventCount, {}, "peak_mb",
-           peakOfChildImport(u"json"_s, jsonPath, dbPath));
-    report(u"timelinejs_csv_import_peak"_s, eventCount, {}, "peak_mb",
-           peakOfChildImport(u"csv"_s, csvPath, dbPath));
+        qsizetype exported = 0;
+        const Medians dataOnly = measure(runs, [&] { exported = store->dataset().events.size(); });
+        report(u"export_dataset"_s, eventCount, dataOnly);
+        const Medians jsonExport =
+            measure(runs, [&] { exported = NativeJsonFormat::write(store->dataset()).size(); });
+        report(u"json_export"_s, eventCount, jsonExport, nullptr, 0,
+               u"%1 MB"_s.arg(double(exported) / 1e6, 0, 'f', 1));
+        store.reset();
+    }
+    if (wanted(u"csv"_s)) {
+        // TimelineJS CSV: read, import.
+        const Medians csvRead = measure(
+            runs, [&] { dataset = readAny(u"csv"_s, csvBytes, csvPath); },
+            [&] { dataset.reset(); });
+        report(u"timelinejs_csv_read"_s, eventCount, csvRead);
+        const Medians csvImport = measure(
+            runs, [&] { importInto(*store, *dataset); },
+            [&] {
+                store.reset();
+                store = freshStore(dbPath);
+            });
+        report(u"timelinejs_csv_import"_s, eventCount, csvImport);
+        report(u"timelinejs_csv_read_and_import"_s, eventCount,
+               {csvRead.wallMs + csvImport.wallMs, csvRead.cpuMs + csvImport.cpuMs});
+        store.reset();
+        dataset.reset();
+    }
+    if (wanted(u"peak"_s)) {
+        // Peak memory of one whole import, each in a process of its own.
+        report(u"json_import_peak"_s, eventCount, {}, "peak_mb",
+               peakOfChildImport(u"json"_s, jsonPath, dbPath));
+        report(u"timelinejs_csv_import_peak"_s, eventCount, {}, "peak_mb",
+               peakOfChildImport(u"csv"_s, csvPath, dbPath));
+    }
     return 0;
 }
