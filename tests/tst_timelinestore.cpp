@@ -149,6 +149,7 @@ private slots:
     void migratesFromVersion1WithBackup();
     void importIndexesAsTheTriggersWould();
     void changeTrackingWorksAfterImports();
+    void largeImportRebuildsSecondaryIndexes();
     void datasetIsWhatTheReadersGive();
 
 private:
@@ -173,6 +174,10 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     QCOMPARE(query.value(0).toString(), u"wal"_s);
     QVERIFY(query.exec(u"PRAGMA foreign_keys"_s) && query.next());
     QCOMPARE(query.value(0).toInt(), 1);
+    QVERIFY(query.exec(u"PRAGMA page_size"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 16384);
+    QVERIFY(query.exec(u"PRAGMA cache_size"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), -32768); // 32 MB, whatever the page size
     QCOMPARE(store->eventCount(), 0);
     QVERIFY(store->backupPath().isEmpty());
 }
@@ -610,6 +615,88 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
              qPrintable(error.message));
     QCOMPARE(summary.eventsAdded, 4);
     compareIndexWithTables(*store);
+}
+
+// Imports of 5,000 events or more into a database with fewer drop the secondary indexes and
+// write them again at the end: the same indexes, consistent, and back after a failure.
+void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"large.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    const QString indexesSql =
+        u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "ORDER BY name"_s;
+    const QList<QStringList> indexes = rowsOf(store->database(), indexesSql, 2);
+    QStringList names;
+    for (const QStringList &index : indexes)
+        names << index.value(0);
+    QCOMPARE(names, (QStringList{u"event_actor_by_actor"_s, u"event_by_category"_s,
+                                 u"event_by_first_day"_s, u"event_chip_by_chip"_s,
+                                 u"event_source_by_source"_s, u"event_tag_by_tag"_s}));
+
+    const auto largeDataset = [](int count, bool withUids, const QString &citedSource) {
+        Dataset dataset = smallDataset();
+        dataset.events.clear();
+        for (int n = 0; n < count; ++n) {
+            Event event;
+            if (withUids)
+                event.uid = u"20000000-0000-4000-8000-%1"_s.arg(n, 12, 10, QChar(u'0'));
+            event.title = u"Event %1"_s.arg(n);
+            event.start = PartialDate::fromYmd(2020 + n % 6, 1 + n % 12, 1 + n % 28);
+            event.category = u"industry"_s;
+            event.actors = {n % 2 ? u"Nvidia"_s : u"Huawei"_s, u"MOFCOM"_s};
+            event.chips = {u"H20"_s};
+            event.tags = {u"tag%1"_s.arg(n % 7)};
+            event.citations = {Citation{citedSource, u"quote %1"_s.arg(n), {}}};
+            dataset.events << event;
+        }
+        return dataset;
+    };
+    const QString seed = smallDataset().sources[0].uid;
+
+    // A failure at the last event: nothing written, every index still there.
+    Dataset failing = largeDataset(6000, true, seed);
+    failing.events.last().citations = {Citation{u"not-in-the-file"_s, {}, {}}};
+    QVERIFY(!store->importDataset(failing, ImportPolicy::Skip, nullptr, &error));
+    QCOMPARE(store->eventCount(), 0);
+    QCOMPARE(rowsOf(store->database(), indexesSql, 2), indexes);
+
+    QVERIFY2(
+        store->importDataset(largeDataset(6000, true, seed), ImportPolicy::Skip, nullptr, &error),
+        qPrintable(error.message));
+    QCOMPARE(store->eventCount(), 6000);
+    QCOMPARE(rowsOf(store->database(), indexesSql, 2), indexes);
+    QSqlQuery query(store->database());
+    QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"ok"_s);
+    // The rebuilt indexes answer as the tables do.
+    QCOMPARE(rowsOf(store->database(),
+                    u"SELECT count(*) FROM event_actor INDEXED BY event_actor_by_actor "
+                    "WHERE actor_id = (SELECT id FROM actor WHERE name = 'Nvidia')"_s,
+                    1),
+             QList<QStringList>{{u"3000"_s}});
+    QCOMPARE(rowsOf(store->database(),
+                    u"SELECT count(*) FROM event INDEXED BY event_by_first_day "
+                    "WHERE first_day >= 0"_s,
+                    1),
+             QList<QStringList>{{u"6000"_s}});
+    compareIndexWithTables(*store);
+
+    // Events without uids are matched by title and day through event_by_first_day, which
+    // therefore stays while the others are rebuilt; importing them again adds nothing.
+    auto other = TimelineStore::open(path(u"large-nouid.sqlite"_s), &error);
+    QVERIFY2(other, qPrintable(error.message));
+    const Dataset withoutUids = largeDataset(5000, false, seed);
+    ImportSummary summary;
+    QVERIFY2(other->importDataset(withoutUids, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsAdded, 5000);
+    QVERIFY2(other->importDataset(withoutUids, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsSkipped, 5000);
+    QCOMPARE(summary.eventsAdded, 0);
+    QCOMPARE(rowsOf(other->database(), indexesSql, 2), indexes);
+    compareIndexWithTables(*other);
 }
 
 void TestTimelineStore::changeTrackingWorksAfterImports() {
