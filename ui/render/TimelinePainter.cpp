@@ -7,6 +7,7 @@
 #include <QPainterPath>
 #include <QStaticText>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -150,6 +151,57 @@ void hatch(QPainter &p, const QPainterPath &path, const QColor &color) {
     p.restore();
 }
 
+// A cached image cut down to its ink: the smallest box, in whole logical pixels, that holds
+// every pixel that is not fully transparent, and where that box starts in the original image
+// (logical pixels). Blending a fully transparent pixel changes nothing, so drawing the cut
+// image at that offset gives the same pixels with less to blend: text images have empty
+// margins and rows above and below the letters. Only whole device pixels are cut (integer
+// device pixel ratios); otherwise the image stays as it is.
+struct InkedImage {
+    QImage image; // null: nothing to draw
+    QPoint offset;
+};
+
+InkedImage cropToInk(const QImage &image) {
+    const qreal dpr = image.devicePixelRatio();
+    if (image.format() != QImage::Format_ARGB32_Premultiplied || dpr != std::round(dpr) || dpr < 1)
+        return {image, QPoint()};
+    const int d = int(dpr);
+    const int w = image.width();
+    const int h = image.height();
+    int top = h;
+    int bottom = -1;
+    int left = w;
+    int right = -1;
+    for (int y = 0; y < h; ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        int x0 = 0;
+        while (x0 < w && line[x0] == 0)
+            ++x0;
+        if (x0 == w)
+            continue;
+        int x1 = w - 1;
+        while (line[x1] == 0)
+            --x1;
+        top = std::min(top, y);
+        bottom = y;
+        left = std::min(left, x0);
+        right = std::max(right, x1);
+    }
+    if (bottom < 0)
+        return {};
+    // Whole logical pixels, so the image still lands on the same device pixels.
+    left = left / d * d;
+    top = top / d * d;
+    right = std::min(w, (right / d + 1) * d) - 1;
+    bottom = std::min(h, (bottom / d + 1) * d) - 1;
+    if (left == 0 && top == 0 && right == w - 1 && bottom == h - 1)
+        return {image, QPoint()};
+    QImage cut = image.copy(QRect(QPoint(left, top), QPoint(right, bottom)));
+    cut.setDevicePixelRatio(dpr);
+    return {cut, QPoint(left / d, top / d)};
+}
+
 // Text on raster devices is drawn from caches, because text is most of the cost of a frame
 // and zooming and panning keep most labels from one frame to the next. With a plain
 // translation on whole pixels (the window, PNG export at scale 1) each string is rendered
@@ -185,9 +237,12 @@ public:
             m_p.drawStaticText(topLeft, shaped(m_fontKey, font, text));
             return;
         }
+        const InkedImage image = rendered(font, m_p.pen().color().rgba(), text);
+        if (image.image.isNull())
+            return;
         const QPoint at(int(std::round(topLeft.x())) - Margin,
                         int(std::round(topLeft.y())) - Margin);
-        m_p.drawImage(at, rendered(font, m_p.pen().color().rgba(), text));
+        m_p.drawImage(at + image.offset, image.image);
     }
 
 private:
@@ -223,11 +278,12 @@ private:
         return staticText;
     }
 
-    // The image of `text` in `color`, from the cache (shaped and rendered only the first time).
-    QImage rendered(const QFont &font, QRgb color, const QString &text) const {
+    // The image of `text` in `color`, cut to its ink, from the cache (shaped and rendered only
+    // the first time). Its offset is from the text box's corner less the margin.
+    InkedImage rendered(const QFont &font, QRgb color, const QString &text) const {
         const RenderedKey key{m_fontKey, text, color, m_dpr};
         static QMutex mutex;
-        static QHash<RenderedKey, QImage> cache;
+        static QHash<RenderedKey, InkedImage> cache;
         static qint64 cacheBytes = 0;
         {
             const QMutexLocker lock(&mutex);
@@ -248,14 +304,15 @@ private:
         q.setPen(QColor::fromRgba(color));
         q.drawStaticText(QPointF(Margin, Margin), staticText);
         q.end();
+        const InkedImage inked = cropToInk(image);
         const QMutexLocker lock(&mutex);
         if (cacheBytes > 48LL * 1024 * 1024) { // bounded: forget everything now and then
             cache.clear();
             cacheBytes = 0;
         }
-        cache.insert(key, image);
-        cacheBytes += image.sizeInBytes();
-        return image;
+        cache.insert(key, inked);
+        cacheBytes += inked.image.sizeInBytes() + qsizetype(sizeof(InkedImage));
+        return inked;
     }
 
     QPainter &m_p;
@@ -530,29 +587,36 @@ public:
         key.dpr = m_dpr;
         const Key &fullKey = key;
         static QMutex mutex;
-        static QHash<Key, QImage> cache;
-        QImage sprite;
+        static QHash<Key, InkedImage> cache;
+        InkedImage sprite;
+        bool found = false;
         {
             const QMutexLocker lock(&mutex);
-            sprite = cache.value(fullKey);
+            const auto it = cache.constFind(fullKey);
+            if (it != cache.constEnd()) {
+                sprite = *it;
+                found = true;
+            }
         }
-        if (sprite.isNull()) {
+        if (!found) {
             const QSizeF size(std::ceil(box.width()) + 2 * Margin,
                               std::ceil(box.height()) + 2 * Margin);
-            sprite = QImage((size * m_dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
-            sprite.setDevicePixelRatio(m_dpr);
-            sprite.fill(Qt::transparent);
-            QPainter q(&sprite);
+            QImage image((size * m_dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(m_dpr);
+            image.fill(Qt::transparent);
+            QPainter q(&image);
             q.setRenderHint(QPainter::Antialiasing, true);
             q.setRenderHint(QPainter::TextAntialiasing, true);
             paint(q, QRectF(QPointF(Margin, Margin), box.size()));
             q.end();
+            sprite = cropToInk(image);
             const QMutexLocker lock(&mutex);
             if (cache.size() > 4096) // bounded: forget everything now and then
                 cache.clear();
             cache.insert(fullKey, sprite);
         }
-        m_p.drawImage(at, sprite);
+        if (!sprite.image.isNull())
+            m_p.drawImage(at + QPointF(sprite.offset), sprite.image);
         return true;
     }
 
