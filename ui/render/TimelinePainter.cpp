@@ -77,7 +77,27 @@ QPainterPath shapePath(TimelineTheme::Shape shape, const QRectF &r) {
     return path;
 }
 
-// A tile of diagonal hatch lines in `color` that repeats seamlessly (lines 3.5 px apart).
+// `tile` repeated side by side until it is at least `minWidth` device pixels wide. A texture
+// brush is blended one tile width at a time, so a fill with a tile a few pixels wide makes a
+// call per few pixels; a wide tile of the same repeating pattern paints the same pixels.
+QImage widened(const QImage &tile, int minWidth) {
+    const int w = tile.width();
+    if (w <= 0 || w >= minWidth || tile.format() != QImage::Format_ARGB32_Premultiplied)
+        return tile;
+    const int copies = (minWidth + w - 1) / w;
+    QImage wide(QSize(w * copies, tile.height()), tile.format());
+    wide.setDevicePixelRatio(tile.devicePixelRatio());
+    for (int y = 0; y < tile.height(); ++y) {
+        const auto *from = reinterpret_cast<const QRgb *>(tile.constScanLine(y));
+        auto *to = reinterpret_cast<QRgb *>(wide.scanLine(y));
+        for (int k = 0; k < copies; ++k)
+            std::copy(from, from + w, to + k * w);
+    }
+    return wide;
+}
+
+// A tile of diagonal hatch lines in `color` that repeats seamlessly (lines 3.5 px apart; 7 px
+// square, repeated to a wide tile).
 QImage hatchTile(const QColor &color, qreal dpr) {
     static QMutex mutex;
     static QHash<QString, QImage> cache;
@@ -99,6 +119,7 @@ QImage hatchTile(const QColor &color, qreal dpr) {
         q.drawLine(QPointF(x, Size), QPointF(x + Size, 0));
     }
     q.end();
+    tile = widened(tile, 256);
     if (cache.size() > 256)
         cache.clear();
     cache.insert(key, tile);
@@ -107,7 +128,7 @@ QImage hatchTile(const QColor &color, qreal dpr) {
 
 // The dashes of a reported event's outline on raster devices: a tile whose diagonal stripes
 // (2 px on, 2 px off) cut a 1 px horizontal or vertical line into dashes, whichever way it
-// runs.
+// runs (4 px square, repeated to a wide tile).
 QImage dashTile(const QColor &color) {
     static QMutex mutex;
     static QHash<QRgb, QImage> cache;
@@ -122,6 +143,7 @@ QImage dashTile(const QColor &color) {
         for (int x = 0; x < 4; ++x)
             if ((x + y) % 4 < 2)
                 tile.setPixel(x, y, on);
+    tile = widened(tile, 256);
     if (cache.size() > 256)
         cache.clear();
     cache.insert(color.rgba(), tile);
