@@ -898,8 +898,14 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
     // Text boxes are the layout's: drawn from their top-left corner.
     p.setFont(lo.labelFont);
     const double labelAscent = QFontMetricsF(lo.labelFont).ascent();
+    const QColor *labelColor = nullptr; // the pen's, set again only when it changes
     for (const PlacedEvent &e : layout.events()) {
-        p.setPen(e.status == EventStatus::Confirmed ? theme.labelText : theme.labelMuted);
+        const QColor &color =
+            e.status == EventStatus::Confirmed ? theme.labelText : theme.labelMuted;
+        if (&color != labelColor) {
+            p.setPen(color);
+            labelColor = &color;
+        }
         text.draw(e.textRect.topLeft(), e.text, labelAscent);
     }
     p.setFont(lo.smallFont);
