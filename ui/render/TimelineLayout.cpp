@@ -251,8 +251,9 @@ private:
     };
 
     Geometry geometryOf(qsizetype i) const;
+    // Rows whose bit in `rowMask` is clear are not tried (rows from the 64th on always are).
     bool tryPlace(int laneIndex, qsizetype dataIndex, std::vector<RowOccupancy> &rows,
-                  double laneTop);
+                  double laneTop, quint64 rowMask = ~quint64(0));
     void layoutLane(int laneIndex, LaneBox &box);
 
     std::unique_ptr<TimelineLayout> m_layout;
@@ -306,7 +307,7 @@ TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) c
 }
 
 bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<RowOccupancy> &rows,
-                                     double laneTop) {
+                                     double laneTop, quint64 rowMask) {
     TimelineLayout &L = *m_layout;
     const TimelineData &d = L.data();
     const Geometry g = geometryOf(i);
@@ -333,6 +334,8 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
     bool anyRowHasRoom = false; // the second pass differs only where a row had room
     for (int pass = 0; pass < 2 && (pass == 0 || anyRowHasRoom); ++pass)
         for (int r = 0; r < int(rows.size()); ++r) {
+            if (r < 64 && !((rowMask >> r) & 1))
+                continue;
             RowOccupancy &row = rows[size_t(r)];
             // Where the label may go in this row: right of the mark (or inside / right of a bar),
             // or, for points, left of the mark.
@@ -531,11 +534,31 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
             // reaches its mark, which lies in the bin (a bar may begin half a day before the
             // middle of its first day). Where no row has one, all of them would fail: the
             // candidates are not even read (dense data at a wide zoom, where it matters).
+            const double binLeft = bin.left - ppd - 1;
+            const double binRight = bin.right + 1;
             const bool roomy = std::any_of(rows.cbegin(), rows.cend(), [&](const RowOccupancy &r) {
-                return r.hasGap(bin.left - ppd - 1, bin.right + 1, m_minLabelWidth);
+                return r.hasGap(binLeft, binRight, m_minLabelWidth);
             });
             if (!roomy)
                 continue;
+            // More precisely, placed in a row, a label leaves a free stretch around its mark
+            // at least as wide as the mark (a clipped bar may have none), the gap before the
+            // text, the shortest label and half a slot gap on each side. Once a candidate of
+            // the bin failed, the rows without such a stretch are not tried for the next
+            // ones, and when no row has one, the remaining candidates are still read for the
+            // long bars below, but not tried. Only a placement takes room, so the rows are
+            // looked at again after one.
+            const double need = m_minLabelWidth + LabelGap + SlotGap;
+            const auto rowsWithRoom = [&] {
+                quint64 mask = 0;
+                for (size_t r = 0; r < rows.size() && r < 64; ++r) {
+                    if (rows[r].hasGap(binLeft, binRight, need))
+                        mask |= quint64(1) << r;
+                }
+                return mask;
+            };
+            quint64 rowMask = ~quint64(0); // every row, until a candidate fails
+            bool masked = false;
             auto it = std::lower_bound(firsts.begin(), firsts.end(), bin.fromDay);
             int tried = 0;
             for (; it != firsts.end() && *it < bin.toDay && tried < attempts; ++it, ++tried) {
@@ -544,8 +567,16 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
                     deferred.push_back({i, int(b)});
                     continue;
                 }
-                if (tryPlace(laneIndex, i, rows, laneTop))
+                if (rowMask == 0 && rows.size() <= 64)
+                    continue;
+                if (tryPlace(laneIndex, i, rows, laneTop, rowMask)) {
                     ++bin.placed;
+                    if (masked)
+                        rowMask = rowsWithRoom();
+                } else if (!masked) {
+                    masked = true;
+                    rowMask = rowsWithRoom();
+                }
             }
         }
     }
