@@ -8,6 +8,7 @@
 #include <QStaticText>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -254,6 +255,7 @@ public:
         if (m_fontKey.isNull() || !(font.isCopyOf(m_font) || font == m_font)) {
             m_font = font;
             m_fontKey = font.key();
+            m_fontHash = qHashMulti(0, m_fontKey, m_dpr);
         }
         if (!m_blit) {
             m_p.drawStaticText(topLeft, shaped(m_fontKey, font, text));
@@ -271,14 +273,13 @@ private:
     static constexpr int Margin = 2; // antialiased glyph edges may reach past the text box
 
     struct RenderedKey {
+        size_t hash;  // of the other members, made once per font and text (see rendered())
         QString font; // QFont::key()
         QString text;
         QRgb color;
         qreal dpr;
         friend bool operator==(const RenderedKey &, const RenderedKey &) = default;
-        friend size_t qHash(const RenderedKey &k, size_t seed = 0) {
-            return qHashMulti(seed, k.text, k.color, k.dpr, k.font);
-        }
+        friend size_t qHash(const RenderedKey &k, size_t seed = 0) { return k.hash ^ seed; }
     };
 
     static QStaticText shaped(const QString &fontKey, const QFont &font, const QString &text) {
@@ -303,7 +304,8 @@ private:
     // The image of `text` in `color`, cut to its ink, from the cache (shaped and rendered only
     // the first time). Its offset is from the text box's corner less the margin.
     InkedImage rendered(const QFont &font, QRgb color, const QString &text) const {
-        const RenderedKey key{m_fontKey, text, color, m_dpr};
+        // The font key (a long string) and the device pixel ratio are hashed once per font.
+        const RenderedKey key{qHashMulti(m_fontHash, text, color), m_fontKey, text, color, m_dpr};
         static QMutex mutex;
         static QHash<RenderedKey, InkedImage> cache;
         static qint64 cacheBytes = 0;
@@ -343,6 +345,7 @@ private:
     qreal m_dpr = 1;
     QFont m_font;
     QString m_fontKey;
+    size_t m_fontHash = 0; // of m_fontKey and m_dpr
 };
 
 void paintStatic(QPainter &p, const TimelineLayout &layout, const TimelineTheme &theme,
@@ -580,11 +583,9 @@ public:
         QString text;
         QString theme; // fills and outlines differ by theme
         qreal dpr = 1;
+        size_t hash = 0; // of the members above, set by draw()
         friend bool operator==(const Key &, const Key &) = default;
-        friend size_t qHash(const Key &k, size_t seed = 0) {
-            return qHashMulti(seed, k.kind, k.shape, k.color, k.status, k.width, k.height, k.text,
-                              k.theme, k.dpr);
-        }
+        friend size_t qHash(const Key &k, size_t seed = 0) { return k.hash ^ seed; }
     };
 
     explicit SpriteDrawer(QPainter &p)
@@ -607,6 +608,19 @@ public:
         key.width = box.width();
         key.height = box.height();
         key.dpr = m_dpr;
+        // The theme's name and the device pixel ratio stay the same through a frame: hashed
+        // once. Sizes are hashed by their bits (equal sizes have equal bits; 0 is made +0).
+        if (!key.theme.isSharedWith(m_theme) || m_theme.isNull()) {
+            m_theme = key.theme;
+            m_themeHash = qHashMulti(0, m_theme, m_dpr);
+        }
+        const auto bits = [](double v) {
+            return std::bit_cast<quint64>(v == 0 ? 0.0 : v);
+        };
+        key.hash = qHashMulti(m_themeHash, key.kind, key.shape, key.color, key.status,
+                              bits(key.width), bits(key.height));
+        if (!key.text.isEmpty())
+            key.hash = qHashMulti(key.hash, key.text);
         const Key &fullKey = key;
         static QMutex mutex;
         static QHash<Key, InkedImage> cache;
@@ -646,6 +660,8 @@ private:
     QPainter &m_p;
     bool m_enabled = false;
     qreal m_dpr = 1;
+    QString m_theme;
+    size_t m_themeHash = 0;
 };
 } // namespace
 
