@@ -2,7 +2,11 @@
 // a full frame (layout + paint into a 1920×1080 QImage) at fit-all, one-year and one-day
 // zoom; a re-layout after a zoom step and after a pan step; and the resident memory with
 // the data and its index loaded. Medians over N runs are what we report (docs/benchmarks.md).
-//   bench_timeline [--json] [--runs N] [--sizes 1000,100000,1000000]
+//   bench_timeline [--json] [--runs N] [--sizes 1000,100000,1000000] [--only TEXT]
+//   [--save DIR] [--dpr R]
+// --only keeps the measurements whose name contains TEXT (e.g. "one-year"), for profiling
+// one frame under callgrind. --save writes each measured frame's last image to DIR (to see
+// what was measured, or compare two builds); --dpr paints at that device pixel ratio.
 
 #include "tests/benchmarks/SyntheticTimeline.h"
 #include "ui/render/TimelineLayout.h"
@@ -110,6 +114,9 @@ int main(int argc, char **argv) {
     QGuiApplication app(argc, argv);
     int runs = 31;
     QList<qsizetype> sizes = {1000, 100000, 1000000};
+    QString only;
+    QString saveDir;
+    qreal dpr = 1;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == u"--json")
@@ -120,14 +127,20 @@ int main(int argc, char **argv) {
             sizes.clear();
             for (const QString &s : args[++i].split(u','))
                 sizes.append(s.toLongLong());
-        }
+        } else if (args[i] == u"--only" && i + 1 < args.size())
+            only = args[++i];
+        else if (args[i] == u"--save" && i + 1 < args.size())
+            saveDir = args[++i];
+        else if (args[i] == u"--dpr" && i + 1 < args.size())
+            dpr = std::max(0.5, args[++i].toDouble());
     }
     if (!g_json)
         std::printf("%-28s %10s %12s %12s %10s\n", "benchmark", "events", "median ms", "median cpu",
                     "rss MB");
 
     const QSizeF viewport(1920, 1080);
-    QImage image(viewport.toSize(), QImage::Format_ARGB32_Premultiplied);
+    QImage image((viewport * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
     const TimelineTheme theme = TimelineTheme::light();
     PaintOptions paintOptions;
     paintOptions.today = QDate(2025, 11, 20);
@@ -153,16 +166,29 @@ int main(int argc, char **argv) {
             const char *name;
             const TimeScale &scale;
         } frames[] = {{"frame fit-all", fitAll}, {"frame one-year", year}, {"frame one-day", day}};
+        const auto wanted = [&](const char *name) {
+            return only.isEmpty() || QString::fromUtf8(name).contains(only);
+        };
         for (const auto &f : frames) {
+            if (!wanted(f.name))
+                continue;
             frame(f.scale); // warm caches (glyphs, fonts)
             std::vector<Sample> t;
             for (int r = 0; r < runs; ++r)
                 t.push_back(timeIt([&] { frame(f.scale); }));
             const Medians m = medians(t);
             report(f.name, n, m.wall, -1, m.cpu);
+            if (!saveDir.isEmpty()) {
+                QString name = QString::fromUtf8(f.name).replace(u' ', u'-');
+                image.save(saveDir + u'/' + name + u'-' + QString::number(n) + u".png");
+            }
         }
 
         // Re-layout only (what a zoom or pan step costs before painting).
+        if (!wanted("relayout zoom step") && !wanted("relayout pan step")) {
+            index.reset();
+            continue;
+        }
         std::vector<Sample> zoom;
         TimeScale s = year;
         for (int r = 0; r < runs; ++r) {

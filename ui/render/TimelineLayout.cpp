@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <array>
+#include <iterator>
 
 #include <algorithm>
 #include <cmath>
@@ -31,14 +32,37 @@ double markRadius(int importance) {
     return importance >= 3 ? 5.5 : importance == 2 ? 4.5 : 3.5;
 }
 
+// "+N", "+1.2k", "+34k", "+1.2M". Written digit by digit (a frame of dense data has hundreds of
+// clusters); the few cases where rounding to one decimal is a tie go through QString::number,
+// which decides them from the double as before.
 QString compactCount(qsizetype n) {
-    if (n < 1000)
-        return u"+"_s + QString::number(n);
-    if (n < 10000)
+    char16_t buf[24];
+    char16_t *end = buf + std::size(buf);
+    char16_t *p = end;
+    const auto digits = [&](qsizetype v) {
+        do {
+            *--p = char16_t(u'0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+    };
+    if (n >= 0 && n < 1000) {
+        digits(n);
+    } else if (n >= 1000 && n < 10000 && n % 100 != 50) {
+        const qsizetype tenths = (n + 50) / 100; // rounded to one decimal, no tie
+        *--p = u'k';
+        *--p = char16_t(u'0' + tenths % 10);
+        *--p = u'.';
+        digits(tenths / 10);
+    } else if (n >= 10000 && n < 1000000) {
+        *--p = u'k';
+        digits(n / 1000);
+    } else if (n < 10000) {
         return u"+"_s + QString::number(double(n) / 1000.0, 'f', 1) + u'k';
-    if (n < 1000000)
-        return u"+"_s + QString::number(n / 1000) + u'k';
-    return u"+"_s + QString::number(double(n) / 1e6, 'f', 1) + u'M';
+    } else {
+        return u"+"_s + QString::number(double(n) / 1e6, 'f', 1) + u'M';
+    }
+    *--p = u'+';
+    return QString(reinterpret_cast<const QChar *>(p), qsizetype(end - p));
 }
 
 struct Interval {
@@ -227,8 +251,9 @@ private:
     };
 
     Geometry geometryOf(qsizetype i) const;
+    // Rows whose bit in `rowMask` is clear are not tried (rows from the 64th on always are).
     bool tryPlace(int laneIndex, qsizetype dataIndex, std::vector<RowOccupancy> &rows,
-                  double laneTop);
+                  double laneTop, quint64 rowMask = ~quint64(0));
     void layoutLane(int laneIndex, LaneBox &box);
 
     std::unique_ptr<TimelineLayout> m_layout;
@@ -240,6 +265,8 @@ private:
     QFontMetricsF m_fmAxis;
     QFontMetricsF m_fmSmall;
     double m_rowHeight = 20;
+    double m_labelHeight = 14; // m_fmLabel.height(), which is not free
+    double m_smallHeight = 12; // m_fmSmall.height()
     double m_stripHeight = 16;
     int m_rows = 3;
     double m_minLabelWidth = 60;
@@ -248,6 +275,7 @@ private:
     double m_noteReserve = 0;
     std::vector<qsizetype> m_densityCounts; // all lanes, laneCount × columns
     qsizetype m_densityMax = 0;
+    std::vector<QRectF> m_densityRuns; // one lane's density rectangles, while they are made
 };
 
 TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) const {
@@ -279,7 +307,7 @@ TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) c
 }
 
 bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<RowOccupancy> &rows,
-                                     double laneTop) {
+                                     double laneTop, quint64 rowMask) {
     TimelineLayout &L = *m_layout;
     const TimelineData &d = L.data();
     const Geometry g = geometryOf(i);
@@ -306,6 +334,8 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
     bool anyRowHasRoom = false; // the second pass differs only where a row had room
     for (int pass = 0; pass < 2 && (pass == 0 || anyRowHasRoom); ++pass)
         for (int r = 0; r < int(rows.size()); ++r) {
+            if (r < 64 && !((rowMask >> r) & 1))
+                continue;
             RowOccupancy &row = rows[size_t(r)];
             // Where the label may go in this row: right of the mark (or inside / right of a bar),
             // or, for points, left of the mark.
@@ -350,7 +380,6 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
                 fullWidth = m_measure.width(fullText);
             }
             QString text = fullText;
-            const QFontMetricsF &fm = m_fmLabel;
             double textWidth = fullWidth;
             double room = 0;
             if (side == Inside && textWidth + extras > insideRoom) {
@@ -405,12 +434,12 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
                 p.markRect = QRectF(g.markLeft, cy - barWidth / 2, barWidth, barWidth);
             else
                 p.markRect = QRectF(g.markLeft, cy - barHeight / 2, barWidth, barHeight);
-            const double textHeight = fm.height();
+            const double textHeight = m_labelHeight;
             p.textRect = QRectF(textLeft, cy - textHeight / 2, textWidth, textHeight);
             double x = textLeft + textWidth;
             if (note != 0) {
                 p.noteNumber = note;
-                p.noteRect = QRectF(x + 1, p.textRect.top() - 2, noteWidth - 1, m_fmSmall.height());
+                p.noteRect = QRectF(x + 1, p.textRect.top() - 2, noteWidth - 1, m_smallHeight);
                 x += noteWidth;
             }
             if (unsourced) {
@@ -505,11 +534,31 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
             // reaches its mark, which lies in the bin (a bar may begin half a day before the
             // middle of its first day). Where no row has one, all of them would fail: the
             // candidates are not even read (dense data at a wide zoom, where it matters).
+            const double binLeft = bin.left - ppd - 1;
+            const double binRight = bin.right + 1;
             const bool roomy = std::any_of(rows.cbegin(), rows.cend(), [&](const RowOccupancy &r) {
-                return r.hasGap(bin.left - ppd - 1, bin.right + 1, m_minLabelWidth);
+                return r.hasGap(binLeft, binRight, m_minLabelWidth);
             });
             if (!roomy)
                 continue;
+            // More precisely, placed in a row, a label leaves a free stretch around its mark
+            // at least as wide as the mark (a clipped bar may have none), the gap before the
+            // text, the shortest label and half a slot gap on each side. Once a candidate of
+            // the bin failed, the rows without such a stretch are not tried for the next
+            // ones, and when no row has one, the remaining candidates are still read for the
+            // long bars below, but not tried. Only a placement takes room, so the rows are
+            // looked at again after one.
+            const double need = m_minLabelWidth + LabelGap + SlotGap;
+            const auto rowsWithRoom = [&] {
+                quint64 mask = 0;
+                for (size_t r = 0; r < rows.size() && r < 64; ++r) {
+                    if (rows[r].hasGap(binLeft, binRight, need))
+                        mask |= quint64(1) << r;
+                }
+                return mask;
+            };
+            quint64 rowMask = ~quint64(0); // every row, until a candidate fails
+            bool masked = false;
             auto it = std::lower_bound(firsts.begin(), firsts.end(), bin.fromDay);
             int tried = 0;
             for (; it != firsts.end() && *it < bin.toDay && tried < attempts; ++it, ++tried) {
@@ -518,8 +567,16 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
                     deferred.push_back({i, int(b)});
                     continue;
                 }
-                if (tryPlace(laneIndex, i, rows, laneTop))
+                if (rowMask == 0 && rows.size() <= 64)
+                    continue;
+                if (tryPlace(laneIndex, i, rows, laneTop, rowMask)) {
                     ++bin.placed;
+                    if (masked)
+                        rowMask = rowsWithRoom();
+                } else if (!masked) {
+                    masked = true;
+                    rowMask = rowsWithRoom();
+                }
             }
         }
     }
@@ -605,7 +662,9 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
     L.m_firstVisibleDay = qint64(std::floor(L.m_scale.firstDay()));
     L.m_endVisibleDay = qint64(std::ceil(L.m_scale.lastDay()));
 
-    m_rowHeight = std::ceil(std::max(m_fmLabel.height(), m_fmBold.height())) + 4;
+    m_labelHeight = m_fmLabel.height();
+    m_smallHeight = m_fmSmall.height();
+    m_rowHeight = std::ceil(std::max(m_labelHeight, m_fmBold.height())) + 4;
     m_stripHeight = std::ceil(m_fmSmall.height()) + 6;
     m_minLabelWidth = m_fmLabel.horizontalAdvance(u"Abcdefg\u2026"_s);
     m_binWidth = std::ceil(m_fmSmall.horizontalAdvance(u"+999k"_s) + 14);
@@ -749,14 +808,16 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
             LaneBox &box = L.m_lanes[l];
             const double base = std::round(box.stripRect.bottom() - 1);
             const double maxH = m_stripHeight - 3;
-            // One rectangle per run of equal height: whole pixels, cheap to fill.
-            QList<QRectF> rects;
+            // One rectangle per run of equal height: whole pixels, cheap to fill. Collected in
+            // a buffer kept across lanes, then copied once at their exact number.
+            std::vector<QRectF> &rects = m_densityRuns;
+            rects.clear();
             double runHeight = 0;
             int runStart = 0;
             const auto flush = [&](int end) {
                 if (runHeight > 0)
-                    rects.append(QRectF(headerWidth + runStart, base - runHeight, end - runStart,
-                                        runHeight));
+                    rects.emplace_back(headerWidth + runStart, base - runHeight, end - runStart,
+                                       runHeight);
             };
             for (int c = 0; c < columns; ++c) {
                 const qsizetype n = m_densityCounts[size_t(l) * size_t(columns) + size_t(c)];
@@ -783,7 +844,7 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
                 }
             }
             flush(columns);
-            box.density = std::move(rects);
+            box.density = QList<QRectF>(rects.cbegin(), rects.cend());
         }
     }
     return std::shared_ptr<const TimelineLayout>(m_layout.release());

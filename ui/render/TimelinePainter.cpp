@@ -7,6 +7,8 @@
 #include <QPainterPath>
 #include <QStaticText>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -76,7 +78,27 @@ QPainterPath shapePath(TimelineTheme::Shape shape, const QRectF &r) {
     return path;
 }
 
-// A tile of diagonal hatch lines in `color` that repeats seamlessly (lines 3.5 px apart).
+// `tile` repeated side by side until it is at least `minWidth` device pixels wide. A texture
+// brush is blended one tile width at a time, so a fill with a tile a few pixels wide makes a
+// call per few pixels; a wide tile of the same repeating pattern paints the same pixels.
+QImage widened(const QImage &tile, int minWidth) {
+    const int w = tile.width();
+    if (w <= 0 || w >= minWidth || tile.format() != QImage::Format_ARGB32_Premultiplied)
+        return tile;
+    const int copies = (minWidth + w - 1) / w;
+    QImage wide(QSize(w * copies, tile.height()), tile.format());
+    wide.setDevicePixelRatio(tile.devicePixelRatio());
+    for (int y = 0; y < tile.height(); ++y) {
+        const auto *from = reinterpret_cast<const QRgb *>(tile.constScanLine(y));
+        auto *to = reinterpret_cast<QRgb *>(wide.scanLine(y));
+        for (int k = 0; k < copies; ++k)
+            std::copy(from, from + w, to + k * w);
+    }
+    return wide;
+}
+
+// A tile of diagonal hatch lines in `color` that repeats seamlessly (lines 3.5 px apart; 7 px
+// square, repeated to a wide tile).
 QImage hatchTile(const QColor &color, qreal dpr) {
     static QMutex mutex;
     static QHash<QString, QImage> cache;
@@ -98,6 +120,7 @@ QImage hatchTile(const QColor &color, qreal dpr) {
         q.drawLine(QPointF(x, Size), QPointF(x + Size, 0));
     }
     q.end();
+    tile = widened(tile, 256);
     if (cache.size() > 256)
         cache.clear();
     cache.insert(key, tile);
@@ -106,7 +129,7 @@ QImage hatchTile(const QColor &color, qreal dpr) {
 
 // The dashes of a reported event's outline on raster devices: a tile whose diagonal stripes
 // (2 px on, 2 px off) cut a 1 px horizontal or vertical line into dashes, whichever way it
-// runs.
+// runs (4 px square, repeated to a wide tile).
 QImage dashTile(const QColor &color) {
     static QMutex mutex;
     static QHash<QRgb, QImage> cache;
@@ -121,6 +144,7 @@ QImage dashTile(const QColor &color) {
         for (int x = 0; x < 4; ++x)
             if ((x + y) % 4 < 2)
                 tile.setPixel(x, y, on);
+    tile = widened(tile, 256);
     if (cache.size() > 256)
         cache.clear();
     cache.insert(color.rgba(), tile);
@@ -148,6 +172,57 @@ void hatch(QPainter &p, const QPainterPath &path, const QColor &color) {
     for (double x = r.left() - r.height(); x < r.right(); x += step)
         p.drawLine(QPointF(x, r.bottom()), QPointF(x + r.height(), r.top()));
     p.restore();
+}
+
+// A cached image cut down to its ink: the smallest box, in whole logical pixels, that holds
+// every pixel that is not fully transparent, and where that box starts in the original image
+// (logical pixels). Blending a fully transparent pixel changes nothing, so drawing the cut
+// image at that offset gives the same pixels with less to blend: text images have empty
+// margins and rows above and below the letters. Only whole device pixels are cut (integer
+// device pixel ratios); otherwise the image stays as it is.
+struct InkedImage {
+    QImage image; // null: nothing to draw
+    QPoint offset;
+};
+
+InkedImage cropToInk(const QImage &image) {
+    const qreal dpr = image.devicePixelRatio();
+    if (image.format() != QImage::Format_ARGB32_Premultiplied || dpr != std::round(dpr) || dpr < 1)
+        return {image, QPoint()};
+    const int d = int(dpr);
+    const int w = image.width();
+    const int h = image.height();
+    int top = h;
+    int bottom = -1;
+    int left = w;
+    int right = -1;
+    for (int y = 0; y < h; ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        int x0 = 0;
+        while (x0 < w && line[x0] == 0)
+            ++x0;
+        if (x0 == w)
+            continue;
+        int x1 = w - 1;
+        while (line[x1] == 0)
+            --x1;
+        top = std::min(top, y);
+        bottom = y;
+        left = std::min(left, x0);
+        right = std::max(right, x1);
+    }
+    if (bottom < 0)
+        return {};
+    // Whole logical pixels, so the image still lands on the same device pixels.
+    left = left / d * d;
+    top = top / d * d;
+    right = std::min(w, (right / d + 1) * d) - 1;
+    bottom = std::min(h, (bottom / d + 1) * d) - 1;
+    if (left == 0 && top == 0 && right == w - 1 && bottom == h - 1)
+        return {image, QPoint()};
+    QImage cut = image.copy(QRect(QPoint(left, top), QPoint(right, bottom)));
+    cut.setDevicePixelRatio(dpr);
+    return {cut, QPoint(left / d, top / d)};
 }
 
 // Text on raster devices is drawn from caches, because text is most of the cost of a frame
@@ -180,28 +255,31 @@ public:
         if (m_fontKey.isNull() || !(font.isCopyOf(m_font) || font == m_font)) {
             m_font = font;
             m_fontKey = font.key();
+            m_fontHash = qHashMulti(0, m_fontKey, m_dpr);
         }
         if (!m_blit) {
             m_p.drawStaticText(topLeft, shaped(m_fontKey, font, text));
             return;
         }
+        const InkedImage image = rendered(font, m_p.pen().color().rgba(), text);
+        if (image.image.isNull())
+            return;
         const QPoint at(int(std::round(topLeft.x())) - Margin,
                         int(std::round(topLeft.y())) - Margin);
-        m_p.drawImage(at, rendered(font, m_p.pen().color().rgba(), text));
+        m_p.drawImage(at + image.offset, image.image);
     }
 
 private:
     static constexpr int Margin = 2; // antialiased glyph edges may reach past the text box
 
     struct RenderedKey {
+        size_t hash;  // of the other members, made once per font and text (see rendered())
         QString font; // QFont::key()
         QString text;
         QRgb color;
         qreal dpr;
         friend bool operator==(const RenderedKey &, const RenderedKey &) = default;
-        friend size_t qHash(const RenderedKey &k, size_t seed = 0) {
-            return qHashMulti(seed, k.text, k.color, k.dpr, k.font);
-        }
+        friend size_t qHash(const RenderedKey &k, size_t seed = 0) { return k.hash ^ seed; }
     };
 
     static QStaticText shaped(const QString &fontKey, const QFont &font, const QString &text) {
@@ -223,11 +301,13 @@ private:
         return staticText;
     }
 
-    // The image of `text` in `color`, from the cache (shaped and rendered only the first time).
-    QImage rendered(const QFont &font, QRgb color, const QString &text) const {
-        const RenderedKey key{m_fontKey, text, color, m_dpr};
+    // The image of `text` in `color`, cut to its ink, from the cache (shaped and rendered only
+    // the first time). Its offset is from the text box's corner less the margin.
+    InkedImage rendered(const QFont &font, QRgb color, const QString &text) const {
+        // The font key (a long string) and the device pixel ratio are hashed once per font.
+        const RenderedKey key{qHashMulti(m_fontHash, text, color), m_fontKey, text, color, m_dpr};
         static QMutex mutex;
-        static QHash<RenderedKey, QImage> cache;
+        static QHash<RenderedKey, InkedImage> cache;
         static qint64 cacheBytes = 0;
         {
             const QMutexLocker lock(&mutex);
@@ -248,14 +328,15 @@ private:
         q.setPen(QColor::fromRgba(color));
         q.drawStaticText(QPointF(Margin, Margin), staticText);
         q.end();
+        const InkedImage inked = cropToInk(image);
         const QMutexLocker lock(&mutex);
         if (cacheBytes > 48LL * 1024 * 1024) { // bounded: forget everything now and then
             cache.clear();
             cacheBytes = 0;
         }
-        cache.insert(key, image);
-        cacheBytes += image.sizeInBytes();
-        return image;
+        cache.insert(key, inked);
+        cacheBytes += inked.image.sizeInBytes() + qsizetype(sizeof(InkedImage));
+        return inked;
     }
 
     QPainter &m_p;
@@ -264,6 +345,7 @@ private:
     qreal m_dpr = 1;
     QFont m_font;
     QString m_fontKey;
+    size_t m_fontHash = 0; // of m_fontKey and m_dpr
 };
 
 void paintStatic(QPainter &p, const TimelineLayout &layout, const TimelineTheme &theme,
@@ -501,11 +583,9 @@ public:
         QString text;
         QString theme; // fills and outlines differ by theme
         qreal dpr = 1;
+        size_t hash = 0; // of the members above, set by draw()
         friend bool operator==(const Key &, const Key &) = default;
-        friend size_t qHash(const Key &k, size_t seed = 0) {
-            return qHashMulti(seed, k.kind, k.shape, k.color, k.status, k.width, k.height, k.text,
-                              k.theme, k.dpr);
-        }
+        friend size_t qHash(const Key &k, size_t seed = 0) { return k.hash ^ seed; }
     };
 
     explicit SpriteDrawer(QPainter &p)
@@ -528,31 +608,51 @@ public:
         key.width = box.width();
         key.height = box.height();
         key.dpr = m_dpr;
+        // The theme's name and the device pixel ratio stay the same through a frame: hashed
+        // once. Sizes are hashed by their bits (equal sizes have equal bits; 0 is made +0).
+        if (!key.theme.isSharedWith(m_theme) || m_theme.isNull()) {
+            m_theme = key.theme;
+            m_themeHash = qHashMulti(0, m_theme, m_dpr);
+        }
+        const auto bits = [](double v) {
+            return std::bit_cast<quint64>(v == 0 ? 0.0 : v);
+        };
+        key.hash = qHashMulti(m_themeHash, key.kind, key.shape, key.color, key.status,
+                              bits(key.width), bits(key.height));
+        if (!key.text.isEmpty())
+            key.hash = qHashMulti(key.hash, key.text);
         const Key &fullKey = key;
         static QMutex mutex;
-        static QHash<Key, QImage> cache;
-        QImage sprite;
+        static QHash<Key, InkedImage> cache;
+        InkedImage sprite;
+        bool found = false;
         {
             const QMutexLocker lock(&mutex);
-            sprite = cache.value(fullKey);
+            const auto it = cache.constFind(fullKey);
+            if (it != cache.constEnd()) {
+                sprite = *it;
+                found = true;
+            }
         }
-        if (sprite.isNull()) {
+        if (!found) {
             const QSizeF size(std::ceil(box.width()) + 2 * Margin,
                               std::ceil(box.height()) + 2 * Margin);
-            sprite = QImage((size * m_dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
-            sprite.setDevicePixelRatio(m_dpr);
-            sprite.fill(Qt::transparent);
-            QPainter q(&sprite);
+            QImage image((size * m_dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(m_dpr);
+            image.fill(Qt::transparent);
+            QPainter q(&image);
             q.setRenderHint(QPainter::Antialiasing, true);
             q.setRenderHint(QPainter::TextAntialiasing, true);
             paint(q, QRectF(QPointF(Margin, Margin), box.size()));
             q.end();
+            sprite = cropToInk(image);
             const QMutexLocker lock(&mutex);
             if (cache.size() > 4096) // bounded: forget everything now and then
                 cache.clear();
             cache.insert(fullKey, sprite);
         }
-        m_p.drawImage(at, sprite);
+        if (!sprite.image.isNull())
+            m_p.drawImage(at + QPointF(sprite.offset), sprite.image);
         return true;
     }
 
@@ -560,6 +660,8 @@ private:
     QPainter &m_p;
     bool m_enabled = false;
     qreal m_dpr = 1;
+    QString m_theme;
+    size_t m_themeHash = 0;
 };
 } // namespace
 
@@ -812,8 +914,14 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
     // Text boxes are the layout's: drawn from their top-left corner.
     p.setFont(lo.labelFont);
     const double labelAscent = QFontMetricsF(lo.labelFont).ascent();
+    const QColor *labelColor = nullptr; // the pen's, set again only when it changes
     for (const PlacedEvent &e : layout.events()) {
-        p.setPen(e.status == EventStatus::Confirmed ? theme.labelText : theme.labelMuted);
+        const QColor &color =
+            e.status == EventStatus::Confirmed ? theme.labelText : theme.labelMuted;
+        if (&color != labelColor) {
+            p.setPen(color);
+            labelColor = &color;
+        }
         text.draw(e.textRect.topLeft(), e.text, labelAscent);
     }
     p.setFont(lo.smallFont);
