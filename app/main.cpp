@@ -1,4 +1,5 @@
 #include "app/CommandLine.h"
+#include "app/HugePageHeap.h"
 #include "model/DefaultDatabase.h"
 #include "model/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
@@ -68,6 +69,7 @@ QStringList argumentsOf(int argc, char *argv[]) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+    restartWithHugePageHeap(argv);
     QElapsedTimer sinceMain;
     sinceMain.start();
     const QStringList arguments = argumentsOf(argc, argv);

@@ -10,6 +10,7 @@
 // --dir keeps the generated files (and the database) in D and reuses files found there;
 // --only runs one part: json (read, import, export), csv (read, import) or peak.
 
+#include "app/HugePageHeap.h"
 #include "model/Dataset.h"
 #include "model/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
@@ -336,6 +337,8 @@ double loadAverage() {
 } // namespace
 
 int main(int argc, char **argv) {
+    // As the app does (app/main.cpp), so the figures are the app's.
+    restartWithHugePageHeap(argv);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() == 5 && args[1] == u"--child-import"_s)
