@@ -141,6 +141,27 @@ QString filterClause(const EventFilter &filter, QVariantMap &bindings) {
 
 } // namespace
 
+namespace {
+
+// An event's title (trimmed) and span of days: how an event without a uid is matched.
+struct TitleAndDays {
+    QString title;
+    qint64 firstDay = 0;
+    qint64 lastDay = 0;
+    friend bool operator==(const TitleAndDays &, const TitleAndDays &) = default;
+};
+size_t qHash(const TitleAndDays &key, size_t seed = 0) {
+    return qHashMulti(seed, key.title, key.firstDay, key.lastDay);
+}
+
+// Adds the key unless it is there: the first (lowest) id stays the match.
+void addFirst(QHash<TitleAndDays, qint64> &ids, TitleAndDays key, qint64 id) {
+    if (!ids.contains(key))
+        ids.insert(std::move(key), id);
+}
+
+} // namespace
+
 namespace StoreBulk {
 
 // A statement of the bulk import, through SQLite's own interface: binding a QVariant per
@@ -1766,8 +1787,7 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     // brings the old ones back. event_by_first_day stays while events without a uid are
     // matched by title and day through it.
     QList<std::pair<QString, QString>> rebuiltIndexes;
-    if (dataset.events.size() >= 5000 &&
-        dataset.events.size() >= eventCount()) {
+    if (dataset.events.size() >= 5000 && dataset.events.size() >= eventCount()) {
         const bool matchesByDay =
             std::any_of(dataset.events.cbegin(), dataset.events.cend(),
                         [](const Event &event) { return event.uid.isEmpty(); });
@@ -1855,6 +1875,25 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             }
         }
     }
+    // Events without a uid are matched by title and span of days. When there are many (a
+    // spreadsheet has no uids), in memory: the stored events' keys are read once and each
+    // written event's added, where a query per event walked every event of its first day.
+    // The first match by id is taken, as that query's order (event_by_first_day) gives.
+    std::optional<QHash<TitleAndDays, qint64>> byTitleAndDays;
+    if (std::count_if(dataset.events.cbegin(), dataset.events.cend(),
+                      [](const Event &event) { return event.uid.isEmpty(); }) >= 1000) {
+        byTitleAndDays.emplace();
+        RowReader stored(bulk.db, "SELECT id, title, first_day, last_day FROM event ORDER BY id");
+        if (!stored.isValid()) {
+            *err = {StoreError::Kind::Io,
+                    u"%1: could not import: %2"_s.arg(QDir::toNativeSeparators(m_path),
+                                                      QString::fromUtf8(sqlite3_errmsg(bulk.db)))};
+            return fail();
+        }
+        while (stored.next())
+            addFirst(*byTitleAndDays, {stored.text(1), stored.integer(2), stored.integer(3)},
+                     stored.integer(0));
+    }
     qsizetype citationCount = 0;
     for (const Event &event : dataset.events)
         citationCount += event.citations.size();
@@ -1868,7 +1907,11 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
                 return failWith(bulk.eventByUid);
             existing = *found;
         }
-        if (!existing && event.uid.isEmpty()) {
+        if (!existing && event.uid.isEmpty() && byTitleAndDays) {
+            const auto found = byTitleAndDays->constFind(
+                {event.title.trimmed(), event.firstJulianDay(), event.lastJulianDay()});
+            existing = found != byTitleAndDays->cend() ? *found : 0;
+        } else if (!existing && event.uid.isEmpty()) {
             QSqlQuery &same =
                 statement(u"SELECT id FROM event WHERE title = :title AND first_day = :first "
                           "AND last_day = :last"_s);
@@ -1915,6 +1958,10 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
                 return failWith(bulk.markCitedSourcesChanged);
         } else if (!insertImportedEvent(bulk, event, err)) {
             return fail();
+        } else if (byTitleAndDays) {
+            addFirst(*byTitleAndDays,
+                     {event.title.trimmed(), event.firstJulianDay(), event.lastJulianDay()},
+                     event.id);
         }
         ++(update ? counts.eventsUpdated : counts.eventsAdded);
     }

@@ -1,3 +1,4 @@
+#include "model/ImportPreview.h"
 #include "model/SchemaMigrations.h"
 #include "model/TimelineStore.h"
 
@@ -697,6 +698,30 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     QCOMPARE(summary.eventsAdded, 0);
     QCOMPARE(rowsOf(other->database(), indexesSql, 2), indexes);
     compareIndexWithTables(*other);
+
+    // That many events without uids are matched in memory: as the query would, against the
+    // stored events and the file's own earlier ones, the first by id winning, and the
+    // preview counts the same.
+    Dataset again = largeDataset(1200, false, seed);
+    again.events[1].title = again.events[0].title; // a repeat in the file
+    again.events[1].start = again.events[0].start;
+    again.events[2].title = withoutUids.events[7].title + u"  "_s; // stored; padded
+    again.events[2].start = withoutUids.events[7].start;
+    for (qsizetype n = 3; n < again.events.size(); ++n) // the rest are new
+        again.events[n].title += u" (again)"_s;
+    again.events[0].title += u" (first)"_s;
+    again.events[1].title = again.events[0].title;
+    const ImportSummary expected = ImportPreview::preview(*other, again, ImportPolicy::Update);
+    QVERIFY2(other->importDataset(again, ImportPolicy::Update, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsAdded, 1199 - 1);
+    QCOMPARE(summary.eventsUpdated, 2);
+    QCOMPARE(summary.toString(), expected.toString());
+    QCOMPARE(
+        rowsOf(other->database(),
+               u"SELECT count(*) FROM event WHERE title = '%1'"_s.arg(withoutUids.events[7].title),
+               1),
+        QList<QStringList>{{u"1"_s}});
 }
 
 void TestTimelineStore::changeTrackingWorksAfterImports() {
