@@ -90,72 +90,90 @@ void JsonWriter::stringArray(const QStringList &items) {
     m_needComma = true;
 }
 
-void JsonWriter::writeString(QStringView text) {
-    // ASCII goes straight into the output; each run of other characters is converted as a
-    // whole, so surrogate pairs stay together.
+namespace {
+
+// A piece of a string is encoded straight into room made for its worst case (6 bytes a
+// UTF-16 unit, as "\u001f"); pieces keep that room small next to what reserve() gave.
+constexpr qsizetype PieceUnits = 4096;
+constexpr qsizetype MaxBytesPerUnit = 6;
+
+// Escapes and encodes [in, end) as UTF-8 into `out`, returning where it stopped. A surrogate
+// pair becomes one 4-byte sequence; a lone surrogate becomes '?' (as QString::toUtf8 gives).
+char *encodeJsonString(const char16_t *in, const char16_t *end, char *out) {
     static constexpr char Hex[] = "0123456789abcdef";
-    m_out += '"';
-    const qsizetype size = text.size();
-    const char16_t *data = text.utf16();
-    qsizetype i = 0;
-    while (i < size) {
-        // A run of printable ASCII that needs no escape, copied as a whole.
-        qsizetype plainEnd = i;
-        while (plainEnd < size && data[plainEnd] >= 0x20 && data[plainEnd] < 0x80 &&
-               data[plainEnd] != u'"' && data[plainEnd] != u'\\')
-            ++plainEnd;
-        if (plainEnd > i) {
-            const qsizetype at = m_out.size();
-            m_out.resize(at + (plainEnd - i));
-            char *out = m_out.data() + at;
-            for (qsizetype k = i; k < plainEnd; ++k)
-                *out++ = char(data[k]);
-            i = plainEnd;
-            continue;
-        }
-        const char16_t c = data[i];
-        // U+FEFF is written escaped: Qt's JSON reader drops it, raw, at the start of a string
-        // (as a byte-order mark), so a title beginning with it did not survive the native
-        // file (found by fuzzing).
-        if (c == 0xFEFF) {
-            m_out += "\\ufeff";
-            ++i;
-            continue;
-        }
-        if (c >= 0x80) {
-            qsizetype end = i + 1;
-            while (end < size && text[end].unicode() >= 0x80 && text[end].unicode() != 0xFEFF)
-                ++end;
-            m_out += text.sliced(i, end - i).toUtf8();
-            i = end;
-            continue;
-        }
-        switch (c) {
-        case u'"':
-            m_out += "\\\"";
-            break;
-        case u'\\':
-            m_out += "\\\\";
-            break;
-        case u'\n':
-            m_out += "\\n";
-            break;
-        case u'\r':
-            m_out += "\\r";
-            break;
-        case u'\t':
-            m_out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                m_out += "\\u00";
-                m_out += Hex[c >> 4];
-                m_out += Hex[c & 0xf];
-            } else {
-                m_out += char(c);
+    while (in < end) {
+        const char16_t c = *in++;
+        if (c < 0x80) {
+            if (c >= 0x20 && c != u'"' && c != u'\\') {
+                *out++ = char(c);
+                continue;
             }
+            *out++ = '\\';
+            switch (c) {
+            case u'"':
+                *out++ = '"';
+                break;
+            case u'\\':
+                *out++ = '\\';
+                break;
+            case u'\n':
+                *out++ = 'n';
+                break;
+            case u'\r':
+                *out++ = 'r';
+                break;
+            case u'\t':
+                *out++ = 't';
+                break;
+            default:
+                *out++ = 'u';
+                *out++ = '0';
+                *out++ = '0';
+                *out++ = Hex[c >> 4];
+                *out++ = Hex[c & 0xf];
+            }
+        } else if (c < 0x800) {
+            *out++ = char(0xc0 | (c >> 6));
+            *out++ = char(0x80 | (c & 0x3f));
+        } else if (c == 0xFEFF) {
+            // Written escaped: Qt's JSON reader drops it, raw, at the start of a string (as a
+            // byte-order mark), so a title beginning with it did not survive the native file
+            // (found by fuzzing).
+            for (const char b : {'\\', 'u', 'f', 'e', 'f', 'f'})
+                *out++ = b;
+        } else if (!QChar::isSurrogate(c)) {
+            *out++ = char(0xe0 | (c >> 12));
+            *out++ = char(0x80 | ((c >> 6) & 0x3f));
+            *out++ = char(0x80 | (c & 0x3f));
+        } else if (QChar::isHighSurrogate(c) && in < end && QChar::isLowSurrogate(*in)) {
+            const char32_t u = QChar::surrogateToUcs4(c, *in++);
+            *out++ = char(0xf0 | (u >> 18));
+            *out++ = char(0x80 | ((u >> 12) & 0x3f));
+            *out++ = char(0x80 | ((u >> 6) & 0x3f));
+            *out++ = char(0x80 | (u & 0x3f));
+        } else {
+            *out++ = '?';
         }
-        ++i;
+    }
+    return out;
+}
+
+} // namespace
+
+void JsonWriter::writeString(QStringView text) {
+    // One pass: escapes and UTF-8 written together, straight into the output.
+    m_out += '"';
+    const char16_t *in = text.utf16();
+    const char16_t *const end = in + text.size();
+    while (in < end) {
+        const char16_t *pieceEnd = end - in > PieceUnits ? in + PieceUnits : end;
+        while (pieceEnd < end && QChar::isHighSurrogate(pieceEnd[-1]))
+            ++pieceEnd; // a surrogate pair stays in one piece
+        const qsizetype at = m_out.size();
+        m_out.resize(at + (pieceEnd - in) * MaxBytesPerUnit);
+        char *const begin = m_out.data();
+        m_out.truncate(encodeJsonString(in, pieceEnd, begin + at) - begin);
+        in = pieceEnd;
     }
     m_out += '"';
 }
