@@ -1,7 +1,26 @@
 #include "model/formats/JsonWriter.h"
 
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 void JsonWriter::reserve(qsizetype bytes) {
     m_out.reserve(bytes);
+#ifdef MADV_POPULATE_WRITE
+    // A large text's fresh pages are mapped in one call rather than by a page fault every
+    // 4 KB as the text is written: for the 150 MB of 100k events that took a third of the
+    // export's time (on a virtual machine, where each fault is dear). A kernel without it
+    // (before Linux 5.14) refuses the call, and the pages come as before.
+    if (bytes >= 4 * 1024 * 1024) {
+        const auto pageSize = quintptr(sysconf(_SC_PAGESIZE));
+        const auto data = quintptr(m_out.data());
+        const quintptr begin = (data + pageSize - 1) / pageSize * pageSize;
+        const quintptr end = (data + quintptr(bytes)) / pageSize * pageSize;
+        if (end > begin)
+            madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE);
+    }
+#endif
 }
 
 void JsonWriter::newline() {
