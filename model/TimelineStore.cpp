@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -1169,10 +1170,7 @@ Dataset TimelineStore::dataset() const {
     QHash<qint64, QString> categoryNames;
     for (const Category &category : std::as_const(dataset.categories))
         categoryNames.insert(category.id, category.name);
-    QHash<qint64, qsizetype> indexOf;
-    const int eventTotal = eventCount();
-    indexOf.reserve(eventTotal);
-    dataset.events.reserve(eventTotal);
+    dataset.events.reserve(eventCount());
     while (events.next()) {
         Event &event = dataset.events.emplaceBack();
         event.id = events.integer(0);
@@ -1188,28 +1186,42 @@ Dataset TimelineStore::dataset() const {
         event.importance = int(events.integer(12));
         event.created = events.timeStamp(13);
         event.modified = events.timeStamp(14);
-        indexOf.insert(event.id, dataset.events.size() - 1);
     }
+
+    // The link rows come in order of event id: each pass walks the events sorted by id.
+    std::vector<Event *> byId;
+    byId.reserve(size_t(dataset.events.size()));
+    for (Event &event : dataset.events)
+        byId.push_back(&event);
+    std::sort(byId.begin(), byId.end(),
+              [](const Event *a, const Event *b) { return a->id < b->id; });
+    const auto eventWithId = [&byId](size_t *cursor, qint64 id) -> Event * {
+        while (*cursor < byId.size() && byId[*cursor]->id < id)
+            ++*cursor;
+        return *cursor < byId.size() && byId[*cursor]->id == id ? byId[*cursor] : nullptr;
+    };
     const auto readNames = [&](RowReader &names, RowReader &links, QStringList Event::*list) {
         QHash<qint64, QString> nameOf;
         while (names.next())
             nameOf.insert(names.integer(0), names.text(1));
+        size_t cursor = 0;
         while (links.next()) {
-            const auto event = indexOf.constFind(links.integer(0));
+            Event *event = eventWithId(&cursor, links.integer(0));
             const auto name = nameOf.constFind(links.integer(1));
-            if (event != indexOf.cend() && name != nameOf.cend())
-                (dataset.events[*event].*list) << *name;
+            if (event && name != nameOf.cend())
+                (event->*list) << *name;
         }
     };
     readNames(actorNames, actors, &Event::actors);
     readNames(chipNames, chips, &Event::chips);
     readNames(tagNames, tags, &Event::tags);
+    size_t cursor = 0;
     while (citations.next()) {
-        const auto event = indexOf.constFind(citations.integer(0));
+        Event *event = eventWithId(&cursor, citations.integer(0));
         const auto uid = sourceUids.constFind(citations.integer(1));
-        if (event != indexOf.cend() && uid != sourceUids.cend())
-            dataset.events[*event].citations
-                << Citation{*uid, citations.text(2), citations.sharedText(3, &sharedTexts)};
+        if (event && uid != sourceUids.cend())
+            event->citations << Citation{*uid, citations.text(2),
+                                         citations.sharedText(3, &sharedTexts)};
     }
     return dataset;
 }
