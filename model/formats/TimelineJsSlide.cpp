@@ -201,6 +201,7 @@ std::optional<Event> TimelineJsSlide::toEvent(LinkedSources *sources, QString *e
     if (QStringView(markdown).sliced(lastStart).startsWith(SourcesLead)) {
         sourceList = markdown.sliced(lastStart);
         markdown.truncate(std::max<qsizetype>(lastStart - 2, 0));
+        markdown.squeeze(); // kept for the import: no room left over from the list
     }
     event.summary = std::move(markdown);
     for (const HtmlLink &link : std::as_const(links)) {
