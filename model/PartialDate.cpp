@@ -141,6 +141,27 @@ qint64 PartialDate::lastJulianDay() const {
 QString PartialDate::toIsoString() const {
     if (!isValid())
         return {};
+    if (m_year >= 0 && m_year <= 9999 && m_month >= 0 && m_month <= 99 && m_day >= 0 &&
+        m_day <= 99) {
+        // Digit by digit: an export writes a few of these for every event and source.
+        char16_t text[10];
+        qsizetype size = 0;
+        const auto digits = [&text, &size](int value, int width) {
+            for (int i = width - 1; i >= 0; --i, value /= 10)
+                text[size + i] = char16_t(u'0' + value % 10);
+            size += width;
+        };
+        digits(m_year, 4);
+        if (m_month) {
+            text[size++] = u'-';
+            digits(m_month, 2);
+        }
+        if (m_day) {
+            text[size++] = u'-';
+            digits(m_day, 2);
+        }
+        return QString(reinterpret_cast<const QChar *>(text), size);
+    }
     QString text = u"%1"_s.arg(int(m_year), 4, 10, QChar(u'0'));
     if (m_month)
         text += u"-%1"_s.arg(int(m_month), 2, 10, QChar(u'0'));

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -1099,6 +1100,20 @@ public:
             return {};
         return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
     }
+    // Texts that repeat (a locator, a source's kind or outlet): one shared QString each.
+    [[nodiscard]] QString sharedText(int column, QHash<QByteArray, QString> *known) const {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        if (!data)
+            return {};
+        const int size = sqlite3_column_bytes(m_statement, column);
+        // Looked up without copying the bytes; copied only the first time they are seen.
+        if (const auto found = known->constFind(QByteArray::fromRawData(data, size));
+            found != known->cend())
+            return *found;
+        const QString text = QString::fromUtf8(data, size);
+        known->insert(QByteArray(data, size), text);
+        return text;
+    }
     [[nodiscard]] qint64 integer(int column) const {
         return sqlite3_column_int64(m_statement, column);
     }
@@ -1157,87 +1172,111 @@ Dataset TimelineStore::dataset() const {
     dataset.categories = categories();
     dataset.savedViews = savedViews();
 
-    // What sources() and events() give, read in five passes through SQLite's interface.
+    // What sources() and events() give, read in a few passes through SQLite's interface.
+    // Names (of categories, actors, chips, tags) and the uids of cited sources are read once
+    // and shared by every event that has them, rather than joined and decoded on every row.
     sqlite3 *db = sqliteHandle(database());
     RowReader sources(db, "SELECT id, uid, kind, title, outlet, authors, url, doi, published, "
                           "accessed, language, excerpt, notes FROM source "
                           "ORDER BY published, title, id");
-    RowReader events(db, "SELECT e.id, e.uid, e.title, e.summary, e.start_year, e.start_month, "
-                         "e.start_day, e.end_year, e.end_month, e.end_day, coalesce(c.name, ''), "
-                         "e.status, e.importance, e.created, e.modified "
-                         "FROM event e LEFT JOIN category c ON c.id = e.category_id "
-                         "ORDER BY e.first_day, e.last_day, e.id");
-    RowReader actors(db, "SELECT l.event_id, n.name FROM event_actor l JOIN actor n "
-                         "ON n.id = l.actor_id ORDER BY l.event_id, l.position");
-    RowReader chips(db, "SELECT l.event_id, n.name FROM event_chip l JOIN chip n "
-                        "ON n.id = l.chip_id ORDER BY l.event_id, l.position");
-    RowReader tags(db, "SELECT l.event_id, n.name FROM event_tag l JOIN tag n "
-                       "ON n.id = l.tag_id ORDER BY l.event_id, l.position");
-    RowReader citations(db, "SELECT es.event_id, s.uid, es.quote, es.locator "
-                            "FROM event_source es JOIN source s ON s.id = es.source_id "
-                            "ORDER BY es.event_id, es.position");
-    if (!sources.isValid() || !events.isValid() || !actors.isValid() || !chips.isValid() ||
-        !tags.isValid() || !citations.isValid()) {
+    RowReader events(db, "SELECT id, uid, title, summary, start_year, start_month, start_day, "
+                         "end_year, end_month, end_day, category_id, status, importance, "
+                         "created, modified FROM event ORDER BY first_day, last_day, id");
+    RowReader actorNames(db, "SELECT id, name FROM actor");
+    RowReader chipNames(db, "SELECT id, name FROM chip");
+    RowReader tagNames(db, "SELECT id, name FROM tag");
+    RowReader actors(db, "SELECT event_id, actor_id FROM event_actor ORDER BY event_id, position");
+    RowReader chips(db, "SELECT event_id, chip_id FROM event_chip ORDER BY event_id, position");
+    RowReader tags(db, "SELECT event_id, tag_id FROM event_tag ORDER BY event_id, position");
+    RowReader citations(db, "SELECT event_id, source_id, quote, locator FROM event_source "
+                            "ORDER BY event_id, position");
+    if (!sources.isValid() || !events.isValid() || !actorNames.isValid() || !chipNames.isValid() ||
+        !tagNames.isValid() || !actors.isValid() || !chips.isValid() || !tags.isValid() ||
+        !citations.isValid()) {
         dataset.sources = this->sources();
         dataset.events = this->events();
         return dataset;
     }
 
-    dataset.sources.reserve(sourceCount());
+    QHash<QByteArray, QString> sharedTexts;
+    QHash<qint64, QString> sourceUids;
+    const int sourceTotal = sourceCount();
+    sourceUids.reserve(sourceTotal);
+    dataset.sources.reserve(sourceTotal);
     while (sources.next()) {
-        Source source;
+        Source &source = dataset.sources.emplaceBack();
         source.id = sources.integer(0);
         source.uid = sources.text(1);
-        source.kind = sources.text(2);
+        source.kind = sources.sharedText(2, &sharedTexts);
         source.title = sources.text(3);
-        source.outlet = sources.text(4);
+        source.outlet = sources.sharedText(4, &sharedTexts);
         const QString authors = sources.text(5);
         source.authors = authors.isEmpty() ? QStringList() : authors.split(u'\n');
         source.url = sources.text(6);
         source.doi = sources.text(7);
         source.published = dateFromIso(sources.text(8));
         source.accessed = dateFromIso(sources.text(9));
-        source.language = sources.text(10);
+        source.language = sources.sharedText(10, &sharedTexts);
         source.excerpt = sources.text(11);
         source.notes = sources.text(12);
-        dataset.sources << std::move(source);
+        sourceUids.insert(source.id, source.uid);
     }
 
-    QHash<qint64, qsizetype> indexOf;
-    const int eventTotal = eventCount();
-    indexOf.reserve(eventTotal);
-    dataset.events.reserve(eventTotal);
+    QHash<qint64, QString> categoryNames;
+    for (const Category &category : std::as_const(dataset.categories))
+        categoryNames.insert(category.id, category.name);
+    dataset.events.reserve(eventCount());
     while (events.next()) {
-        Event event;
+        Event &event = dataset.events.emplaceBack();
         event.id = events.integer(0);
         event.uid = events.text(1);
         event.title = events.text(2);
         event.summary = events.text(3);
         event.start = events.date(4);
         event.end = events.date(7);
-        event.category = events.text(10);
-        event.status = eventStatusFromKey(events.text(11)).value_or(EventStatus::Confirmed);
+        if (!events.isNull(10))
+            event.category = categoryNames.value(events.integer(10));
+        event.status = eventStatusFromKey(events.sharedText(11, &sharedTexts))
+                           .value_or(EventStatus::Confirmed);
         event.importance = int(events.integer(12));
         event.created = events.timeStamp(13);
         event.modified = events.timeStamp(14);
-        indexOf.insert(event.id, dataset.events.size());
-        dataset.events << std::move(event);
     }
-    const auto readNames = [&](RowReader &links, QStringList Event::*list) {
+
+    // The link rows come in order of event id: each pass walks the events sorted by id.
+    std::vector<Event *> byId;
+    byId.reserve(size_t(dataset.events.size()));
+    for (Event &event : dataset.events)
+        byId.push_back(&event);
+    std::sort(byId.begin(), byId.end(),
+              [](const Event *a, const Event *b) { return a->id < b->id; });
+    const auto eventWithId = [&byId](size_t *cursor, qint64 id) -> Event * {
+        while (*cursor < byId.size() && byId[*cursor]->id < id)
+            ++*cursor;
+        return *cursor < byId.size() && byId[*cursor]->id == id ? byId[*cursor] : nullptr;
+    };
+    const auto readNames = [&](RowReader &names, RowReader &links, QStringList Event::*list) {
+        QHash<qint64, QString> nameOf;
+        while (names.next())
+            nameOf.insert(names.integer(0), names.text(1));
+        size_t cursor = 0;
         while (links.next()) {
-            const auto found = indexOf.constFind(links.integer(0));
-            if (found != indexOf.cend())
-                (dataset.events[*found].*list) << links.text(1);
+            Event *event = eventWithId(&cursor, links.integer(0));
+            const auto name = nameOf.constFind(links.integer(1));
+            if (event && name != nameOf.cend())
+                (event->*list) << *name;
         }
     };
-    readNames(actors, &Event::actors);
-    readNames(chips, &Event::chips);
-    readNames(tags, &Event::tags);
+    readNames(actorNames, actors, &Event::actors);
+    readNames(chipNames, chips, &Event::chips);
+    readNames(tagNames, tags, &Event::tags);
+    size_t cursor = 0;
     while (citations.next()) {
-        const auto found = indexOf.constFind(citations.integer(0));
-        if (found != indexOf.cend())
-            dataset.events[*found].citations
-                << Citation{citations.text(1), citations.text(2), citations.text(3)};
+        Event *event = eventWithId(&cursor, citations.integer(0));
+        const auto uid = sourceUids.constFind(citations.integer(1));
+        if (event && uid != sourceUids.cend())
+            event->citations << Citation{*uid, citations.text(2),
+                                         citations.sharedText(3, &sharedTexts)};
     }
     return dataset;
 }

@@ -1,4 +1,5 @@
 #include "model/formats/DatasetFormats.h"
+#include "model/formats/JsonWriter.h"
 #include "model/formats/NativeJsonFastReader.h"
 #include "model/formats/NativeJsonFormat.h"
 
@@ -23,6 +24,8 @@ private slots:
     void unusualInputIsReadThoroughly_data();
     void unusualInputIsReadThoroughly();
     void largeFileReadFromMapping();
+    void writesStringsEscapedAsUtf8_data();
+    void writesStringsEscapedAsUtf8();
 };
 
 namespace {
@@ -496,6 +499,71 @@ void TestNativeJsonFormat::largeFileReadFromMapping() {
     InputError mappedError;
     QVERIFY(!readDatasetFile(path, DatasetFormat::Native, &mappedError));
     QCOMPARE(mappedError.toString(), fromBytesError.toString());
+}
+
+void TestNativeJsonFormat::writesStringsEscapedAsUtf8_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("json");
+    const auto units = [](std::initializer_list<char16_t> list) {
+        QString text;
+        for (const char16_t unit : list)
+            text += QChar(unit);
+        return text;
+    };
+    QTest::newRow("plain") << u"Nvidia H20"_s << QByteArray(R"("Nvidia H20")");
+    QTest::newRow("quote, backslash, slash") << u"a\"b\\c/d"_s << QByteArray(R"("a\"b\\c/d")");
+    QTest::newRow("control characters")
+        << units({0x01, 0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x1f, 0x20, 0x7f})
+        << QByteArray("\"\\u0001\\u0008\\t\\n\\u000c\\r\\u001f \x7f\"");
+    QTest::newRow("NUL") << units({u'a', 0, u'b'}) << QByteArray(R"("a\u0000b")");
+    QTest::newRow("two and three bytes")
+        << units({0xe9, 0x7ff, 0x800, 0x4e2d, 0xfffe, 0xffff})
+        << QByteArray("\"\xc3\xa9\xdf\xbf\xe0\xa0\x80\xe4\xb8\xad\xef\xbf\xbe\xef\xbf\xbf\"");
+    // A byte-order mark is escaped wherever it stands (Qt's reader drops it raw).
+    QTest::newRow("byte-order mark") << units({0xfeff, u'a', 0xe9, 0xfeff, 0xe9})
+                                     << QByteArray("\"\\ufeffa\xc3\xa9\\ufeff\xc3\xa9\"");
+    QTest::newRow("surrogate pair") << units({u'a', 0xd83d, 0xde80, 0xdbff, 0xdfff})
+                                    << QByteArray("\"a\xf0\x9f\x9a\x80\xf4\x8f\xbf\xbf\"");
+    // Text that is not UTF-16 (a lone surrogate) is written as '?', as QString::toUtf8 does.
+    QTest::newRow("lone high surrogate at the end")
+        << units({u'a', 0xd83d}) << QByteArray(R"("a?")");
+    QTest::newRow("lone high surrogate before ASCII")
+        << units({0xd83d, u'a'}) << QByteArray(R"("?a")");
+    QTest::newRow("lone high surrogate before a mark")
+        << units({0xd83d, 0xfeff}) << QByteArray(R"("?\ufeff")");
+    QTest::newRow("lone low surrogate") << units({0xde80, 0xe9}) << QByteArray("\"?\xc3\xa9\"");
+    QTest::newRow("high, high, low")
+        << units({0xd83d, 0xd83d, 0xde80}) << QByteArray("\"?\xf0\x9f\x9a\x80\"");
+    QTest::newRow("low, high") << units({0xde80, 0xd83d}) << QByteArray(R"("??")");
+
+    // Long text is written in pieces; a pair across the end of one stays whole.
+    for (const qsizetype before : {4094, 4095, 4096, 8191}) {
+        QString text(before, u'x');
+        text += units({0xd83d, 0xde80, u'"'});
+        QTest::addRow("pair after %lld units", qlonglong(before))
+            << text << QByteArray("\"") + QByteArray(before, 'x') + "\xf0\x9f\x9a\x80\\\"\"";
+    }
+    QString highs(4094, u'x');
+    highs += QString(5000, QChar(0xd83d)) + QChar(0xde80);
+    QTest::newRow("a run of high surrogates across pieces")
+        << highs
+        << QByteArray("\"") + QByteArray(4094, 'x') + QByteArray(4999, '?') + "\xf0\x9f\x9a\x80\"";
+}
+
+void TestNativeJsonFormat::writesStringsEscapedAsUtf8() {
+    QFETCH(QString, text);
+    QFETCH(QByteArray, json);
+    JsonWriter writer;
+    writer.value(text);
+    QCOMPARE(writer.take(), json + '\n');
+
+    // Keys and string arrays are written the same way.
+    JsonWriter object;
+    object.beginObject();
+    object.key(text);
+    object.stringArray({text, text});
+    object.endObject();
+    QCOMPARE(object.take(), "{\n  " + json + ": [" + json + ", " + json + "]\n}\n");
 }
 
 QTEST_GUILESS_MAIN(TestNativeJsonFormat)

@@ -1,5 +1,7 @@
 #include "model/formats/HtmlMarkdown.h"
+#include "model/formats/LinkedSources.h"
 #include "model/formats/TimelineJsFormat.h"
+#include "model/formats/TimelineJsSlide.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -22,6 +24,8 @@ private slots:
     void writesWhatTimelineJsOpens();
     void readsWithByteOrderMark();
     void imageMediaIsNotASource();
+    void readsTheSourcesParagraph_data();
+    void readsTheSourcesParagraph();
     void rejects_data();
     void rejects();
 };
@@ -278,6 +282,57 @@ void TestTimelineJsFormat::imageMediaIsNotASource() {
     QVERIFY2(dataset, qPrintable(error.toString()));
     QVERIFY(dataset->sources.isEmpty());
     QVERIFY(dataset->events.at(0).citations.isEmpty());
+}
+
+void TestTimelineJsFormat::readsTheSourcesParagraph_data() {
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QStringList>("cited"); // "url | title | outlet", in citation order
+    QTest::newRow("list after the text")
+        << u"<p>Body with <a href=\"https://in.org/t\">a link</a>.</p><p>Sources: <a "
+           "href=\"https://a.org/x\">Title [one] *x*</a> (Outlet); <a "
+           "href=\"HTTPS://B.org/y\">B</a>; <a href=\"ftp://c.org/\">C</a>; Plain (P)</p>"_s
+        << u"Body with [a link](https://in.org/t)."_s
+        << QStringList{u"https://in.org/t | a link | in.org"_s,
+                       u"https://a.org/x | Title [one] *x* | Outlet"_s,
+                       u"HTTPS://B.org/y | B | b.org"_s};
+    QTest::newRow("not the last paragraph")
+        << u"<p>Sources: <a href=\"https://s.org/1\">First</a></p><p>After.</p>"_s
+        << u"Sources: [First](https://s.org/1)\n\nAfter."_s
+        << QStringList{u"https://s.org/1 | First | s.org"_s};
+    // Paragraphs are cut at blank lines from the start: "\n\n\n" leaves "\nSources: …" last.
+    QTest::newRow("three line breaks")
+        << u"<p>a<br><br><br>Sources: <a href=\"https://t.org/\">T</a></p>"_s
+        << u"a\n\n\nSources: [T](https://t.org/)"_s << QStringList{u"https://t.org/ | T | t.org"_s};
+    QTest::newRow("only the list, an outlet left open")
+        << u"<p>Sources: <a href=\"https://u.org/a b\">Spaced</a> (U); <a "
+           "href=\"https://v.org/\">V</a> (</p>"_s
+        << QString()
+        << QStringList{u"https://u.org/a%20b | Spaced | U"_s, u"https://v.org/ | V | v.org"_s};
+}
+
+void TestTimelineJsFormat::readsTheSourcesParagraph() {
+    QFETCH(QString, html);
+    QFETCH(QString, summary);
+    QFETCH(QStringList, cited);
+    TimelineJsSlide slide;
+    slide.start = PartialDate::fromYear(2025);
+    slide.headline = u"H"_s;
+    slide.text = html;
+    LinkedSources linked;
+    QString error;
+    const std::optional<Event> event = slide.toEvent(&linked, &error);
+    QVERIFY2(event, qPrintable(error));
+    QCOMPARE(event->summary, summary);
+    const QList<Source> sources = linked.take();
+    QStringList citedSources;
+    for (const Citation &citation : event->citations) {
+        for (const Source &source : sources) {
+            if (source.uid == citation.sourceUid)
+                citedSources << source.url + u" | "_s + source.title + u" | "_s + source.outlet;
+        }
+    }
+    QCOMPARE(citedSources, cited);
 }
 
 void TestTimelineJsFormat::rejects_data() {

@@ -64,7 +64,7 @@ bool CsvReader::finishCell(QStringList *cells, int cellLine) {
         return fail(line, u"binary data, not a text file (NUL byte)"_s);
     }
     *cells << QString::fromUtf8(m_cell);
-    m_cell.clear();
+    m_cell.truncate(0); // keeps its room for the next cell
     return true;
 }
 
@@ -86,7 +86,7 @@ bool CsvReader::readRecord(QStringList *cells) {
         return false;
 
     m_recordLine = m_line;
-    m_cell.clear();
+    m_cell.truncate(0);
     while (true) {
         const int cellLine = m_line;
         int c = peekByte();
@@ -94,9 +94,22 @@ bool CsvReader::readRecord(QStringList *cells) {
             nextByte();
             const int openLine = m_line;
             while (true) {
-                c = nextByte();
-                if (c < 0)
+                if (!fill())
                     return fail(openLine, u"a quoted cell opened here never closes"_s);
+                // The bytes up to the next quote or line break, in one append.
+                const QByteArrayView rest = QByteArrayView(m_buffer).sliced(m_pos);
+                qsizetype span = rest.indexOf('"');
+                if (span < 0)
+                    span = rest.size();
+                for (const char lineEnd : {'\n', '\r'}) {
+                    if (const qsizetype at = rest.first(span).indexOf(lineEnd); at >= 0)
+                        span = at;
+                }
+                m_cell.append(rest.first(span));
+                m_pos += span;
+                if (span == rest.size())
+                    continue;
+                c = nextByte();
                 if (c == '"') {
                     if (peekByte() == '"') {
                         nextByte();
@@ -105,16 +118,10 @@ bool CsvReader::readRecord(QStringList *cells) {
                     }
                     break;
                 }
-                if (c == '\r') {
-                    if (peekByte() == '\n')
-                        nextByte();
-                    ++m_line;
-                    m_cell += '\n';
-                    continue;
-                }
-                if (c == '\n')
-                    ++m_line;
-                m_cell += char(c);
+                if (c == '\r' && peekByte() == '\n')
+                    nextByte();
+                ++m_line;
+                m_cell += '\n';
             }
             c = peekByte();
             if (c != ',' && c != '\r' && c != '\n' && c >= 0)

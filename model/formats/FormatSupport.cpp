@@ -72,6 +72,20 @@ QList<NoteField> FormatSupport::takeNoteFields(QString *notes,
     return taken;
 }
 
+bool FormatSupport::startsWithIgnoringCase(QStringView text, QLatin1StringView prefix) {
+    if (text.size() < prefix.size())
+        return false;
+    for (qsizetype i = 0; i < prefix.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80) // folded by Unicode's rules ('ſ' is an 's')
+            return text.startsWith(prefix, Qt::CaseInsensitive);
+        const char16_t lower = c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c;
+        if (lower != char16_t(prefix[i].unicode()))
+            return false;
+    }
+    return true;
+}
+
 QString FormatSupport::uuidIn(QStringView text) {
     static const QRegularExpression re(
         u"^(?:urn:uuid:)?\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"

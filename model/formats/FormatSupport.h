@@ -50,6 +50,10 @@ public:
     // The babel name for a code ("de" → "german"), empty when there is none.
     [[nodiscard]] static QString languageName(QStringView code);
 
+    // text.startsWith(prefix, Qt::CaseInsensitive) for a lower-case ASCII prefix ("https://"),
+    // without Qt's case folding when the text begins in ASCII (as nearly every URL does).
+    [[nodiscard]] static bool startsWithIgnoringCase(QStringView text, QLatin1StringView prefix);
+
     // Splits "Family, Given" into its parts; a name without comma is a literal (family empty).
     [[nodiscard]] static std::pair<QString, QString> splitAuthor(const QString &author);
 };

@@ -1,5 +1,7 @@
 #include "model/formats/HtmlMarkdown.h"
 
+#include "model/formats/FormatSupport.h"
+
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -27,15 +29,13 @@ constexpr NamedEntity Entities[] = {
     {u"yen", u'\u00A5'},    {u"cent", u'\u00A2'},   {u"sect", u'\u00A7'},   {u"para", u'\u00B6'},
 };
 
-bool isAllowedLink(const QString &url) {
-    return url.startsWith(u"http://"_s, Qt::CaseInsensitive) ||
-           url.startsWith(u"https://"_s, Qt::CaseInsensitive) ||
-           url.startsWith(u"mailto:"_s, Qt::CaseInsensitive);
+bool isWebLink(const QString &url) {
+    return FormatSupport::startsWithIgnoringCase(url, "http://"_L1) ||
+           FormatSupport::startsWithIgnoringCase(url, "https://"_L1);
 }
 
-bool isWebLink(const QString &url) {
-    return url.startsWith(u"http://"_s, Qt::CaseInsensitive) ||
-           url.startsWith(u"https://"_s, Qt::CaseInsensitive);
+bool isAllowedLink(const QString &url) {
+    return isWebLink(url) || FormatSupport::startsWithIgnoringCase(url, "mailto:"_L1);
 }
 
 bool isSpace(QChar c) {
@@ -103,16 +103,28 @@ qsizetype parseTag(QStringView html, qsizetype i, Tag *tag) {
 // Builds Markdown (or plain text) paragraph by paragraph as the tags come.
 class Converter {
 public:
-    explicit Converter(bool markdown)
-        : m_markdown(markdown) {}
+    // `sizeHint`: about how long a paragraph can get (the HTML's length), so it is not
+    // reallocated as it grows.
+    Converter(bool markdown, qsizetype sizeHint)
+        : m_markdown(markdown) {
+        m_current.reserve(sizeHint);
+    }
 
     void text(QStringView raw) {
-        const QString decoded = HtmlMarkdown::decodeEntities(raw);
+        QString decodedText;
+        QStringView decoded = raw;
+        if (raw.contains(u'&')) {
+            decodedText = HtmlMarkdown::decodeEntities(raw);
+            decoded = decodedText;
+        }
         if (m_inLink)
             m_linkText += decoded;
-        for (const QChar c : decoded) {
-            if (isSpace(c) && c != QChar(u'\u00A0')) {
+        const qsizetype size = decoded.size();
+        qsizetype i = 0;
+        while (i < size) {
+            if (isCollapsedSpace(decoded[i])) {
                 m_pendingSpace = true;
+                ++i;
                 continue;
             }
             if (m_pendingSpace && m_openMarker) {
@@ -125,9 +137,29 @@ public:
             }
             m_pendingSpace = false;
             m_openMarker = false;
-            if (m_markdown && (c == u'\\' || c == u'*' || c == u'[' || c == u']'))
-                m_current += u'\\';
-            m_current += c;
+            // The characters up to the next Markdown special or collapsing space, appended as a
+            // whole. A single ' ' between two of them stays as it is, so it is taken along.
+            const auto plain = [this](QChar c) {
+                return !isCollapsedSpace(c) && !isEscaped(c);
+            };
+            qsizetype end = i;
+            while (end < size) {
+                if (plain(decoded[end]))
+                    ++end;
+                else if (end > i && decoded[end] == u' ' && end + 1 < size &&
+                         plain(decoded[end + 1]))
+                    end += 2;
+                else
+                    break;
+            }
+            if (end > i) {
+                m_current += decoded.sliced(i, end - i);
+                i = end;
+                continue;
+            }
+            m_current += u'\\';
+            m_current += decoded[i];
+            ++i;
         }
     }
 
@@ -197,19 +229,31 @@ public:
         trimEnd();
         while (m_current.endsWith(u'\n'))
             m_current.chop(1);
-        if (!m_current.isEmpty())
-            m_paragraphs << m_current;
-        m_current.clear();
+        if (!m_current.isEmpty()) {
+            // Copied (not shared), so the paragraph being written keeps its room.
+            if (!m_result.isEmpty())
+                m_result += m_markdown ? u"\n\n"_s : u" "_s;
+            m_result.append(m_current.constData(), m_current.size());
+        }
+        m_current.truncate(0);
         if (!m_markdown)
             m_pendingSpace = true;
     }
 
+    // The paragraphs joined by a blank line (Markdown) or a space (plain text).
     QString result() {
         paragraph();
-        return m_paragraphs.join(m_markdown ? u"\n\n"_s : u" "_s);
+        m_result.squeeze();
+        return m_result;
     }
 
 private:
+    // Spaces collapse as in a browser; a no-break space is text.
+    static bool isCollapsedSpace(QChar c) { return isSpace(c) && c != QChar(u'\u00A0'); }
+    // What Markdown would read as formatting is written with a backslash.
+    bool isEscaped(QChar c) const {
+        return m_markdown && (c == u'\\' || c == u'*' || c == u'[' || c == u']');
+    }
     void flushSpace() { m_current += u' '; }
     void trimEnd() {
         while (m_current.endsWith(u' '))
@@ -217,8 +261,8 @@ private:
     }
 
     bool m_markdown;
-    QStringList m_paragraphs;
-    QString m_current;
+    QString m_result;  // the paragraphs done
+    QString m_current; // the paragraph being written
     bool m_pendingSpace = false;
     bool m_openMarker = false;
     QString m_lastOpen;
@@ -228,7 +272,7 @@ private:
 };
 
 QString convert(QStringView html, bool markdown, QList<HtmlLink> *links) {
-    Converter out(markdown);
+    Converter out(markdown, html.size());
     qsizetype i = 0;
     qsizetype textStart = 0;
     const auto flushText = [&](qsizetype end) {
@@ -236,10 +280,9 @@ QString convert(QStringView html, bool markdown, QList<HtmlLink> *links) {
             out.text(html.mid(textStart, end - textStart));
     };
     while (i < html.size()) {
-        if (html.at(i) != u'<') {
-            ++i;
-            continue;
-        }
+        i = html.indexOf(u'<', i);
+        if (i < 0)
+            break;
         if (html.mid(i).startsWith(u"<!--")) {
             flushText(i);
             const qsizetype end = html.indexOf(u"-->", i + 4);
@@ -357,6 +400,8 @@ QString HtmlMarkdown::escapeMarkdown(QStringView text) {
 }
 
 QString HtmlMarkdown::unescapeMarkdown(QStringView text) {
+    if (!text.contains(u'\\'))
+        return text.toString();
     QString out;
     out.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {

@@ -27,8 +27,21 @@ private:
     void beforeValue();
     void newline();
     void writeString(QStringView text);
+    // Room for `bytes` more after what is written, and where it starts.
+    char *room(qsizetype bytes) {
+        if (m_out.size() - m_size < bytes)
+            grow(bytes);
+        return m_out.data() + m_size;
+    }
+    void grow(qsizetype bytes);
+    void put(char c) {
+        *room(1) = c;
+        ++m_size;
+    }
+    void put(QByteArrayView bytes);
 
-    QByteArray m_out;
+    QByteArray m_out; // the first m_size bytes are written, the rest is room
+    qsizetype m_size = 0;
     int m_depth = 0;
     bool m_afterKey = false;
     bool m_needComma = false;

@@ -32,8 +32,8 @@ QList<Source> LinkedSources::take() {
 }
 
 bool LinkedSources::isWebUrl(const QString &url) {
-    return url.startsWith(u"http://"_s, Qt::CaseInsensitive) ||
-           url.startsWith(u"https://"_s, Qt::CaseInsensitive);
+    return FormatSupport::startsWithIgnoringCase(url, "http://"_L1) ||
+           FormatSupport::startsWithIgnoringCase(url, "https://"_L1);
 }
 
 QString LinkedSources::hostOf(const QString &url) {

@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QStringDecoder>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -37,6 +39,12 @@ qsizetype TextDecoding::firstInvalidUtf8Byte(const QByteArray &bytes) {
     const qsizetype size = bytes.size();
     qsizetype i = 0;
     while (i < size) {
+        // ASCII, eight bytes at a time.
+        quint64 word = 0;
+        while (i + 8 <= size && (std::memcpy(&word, data + i, 8), (word & 0x8080808080808080) == 0))
+            i += 8;
+        if (i >= size)
+            break;
         const unsigned char c = data[i];
         if (c < 0x80) {
             ++i;

@@ -100,6 +100,35 @@ std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const 
     if (!index.contains(u"Headline"_s))
         return fail(1, {}, u"missing required column 'Headline'"_s);
 
+    // Where each column is, looked up once rather than on every row.
+    const auto at = [&index](const QString &name) {
+        return index.value(name, -1);
+    };
+    const qsizetype typeAt = at(u"Type"_s);
+    const qsizetype headlineAt = at(u"Headline"_s);
+    const qsizetype textAt = at(u"Text"_s);
+    const qsizetype mediaAt = at(u"Media"_s);
+    const qsizetype creditAt = at(u"Media Credit"_s);
+    const qsizetype captionAt = at(u"Media Caption"_s);
+    const qsizetype groupAt = at(u"Group"_s);
+    // The split date columns and the legacy one of a start or an end.
+    struct DateColumns {
+        QString names[3];
+        qsizetype at[3];
+        QString legacy;
+        qsizetype legacyAt;
+    };
+    const auto dateColumns = [&at](const QString &prefix, const QString &legacy) {
+        DateColumns columns{
+            {prefix + u"Year"_s, prefix + u"Month"_s, prefix + u"Day"_s}, {}, legacy, at(legacy)};
+        for (int k = 0; k < 3; ++k)
+            columns.at[k] = at(columns.names[k]);
+        return columns;
+    };
+    const DateColumns startColumns = dateColumns({}, u"Start Date"_s);
+    const DateColumns endColumns = dateColumns(u"End "_s, u"End Date"_s);
+    const bool hasYear = index.contains(u"Year"_s);
+
     Dataset dataset;
     LinkedSources sources;
     bool seenRow = false;
@@ -108,20 +137,19 @@ std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const 
         if (std::all_of(cells.cbegin(), cells.cend(),
                         [](const QString &c) { return QStringView(c).trimmed().isEmpty(); }))
             continue;
-        const auto cell = [&](const QString &name) {
-            const qsizetype i = index.value(name, -1);
+        const auto cell = [&cells](qsizetype i) {
             return i >= 0 && i < cells.size() ? cells.at(i) : QString();
         };
         const auto column = [](const QString &name) -> QString {
             return u"column "_s + name;
         };
-        const QString type = cell(u"Type"_s).trimmed().toLower();
+        const QString type = cell(typeAt).trimmed().toLower();
         if (type == u"title"_s) {
             if (seenRow)
                 return fail(line, column(u"Type"_s),
                             u"a title row must be the first row of the sheet"_s);
             seenRow = true;
-            dataset.title = HtmlMarkdown::toPlainText(cell(u"Headline"_s)).trimmed();
+            dataset.title = HtmlMarkdown::toPlainText(cell(headlineAt)).trimmed();
             continue;
         }
         seenRow = true;
@@ -129,63 +157,61 @@ std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const 
         TimelineJsSlide slide;
         slide.era = type == u"era"_s;
         // The split date columns win over the legacy ones when both are filled.
-        const auto date = [&](const QString &prefix, const QString &legacy, bool required,
-                              PartialDate *out) -> bool {
+        const auto date = [&](const DateColumns &columns, bool required, PartialDate *out) -> bool {
             qint64 parts[3] = {0, 0, 0};
-            const QString names[3] = {prefix + u"Year"_s, prefix + u"Month"_s, prefix + u"Day"_s};
             for (int k = 0; k < 3; ++k) {
-                const auto n = TimelineJsSlide::number(cell(names[k]));
+                const auto n = TimelineJsSlide::number(cell(columns.at[k]));
                 if (!n) {
-                    fail(line, column(names[k]),
-                         u"'%1' is not a number"_s.arg(cell(names[k]).trimmed()));
+                    fail(line, column(columns.names[k]),
+                         u"'%1' is not a number"_s.arg(cell(columns.at[k]).trimmed()));
                     return false;
                 }
                 parts[k] = *n;
             }
             QString reason;
-            if (!cell(names[0]).trimmed().isEmpty()) {
+            if (!cell(columns.at[0]).trimmed().isEmpty()) {
                 const auto parsed =
                     TimelineJsSlide::dateFromParts(parts[0], parts[1], parts[2], &reason);
                 if (!parsed) {
-                    fail(line, column(names[0]), reason);
+                    fail(line, column(columns.names[0]), reason);
                     return false;
                 }
                 *out = *parsed;
                 return true;
             }
             if (parts[1] != 0 || parts[2] != 0) {
-                fail(line, column(names[0]), u"missing (a month or day is given without it)"_s);
+                fail(line, column(columns.names[0]),
+                     u"missing (a month or day is given without it)"_s);
                 return false;
             }
-            if (!cell(legacy).trimmed().isEmpty()) {
-                const auto parsed = legacyDate(cell(legacy), &reason);
+            if (!cell(columns.legacyAt).trimmed().isEmpty()) {
+                const auto parsed = legacyDate(cell(columns.legacyAt), &reason);
                 if (!parsed) {
-                    fail(line, column(legacy), reason);
+                    fail(line, column(columns.legacy), reason);
                     return false;
                 }
                 *out = *parsed;
                 return true;
             }
             if (required) {
-                fail(line, column(index.contains(u"Year"_s) ? names[0] : legacy),
+                fail(line, column(hasYear ? columns.names[0] : columns.legacy),
                      u"missing (every row but the title row needs one)"_s);
                 return false;
             }
             return true;
         };
-        if (!date({}, u"Start Date"_s, true, &slide.start) ||
-            !date(u"End "_s, u"End Date"_s, slide.era, &slide.end))
+        if (!date(startColumns, true, &slide.start) || !date(endColumns, slide.era, &slide.end))
             return std::nullopt;
         if (slide.end.isValid() && slide.end.lastJulianDay() < slide.start.firstJulianDay())
             return fail(line, column(u"End Year"_s),
                         u"%1 is before the start %2"_s.arg(slide.end.toIsoString(),
                                                            slide.start.toIsoString()));
-        slide.headline = cell(u"Headline"_s);
-        slide.text = cell(u"Text"_s);
-        slide.mediaUrl = cell(u"Media"_s).trimmed();
-        slide.mediaCredit = cell(u"Media Credit"_s);
-        slide.mediaCaption = cell(u"Media Caption"_s);
-        slide.group = cell(u"Group"_s);
+        slide.headline = cell(headlineAt);
+        slide.text = cell(textAt);
+        slide.mediaUrl = cell(mediaAt).trimmed();
+        slide.mediaCredit = cell(creditAt);
+        slide.mediaCaption = cell(captionAt);
+        slide.group = cell(groupAt);
         QString reason;
         std::optional<Event> event = slide.toEvent(&sources, &reason);
         if (!event)

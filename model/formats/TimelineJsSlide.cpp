@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -21,6 +23,82 @@ void cite(Event *event, const QString &uid, const QString &locator) {
     event->citations << Citation{uid, {}, locator};
 }
 
+// Whether `text` contains `part`, as QString::contains tells, found by looking for its first
+// character (which Qt does quickly) rather than by Qt's search for short texts (slower here).
+bool containsText(QStringView text, QStringView part) {
+    if (part.isEmpty())
+        return true;
+    for (qsizetype at = text.indexOf(part.front()); at >= 0 && at + part.size() <= text.size();
+         at = text.indexOf(part.front(), at + 1)) {
+        if (text.sliced(at).startsWith(part))
+            return true;
+    }
+    return false;
+}
+
+// Where the last paragraph of Markdown starts, as text.split(u"\n\n") would cut it.
+qsizetype lastParagraphStart(QStringView text) {
+    qsizetype start = 0;
+    for (qsizetype at = text.indexOf(u'\n'); at >= 0; at = text.indexOf(u'\n', at)) {
+        if (at + 1 < text.size() && text[at + 1] == u'\n') {
+            start = at + 2;
+            at += 2;
+        } else {
+            ++at;
+        }
+    }
+    return start;
+}
+
+// One "[Title](url) (Outlet)" of the list our export appends.
+struct ListedLink {
+    QStringView title; // Markdown-escaped
+    QStringView url;
+    QStringView outlet; // null when not given
+};
+
+// The whitespace of a regular expression's \s (ASCII, as QRegularExpression reads it).
+bool isPatternSpace(QChar c) {
+    return c == u' ' || (c >= u'\t' && c <= u'\r');
+}
+
+// The link at text[from] == '[' as the pattern \[((?:[^\]\\]|\\.)*)\]\(([^)\s]+)\)(?: \(([^)]*)\))?
+// matches it there, and where the match ends; std::nullopt where it does not match.
+std::optional<qsizetype> matchListedLink(QStringView text, qsizetype from, ListedLink *link) {
+    const qsizetype size = text.size();
+    qsizetype p = from + 1;
+    // The title: characters but ']' and '\', or '\' and the one after it (not a line feed).
+    while (p < size && text[p] != u']') {
+        if (text[p] == u'\\') {
+            if (p + 1 >= size || text[p + 1] == u'\n')
+                return std::nullopt;
+            ++p;
+        }
+        ++p;
+    }
+    const qsizetype titleEnd = p;
+    if (p + 1 >= size || text[p + 1] != u'(')
+        return std::nullopt;
+    p += 2;
+    const qsizetype urlStart = p;
+    while (p < size && text[p] != u')' && !isPatternSpace(text[p]))
+        ++p;
+    if (p == urlStart || p >= size || text[p] != u')')
+        return std::nullopt;
+    link->title = text.sliced(from + 1, titleEnd - from - 1);
+    link->url = text.sliced(urlStart, p - urlStart);
+    link->outlet = {};
+    ++p;
+    if (p + 1 < size && text[p] == u' ' && text[p + 1] == u'(') {
+        const qsizetype close = text.indexOf(u')', p + 2);
+        if (close >= 0) {
+            link->outlet = text.sliced(p + 2, close - p - 2);
+            p = close + 1;
+        }
+    }
+    return p;
+}
+
 } // namespace
 
 QString TimelineJsSlide::eraCategory() {
@@ -34,6 +112,14 @@ bool TimelineJsSlide::isImageUrl(const QString &url) {
 }
 
 std::optional<qint64> TimelineJsSlide::number(QStringView text) {
+    // Plain digits (nearly every cell) are read in place.
+    if (!text.isEmpty() && text.size() <= 18 &&
+        std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; })) {
+        qint64 value = 0;
+        for (const QChar c : text)
+            value = value * 10 + (c.unicode() - u'0');
+        return value;
+    }
     QString digits;
     for (const QChar c : text) {
         if (c == u',' || c.isSpace())
@@ -66,6 +152,14 @@ std::optional<PartialDate> TimelineJsSlide::dateFromParts(qint64 year, qint64 mo
                                           : u"day %1 does not exist"_s.arg(day);
         return std::nullopt;
     }
+    // What the ISO text below gives, made directly when it is a date (nearly always); the
+    // text is parsed for the reason when it is not.
+    if (month == 0)
+        return PartialDate::fromYear(int(year));
+    if (month <= 12 && day == 0)
+        return PartialDate::fromYearMonth(int(year), int(month));
+    if (month <= 12 && QDate::isValid(int(year), int(month), int(day)))
+        return PartialDate::fromYmd(int(year), int(month), int(day));
     QString iso = u"%1"_s.arg(year, 4, 10, QChar(u'0'));
     if (month != 0)
         iso += u"-%1"_s.arg(month, 2, 10, QChar(u'0'));
@@ -100,27 +194,36 @@ std::optional<Event> TimelineJsSlide::toEvent(LinkedSources *sources, QString *e
     }
 
     QList<HtmlLink> links;
-    QStringList paragraphs = HtmlMarkdown::toMarkdown(text, &links).split(u"\n\n"_s);
+    QString markdown = HtmlMarkdown::toMarkdown(text, &links);
+    // The last paragraph may be the one our export appends.
+    const qsizetype lastStart = lastParagraphStart(markdown);
     QString sourceList;
-    if (!paragraphs.isEmpty() && paragraphs.constLast().startsWith(SourcesLead))
-        sourceList = paragraphs.takeLast(); // the paragraph our export appends
-    event.summary = paragraphs.join(u"\n\n"_s);
+    if (QStringView(markdown).sliced(lastStart).startsWith(SourcesLead)) {
+        sourceList = markdown.sliced(lastStart);
+        markdown.truncate(std::max<qsizetype>(lastStart - 2, 0));
+        markdown.squeeze(); // kept for the import: no room left over from the list
+    }
+    event.summary = std::move(markdown);
     for (const HtmlLink &link : std::as_const(links)) {
         const QString written = u"]("_s + QString(link.url).replace(u' ', u"%20"_s) + u')';
-        if (event.summary.contains(written))
+        if (containsText(event.summary, written))
             cite(&event, sources->addWeb(link.url, link.text, {}), {});
     }
     // "Sources: [Title](url) (Outlet); …": the outlet, when given, follows the link.
-    static const QRegularExpression entry(
-        uR"(\[((?:[^\]\\]|\\.)*)\]\(([^)\s]+)\)(?: \(([^)]*)\))?)"_s);
-    auto it = entry.globalMatch(sourceList);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        if (!LinkedSources::isWebUrl(m.captured(2)))
+    for (qsizetype at = sourceList.indexOf(u'['); at >= 0; at = sourceList.indexOf(u'[', at)) {
+        ListedLink link;
+        const std::optional<qsizetype> matchEnd = matchListedLink(sourceList, at, &link);
+        if (!matchEnd) {
+            ++at;
+            continue;
+        }
+        at = *matchEnd;
+        const QString linkUrl = link.url.toString();
+        if (!LinkedSources::isWebUrl(linkUrl))
             continue;
         cite(&event,
-             sources->addWeb(m.captured(2), HtmlMarkdown::unescapeMarkdown(m.captured(1)),
-                             m.captured(3)),
+             sources->addWeb(linkUrl, HtmlMarkdown::unescapeMarkdown(link.title),
+                             link.outlet.toString()),
              {});
     }
     return event;
