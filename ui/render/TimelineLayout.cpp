@@ -36,6 +36,16 @@ double markRadius(int importance) {
 // clusters); the few cases where rounding to one decimal is a tie go through QString::number,
 // which decides them from the double as before.
 QString compactCount(qsizetype n) {
+    // "+0" to "+999", made once: a dense frame has hundreds of pills, and a shared string is
+    // copied without an allocation (and freed without one).
+    static const std::array<QString, 1000> small = [] {
+        std::array<QString, 1000> texts;
+        for (int k = 0; k < 1000; ++k)
+            texts[size_t(k)] = u'+' + QString::number(k);
+        return texts;
+    }();
+    if (n >= 0 && n < 1000)
+        return small[size_t(n)];
     char16_t buf[24];
     char16_t *end = buf + std::size(buf);
     char16_t *p = end;
@@ -879,8 +889,9 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
                     rects.emplace_back(headerWidth + runStart, base - runHeight, end - runStart,
                                        runHeight);
             };
+            const qsizetype *counts = m_densityCounts.data() + size_t(l) * size_t(columns);
             for (int c = 0; c < columns; ++c) {
-                const qsizetype n = m_densityCounts[size_t(l) * size_t(columns) + size_t(c)];
+                const qsizetype n = counts[c];
                 // Five steps of height: enough to read density, and long runs to fill.
                 const auto heightOf = [&](qsizetype count) {
                     return count <= 0
