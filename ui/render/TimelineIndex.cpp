@@ -125,7 +125,13 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping)
             const qint32 first = d.firstDay(i);
             lane.firstDays[p] = first;
             const int imp = std::clamp(d.importance(i), 1, 3) - 1;
-            lane.byImportance[size_t(imp)].push_back(quint32(p));
+            auto &positions = lane.byImportance[size_t(imp)];
+            auto &blockLast = lane.byImportanceBlockLast[size_t(imp)];
+            if (positions.size() % BlockSize == 0)
+                blockLast.push_back(d.lastDay(i));
+            else
+                blockLast.back() = std::max(blockLast.back(), d.lastDay(i));
+            positions.push_back(quint32(p));
             lane.byImportanceFirst[size_t(imp)].push_back(first);
             const quint32 len = quint32(d.lastDay(i) - first);
             if (len > 0) {
@@ -213,13 +219,22 @@ std::vector<quint32> TimelineIndex::someCarryingInto(int laneIndex, qint64 day, 
     const Lane &lane = m_lanes[size_t(laneIndex)];
     const size_t k = size_t(std::clamp(importance, 1, 3) - 1);
     const auto &firsts = lane.byImportanceFirst[k];
-    auto it = std::lower_bound(firsts.begin(), firsts.end(), day);
-    for (int scanned = 0; it != firsts.begin() && scanned < scanLimit && int(result.size()) < limit;
-         ++scanned) {
-        --it;
-        const quint32 i = lane.events[lane.byImportance[k][size_t(it - firsts.begin())]];
+    const auto &positions = lane.byImportance[k];
+    const auto &blockLast = lane.byImportanceBlockLast[k];
+    // Positions [stop, start) are looked at, latest first; a block whose events all end
+    // before `day` holds none of them, and is passed over whole.
+    const qsizetype start = std::lower_bound(firsts.begin(), firsts.end(), day) - firsts.begin();
+    const qsizetype stop = std::max<qsizetype>(0, start - std::max(0, scanLimit));
+    for (qsizetype j = start - 1; j >= stop && int(result.size()) < limit;) {
+        const size_t block = size_t(j) / BlockSize;
+        if (blockLast[block] < day) {
+            j = qsizetype(block * BlockSize) - 1;
+            continue;
+        }
+        const quint32 i = lane.events[positions[size_t(j)]];
         if (m_data.lastDay(i) >= day)
             result.push_back(i);
+        --j;
     }
     return result;
 }
@@ -278,7 +293,8 @@ qint64 TimelineIndex::memoryBytes() const {
                         lane.sortedLastDays.capacity() * 4);
         for (int k = 0; k < 3; ++k)
             bytes += qint64(lane.byImportance[size_t(k)].capacity() * 4 +
-                            lane.byImportanceFirst[size_t(k)].capacity() * 4);
+                            lane.byImportanceFirst[size_t(k)].capacity() * 4 +
+                            lane.byImportanceBlockLast[size_t(k)].capacity() * 4);
         for (const LengthClass &c : lane.classes)
             bytes += qint64(c.firstDays.capacity() * 4 + c.positions.capacity() * 4);
     }

@@ -28,6 +28,8 @@ public:
         std::vector<quint32> positions; // into Lane::events
     };
 
+    static constexpr size_t BlockSize = 16;
+
     struct Lane {
         QString name;
         int key = -1;                // category, actor or chip index; -1 for "(none)" / "all"
@@ -37,6 +39,9 @@ public:
         std::vector<qint32> sortedLastDays; // the same events' last days, sorted: counts
         std::array<std::vector<quint32>, 3> byImportance; // positions, importance 1..3 at [i-1]
         std::array<std::vector<qint32>, 3> byImportanceFirst;
+        // The latest last day of each block of BlockSize events of byImportance[i]: lets
+        // someCarryingInto() pass over blocks where nothing reaches the day it asks about.
+        std::array<std::vector<qint32>, 3> byImportanceBlockLast;
         std::vector<LengthClass> classes; // only non-empty ones, by bits
     };
 

@@ -36,6 +36,16 @@ double markRadius(int importance) {
 // clusters); the few cases where rounding to one decimal is a tie go through QString::number,
 // which decides them from the double as before.
 QString compactCount(qsizetype n) {
+    // "+0" to "+999", made once: a dense frame has hundreds of pills, and a shared string is
+    // copied without an allocation (and freed without one).
+    static const std::array<QString, 1000> small = [] {
+        std::array<QString, 1000> texts;
+        for (int k = 0; k < 1000; ++k)
+            texts[size_t(k)] = u'+' + QString::number(k);
+        return texts;
+    }();
+    if (n >= 0 && n < 1000)
+        return small[size_t(n)];
     char16_t buf[24];
     char16_t *end = buf + std::size(buf);
     char16_t *p = end;
@@ -101,6 +111,22 @@ public:
                 return true;
             if (it == m_items.cend())
                 return false;
+            gapLeft = it->right;
+            ++it;
+        }
+    }
+    // Appends the free stretches that reach into [a, b] (as hasGap() walks them).
+    void appendGaps(double a, double b, std::vector<Interval> &out) const {
+        auto it = firstEndingAfter(a);
+        double gapLeft = it == m_items.cbegin() ? -Inf : (it - 1)->right;
+        for (;;) {
+            if (gapLeft >= b)
+                return;
+            const double gapRight = it == m_items.cend() ? Inf : it->left;
+            if (gapRight > a)
+                out.push_back({gapLeft, gapRight});
+            if (it == m_items.cend())
+                return;
             gapLeft = it->right;
             ++it;
         }
@@ -276,6 +302,7 @@ private:
     std::vector<qsizetype> m_densityCounts; // all lanes, laneCount × columns
     qsizetype m_densityMax = 0;
     std::vector<QRectF> m_densityRuns; // one lane's density rectangles, while they are made
+    std::vector<Interval> m_gaps;      // free stretches near a bin (layoutLane)
 };
 
 TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) const {
@@ -549,15 +576,56 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
             // long bars below, but not tried. Only a placement takes room, so the rows are
             // looked at again after one.
             const double need = m_minLabelWidth + LabelGap + SlotGap;
+            // The free stretches of those rows near the bin, noted with the mask, also sort out
+            // the next candidates before tryPlace(): one is only tried when such a stretch holds
+            // the least tryPlace() asks of a row before measuring anything (its mark with the gap
+            // and the shortest label right of it or, for a point, left of it; for a bar, the bar).
+            // That spares tryPlace()'s searches of each row, which in dense data most candidates
+            // fail. A candidate whose mark lies outside the window the stretches were taken from is
+            // tried as before.
+            const double windowLeft = binLeft - 16;
+            const double windowRight = binRight + 16;
             const auto rowsWithRoom = [&] {
                 quint64 mask = 0;
+                m_gaps.clear();
                 for (size_t r = 0; r < rows.size() && r < 64; ++r) {
-                    if (rows[r].hasGap(binLeft, binRight, need))
+                    if (rows[r].hasGap(binLeft, binRight, need)) {
                         mask |= quint64(1) << r;
+                        rows[r].appendGaps(windowLeft, windowRight, m_gaps);
+                    }
                 }
                 return mask;
             };
             quint64 rowMask = ~quint64(0); // every row, until a candidate fails
+            const auto mayFit = [&](qsizetype i) {
+                if (rows.size() > 64)
+                    return true;
+                const Geometry g = geometryOf(i);
+                const double centre = (g.markLeft + g.markRight) / 2;
+                if (!(centre >= windowLeft && centre <= windowRight))
+                    return true;
+                const double timeRight = L.m_timeArea.right();
+                const double g2 = SlotGap / 2;
+                if (g.shape != MarkShape::Point) {
+                    const double ba = g.markLeft - g2;
+                    const double bb = g.markRight + g2;
+                    return std::any_of(m_gaps.cbegin(), m_gaps.cend(), [&](const Interval &gap) {
+                        return gap.left <= ba && bb <= gap.right;
+                    });
+                }
+                // As in tryPlace(), with no room for a note or badge: never stricter.
+                const bool rightInTime = g.markRight + LabelGap + m_minLabelWidth <= timeRight;
+                const double ra = g.markLeft - g2;
+                const double rb = g.markRight + LabelGap + m_minLabelWidth + g2;
+                const double needLeft = g.markLeft - LabelGap - m_minLabelWidth;
+                const bool leftInTime = needLeft >= timeLeft;
+                const double la = needLeft - g2;
+                const double lb = g.markRight + g2;
+                return std::any_of(m_gaps.cbegin(), m_gaps.cend(), [&](const Interval &gap) {
+                    return (rightInTime && gap.left <= ra && rb <= gap.right) ||
+                           (leftInTime && gap.left <= la && lb <= gap.right);
+                });
+            };
             bool masked = false;
             auto it = std::lower_bound(firsts.begin(), firsts.end(), bin.fromDay);
             int tried = 0;
@@ -568,6 +636,8 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
                     continue;
                 }
                 if (rowMask == 0 && rows.size() <= 64)
+                    continue;
+                if (masked && !mayFit(i))
                     continue;
                 if (tryPlace(laneIndex, i, rows, laneTop, rowMask)) {
                     ++bin.placed;
@@ -819,8 +889,9 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
                     rects.emplace_back(headerWidth + runStart, base - runHeight, end - runStart,
                                        runHeight);
             };
+            const qsizetype *counts = m_densityCounts.data() + size_t(l) * size_t(columns);
             for (int c = 0; c < columns; ++c) {
-                const qsizetype n = m_densityCounts[size_t(l) * size_t(columns) + size_t(c)];
+                const qsizetype n = counts[c];
                 // Five steps of height: enough to read density, and long runs to fill.
                 const auto heightOf = [&](qsizetype count) {
                     return count <= 0
