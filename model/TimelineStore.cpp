@@ -1819,17 +1819,22 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             ++counts.categoriesAdded;
     }
 
+    // Events without a uid are matched by title and span of days: when there are many (a
+    // spreadsheet has no uids), in memory (below), else by a query through event_by_first_day.
+    const qsizetype withoutUid =
+        std::count_if(dataset.events.cbegin(), dataset.events.cend(),
+                      [](const Event &event) { return event.uid.isEmpty(); });
+    const bool matchInMemory = withoutUid >= 1000;
+
     // A large import into a small database writes the link tables' and the event table's
     // secondary indexes afresh after its rows, from sorted keys, instead of inserting ~900k
     // entries one by one at 100k events (0.5 s of 6.5 s). Their SQL is taken as stored and
     // run again before anything reads them (the search index's flush does); a rollback
     // brings the old ones back. event_by_first_day stays while events without a uid are
-    // matched by title and day through it.
+    // matched by a query through it.
     QList<std::pair<QString, QString>> rebuiltIndexes;
     if (dataset.events.size() >= 5000 && dataset.events.size() >= eventCount()) {
-        const bool matchesByDay =
-            std::any_of(dataset.events.cbegin(), dataset.events.cend(),
-                        [](const Event &event) { return event.uid.isEmpty(); });
+        const bool matchesByDay = withoutUid > 0 && !matchInMemory;
         if (!query.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                         "AND sql IS NOT NULL AND tbl_name IN "
                         "('event', 'event_source', 'event_actor', 'event_chip', 'event_tag')"_s)) {
@@ -1914,13 +1919,11 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             }
         }
     }
-    // Events without a uid are matched by title and span of days. When there are many (a
-    // spreadsheet has no uids), in memory: the stored events' keys are read once and each
-    // written event's added, where a query per event walked every event of its first day.
-    // The first match by id is taken, as that query's order (event_by_first_day) gives.
+    // Matching in memory: the stored events' keys are read once and each written event's
+    // added, where a query per event walked every event of its first day. The first match
+    // by id is taken, as that query's order (event_by_first_day) gives.
     std::optional<QHash<TitleAndDays, qint64>> byTitleAndDays;
-    if (std::count_if(dataset.events.cbegin(), dataset.events.cend(),
-                      [](const Event &event) { return event.uid.isEmpty(); }) >= 1000) {
+    if (matchInMemory) {
         byTitleAndDays.emplace();
         RowReader stored(bulk.db, "SELECT id, title, first_day, last_day FROM event ORDER BY id");
         if (!stored.isValid()) {

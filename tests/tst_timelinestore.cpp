@@ -683,8 +683,8 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
              QList<QStringList>{{u"6000"_s}});
     compareIndexWithTables(*store);
 
-    // Events without uids are matched by title and day through event_by_first_day, which
-    // therefore stays while the others are rebuilt; importing them again adds nothing.
+    // Events without uids (5,000: matched in memory, so event_by_first_day is rebuilt too);
+    // importing them again adds nothing.
     auto other = TimelineStore::open(path(u"large-nouid.sqlite"_s), &error);
     QVERIFY2(other, qPrintable(error.message));
     const Dataset withoutUids = largeDataset(5000, false, seed);
