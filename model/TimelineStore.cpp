@@ -2028,27 +2028,21 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     // The new sources' index rows, now that their quotes are known; stored sources that new
     // events cite are indexed again by flushSearchIndex at the commit.
     // Each one's quotes, joined by spaces as group_concat(quote, ' ') joins them, one source
-    // at a time: the quotes grouped by source (a stable counting sort keeps the events'
-    // order), each group joined just before its row is written.
-    std::vector<qsizetype> groupStart(bulk.newSources.size() + 1, 0);
-    for (const auto &[at, quote] : bulk.newSourceQuotes)
-        ++groupStart[size_t(at) + 1];
-    for (size_t at = 1; at < groupStart.size(); ++at)
-        groupStart[at] += groupStart[at - 1];
-    std::vector<const QString *> grouped(bulk.newSourceQuotes.size());
-    {
-        std::vector<qsizetype> next(groupStart.cbegin(), groupStart.cend() - 1);
-        for (const auto &[at, quote] : bulk.newSourceQuotes)
-            grouped[size_t(next[size_t(at)]++)] = &quote;
-    }
+    // at a time: the quotes grouped by source (a stable sort keeps the events' order), each
+    // group joined just before its row is written.
+    std::stable_sort(bulk.newSourceQuotes.begin(), bulk.newSourceQuotes.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    auto nextQuote = bulk.newSourceQuotes.cbegin();
     QString quotes;
     for (size_t at = 0; at < bulk.newSources.size(); ++at) {
         const ImportStatements::NewSource &source = bulk.newSources[at];
         quotes.resize(0); // keeps its capacity
-        for (qsizetype q = groupStart[at]; q < groupStart[at + 1]; ++q) {
-            if (q > groupStart[at])
+        for (bool first = true;
+             nextQuote != bulk.newSourceQuotes.cend() && size_t(nextQuote->first) == at;
+             ++nextQuote, first = false) {
+            if (!first)
                 quotes += u' ';
-            quotes += *grouped[size_t(q)];
+            quotes += nextQuote->second;
         }
         BulkStatement &index = bulk.insertSourceIndex;
         index.bindInt(1, source.id);
