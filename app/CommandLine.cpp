@@ -4,6 +4,7 @@
 
 #include "model/DatasetHealth.h"
 #include "model/DefaultDatabase.h"
+#include "model/FileImport.h"
 #include "model/ImportPreview.h"
 #include "model/SearchQuery.h"
 #include "model/TimelineStore.h"
@@ -206,6 +207,16 @@ public:
             return fail(u"import: unknown --format '%1' (one of: %2)"_s.arg(
                             formatName, DatasetFormats::readNames().join(u", "_s)),
                         CommandLine::UsageError);
+        if (files.size() == 1 && !dryRun) {
+            // One file: read while it is written (FileImport), all or nothing as always.
+            ImportSummary summary;
+            QString message;
+            if (!FileImport::importFile(*m_store, files.first(), *format, policy, &summary,
+                                        &message))
+                return fail(message);
+            m_out << summary.toString() << Qt::endl;
+            return CommandLine::Success;
+        }
         // Read every file before writing anything: one bad file imports nothing.
         Dataset combined;
         bool first = true;

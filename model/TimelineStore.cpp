@@ -1757,8 +1757,31 @@ bool TimelineStore::insertImportedSource(ImportStatements &bulk, Source &source,
     return true;
 }
 
+namespace {
+
+// A whole dataset, as the one part of an import.
+class WholeDataset final : public TimelineStore::DatasetParts {
+public:
+    explicit WholeDataset(const Dataset &dataset)
+        : m_dataset(&dataset) {}
+    const Dataset *next() override { return std::exchange(m_dataset, nullptr); }
+    [[nodiscard]] bool failed() const override { return false; }
+    [[nodiscard]] bool laterPartsMayHaveSources() const override { return false; }
+
+private:
+    const Dataset *m_dataset;
+};
+
+} // namespace
+
 bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
                                   ImportSummary *summary, StoreError *error) {
+    WholeDataset whole(dataset);
+    return importParts(whole, policy, summary, error);
+}
+
+bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, ImportSummary *summary,
+                                StoreError *error) {
     StoreError localError;
     StoreError *err = error ? error : &localError;
     ImportSummary counts;
@@ -1793,36 +1816,23 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     }
     if (const BulkStatement *invalid = bulk.invalidStatement())
         return failWith(*invalid);
-
-    QSqlQuery query(database());
-    if (!dataset.title.isEmpty()) {
-        query.prepare(u"INSERT INTO meta(key, value) VALUES ('title', :title) "
-                      "ON CONFLICT(key) DO NOTHING"_s);
-        query.bindValue(u":title"_s, dataset.title);
-        if (!query.exec()) {
-            *err = errorFrom(query, u"import"_s);
-            return fail();
-        }
-    }
-    for (Category category : dataset.categories) {
-        category.id = 0;
-        QSqlQuery find(database());
-        find.prepare(u"SELECT id FROM category WHERE name = :name"_s);
-        find.bindValue(u":name"_s, category.name);
-        const bool exists = find.exec() && find.next();
-        find.finish();
-        if (exists && policy != ImportPolicy::Update)
-            continue;
-        if (!saveCategory(category, err))
-            return fail();
-        if (!exists)
-            ++counts.categoriesAdded;
-    }
+    // The file could not be read to its end: nothing of it is kept.
+    const auto readingFailed = [&] {
+        *err = {StoreError::Kind::Invalid,
+                u"%1: nothing was imported: the file could not be read to its end"_s.arg(
+                    QDir::toNativeSeparators(m_path))};
+        return fail();
+    };
+    static const Dataset NoPart;
+    const Dataset *part = parts.next();
+    if (!part && parts.failed())
+        return readingFailed();
+    const Dataset &firstPart = part ? *part : NoPart;
 
     // Events without a uid are matched by title and span of days: when there are many (a
     // spreadsheet has no uids), in memory (below), else by a query through event_by_first_day.
     const qsizetype withoutUid =
-        std::count_if(dataset.events.cbegin(), dataset.events.cend(),
+        std::count_if(firstPart.events.cbegin(), firstPart.events.cend(),
                       [](const Event &event) { return event.uid.isEmpty(); });
     const bool matchInMemory = withoutUid >= 1000;
 
@@ -1831,9 +1841,11 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
     // entries one by one at 100k events (0.5 s of 6.5 s). Their SQL is taken as stored and
     // run again before anything reads them (the search index's flush does); a rollback
     // brings the old ones back. event_by_first_day stays while events without a uid are
-    // matched by a query through it.
+    // matched by a query through it. (Decided on the first part, which holds at least the
+    // first 5,000 events of a file read in parts.)
+    QSqlQuery query(database());
     QList<std::pair<QString, QString>> rebuiltIndexes;
-    if (dataset.events.size() >= 5000 && dataset.events.size() >= eventCount()) {
+    if (firstPart.events.size() >= 5000 && firstPart.events.size() >= eventCount()) {
         const bool matchesByDay = withoutUid > 0 && !matchInMemory;
         if (!query.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                         "AND sql IS NOT NULL AND tbl_name IN "
@@ -1852,174 +1864,223 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
             }
         }
     }
+    // Without event_by_first_day, events without a uid in a later part are matched in memory.
+    const bool firstDayIndexDropped =
+        std::any_of(rebuiltIndexes.cbegin(), rebuiltIndexes.cend(),
+                    [](const auto &index) { return index.first == u"event_by_first_day"_s; });
 
     // Sources first: events refer to them by uid. With "keep both", a duplicate gets a new
     // uid and the file's events are pointed at it.
     QHash<QString, QString> renamedSources;
     // The same article under another uid (same DOI, same address, or same title and date,
-    // as SourceMatcher judges) is merged into the stored one, never added twice: the file's
-    // events are pointed at it, and with "update" its empty fields are filled in.
-    // (In a block of their own: the stored sources and the matcher's keys are freed before
-    // the events are written.)
-    {
-        QList<Source> knownSources = dataset.sources.isEmpty() ? QList<Source>() : sources();
-        SourceMatcher matcher(knownSources);
-        for (Source source : dataset.sources) {
-            qint64 existing = 0;
-            if (!source.uid.isEmpty()) {
-                bulk.sourceByUid.bindText(1, source.uid);
-                const std::optional<qint64> found = bulk.sourceByUid.firstInt();
-                if (!found)
-                    return failWith(bulk.sourceByUid);
-                existing = *found;
-            }
-            const qsizetype match = existing ? -1 : matcher.findMatch(source);
-            if (match >= 0) {
-                const Source stored = knownSources.at(match);
-                renamedSources.insert(source.uid, stored.uid);
-                if (policy == ImportPolicy::Update) {
-                    Source merged = SourceMatcher::merged(stored, source);
-                    merged.uid = stored.uid;
-                    bulk.markSourceChanged.bindInt(1, stored.id);
-                    if (!bulk.markSourceChanged.run())
-                        return failWith(bulk.markSourceChanged);
-                    if (!writeSource(merged, stored.id, err))
-                        return fail();
-                    knownSources[match] = merged;
-                    ++counts.sourcesUpdated;
-                } else {
-                    ++counts.sourcesSkipped;
-                }
-                continue;
-            }
-            if (existing && policy == ImportPolicy::Skip) {
-                ++counts.sourcesSkipped;
-                continue;
-            }
-            if (existing && policy == ImportPolicy::KeepBoth) {
-                const QString fileUid = source.uid;
-                source.uid = newUid();
-                renamedSources.insert(fileUid, source.uid);
-            }
-            if (existing && policy == ImportPolicy::Update) {
-                bulk.markSourceChanged.bindInt(1, existing);
-                if (!bulk.markSourceChanged.run())
-                    return failWith(bulk.markSourceChanged);
-                if (!writeSource(source, existing, err))
-                    return fail();
-            } else if (!insertImportedSource(bulk, source, err)) {
-                return fail();
-            }
-            ++(existing && policy == ImportPolicy::Update ? counts.sourcesUpdated
-                                                          : counts.sourcesAdded);
-            if (!existing) {
-                // Later records of the same file may be this article again.
-                knownSources.append(source);
-                matcher.add(source);
-            }
-        }
-    }
+    // as SourceMatcher judges) is merged into the stored one, never added twice. The stored
+    // sources and the matcher's keys are read when the first source comes, and freed once
+    // no more sources can come (before the events of a whole dataset are written).
+    std::optional<QList<Source>> knownSources;
+    std::optional<SourceMatcher> matcher;
     // Matching in memory: the stored events' keys are read once and each written event's
     // added, where a query per event walked every event of its first day. The first match
     // by id is taken, as that query's order (event_by_first_day) gives.
     std::optional<QHash<TitleAndDays, qint64>> byTitleAndDays;
-    if (matchInMemory) {
-        byTitleAndDays.emplace();
-        RowReader stored(bulk.db, "SELECT id, title, first_day, last_day FROM event ORDER BY id");
-        if (!stored.isValid()) {
-            *err = {StoreError::Kind::Io,
-                    u"%1: could not import: %2"_s.arg(QDir::toNativeSeparators(m_path),
-                                                      QString::fromUtf8(sqlite3_errmsg(bulk.db)))};
-            return fail();
-        }
-        while (stored.next())
-            addFirst(*byTitleAndDays, {stored.text(1), stored.integer(2), stored.integer(3)},
-                     stored.integer(0));
-    }
-    qsizetype citationCount = 0;
-    for (const Event &event : dataset.events)
-        citationCount += event.citations.size();
-    bulk.newSourceQuotes.reserve(size_t(citationCount));
-    for (Event event : dataset.events) {
-        qint64 existing = 0;
-        if (!event.uid.isEmpty()) {
-            bulk.eventByUid.bindText(1, event.uid);
-            const std::optional<qint64> found = bulk.eventByUid.firstInt();
-            if (!found)
-                return failWith(bulk.eventByUid);
-            existing = *found;
-        }
-        if (!existing && event.uid.isEmpty() && byTitleAndDays) {
-            const auto found = byTitleAndDays->constFind(
-                {event.title.trimmed(), event.firstJulianDay(), event.lastJulianDay()});
-            existing = found != byTitleAndDays->cend() ? *found : 0;
-        } else if (!existing && event.uid.isEmpty()) {
-            QSqlQuery &same =
-                statement(u"SELECT id FROM event WHERE title = :title AND first_day = :first "
-                          "AND last_day = :last"_s);
-            same.bindValue(u":title"_s, event.title.trimmed());
-            same.bindValue(u":first"_s, event.firstJulianDay());
-            same.bindValue(u":last"_s, event.lastJulianDay());
-            if (same.exec() && same.next())
-                existing = same.value(0).toLongLong();
-            same.finish();
-        }
-        if (existing && policy == ImportPolicy::Skip) {
-            ++counts.eventsSkipped;
-            continue;
-        }
-        if (existing && policy == ImportPolicy::KeepBoth)
-            event.uid = newUid();
-        if (!renamedSources.isEmpty())
-            for (Citation &citation : event.citations)
-                citation.sourceUid = renamedSources.value(citation.sourceUid, citation.sourceUid);
-        const bool update = existing && policy == ImportPolicy::Update;
-        if (update) {
-            // Only its uid and creation time are kept from the stored event.
-            QSqlQuery &old = statement(u"SELECT uid, created FROM event WHERE id = :id"_s);
-            old.bindValue(u":id"_s, existing);
-            if (old.exec() && old.next()) {
-                event.created = QDateTime::fromString(old.value(1).toString(), Qt::ISODateWithMs);
-                if (event.uid.isEmpty())
-                    event.uid = old.value(0).toString();
-            }
-            old.finish();
-        }
-        if (update) {
-            // The event's index row, and the quotes of the sources it cited before and after.
-            bulk.markEventChanged.bindInt(1, existing);
-            if (!bulk.markEventChanged.run())
-                return failWith(bulk.markEventChanged);
-            bulk.markCitedSourcesChanged.bindInt(1, existing);
-            if (!bulk.markCitedSourcesChanged.run())
-                return failWith(bulk.markCitedSourcesChanged);
-            if (!writeEvent(event, existing, err))
+    bool titleWritten = false;
+    for (; part; part = parts.next()) {
+        const Dataset &dataset = *part;
+        if (!dataset.title.isEmpty() && !titleWritten) {
+            titleWritten = true;
+            query.prepare(u"INSERT INTO meta(key, value) VALUES ('title', :title) "
+                          "ON CONFLICT(key) DO NOTHING"_s);
+            query.bindValue(u":title"_s, dataset.title);
+            if (!query.exec()) {
+                *err = errorFrom(query, u"import"_s);
                 return fail();
-            bulk.markCitedSourcesChanged.bindInt(1, existing);
-            if (!bulk.markCitedSourcesChanged.run())
-                return failWith(bulk.markCitedSourcesChanged);
-        } else if (!insertImportedEvent(bulk, event, err)) {
-            return fail();
-        } else if (byTitleAndDays) {
-            addFirst(*byTitleAndDays,
-                     {event.title.trimmed(), event.firstJulianDay(), event.lastJulianDay()},
-                     event.id);
+            }
         }
-        ++(update ? counts.eventsUpdated : counts.eventsAdded);
+        for (Category category : dataset.categories) {
+            category.id = 0;
+            QSqlQuery find(database());
+            find.prepare(u"SELECT id FROM category WHERE name = :name"_s);
+            find.bindValue(u":name"_s, category.name);
+            const bool exists = find.exec() && find.next();
+            find.finish();
+            if (exists && policy != ImportPolicy::Update)
+                continue;
+            if (!saveCategory(category, err))
+                return fail();
+            if (!exists)
+                ++counts.categoriesAdded;
+        }
+
+        // A source the file's events are pointed at, and with "update" its empty fields filled in.
+        if (!dataset.sources.isEmpty()) {
+            if (!knownSources) {
+                knownSources = sources();
+                matcher.emplace(*knownSources);
+            }
+            for (Source source : dataset.sources) {
+                qint64 existing = 0;
+                if (!source.uid.isEmpty()) {
+                    bulk.sourceByUid.bindText(1, source.uid);
+                    const std::optional<qint64> found = bulk.sourceByUid.firstInt();
+                    if (!found)
+                        return failWith(bulk.sourceByUid);
+                    existing = *found;
+                }
+                const qsizetype match = existing ? -1 : matcher->findMatch(source);
+                if (match >= 0) {
+                    const Source stored = knownSources->at(match);
+                    renamedSources.insert(source.uid, stored.uid);
+                    if (policy == ImportPolicy::Update) {
+                        Source merged = SourceMatcher::merged(stored, source);
+                        merged.uid = stored.uid;
+                        bulk.markSourceChanged.bindInt(1, stored.id);
+                        if (!bulk.markSourceChanged.run())
+                            return failWith(bulk.markSourceChanged);
+                        if (!writeSource(merged, stored.id, err))
+                            return fail();
+                        (*knownSources)[match] = merged;
+                        ++counts.sourcesUpdated;
+                    } else {
+                        ++counts.sourcesSkipped;
+                    }
+                    continue;
+                }
+                if (existing && policy == ImportPolicy::Skip) {
+                    ++counts.sourcesSkipped;
+                    continue;
+                }
+                if (existing && policy == ImportPolicy::KeepBoth) {
+                    const QString fileUid = source.uid;
+                    source.uid = newUid();
+                    renamedSources.insert(fileUid, source.uid);
+                }
+                if (existing && policy == ImportPolicy::Update) {
+                    bulk.markSourceChanged.bindInt(1, existing);
+                    if (!bulk.markSourceChanged.run())
+                        return failWith(bulk.markSourceChanged);
+                    if (!writeSource(source, existing, err))
+                        return fail();
+                } else if (!insertImportedSource(bulk, source, err)) {
+                    return fail();
+                }
+                ++(existing && policy == ImportPolicy::Update ? counts.sourcesUpdated
+                                                              : counts.sourcesAdded);
+                if (!existing) {
+                    // Later records of the same file may be this article again.
+                    knownSources->append(source);
+                    matcher->add(source);
+                }
+            }
+        }
+        if (!parts.laterPartsMayHaveSources()) {
+            knownSources.reset();
+            matcher.reset();
+        }
+        if (!byTitleAndDays &&
+            (matchInMemory || (firstDayIndexDropped &&
+                               std::any_of(dataset.events.cbegin(), dataset.events.cend(),
+                                           [](const Event &e) { return e.uid.isEmpty(); })))) {
+            byTitleAndDays.emplace();
+            RowReader stored(bulk.db,
+                             "SELECT id, title, first_day, last_day FROM event ORDER BY id");
+            if (!stored.isValid()) {
+                *err = {StoreError::Kind::Io, u"%1: could not import: %2"_s.arg(
+                                                  QDir::toNativeSeparators(m_path),
+                                                  QString::fromUtf8(sqlite3_errmsg(bulk.db)))};
+                return fail();
+            }
+            while (stored.next())
+                addFirst(*byTitleAndDays, {stored.text(1), stored.integer(2), stored.integer(3)},
+                         stored.integer(0));
+        }
+        qsizetype citationCount = 0;
+        for (const Event &event : dataset.events)
+            citationCount += event.citations.size();
+        bulk.newSourceQuotes.reserve(bulk.newSourceQuotes.size() + size_t(citationCount));
+        for (Event event : dataset.events) {
+            qint64 existing = 0;
+            if (!event.uid.isEmpty()) {
+                bulk.eventByUid.bindText(1, event.uid);
+                const std::optional<qint64> found = bulk.eventByUid.firstInt();
+                if (!found)
+                    return failWith(bulk.eventByUid);
+                existing = *found;
+            }
+            if (!existing && event.uid.isEmpty() && byTitleAndDays) {
+                const auto found = byTitleAndDays->constFind(
+                    {event.title.trimmed(), event.firstJulianDay(), event.lastJulianDay()});
+                existing = found != byTitleAndDays->cend() ? *found : 0;
+            } else if (!existing && event.uid.isEmpty()) {
+                QSqlQuery &same =
+                    statement(u"SELECT id FROM event WHERE title = :title AND first_day = :first "
+                              "AND last_day = :last"_s);
+                same.bindValue(u":title"_s, event.title.trimmed());
+                same.bindValue(u":first"_s, event.firstJulianDay());
+                same.bindValue(u":last"_s, event.lastJulianDay());
+                if (same.exec() && same.next())
+                    existing = same.value(0).toLongLong();
+                same.finish();
+            }
+            if (existing && policy == ImportPolicy::Skip) {
+                ++counts.eventsSkipped;
+                continue;
+            }
+            if (existing && policy == ImportPolicy::KeepBoth)
+                event.uid = newUid();
+            if (!renamedSources.isEmpty())
+                for (Citation &citation : event.citations)
+                    citation.sourceUid =
+                        renamedSources.value(citation.sourceUid, citation.sourceUid);
+            const bool update = existing && policy == ImportPolicy::Update;
+            if (update) {
+                // Only its uid and creation time are kept from the stored event.
+                QSqlQuery &old = statement(u"SELECT uid, created FROM event WHERE id = :id"_s);
+                old.bindValue(u":id"_s, existing);
+                if (old.exec() && old.next()) {
+                    event.created =
+                        QDateTime::fromString(old.value(1).toString(), Qt::ISODateWithMs);
+                    if (event.uid.isEmpty())
+                        event.uid = old.value(0).toString();
+                }
+                old.finish();
+            }
+            if (update) {
+                // The event's index row, and the quotes of the sources it cited before and after.
+                bulk.markEventChanged.bindInt(1, existing);
+                if (!bulk.markEventChanged.run())
+                    return failWith(bulk.markEventChanged);
+                bulk.markCitedSourcesChanged.bindInt(1, existing);
+                if (!bulk.markCitedSourcesChanged.run())
+                    return failWith(bulk.markCitedSourcesChanged);
+                if (!writeEvent(event, existing, err))
+                    return fail();
+                bulk.markCitedSourcesChanged.bindInt(1, existing);
+                if (!bulk.markCitedSourcesChanged.run())
+                    return failWith(bulk.markCitedSourcesChanged);
+            } else if (!insertImportedEvent(bulk, event, err)) {
+                return fail();
+            } else if (byTitleAndDays) {
+                addFirst(*byTitleAndDays,
+                         {event.title.trimmed(), event.firstJulianDay(), event.lastJulianDay()},
+                         event.id);
+            }
+            ++(update ? counts.eventsUpdated : counts.eventsAdded);
+        }
+        for (const SavedView &view : dataset.savedViews) {
+            query.prepare(u"INSERT INTO saved_view(name, filter) VALUES (:name, :filter) "
+                          "ON CONFLICT(name) DO UPDATE SET filter = excluded.filter"_s);
+            query.bindValue(u":name"_s, view.name);
+            query.bindValue(u":filter"_s, text(view.filter));
+            if (!query.exec()) {
+                *err = errorFrom(query, u"import saved view '%1'"_s.arg(view.name));
+                return fail();
+            }
+        }
     }
+    if (parts.failed())
+        return readingFailed();
     for (const auto &[name, sql] : std::as_const(rebuiltIndexes)) {
         if (!query.exec(sql)) {
             *err = errorFrom(query, u"import"_s);
-            return fail();
-        }
-    }
-    for (const SavedView &view : dataset.savedViews) {
-        query.prepare(u"INSERT INTO saved_view(name, filter) VALUES (:name, :filter) "
-                      "ON CONFLICT(name) DO UPDATE SET filter = excluded.filter"_s);
-        query.bindValue(u":name"_s, view.name);
-        query.bindValue(u":filter"_s, text(view.filter));
-        if (!query.exec()) {
-            *err = errorFrom(query, u"import saved view '%1'"_s.arg(view.name));
             return fail();
         }
     }

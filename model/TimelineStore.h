@@ -76,6 +76,28 @@ public:
     // ---- Writing: each call is one transaction, all or nothing ----
     bool importDataset(const Dataset &dataset, ImportPolicy policy, ImportSummary *summary,
                        StoreError *error);
+    // Where importParts takes a dataset from, one part after another: a file still being read
+    // on another thread, say (see FileImport). Each part carries what was read since the last:
+    // categories, sources and events (an event's sources and category come in its part or
+    // an earlier one), saved views.
+    class DatasetParts {
+    public:
+        virtual ~DatasetParts() = default;
+        // The next part, kept until the next call; nullptr when there are no more or the
+        // reading failed.
+        virtual const Dataset *next() = 0;
+        // True when the reading failed: the import then writes nothing.
+        [[nodiscard]] virtual bool failed() const = 0;
+        // False once no later part can bring sources: the stored sources read to match
+        // them against are then freed.
+        [[nodiscard]] virtual bool laterPartsMayHaveSources() const { return true; }
+    };
+    // importDataset for a dataset given in parts: written as they arrive, in one
+    // transaction, committed only after the last part (nothing is written when the reading
+    // fails). The decisions a whole dataset's size makes (rebuilding the indexes, matching
+    // events without a uid in memory) are made on the first part.
+    bool importParts(DatasetParts &parts, ImportPolicy policy, ImportSummary *summary,
+                     StoreError *error);
     // Inserts (id == 0) or updates the event with its links; fills in id, uid and times.
     bool saveEvent(Event &event, StoreError *error);
     bool deleteEvent(qint64 id, StoreError *error);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <sys/mman.h>
@@ -33,6 +34,15 @@ public:
         if (!readRoot(dataset))
             return std::nullopt;
         return dataset;
+    }
+
+    bool readInParts(qsizetype firstPartEvents, qsizetype partEvents,
+                     const NativeJsonFastReader::PartReceiver &receive) {
+        m_receive = &receive;
+        m_partEvents = std::max<qsizetype>(1, firstPartEvents);
+        m_laterPartEvents = std::max<qsizetype>(1, partEvents);
+        Dataset rest;
+        return readRoot(rest) && receive(std::move(rest), true);
     }
 
 private:
@@ -623,14 +633,14 @@ private:
                 categoryNames.insert(event.category);
                 Category category;
                 category.name = event.category;
-                category.order = int(dataset.categories.size()) + 1;
+                category.order = int(m_categoriesHandedOver + dataset.categories.size()) + 1;
                 category.color = QColor(0x80, 0x80, 0x80);
                 dataset.categories << category;
             }
             uids.insert(event.uid);
             dataset.events << std::move(event);
             releaseReadPages();
-            return true;
+            return !m_receive || dataset.events.size() < m_partEvents || handOver(dataset);
         });
     }
 
@@ -651,6 +661,24 @@ private:
         });
     }
 
+    // Hands what was read so far over as a part (everything but the saved views, which
+    // follow the events), and starts the next part empty.
+    bool handOver(Dataset &dataset) {
+        Dataset part;
+        part.title = dataset.title;
+        part.categories = std::exchange(dataset.categories, {});
+        part.sources = std::exchange(dataset.sources, {});
+        part.events = std::exchange(dataset.events, {});
+        dataset.events.reserve(m_laterPartEvents);
+        m_categoriesHandedOver += part.categories.size();
+        m_partEvents = m_laterPartEvents;
+        return (*m_receive)(std::move(part), false);
+    }
+
+    const NativeJsonFastReader::PartReceiver *m_receive = nullptr;
+    qsizetype m_partEvents = 0;
+    qsizetype m_laterPartEvents = 0;
+    qsizetype m_categoriesHandedOver = 0;
     const char *m_p;
     const char *m_end;
     const char *m_begin;
@@ -662,4 +690,10 @@ private:
 
 std::optional<Dataset> NativeJsonFastReader::read(const QByteArray &bytes, Pages pages) {
     return FastReader(bytes, pages).read();
+}
+
+bool NativeJsonFastReader::readInParts(const QByteArray &bytes, Pages pages,
+                                       qsizetype firstPartEvents, qsizetype partEvents,
+                                       const PartReceiver &receive) {
+    return FastReader(bytes, pages).readInParts(firstPartEvents, partEvents, receive);
 }

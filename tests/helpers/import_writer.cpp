@@ -1,15 +1,16 @@
 // Test helper for tst_crashsafety_import, killed with SIGKILL by the test at chosen moments.
 //
-//   import_writer import DATABASE FILE   reads a native JSON file and imports it in one
-//                                        transaction; prints "started" before the import and
-//                                        "committed" once importDataset() returned
+//   import_writer import DATABASE FILE   imports a native JSON file in one transaction, read
+//                                        while it is written, as `chiptimeline import` does
+//                                        (FileImport); prints "started" before the import and
+//                                        "committed" once it returned
 //   import_writer edits DATABASE FIRST   saves events "edit-FIRST", "edit-FIRST+1", … one
 //                                        store transaction each, printing "committed N"
 //                                        after each one returns
 //
 // Output is unbuffered: a line the test reads was printed after the commit it reports.
+#include "model/FileImport.h"
 #include "model/TimelineStore.h"
-#include "model/formats/NativeJsonFormat.h"
 
 #include <QCoreApplication>
 
@@ -42,14 +43,12 @@ int main(int argc, char *argv[]) {
         return fail(error.message);
 
     if (args.at(1) == u"import"_s) {
-        InputError inputError;
-        const auto dataset = NativeJsonFormat::readFile(args.at(3), &inputError);
-        if (!dataset)
-            return fail(inputError.toString());
         say("started\n");
         ImportSummary summary;
-        if (!store->importDataset(*dataset, ImportPolicy::Skip, &summary, &error))
-            return fail(error.message);
+        QString message;
+        if (!FileImport::importFile(*store, args.at(3), DatasetFormat::Native, ImportPolicy::Skip,
+                                    &summary, &message))
+            return fail(message);
         say("committed\n");
         return 0;
     }

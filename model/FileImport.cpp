@@ -1,0 +1,159 @@
+#include "model/FileImport.h"
+
+#include "model/TimelineStore.h"
+#include "model/formats/NativeJsonFastReader.h"
+
+#include <QFile>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The parts read so far, from the reading thread to the writing one. Bounded, so the
+// reader waits when the store falls behind and memory stays small.
+class PartQueue {
+public:
+    // The reader's side: false when the writer stopped (the reader then stops too).
+    bool push(Dataset &&part, bool last) {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_parts.size() < Capacity; });
+        if (m_stopped)
+            return false;
+        m_parts.push_back(std::move(part));
+        if (last) {
+            m_done = true;
+            m_succeeded = true;
+        }
+        m_changed.notify_all();
+        return true;
+    }
+    // The reader ended without its last part: what is queued is of no use.
+    void fail() {
+        const std::lock_guard lock(m_mutex);
+        if (m_done)
+            return;
+        m_done = true;
+        m_parts.clear();
+        m_changed.notify_all();
+    }
+    // The writer's side: the next part, or nothing at the end (see succeeded()).
+    std::optional<Dataset> pop() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_parts.empty() || m_done; });
+        if (m_parts.empty())
+            return std::nullopt;
+        Dataset part = std::move(m_parts.front());
+        m_parts.pop_front();
+        m_changed.notify_all();
+        return part;
+    }
+    [[nodiscard]] bool succeeded() const {
+        const std::lock_guard lock(m_mutex);
+        return m_succeeded;
+    }
+    // The writer stops taking parts: a waiting reader is let go.
+    void stop() {
+        const std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+
+private:
+    static constexpr size_t Capacity = 3;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Dataset> m_parts;
+    bool m_done = false;
+    bool m_succeeded = false;
+    bool m_stopped = false;
+};
+
+// The store's view of the queue.
+class QueuedParts final : public TimelineStore::DatasetParts {
+public:
+    explicit QueuedParts(PartQueue &queue)
+        : m_queue(queue) {}
+    const Dataset *next() override {
+        m_current = m_queue.pop(); // the previous part is freed here
+        if (!m_current) {
+            m_failed = !m_queue.succeeded();
+            return nullptr;
+        }
+        return &*m_current;
+    }
+    [[nodiscard]] bool failed() const override { return m_failed; }
+    // The native file lists its sources before its events, and the fast reader gives up
+    // on a source list after them.
+    [[nodiscard]] bool laterPartsMayHaveSources() const override { return false; }
+
+private:
+    PartQueue &m_queue;
+    std::optional<Dataset> m_current;
+    bool m_failed = false;
+};
+
+bool importWhole(TimelineStore &store, const QString &path, DatasetFormat format,
+                 ImportPolicy policy, ImportSummary *summary, QString *message) {
+    InputError inputError;
+    const std::optional<Dataset> dataset = readDatasetFile(path, format, &inputError);
+    if (!dataset) {
+        *message = inputError.toString();
+        return false;
+    }
+    StoreError storeError;
+    if (!store.importDataset(*dataset, policy, summary, &storeError)) {
+        *message = storeError.message;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFormat format,
+                            ImportPolicy policy, ImportSummary *summary, QString *message,
+                            PartSizes sizes) {
+    QString localMessage;
+    QString &text = message ? *message : localMessage;
+    QFile file(path);
+    const bool maybeNative = format == DatasetFormat::Native || format == DatasetFormat::Auto;
+    uchar *mapped = maybeNative && file.open(QIODevice::ReadOnly) && file.size() > 0
+                        ? file.map(0, file.size())
+                        : nullptr;
+    const QByteArray bytes = mapped
+                                 ? QByteArray::fromRawData(reinterpret_cast<const char *>(mapped),
+                                                           qsizetype(file.size()))
+                                 : QByteArray();
+    if (!mapped || (format == DatasetFormat::Auto &&
+                    DatasetFormats::detect(path, bytes) != DatasetFormat::Native))
+        return importWhole(store, path, format, policy, summary, &text);
+
+    PartQueue queue;
+    std::thread reader([&] {
+        const bool read = NativeJsonFastReader::readInParts(
+            bytes, NativeJsonFastReader::Pages::ReleaseAsRead, sizes.first, sizes.later,
+            [&queue](Dataset &&part, bool last) { return queue.push(std::move(part), last); });
+        if (!read)
+            queue.fail();
+    });
+    QueuedParts parts(queue);
+    StoreError storeError;
+    const bool imported = store.importParts(parts, policy, summary, &storeError);
+    queue.stop();
+    reader.join();
+    file.unmap(mapped);
+    if (imported)
+        return true;
+    if (!parts.failed()) {
+        text = storeError.message;
+        return false;
+    }
+    // The fast reader was not sure: the thorough reader decides, and words the message.
+    return importWhole(store, path, DatasetFormat::Native, policy, summary, &text);
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "model/ImportPolicy.h"
+#include "model/formats/DatasetFormats.h"
+
+#include <QString>
+
+class TimelineStore;
+
+// Importing one file into the store, as `chiptimeline import FILE` does.
+//
+// The native exchange file is read on a second thread while the store writes what has been
+// read so far (TimelineStore::importParts, one transaction): reading and writing overlap, and
+// a few thousand events are in memory at a time, whatever the size of the file. The file is
+// mapped, and the pages already read are given back as the reading goes on. If the reader is
+// not sure of something (every malformed file included), the transaction is undone and the
+// file is read again the thorough way, which imports it whole or names file, line and field.
+//
+// Any other format is read whole first (readDatasetFile), then imported.
+namespace FileImport {
+
+// How many events the reader hands over at a time: the first part is large enough for the
+// store's decisions on the whole import (TimelineStore::importParts); later ones are small,
+// so the reader is never far ahead of the writer.
+struct PartSizes {
+    qsizetype first = 5000;
+    qsizetype later = 2000;
+};
+
+// False with `message` (one line, naming the file or the database) when nothing was imported.
+bool importFile(TimelineStore &store, const QString &path, DatasetFormat format,
+                ImportPolicy policy, ImportSummary *summary, QString *message,
+                PartSizes sizes = {});
+
+} // namespace FileImport

@@ -1,0 +1,341 @@
+// FileImport: a native file read on a second thread while the store writes it, part after
+// part, in one transaction. It must store exactly what reading the file whole and importing
+// it stores; a file that turns out bad halfway stores nothing and gets the thorough reader's
+// message; a file the fast reader declines is still imported; and a store that cannot be
+// written stops the reader instead of leaving it waiting.
+#include "model/FileImport.h"
+#include "model/TimelineStore.h"
+#include "model/formats/NativeJsonFormat.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Events with categories the file does not list (made on the way, in several parts),
+// actors, chips, tags, citations with quotes, ranges and partial dates; saved views last.
+Dataset sampleDataset(int eventCount, int sourceCount) {
+    Dataset dataset;
+    dataset.title = u"Parts test"_s;
+    dataset.categories << Category{0, u"us-export-control"_s, u"US export controls"_s,
+                                   QColor(0xc0, 0x39, 0x2b), 1};
+    for (int s = 0; s < sourceCount; ++s) {
+        Source source;
+        source.uid = u"00000000-0000-4000-8000-%1"_s.arg(s, 12, 10, QChar(u'0'));
+        source.title = u"Source %1 on licences for H20 shipments"_s.arg(s);
+        source.outlet = s % 2 ? u"Reuters"_s : u"Handelsblatt"_s;
+        source.url = u"https://example.org/articles/%1"_s.arg(s);
+        source.published = PartialDate::fromYmd(2023 + s % 3, 1 + s % 12, 1 + s % 28);
+        source.excerpt = u"Exportbeschränkungen, excerpt %1."_s.arg(s);
+        dataset.sources << source;
+    }
+    for (int e = 0; e < eventCount; ++e) {
+        Event event;
+        event.uid = u"10000000-0000-4000-8000-%1"_s.arg(e, 12, 10, QChar(u'0'));
+        event.title = u"Event %1: licence decision"_s.arg(e);
+        event.summary = u"Summary of **event %1**."_s.arg(e);
+        event.start = e % 7 == 0 ? PartialDate::fromYearMonth(2024 + e % 2, 1 + e % 12)
+                                 : PartialDate::fromYmd(2022 + e % 4, 1 + e % 12, 1 + e % 28);
+        if (e % 11 == 0)
+            event.end = PartialDate::fromYmd(2026, 6, 30);
+        // A new category every 1,500 events: each first met in a later part.
+        event.category = e % 3 ? u"us-export-control"_s : u"unlisted-%1"_s.arg(e / 1500);
+        event.status = static_cast<EventStatus>(e % 3);
+        event.importance = 1 + e % 3;
+        event.actors = {u"Actor %1"_s.arg(e % 13), u"Nvidia"_s};
+        event.chips = {u"Chip %1"_s.arg(e % 5)};
+        if (e % 4 == 0)
+            event.tags = {u"tag-%1"_s.arg(e % 6)};
+        if (e % 10 != 0)
+            event.citations = {Citation{dataset.sources.at(e % sourceCount).uid,
+                                        u"Quote %1 über Verzögerung"_s.arg(e), u"p. %1"_s.arg(e)}};
+        dataset.events << event;
+    }
+    dataset.savedViews << SavedView{0, u"Recent"_s, {}};
+    return dataset;
+}
+
+// What the store holds, without the times the import stamps.
+Dataset stored(const TimelineStore &store) {
+    Dataset dataset = store.dataset();
+    for (Event &event : dataset.events)
+        event.created = event.modified = {};
+    return dataset;
+}
+
+QStringList indexNames(const TimelineStore &store) {
+    QSqlQuery query(store.database());
+    query.exec(u"SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"_s);
+    QStringList names;
+    while (query.next())
+        names << query.value(0).toString();
+    return names;
+}
+
+QList<qint64> searchRows(const TimelineStore &store, const QString &table, const QString &match) {
+    QSqlQuery query(store.database());
+    query.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH :m ORDER BY rowid"_s.arg(table));
+    query.bindValue(u":m"_s, match);
+    query.exec();
+    QList<qint64> rows;
+    while (query.next())
+        rows << query.value(0).toLongLong();
+    return rows;
+}
+
+QByteArray fileHash(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class TestFileImport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void partsStoreWhatTheWholeFileStores_data();
+    void partsStoreWhatTheWholeFileStores();
+    void updateIntoFilledDatabaseMatchesWholeImport();
+    void fileBadHalfwayChangesNothing();
+    void fileTheFastReaderDeclinesIsImported();
+    void lockedDatabaseStopsTheReader();
+    void otherFormatsAreReadWhole();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_file;
+    Dataset m_dataset;
+};
+
+void TestFileImport::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_dataset = sampleDataset(12000, 400);
+    m_file = path(u"sample.chiptimeline.json"_s);
+    QVERIFY(writeFile(m_file, NativeJsonFormat::write(m_dataset)));
+}
+
+void TestFileImport::partsStoreWhatTheWholeFileStores_data() {
+    QTest::addColumn<qsizetype>("first");
+    QTest::addColumn<qsizetype>("later");
+    // Small parts: no index rebuild (the first part is under 5,000 events), categories met
+    // in many parts. The app's sizes: indexes rebuilt, 5,000 + 3 × 2,000 + the rest.
+    QTest::newRow("small parts") << qsizetype(700) << qsizetype(333);
+    QTest::newRow("the app's parts") << qsizetype(5000) << qsizetype(2000);
+    QTest::newRow("one part") << qsizetype(1000000) << qsizetype(1000000);
+}
+
+void TestFileImport::partsStoreWhatTheWholeFileStores() {
+    QFETCH(qsizetype, first);
+    QFETCH(qsizetype, later);
+    StoreError error;
+    const QString wholePath =
+        path(u"whole-%1.sqlite"_s.arg(QLatin1StringView(QTest::currentDataTag())));
+    const QString partsPath =
+        path(u"parts-%1.sqlite"_s.arg(QLatin1StringView(QTest::currentDataTag())));
+    const auto whole = TimelineStore::open(wholePath, &error);
+    const auto parts = TimelineStore::open(partsPath, &error);
+    QVERIFY2(whole && parts, qPrintable(error.message));
+
+    InputError inputError;
+    const std::optional<Dataset> read = NativeJsonFormat::readFile(m_file, &inputError);
+    QVERIFY2(read, qPrintable(inputError.toString()));
+    ImportSummary wholeSummary;
+    QVERIFY2(whole->importDataset(*read, ImportPolicy::Skip, &wholeSummary, &error),
+             qPrintable(error.message));
+
+    ImportSummary partsSummary;
+    QString message;
+    QVERIFY2(FileImport::importFile(*parts, m_file, DatasetFormat::Auto, ImportPolicy::Skip,
+                                    &partsSummary, &message, {first, later}),
+             qPrintable(message));
+    QCOMPARE(partsSummary, wholeSummary);
+    QCOMPARE(partsSummary.eventsAdded, 12000);
+    QCOMPARE(partsSummary.sourcesAdded, 400);
+
+    const Dataset fromParts = stored(*parts);
+    const Dataset fromWhole = stored(*whole);
+    QCOMPARE(fromParts.title, u"Parts test"_s);
+    QCOMPARE(fromParts.categories, fromWhole.categories);
+    QCOMPARE(fromParts.categories.size(), 1 + 8); // unlisted-0 … unlisted-7
+    QCOMPARE(fromParts.categories.last().name, u"unlisted-7"_s);
+    QCOMPARE(fromParts.categories.last().order, 9);
+    QCOMPARE(fromParts.sources, fromWhole.sources);
+    QCOMPARE(fromParts.events.size(), fromWhole.events.size());
+    for (qsizetype i = 0; i < fromParts.events.size(); ++i)
+        QCOMPARE(fromParts.events.at(i), fromWhole.events.at(i));
+    QCOMPARE(fromParts.savedViews, fromWhole.savedViews);
+    QCOMPARE(fromParts, fromWhole);
+    QCOMPARE(indexNames(*parts), indexNames(*whole));
+    // The search index: the same rows for words of titles, names and quotes.
+    for (const QString &match : {u"licence"_s, u"nvidia"_s, u"\"actor 7\""_s, u"tag"_s})
+        QCOMPARE(searchRows(*parts, u"event_fts"_s, match),
+                 searchRows(*whole, u"event_fts"_s, match));
+    for (const QString &match : {u"verzogerung"_s, u"exportbeschrankungen"_s, u"quote"_s})
+        QCOMPARE(searchRows(*parts, u"source_fts"_s, match),
+                 searchRows(*whole, u"source_fts"_s, match));
+    QSqlQuery check(parts->database());
+    QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
+    QCOMPARE(check.value(0).toString(), u"ok"_s);
+}
+
+void TestFileImport::updateIntoFilledDatabaseMatchesWholeImport() {
+    // A database already holding some of the events: "update" rewrites them, adds the rest.
+    Dataset start = sampleDataset(3000, 400);
+    for (Event &event : start.events)
+        event.title += u" (old)"_s;
+    StoreError error;
+    const auto whole = TimelineStore::open(path(u"update-whole.sqlite"_s), &error);
+    const auto parts = TimelineStore::open(path(u"update-parts.sqlite"_s), &error);
+    QVERIFY2(whole && parts, qPrintable(error.message));
+    QVERIFY(whole->importDataset(start, ImportPolicy::Skip, nullptr, &error));
+    QVERIFY(parts->importDataset(start, ImportPolicy::Skip, nullptr, &error));
+
+    InputError inputError;
+    const std::optional<Dataset> read = NativeJsonFormat::readFile(m_file, &inputError);
+    QVERIFY2(read, qPrintable(inputError.toString()));
+    ImportSummary wholeSummary;
+    QVERIFY(whole->importDataset(*read, ImportPolicy::Update, &wholeSummary, &error));
+    ImportSummary partsSummary;
+    QString message;
+    QVERIFY2(FileImport::importFile(*parts, m_file, DatasetFormat::Native, ImportPolicy::Update,
+                                    &partsSummary, &message, {1000, 1000}),
+             qPrintable(message));
+    QCOMPARE(partsSummary, wholeSummary);
+    QCOMPARE(partsSummary.eventsUpdated, 3000);
+    QCOMPARE(partsSummary.eventsAdded, 9000);
+    QCOMPARE(stored(*parts), stored(*whole));
+    QCOMPARE(searchRows(*parts, u"event_fts"_s, u"old"_s), QList<qint64>());
+}
+
+void TestFileImport::fileBadHalfwayChangesNothing() {
+    // Event 9,000 of 12,000 has a day that does not exist: by then several parts are written.
+    Dataset bad = m_dataset;
+    bad.events[9000].start = PartialDate::fromYmd(2025, 2, 28);
+    QByteArray json = NativeJsonFormat::write(bad);
+    const QByteArray good = "\"start\": \"2025-02-28\"";
+    const qsizetype at = json.indexOf(good, json.indexOf("10000000-0000-4000-8000-000000009000"));
+    QVERIFY(at > 0);
+    json.replace(at, good.size(), "\"start\": \"2025-02-30\"");
+    const QString badFile = path(u"bad.chiptimeline.json"_s);
+    QVERIFY(writeFile(badFile, json));
+    // The message is the thorough reader's, as for the file read whole.
+    InputError expected;
+    QVERIFY(!NativeJsonFormat::readFile(badFile, &expected));
+    QVERIFY2(expected.toString().contains(u"day 30 does not exist in February 2025"_s),
+             qPrintable(expected.toString()));
+
+    const QString database = path(u"bad.sqlite"_s);
+    Dataset before;
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
+        before = store->dataset();
+    }
+    const QByteArray hashBefore = fileHash(database);
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        QString message;
+        QVERIFY(!FileImport::importFile(*store, badFile, DatasetFormat::Auto, ImportPolicy::Update,
+                                        nullptr, &message, {1000, 500}));
+        QCOMPARE(message, expected.toString());
+        QVERIFY(message.startsWith(badFile + u':'));
+        QCOMPARE(store->dataset(), before);
+        QCOMPARE(store->eventCount(), 50);
+    }
+    QCOMPARE(fileHash(database), hashBefore);
+}
+
+void TestFileImport::fileTheFastReaderDeclinesIsImported() {
+    // The last event gives its title twice (the last one counts, as Qt's reader has it): the
+    // fast reader declines only there, after writing most of the file, and the thorough
+    // reader imports all of it.
+    QByteArray json = NativeJsonFormat::write(m_dataset);
+    const QByteArray title = "\"title\": \"Event 11999: licence decision\"";
+    const qsizetype at = json.indexOf(title);
+    QVERIFY(at > 0);
+    json.insert(at, "\"title\": \"An earlier title\",\n      ");
+    const QString file = path(u"twice.chiptimeline.json"_s);
+    QVERIFY(writeFile(file, json));
+
+    StoreError error;
+    const auto store = TimelineStore::open(path(u"twice.sqlite"_s), &error);
+    QVERIFY(store);
+    ImportSummary summary;
+    QString message;
+    QVERIFY2(FileImport::importFile(*store, file, DatasetFormat::Native, ImportPolicy::Skip,
+                                    &summary, &message, {1000, 1000}),
+             qPrintable(message));
+    QCOMPARE(summary.eventsAdded, 12000);
+    QCOMPARE(store->eventCount(), 12000);
+    const std::optional<Event> last = store->eventByUid(u"10000000-0000-4000-8000-000000011999"_s);
+    QVERIFY(last);
+    QCOMPARE(last->title, u"Event 11999: licence decision"_s);
+}
+
+void TestFileImport::lockedDatabaseStopsTheReader() {
+    // Another connection holds the write lock: the import fails at once with SQLite's
+    // reason, and the reader, which may be waiting to hand over a part, is let go.
+    const QString database = path(u"locked.sqlite"_s);
+    StoreError error;
+    const auto store = TimelineStore::open(database, &error);
+    const auto other = TimelineStore::open(database, &error);
+    QVERIFY(store && other);
+    QSqlQuery lock(other->database());
+    QVERIFY(lock.exec(u"PRAGMA busy_timeout = 0"_s));
+    QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+    QVERIFY(lock.exec(u"INSERT INTO meta(key, value) VALUES ('lock', 'held')"_s));
+    QString message;
+    QVERIFY(!FileImport::importFile(*store, m_file, DatasetFormat::Native, ImportPolicy::Skip,
+                                    nullptr, &message, {100, 100}));
+    QVERIFY2(message.contains(u"locked"_s), qPrintable(message));
+    QVERIFY2(message.startsWith(database), qPrintable(message));
+    QVERIFY(lock.exec(u"ROLLBACK"_s));
+    QCOMPARE(store->eventCount(), 0);
+}
+
+void TestFileImport::otherFormatsAreReadWhole() {
+    // A TimelineJS sheet goes the usual way, with its reader's message on bad input.
+    const QString sheet = path(u"sheet.csv"_s);
+    QVERIFY(
+        writeFile(sheet, QByteArray("Year,Month,Day,Headline\n"
+                                    "2025,4,9,H20 licence requirement\n2025,13,1,Bad month\n")));
+    StoreError error;
+    const auto store = TimelineStore::open(path(u"sheet.sqlite"_s), &error);
+    QVERIFY(store);
+    QString message;
+    QVERIFY(!FileImport::importFile(*store, sheet, DatasetFormat::Auto, ImportPolicy::Skip, nullptr,
+                                    &message));
+    QVERIFY2(message.startsWith(sheet + u":3"_s), qPrintable(message));
+    QCOMPARE(store->eventCount(), 0);
+    QVERIFY(writeFile(sheet,
+                      QByteArray("Year,Month,Day,Headline\n2025,4,9,H20 licence requirement\n")));
+    ImportSummary summary;
+    QVERIFY2(FileImport::importFile(*store, sheet, DatasetFormat::Auto, ImportPolicy::Skip,
+                                    &summary, &message),
+             qPrintable(message));
+    QCOMPARE(summary.eventsAdded, 1);
+    QCOMPARE(store->events().first().title, u"H20 licence requirement"_s);
+}
+
+QTEST_GUILESS_MAIN(TestFileImport)
+#include "tst_fileimport.moc"
