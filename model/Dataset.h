@@ -8,10 +8,11 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 // Everything a file can carry: what the native exchange format reads and writes, what
 // importers produce and what the store takes in one transaction.
-struct Dataset
-{
+struct Dataset {
     QString title;
     QList<Category> categories;
     QList<Source> sources;
@@ -20,3 +21,8 @@ struct Dataset
 
     friend bool operator==(const Dataset &, const Dataset &) = default;
 };
+
+// Receives a dataset in parts from a reader that hands it over while reading (see
+// FileImport): each part holds what was read since the last one, `last` is set on the final
+// part. Returns false to stop the reading.
+using DatasetPartReceiver = std::function<bool(Dataset &&part, bool last)>;

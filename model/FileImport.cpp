@@ -2,6 +2,7 @@
 
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFastReader.h"
+#include "model/formats/TimelineJsCsvFormat.h"
 
 #include <QFile>
 
@@ -96,8 +97,9 @@ private:
 // The store's view of the queue.
 class QueuedParts final : public TimelineStore::DatasetParts {
 public:
-    explicit QueuedParts(PartQueue &queue)
-        : m_queue(queue) {}
+    QueuedParts(PartQueue &queue, bool sourcesFirst)
+        : m_queue(queue)
+        , m_sourcesFirst(sourcesFirst) {}
     const Dataset *next() override {
         if (m_current)
             m_queue.recycle(std::move(*m_current));
@@ -109,13 +111,14 @@ public:
         return &*m_current;
     }
     [[nodiscard]] bool failed() const override { return m_failed; }
-    // The native file lists its sources before its events, and the fast reader gives up
-    // on a source list after them.
-    [[nodiscard]] bool laterPartsMayHaveSources() const override { return false; }
+    // The native file lists its sources before its events (the fast reader gives up on a
+    // source list after them); a sheet's come with the rows that link them.
+    [[nodiscard]] bool laterPartsMayHaveSources() const override { return !m_sourcesFirst; }
 
 private:
     PartQueue &m_queue;
     std::optional<Dataset> m_current;
+    bool m_sourcesFirst;
     bool m_failed = false;
 };
 
@@ -143,17 +146,22 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
     QString localMessage;
     QString &text = message ? *message : localMessage;
     QFile file(path);
-    const bool maybeNative = format == DatasetFormat::Native || format == DatasetFormat::Auto;
-    uchar *mapped = maybeNative && file.open(QIODevice::ReadOnly) && file.size() > 0
-                        ? file.map(0, file.size())
-                        : nullptr;
+    uchar *mapped =
+        file.open(QIODevice::ReadOnly) && file.size() > 0 ? file.map(0, file.size()) : nullptr;
     const QByteArray bytes = mapped
                                  ? QByteArray::fromRawData(reinterpret_cast<const char *>(mapped),
                                                            qsizetype(file.size()))
                                  : QByteArray();
-    if (!mapped || (format == DatasetFormat::Auto &&
-                    DatasetFormats::detect(path, bytes) != DatasetFormat::Native))
+    const DatasetFormat resolved =
+        format == DatasetFormat::Auto && mapped
+            ? DatasetFormats::detect(path, bytes).value_or(DatasetFormat::Auto)
+            : format;
+    const bool native = resolved == DatasetFormat::Native;
+    if (!mapped || (!native && resolved != DatasetFormat::TimelineJsCsv)) {
+        if (mapped)
+            file.unmap(mapped);
         return importWhole(store, path, format, policy, summary, &text);
+    }
 
     PartQueue queue;
 #ifdef __GLIBC__
@@ -164,14 +172,21 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
     // an arena, so it holds for the rest of the process: the app's few threads share one.
     mallopt(M_ARENA_MAX, 1);
 #endif
+    InputError readError;
     std::thread reader([&] {
-        const bool read = NativeJsonFastReader::readInParts(
-            bytes, NativeJsonFastReader::Pages::ReleaseAsRead, sizes.first, sizes.later,
-            [&queue](Dataset &&part, bool last) { return queue.push(std::move(part), last); });
+        const DatasetPartReceiver receive = [&queue](Dataset &&part, bool last) {
+            return queue.push(std::move(part), last);
+        };
+        const bool read =
+            native ? NativeJsonFastReader::readInParts(bytes,
+                                                       NativeJsonFastReader::Pages::ReleaseAsRead,
+                                                       sizes.first, sizes.later, receive)
+                   : TimelineJsCsvFormat::readInParts(bytes, path, &readError, sizes.first,
+                                                      sizes.later, receive);
         if (!read)
             queue.fail();
     });
-    QueuedParts parts(queue);
+    QueuedParts parts(queue, native);
     StoreError storeError;
     const bool imported = store.importParts(parts, policy, summary, &storeError);
     queue.stop();
@@ -181,6 +196,10 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
         return true;
     if (!parts.failed()) {
         text = storeError.message;
+        return false;
+    }
+    if (!native) {
+        text = readError.toString();
         return false;
     }
     // The fast reader was not sure: the thorough reader decides, and words the message.

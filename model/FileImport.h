@@ -9,12 +9,14 @@ class TimelineStore;
 
 // Importing one file into the store, as `chiptimeline import FILE` does.
 //
-// The native exchange file is read on a second thread while the store writes what has been
-// read so far (TimelineStore::importParts, one transaction): reading and writing overlap, and
-// a few thousand events are in memory at a time, whatever the size of the file. The file is
-// mapped, and the pages already read are given back as the reading goes on. If the reader is
-// not sure of something (every malformed file included), the transaction is undone and the
-// file is read again the thorough way, which imports it whole or names file, line and field.
+// The native exchange file and a TimelineJS sheet (CSV), the formats of large files, are read
+// on a second thread while the store writes what has been read so far
+// (TimelineStore::importParts, one transaction): reading and writing overlap, and a few
+// thousand events are in memory at a time, whatever the size of the file. The file is mapped;
+// the native file's pages already read are given back as the reading goes on. A reading that
+// fails undoes the transaction: a sheet's message names file, line and column; where the
+// native fast reader is not sure (every malformed file included), the file is read again the
+// thorough way, which imports it whole or names file, line and field.
 //
 // Any other format is read whole first (readDatasetFile), then imported.
 namespace FileImport {

@@ -6,6 +6,7 @@
 #include "model/FileImport.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/formats/TimelineJsCsvFormat.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -60,11 +61,16 @@ Dataset sampleDataset(int eventCount, int sourceCount) {
     return dataset;
 }
 
-// What the store holds, without the times the import stamps.
-Dataset stored(const TimelineStore &store) {
+// What the store holds, without the times the import stamps (and, for a file without uids,
+// the random uids the store gives its events).
+enum class Uids { Compare, Ignore };
+Dataset stored(const TimelineStore &store, Uids uids = Uids::Compare) {
     Dataset dataset = store.dataset();
-    for (Event &event : dataset.events)
+    for (Event &event : dataset.events) {
         event.created = event.modified = {};
+        if (uids == Uids::Ignore)
+            event.uid.clear();
+    }
     return dataset;
 }
 
@@ -113,6 +119,9 @@ private slots:
     void fileBadHalfwayChangesNothing();
     void fileTheFastReaderDeclinesIsImported();
     void lockedDatabaseStopsTheReader();
+    void sheetPartsStoreWhatTheWholeSheetStores_data();
+    void sheetPartsStoreWhatTheWholeSheetStores();
+    void sheetBadHalfwayChangesNothing();
     void otherFormatsAreReadWhole();
 
 private:
@@ -313,28 +322,124 @@ void TestFileImport::lockedDatabaseStopsTheReader() {
     QCOMPARE(store->eventCount(), 0);
 }
 
+void TestFileImport::sheetPartsStoreWhatTheWholeSheetStores_data() {
+    QTest::addColumn<qsizetype>("first");
+    QTest::addColumn<qsizetype>("later");
+    // A sheet has no uids: under 1,000 in the first part, its events are matched by a query,
+    // else in memory; its sources come with the rows that first link them.
+    QTest::newRow("small parts") << qsizetype(700) << qsizetype(333);
+    QTest::newRow("the app's parts") << qsizetype(5000) << qsizetype(2000);
+}
+
+void TestFileImport::sheetPartsStoreWhatTheWholeSheetStores() {
+    QFETCH(qsizetype, first);
+    QFETCH(qsizetype, later);
+    const QString sheet = path(u"sheet-%1.csv"_s.arg(QLatin1StringView(QTest::currentDataTag())));
+    // Twice the same rows: the second half matches the first (by title and days).
+    Dataset twice = m_dataset;
+    twice.events += m_dataset.events;
+    QVERIFY(writeFile(sheet, TimelineJsCsvFormat::write(twice)));
+    InputError inputError;
+    const std::optional<Dataset> read =
+        readDatasetFile(sheet, DatasetFormat::TimelineJsCsv, &inputError);
+    QVERIFY2(read, qPrintable(inputError.toString()));
+    QVERIFY(read->sources.size() > 100);
+
+    for (const ImportPolicy policy : {ImportPolicy::Skip, ImportPolicy::KeepBoth}) {
+        const QString tag =
+            u"%1-%2"_s.arg(QLatin1StringView(QTest::currentDataTag())).arg(int(policy));
+        StoreError error;
+        const auto whole = TimelineStore::open(path(u"sheet-whole-%1.sqlite"_s.arg(tag)), &error);
+        const auto parts = TimelineStore::open(path(u"sheet-parts-%1.sqlite"_s.arg(tag)), &error);
+        QVERIFY2(whole && parts, qPrintable(error.message));
+        ImportSummary wholeSummary;
+        QVERIFY2(whole->importDataset(*read, policy, &wholeSummary, &error),
+                 qPrintable(error.message));
+        ImportSummary partsSummary;
+        QString message;
+        QVERIFY2(FileImport::importFile(*parts, sheet, DatasetFormat::Auto, policy, &partsSummary,
+                                        &message, {first, later}),
+                 qPrintable(message));
+        QCOMPARE(partsSummary, wholeSummary);
+        QCOMPARE(partsSummary.eventsAdded, policy == ImportPolicy::Skip ? 12000 : 24000);
+        QCOMPARE(stored(*parts, Uids::Ignore), stored(*whole, Uids::Ignore));
+        QCOMPARE(indexNames(*parts), indexNames(*whole));
+        for (const QString &match : {u"licence"_s, u"reuters"_s, u"nvidia"_s})
+            QCOMPARE(searchRows(*parts, u"event_fts"_s, match),
+                     searchRows(*whole, u"event_fts"_s, match));
+        QCOMPARE(searchRows(*parts, u"source_fts"_s, u"example"_s),
+                 searchRows(*whole, u"source_fts"_s, u"example"_s));
+    }
+}
+
+void TestFileImport::sheetBadHalfwayChangesNothing() {
+    // Row 9,000 of 12,000 has month 13: parts are written by then; the message is the
+    // sheet reader's (file, line, column), and the database is as it was.
+    QByteArray csv = TimelineJsCsvFormat::write(m_dataset);
+    QList<QByteArray> rows = csv.split('\n');
+    QVERIFY(rows.size() > 9001);
+    QList<QByteArray> cells = rows[9000].split(',');
+    cells[1] = "13";
+    rows[9000] = cells.join(',');
+    csv = rows.join('\n');
+    const QString sheet = path(u"bad-sheet.csv"_s);
+    QVERIFY(writeFile(sheet, csv));
+    InputError expected;
+    QVERIFY(!readDatasetFile(sheet, DatasetFormat::TimelineJsCsv, &expected));
+    QVERIFY2(expected.toString().startsWith(sheet + u":9001:"_s), qPrintable(expected.toString()));
+
+    const QString database = path(u"bad-sheet.sqlite"_s);
+    Dataset before;
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
+        before = store->dataset();
+    }
+    const QByteArray hashBefore = fileHash(database);
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        QString message;
+        QVERIFY(!FileImport::importFile(*store, sheet, DatasetFormat::Auto, ImportPolicy::Skip,
+                                        nullptr, &message, {1000, 500}));
+        QCOMPARE(message, expected.toString());
+        QCOMPARE(store->dataset(), before);
+    }
+    QCOMPARE(fileHash(database), hashBefore);
+}
+
 void TestFileImport::otherFormatsAreReadWhole() {
-    // A TimelineJS sheet goes the usual way, with its reader's message on bad input.
-    const QString sheet = path(u"sheet.csv"_s);
+    // An iCalendar file goes the usual way, with its reader's message on bad input.
+    const QString calendar = path(u"dates.ics"_s);
     QVERIFY(
-        writeFile(sheet, QByteArray("Year,Month,Day,Headline\n"
-                                    "2025,4,9,H20 licence requirement\n2025,13,1,Bad month\n")));
+        writeFile(calendar, QByteArray("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+                                       "BEGIN:VEVENT\r\nUID:h20@example.org\r\n"
+                                       "DTSTAMP:20250415T000000Z\r\nDTSTART;VALUE=DATE:20250415\r\n"
+                                       "SUMMARY:H20 licence requirement\r\nEND:VEVENT\r\n"
+                                       "END:VCALENDAR\r\n")));
     StoreError error;
-    const auto store = TimelineStore::open(path(u"sheet.sqlite"_s), &error);
+    const auto store = TimelineStore::open(path(u"dates.sqlite"_s), &error);
     QVERIFY(store);
-    QString message;
-    QVERIFY(!FileImport::importFile(*store, sheet, DatasetFormat::Auto, ImportPolicy::Skip, nullptr,
-                                    &message));
-    QVERIFY2(message.startsWith(sheet + u":3"_s), qPrintable(message));
-    QCOMPARE(store->eventCount(), 0);
-    QVERIFY(writeFile(sheet,
-                      QByteArray("Year,Month,Day,Headline\n2025,4,9,H20 licence requirement\n")));
     ImportSummary summary;
-    QVERIFY2(FileImport::importFile(*store, sheet, DatasetFormat::Auto, ImportPolicy::Skip,
+    QString message;
+    QVERIFY2(FileImport::importFile(*store, calendar, DatasetFormat::Auto, ImportPolicy::Skip,
                                     &summary, &message),
              qPrintable(message));
     QCOMPARE(summary.eventsAdded, 1);
     QCOMPARE(store->events().first().title, u"H20 licence requirement"_s);
+    QVERIFY(writeFile(calendar, QByteArray("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n")));
+    QVERIFY(!FileImport::importFile(*store, calendar, DatasetFormat::Auto, ImportPolicy::Skip,
+                                    nullptr, &message));
+    InputError expected;
+    QVERIFY(!readDatasetFile(calendar, DatasetFormat::Auto, &expected));
+    QCOMPARE(message, expected.toString());
+    QCOMPARE(store->eventCount(), 1);
+    QVERIFY(!FileImport::importFile(*store, path(u"missing.chiptimeline.json"_s),
+                                    DatasetFormat::Auto, ImportPolicy::Skip, nullptr, &message));
+    QVERIFY2(message.contains(u"missing.chiptimeline.json"_s), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestFileImport)

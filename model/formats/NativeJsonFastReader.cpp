@@ -37,7 +37,7 @@ public:
     }
 
     bool readInParts(qsizetype firstPartEvents, qsizetype partEvents,
-                     const NativeJsonFastReader::PartReceiver &receive) {
+                     const DatasetPartReceiver &receive) {
         m_receive = &receive;
         m_partEvents = std::max<qsizetype>(1, firstPartEvents);
         m_laterPartEvents = std::max<qsizetype>(1, partEvents);
@@ -675,7 +675,7 @@ private:
         return (*m_receive)(std::move(part), false);
     }
 
-    const NativeJsonFastReader::PartReceiver *m_receive = nullptr;
+    const DatasetPartReceiver *m_receive = nullptr;
     qsizetype m_partEvents = 0;
     qsizetype m_laterPartEvents = 0;
     qsizetype m_categoriesHandedOver = 0;
@@ -694,6 +694,6 @@ std::optional<Dataset> NativeJsonFastReader::read(const QByteArray &bytes, Pages
 
 bool NativeJsonFastReader::readInParts(const QByteArray &bytes, Pages pages,
                                        qsizetype firstPartEvents, qsizetype partEvents,
-                                       const PartReceiver &receive) {
+                                       const DatasetPartReceiver &receive) {
     return FastReader(bytes, pages).readInParts(firstPartEvents, partEvents, receive);
 }

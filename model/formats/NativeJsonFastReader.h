@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 
-#include <functional>
 #include <optional>
 
 // A single-pass reader of the native exchange file straight from its UTF-8 bytes into a
@@ -26,18 +25,14 @@ enum class Pages {
 };
 [[nodiscard]] std::optional<Dataset> read(const QByteArray &bytes, Pages pages = Pages::Keep);
 
-// Receives the dataset in parts (see readInParts): each part holds what was read since the
-// last one; `last` is set on the final part, handed over only when the whole file was read
-// and is valid. Returns false to stop the reading.
-using PartReceiver = std::function<bool(Dataset &&part, bool last)>;
-
 // Reads as read() does, but hands the dataset over while reading: a first part once the
 // events array holds `firstPartEvents` events (with the title, categories and sources read
 // before it), then a part every `partEvents` events, then the rest as the last part. An
 // event's new category (one the file did not list) comes in the same part as the event or
-// an earlier one. Returns true when the last part was handed over. False where read() gives
+// an earlier one. The last part is handed over only when the whole file was read and is
+// valid. Returns true when it was. False where read() gives
 // up, or when `receive` returned false: the parts handed over are then to be dropped, and
 // the file read again the thorough way for its message.
 [[nodiscard]] bool readInParts(const QByteArray &bytes, Pages pages, qsizetype firstPartEvents,
-                               qsizetype partEvents, const PartReceiver &receive);
+                               qsizetype partEvents, const DatasetPartReceiver &receive);
 } // namespace NativeJsonFastReader

@@ -63,6 +63,24 @@ bool TimelineJsCsvFormat::looksLikeTimelineJsCsv(const QByteArray &bytes) {
 
 std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const QString &fileName,
                                                  InputError *error) {
+    return readSheet(bytes, fileName, error, nullptr, 0, 0);
+}
+
+bool TimelineJsCsvFormat::readInParts(const QByteArray &bytes, const QString &fileName,
+                                      InputError *error, qsizetype firstPartEvents,
+                                      qsizetype partEvents, const DatasetPartReceiver &receive) {
+    return readSheet(bytes, fileName, error, &receive, std::max<qsizetype>(1, firstPartEvents),
+                     std::max<qsizetype>(1, partEvents))
+        .has_value();
+}
+
+// read() and readInParts(): with `receive`, the dataset returned is empty, all of it handed
+// over.
+std::optional<Dataset> TimelineJsCsvFormat::readSheet(const QByteArray &bytes,
+                                                      const QString &fileName, InputError *error,
+                                                      const DatasetPartReceiver *receive,
+                                                      qsizetype firstPartEvents,
+                                                      qsizetype partEvents) {
     InputError local;
     InputError &err = error ? *error : local;
     const auto fail = [&](int line, const QString &field, const QString &message) {
@@ -131,6 +149,17 @@ std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const 
 
     Dataset dataset;
     LinkedSources sources;
+    qsizetype sourcesHandedOver = 0;
+    qsizetype eventsPerPart = firstPartEvents;
+    // What was read since the last part, as a part.
+    const auto nextPart = [&] {
+        Dataset part;
+        part.title = dataset.title;
+        part.sources = sources.sources().mid(sourcesHandedOver);
+        sourcesHandedOver = sources.sources().size();
+        part.events = std::exchange(dataset.events, {});
+        return part;
+    };
     bool seenRow = false;
     while (reader.readRecord(&cells)) {
         const int line = reader.recordLine();
@@ -217,10 +246,20 @@ std::optional<Dataset> TimelineJsCsvFormat::read(const QByteArray &bytes, const 
         if (!event)
             return fail(line, column(u"Headline"_s), reason);
         dataset.events << std::move(*event);
+        if (receive && dataset.events.size() >= eventsPerPart) {
+            eventsPerPart = partEvents;
+            if (!(*receive)(nextPart(), false))
+                return fail(line, {}, u"the reading was stopped"_s);
+        }
     }
     if (reader.hasError()) {
         err = reader.error();
         return std::nullopt;
+    }
+    if (receive) {
+        if (!(*receive)(nextPart(), true))
+            return fail(0, {}, u"the reading was stopped"_s);
+        return Dataset();
     }
     dataset.sources = sources.take();
     return dataset;

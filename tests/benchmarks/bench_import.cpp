@@ -3,9 +3,9 @@
 // into a fresh database, the export (TimelineStore::dataset + NativeJsonFormat::write), and
 // TimelineJsCsvFormat::read + import of the same events as a TimelineJS sheet. The peak memory
 // of an import (read the file, parse, import: what `chiptimeline import` does) is taken in a
-// child process started for just that, from its VmHWM. json_file_import is that import of
-// the native file timed whole: read on a second thread while the store writes (FileImport);
-// its CPU time is both threads'.
+// child process started for just that, from its VmHWM. json_file_import and
+// timelinejs_csv_file_import time that import whole: the file read on a second thread while
+// the store writes (FileImport); their CPU time is both threads'.
 // Prints one line per measurement, or with --json one JSON object per line:
 // {"name": ..., "events": N, "median_ms": X, "median_cpu_ms": Y[, "rss_mb"/"peak_mb": Z]}.
 // Usage: bench_import [--json] [--events N] [--sources N] [--runs N] [--dir D] [--only PART]
@@ -462,6 +462,14 @@ int main(int argc, char **argv) {
         report(u"timelinejs_csv_import"_s, eventCount, csvImport);
         report(u"timelinejs_csv_read_and_import"_s, eventCount,
                {csvRead.wallMs + csvImport.wallMs, csvRead.cpuMs + csvImport.cpuMs});
+        const Medians fileImport = measure(
+            runs, [&] { importFileInto(*store, u"csv"_s, csvPath); },
+            [&] {
+                store.reset();
+                store = freshStore(dbPath);
+            },
+            CLOCK_PROCESS_CPUTIME_ID);
+        report(u"timelinejs_csv_file_import"_s, eventCount, fileImport);
         store.reset();
         dataset.reset();
     }
