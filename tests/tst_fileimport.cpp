@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -126,6 +127,7 @@ private slots:
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    void importChangesNothing(const QString &file, const QString &expectedMessage);
 
     QTemporaryDir m_dir;
     QString m_file;
@@ -232,6 +234,34 @@ void TestFileImport::updateIntoFilledDatabaseMatchesWholeImport() {
     QCOMPARE(searchRows(*parts, u"event_fts"_s, u"old"_s), QList<qint64>());
 }
 
+// Imports `file` in small parts into a database holding 50 events: it must fail with the
+// message, and leave the database as it was, to the byte.
+void TestFileImport::importChangesNothing(const QString &file, const QString &expectedMessage) {
+    const QString database = path(QFileInfo(file).completeBaseName() + u".sqlite"_s);
+    Dataset before;
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
+        before = store->dataset();
+    }
+    const QByteArray hashBefore = fileHash(database);
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        QString message;
+        QVERIFY(!FileImport::importFile(*store, file, DatasetFormat::Auto, ImportPolicy::Update,
+                                        nullptr, &message, {1000, 500}));
+        QCOMPARE(message, expectedMessage);
+        QVERIFY(message.startsWith(file + u':'));
+        QCOMPARE(store->dataset(), before);
+        QCOMPARE(store->eventCount(), 50);
+    }
+    QCOMPARE(fileHash(database), hashBefore);
+}
+
 void TestFileImport::fileBadHalfwayChangesNothing() {
     // Event 9,000 of 12,000 has a day that does not exist: by then several parts are written.
     Dataset bad = m_dataset;
@@ -249,29 +279,7 @@ void TestFileImport::fileBadHalfwayChangesNothing() {
     QVERIFY2(expected.toString().contains(u"day 30 does not exist in February 2025"_s),
              qPrintable(expected.toString()));
 
-    const QString database = path(u"bad.sqlite"_s);
-    Dataset before;
-    {
-        StoreError error;
-        const auto store = TimelineStore::open(database, &error);
-        QVERIFY(store);
-        QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
-        before = store->dataset();
-    }
-    const QByteArray hashBefore = fileHash(database);
-    {
-        StoreError error;
-        const auto store = TimelineStore::open(database, &error);
-        QVERIFY(store);
-        QString message;
-        QVERIFY(!FileImport::importFile(*store, badFile, DatasetFormat::Auto, ImportPolicy::Update,
-                                        nullptr, &message, {1000, 500}));
-        QCOMPARE(message, expected.toString());
-        QVERIFY(message.startsWith(badFile + u':'));
-        QCOMPARE(store->dataset(), before);
-        QCOMPARE(store->eventCount(), 50);
-    }
-    QCOMPARE(fileHash(database), hashBefore);
+    importChangesNothing(badFile, expected.toString());
 }
 
 void TestFileImport::fileTheFastReaderDeclinesIsImported() {
@@ -388,27 +396,7 @@ void TestFileImport::sheetBadHalfwayChangesNothing() {
     QVERIFY(!readDatasetFile(sheet, DatasetFormat::TimelineJsCsv, &expected));
     QVERIFY2(expected.toString().startsWith(sheet + u":9001:"_s), qPrintable(expected.toString()));
 
-    const QString database = path(u"bad-sheet.sqlite"_s);
-    Dataset before;
-    {
-        StoreError error;
-        const auto store = TimelineStore::open(database, &error);
-        QVERIFY(store);
-        QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
-        before = store->dataset();
-    }
-    const QByteArray hashBefore = fileHash(database);
-    {
-        StoreError error;
-        const auto store = TimelineStore::open(database, &error);
-        QVERIFY(store);
-        QString message;
-        QVERIFY(!FileImport::importFile(*store, sheet, DatasetFormat::Auto, ImportPolicy::Skip,
-                                        nullptr, &message, {1000, 500}));
-        QCOMPARE(message, expected.toString());
-        QCOMPARE(store->dataset(), before);
-    }
-    QCOMPARE(fileHash(database), hashBefore);
+    importChangesNothing(sheet, expected.toString());
 }
 
 void TestFileImport::otherFormatsAreReadWhole() {
