@@ -6,10 +6,6 @@
 
 #include <QFile>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -164,14 +160,6 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
     }
 
     PartQueue queue;
-#ifdef __GLIBC__
-    // The reader allocates from the main malloc arena, as a single-threaded read does: a
-    // thread of its own would get a fresh arena, whose memory (without the huge pages the
-    // app asks for, see app/HugePageHeap.h) faulted in 4 KB at a time: 34k page faults
-    // instead of 5k for a 100k-event file. glibc fixes the limit when a thread first needs
-    // an arena, so it holds for the rest of the process: the app's few threads share one.
-    mallopt(M_ARENA_MAX, 1);
-#endif
     InputError readError;
     std::thread reader([&] {
         const DatasetPartReceiver receive = [&queue](Dataset &&part, bool last) {
