@@ -586,12 +586,12 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
     const int attempts = m_rows + 2;
     const double longDays = 0.35 * L.m_timeArea.width() / ppd;
     struct Deferred {
-        quint32 index;
+        Candidate candidate;
         int bin; // -1: reaching in from the left
     };
     std::vector<Deferred> deferred;
     for (quint32 i : carryIn)
-        deferred.push_back({i, -1});
+        deferred.push_back({candidateOf(i), -1});
     for (int imp = 3; imp >= 1; --imp) {
         const auto &firsts = lane.byImportanceFirst[size_t(imp - 1)];
         const auto &lasts = lane.byImportanceLast[size_t(imp - 1)];
@@ -677,7 +677,7 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
                 const size_t k = size_t(it - firsts.begin());
                 const Candidate c{indices[k], *it, lasts[k], flags[k]};
                 if (double(c.lastDay - c.firstDay + 1) > longDays) {
-                    deferred.push_back({c.index, int(b)});
+                    deferred.push_back({c, int(b)});
                     continue;
                 }
                 if (rowMask == 0 && rows.size() <= 64)
@@ -695,14 +695,15 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
             }
         }
     }
-    std::stable_sort(deferred.begin(), deferred.end(), [&](const Deferred &a, const Deferred &b) {
-        return L.data().importance(a.index) > L.data().importance(b.index);
+    std::stable_sort(deferred.begin(), deferred.end(), [](const Deferred &a, const Deferred &b) {
+        return (a.candidate.flags & TimelineData::ImportanceMask) >
+               (b.candidate.flags & TimelineData::ImportanceMask);
     });
     int deferredTried = 0;
     for (const Deferred &item : deferred) {
         if (deferredTried++ >= 3 * attempts)
             break;
-        if (tryPlace(laneIndex, candidateOf(item.index), rows, laneTop)) {
+        if (tryPlace(laneIndex, item.candidate, rows, laneTop)) {
             if (item.bin < 0)
                 ++carryPlaced;
             else
