@@ -146,14 +146,14 @@ void SpriteBlend::blendOnto(const QImage &target, QPoint at, const QImage &sprit
     // The target's rows are far apart and, after a large copy (the static layer), not in the
     // cache: asking for all of them first lets their reads overlap instead of waiting row by
     // row.
-    for (int y = y0; y < y1; ++y) {
-        const uchar *line = to + qsizetype(y - y0) * target.bytesPerLine();
+    const qsizetype stride = target.bytesPerLine();
+    for (const uchar *line = to, *end = to + qsizetype(y1 - y0) * stride; line < end;
+         line += stride)
         __builtin_prefetch(line, 1);
-    }
     const auto row = kernel() == Kernel::Avx512 ? rowAvx512 : rowAvx2;
     for (int y = y0; y < y1; ++y) {
         row(reinterpret_cast<quint32 *>(to), reinterpret_cast<const quint32 *>(from), n);
-        to += target.bytesPerLine();
+        to += stride;
         from += sprite.bytesPerLine();
     }
 #else
