@@ -1,4 +1,5 @@
 #include "tests/benchmarks/SyntheticTimeline.h"
+#include "ui/render/SpriteBlend.h"
 #include "ui/render/TimelinePainter.h"
 
 #include <QBuffer>
@@ -7,6 +8,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRandomGenerator>
 #include <QSvgGenerator>
 #include <QTest>
 
@@ -45,6 +47,10 @@ private slots:
     void svgHasRealText();
     void pdfIsWritten();
     void themesByName();
+    void spriteBlendMatchesDrawImage_data();
+    void spriteBlendMatchesDrawImage();
+    void directBlendPaintsLikeQPainter_data();
+    void directBlendPaintsLikeQPainter();
 };
 
 void TestTimelinePainter::markCentreHasMarkColour_data() {
@@ -152,6 +158,88 @@ void TestTimelinePainter::themesByName() {
     const QColor c = print.categoryColor(SyntheticTimeline::categories(), 2);
     QCOMPARE(c.red(), c.green());
     QCOMPARE(c.green(), c.blue());
+}
+
+void TestTimelinePainter::spriteBlendMatchesDrawImage_data() {
+    QTest::addColumn<QImage::Format>("format");
+    QTest::newRow("argb32 premultiplied") << QImage::Format_ARGB32_Premultiplied;
+    QTest::newRow("rgb32") << QImage::Format_RGB32;
+}
+
+// SpriteBlend gives the pixels QPainter::drawImage gives, for every kind of source pixel
+// (transparent, opaque, partly covered), widths around its block sizes and sprites cut by
+// the target's edges.
+void TestTimelinePainter::spriteBlendMatchesDrawImage() {
+    QFETCH(QImage::Format, format);
+    QRandomGenerator random(20250415);
+    QImage target(QSize(97, 41), format);
+    for (int y = 0; y < target.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(target.scanLine(y));
+        for (int x = 0; x < target.width(); ++x) {
+            const QRgb c = random.generate();
+            line[x] = format == QImage::Format_RGB32 ? (c | 0xff000000) : qPremultiply(c);
+        }
+    }
+    if (!SpriteBlend::supports(target))
+        QSKIP("no SpriteBlend kernel for this CPU");
+    for (const int width : {1, 7, 8, 9, 15, 16, 17, 31, 33, 60}) {
+        QImage sprite(QSize(width, 13), QImage::Format_ARGB32_Premultiplied);
+        for (int y = 0; y < sprite.height(); ++y) {
+            auto *line = reinterpret_cast<QRgb *>(sprite.scanLine(y));
+            for (int x = 0; x < width; ++x) {
+                const quint32 r = random.generate();
+                // Runs of transparent and opaque pixels as well as partial ones.
+                const int kind = (x / 5 + y) % 4;
+                const QRgb c = kind == 0 ? 0 : kind == 1 ? (r | 0xff000000) : r;
+                line[x] = qPremultiply(c);
+            }
+        }
+        for (const QPoint at : {QPoint(0, 0), QPoint(3, 5), QPoint(-4, -2), QPoint(90, 30),
+                                QPoint(97 - width, 28), QPoint(-width + 1, 0)}) {
+            QImage expected = target.copy();
+            {
+                QPainter p(&expected);
+                p.drawImage(at, sprite);
+            }
+            QImage actual = target.copy();
+            SpriteBlend::blendOnto(actual, at, sprite);
+            QVERIFY2(actual == expected,
+                     qPrintable(u"width %1 at %2,%3"_s.arg(width).arg(at.x()).arg(at.y())));
+        }
+    }
+}
+
+void TestTimelinePainter::directBlendPaintsLikeQPainter_data() {
+    QTest::addColumn<qreal>("dpr");
+    QTest::addColumn<QImage::Format>("format");
+    QTest::newRow("1x argb32 premultiplied") << 1.0 << QImage::Format_ARGB32_Premultiplied;
+    QTest::newRow("1x rgb32") << 1.0 << QImage::Format_RGB32;
+    QTest::newRow("2x argb32 premultiplied") << 2.0 << QImage::Format_ARGB32_Premultiplied;
+}
+
+// On a QImage the painter blends labels, points and pills itself (SpriteBlend); with a clip
+// (here one that hides nothing) it leaves that to QPainter. Both give the same pixels.
+void TestTimelinePainter::directBlendPaintsLikeQPainter() {
+    QFETCH(qreal, dpr);
+    QFETCH(QImage::Format, format);
+    const QSize size(1100, 700);
+    const auto layout = handLayout(size);
+    QVERIFY(!layout->events().isEmpty());
+    QVERIFY(!layout->clusters().isEmpty());
+    PaintOptions options;
+    options.today = QDate(2025, 11, 20);
+    const auto paint = [&](bool clip) {
+        QImage image(size * dpr, format);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::magenta);
+        QPainter p(&image);
+        if (clip)
+            p.setClipRect(QRect(QPoint(0, 0), size));
+        TimelinePainter::paint(p, *layout, TimelineTheme::light(), options);
+        p.end();
+        return image;
+    };
+    QCOMPARE(paint(false), paint(true));
 }
 
 QTEST_MAIN(TestTimelinePainter)

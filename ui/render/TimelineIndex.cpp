@@ -125,14 +125,16 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping)
             const qint32 first = d.firstDay(i);
             lane.firstDays[p] = first;
             const int imp = std::clamp(d.importance(i), 1, 3) - 1;
-            auto &positions = lane.byImportance[size_t(imp)];
+            auto &indices = lane.byImportance[size_t(imp)]; // data indices
             auto &blockLast = lane.byImportanceBlockLast[size_t(imp)];
-            if (positions.size() % BlockSize == 0)
+            if (indices.size() % BlockSize == 0)
                 blockLast.push_back(d.lastDay(i));
             else
                 blockLast.back() = std::max(blockLast.back(), d.lastDay(i));
-            positions.push_back(quint32(p));
+            indices.push_back(quint32(i));
             lane.byImportanceFirst[size_t(imp)].push_back(first);
+            lane.byImportanceLast[size_t(imp)].push_back(d.lastDay(i));
+            lane.byImportanceFlags[size_t(imp)].push_back(d.flags(i));
             const quint32 len = quint32(d.lastDay(i) - first);
             if (len > 0) {
                 const int bits = std::bit_width(len);
@@ -144,6 +146,19 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping)
         for (LengthClass &c : classes) {
             if (!c.firstDays.empty())
                 lane.classes.push_back(std::move(c));
+        }
+        if (m > 0) {
+            const qint64 span = qint64(lane.firstDays.back()) - lane.firstDays.front() + 1;
+            if (span <= 4 * qint64(m) + 1024) {
+                lane.dayTableFirst = lane.firstDays.front();
+                lane.dayTable.resize(size_t(span));
+                size_t p = 0;
+                for (qint64 k = 0; k < span; ++k) {
+                    while (p < m && lane.firstDays[p] < lane.dayTableFirst + k)
+                        ++p;
+                    lane.dayTable[size_t(k)] = quint32(p);
+                }
+            }
         }
         lane.sortedLastDays.resize(m);
         for (size_t p = 0; p < m; ++p)
@@ -219,7 +234,8 @@ std::vector<quint32> TimelineIndex::someCarryingInto(int laneIndex, qint64 day, 
     const Lane &lane = m_lanes[size_t(laneIndex)];
     const size_t k = size_t(std::clamp(importance, 1, 3) - 1);
     const auto &firsts = lane.byImportanceFirst[k];
-    const auto &positions = lane.byImportance[k];
+    const auto &lasts = lane.byImportanceLast[k];
+    const auto &indices = lane.byImportance[k];
     const auto &blockLast = lane.byImportanceBlockLast[k];
     // Positions [stop, start) are looked at, latest first; a block whose events all end
     // before `day` holds none of them, and is passed over whole.
@@ -231,9 +247,8 @@ std::vector<quint32> TimelineIndex::someCarryingInto(int laneIndex, qint64 day, 
             j = qsizetype(block * BlockSize) - 1;
             continue;
         }
-        const quint32 i = lane.events[positions[size_t(j)]];
-        if (m_data.lastDay(i) >= day)
-            result.push_back(i);
+        if (lasts[size_t(j)] >= day)
+            result.push_back(indices[size_t(j)]);
         --j;
     }
     return result;
@@ -290,10 +305,12 @@ qint64 TimelineIndex::memoryBytes() const {
     qint64 bytes = 0;
     for (const Lane &lane : m_lanes) {
         bytes += qint64(lane.events.capacity() * 4 + lane.firstDays.capacity() * 4 +
-                        lane.sortedLastDays.capacity() * 4);
+                        lane.sortedLastDays.capacity() * 4 + lane.dayTable.capacity() * 4);
         for (int k = 0; k < 3; ++k)
             bytes += qint64(lane.byImportance[size_t(k)].capacity() * 4 +
                             lane.byImportanceFirst[size_t(k)].capacity() * 4 +
+                            lane.byImportanceLast[size_t(k)].capacity() * 4 +
+                            lane.byImportanceFlags[size_t(k)].capacity() * 2 +
                             lane.byImportanceBlockLast[size_t(k)].capacity() * 4);
         for (const LengthClass &c : lane.classes)
             bytes += qint64(c.firstDays.capacity() * 4 + c.positions.capacity() * 4);

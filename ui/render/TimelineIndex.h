@@ -37,12 +37,35 @@ public:
         std::vector<quint32> events; // data indices, in time order
         std::vector<qint32> firstDays;      // events' first days, for cache-friendly searches
         std::vector<qint32> sortedLastDays; // the same events' last days, sorted: counts
-        std::array<std::vector<quint32>, 3> byImportance; // positions, importance 1..3 at [i-1]
+        // The lane's events of importance 1..3 (at [i-1]), in time order: data indices, and
+        // side by side with them what a layout reads of each candidate (first and last day,
+        // TimelineData::flags()), so that it reads them in order rather than from the data's
+        // columns, where the events of a dense stretch lie far apart.
+        std::array<std::vector<quint32>, 3> byImportance;
         std::array<std::vector<qint32>, 3> byImportanceFirst;
+        std::array<std::vector<qint32>, 3> byImportanceLast;
+        std::array<std::vector<quint16>, 3> byImportanceFlags;
         // The latest last day of each block of BlockSize events of byImportance[i]: lets
         // someCarryingInto() pass over blocks where nothing reaches the day it asks about.
         std::array<std::vector<qint32>, 3> byImportanceBlockLast;
         std::vector<LengthClass> classes; // only non-empty ones, by bits
+
+        // Where each day's events begin in firstDays, for lanes dense enough that a table of
+        // their days costs little (at most about four entries per event): a layout counts
+        // events per pixel column and per bin with two reads instead of searching. Empty
+        // when the lane is too sparse; see hasDayTable().
+        qint32 dayTableFirst = 0;      // the lane's earliest first day
+        std::vector<quint32> dayTable; // [d − dayTableFirst]: first position starting on d or later
+        [[nodiscard]] bool hasDayTable() const { return !dayTable.empty(); }
+        // std::lower_bound(firstDays, day) as a position; only when hasDayTable().
+        [[nodiscard]] qsizetype startOfDay(qint64 day) const {
+            const qint64 k = day - dayTableFirst;
+            if (k <= 0)
+                return 0;
+            if (k >= qint64(dayTable.size()))
+                return qsizetype(firstDays.size());
+            return qsizetype(dayTable[size_t(k)]);
+        }
     };
 
     explicit TimelineIndex(TimelineData data, LaneGrouping grouping = LaneGrouping::Category);

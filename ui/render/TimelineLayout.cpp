@@ -80,6 +80,22 @@ struct Interval {
     double right;
 };
 
+// std::lower_bound for a value expected near `first`: it looks at `first`, then 2, 4, 8, …
+// elements on, and searches only the last step. A layout's searches move forward through
+// sorted arrays of a lane, so each one reads near the last instead of from the whole array.
+template <typename It, typename T>
+It gallopLowerBound(It first, It last, const T &value) {
+    qsizetype step = 1;
+    while (first != last) {
+        const It probe = first + std::min<qsizetype>(step, last - first) - 1;
+        if (!(*probe < value))
+            return std::lower_bound(first, probe + 1, value);
+        first = probe + 1;
+        step *= 2;
+    }
+    return last;
+}
+
 // One row of a lane: occupied stretches, disjoint and sorted.
 class RowOccupancy {
 public:
@@ -276,9 +292,18 @@ private:
         double left, right; // x of the bin (viewport)
     };
 
-    Geometry geometryOf(qsizetype i) const;
+    // What placing an event reads first: its days and flags, from the index's arrays (in
+    // order) or from the data (candidateOf()).
+    struct Candidate {
+        quint32 index; // into TimelineData
+        qint32 firstDay;
+        qint32 lastDay;
+        quint16 flags; // TimelineData::flags()
+    };
+    Candidate candidateOf(qsizetype i) const;
+    Geometry geometryOf(const Candidate &c) const;
     // Rows whose bit in `rowMask` is clear are not tried (rows from the 64th on always are).
-    bool tryPlace(int laneIndex, qsizetype dataIndex, std::vector<RowOccupancy> &rows,
+    bool tryPlace(int laneIndex, const Candidate &c, std::vector<RowOccupancy> &rows,
                   double laneTop, quint64 rowMask = ~quint64(0));
     void layoutLane(int laneIndex, LaneBox &box);
 
@@ -305,18 +330,23 @@ private:
     std::vector<Interval> m_gaps;      // free stretches near a bin (layoutLane)
 };
 
-TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) const {
+TimelineLayoutBuilder::Candidate TimelineLayoutBuilder::candidateOf(qsizetype i) const {
+    const TimelineData &d = m_layout->data();
+    return {quint32(i), d.firstDay(i), d.lastDay(i), d.flags(i)};
+}
+
+TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(const Candidate &c) const {
     const TimelineLayout &L = *m_layout;
-    const TimelineData &d = L.data();
-    const double x0 = L.xForDay(d.firstDay(i));
-    const double x1 = L.xForDay(double(d.lastDay(i)) + 1.0);
+    const double x0 = L.xForDay(c.firstDay);
+    const double x1 = L.xForDay(double(c.lastDay) + 1.0);
     const double left = L.m_timeArea.left();
     const double right = L.m_timeArea.right();
     Geometry g{};
-    const bool bar =
-        (d.isRange(i) || d.precision(i) != DatePrecision::Day) && x1 - x0 >= MinBarWidth;
+    const bool isRange = c.flags & TimelineData::RangeFlag;
+    const auto precision = DatePrecision(c.flags & TimelineData::PrecisionMask);
+    const bool bar = (isRange || precision != DatePrecision::Day) && x1 - x0 >= MinBarWidth;
     if (bar) {
-        g.shape = d.isRange(i) ? MarkShape::Range : MarkShape::Partial;
+        g.shape = isRange ? MarkShape::Range : MarkShape::Partial;
         g.continuesLeft = x0 < left;
         g.continuesRight = x1 > right;
         g.markLeft = std::max(x0, left);
@@ -324,7 +354,8 @@ TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) c
         g.textLeftIfRight = g.markLeft + 6;
     } else {
         g.shape = MarkShape::Point;
-        const double r = markRadius(d.importance(i));
+        const double r =
+            markRadius((c.flags & TimelineData::ImportanceMask) >> TimelineData::ImportanceShift);
         const double cx = (x0 + x1) / 2;
         g.markLeft = cx - r;
         g.markRight = cx + r;
@@ -333,18 +364,23 @@ TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(qsizetype i) c
     return g;
 }
 
-bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<RowOccupancy> &rows,
-                                     double laneTop, quint64 rowMask) {
+bool TimelineLayoutBuilder::tryPlace(int laneIndex, const Candidate &c,
+                                     std::vector<RowOccupancy> &rows, double laneTop,
+                                     quint64 rowMask) {
     TimelineLayout &L = *m_layout;
     const TimelineData &d = L.data();
-    const Geometry g = geometryOf(i);
+    const qsizetype i = c.index;
+    const Geometry g = geometryOf(c);
     const double timeLeft = L.m_timeArea.left();
     const double timeRight = L.m_timeArea.right();
-    const qint64 id = d.id(i);
+    // The id is read from the data only when notes ask for it, or once the event is placed.
+    const bool notes = L.m_options.hasNote || !L.m_options.noteNumbers.isEmpty();
+    const qint64 noteId = notes ? d.id(i) : 0;
     // -1: numbered after the layout (hasNote), with room for the widest number.
-    const int note = L.m_options.hasNote ? (L.m_options.hasNote(id) ? -1 : 0)
-                                         : L.m_options.noteNumbers.value(id, 0);
-    const bool unsourced = d.isUnsourced(i);
+    const int note = !notes                ? 0
+                     : L.m_options.hasNote ? (L.m_options.hasNote(noteId) ? -1 : 0)
+                                           : L.m_options.noteNumbers.value(noteId, 0);
+    const bool unsourced = c.flags & TimelineData::UnsourcedFlag;
     const double noteWidth = note > 0 ? m_fmSmall.horizontalAdvance(QString::number(note)) + 2
                                       : (note < 0 ? m_noteReserve : 0);
     const double badgeWidth = unsourced ? m_badgeSize + 4 : 0;
@@ -444,15 +480,17 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, qsizetype i, std::vector<Row
 
             PlacedEvent p;
             p.index = quint32(i);
-            p.id = id;
+            p.id = notes ? noteId : d.id(i);
             p.lane = laneIndex;
             p.row = r;
             p.category = d.category(i);
             p.shape = g.shape;
-            p.status = d.status(i);
-            p.importance = quint8(d.importance(i));
+            p.status =
+                EventStatus((c.flags & TimelineData::StatusMask) >> TimelineData::StatusShift);
+            p.importance =
+                quint8((c.flags & TimelineData::ImportanceMask) >> TimelineData::ImportanceShift);
             p.unsourced = unsourced;
-            p.noSourceAddress = d.hasNoSourceAddress(i);
+            p.noSourceAddress = c.flags & TimelineData::NoAddressFlag;
             p.continuesLeft = g.continuesLeft;
             p.continuesRight = g.continuesRight;
             p.labelOnLeft = side == Left;
@@ -515,9 +553,11 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
             const qint64 to = std::min(e, binStartDay(b + 1));
             if (from >= to)
                 continue;
-            const auto it =
-                std::lower_bound(lane.firstDays.begin() + pos, lane.firstDays.end(), to);
-            const qsizetype hi = qsizetype(it - lane.firstDays.begin());
+            const qsizetype hi = lane.hasDayTable()
+                                     ? lane.startOfDay(to)
+                                     : qsizetype(gallopLowerBound(lane.firstDays.begin() + pos,
+                                                                  lane.firstDays.end(), to) -
+                                                 lane.firstDays.begin());
             Bin bin{from, to, pos, hi, 0, 0, 0};
             bin.left = timeLeft + (RefDay - L.m_scale.firstDay()) * ppd + double(b) * m_binWidth;
             bin.right = bin.left + m_binWidth;
@@ -546,15 +586,19 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
     const int attempts = m_rows + 2;
     const double longDays = 0.35 * L.m_timeArea.width() / ppd;
     struct Deferred {
-        quint32 index;
+        Candidate candidate;
         int bin; // -1: reaching in from the left
     };
     std::vector<Deferred> deferred;
     for (quint32 i : carryIn)
-        deferred.push_back({i, -1});
+        deferred.push_back({candidateOf(i), -1});
     for (int imp = 3; imp >= 1; --imp) {
         const auto &firsts = lane.byImportanceFirst[size_t(imp - 1)];
-        const auto &positions = lane.byImportance[size_t(imp - 1)];
+        const auto &lasts = lane.byImportanceLast[size_t(imp - 1)];
+        const auto &flags = lane.byImportanceFlags[size_t(imp - 1)];
+        const auto &indices = lane.byImportance[size_t(imp - 1)];
+        // Bins ascend: each one's candidates are searched for from the previous one's.
+        auto cursor = firsts.begin();
         for (size_t b = 0; b < bins.size(); ++b) {
             Bin &bin = bins[b];
             // Every candidate here needs a free stretch of at least the shortest label that
@@ -597,10 +641,9 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
                 return mask;
             };
             quint64 rowMask = ~quint64(0); // every row, until a candidate fails
-            const auto mayFit = [&](qsizetype i) {
+            const auto mayFit = [&](const Geometry &g) {
                 if (rows.size() > 64)
                     return true;
-                const Geometry g = geometryOf(i);
                 const double centre = (g.markLeft + g.markRight) / 2;
                 if (!(centre >= windowLeft && centre <= windowRight))
                     return true;
@@ -627,19 +670,21 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
                 });
             };
             bool masked = false;
-            auto it = std::lower_bound(firsts.begin(), firsts.end(), bin.fromDay);
+            auto it = gallopLowerBound(cursor, firsts.end(), bin.fromDay);
+            cursor = it;
             int tried = 0;
             for (; it != firsts.end() && *it < bin.toDay && tried < attempts; ++it, ++tried) {
-                const quint32 i = lane.events[positions[size_t(it - firsts.begin())]];
-                if (double(L.data().lastDay(i) - L.data().firstDay(i) + 1) > longDays) {
-                    deferred.push_back({i, int(b)});
+                const size_t k = size_t(it - firsts.begin());
+                const Candidate c{indices[k], *it, lasts[k], flags[k]};
+                if (double(c.lastDay - c.firstDay + 1) > longDays) {
+                    deferred.push_back({c, int(b)});
                     continue;
                 }
                 if (rowMask == 0 && rows.size() <= 64)
                     continue;
-                if (masked && !mayFit(i))
+                if (masked && !mayFit(geometryOf(c)))
                     continue;
-                if (tryPlace(laneIndex, i, rows, laneTop, rowMask)) {
+                if (tryPlace(laneIndex, c, rows, laneTop, rowMask)) {
                     ++bin.placed;
                     if (masked)
                         rowMask = rowsWithRoom();
@@ -650,14 +695,15 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
             }
         }
     }
-    std::stable_sort(deferred.begin(), deferred.end(), [&](const Deferred &a, const Deferred &b) {
-        return L.data().importance(a.index) > L.data().importance(b.index);
+    std::stable_sort(deferred.begin(), deferred.end(), [](const Deferred &a, const Deferred &b) {
+        return (a.candidate.flags & TimelineData::ImportanceMask) >
+               (b.candidate.flags & TimelineData::ImportanceMask);
     });
     int deferredTried = 0;
     for (const Deferred &item : deferred) {
         if (deferredTried++ >= 3 * attempts)
             break;
-        if (tryPlace(laneIndex, item.index, rows, laneTop)) {
+        if (tryPlace(laneIndex, item.candidate, rows, laneTop)) {
             if (item.bin < 0)
                 ++carryPlaced;
             else
@@ -839,7 +885,19 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
                 std::clamp<qint64>(qint64(day), L.m_firstVisibleDay, L.m_endVisibleDay);
         }
         for (int l = 0; l < laneCount; ++l) {
-            const auto &firsts = index.lane(l).firstDays;
+            const TimelineIndex::Lane &lane = index.lane(l);
+            qsizetype *counts = m_densityCounts.data() + size_t(l) * size_t(columns);
+            if (lane.hasDayTable()) {
+                // Dense lanes: a column's count is the difference of two positions.
+                qsizetype from = lane.startOfDay(boundary[0]);
+                for (int c = 0; c < columns; ++c) {
+                    const qsizetype to = lane.startOfDay(boundary[size_t(c) + 1]);
+                    counts[c] = to - from;
+                    from = to;
+                }
+                continue;
+            }
+            const auto &firsts = lane.firstDays;
             auto it = std::lower_bound(firsts.begin(), firsts.end(), boundary[0]);
             for (int c = 0; c < columns; ++c) {
                 // Gallop: dense data moves a few steps, sparse data jumps.
@@ -852,8 +910,7 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
                     step *= 2;
                 }
                 end = std::lower_bound(it, end, to);
-                const qsizetype n = qsizetype(end - it);
-                m_densityCounts[size_t(l) * size_t(columns) + size_t(c)] = n;
+                counts[c] = qsizetype(end - it);
                 it = end;
             }
         }

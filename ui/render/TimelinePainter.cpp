@@ -1,5 +1,7 @@
 #include "ui/render/TimelinePainter.h"
 
+#include "ui/render/SpriteBlend.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QPaintEngine>
@@ -226,6 +228,55 @@ InkedImage cropToInk(const QImage &image) {
     return {cut, QPoint(left / d, top / d)};
 }
 
+// Where cached images (labels, points, pills) can be blended straight into the QImage the
+// painter draws on (SpriteBlend) instead of through QPainter::drawImage, which for a small
+// image costs more per call and per row than its pixels do: a QImage painted without
+// redirection, clipping, opacity below 1 or another composition mode, translated by whole
+// pixels, at a whole device pixel ratio. The pixels are the same (SourceOver, same rounding).
+class DirectTarget {
+public:
+    explicit DirectTarget(QPainter &p) {
+        QPaintEngine *engine = p.paintEngine();
+        QPaintDevice *device = p.device();
+        if (!engine || engine->type() != QPaintEngine::Raster || !device ||
+            device->devType() != QInternal::Image || engine->paintDevice() != device ||
+            !engine->systemClip().isEmpty() || p.hasClipping() ||
+            p.compositionMode() != QPainter::CompositionMode_SourceOver || p.opacity() != 1.0)
+            return;
+        const auto *image = static_cast<const QImage *>(device);
+        const qreal dpr = image->devicePixelRatio();
+        const QTransform &world = p.worldTransform();
+        const QTransform toDevice = p.deviceTransform();
+        if (!SpriteBlend::supports(*image) || dpr < 1 || dpr != std::round(dpr) ||
+            world.type() > QTransform::TxTranslate || world.dx() != std::round(world.dx()) ||
+            world.dy() != std::round(world.dy()) || toDevice.type() > QTransform::TxScale ||
+            toDevice.m11() != dpr || toDevice.m22() != dpr ||
+            toDevice.dx() != std::round(toDevice.dx()) ||
+            toDevice.dy() != std::round(toDevice.dy()))
+            return;
+        m_image = image;
+        m_dpr = int(dpr);
+        m_offset = QPoint(int(toDevice.dx()), int(toDevice.dy()));
+    }
+
+    [[nodiscard]] bool enabled() const { return m_image != nullptr; }
+
+    // Draws `sprite` with its top-left corner at `topLeft` (logical pixels) as
+    // QPainter::drawImage would; false (nothing drawn) when this target cannot.
+    bool draw(QPoint topLeft, const QImage &sprite) const {
+        if (!m_image || sprite.devicePixelRatio() != m_dpr ||
+            sprite.format() != QImage::Format_ARGB32_Premultiplied)
+            return false;
+        SpriteBlend::blendOnto(*m_image, topLeft * m_dpr + m_offset, sprite);
+        return true;
+    }
+
+private:
+    const QImage *m_image = nullptr;
+    int m_dpr = 1;
+    QPoint m_offset; // device pixels
+};
+
 // Text on raster devices is drawn from caches, because text is most of the cost of a frame
 // and zooming and panning keep most labels from one frame to the next. With a plain
 // translation on whole pixels (the window, PNG export at scale 1) each string is rendered
@@ -236,7 +287,8 @@ class TextDrawer {
 public:
     explicit TextDrawer(QPainter &p)
         : m_p(p)
-        , m_raster(p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster) {
+        , m_raster(p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster)
+        , m_direct(p) {
         const QTransform &t = p.worldTransform();
         m_blit = m_raster && t.type() <= QTransform::TxTranslate && t.dx() == std::round(t.dx()) &&
                  t.dy() == std::round(t.dy());
@@ -267,7 +319,8 @@ public:
             return;
         const QPoint at(int(std::round(topLeft.x())) - Margin,
                         int(std::round(topLeft.y())) - Margin);
-        m_p.drawImage(at + image.offset, image.image);
+        if (!m_direct.draw(at + image.offset, image.image))
+            m_p.drawImage(at + image.offset, image.image);
     }
 
 private:
@@ -342,6 +395,7 @@ private:
 
     QPainter &m_p;
     bool m_raster;
+    DirectTarget m_direct;
     bool m_blit = false;
     qreal m_dpr = 1;
     QFont m_font;
@@ -590,7 +644,8 @@ public:
     };
 
     explicit SpriteDrawer(QPainter &p)
-        : m_p(p) {
+        : m_p(p)
+        , m_direct(p) {
         const QTransform &t = p.worldTransform();
         m_enabled = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
                     t.type() <= QTransform::TxTranslate && t.dx() == std::round(t.dx()) &&
@@ -654,9 +709,12 @@ public:
         }
         if (sprite.image.isNull())
             return true;
+        // `at` is on whole logical pixels (a translation on whole pixels, rounded box).
+        const QPoint topLeft = QPoint(int(at.x()), int(at.y())) + sprite.offset;
+        if (m_direct.draw(topLeft, sprite.image))
+            return true;
         if (m_batching) {
-            // `at` is on whole logical pixels (a translation on whole pixels, rounded box).
-            m_queue.push_back({sprite.image, QPoint(int(at.x()), int(at.y())) + sprite.offset});
+            m_queue.push_back({sprite.image, topLeft});
             return true;
         }
         m_p.drawImage(at + QPointF(sprite.offset), sprite.image);
@@ -670,7 +728,8 @@ public:
     // sprites do not overlap this gives the same pixels as drawing each; it saves the cost
     // Qt has per drawImage() and per image row, which for a small pill was most of its cost.
     void beginRow() {
-        m_batching = m_enabled && m_dpr == std::round(m_dpr) && m_dpr >= 1;
+        // Blended directly, sprites cost no more one by one.
+        m_batching = m_enabled && !m_direct.enabled() && m_dpr == std::round(m_dpr) && m_dpr >= 1;
         m_queue.clear();
     }
     void endRow() {
@@ -737,6 +796,7 @@ private:
     };
 
     QPainter &m_p;
+    DirectTarget m_direct;
     bool m_enabled = false;
     qreal m_dpr = 1;
     QString m_theme;
