@@ -2,9 +2,11 @@
 
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFastReader.h"
+#include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
 
 #include <QFile>
+#include <QScopeGuard>
 
 #include <condition_variable>
 #include <deque>
@@ -159,6 +161,7 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
         return importWhole(store, path, format, policy, summary, &text);
     }
 
+    const auto unmap = qScopeGuard([&] { file.unmap(mapped); });
     PartQueue queue;
     InputError readError;
     std::thread reader([&] {
@@ -179,7 +182,6 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
     const bool imported = store.importParts(parts, policy, summary, &storeError);
     queue.stop();
     reader.join();
-    file.unmap(mapped);
     if (imported)
         return true;
     if (!parts.failed()) {
@@ -190,6 +192,19 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
         text = readError.toString();
         return false;
     }
-    // The fast reader was not sure: the thorough reader decides, and words the message.
-    return importWhole(store, path, DatasetFormat::Native, policy, summary, &text);
+    // The fast reader was not sure: the thorough reader decides, and words the message (from
+    // the mapping still open: the pages given back are read again from the file; going
+    // through readDatasetFile would run the fast reader over the whole file a second time).
+    InputError thoroughError;
+    const std::optional<Dataset> dataset =
+        NativeJsonFormat::readThoroughly(bytes, path, &thoroughError);
+    if (!dataset) {
+        text = thoroughError.toString();
+        return false;
+    }
+    if (!store.importDataset(*dataset, policy, summary, &storeError)) {
+        text = storeError.message;
+        return false;
+    }
+    return true;
 }
