@@ -149,6 +149,8 @@ public:
             // Only a ")" without its "(" stops the top level early.
             ++m_pos;
             m_hints << tr("A \")\" without its \"(\" was ignored.");
+            // What follows may be written in brackets after the AND: one level more.
+            m_depth = 1;
             result = combine(NodeKind::And, result, parseOr());
         }
         return result;
@@ -172,9 +174,18 @@ public:
     }
 
 private:
+    // Parentheses only where FTS5 needs them: a looser operator under a tighter one, and
+    // anything but a term on the right of NOT. An AND on the left of NOT is written bare:
+    // FTS5 binds NOT tighter and reads `a AND b NOT c` as `a AND (b NOT c)`, the same rows
+    // as `(a AND b) NOT c`, which is how this parser reads a typed NOT, left to right. So
+    // the expression read again is the same tree and the same text, and chains of NOT do
+    // not nest deeper with every NOT (FTS5's parser has a fixed stack).
     [[nodiscard]] QString child(int node, NodeKind parent, bool rightOfNot) const {
-        const int p = precedence(m_nodes[size_t(node)].kind);
-        const bool parens = p < precedence(parent) || (rightOfNot && p <= precedence(parent));
+        const NodeKind kind = m_nodes[size_t(node)].kind;
+        const int p = precedence(kind);
+        bool parens = p < precedence(parent) || (rightOfNot && p <= precedence(parent));
+        if (parent == NodeKind::Not && !rightOfNot && kind == NodeKind::And)
+            parens = false;
         return parens ? u'(' + serialize(node) + u')' : serialize(node);
     }
 
@@ -252,17 +263,47 @@ private:
         if (!at(TokenKind::Open))
             return -1;
         ++m_pos;
+        if (m_depth >= kMaxDepth)
+            return parseTooDeep();
+        ++m_depth;
         const int inner = parseOr();
+        --m_depth;
         if (at(TokenKind::Close))
             ++m_pos;
         else
-            m_hints << tr("A \")\" was missing; it was added at the end.");
+            missingClose();
         return inner;
     }
+
+    // A group nested deeper than kMaxDepth (its "(" already read), as all of its words.
+    int parseTooDeep() {
+        m_hints << tr("Brackets nested more than %1 deep: the words inside them are all "
+                      "searched for.")
+                       .arg(kMaxDepth);
+        int result = -1;
+        int open = 1;
+        while (m_pos < m_tokens.size()) {
+            const Token &token = m_tokens[m_pos++];
+            if (token.kind == TokenKind::Open)
+                ++open;
+            else if (token.kind == TokenKind::Close && --open == 0)
+                return result;
+            else if (token.kind == TokenKind::Term)
+                result = combine(NodeKind::And, result, add(Node{NodeKind::Term, token.text}));
+        }
+        missingClose();
+        return result;
+    }
+
+    void missingClose() { m_hints << tr("A \")\" was missing; it was added at the end."); }
+
+    // FTS5's query parser has a fixed stack: a hundred entries, three per nested group.
+    static constexpr int kMaxDepth = 16;
 
     const QList<Token> &m_tokens;
     QStringList &m_hints;
     qsizetype m_pos = 0;
+    int m_depth = 0;
     std::vector<Node> m_nodes;
 };
 

@@ -66,9 +66,14 @@ void tst_SearchQuery::expression_data() {
     QTest::newRow("needless parentheses") << u"((H20))"_s << u"\"H20\""_s;
     QTest::newRow("NOT group") << u"Nvidia NOT (H20 OR H200)"_s
                                << u"\"Nvidia\" NOT (\"H20\" OR \"H200\")"_s;
-    QTest::newRow("NOT after AND chain") << u"a b NOT c"_s << u"(\"a\" AND \"b\") NOT \"c\""_s;
+    // FTS5 binds NOT tighter than AND: `a AND b NOT c` is a AND (b NOT c), the same rows.
+    QTest::newRow("NOT after AND chain") << u"a b NOT c"_s << u"\"a\" AND \"b\" NOT \"c\""_s;
     QTest::newRow("NOT then AND") << u"a NOT b c"_s << u"\"a\" NOT \"b\" AND \"c\""_s;
     QTest::newRow("NOT chain") << u"a NOT b NOT c"_s << u"\"a\" NOT \"b\" NOT \"c\""_s;
+    QTest::newRow("NOT group after AND") << u"a AND (b NOT c)"_s << u"\"a\" AND \"b\" NOT \"c\""_s;
+    QTest::newRow("AND group after AND") << u"a (b c)"_s << u"\"a\" AND \"b\" AND \"c\""_s;
+    QTest::newRow("NOT of a group after NOT")
+        << u"(a b NOT c) NOT (d OR e)"_s << u"\"a\" AND \"b\" NOT \"c\" NOT (\"d\" OR \"e\")"_s;
     QTest::newRow("lower-case operators are words")
         << u"this and that or not"_s
         << u"\"this\" AND \"and\" AND \"that\" AND \"or\" AND \"not\""_s;
@@ -136,6 +141,9 @@ void tst_SearchQuery::hints_data() {
     QTest::newRow("missing close")
         << u"(H20"_s << u"A \")\" was missing; it was added at the end."_s;
     QTest::newRow("stray close") << u"H20)"_s << u"A \")\" without its \"(\" was ignored."_s;
+    QTest::newRow("too deep") << u"a NOT ("_s.repeated(20) + u"b"_s + u")"_s.repeated(20)
+                              << u"Brackets nested more than 16 deep: the words inside them are "
+                                 "all searched for."_s;
 }
 
 void tst_SearchQuery::hints() {
@@ -159,6 +167,22 @@ void tst_SearchQuery::everyExpressionParses_data() {
         }
         QTest::addRow("soup %d", n) << text << QString();
     }
+    // Nesting deeper than FTS5's parser stack holds (a hundred entries, three per group).
+    const QStringList operators = {u"NOT"_s, u"AND"_s, u"OR"_s, u""_s};
+    for (const QString &op : operators) {
+        QString text;
+        for (int depth = 0; depth < 60; ++depth)
+            text += u"w%1 %2 ("_s.arg(depth).arg(op);
+        QTest::addRow("60 groups, %s", qPrintable(op))
+            << text + u"end"_s + u")"_s.repeated(60) << QString();
+        QTest::addRow("60 groups then NOT, %s", qPrintable(op))
+            << u"("_s.repeated(60) + u"a NOT b c NOT d"_s + u") x NOT y"_s.repeated(60)
+            << QString();
+    }
+    QString chain = u"a"_s;
+    for (int n = 0; n < 200; ++n)
+        chain += u" b%1 NOT c%1"_s.arg(n);
+    QTest::addRow("200 NOTs after ANDs") << chain << QString();
 }
 
 void tst_SearchQuery::everyExpressionParses() {
@@ -171,6 +195,8 @@ void tst_SearchQuery::everyExpressionParses() {
     query.bindValue(u":q"_s, expression);
     QVERIFY2(query.exec(), qPrintable(expression + u": "_s + query.lastError().text()));
     QVERIFY(query.next());
+    // What SearchQuery writes, it reads back as the same expression.
+    QCOMPARE(SearchQuery::toFtsExpression(expression), expression);
 }
 
 QTEST_GUILESS_MAIN(tst_SearchQuery)
