@@ -14,6 +14,7 @@ struct StoreError {
         Corrupt,      // SQLite reports corruption
         Invalid,      // the data given would break a rule (empty title, unknown source, ...)
         Io,           // anything else the database reported
+        Stopped,      // the user stopped it (an import between two parts); nothing changed
     };
 
     Kind kind = Kind::None;

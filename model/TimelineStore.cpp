@@ -1823,8 +1823,16 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                     QDir::toNativeSeparators(m_path))};
         return fail();
     };
+    const auto stopped = [&] {
+        *err = {StoreError::Kind::Stopped,
+                u"%1: the import was stopped; nothing was imported"_s.arg(
+                    QDir::toNativeSeparators(m_path))};
+        return fail();
+    };
     static const Dataset NoPart;
     const Dataset *part = parts.next();
+    if (!part && parts.stopped())
+        return stopped();
     if (!part && parts.failed())
         return readingFailed();
     const Dataset &firstPart = part ? *part : NoPart;
@@ -2076,6 +2084,8 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
             }
         }
     }
+    if (parts.stopped())
+        return stopped();
     if (parts.failed())
         return readingFailed();
     for (const auto &[name, sql] : std::as_const(rebuiltIndexes)) {

@@ -91,11 +91,14 @@ public:
         // False once no later part can bring sources: the stored sources read to match
         // them against are then freed.
         [[nodiscard]] virtual bool laterPartsMayHaveSources() const { return true; }
+        // True when the user stopped the import (next() then returns nullptr): the import
+        // writes nothing and reports StoreError::Kind::Stopped.
+        [[nodiscard]] virtual bool stopped() const { return false; }
     };
     // importDataset for a dataset given in parts: written as they arrive, in one
     // transaction, committed only after the last part (nothing is written when the reading
-    // fails). The decisions a whole dataset's size makes (rebuilding the indexes, matching
-    // events without a uid in memory) are made on the first part.
+    // fails or the import is stopped). The decisions a whole dataset's size makes (rebuilding the
+    // indexes, matching events without a uid in memory) are made on the first part.
     bool importParts(DatasetParts &parts, ImportPolicy policy, ImportSummary *summary,
                      StoreError *error);
     // Inserts (id == 0) or updates the event with its links; fills in id, uid and times.

@@ -2,13 +2,17 @@
 // part, in one transaction. It must store exactly what reading the file whole and importing
 // it stores; a file that turns out bad halfway stores nothing and gets the thorough reader's
 // message; a file the fast reader declines is still imported; and a store that cannot be
-// written stops the reader instead of leaving it waiting.
+// written stops the reader instead of leaving it waiting. DatasetSlices (the window's import
+// of a dataset in memory, in slices with progress) stores what a whole import stores, and
+// stopped halfway stores nothing.
+#include "model/DatasetSlices.h"
 #include "model/FileImport.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -124,6 +128,8 @@ private slots:
     void sheetPartsStoreWhatTheWholeSheetStores();
     void sheetBadHalfwayChangesNothing();
     void otherFormatsAreReadWhole();
+    void slicesStoreWhatTheWholeDatasetStores();
+    void stoppedSlicesChangeNothing();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -428,6 +434,86 @@ void TestFileImport::otherFormatsAreReadWhole() {
     QVERIFY(!FileImport::importFile(*store, path(u"missing.chiptimeline.json"_s),
                                     DatasetFormat::Auto, ImportPolicy::Skip, nullptr, &message));
     QVERIFY2(message.contains(u"missing.chiptimeline.json"_s), qPrintable(message));
+}
+
+void TestFileImport::slicesStoreWhatTheWholeDatasetStores() {
+    StoreError error;
+    const auto whole = TimelineStore::open(path(u"slices-whole.sqlite"_s), &error);
+    const auto sliced = TimelineStore::open(path(u"slices.sqlite"_s), &error);
+    QVERIFY2(whole && sliced, qPrintable(error.message));
+    ImportSummary wholeSummary;
+    QVERIFY(whole->importDataset(m_dataset, ImportPolicy::Skip, &wholeSummary, &error));
+
+    QList<std::pair<qsizetype, qsizetype>> progress;
+    DatasetSlices slices(m_dataset, 5000, 3000, [&](qsizetype done, qsizetype total) {
+        progress.append({done, total});
+    });
+    ImportSummary slicedSummary;
+    QVERIFY2(sliced->importParts(slices, ImportPolicy::Skip, &slicedSummary, &error),
+             qPrintable(error.message));
+    QCOMPARE(slicedSummary, wholeSummary);
+    QCOMPARE(slicedSummary.eventsAdded, 12000);
+    const QList<std::pair<qsizetype, qsizetype>> expected = {
+        {0, 12000}, {5000, 12000}, {8000, 12000}, {11000, 12000}, {12000, 12000}};
+    QCOMPARE(progress, expected);
+    QCOMPARE(stored(*sliced), stored(*whole));
+    QCOMPARE(indexNames(*sliced), indexNames(*whole));
+    QCOMPARE(searchRows(*sliced, u"event_fts"_s, u"nvidia"_s),
+             searchRows(*whole, u"event_fts"_s, u"nvidia"_s));
+    QCOMPARE(searchRows(*sliced, u"source_fts"_s, u"verzogerung"_s),
+             searchRows(*whole, u"source_fts"_s, u"verzogerung"_s));
+
+    // An empty dataset: one slice with its sources, then the end.
+    Dataset sourcesOnly;
+    sourcesOnly.sources = m_dataset.sources.mid(0, 3);
+    progress.clear();
+    DatasetSlices few(sourcesOnly, 5000, 2000, [&](qsizetype done, qsizetype total) {
+        progress.append({done, total});
+    });
+    const auto empty = TimelineStore::open(path(u"slices-sources.sqlite"_s), &error);
+    QVERIFY(empty);
+    ImportSummary summary;
+    QVERIFY(empty->importParts(few, ImportPolicy::Skip, &summary, &error));
+    QCOMPARE(summary.sourcesAdded, 3);
+    QCOMPARE(progress, (QList<std::pair<qsizetype, qsizetype>>{{0, 0}, {0, 0}}));
+}
+
+void TestFileImport::stoppedSlicesChangeNothing() {
+    const QString database = path(u"stopped.sqlite"_s);
+    Dataset before;
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
+        before = store->dataset();
+    }
+    const QByteArray hashBefore = fileHash(database);
+    {
+        StoreError error;
+        const auto store = TimelineStore::open(database, &error);
+        QVERIFY(store);
+        // Stopped while the third slice is announced: two slices are written, then undone.
+        QList<qsizetype> announced;
+        DatasetSlices *self = nullptr;
+        DatasetSlices slices(m_dataset, 1000, 1000, [&](qsizetype done, qsizetype) {
+            announced.append(done);
+            if (done == 2000)
+                self->stop();
+        });
+        self = &slices;
+        ImportSummary summary;
+        QVERIFY(!store->importParts(slices, ImportPolicy::Update, &summary, &error));
+        QCOMPARE(announced, (QList<qsizetype>{0, 1000, 2000}));
+        QCOMPARE(error.kind, StoreError::Kind::Stopped);
+        QCOMPARE(error.message, QDir::toNativeSeparators(database) +
+                                    u": the import was stopped; nothing was imported"_s);
+        QVERIFY(slices.next() == nullptr);
+        QCOMPARE(store->dataset(), before);
+        QCOMPARE(store->eventCount(), 50);
+        QCOMPARE(searchRows(*store, u"event_fts"_s, u"\"event 1500\""_s), QList<qint64>());
+    }
+    QCOMPARE(fileHash(database), hashBefore);
 }
 
 QTEST_GUILESS_MAIN(TestFileImport)
