@@ -3,7 +3,9 @@
 #include "ui/widgets/ImportDialog.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -24,6 +26,7 @@ private slots:
     void importWritesWhatThePreviewSaid();
     void cancelWritesNothing();
     void cancelWhileReadingWritesNothing();
+    void stopWhileWritingWritesNothing();
     void nameFiltersCoverEveryReadableFormat();
 
 private:
@@ -213,8 +216,13 @@ void TestImportDialog::importWritesWhatThePreviewSaid() {
     const std::optional<ImportSummary> preview = dialog.previewSummary();
     QVERIFY(preview);
 
+    QSignalSpy progress(&dialog, &ImportDialog::writeProgress);
     QTest::mouseClick(dialog.findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
     QCOMPARE(imported.count(), 1);
+    // One slice of three events, then the end.
+    QCOMPARE(progress.count(), 2);
+    QCOMPARE(progress.at(0), (QVariantList{qsizetype(0), qsizetype(3)}));
+    QCOMPARE(progress.at(1), (QVariantList{qsizetype(3), qsizetype(3)}));
     const ImportSummary summary = imported.constFirst().constFirst().value<ImportSummary>();
     QCOMPARE(summary, *preview);
     QCOMPARE(dialog.importedSummary(), preview);
@@ -264,6 +272,64 @@ void TestImportDialog::cancelWhileReadingWritesNothing() {
         QVERIFY(!dialog.importFiles());
     } // destroyed with its reader perhaps still running: the result is dropped
     QCOMPARE(store->dataset(), before);
+}
+
+void TestImportDialog::stopWhileWritingWritesNothing() {
+    auto store = openStore();
+    QVERIFY(store);
+    const Dataset before = store->dataset();
+    Dataset large;
+    for (int e = 0; e < 12000; ++e) {
+        Event event;
+        event.uid = u"5a0c9a1e-0000-4000-8000-%1"_s.arg(e, 12, 10, QChar(u'0'));
+        event.title = u"Licence decision %1"_s.arg(e);
+        event.start = PartialDate::fromYmd(2020 + e % 6, 1 + e % 12, 1 + e % 28);
+        large.events << event;
+    }
+    const QString path = writeFile(u"large.chiptimeline.json"_s, NativeJsonFormat::write(large));
+    ImportDialog dialog(*store);
+    QSignalSpy ready(&dialog, &ImportDialog::previewReady);
+    dialog.setFiles({path});
+    QTRY_COMPARE(ready.count(), 1);
+    QVERIFY(dialog.canImport());
+
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    const QString cancelText = cancel->text();
+    auto *bar = dialog.findChild<QProgressBar *>(u"progress"_s);
+    QList<qsizetype> steps;
+    QString labelWhileWriting;
+    bool stopAsked = false;
+    // Each step is shown before the next slice is written: Stop, pressed at the second
+    // step, is seen at the third.
+    connect(&dialog, &ImportDialog::writeProgress, &dialog, [&](qsizetype done, qsizetype total) {
+        steps << done;
+        QCOMPARE(total, qsizetype(12000));
+        QCOMPARE(bar->maximum(), 12000);
+        QCOMPARE(bar->value(), int(done));
+        if (done == 5000 && !stopAsked) {
+            stopAsked = true;
+            labelWhileWriting = cancel->text();
+            QVERIFY(cancel->isEnabled());
+            QVERIFY(!dialog.findChild<QComboBox *>()->isEnabled());
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        }
+    });
+    QVERIFY(!dialog.importFiles());
+    QCOMPARE(steps, (QList<qsizetype>{0, 5000}));
+    QCOMPARE(labelWhileWriting, u"&Stop"_s);
+    QCOMPARE(dialog.findChild<QLabel *>(u"result"_s)->text(),
+             u"The import was stopped; nothing of it was written."_s);
+    QCOMPARE(store->dataset(), before);
+    QVERIFY(!dialog.importedSummary());
+    // The dialog is as before the import: Cancel again, and Import can be pressed again.
+    QCOMPARE(cancel->text(), cancelText);
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(dialog.canImport());
+    steps.clear();
+    QVERIFY(dialog.importFiles());
+    QCOMPARE(steps, (QList<qsizetype>{0, 5000, 7000, 9000, 11000, 12000}));
+    QCOMPARE(store->eventCount(), before.events.size() + 12000);
 }
 
 void TestImportDialog::nameFiltersCoverEveryReadableFormat() {

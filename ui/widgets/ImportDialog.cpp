@@ -1,5 +1,6 @@
 #include "ui/widgets/ImportDialog.h"
 
+#include "model/DatasetSlices.h"
 #include "model/ImportPreview.h"
 #include "model/TimelineStore.h"
 
@@ -572,15 +573,24 @@ bool ImportDialog::importFiles() {
         QApplication::restoreOverrideCursor();
     } else {
         // The write runs on a worker thread with its own connection to the same file (one
-        // transaction, as always), so the windows keep painting and the progress bar keeps
-        // moving through a long import. User input waits until it is done.
+        // transaction, as always), a slice of events at a time: the windows keep painting,
+        // the bar counts the events written, and the Stop button (Cancel's place) stops the
+        // import between two slices, which undoes all of it. The rest of the dialog waits.
         struct Outcome {
             bool ok = false;
             ImportSummary summary;
             StoreError error;
         };
-        const Dataset *dataset = &m_analysis->combined;
         const ImportPolicy chosen = policy();
+        // Each step is shown before the next slice is written (the worker waits for it), so
+        // a Stop pressed on the way is seen at the next slice.
+        auto slices = std::make_shared<DatasetSlices>(
+            m_analysis->combined, 5000, 2000, [this](qsizetype done, qsizetype total) {
+                QMetaObject::invokeMethod(
+                    this, [this, done, total] { showWriteProgress(done, total); },
+                    Qt::BlockingQueuedConnection);
+            });
+        m_writing = slices;
         QFutureWatcher<Outcome> writing;
         QEventLoop waiting;
         connect(&writing, &QFutureWatcherBase::finished, &waiting, &QEventLoop::quit);
@@ -589,22 +599,38 @@ bool ImportDialog::importFiles() {
         m_progress->setRange(0, 0);
         m_progress->show();
         m_importButton->setEnabled(false);
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        writing.setFuture(QtConcurrent::run([path, dataset, chosen] {
+        for (QWidget *input : std::initializer_list<QWidget *>{
+                 m_fileList, m_addButton, m_removeButton, m_formatCombo, m_policyCombo})
+            input->setEnabled(false);
+        QPushButton *stop = m_buttons->button(QDialogButtonBox::Cancel);
+        const QString cancelText = stop->text();
+        stop->setText(tr("&Stop"));
+        stop->setToolTip(tr("Stop the import: nothing of it is kept"));
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+        writing.setFuture(QtConcurrent::run([path, slices, chosen] {
             Outcome outcome;
             if (const auto store = TimelineStore::open(path, &outcome.error))
-                outcome.ok =
-                    store->importDataset(*dataset, chosen, &outcome.summary, &outcome.error);
+                outcome.ok = store->importParts(*slices, chosen, &outcome.summary, &outcome.error);
             return outcome;
         }));
         if (!writing.isFinished())
-            waiting.exec(QEventLoop::ExcludeUserInputEvents);
+            waiting.exec();
         QApplication::restoreOverrideCursor();
+        m_writing.reset();
+        stop->setText(cancelText);
+        stop->setToolTip({});
+        stop->setEnabled(true);
+        m_fileList->setEnabled(true);
         m_progress->hide();
         const Outcome outcome = writing.result();
         ok = outcome.ok;
         summary = outcome.summary;
         error = outcome.error;
+    }
+    if (!ok && error.kind == StoreError::Kind::Stopped) {
+        setResultText(tr("The import was stopped; nothing of it was written."), true);
+        updateView();
+        return false;
     }
     if (!ok) {
         setResultText(tr("Nothing was imported: %1").arg(error.message), true);
@@ -628,7 +654,25 @@ bool ImportDialog::importFiles() {
     return true;
 }
 
+void ImportDialog::showWriteProgress(qsizetype done, qsizetype total) {
+    if (!m_writing)
+        return;
+    m_progress->setRange(0, int(total));
+    m_progress->setValue(int(done));
+    m_status->setText(m_writing->stopped()
+                          ? tr("Stopping…")
+                          : tr("Importing: %L1 of %L2 events written…").arg(done).arg(total));
+    emit writeProgress(done, total);
+}
+
 void ImportDialog::reject() {
+    if (m_writing) {
+        // While writing, Cancel is Stop: the dialog stays until the import is undone.
+        m_writing->stop();
+        m_status->setText(tr("Stopping…"));
+        m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+        return;
+    }
     m_watcher->cancel();
     // Closing after an import reports it, so the window reloads.
     if (m_imported)
@@ -638,7 +682,7 @@ void ImportDialog::reject() {
 }
 
 void ImportDialog::dragEnterEvent(QDragEnterEvent *event) {
-    if (!m_imported && event->mimeData()->hasUrls())
+    if (!m_imported && !m_writing && event->mimeData()->hasUrls())
         event->acceptProposedAction();
 }
 

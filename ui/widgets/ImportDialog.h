@@ -20,6 +20,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTreeWidget;
+class DatasetSlices;
 class TimelineStore;
 template <typename T>
 class QFutureWatcher;
@@ -73,6 +74,8 @@ signals:
     // The preview for the current files, format and policy is shown.
     void previewReady();
     void imported(const ImportSummary &summary);
+    // While Import writes: events written so far, and in all (shown in the progress bar).
+    void writeProgress(qsizetype done, qsizetype total);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -106,6 +109,7 @@ private:
     void updateView();
     void removeSelectedFiles();
     void setResultText(const QString &text, bool error);
+    void showWriteProgress(qsizetype done, qsizetype total);
 
     TimelineStore &m_store;
     QStringList m_files;
@@ -114,6 +118,7 @@ private:
     std::optional<Analysis> m_analysis;
     std::optional<ImportSummary> m_imported;
     bool m_busy = false;
+    std::shared_ptr<DatasetSlices> m_writing; // while Import writes
 
     QFutureWatcher<Analysis> *m_watcher = nullptr;
     QTreeWidget *m_fileList = nullptr;
