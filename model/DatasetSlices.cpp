@@ -3,27 +3,27 @@
 #include <algorithm>
 
 DatasetSlices::DatasetSlices(const Dataset &whole, qsizetype firstSize, qsizetype laterSize,
-                             Progress progress)
+                             const ImportControl *control)
     : m_whole(whole)
     , m_firstSize(std::max<qsizetype>(firstSize, 1))
     , m_laterSize(std::max<qsizetype>(laterSize, 1))
-    , m_progress(std::move(progress)) {}
+    , m_control(control) {}
 
 const Dataset *DatasetSlices::next() {
     const qsizetype total = m_whole.events.size();
-    if (m_finished || m_stop.load())
+    if (m_finished || stopped())
         return nullptr;
     if (m_started && m_handedOver >= total) {
         m_finished = true;
         m_slice = {};
-        if (m_progress)
-            m_progress(total, total);
+        if (m_control)
+            m_control->step(total);
         return nullptr;
     }
-    if (m_progress)
-        m_progress(m_handedOver, total);
-    // The user may have stopped it while the progress was shown.
-    if (m_stop.load())
+    if (m_control)
+        m_control->step(m_handedOver);
+    // The user may have stopped it while the step was shown.
+    if (stopped())
         return nullptr;
     const qsizetype size = std::min(m_started ? m_laterSize : m_firstSize, total - m_handedOver);
     if (!m_started) {

@@ -1,15 +1,13 @@
 #pragma once
 
 #include "model/Dataset.h"
+#include "model/ImportControl.h"
 #include "model/TimelineStore.h"
-
-#include <atomic>
-#include <functional>
 
 // A dataset already in memory, handed to TimelineStore::importParts a slice of events at a
 // time, so that a long import says how far it got and can be stopped between two slices
-// (the transaction is then undone: nothing is written). The window's Import dialog writes
-// through it on a worker thread.
+// (the transaction is then undone: nothing is written), through an ImportControl. The
+// window's Import dialog writes several files at once through it, on a worker thread.
 //
 // The first slice carries the title, categories, sources and saved views with the first
 // `firstSize` events (large enough for the store's decisions on the whole import, as
@@ -17,29 +15,21 @@
 // events, made when it is asked for; the whole dataset is not copied.
 class DatasetSlices final : public TimelineStore::DatasetParts {
 public:
-    // Called on the importing thread before each slice is written and once at the end:
-    // events handed over so far, and in all.
-    using Progress = std::function<void(qsizetype done, qsizetype total)>;
-
     explicit DatasetSlices(const Dataset &whole, qsizetype firstSize = 5000,
-                           qsizetype laterSize = 2000, Progress progress = {});
+                           qsizetype laterSize = 2000, const ImportControl *control = nullptr);
 
     const Dataset *next() override;
     [[nodiscard]] bool failed() const override { return false; }
     [[nodiscard]] bool laterPartsMayHaveSources() const override { return m_handedOver == 0; }
-    [[nodiscard]] bool stopped() const override { return m_stop.load(); }
-
-    // From any thread: no further slice is handed over, and the import writes nothing.
-    void stop() { m_stop.store(true); }
+    [[nodiscard]] bool stopped() const override { return m_control && m_control->stopped(); }
 
 private:
     const Dataset &m_whole;
     const qsizetype m_firstSize;
     const qsizetype m_laterSize;
-    Progress m_progress;
+    const ImportControl *m_control;
     Dataset m_slice;
     qsizetype m_handedOver = 0; // events
     bool m_started = false;
     bool m_finished = false;
-    std::atomic<bool> m_stop{false};
 };

@@ -1,18 +1,20 @@
 #include "model/FileImport.h"
 
+#include "model/DatasetSlices.h"
+#include "model/ImportControl.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFastReader.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
 
 #include <QFile>
-#include <QScopeGuard>
 
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -95,20 +97,29 @@ private:
 // The store's view of the queue.
 class QueuedParts final : public TimelineStore::DatasetParts {
 public:
-    QueuedParts(PartQueue &queue, bool sourcesFirst)
+    QueuedParts(PartQueue &queue, bool sourcesFirst, const ImportControl *control)
         : m_queue(queue)
-        , m_sourcesFirst(sourcesFirst) {}
+        , m_sourcesFirst(sourcesFirst)
+        , m_control(control) {}
     const Dataset *next() override {
         if (m_current)
-            m_queue.recycle(std::move(*m_current));
+            m_queue.recycle(std::move(*std::exchange(m_current, std::nullopt)));
+        if (stopped())
+            return nullptr;
         m_current = m_queue.pop();
         if (!m_current) {
             m_failed = !m_queue.succeeded();
+            if (!m_failed && m_control)
+                m_control->step(m_handedOver);
             return nullptr;
         }
-        return &*m_current;
+        if (m_control)
+            m_control->step(m_handedOver);
+        m_handedOver += m_current->events.size();
+        return stopped() ? nullptr : &*m_current;
     }
     [[nodiscard]] bool failed() const override { return m_failed; }
+    [[nodiscard]] bool stopped() const override { return m_control && m_control->stopped(); }
     // The native file lists its sources before its events (the fast reader gives up on a
     // source list after them); a sheet's come with the rows that link them.
     [[nodiscard]] bool laterPartsMayHaveSources() const override { return !m_sourcesFirst; }
@@ -117,51 +128,84 @@ private:
     PartQueue &m_queue;
     std::optional<Dataset> m_current;
     bool m_sourcesFirst;
+    const ImportControl *m_control;
+    qsizetype m_handedOver = 0; // events
     bool m_failed = false;
 };
 
+// A dataset read whole: in slices when the window follows the import, else in one part.
+bool importDataset(TimelineStore &store, const Dataset &dataset, ImportPolicy policy,
+                   ImportSummary *summary, QString *message, FileImport::PartSizes sizes,
+                   const ImportControl *control) {
+    StoreError storeError;
+    bool imported = false;
+    if (control) {
+        DatasetSlices slices(dataset, sizes.first, sizes.later, control);
+        imported = store.importParts(slices, policy, summary, &storeError);
+    } else {
+        imported = store.importDataset(dataset, policy, summary, &storeError);
+    }
+    if (!imported)
+        *message = storeError.message;
+    return imported;
+}
+
 bool importWhole(TimelineStore &store, const QString &path, DatasetFormat format,
-                 ImportPolicy policy, ImportSummary *summary, QString *message) {
+                 ImportPolicy policy, ImportSummary *summary, QString *message,
+                 FileImport::PartSizes sizes, const ImportControl *control) {
     InputError inputError;
     const std::optional<Dataset> dataset = readDatasetFile(path, format, &inputError);
     if (!dataset) {
         *message = inputError.toString();
         return false;
     }
-    StoreError storeError;
-    if (!store.importDataset(*dataset, policy, summary, &storeError)) {
-        *message = storeError.message;
-        return false;
-    }
-    return true;
+    return importDataset(store, *dataset, policy, summary, message, sizes, control);
 }
+
+// The file mapped, with the format it is to be read as (Auto when it cannot be told).
+struct MappedFile {
+    explicit MappedFile(const QString &path, DatasetFormat format)
+        : file(path) {
+        mapped =
+            file.open(QIODevice::ReadOnly) && file.size() > 0 ? file.map(0, file.size()) : nullptr;
+        if (mapped)
+            bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped),
+                                            qsizetype(file.size()));
+        resolved = format == DatasetFormat::Auto && mapped
+                       ? DatasetFormats::detect(path, bytes).value_or(DatasetFormat::Auto)
+                       : format;
+    }
+    ~MappedFile() {
+        if (mapped)
+            file.unmap(mapped);
+    }
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+    // Read in parts: the formats of large files.
+    [[nodiscard]] bool inParts() const {
+        return mapped &&
+               (resolved == DatasetFormat::Native || resolved == DatasetFormat::TimelineJsCsv);
+    }
+
+    QFile file;
+    uchar *mapped = nullptr;
+    QByteArray bytes;
+    DatasetFormat resolved = DatasetFormat::Auto;
+};
 
 } // namespace
 
 bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFormat format,
                             ImportPolicy policy, ImportSummary *summary, QString *message,
-                            PartSizes sizes) {
+                            PartSizes sizes, const ImportControl *control) {
     QString localMessage;
     QString &text = message ? *message : localMessage;
-    QFile file(path);
-    uchar *mapped =
-        file.open(QIODevice::ReadOnly) && file.size() > 0 ? file.map(0, file.size()) : nullptr;
-    const QByteArray bytes = mapped
-                                 ? QByteArray::fromRawData(reinterpret_cast<const char *>(mapped),
-                                                           qsizetype(file.size()))
-                                 : QByteArray();
-    const DatasetFormat resolved =
-        format == DatasetFormat::Auto && mapped
-            ? DatasetFormats::detect(path, bytes).value_or(DatasetFormat::Auto)
-            : format;
-    const bool native = resolved == DatasetFormat::Native;
-    if (!mapped || (!native && resolved != DatasetFormat::TimelineJsCsv)) {
-        if (mapped)
-            file.unmap(mapped);
-        return importWhole(store, path, format, policy, summary, &text);
-    }
+    const MappedFile input(path, format);
+    if (!input.inParts())
+        return importWhole(store, path, format, policy, summary, &text, sizes, control);
 
-    const auto unmap = qScopeGuard([&] { file.unmap(mapped); });
+    const bool native = input.resolved == DatasetFormat::Native;
+    const QByteArray &bytes = input.bytes;
     PartQueue queue;
     InputError readError;
     std::thread reader([&] {
@@ -177,7 +221,7 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
         if (!read)
             queue.fail();
     });
-    QueuedParts parts(queue, native);
+    QueuedParts parts(queue, native, control);
     StoreError storeError;
     const bool imported = store.importParts(parts, policy, summary, &storeError);
     queue.stop();
@@ -202,9 +246,62 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
         text = thoroughError.toString();
         return false;
     }
-    if (!store.importDataset(*dataset, policy, summary, &storeError)) {
-        text = storeError.message;
-        return false;
+    return importDataset(store, *dataset, policy, summary, &text, sizes, control);
+}
+
+bool FileImport::previewFile(const QString &path, DatasetFormat format,
+                             ImportPreview::Counter &counter, DatasetFormat *readAs,
+                             InputError *error, const std::function<bool()> &cancelled,
+                             PartSizes sizes) {
+    const MappedFile input(path, format);
+    if (readAs)
+        *readAs = input.resolved;
+    InputError localError;
+    InputError &failure = error ? *error : localError;
+    failure = {};
+    const auto readWhole = [&](const std::optional<Dataset> &dataset, const InputError &why) {
+        if (!dataset) {
+            failure = why;
+            return false;
+        }
+        counter.add(*dataset);
+        return true;
+    };
+    if (!input.inParts()) {
+        InputError why;
+        return readWhole(readDatasetFile(path, format, &why), why);
     }
-    return true;
+    // The counts of the parts read so far are kept aside: a native file the fast reader gives
+    // up on is counted again from the start, the thorough way.
+    ImportPreview::Counter partial = counter;
+    bool stopped = false;
+    const DatasetPartReceiver receive = [&](Dataset &&part, bool) {
+        if (cancelled && cancelled()) {
+            stopped = true;
+            return false;
+        }
+        partial.add(part);
+        return true;
+    };
+    if (input.resolved == DatasetFormat::TimelineJsCsv) {
+        InputError why;
+        const bool read = TimelineJsCsvFormat::readInParts(input.bytes, path, &why, sizes.first,
+                                                           sizes.later, receive);
+        if (read)
+            counter = std::move(partial);
+        else if (!stopped)
+            failure = why;
+        return read;
+    }
+    if (NativeJsonFastReader::readInParts(input.bytes, NativeJsonFastReader::Pages::ReleaseAsRead,
+                                          sizes.first, sizes.later, receive)) {
+        counter = std::move(partial);
+        return true;
+    }
+    if (stopped)
+        return false;
+    InputError why;
+    const std::optional<Dataset> dataset =
+        NativeJsonFormat::readThoroughly(input.bytes, path, &why);
+    return readWhole(dataset, why);
 }

@@ -1,10 +1,15 @@
 #pragma once
 
 #include "model/ImportPolicy.h"
+#include "model/ImportPreview.h"
+#include "model/InputError.h"
 #include "model/formats/DatasetFormats.h"
 
 #include <QString>
 
+#include <functional>
+
+class ImportControl;
 class TimelineStore;
 
 // Importing one file into the store, as `chiptimeline import FILE` does.
@@ -19,6 +24,9 @@ class TimelineStore;
 // thorough way, which imports it whole or names file, line and field.
 //
 // Any other format is read whole first (readDatasetFile), then imported.
+//
+// The window's Import dialog previews a single file with previewFile and then imports it
+// with importFile and an ImportControl (progress, and a Stop between two parts).
 namespace FileImport {
 
 // How many events the reader hands over at a time: the first part is large enough for the
@@ -29,9 +37,18 @@ struct PartSizes {
     qsizetype later = 2000;
 };
 
-// False with `message` (one line, naming the file or the database) when nothing was imported.
+// False with `message` (one line, naming the file or the database) when nothing was imported:
+// also when `control` was stopped (its message says so).
 bool importFile(TimelineStore &store, const QString &path, DatasetFormat format,
-                ImportPolicy policy, ImportSummary *summary, QString *message,
-                PartSizes sizes = {});
+                ImportPolicy policy, ImportSummary *summary, QString *message, PartSizes sizes = {},
+                const ImportControl *control = nullptr);
+
+// Reads the file as importFile does (the native file and a sheet in parts, each counted and
+// dropped, so memory stays small; other formats whole) into `counter`, and gives the format
+// it was read as. False with `error` (file, line, field) when it cannot be read, or with an
+// empty error when `cancelled` returned true (asked between two parts).
+bool previewFile(const QString &path, DatasetFormat format, ImportPreview::Counter &counter,
+                 DatasetFormat *readAs, InputError *error,
+                 const std::function<bool()> &cancelled = {}, PartSizes sizes = {});
 
 } // namespace FileImport

@@ -1,10 +1,6 @@
 #include "model/ImportPreview.h"
 
-#include "model/formats/SourceMatcher.h"
-
 #include "model/TimelineStore.h"
-
-#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -25,64 +21,68 @@ ImportSummary ImportPreview::preview(const QList<Event> &existingEvents,
                                      const QList<Source> &existingSources,
                                      const QList<Category> &existingCategories,
                                      const Dataset &dataset, ImportPolicy policy) {
-    ImportSummary counts;
-    QSet<QString> categories;
+    Counter counter(existingEvents, existingSources, existingCategories, policy);
+    counter.add(dataset);
+    return counter.summary();
+}
+
+ImportPreview::Counter::Counter(const QList<Event> &existingEvents,
+                                const QList<Source> &existingSources,
+                                const QList<Category> &existingCategories, ImportPolicy policy)
+    : m_policy(policy)
+    , m_matcher(existingSources) {
     for (const Category &category : existingCategories)
-        categories.insert(category.name);
-    for (const Category &category : dataset.categories) {
-        if (!categories.contains(category.name)) {
+        m_categories.insert(category.name);
+    for (const Source &source : existingSources)
+        m_sourceUids.insert(source.uid);
+    for (const Event &event : existingEvents) {
+        m_eventUids.insert(event.uid);
+        m_eventSpans.insert(spanKey(event.title, event.firstJulianDay(), event.lastJulianDay()));
+    }
+}
+
+void ImportPreview::Counter::add(const Dataset &part) {
+    ImportSummary &counts = m_counts;
+    for (const Category &category : part.categories) {
+        if (!m_categories.contains(category.name)) {
             ++counts.categoriesAdded;
-            categories.insert(category.name);
+            m_categories.insert(category.name);
         }
     }
-
-    // The store sees what this import wrote a moment earlier, so keys grow as we go.
-    QSet<QString> sourceUids;
-    for (const Source &source : existingSources)
-        sourceUids.insert(source.uid);
-    // As the store does: the same article under another uid is merged, never added.
-    SourceMatcher matcher(existingSources);
-    for (const Source &source : dataset.sources) {
-        const bool exists = sourceUids.contains(source.uid);
-        if (!exists && matcher.findMatch(source) >= 0) {
-            ++(policy == ImportPolicy::Update ? counts.sourcesUpdated : counts.sourcesSkipped);
+    for (const Source &source : part.sources) {
+        const bool exists = m_sourceUids.contains(source.uid);
+        if (!exists && m_matcher.findMatch(source) >= 0) {
+            ++(m_policy == ImportPolicy::Update ? counts.sourcesUpdated : counts.sourcesSkipped);
             continue;
         }
         if (!exists)
-            matcher.add(source);
-        if (exists && policy == ImportPolicy::Skip)
+            m_matcher.add(source);
+        if (exists && m_policy == ImportPolicy::Skip)
             ++counts.sourcesSkipped;
-        else if (exists && policy == ImportPolicy::Update)
+        else if (exists && m_policy == ImportPolicy::Update)
             ++counts.sourcesUpdated;
         else
             ++counts.sourcesAdded;
-        sourceUids.insert(source.uid);
+        m_sourceUids.insert(source.uid);
     }
-
-    QSet<QString> eventUids;
-    QSet<QString> eventSpans;
-    for (const Event &event : existingEvents) {
-        eventUids.insert(event.uid);
-        eventSpans.insert(spanKey(event.title, event.firstJulianDay(), event.lastJulianDay()));
-    }
-    for (const Event &event : dataset.events) {
+    m_events += part.events.size();
+    for (const Event &event : part.events) {
         const QString span = spanKey(event.title, event.firstJulianDay(), event.lastJulianDay());
         const bool exists =
-            event.uid.isEmpty() ? eventSpans.contains(span) : eventUids.contains(event.uid);
-        if (exists && policy == ImportPolicy::Skip) {
+            event.uid.isEmpty() ? m_eventSpans.contains(span) : m_eventUids.contains(event.uid);
+        if (exists && m_policy == ImportPolicy::Skip) {
             ++counts.eventsSkipped;
             continue;
         }
-        if (exists && policy == ImportPolicy::Update) {
+        if (exists && m_policy == ImportPolicy::Update) {
             ++counts.eventsUpdated;
             // An updated event takes the file's title and dates.
-            eventSpans.insert(span);
+            m_eventSpans.insert(span);
             continue;
         }
         ++counts.eventsAdded;
         if (!event.uid.isEmpty())
-            eventUids.insert(event.uid);
-        eventSpans.insert(span);
+            m_eventUids.insert(event.uid);
+        m_eventSpans.insert(span);
     }
-    return counts;
 }

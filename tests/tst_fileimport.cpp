@@ -7,6 +7,8 @@
 // stopped halfway stores nothing.
 #include "model/DatasetSlices.h"
 #include "model/FileImport.h"
+#include "model/ImportControl.h"
+#include "model/ImportPreview.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
@@ -130,6 +132,7 @@ private slots:
     void otherFormatsAreReadWhole();
     void slicesStoreWhatTheWholeDatasetStores();
     void stoppedSlicesChangeNothing();
+    void previewInPartsCountsWhatTheWholePreviewCounts();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -444,18 +447,15 @@ void TestFileImport::slicesStoreWhatTheWholeDatasetStores() {
     ImportSummary wholeSummary;
     QVERIFY(whole->importDataset(m_dataset, ImportPolicy::Skip, &wholeSummary, &error));
 
-    QList<std::pair<qsizetype, qsizetype>> progress;
-    DatasetSlices slices(m_dataset, 5000, 3000, [&](qsizetype done, qsizetype total) {
-        progress.append({done, total});
-    });
+    QList<qsizetype> steps;
+    const ImportControl control([&](qsizetype done) { steps.append(done); });
+    DatasetSlices slices(m_dataset, 5000, 3000, &control);
     ImportSummary slicedSummary;
     QVERIFY2(sliced->importParts(slices, ImportPolicy::Skip, &slicedSummary, &error),
              qPrintable(error.message));
     QCOMPARE(slicedSummary, wholeSummary);
     QCOMPARE(slicedSummary.eventsAdded, 12000);
-    const QList<std::pair<qsizetype, qsizetype>> expected = {
-        {0, 12000}, {5000, 12000}, {8000, 12000}, {11000, 12000}, {12000, 12000}};
-    QCOMPARE(progress, expected);
+    QCOMPARE(steps, (QList<qsizetype>{0, 5000, 8000, 11000, 12000}));
     QCOMPARE(stored(*sliced), stored(*whole));
     QCOMPARE(indexNames(*sliced), indexNames(*whole));
     QCOMPARE(searchRows(*sliced, u"event_fts"_s, u"nvidia"_s),
@@ -466,16 +466,14 @@ void TestFileImport::slicesStoreWhatTheWholeDatasetStores() {
     // An empty dataset: one slice with its sources, then the end.
     Dataset sourcesOnly;
     sourcesOnly.sources = m_dataset.sources.mid(0, 3);
-    progress.clear();
-    DatasetSlices few(sourcesOnly, 5000, 2000, [&](qsizetype done, qsizetype total) {
-        progress.append({done, total});
-    });
+    steps.clear();
+    DatasetSlices few(sourcesOnly, 5000, 2000, &control);
     const auto empty = TimelineStore::open(path(u"slices-sources.sqlite"_s), &error);
     QVERIFY(empty);
     ImportSummary summary;
     QVERIFY(empty->importParts(few, ImportPolicy::Skip, &summary, &error));
     QCOMPARE(summary.sourcesAdded, 3);
-    QCOMPARE(progress, (QList<std::pair<qsizetype, qsizetype>>{{0, 0}, {0, 0}}));
+    QCOMPARE(steps, (QList<qsizetype>{0, 0}));
 }
 
 void TestFileImport::stoppedSlicesChangeNothing() {
@@ -495,13 +493,14 @@ void TestFileImport::stoppedSlicesChangeNothing() {
         QVERIFY(store);
         // Stopped while the third slice is announced: two slices are written, then undone.
         QList<qsizetype> announced;
-        DatasetSlices *self = nullptr;
-        DatasetSlices slices(m_dataset, 1000, 1000, [&](qsizetype done, qsizetype) {
+        ImportControl *self = nullptr;
+        ImportControl control([&](qsizetype done) {
             announced.append(done);
             if (done == 2000)
                 self->stop();
         });
-        self = &slices;
+        self = &control;
+        DatasetSlices slices(m_dataset, 1000, 1000, &control);
         ImportSummary summary;
         QVERIFY(!store->importParts(slices, ImportPolicy::Update, &summary, &error));
         QCOMPARE(announced, (QList<qsizetype>{0, 1000, 2000}));
@@ -514,6 +513,86 @@ void TestFileImport::stoppedSlicesChangeNothing() {
         QCOMPARE(searchRows(*store, u"event_fts"_s, u"\"event 1500\""_s), QList<qint64>());
     }
     QCOMPARE(fileHash(database), hashBefore);
+}
+
+void TestFileImport::previewInPartsCountsWhatTheWholePreviewCounts() {
+    // A database holding a quarter of the events (retitled) and all the sources.
+    StoreError error;
+    const auto store = TimelineStore::open(path(u"preview.sqlite"_s), &error);
+    QVERIFY(store);
+    Dataset start = sampleDataset(3000, 400);
+    for (Event &event : start.events)
+        event.title += u" (old)"_s;
+    QVERIFY(store->importDataset(start, ImportPolicy::Skip, nullptr, &error));
+    const QString sheet = path(u"preview.csv"_s);
+    Dataset twice = m_dataset;
+    twice.events += m_dataset.events.mid(0, 500);
+    QVERIFY(writeFile(sheet, TimelineJsCsvFormat::write(twice)));
+    InputError inputError;
+    const std::optional<Dataset> sheetRead =
+        readDatasetFile(sheet, DatasetFormat::TimelineJsCsv, &inputError);
+    QVERIFY2(sheetRead, qPrintable(inputError.toString()));
+    // The file's categories: the one listed and those its events name (made on the way).
+    const std::optional<Dataset> nativeRead = NativeJsonFormat::readFile(m_file, &inputError);
+    QVERIFY2(nativeRead, qPrintable(inputError.toString()));
+    QCOMPARE(nativeRead->categories.size(), 9);
+
+    const auto counter = [&](ImportPolicy policy) {
+        return ImportPreview::Counter(store->events(), store->sources(), store->categories(),
+                                      policy);
+    };
+    for (const ImportPolicy policy :
+         {ImportPolicy::Skip, ImportPolicy::Update, ImportPolicy::KeepBoth}) {
+        ImportPreview::Counter native = counter(policy);
+        DatasetFormat readAs = DatasetFormat::Auto;
+        InputError readError;
+        QVERIFY2(FileImport::previewFile(m_file, DatasetFormat::Auto, native, &readAs, &readError,
+                                         {}, {700, 333}),
+                 qPrintable(readError.toString()));
+        QCOMPARE(readAs, DatasetFormat::Native);
+        QCOMPARE(native.summary(), ImportPreview::preview(*store, *nativeRead, policy));
+        QCOMPARE(native.events(), 12000);
+
+        ImportPreview::Counter csv = counter(policy);
+        QVERIFY2(FileImport::previewFile(sheet, DatasetFormat::Auto, csv, &readAs, &readError, {},
+                                         {700, 333}),
+                 qPrintable(readError.toString()));
+        QCOMPARE(readAs, DatasetFormat::TimelineJsCsv);
+        QCOMPARE(csv.summary(), ImportPreview::preview(*store, *sheetRead, policy));
+        QCOMPARE(csv.events(), 12500);
+    }
+    const ImportSummary update = ImportPreview::preview(*store, *nativeRead, ImportPolicy::Update);
+    QCOMPARE(update.eventsUpdated, 3000);
+    QCOMPARE(update.eventsAdded, 9000);
+    QCOMPARE(update.categoriesAdded, 6); // the 3,000 stored events have unlisted-0 and -1
+
+    // A file bad at event 9,000: the thorough reader's message, as for the file read whole.
+    Dataset bad = m_dataset;
+    QByteArray json = NativeJsonFormat::write(bad);
+    const qsizetype at = json.indexOf("\"start\": \"", json.indexOf("8000-000000009000"));
+    QVERIFY(at > 0);
+    json.replace(at, 12, "\"start\": 7,");
+    const QString badFile = path(u"preview-bad.chiptimeline.json"_s);
+    QVERIFY(writeFile(badFile, json));
+    InputError expected;
+    QVERIFY(!NativeJsonFormat::readFile(badFile, &expected));
+    ImportPreview::Counter badCounter = counter(ImportPolicy::Skip);
+    InputError badError;
+    QVERIFY(!FileImport::previewFile(badFile, DatasetFormat::Auto, badCounter, nullptr, &badError,
+                                     {}, {700, 333}));
+    QCOMPARE(badError.toString(), expected.toString());
+    QVERIFY(badError.toString().startsWith(badFile + u':'));
+
+    // Cancelled between two parts: false, no message, nothing counted.
+    int parts = 0;
+    ImportPreview::Counter cancelled = counter(ImportPolicy::Skip);
+    InputError cancelError;
+    QVERIFY(!FileImport::previewFile(m_file, DatasetFormat::Auto, cancelled, nullptr, &cancelError,
+                                     [&parts] { return ++parts == 3; }, {700, 333}));
+    QCOMPARE(parts, 3);
+    QVERIFY(cancelError.message.isEmpty());
+    QCOMPARE(cancelled.summary(), ImportSummary{});
+    QCOMPARE(cancelled.events(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFileImport)
