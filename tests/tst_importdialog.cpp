@@ -26,6 +26,7 @@ private slots:
     void importWritesWhatThePreviewSaid();
     void cancelWritesNothing();
     void cancelWhileReadingWritesNothing();
+    void stopWhileWritingWritesNothing_data();
     void stopWhileWritingWritesNothing();
     void nameFiltersCoverEveryReadableFormat();
 
@@ -274,7 +275,16 @@ void TestImportDialog::cancelWhileReadingWritesNothing() {
     QCOMPARE(store->dataset(), before);
 }
 
+void TestImportDialog::stopWhileWritingWritesNothing_data() {
+    QTest::addColumn<int>("files");
+    // One file is read again and written in parts by FileImport; two are written together
+    // from memory, in slices.
+    QTest::newRow("one file") << 1;
+    QTest::newRow("two files") << 2;
+}
+
 void TestImportDialog::stopWhileWritingWritesNothing() {
+    QFETCH(int, files);
     auto store = openStore();
     QVERIFY(store);
     const Dataset before = store->dataset();
@@ -286,10 +296,19 @@ void TestImportDialog::stopWhileWritingWritesNothing() {
         event.start = PartialDate::fromYmd(2020 + e % 6, 1 + e % 12, 1 + e % 28);
         large.events << event;
     }
-    const QString path = writeFile(u"large.chiptimeline.json"_s, NativeJsonFormat::write(large));
+    QStringList paths;
+    if (files == 1) {
+        paths << writeFile(u"large.chiptimeline.json"_s, NativeJsonFormat::write(large));
+    } else {
+        Dataset half;
+        half.events = large.events.mid(0, 6000);
+        paths << writeFile(u"first.chiptimeline.json"_s, NativeJsonFormat::write(half));
+        half.events = large.events.mid(6000);
+        paths << writeFile(u"second.chiptimeline.json"_s, NativeJsonFormat::write(half));
+    }
     ImportDialog dialog(*store);
     QSignalSpy ready(&dialog, &ImportDialog::previewReady);
-    dialog.setFiles({path});
+    dialog.setFiles(paths);
     QTRY_COMPARE(ready.count(), 1);
     QVERIFY(dialog.canImport());
 

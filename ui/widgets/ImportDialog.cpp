@@ -1,6 +1,8 @@
 #include "ui/widgets/ImportDialog.h"
 
 #include "model/DatasetSlices.h"
+#include "model/FileImport.h"
+#include "model/ImportControl.h"
 #include "model/ImportPreview.h"
 #include "model/TimelineStore.h"
 
@@ -360,7 +362,7 @@ QStringList ImportDialog::problems() const {
     QStringList lines;
     if (m_analysis)
         for (const FileResult &file : m_analysis->files)
-            if (!file.dataset)
+            if (!file.readable())
                 lines << shortMessage(file.error);
     return lines;
 }
@@ -373,10 +375,36 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
     // start at 1, as QPromise reports only values above the last one (0 at the start).
     promise.setProgressRange(0, count == 1 ? 0 : count + 2);
     Analysis analysis;
+    if (count == 1) {
+        // One file is counted as it is read and not kept (a large native file or sheet in
+        // parts, in little memory), then read again by FileImport when Import is pressed.
+        FileResult &file = files[0];
+        promise.setProgressValueAndText(1, tr("Reading %1…").arg(QFileInfo(file.path).fileName()));
+        ImportPreview::Counter counter(existing->events, existing->sources, existing->categories,
+                                       policy);
+        DatasetFormat readAs = format;
+        file.streamed = FileImport::previewFile(file.path, format, counter, &readAs, &file.error,
+                                                [&promise] { return promise.isCanceled(); });
+        if (promise.isCanceled())
+            return;
+        file.format =
+            readAs == DatasetFormat::Auto ? std::nullopt : std::optional<DatasetFormat>(readAs);
+        if (file.streamed) {
+            file.summary = counter.summary();
+            file.events = counter.events();
+            analysis.total = file.summary;
+        } else {
+            analysis.anyFailed = true;
+        }
+        analysis.files = std::move(files);
+        promise.addResult(std::move(analysis));
+        return;
+    }
     for (int i = 0; i < count; ++i) {
         if (promise.isCanceled())
             return;
         FileResult &file = files[i];
+        file.streamed = false;
         if (!file.read) {
             promise.setProgressValueAndText(i + 1, tr("Reading %1 (%2 of %3)…")
                                                        .arg(QFileInfo(file.path).fileName())
@@ -400,6 +428,7 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
         }
         file.summary = ImportPreview::preview(existing->events, existing->sources,
                                               existing->categories, *file.dataset, policy);
+        file.events = file.dataset->events.size();
         // Together, as the command line's import combines them: one transaction for all.
         Dataset &combined = analysis.combined;
         if (combined.title.isEmpty())
@@ -485,7 +514,7 @@ void ImportDialog::updateView() {
             continue;
         }
         item->setText(FormatColumn, result->format ? formatLabel(*result->format) : tr("Unknown"));
-        if (!result->dataset) {
+        if (!result->readable()) {
             item->setText(EventsColumn, tr("Cannot be read"));
             item->setForeground(EventsColumn, problem);
             item->setToolTip(EventsColumn, result->error.toString());
@@ -563,34 +592,57 @@ void ImportDialog::setResultText(const QString &text, bool error) {
 bool ImportDialog::importFiles() {
     if (!canImport())
         return false;
+    // One file is read again, as the command line reads it (FileImport: a large native file
+    // or sheet in parts, in little memory); several were read whole and are written together.
+    const std::optional<QString> single =
+        m_analysis->files.size() == 1 && m_analysis->files.constFirst().streamed
+            ? std::optional<QString>(m_analysis->files.constFirst().path)
+            : std::nullopt;
+    const qsizetype total =
+        single ? m_analysis->files.constFirst().events : m_analysis->combined.events.size();
+    const DatasetFormat chosenFormat = format();
+    const ImportPolicy chosen = policy();
+    // Writes on whichever thread runs it, with `control` (may be null) told of each part.
+    const auto write = [single, chosenFormat, chosen, combined = &m_analysis->combined](
+                           TimelineStore &store, const ImportControl *control,
+                           ImportSummary *summary, QString *message) {
+        if (single)
+            return FileImport::importFile(store, *single, chosenFormat, chosen, summary, message,
+                                          {}, control);
+        DatasetSlices slices(*combined, 5000, 2000, control);
+        StoreError error;
+        const bool ok = store.importParts(slices, chosen, summary, &error);
+        if (!ok)
+            *message = error.message;
+        return ok;
+    };
     ImportSummary summary;
-    StoreError error;
+    QString message;
     bool ok = false;
+    bool stopped = false;
     const QString path = m_store.path();
     if (path.isEmpty() || path == u":memory:"_s) {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        ok = m_store.importDataset(m_analysis->combined, policy(), &summary, &error);
+        ok = write(m_store, nullptr, &summary, &message);
         QApplication::restoreOverrideCursor();
     } else {
         // The write runs on a worker thread with its own connection to the same file (one
-        // transaction, as always), a slice of events at a time: the windows keep painting,
+        // transaction, as always), a part of the events at a time: the windows keep painting,
         // the bar counts the events written, and the Stop button (Cancel's place) stops the
-        // import between two slices, which undoes all of it. The rest of the dialog waits.
+        // import between two parts, which undoes all of it. The rest of the dialog waits.
         struct Outcome {
             bool ok = false;
             ImportSummary summary;
-            StoreError error;
+            QString message;
         };
-        const ImportPolicy chosen = policy();
-        // Each step is shown before the next slice is written (the worker waits for it), so
-        // a Stop pressed on the way is seen at the next slice.
-        auto slices = std::make_shared<DatasetSlices>(
-            m_analysis->combined, 5000, 2000, [this](qsizetype done, qsizetype total) {
-                QMetaObject::invokeMethod(
-                    this, [this, done, total] { showWriteProgress(done, total); },
-                    Qt::BlockingQueuedConnection);
-            });
-        m_writing = slices;
+        // Each step is shown before the next part is written (the worker waits for it), so
+        // a Stop pressed on the way is seen at the next part.
+        auto control = std::make_shared<ImportControl>([this, total](qsizetype done) {
+            QMetaObject::invokeMethod(
+                this, [this, done, total] { showWriteProgress(done, total); },
+                Qt::BlockingQueuedConnection);
+        });
+        m_writing = control;
         QFutureWatcher<Outcome> writing;
         QEventLoop waiting;
         connect(&writing, &QFutureWatcherBase::finished, &waiting, &QEventLoop::quit);
@@ -607,10 +659,13 @@ bool ImportDialog::importFiles() {
         stop->setText(tr("&Stop"));
         stop->setToolTip(tr("Stop the import: nothing of it is kept"));
         QApplication::setOverrideCursor(Qt::BusyCursor);
-        writing.setFuture(QtConcurrent::run([path, slices, chosen] {
+        writing.setFuture(QtConcurrent::run([path, control, write] {
             Outcome outcome;
-            if (const auto store = TimelineStore::open(path, &outcome.error))
-                outcome.ok = store->importParts(*slices, chosen, &outcome.summary, &outcome.error);
+            StoreError error;
+            if (const auto store = TimelineStore::open(path, &error))
+                outcome.ok = write(*store, control.get(), &outcome.summary, &outcome.message);
+            else
+                outcome.message = error.message;
             return outcome;
         }));
         if (!writing.isFinished())
@@ -625,15 +680,16 @@ bool ImportDialog::importFiles() {
         const Outcome outcome = writing.result();
         ok = outcome.ok;
         summary = outcome.summary;
-        error = outcome.error;
+        message = outcome.message;
+        stopped = !ok && control->stopped();
     }
-    if (!ok && error.kind == StoreError::Kind::Stopped) {
+    if (stopped) {
         setResultText(tr("The import was stopped; nothing of it was written."), true);
         updateView();
         return false;
     }
     if (!ok) {
-        setResultText(tr("Nothing was imported: %1").arg(error.message), true);
+        setResultText(tr("Nothing was imported: %1").arg(message), true);
         m_existing.reset();
         return false;
     }

@@ -20,7 +20,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTreeWidget;
-class DatasetSlices;
+class ImportControl;
 class TimelineStore;
 template <typename T>
 class QFutureWatcher;
@@ -86,9 +86,13 @@ private:
         QString path;
         bool read = false;
         std::optional<DatasetFormat> format; // as detected or chosen
-        std::optional<Dataset> dataset;
+        std::optional<Dataset> dataset;      // kept when several files are imported together
+        bool streamed = false;               // one file, counted as it was read and not kept
+        qsizetype events = 0;
         InputError error;
         ImportSummary summary; // this file alone against the database
+
+        [[nodiscard]] bool readable() const { return dataset || streamed; }
     };
     struct Analysis {
         QList<FileResult> files;
@@ -118,7 +122,7 @@ private:
     std::optional<Analysis> m_analysis;
     std::optional<ImportSummary> m_imported;
     bool m_busy = false;
-    std::shared_ptr<DatasetSlices> m_writing; // while Import writes
+    std::shared_ptr<ImportControl> m_writing; // while Import writes
 
     QFutureWatcher<Analysis> *m_watcher = nullptr;
     QTreeWidget *m_fileList = nullptr;
