@@ -16,6 +16,7 @@ private slots:
     void roundTrips();
     void eventsWithoutUidGetDistinctUids();
     void eventsWithoutUidAreOrderedByTheirUids();
+    void urlWithEscapedControlCharactersGivesAWritableTitle();
     void rejects_data();
     void rejects();
 };
@@ -286,6 +287,31 @@ void TestICalendarFormat::eventsWithoutUidAreOrderedByTheirUids() {
     for (Event &event : back->events)
         event.modified = dataset.events.at(0).modified;
     QCOMPARE(QString::fromUtf8(ICalendarFormat::write(*back)), QString::fromUtf8(written));
+}
+
+void TestICalendarFormat::urlWithEscapedControlCharactersGivesAWritableTitle() {
+    // Found by fuzz_icalendar: the title of the web source a URL gives (host and path) had the
+    // path's "%00" decoded into a NUL, which the export wrote in its "Sources:" list and the
+    // reader refuses ("binary data, not a text file"). Control characters stay escaped.
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"
+                           "UID:3f0c2a6e-5d1b-4c1e-9a57-0d5b8a1e7f01\r\n"
+                           "DTSTART;VALUE=DATE:20250409\r\nSUMMARY:H20\r\n"
+                           "URL:https://www.reuters.com/a%00b%0Ac%C3%A4%20d/\r\n"
+                           "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    InputError error;
+    const auto dataset = ICalendarFormat::read(ics, u"c.ics"_s, &error);
+    QVERIFY2(dataset, qPrintable(error.toString()));
+    QCOMPARE(dataset->sources.size(), 1);
+    QCOMPARE(dataset->sources.at(0).url, u"https://www.reuters.com/a%00b%0Ac%C3%A4%20d/"_s);
+    QCOMPARE(dataset->sources.at(0).title, u"reuters.com/a%00b%0Acä d"_s);
+    const QByteArray written = ICalendarFormat::write(*dataset);
+    QVERIFY(!written.contains('\0'));
+    const auto back = ICalendarFormat::read(written, u"c.ics"_s, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->sources.size(), 1);
+    QCOMPARE(back->sources.at(0).url, dataset->sources.at(0).url);
+    QCOMPARE(back->sources.at(0).title, dataset->sources.at(0).title);
+    QCOMPARE(back->events.at(0).citations, dataset->events.at(0).citations);
 }
 
 void TestICalendarFormat::rejects_data() {
