@@ -1,12 +1,15 @@
 #include "model/FilterText.h"
 #include "model/SearchQuery.h"
 #include "model/formats/BibTexFormat.h"
+#include "model/formats/ICalendarFormat.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TextDecoding.h"
 #include "model/formats/TimelineJsFormat.h"
 
 #include <QFile>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +23,7 @@ private slots:
     void utf16UnpairedSurrogateIsRefused();
     void bibTexSpacesAfterBracesCollapse();
     void bibTexExportOfFoundFileIsStable();
+    void iCalendarExportOfFoundFileIsStable();
     void filterTextEmptyQuotedValueRoundTrips();
     void timelineJsHugeNumberIsRefused();
     void nativeJsonKeepsLeadingZeroWidthNoBreakSpace();
@@ -89,6 +93,31 @@ void TestFuzzRegressions::bibTexExportOfFoundFileIsStable() {
     QVERIFY2(second, qPrintable(error.toString()));
     QCOMPARE(*second, *first);
     QCOMPARE(BibTexFormat::write(*second), once);
+}
+
+void TestFuzzRegressions::iCalendarExportOfFoundFileIsStable() {
+    // Found by fuzz_icalendar (a soft finding): an event without a UID was written in the
+    // order of an empty uid and, read back with its derived uid, in another order the second
+    // time. The time stamps are pinned: the reader drops DTSTAMP, and the writer would take
+    // the current time.
+    const QByteArray found = readData(u"icalendar-uidless-order.ics"_s);
+    QVERIFY(!found.isEmpty());
+    const QDateTime stamp(QDate(2025, 8, 1), QTime(12, 0), Qt::UTC);
+    const auto pinned = [&](Dataset dataset) {
+        for (Event &event : dataset.events)
+            event.modified = stamp;
+        return dataset;
+    };
+    InputError error;
+    const auto first = ICalendarFormat::read(found, u"found.ics"_s, &error);
+    QVERIFY2(first, qPrintable(error.toString()));
+    QVERIFY(std::any_of(first->events.cbegin(), first->events.cend(),
+                        [](const Event &event) { return event.uid.isEmpty(); }));
+    const QByteArray once = ICalendarFormat::write(pinned(*first));
+    const auto second = ICalendarFormat::read(once, u"once.ics"_s, &error);
+    QVERIFY2(second, qPrintable(error.toString()));
+    QCOMPARE(second->events.size(), first->events.size());
+    QCOMPARE(QString::fromUtf8(ICalendarFormat::write(pinned(*second))), QString::fromUtf8(once));
 }
 
 void TestFuzzRegressions::filterTextEmptyQuotedValueRoundTrips() {

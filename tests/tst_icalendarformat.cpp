@@ -14,6 +14,9 @@ private slots:
     void writesVEvents();
     void reads();
     void roundTrips();
+    void eventsWithoutUidGetDistinctUids();
+    void eventsWithoutUidAreOrderedByTheirUids();
+    void urlWithEscapedControlCharactersGivesAWritableTitle();
     void rejects_data();
     void rejects();
 };
@@ -187,6 +190,128 @@ void TestICalendarFormat::roundTrips() {
     QCOMPARE(back->events.at(2).start, PartialDate::fromYearMonth(2025, 8));
     QCOMPARE(back->events.at(0).start, PartialDate::fromYear(2023));
     QCOMPARE(back->events.at(0).end, PartialDate::fromYear(2024));
+}
+
+void TestICalendarFormat::eventsWithoutUidGetDistinctUids() {
+    // Found by fuzz_icalendar: two VEVENTs without a UID but with the same SUMMARY and
+    // DTSTART were both exported with the UID derived from those two, and the export was
+    // refused on import ("UID: … appears twice"). The derived UID is numbered on while it is
+    // taken, here first by another event's own UID ("Deal|2025-08" reads as that UUID).
+    const QByteArray ics = "BEGIN:VCALENDAR\r\n"
+                           "BEGIN:VEVENT\r\nUID:Deal|2025-08\r\nDTSTART;VALUE=DATE:20250101\r\n"
+                           "SUMMARY:Other\r\nEND:VEVENT\r\n"
+                           "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250801\r\n"
+                           "DTEND;VALUE=DATE:20250901\r\nSUMMARY:Deal\r\nDESCRIPTION:first\r\n"
+                           "END:VEVENT\r\n"
+                           "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250801\r\n"
+                           "DTEND;VALUE=DATE:20250901\r\nSUMMARY:Deal\r\nDESCRIPTION:second\r\n"
+                           "END:VEVENT\r\n"
+                           "END:VCALENDAR\r\n";
+    InputError error;
+    auto dataset = ICalendarFormat::read(ics, u"c.ics"_s, &error);
+    QVERIFY2(dataset, qPrintable(error.toString()));
+    QCOMPARE(dataset->events.size(), 3);
+    QCOMPARE(dataset->events.at(0).uid, u"1f6b510d-ad52-5ac2-853e-01b2d3be4beb"_s);
+    QCOMPARE(dataset->events.at(1).uid, QString());
+    QCOMPARE(dataset->events.at(2).uid, QString());
+    const QDateTime stamp(QDate(2025, 8, 1), QTime(12, 0), Qt::UTC);
+    for (Event &event : dataset->events)
+        event.modified = stamp;
+
+    const QByteArray written = ICalendarFormat::write(*dataset);
+    QCOMPARE(QString::fromUtf8(written),
+             QString::fromUtf8("BEGIN:VCALENDAR\r\n"
+                               "VERSION:2.0\r\n"
+                               "PRODID:-//ChipTimeline//ChipTimeline//EN\r\n"
+                               "CALSCALE:GREGORIAN\r\n"
+                               "BEGIN:VEVENT\r\n"
+                               "UID:1f6b510d-ad52-5ac2-853e-01b2d3be4beb\r\n"
+                               "DTSTAMP:20250801T120000Z\r\n"
+                               "DTSTART;VALUE=DATE:20250101\r\n"
+                               "DTEND;VALUE=DATE:20250102\r\n"
+                               "SUMMARY:Other\r\n"
+                               "END:VEVENT\r\n"
+                               "BEGIN:VEVENT\r\n"
+                               "UID:9d3ccc88-ce39-54d2-abea-888a33a19dec\r\n"
+                               "DTSTAMP:20250801T120000Z\r\n"
+                               "DTSTART;VALUE=DATE:20250801\r\n"
+                               "DTEND;VALUE=DATE:20250901\r\n"
+                               "SUMMARY:Deal\r\n"
+                               "DESCRIPTION:first\r\n"
+                               "END:VEVENT\r\n"
+                               "BEGIN:VEVENT\r\n"
+                               "UID:eca2f92c-4ec3-5540-9430-a8b9e50b2290\r\n"
+                               "DTSTAMP:20250801T120000Z\r\n"
+                               "DTSTART;VALUE=DATE:20250801\r\n"
+                               "DTEND;VALUE=DATE:20250901\r\n"
+                               "SUMMARY:Deal\r\n"
+                               "DESCRIPTION:second\r\n"
+                               "END:VEVENT\r\n"
+                               "END:VCALENDAR\r\n"));
+
+    auto back = ICalendarFormat::read(written, u"c.ics"_s, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->events.size(), 3);
+    QCOMPARE(back->events.at(0).uid, u"1f6b510d-ad52-5ac2-853e-01b2d3be4beb"_s);
+    QCOMPARE(back->events.at(1).uid, u"9d3ccc88-ce39-54d2-abea-888a33a19dec"_s);
+    QCOMPARE(back->events.at(1).summary, u"first"_s);
+    QCOMPARE(back->events.at(2).uid, u"eca2f92c-4ec3-5540-9430-a8b9e50b2290"_s);
+    QCOMPARE(back->events.at(2).summary, u"second"_s);
+    // Written again, with the uids now their own, the events keep their order: same bytes.
+    for (Event &event : back->events)
+        event.modified = stamp;
+    QCOMPARE(QString::fromUtf8(ICalendarFormat::write(*back)), QString::fromUtf8(written));
+}
+
+void TestICalendarFormat::eventsWithoutUidAreOrderedByTheirUids() {
+    // Events on the same day are written in the order of their uids. Those without one were
+    // ordered before they had one, so the export read back and written again swapped them
+    // (not byte-stable; the open iCalendar finding of docs/reliability.md).
+    Dataset dataset;
+    for (const QString &title : {u"Alpha"_s, u"Beta"_s}) {
+        Event event;
+        event.title = title;
+        event.start = PartialDate::fromYmd(2025, 8, 12);
+        event.modified = QDateTime(QDate(2025, 8, 1), QTime(12, 0), Qt::UTC);
+        dataset.events << event;
+    }
+    const QByteArray written = ICalendarFormat::write(dataset);
+    InputError error;
+    auto back = ICalendarFormat::read(written, u"c.ics"_s, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->events.size(), 2);
+    QCOMPARE(back->events.at(0).title, u"Beta"_s);
+    QCOMPARE(back->events.at(0).uid, u"452105b2-0165-5436-a153-11a95fff29f0"_s);
+    QCOMPARE(back->events.at(1).title, u"Alpha"_s);
+    QCOMPARE(back->events.at(1).uid, u"dbc4c145-27c5-52ed-8bd6-00cbe3a7df02"_s);
+    for (Event &event : back->events)
+        event.modified = dataset.events.at(0).modified;
+    QCOMPARE(QString::fromUtf8(ICalendarFormat::write(*back)), QString::fromUtf8(written));
+}
+
+void TestICalendarFormat::urlWithEscapedControlCharactersGivesAWritableTitle() {
+    // Found by fuzz_icalendar: the title of the web source a URL gives (host and path) had the
+    // path's "%00" decoded into a NUL, which the export wrote in its "Sources:" list and the
+    // reader refuses ("binary data, not a text file"). Control characters stay escaped.
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"
+                           "UID:3f0c2a6e-5d1b-4c1e-9a57-0d5b8a1e7f01\r\n"
+                           "DTSTART;VALUE=DATE:20250409\r\nSUMMARY:H20\r\n"
+                           "URL:https://www.reuters.com/a%00b%0Ac%C3%A4%20d/\r\n"
+                           "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    InputError error;
+    const auto dataset = ICalendarFormat::read(ics, u"c.ics"_s, &error);
+    QVERIFY2(dataset, qPrintable(error.toString()));
+    QCOMPARE(dataset->sources.size(), 1);
+    QCOMPARE(dataset->sources.at(0).url, u"https://www.reuters.com/a%00b%0Ac%C3%A4%20d/"_s);
+    QCOMPARE(dataset->sources.at(0).title, u"reuters.com/a%00b%0Acä d"_s);
+    const QByteArray written = ICalendarFormat::write(*dataset);
+    QVERIFY(!written.contains('\0'));
+    const auto back = ICalendarFormat::read(written, u"c.ics"_s, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->sources.size(), 1);
+    QCOMPARE(back->sources.at(0).url, dataset->sources.at(0).url);
+    QCOMPARE(back->sources.at(0).title, dataset->sources.at(0).title);
+    QCOMPARE(back->events.at(0).citations, dataset->events.at(0).citations);
 }
 
 void TestICalendarFormat::rejects_data() {

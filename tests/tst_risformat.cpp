@@ -15,6 +15,7 @@ private slots:
     void roundTripKeepsEveryField();
     void toleratesBomLfBlankLinesAndContinuations();
     void keepsUnknownTypeAndTags();
+    void valueLinesThatLookLikeTagsStayInTheValue();
     void dates_data();
     void dates();
     void kindMapping_data();
@@ -119,6 +120,31 @@ void TestRisFormat::keepsUnknownTypeAndTags() {
     QCOMPARE(QString::fromUtf8(RisFormat::write(sources)),
              u"TY  - MGZN\r\nTI  - Chips\r\nM3  - Cover story\r\n"
              "ID  - 3f2504e0-4f89-11d3-9a0c-0305e82c3301\r\nER  - \r\n\r\n"_s);
+}
+
+void TestRisFormat::valueLinesThatLookLikeTagsStayInTheValue() {
+    // Found by fuzz_ris: an abstract continued on a line "TY  - NEWS" (read as text, the line
+    // starting with a CR) was exported with that line as it was, so the export opened a
+    // second record inside the first and was refused ("never ends (no ER before the next
+    // TY)"). Such lines are written indented; the reader trims continuation lines.
+    const QList<Source> sources =
+        readOrFail("TY  - NEWS\r\nTI  - Chips\r\nAB  - Quoted:\r\n\rTY  - NEWS\r\n  ER  -\r\n"
+                   "R2-Aufschub.\r\nN1  - Note\r\n\tT2 - Outlet\r\nER  - \r\n");
+    QCOMPARE(sources.size(), 1);
+    QCOMPARE(sources.at(0).title, u"Chips"_s);
+    QCOMPARE(sources.at(0).excerpt, u"Quoted:\nTY  - NEWS\nER  -\nR2-Aufschub."_s);
+    QCOMPARE(sources.at(0).notes, u"Note\nT2 - Outlet"_s);
+    QVERIFY(!sources.at(0).uid.isEmpty());
+    const QByteArray written = RisFormat::write(sources);
+    QCOMPARE(QString::fromUtf8(written),
+             u"TY  - NEWS\r\nTI  - Chips\r\nAB  - Quoted:\r\n TY  - NEWS\r\n ER  -\r\n"
+             "R2-Aufschub.\r\nN1  - Note\r\n T2 - Outlet\r\nID  - %1\r\nER  - \r\n\r\n"_s.arg(
+                 sources.at(0).uid));
+    const QList<Source> again = readOrFail(written);
+    QCOMPARE(again.size(), 1);
+    compareFields(again.at(0), sources.at(0));
+    QCOMPARE(again.at(0).uid, sources.at(0).uid);
+    QCOMPARE(RisFormat::write(again), written);
 }
 
 void TestRisFormat::dates_data() {

@@ -43,6 +43,45 @@ QStringList splitList(QStringView value) {
     return items;
 }
 
+// The uid the reader makes of a UID value: a UUID is kept (in lower case), anything else
+// ("abc@google.com") becomes a UUID derived from it, the same on every import.
+QString uidAsRead(const QString &value) {
+    const QString uid = value.trimmed();
+    QString uuid = FormatSupport::uuidIn(uid);
+    if (uuid.isEmpty() && !uid.isEmpty())
+        uuid = QUuid::createUuidV5(QUuid(), uid).toString(QUuid::WithoutBraces);
+    return uuid;
+}
+
+// Every VEVENT needs a UID, and the reader refuses one that appears twice. An event's own
+// uid is written as it is unless an event before it reads back as the same uid; an event
+// without one (or with a taken one) gets a UUID derived from its title and start, numbered
+// on ("|2", "|3", …) while that is taken too: two events alike in both are not one event.
+void assignExportUids(QList<Event> *events) {
+    QSet<QString> taken;
+    QList<bool> kept(events->size(), false);
+    for (qsizetype i = 0; i < events->size(); ++i) {
+        QString written = events->at(i).uid;
+        const QString asRead = uidAsRead(written.remove(u'\r')); // escapeText drops CRs
+        if (!asRead.isEmpty() && !taken.contains(asRead)) {
+            taken.insert(asRead);
+            kept[i] = true;
+        }
+    }
+    for (qsizetype i = 0; i < events->size(); ++i) {
+        if (kept.at(i))
+            continue;
+        Event &event = (*events)[i];
+        const QString basis = event.title + u'|' + event.start.toIsoString();
+        QString uid = QUuid::createUuidV5(QUuid(), basis).toString(QUuid::WithoutBraces);
+        for (int n = 2; taken.contains(uid); ++n)
+            uid = QUuid::createUuidV5(QUuid(), basis + u'|' + QString::number(n))
+                      .toString(QUuid::WithoutBraces);
+        taken.insert(uid);
+        event.uid = uid;
+    }
+}
+
 } // namespace
 
 QString ICalendarFormat::escapeText(QStringView text) {
@@ -117,6 +156,8 @@ QByteArray ICalendarFormat::write(const Dataset &dataset) {
     for (const Source &source : dataset.sources)
         sources.insert(source.uid, source);
     QList<Event> events = dataset.events;
+    // Before sorting, so events are in the order their uids will have when read back.
+    assignExportUids(&events);
     std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
         if (a.start != b.start)
             return a.start < b.start;
@@ -134,11 +175,7 @@ QByteArray ICalendarFormat::write(const Dataset &dataset) {
         line(u"X-WR-CALNAME:"_s + escapeText(dataset.title));
     for (const Event &event : std::as_const(events)) {
         line(u"BEGIN:VEVENT"_s);
-        QString uid = event.uid;
-        if (uid.isEmpty())
-            uid = QUuid::createUuidV5(QUuid(), event.title + u'|' + event.start.toIsoString())
-                      .toString(QUuid::WithoutBraces);
-        line(u"UID:"_s + escapeText(uid));
+        line(u"UID:"_s + escapeText(event.uid));
         QDateTime stamp = event.modified.isValid() ? event.modified : event.created;
         if (!stamp.isValid())
             stamp = QDateTime::currentDateTimeUtc();
@@ -397,11 +434,7 @@ std::optional<Dataset> ICalendarFormat::read(const QByteArray &bytes, const QStr
             continue;
         }
         if (name == u"UID"_s) {
-            const QString uid = unescapeText(value).trimmed();
-            // Other calendars' uids ("abc@google.com") become UUIDs the same way each time.
-            event->uid = FormatSupport::uuidIn(uid);
-            if (event->uid.isEmpty() && !uid.isEmpty())
-                event->uid = QUuid::createUuidV5(QUuid(), uid).toString(QUuid::WithoutBraces);
+            event->uid = uidAsRead(unescapeText(value));
         } else if (name == u"SUMMARY"_s) {
             event->title = unescapeText(value).trimmed();
         } else if (name == u"DESCRIPTION"_s) {

@@ -45,7 +45,9 @@ QString LinkedSources::hostOf(const QString &url) {
 
 QString LinkedSources::hostAndPath(const QString &url) {
     const QUrl parsed(url);
-    QString path = parsed.path();
+    // Decoded for reading ("%C3%A4" is "ä"), but a control character stays escaped: "%00"
+    // decoded is a NUL, which no text file we write may hold (iCalendar refuses it).
+    QString path = parsed.path(QUrl::PrettyDecoded);
     while (path.endsWith(u'/'))
         path.chop(1);
     return hostOf(url) + path;

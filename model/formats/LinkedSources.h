@@ -24,7 +24,8 @@ public:
                                           const QString &outlet);
     // "reuters.com" for "https://www.reuters.com/a/b" (no "www.").
     [[nodiscard]] static QString hostOf(const QString &url);
-    // "reuters.com/a/b": host and path, without scheme, query or trailing slash.
+    // "reuters.com/a/b": host and path, without scheme, query or trailing slash; the path's
+    // escapes decoded except control characters and delimiters ("%00", "%0A", "%2F" stay).
     [[nodiscard]] static QString hostAndPath(const QString &url);
     [[nodiscard]] static bool isWebUrl(const QString &url);
 

@@ -66,6 +66,13 @@ QString tagForField(const QString &field) {
     return {};
 }
 
+// "TAG  - value" (Zotero writes two blanks before the dash, some tools one). Any other line
+// continues the value of the tag before it.
+const QRegularExpression &tagLinePattern() {
+    static const QRegularExpression pattern(u"^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$"_s);
+    return pattern;
+}
+
 struct Tagged {
     QString tag;
     QString value;
@@ -233,7 +240,6 @@ std::optional<QList<Source>> RisFormat::read(const QByteArray &data, const QStri
     QStringList lines = text->split(u'\n');
     if (!lines.isEmpty() && lines.constLast().isEmpty())
         lines.removeLast(); // the line end of the last line does not start another line
-    static const QRegularExpression tagLine(u"^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$"_s);
 
     QList<Source> sources;
     QList<Tagged> record;
@@ -249,7 +255,7 @@ std::optional<QList<Source>> RisFormat::read(const QByteArray &data, const QStri
         if (line.trimmed().isEmpty())
             continue;
         lastLine = lineNo;
-        const QRegularExpressionMatch m = tagLine.match(line);
+        const QRegularExpressionMatch m = tagLinePattern().match(line);
         if (!m.hasMatch()) {
             if (!inRecord || record.isEmpty()) {
                 setError(error, fileName, lineNo, u"not a RIS line (expected \"TAG  - value\")"_s);
@@ -319,8 +325,18 @@ QByteArray RisFormat::write(const QList<Source> &sources) {
             return;
         QString v = value;
         v.replace(u"\r\n"_s, u"\n"_s);
-        v.replace(u'\n', u"\r\n"_s);
-        out += tag + u"  - "_s + v + u"\r\n"_s;
+        QStringList lines = v.split(u'\n');
+        // A line of the value that reads as a tag ("TY  - NEWS", "ER  -") would start a record
+        // or end this one: it is indented, which the reader takes off again (it trims the
+        // lines that continue a value).
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            QStringView line = lines.at(i);
+            if (line.endsWith(u'\r'))
+                line.chop(1);
+            if (tagLinePattern().match(line).hasMatch())
+                lines[i].prepend(u' ');
+        }
+        out += tag + u"  - "_s + lines.join(u"\r\n"_s) + u"\r\n"_s;
     };
     for (const Source &s : sources) {
         QString notes = s.notes;

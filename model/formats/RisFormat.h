@@ -12,7 +12,8 @@
 // RIS, the tagged line format ("TY  - NEWS" … "ER  - ") every citation manager reads and
 // writes. Tags the data model has no column for are kept as "field: value" note lines (PB,
 // CY, SE, SP as publisher, publisher-place, section, page; others under their tag) and
-// written back as tags on export.
+// written back as tags on export. A value's continuation line that would read as a tag
+// ("ER  -") is written indented; the reader trims continuation lines.
 class RisFormat {
 public:
     // All or nothing: on any error returns std::nullopt and fills `error` (when given).
