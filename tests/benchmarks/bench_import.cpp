@@ -5,7 +5,9 @@
 // of an import (read the file, parse, import: what `chiptimeline import` does) is taken in a
 // child process started for just that, from its VmHWM. json_file_import and
 // timelinejs_csv_file_import time that import whole: the file read on a second thread while
-// the store writes (FileImport); their CPU time is both threads'.
+// the store writes (FileImport); their CPU time is both threads'. *_file_preview time what
+// the window's Import dialog reads before it shows its counts (FileImport::previewFile), and
+// *_dialog_import_peak the peak memory of that preview followed by the import.
 // Prints one line per measurement, or with --json one JSON object per line:
 // {"name": ..., "events": N, "median_ms": X, "median_cpu_ms": Y[, "rss_mb"/"peak_mb": Z]}.
 // Usage: bench_import [--json] [--events N] [--sources N] [--runs N] [--dir D] [--only PART]
@@ -15,6 +17,7 @@
 #include "app/HugePageHeap.h"
 #include "model/Dataset.h"
 #include "model/FileImport.h"
+#include "model/ImportPreview.h"
 #include "model/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/NativeJsonFormat.h"
@@ -322,19 +325,36 @@ void importFileInto(TimelineStore &store, const QString &format, const QString &
         die(message);
 }
 
-// The child: one import as the command line does it, into a fresh database, then its peak
-// resident memory on stdout.
-int childImport(const QString &format, const QString &file, const QString &database) {
+// What the window's Import dialog shows before writing one file: the file read in parts and
+// counted against the database (here empty), nothing kept.
+ImportSummary previewFile(const QString &format, const QString &file) {
+    ImportPreview::Counter counter({}, {}, {}, ImportPolicy::Skip);
+    InputError error;
+    if (!FileImport::previewFile(
+            file, format == u"json"_s ? DatasetFormat::Native : DatasetFormat::TimelineJsCsv,
+            counter, nullptr, &error))
+        die(error.toString());
+    return counter.summary();
+}
+
+// The child: one import as the command line does it (or, with `preview`, as the Import
+// dialog does: the preview, then the import), into a fresh database, then its peak resident
+// memory on stdout.
+int childImport(const QString &format, const QString &file, const QString &database, bool preview) {
     std::unique_ptr<TimelineStore> store = freshStore(database);
+    if (preview)
+        (void)previewFile(format, file);
     importFileInto(*store, format, file);
     std::printf("%.1f\n", statusMb("VmHWM:"));
     return 0;
 }
 
-double peakOfChildImport(const QString &format, const QString &file, const QString &database) {
+double peakOfChildImport(const QString &format, const QString &file, const QString &database,
+                         bool preview = false) {
     QProcess child;
-    child.start(QCoreApplication::applicationFilePath(),
-                {u"--child-import"_s, format, file, database});
+    child.start(
+        QCoreApplication::applicationFilePath(),
+        {preview ? u"--child-preview-import"_s : u"--child-import"_s, format, file, database});
     if (!child.waitForFinished(-1) || child.exitCode() != 0)
         die(u"the import child failed: %1"_s.arg(
             QString::fromLocal8Bit(child.readAllStandardError())));
@@ -354,7 +374,9 @@ int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() == 5 && args[1] == u"--child-import"_s)
-        return childImport(args[2], args[3], args[4]);
+        return childImport(args[2], args[3], args[4], false);
+    if (args.size() == 5 && args[1] == u"--child-preview-import"_s)
+        return childImport(args[2], args[3], args[4], true);
     g_json = args.contains(u"--json"_s);
     const auto intArg = [&args](const QString &name, int fallback) {
         const qsizetype at = args.indexOf(name);
@@ -438,6 +460,9 @@ int main(int argc, char **argv) {
             CLOCK_PROCESS_CPUTIME_ID);
         report(u"json_file_import"_s, eventCount, fileImport, nullptr, 0,
                u"store's thread %1 ms CPU"_s.arg(fileImport.callingThreadCpuMs, 0, 'f', 0));
+        // What the Import dialog reads before showing its counts.
+        const Medians filePreview = measure(runs, [&] { (void)previewFile(u"json"_s, jsonPath); });
+        report(u"json_file_preview"_s, eventCount, filePreview);
         if (store->eventCount() != eventCount || store->sourceCount() != sourceCount)
             die(u"the import stored %1 events and %2 sources"_s.arg(store->eventCount())
                     .arg(store->sourceCount()));
@@ -476,6 +501,8 @@ int main(int argc, char **argv) {
             CLOCK_PROCESS_CPUTIME_ID);
         report(u"timelinejs_csv_file_import"_s, eventCount, fileImport, nullptr, 0,
                u"store's thread %1 ms CPU"_s.arg(fileImport.callingThreadCpuMs, 0, 'f', 0));
+        const Medians filePreview = measure(runs, [&] { (void)previewFile(u"csv"_s, csvPath); });
+        report(u"timelinejs_csv_file_preview"_s, eventCount, filePreview);
         store.reset();
         dataset.reset();
     }
@@ -485,6 +512,11 @@ int main(int argc, char **argv) {
                peakOfChildImport(u"json"_s, jsonPath, dbPath));
         report(u"timelinejs_csv_import_peak"_s, eventCount, {}, "peak_mb",
                peakOfChildImport(u"csv"_s, csvPath, dbPath));
+        // As the window's Import dialog does one file: the preview, then the import.
+        report(u"json_dialog_import_peak"_s, eventCount, {}, "peak_mb",
+               peakOfChildImport(u"json"_s, jsonPath, dbPath, true));
+        report(u"timelinejs_csv_dialog_import_peak"_s, eventCount, {}, "peak_mb",
+               peakOfChildImport(u"csv"_s, csvPath, dbPath, true));
     }
     return 0;
 }
