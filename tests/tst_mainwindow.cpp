@@ -28,6 +28,7 @@ private slots:
     void searchFiltersTimelineListAndOverview();
     void viewTextRoundTrips();
     void searchResultsHighlightMatches();
+    void outsideChangeIsReloadedOnce();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -201,6 +202,39 @@ void TestMainWindow::searchResultsHighlightMatches() {
     const QString html = window->searchResults()->results()->toHtml();
     QVERIFY(window->searchResults()->results()->toPlainText().contains(u"Exportbeschränkungen"_s));
     QVERIFY2(html.contains(u"background-color:#ffe066"_s), qPrintable(html.left(2000)));
+}
+
+void TestMainWindow::outsideChangeIsReloadedOnce() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QSignalSpy reloaded(window.get(), &MainWindow::reloaded);
+    QEvent activate(QEvent::WindowActivate);
+    QCoreApplication::sendEvent(window.get(), &activate);
+    QCOMPARE(reloaded.size(), 0); // nothing new
+
+    // Another connection (as the Import dialog's worker) adds an event.
+    StoreError error;
+    auto other = TimelineStore::open(window->store().path(), &error);
+    QVERIFY(other);
+    Event event;
+    event.title = u"Export licence decision, written elsewhere"_s;
+    event.start = PartialDate::fromYmd(2025, 8, 12);
+    QVERIFY(other->saveEvent(event, &error));
+
+    // The window reloads for it (as after an import), then is activated: no second reload.
+    window->reload();
+    QCOMPARE(reloaded.size(), 1);
+    QCoreApplication::sendEvent(window.get(), &activate);
+    QCOMPARE(reloaded.size(), 1);
+
+    // Activated first (the dialog closing), the change is reloaded then, once.
+    event.id = 0;
+    event.uid.clear();
+    QVERIFY(other->saveEvent(event, &error));
+    QCoreApplication::sendEvent(window.get(), &activate);
+    QCOMPARE(reloaded.size(), 2);
+    QCoreApplication::sendEvent(window.get(), &activate);
+    QCOMPARE(reloaded.size(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

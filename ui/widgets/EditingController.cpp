@@ -183,6 +183,10 @@ void EditingController::checkForOutsideChanges() {
     emit dataChanged();
 }
 
+void EditingController::noteDataLoaded() {
+    m_dataVersion = m_store.dataVersion();
+}
+
 void EditingController::setSelectedEvents(const QList<qint64> &ids) {
     m_selected = ids;
     m_selected.removeAll(0);

@@ -61,6 +61,9 @@ public slots:
     void resizeEvent(qint64 id, bool end, qint64 julianDay);
     // Reload if another connection committed since the last look (PRAGMA data_version).
     void checkForOutsideChanges();
+    // The window has just read the store afresh: what other connections committed before
+    // now is no outside change any more.
+    void noteDataLoaded();
 
 signals:
     void dataChanged();

@@ -202,6 +202,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     buildActions();
     // Curating: Edit menu and toolbar, undo/redo; the controller is found by findChild.
     auto *editing = new EditingController(*m_store, this);
+    m_editing = editing;
     editing->attachTimeline(m_timeline);
     editing->attachDetails(m_details);
     auto *editMenu = new QMenu(tr("&Edit"), this);
@@ -224,10 +225,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     QMenu *fileMenu = menuBar()->actions().constFirst()->menu();
     auto *importAction = new QAction(tr("&Import…"), this);
     importAction->setShortcut(QKeySequence(u"Ctrl+I"_s));
-    connect(importAction, &QAction::triggered, this, [this] {
-        if (ImportDialog::run(*m_store, {}, this))
-            reload();
-    });
+    connect(importAction, &QAction::triggered, this, [this] { importFiles({}); });
     fileMenu->insertAction(fileMenu->actions().value(1), importAction); // after Open
     setAcceptDrops(true);
     auto *tools = new QMenu(tr("&Tools"), this);
@@ -331,12 +329,24 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::reload() {
+    if (m_editing)
+        m_editing->noteDataLoaded();
     m_categories = m_store->categories();
     m_allEvents = TimelineDataQuery::load(*m_store);
     applyFilter(m_filter);
     updateStatus();
     if (!m_listsPending)
         loadLists();
+    ++m_reloads;
+    emit reloaded();
+}
+
+void MainWindow::importFiles(const QStringList &files) {
+    // The dialog writes through a connection of its own, so when it closes, the window's
+    // activation may already have seen the commit and reloaded (EditingController).
+    const quint64 reloadsBefore = m_reloads;
+    if (ImportDialog::run(*m_store, files, this) && m_reloads == reloadsBefore)
+        reload();
 }
 
 void MainWindow::loadLists() {
@@ -576,10 +586,5 @@ void MainWindow::dropEvent(QDropEvent *event) {
     event->acceptProposedAction();
     // Once the drop has returned: the file manager that started the drag is not kept waiting.
     QMetaObject::invokeMethod(
-        this,
-        [this, files] {
-            if (ImportDialog::run(*m_store, files, this))
-                reload();
-        },
-        Qt::QueuedConnection);
+        this, [this, files] { importFiles(files); }, Qt::QueuedConnection);
 }

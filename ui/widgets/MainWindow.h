@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class EditingController;
 class EventDetailsView;
 class QActionGroup;
 class EventTableModel;
@@ -48,6 +49,10 @@ public:
 public slots:
     void reload();
 
+signals:
+    // After every reload() (tests count them).
+    void reloaded();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     // Watches the timeline for its first frame (see loadLists()).
@@ -58,6 +63,9 @@ protected:
 
 private:
     void buildActions();
+    // Imports the files (none: asks for them) and reloads once, however the window's
+    // activation after the dialog and the import's own connection interleave.
+    void importFiles(const QStringList &files);
     void showSelected(qint64 id);
     void applyFilter(const EventFilter &filter);
     // The sources pane and the filter bar's names and completion. At start-up they are
@@ -88,4 +96,6 @@ private:
     // Every event, as the timeline draws them; filters are applied to it in memory.
     TimelineData m_allEvents;
     bool m_listsPending = true; // until the first frame (see loadLists())
+    EditingController *m_editing = nullptr;
+    quint64 m_reloads = 0;
 };
