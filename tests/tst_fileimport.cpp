@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -137,6 +139,8 @@ private slots:
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     void importChangesNothing(const QString &file, const QString &expectedMessage);
+    void failedImportChangesNothing(const QString &database,
+                                    const std::function<void(TimelineStore &)> &attempt);
 
     QTemporaryDir m_dir;
     QString m_file;
@@ -243,10 +247,10 @@ void TestFileImport::updateIntoFilledDatabaseMatchesWholeImport() {
     QCOMPARE(searchRows(*parts, u"event_fts"_s, u"old"_s), QList<qint64>());
 }
 
-// Imports `file` in small parts into a database holding 50 events: it must fail with the
-// message, and leave the database as it was, to the byte.
-void TestFileImport::importChangesNothing(const QString &file, const QString &expectedMessage) {
-    const QString database = path(QFileInfo(file).completeBaseName() + u".sqlite"_s);
+// `attempt` fails to import into `database`, which holds 50 events: the database must be
+// left as it was, to the byte.
+void TestFileImport::failedImportChangesNothing(
+    const QString &database, const std::function<void(TimelineStore &)> &attempt) {
     Dataset before;
     {
         StoreError error;
@@ -260,15 +264,26 @@ void TestFileImport::importChangesNothing(const QString &file, const QString &ex
         StoreError error;
         const auto store = TimelineStore::open(database, &error);
         QVERIFY(store);
-        QString message;
-        QVERIFY(!FileImport::importFile(*store, file, DatasetFormat::Auto, ImportPolicy::Update,
-                                        nullptr, &message, {1000, 500}));
-        QCOMPARE(message, expectedMessage);
-        QVERIFY(message.startsWith(file + u':'));
+        attempt(*store);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(store->dataset(), before);
         QCOMPARE(store->eventCount(), 50);
+        QCOMPARE(searchRows(*store, u"event_fts"_s, u"\"event 1500\""_s), QList<qint64>());
     }
     QCOMPARE(fileHash(database), hashBefore);
+}
+
+// Imports `file` in small parts: it must fail with the message and change nothing.
+void TestFileImport::importChangesNothing(const QString &file, const QString &expectedMessage) {
+    failedImportChangesNothing(
+        path(QFileInfo(file).completeBaseName() + u".sqlite"_s), [&](TimelineStore &store) {
+            QString message;
+            QVERIFY(!FileImport::importFile(store, file, DatasetFormat::Auto, ImportPolicy::Update,
+                                            nullptr, &message, {1000, 500}));
+            QCOMPARE(message, expectedMessage);
+            QVERIFY(message.startsWith(file + u':'));
+        });
 }
 
 void TestFileImport::fileBadHalfwayChangesNothing() {
@@ -478,19 +493,7 @@ void TestFileImport::slicesStoreWhatTheWholeDatasetStores() {
 
 void TestFileImport::stoppedSlicesChangeNothing() {
     const QString database = path(u"stopped.sqlite"_s);
-    Dataset before;
-    {
-        StoreError error;
-        const auto store = TimelineStore::open(database, &error);
-        QVERIFY(store);
-        QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
-        before = store->dataset();
-    }
-    const QByteArray hashBefore = fileHash(database);
-    {
-        StoreError error;
-        const auto store = TimelineStore::open(database, &error);
-        QVERIFY(store);
+    failedImportChangesNothing(database, [&](TimelineStore &store) {
         // Stopped while the third slice is announced: two slices are written, then undone.
         QList<qsizetype> announced;
         ImportControl *self = nullptr;
@@ -502,17 +505,14 @@ void TestFileImport::stoppedSlicesChangeNothing() {
         self = &control;
         DatasetSlices slices(m_dataset, 1000, 1000, &control);
         ImportSummary summary;
-        QVERIFY(!store->importParts(slices, ImportPolicy::Update, &summary, &error));
+        StoreError error;
+        QVERIFY(!store.importParts(slices, ImportPolicy::Update, &summary, &error));
         QCOMPARE(announced, (QList<qsizetype>{0, 1000, 2000}));
         QCOMPARE(error.kind, StoreError::Kind::Stopped);
         QCOMPARE(error.message, QDir::toNativeSeparators(database) +
                                     u": the import was stopped; nothing was imported"_s);
         QVERIFY(slices.next() == nullptr);
-        QCOMPARE(store->dataset(), before);
-        QCOMPARE(store->eventCount(), 50);
-        QCOMPARE(searchRows(*store, u"event_fts"_s, u"\"event 1500\""_s), QList<qint64>());
-    }
-    QCOMPARE(fileHash(database), hashBefore);
+    });
 }
 
 void TestFileImport::previewInPartsCountsWhatTheWholePreviewCounts() {
