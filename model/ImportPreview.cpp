@@ -2,43 +2,62 @@
 
 #include "model/TimelineStore.h"
 
+#include <QSqlQuery>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-QString spanKey(const QString &title, qint64 first, qint64 last) {
-    return title.trimmed() + u'\x1f' + QString::number(first) + u'\x1f' + QString::number(last);
+constexpr size_t HashSeed = 0x9e3779b97f4a7c15u;
+
+size_t uidKey(QStringView uid) {
+    return qHash(uid, HashSeed);
+}
+
+size_t spanKey(const QString &title, qint64 first, qint64 last) {
+    return qHashMulti(HashSeed, QStringView(title).trimmed(), first, last);
 }
 
 } // namespace
 
-ImportSummary ImportPreview::preview(const TimelineStore &store, const Dataset &dataset,
-                                     ImportPolicy policy) {
-    return preview(store.events(), store.sources(), store.categories(), dataset, policy);
+ImportPreview::Existing ImportPreview::Existing::read(const TimelineStore &store) {
+    Existing existing;
+    QSqlQuery query(store.database());
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT uid, title, first_day, last_day FROM event"_s)) {
+        while (query.next()) {
+            existing.eventUids.insert(uidKey(query.value(0).toString()));
+            existing.eventSpans.insert(spanKey(query.value(1).toString(),
+                                               query.value(2).toLongLong(),
+                                               query.value(3).toLongLong()));
+        }
+    }
+    existing.sources = store.sources();
+    for (const Category &category : store.categories())
+        existing.categories.insert(category.name);
+    return existing;
 }
 
-ImportSummary ImportPreview::preview(const QList<Event> &existingEvents,
-                                     const QList<Source> &existingSources,
-                                     const QList<Category> &existingCategories,
-                                     const Dataset &dataset, ImportPolicy policy) {
-    Counter counter(existingEvents, existingSources, existingCategories, policy);
+ImportSummary ImportPreview::preview(const TimelineStore &store, const Dataset &dataset,
+                                     ImportPolicy policy) {
+    return preview(Existing::read(store), dataset, policy);
+}
+
+ImportSummary ImportPreview::preview(const Existing &existing, const Dataset &dataset,
+                                     ImportPolicy policy) {
+    Counter counter(existing, policy);
     counter.add(dataset);
     return counter.summary();
 }
 
-ImportPreview::Counter::Counter(const QList<Event> &existingEvents,
-                                const QList<Source> &existingSources,
-                                const QList<Category> &existingCategories, ImportPolicy policy)
+ImportPreview::Counter::Counter(const Existing &existing, ImportPolicy policy)
     : m_policy(policy)
-    , m_matcher(existingSources) {
-    for (const Category &category : existingCategories)
-        m_categories.insert(category.name);
-    for (const Source &source : existingSources)
+    , m_categories(existing.categories)
+    , m_matcher(existing.sources)
+    , m_eventUids(existing.eventUids)
+    , m_eventSpans(existing.eventSpans) {
+    for (const Source &source : existing.sources)
         m_sourceUids.insert(source.uid);
-    for (const Event &event : existingEvents) {
-        m_eventUids.insert(event.uid);
-        m_eventSpans.insert(spanKey(event.title, event.firstJulianDay(), event.lastJulianDay()));
-    }
 }
 
 void ImportPreview::Counter::add(const Dataset &part) {
@@ -67,9 +86,9 @@ void ImportPreview::Counter::add(const Dataset &part) {
     }
     m_events += part.events.size();
     for (const Event &event : part.events) {
-        const QString span = spanKey(event.title, event.firstJulianDay(), event.lastJulianDay());
-        const bool exists =
-            event.uid.isEmpty() ? m_eventSpans.contains(span) : m_eventUids.contains(event.uid);
+        const size_t span = spanKey(event.title, event.firstJulianDay(), event.lastJulianDay());
+        const bool exists = event.uid.isEmpty() ? m_eventSpans.contains(span)
+                                                : m_eventUids.contains(uidKey(event.uid));
         if (exists && m_policy == ImportPolicy::Skip) {
             ++counts.eventsSkipped;
             continue;
@@ -82,7 +101,7 @@ void ImportPreview::Counter::add(const Dataset &part) {
         }
         ++counts.eventsAdded;
         if (!event.uid.isEmpty())
-            m_eventUids.insert(event.uid);
+            m_eventUids.insert(uidKey(event.uid));
         m_eventSpans.insert(span);
     }
 }

@@ -538,8 +538,7 @@ void TestFileImport::previewInPartsCountsWhatTheWholePreviewCounts() {
     QCOMPARE(nativeRead->categories.size(), 9);
 
     const auto counter = [&](ImportPolicy policy) {
-        return ImportPreview::Counter(store->events(), store->sources(), store->categories(),
-                                      policy);
+        return ImportPreview::Counter(ImportPreview::Existing::read(*store), policy);
     };
     for (const ImportPolicy policy :
          {ImportPolicy::Skip, ImportPolicy::Update, ImportPolicy::KeepBoth}) {

@@ -328,7 +328,7 @@ void importFileInto(TimelineStore &store, const QString &format, const QString &
 // What the window's Import dialog shows before writing one file: the file read in parts and
 // counted against the database (here empty), nothing kept.
 ImportSummary previewFile(const QString &format, const QString &file) {
-    ImportPreview::Counter counter({}, {}, {}, ImportPolicy::Skip);
+    ImportPreview::Counter counter(ImportPreview::Existing{}, ImportPolicy::Skip);
     InputError error;
     if (!FileImport::previewFile(
             file, format == u"json"_s ? DatasetFormat::Native : DatasetFormat::TimelineJsCsv,

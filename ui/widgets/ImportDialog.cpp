@@ -380,8 +380,7 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
         // parts, in little memory), then read again by FileImport when Import is pressed.
         FileResult &file = files[0];
         promise.setProgressValueAndText(1, tr("Reading %1…").arg(QFileInfo(file.path).fileName()));
-        ImportPreview::Counter counter(existing->events, existing->sources, existing->categories,
-                                       policy);
+        ImportPreview::Counter counter(*existing, policy);
         DatasetFormat readAs = format;
         file.streamed = FileImport::previewFile(file.path, format, counter, &readAs, &file.error,
                                                 [&promise] { return promise.isCanceled(); });
@@ -426,8 +425,7 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
             analysis.anyFailed = true;
             continue;
         }
-        file.summary = ImportPreview::preview(existing->events, existing->sources,
-                                              existing->categories, *file.dataset, policy);
+        file.summary = ImportPreview::preview(*existing, *file.dataset, policy);
         file.events = file.dataset->events.size();
         // Together, as the command line's import combines them: one transaction for all.
         Dataset &combined = analysis.combined;
@@ -442,8 +440,7 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
         return;
     promise.setProgressValueAndText(count + 1, tr("Comparing with the database…"));
     if (!analysis.anyFailed)
-        analysis.total = ImportPreview::preview(existing->events, existing->sources,
-                                                existing->categories, analysis.combined, policy);
+        analysis.total = ImportPreview::preview(*existing, analysis.combined, policy);
     analysis.files = std::move(files);
     promise.addResult(std::move(analysis));
     promise.setProgressValue(count + 2);
@@ -462,11 +459,7 @@ void ImportDialog::startAnalysis() {
     }
     if (!m_existing) {
         // Loaded here: the store's connection belongs to this thread.
-        auto existing = std::make_shared<Existing>();
-        existing->events = m_store.events();
-        existing->sources = m_store.sources();
-        existing->categories = m_store.categories();
-        m_existing = std::move(existing);
+        m_existing = std::make_shared<const Existing>(Existing::read(m_store));
     }
     QList<FileResult> files;
     for (const QString &path : std::as_const(m_files)) {

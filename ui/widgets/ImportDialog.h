@@ -2,6 +2,7 @@
 
 #include "model/Dataset.h"
 #include "model/ImportPolicy.h"
+#include "model/ImportPreview.h"
 #include "model/InputError.h"
 #include "model/formats/DatasetFormats.h"
 
@@ -100,11 +101,7 @@ private:
         ImportSummary total;
         bool anyFailed = false;
     };
-    struct Existing {
-        QList<Event> events;
-        QList<Source> sources;
-        QList<Category> categories;
-    };
+    using Existing = ImportPreview::Existing;
 
     static void analyse(QPromise<Analysis> &promise, QList<FileResult> files, DatasetFormat format,
                         ImportPolicy policy, std::shared_ptr<const Existing> existing);
