@@ -602,7 +602,8 @@ bool ImportDialog::importFiles() {
         if (single)
             return FileImport::importFile(store, *single, chosenFormat, chosen, summary, message,
                                           {}, control);
-        DatasetSlices slices(*combined, 5000, 2000, control);
+        const FileImport::PartSizes sizes; // as a file read in parts
+        DatasetSlices slices(*combined, sizes.first, sizes.later, control);
         StoreError error;
         const bool ok = store.importParts(slices, chosen, summary, &error);
         if (!ok)
