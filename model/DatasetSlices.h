@@ -20,7 +20,8 @@ public:
 
     const Dataset *next() override;
     [[nodiscard]] bool failed() const override { return false; }
-    [[nodiscard]] bool laterPartsMayHaveSources() const override { return m_handedOver == 0; }
+    // Only the first slice carries sources.
+    [[nodiscard]] bool laterPartsMayHaveSources() const override { return !m_started; }
     [[nodiscard]] bool stopped() const override { return m_control && m_control->stopped(); }
 
 private:

@@ -433,6 +433,22 @@ int main(int argc, char **argv) {
 
     std::optional<Dataset> dataset;
     std::unique_ptr<TimelineStore> store;
+    // The file to the database as the command line imports it (read on a second thread while
+    // the store writes; CPU time of both threads), into a fresh database each run and left
+    // in `store`; then what the Import dialog reads before showing its counts.
+    const auto fileRows = [&](const QString &format, const QString &file, const QString &name) {
+        const Medians fileImport = measure(
+            runs, [&] { importFileInto(*store, format, file); },
+            [&] {
+                store.reset();
+                store = freshStore(dbPath);
+            },
+            CLOCK_PROCESS_CPUTIME_ID);
+        report(name + u"_file_import"_s, eventCount, fileImport, nullptr, 0,
+               u"store's thread %1 ms CPU"_s.arg(fileImport.callingThreadCpuMs, 0, 'f', 0));
+        const Medians filePreview = measure(runs, [&] { (void)previewFile(format, file); });
+        report(name + u"_file_preview"_s, eventCount, filePreview);
+    };
     if (wanted(u"json"_s)) {
         // Native JSON: read, import, export.
         const Medians jsonRead = measure(
@@ -449,20 +465,7 @@ int main(int argc, char **argv) {
         report(u"json_import"_s, eventCount, jsonImport, "rss_mb", statusMb("VmRSS:"));
         report(u"json_read_and_import"_s, eventCount,
                {jsonRead.wallMs + jsonImport.wallMs, jsonRead.cpuMs + jsonImport.cpuMs});
-        // The file to the database as the command line imports it: read on a second thread
-        // while the store writes (CPU time of both threads).
-        const Medians fileImport = measure(
-            runs, [&] { importFileInto(*store, u"json"_s, jsonPath); },
-            [&] {
-                store.reset();
-                store = freshStore(dbPath);
-            },
-            CLOCK_PROCESS_CPUTIME_ID);
-        report(u"json_file_import"_s, eventCount, fileImport, nullptr, 0,
-               u"store's thread %1 ms CPU"_s.arg(fileImport.callingThreadCpuMs, 0, 'f', 0));
-        // What the Import dialog reads before showing its counts.
-        const Medians filePreview = measure(runs, [&] { (void)previewFile(u"json"_s, jsonPath); });
-        report(u"json_file_preview"_s, eventCount, filePreview);
+        fileRows(u"json"_s, jsonPath, u"json"_s);
         if (store->eventCount() != eventCount || store->sourceCount() != sourceCount)
             die(u"the import stored %1 events and %2 sources"_s.arg(store->eventCount())
                     .arg(store->sourceCount()));
@@ -492,17 +495,7 @@ int main(int argc, char **argv) {
         report(u"timelinejs_csv_import"_s, eventCount, csvImport);
         report(u"timelinejs_csv_read_and_import"_s, eventCount,
                {csvRead.wallMs + csvImport.wallMs, csvRead.cpuMs + csvImport.cpuMs});
-        const Medians fileImport = measure(
-            runs, [&] { importFileInto(*store, u"csv"_s, csvPath); },
-            [&] {
-                store.reset();
-                store = freshStore(dbPath);
-            },
-            CLOCK_PROCESS_CPUTIME_ID);
-        report(u"timelinejs_csv_file_import"_s, eventCount, fileImport, nullptr, 0,
-               u"store's thread %1 ms CPU"_s.arg(fileImport.callingThreadCpuMs, 0, 'f', 0));
-        const Medians filePreview = measure(runs, [&] { (void)previewFile(u"csv"_s, csvPath); });
-        report(u"timelinejs_csv_file_preview"_s, eventCount, filePreview);
+        fileRows(u"csv"_s, csvPath, u"timelinejs_csv"_s);
         store.reset();
         dataset.reset();
     }

@@ -426,7 +426,6 @@ void ImportDialog::analyse(QPromise<Analysis> &promise, QList<FileResult> files,
             continue;
         }
         file.summary = ImportPreview::preview(*existing, *file.dataset, policy);
-        file.events = file.dataset->events.size();
         // Together, as the command line's import combines them: one transaction for all.
         Dataset &combined = analysis.combined;
         if (combined.title.isEmpty())

@@ -89,7 +89,7 @@ private:
         std::optional<DatasetFormat> format; // as detected or chosen
         std::optional<Dataset> dataset;      // kept when several files are imported together
         bool streamed = false;               // one file, counted as it was read and not kept
-        qsizetype events = 0;
+        qsizetype events = 0;                // streamed: how many it holds (the bar's total)
         InputError error;
         ImportSummary summary; // this file alone against the database
 
