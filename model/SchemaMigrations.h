@@ -15,9 +15,3 @@ struct SchemaMigration {
 
 [[nodiscard]] const QList<SchemaMigration> &schemaMigrations();
 [[nodiscard]] int latestSchemaVersion();
-
-// The text the full-text index holds beside an event's title and summary (its actor, chip and
-// tag names) and beside a source's fields (the quotes that cite it), as SQL expressions over
-// an id expression such as "e.id".
-[[nodiscard]] QString eventIndexNamesSql(const QString &eventId);
-[[nodiscard]] QString sourceIndexQuotesSql(const QString &sourceId);

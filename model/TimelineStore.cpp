@@ -234,6 +234,18 @@ public:
         return value;
     }
 
+    // A SELECT of one integer column: every row's value, in order; false when SQLite failed.
+    bool allInts(QVarLengthArray<qint64, 8> *values) {
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(m_statement)) == SQLITE_ROW)
+            values->append(sqlite3_column_int64(m_statement, 0));
+        const bool ok = rc == SQLITE_DONE;
+        if (!ok)
+            keepError(rc);
+        sqlite3_reset(m_statement);
+        return ok;
+    }
+
     [[nodiscard]] int errorCode() const { return m_errorCode; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
 
@@ -274,17 +286,21 @@ struct ImportStatements {
                                "VALUES (?1, ?2, ?3, ?4)")
         , insertSourceIndex(db, "INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, "
                                 "quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        , markEventChanged(db, "INSERT OR IGNORE INTO temp.changed_event(id) VALUES (?1)")
-        , markSourceChanged(db, "INSERT OR IGNORE INTO temp.changed_source(id) VALUES (?1)")
-        , markCitedSourcesChanged(db, "INSERT OR IGNORE INTO temp.changed_source(id) "
-                                      "SELECT source_id FROM event_source WHERE event_id = ?1") {}
+        , noteIndexedEvent(db, "INSERT OR IGNORE INTO temp.changed_event(id, title, summary, "
+                               "names) SELECT id, title, summary, names FROM event_search_text "
+                               "WHERE id = ?1")
+        , noteIndexedSource(db, "INSERT OR IGNORE INTO temp.changed_source(id, title, outlet, "
+                                "excerpt, notes, quotes) SELECT id, title, outlet, excerpt, "
+                                "notes, quotes FROM source_search_text WHERE id = ?1")
+        , noteUnindexedSource(db, "INSERT OR IGNORE INTO temp.changed_source(id) VALUES (?1)")
+        , sourcesCitedBy(db, "SELECT source_id FROM event_source WHERE event_id = ?1") {}
 
     // The first statement that could not be prepared, or none.
     [[nodiscard]] const BulkStatement *invalidStatement() const {
         for (const BulkStatement *statement :
              {&eventByUid, &sourceByUid, &insertEvent, &insertSource, &insertActor, &insertChip,
-              &insertTag, &insertCitation, &insertEventIndex, &insertSourceIndex, &markEventChanged,
-              &markSourceChanged, &markCitedSourcesChanged})
+              &insertTag, &insertCitation, &insertEventIndex, &insertSourceIndex, &noteIndexedEvent,
+              &noteIndexedSource, &noteUnindexedSource, &sourcesCitedBy})
             if (!statement->isValid())
                 return statement;
         return nullptr;
@@ -311,9 +327,49 @@ struct ImportStatements {
     BulkStatement insertCitation;
     BulkStatement insertEventIndex;
     BulkStatement insertSourceIndex;
-    BulkStatement markEventChanged;
-    BulkStatement markSourceChanged;
-    BulkStatement markCitedSourcesChanged;
+    BulkStatement noteIndexedEvent;
+    BulkStatement noteIndexedSource;
+    BulkStatement noteUnindexedSource;
+    BulkStatement sourcesCitedBy;
+
+    // The change tracking is off during an import (see importParts): a stored row it is about
+    // to change is noted by hand, with the text it is indexed with, for flushSearchIndex.
+    // Rows it inserts are indexed by it, events at once and sources at its end; a source of
+    // the import that is noted is left to flushSearchIndex. Each returns the statement that
+    // failed, or none.
+    const BulkStatement *noteEvent(qint64 id) {
+        if (!notedEvents.contains(id)) {
+            noteIndexedEvent.bindInt(1, id);
+            if (!noteIndexedEvent.run())
+                return &noteIndexedEvent;
+            notedEvents.insert(id);
+        }
+        return nullptr;
+    }
+    const BulkStatement *noteSource(qint64 id) {
+        if (!notedSources.contains(id)) {
+            BulkStatement &note =
+                newSourceAt.contains(id) ? noteUnindexedSource : noteIndexedSource;
+            note.bindInt(1, id);
+            if (!note.run())
+                return &note;
+            notedSources.insert(id);
+        }
+        return nullptr;
+    }
+    // The sources an event cites now.
+    const BulkStatement *noteSourcesCitedBy(qint64 eventId) {
+        QVarLengthArray<qint64, 8> cited;
+        sourcesCitedBy.bindInt(1, eventId);
+        if (!sourcesCitedBy.allInts(&cited))
+            return &sourcesCitedBy;
+        for (const qint64 id : std::as_const(cited))
+            if (const BulkStatement *failed = noteSource(id))
+                return failed;
+        return nullptr;
+    }
+    QSet<qint64> notedEvents;
+    QSet<qint64> notedSources;
 
     // The search index rows of the sources this import inserted, written at its end, when
     // the quotes of all the events citing them are known (in the order of the events' ids,
@@ -330,8 +386,6 @@ struct ImportStatements {
     // Every quote that cites a new source, in the order written: (its newSources index, the
     // quote, shared with the dataset's string).
     std::vector<std::pair<qsizetype, QString>> newSourceQuotes;
-    // Sources stored before the import that its new events cite: their quotes changed.
-    QSet<qint64> citedStoredSources;
 
 private:
     qint64 m_nowMs = -1;
@@ -545,36 +599,72 @@ bool TimelineStore::configure(OpenMode mode, StoreError *error) {
 bool TimelineStore::installChangeTracking(StoreError *error) {
     // Temporary triggers (this connection only, never stored in the file) note which events
     // and sources a transaction touched; flushSearchIndex() re-indexes each of them once.
+    // The index keeps no copy of its text (schema version 4), and taking a row out of it needs
+    // the text it was indexed with: so a row's indexed text is noted before its first change
+    // in the transaction (a row inserted in it is noted without text: it was not indexed).
+    // INSERT OR IGNORE keeps the first note, the text as indexed at the last commit.
     QStringList statements = {
-        u"CREATE TEMP TABLE IF NOT EXISTS changed_event (id INTEGER PRIMARY KEY)"_s,
-        u"CREATE TEMP TABLE IF NOT EXISTS changed_source (id INTEGER PRIMARY KEY)"_s,
+        uR"(CREATE TEMP TABLE IF NOT EXISTS changed_event (
+              id INTEGER PRIMARY KEY, title TEXT, summary TEXT, names TEXT))"_s,
+        uR"(CREATE TEMP TABLE IF NOT EXISTS changed_source (
+              id INTEGER PRIMARY KEY, title TEXT, outlet TEXT, excerpt TEXT, notes TEXT,
+              quotes TEXT))"_s,
     };
     const auto track = [&statements](const QString &name, const QString &when, const QString &table,
-                                     const QString &target, const QString &id) {
-        statements << uR"(CREATE TEMP TRIGGER IF NOT EXISTS %1 AFTER %2 ON main.%3 BEGIN
-                            INSERT OR IGNORE INTO %4(id) VALUES (%5);
-                          END)"_s.arg(name, when, table, target, id);
+                                     const QString &note) {
+        statements << uR"(CREATE TEMP TRIGGER IF NOT EXISTS %1 %2 ON main.%3 BEGIN
+                            %4;
+                          END)"_s.arg(name, when, table, note);
     };
-    track(u"track_event_insert"_s, u"INSERT"_s, u"event"_s, u"changed_event"_s, u"new.id"_s);
-    track(u"track_event_update"_s, u"UPDATE OF title, summary"_s, u"event"_s, u"changed_event"_s,
-          u"new.id"_s);
-    track(u"track_event_delete"_s, u"DELETE"_s, u"event"_s, u"changed_event"_s, u"old.id"_s);
+    const auto newEvent = [](const QString &id) {
+        return u"INSERT OR IGNORE INTO changed_event(id) VALUES (%1)"_s.arg(id);
+    };
+    const auto indexedEvent = [](const QString &id) {
+        return uR"(INSERT OR IGNORE INTO changed_event(id, title, summary, names)
+                     SELECT id, title, summary, names FROM main.event_search_text
+                      WHERE id = %1 AND NOT EXISTS (SELECT 1 FROM changed_event WHERE id = %1))"_s
+            .arg(id);
+    };
+    const auto newSource = [](const QString &id) {
+        return u"INSERT OR IGNORE INTO changed_source(id) VALUES (%1)"_s.arg(id);
+    };
+    const auto indexedSource = [](const QString &id) {
+        return uR"(INSERT OR IGNORE INTO changed_source(id, title, outlet, excerpt, notes, quotes)
+                     SELECT id, title, outlet, excerpt, notes, quotes
+                       FROM main.source_search_text
+                      WHERE id = %1 AND NOT EXISTS (SELECT 1 FROM changed_source WHERE id = %1))"_s
+            .arg(id);
+    };
+    track(u"track_event_insert"_s, u"AFTER INSERT"_s, u"event"_s, newEvent(u"new.id"_s));
+    track(u"track_event_update"_s, u"BEFORE UPDATE OF title, summary"_s, u"event"_s,
+          indexedEvent(u"old.id"_s));
+    track(u"track_event_delete"_s, u"BEFORE DELETE"_s, u"event"_s, indexedEvent(u"old.id"_s));
     for (const QString &link : {u"event_actor"_s, u"event_chip"_s, u"event_tag"_s}) {
-        track(u"track_%1_insert"_s.arg(link), u"INSERT"_s, link, u"changed_event"_s,
-              u"new.event_id"_s);
-        track(u"track_%1_delete"_s.arg(link), u"DELETE"_s, link, u"changed_event"_s,
-              u"old.event_id"_s);
+        track(u"track_%1_insert"_s.arg(link), u"BEFORE INSERT"_s, link,
+              indexedEvent(u"new.event_id"_s));
+        track(u"track_%1_update"_s.arg(link), u"BEFORE UPDATE"_s, link,
+              indexedEvent(u"old.event_id"_s) + u";\n"_s + indexedEvent(u"new.event_id"_s));
+        track(u"track_%1_delete"_s.arg(link), u"BEFORE DELETE"_s, link,
+              indexedEvent(u"old.event_id"_s));
     }
-    track(u"track_source_insert"_s, u"INSERT"_s, u"source"_s, u"changed_source"_s, u"new.id"_s);
-    track(u"track_source_update"_s, u"UPDATE OF title, outlet, excerpt, notes"_s, u"source"_s,
-          u"changed_source"_s, u"new.id"_s);
-    track(u"track_source_delete"_s, u"DELETE"_s, u"source"_s, u"changed_source"_s, u"old.id"_s);
-    track(u"track_event_source_insert"_s, u"INSERT"_s, u"event_source"_s, u"changed_source"_s,
-          u"new.source_id"_s);
-    track(u"track_event_source_update"_s, u"UPDATE OF quote"_s, u"event_source"_s,
-          u"changed_source"_s, u"new.source_id"_s);
-    track(u"track_event_source_delete"_s, u"DELETE"_s, u"event_source"_s, u"changed_source"_s,
-          u"old.source_id"_s);
+    for (const QString &names : {u"actor"_s, u"chip"_s, u"tag"_s}) {
+        // A renamed actor, chip or tag changes the names of every event linked to it.
+        track(u"track_%1_rename"_s.arg(names), u"BEFORE UPDATE OF name"_s, names,
+              uR"(INSERT OR IGNORE INTO changed_event(id, title, summary, names)
+                    SELECT id, title, summary, names FROM main.event_search_text
+                     WHERE id IN (SELECT event_id FROM main.event_%1 WHERE %1_id = old.id)
+                       AND id NOT IN (SELECT id FROM changed_event))"_s.arg(names));
+    }
+    track(u"track_source_insert"_s, u"AFTER INSERT"_s, u"source"_s, newSource(u"new.id"_s));
+    track(u"track_source_update"_s, u"BEFORE UPDATE OF title, outlet, excerpt, notes"_s,
+          u"source"_s, indexedSource(u"old.id"_s));
+    track(u"track_source_delete"_s, u"BEFORE DELETE"_s, u"source"_s, indexedSource(u"old.id"_s));
+    track(u"track_event_source_insert"_s, u"BEFORE INSERT"_s, u"event_source"_s,
+          indexedSource(u"new.source_id"_s));
+    track(u"track_event_source_update"_s, u"BEFORE UPDATE"_s, u"event_source"_s,
+          indexedSource(u"old.source_id"_s) + u";\n"_s + indexedSource(u"new.source_id"_s));
+    track(u"track_event_source_delete"_s, u"BEFORE DELETE"_s, u"event_source"_s,
+          indexedSource(u"old.source_id"_s));
     QSqlQuery query(database());
     for (const QString &sql : std::as_const(statements)) {
         if (!query.exec(sql)) {
@@ -587,19 +677,23 @@ bool TimelineStore::installChangeTracking(StoreError *error) {
 
 bool TimelineStore::flushSearchIndex(StoreError *error) {
     // Inside the write transaction, just before COMMIT: the index changes with the data or not
-    // at all. Rows that were deleted simply drop out (the INSERT finds nothing for them).
+    // at all. Each noted row is taken out with the text it was indexed with, then indexed
+    // with what the views give now; rows that were deleted simply drop out (the views have
+    // nothing for them).
     const QStringList statements = {
-        u"DELETE FROM event_fts WHERE rowid IN (SELECT id FROM temp.changed_event)"_s,
+        uR"(INSERT INTO event_fts(event_fts, rowid, title, summary, names)
+              SELECT 'delete', id, title, summary, names FROM temp.changed_event
+               WHERE title IS NOT NULL)"_s,
         uR"(INSERT INTO event_fts(rowid, title, summary, names)
-              SELECT e.id, e.title, e.summary, %1 FROM event e
-               WHERE e.id IN (SELECT id FROM temp.changed_event))"_s.arg(
-            eventIndexNamesSql(u"e.id"_s)),
+              SELECT id, title, summary, names FROM event_search_text
+               WHERE id IN (SELECT id FROM temp.changed_event))"_s,
         u"DELETE FROM temp.changed_event"_s,
-        u"DELETE FROM source_fts WHERE rowid IN (SELECT id FROM temp.changed_source)"_s,
+        uR"(INSERT INTO source_fts(source_fts, rowid, title, outlet, excerpt, notes, quotes)
+              SELECT 'delete', id, title, outlet, excerpt, notes, quotes FROM temp.changed_source
+               WHERE title IS NOT NULL)"_s,
         uR"(INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
-              SELECT s.id, s.title, s.outlet, s.excerpt, s.notes, %1 FROM source s
-               WHERE s.id IN (SELECT id FROM temp.changed_source))"_s.arg(
-            sourceIndexQuotesSql(u"s.id"_s)),
+              SELECT id, title, outlet, excerpt, notes, quotes FROM source_search_text
+               WHERE id IN (SELECT id FROM temp.changed_source))"_s,
         u"DELETE FROM temp.changed_source"_s,
     };
     for (const QString &sql : statements) {
@@ -1685,6 +1779,14 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
         if (std::find(seen.cbegin(), seen.cend(), sourceRow) != seen.cend())
             continue;
         seen.append(sourceRow);
+        const auto newSource = bulk.newSourceAt.constFind(sourceRow);
+        if (newSource == bulk.newSourceAt.cend()) {
+            // A stored source: its quotes change.
+            if (const BulkStatement *failed = bulk.noteSource(sourceRow)) {
+                *error = errorFromCode(failed->errorCode(), failed->errorText(), u"link source"_s);
+                return false;
+            }
+        }
         BulkStatement &link = bulk.insertCitation;
         link.bindInt(1, event.id);
         link.bindInt(2, sourceRow);
@@ -1695,12 +1797,8 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
             *error = errorFromCode(link.errorCode(), link.errorText(), u"link source"_s);
             return false;
         }
-        if (const auto found = bulk.newSourceAt.constFind(sourceRow);
-            found != bulk.newSourceAt.cend()) {
-            bulk.newSourceQuotes.emplace_back(*found, citation.quote);
-        } else {
-            bulk.citedStoredSources.insert(sourceRow);
-        }
+        if (newSource != bulk.newSourceAt.cend())
+            bulk.newSourceQuotes.emplace_back(*newSource, citation.quote);
     }
     BulkStatement &index = bulk.insertEventIndex;
     index.bindInt(1, event.id);
@@ -1789,6 +1887,25 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
     // search index was built at commit by reading every new row back; now that the import
     // writes the index rows itself, a larger cache measured slower and raised the peak
     // memory by ~250 MB at 100k events.)
+    //
+    // Every reference the import writes is one it has checked: an event's category, actors,
+    // chips and tags are looked up or added (categoryId, nameId), a cited source must be
+    // stored (sourceIdForUid), and the event is the row just written. So SQLite's own checks
+    // of the foreign keys, two lookups for each link (~600k links at 100k events, 0.45 s of
+    // the import), are off for its transaction. (The pragma has effect only between
+    // transactions: turned off before BEGIN, on again once it is committed or rolled back.)
+    // The import deletes only link rows, which no foreign key points at.
+    struct ForeignKeysOff {
+        explicit ForeignKeysOff(const QSqlDatabase &db)
+            : query(db) {
+            query.exec(u"PRAGMA foreign_keys = OFF"_s);
+        }
+        ~ForeignKeysOff() { query.exec(u"PRAGMA foreign_keys = ON"_s); }
+        ForeignKeysOff(const ForeignKeysOff &) = delete;
+        ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+        QSqlQuery query;
+    };
+    const ForeignKeysOff foreignKeysOff(database());
     if (!beginWrite(err))
         return false;
     const auto fail = [&] {
@@ -1849,21 +1966,28 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
     // entries one by one at 100k events (0.5 s of 6.5 s). Their SQL is taken as stored and
     // run again before anything reads them (the search index's flush does); a rollback
     // brings the old ones back. event_by_first_day stays while events without a uid are
-    // matched by a query through it. (Decided on the first part, which holds at least the
-    // first 5,000 events of a file read in parts.)
+    // matched by a query through it, and event_source_by_source while there are stored
+    // sources: a stored source that new events cite has its quotes read through it before
+    // they change (see ImportStatements::noteSource). (Decided on the first part, which holds
+    // at least the first 5,000 events of a file read in parts.)
     QSqlQuery query(database());
     QList<std::pair<QString, QString>> rebuiltIndexes;
     if (firstPart.events.size() >= 5000 && firstPart.events.size() >= eventCount()) {
         const bool matchesByDay = withoutUid > 0 && !matchInMemory;
+        const bool sourcesStored = sourceCount() > 0;
         if (!query.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                         "AND sql IS NOT NULL AND tbl_name IN "
                         "('event', 'event_source', 'event_actor', 'event_chip', 'event_tag')"_s)) {
             *err = errorFrom(query, u"import"_s);
             return fail();
         }
-        while (query.next())
-            if (!matchesByDay || query.value(0).toString() != u"event_by_first_day"_s)
-                rebuiltIndexes.append({query.value(0).toString(), query.value(1).toString()});
+        while (query.next()) {
+            const QString name = query.value(0).toString();
+            if ((matchesByDay && name == u"event_by_first_day"_s) ||
+                (sourcesStored && name == u"event_source_by_source"_s))
+                continue;
+            rebuiltIndexes.append({name, query.value(1).toString()});
+        }
         query.finish();
         for (const auto &[name, sql] : std::as_const(rebuiltIndexes)) {
             if (!query.exec(u"DROP INDEX \"%1\""_s.arg(name))) {
@@ -1940,9 +2064,8 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                     if (policy == ImportPolicy::Update) {
                         Source merged = SourceMatcher::merged(stored, source);
                         merged.uid = stored.uid;
-                        bulk.markSourceChanged.bindInt(1, stored.id);
-                        if (!bulk.markSourceChanged.run())
-                            return failWith(bulk.markSourceChanged);
+                        if (const BulkStatement *failed = bulk.noteSource(stored.id))
+                            return failWith(*failed);
                         if (!writeSource(merged, stored.id, err))
                             return fail();
                         (*knownSources)[match] = merged;
@@ -1962,9 +2085,8 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                     renamedSources.insert(fileUid, source.uid);
                 }
                 if (existing && policy == ImportPolicy::Update) {
-                    bulk.markSourceChanged.bindInt(1, existing);
-                    if (!bulk.markSourceChanged.run())
-                        return failWith(bulk.markSourceChanged);
+                    if (const BulkStatement *failed = bulk.noteSource(existing))
+                        return failWith(*failed);
                     if (!writeSource(source, existing, err))
                         return fail();
                 } else if (!insertImportedSource(bulk, source, err)) {
@@ -2053,17 +2175,16 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
             }
             if (update) {
                 // The event's index row, and the quotes of the sources it cited before and after.
-                bulk.markEventChanged.bindInt(1, existing);
-                if (!bulk.markEventChanged.run())
-                    return failWith(bulk.markEventChanged);
-                bulk.markCitedSourcesChanged.bindInt(1, existing);
-                if (!bulk.markCitedSourcesChanged.run())
-                    return failWith(bulk.markCitedSourcesChanged);
+                if (const BulkStatement *failed = bulk.noteEvent(existing))
+                    return failWith(*failed);
+                if (const BulkStatement *failed = bulk.noteSourcesCitedBy(existing))
+                    return failWith(*failed);
+                for (const Citation &citation : std::as_const(event.citations))
+                    if (const qint64 cited = sourceIdForUid(citation.sourceUid))
+                        if (const BulkStatement *failed = bulk.noteSource(cited))
+                            return failWith(*failed);
                 if (!writeEvent(event, existing, err))
                     return fail();
-                bulk.markCitedSourcesChanged.bindInt(1, existing);
-                if (!bulk.markCitedSourcesChanged.run())
-                    return failWith(bulk.markCitedSourcesChanged);
             } else if (!insertImportedEvent(bulk, event, err)) {
                 return fail();
             } else if (byTitleAndDays) {
@@ -2097,16 +2218,23 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
     if (!markFilled(err))
         return fail();
     // The new sources' index rows, now that their quotes are known; stored sources that new
-    // events cite are indexed again by flushSearchIndex at the commit.
-    // Each one's quotes, joined by spaces as group_concat(quote, ' ') joins them, one source
-    // at a time: the quotes grouped by source (a stable sort keeps the events' order), each
-    // group joined just before its row is written.
+    // events cite, and new ones that stored events cite, are noted and indexed again by
+    // flushSearchIndex at the commit.
+    // Each one's quotes, joined by spaces as the view source_search_text joins them, in the
+    // order of the citing events' ids: the quotes grouped by source (a stable sort keeps the
+    // order the events were written in, which is their ids'), each group joined just before
+    // its row is written.
     std::stable_sort(bulk.newSourceQuotes.begin(), bulk.newSourceQuotes.end(),
                      [](const auto &a, const auto &b) { return a.first < b.first; });
     auto nextQuote = bulk.newSourceQuotes.cbegin();
     QString quotes;
     for (size_t at = 0; at < bulk.newSources.size(); ++at) {
         const ImportStatements::NewSource &source = bulk.newSources[at];
+        if (bulk.notedSources.contains(source.id)) {
+            while (nextQuote != bulk.newSourceQuotes.cend() && size_t(nextQuote->first) == at)
+                ++nextQuote;
+            continue;
+        }
         quotes.resize(0); // keeps its capacity
         for (bool first = true;
              nextQuote != bulk.newSourceQuotes.cend() && size_t(nextQuote->first) == at;
@@ -2127,11 +2255,6 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                 errorFromCode(index.errorCode(), index.errorText(), u"update the search index"_s);
             return fail();
         }
-    }
-    for (const qint64 id : std::as_const(bulk.citedStoredSources)) {
-        bulk.markSourceChanged.bindInt(1, id);
-        if (!bulk.markSourceChanged.run())
-            return failWith(bulk.markSourceChanged);
     }
     if (!commitWrite(err)) {
         StoreError ignored;

@@ -75,8 +75,6 @@ Dataset smallDataset() {
     return dataset;
 }
 
-// The search index's rows, and the rows flushSearchIndex's queries derive from the tables:
-// an import that indexes its rows itself must give exactly these.
 QList<QStringList> rowsOf(const QSqlDatabase &db, const QString &sql, int columns) {
     QList<QStringList> rows;
     QSqlQuery query(db);
@@ -91,21 +89,19 @@ QList<QStringList> rowsOf(const QSqlDatabase &db, const QString &sql, int column
     return rows;
 }
 
+// The search index holds no copy of its text (external content): FTS5's integrity check with
+// rank 1 reads every row of the views it indexes and fails ("database disk image is
+// malformed") unless the index holds exactly their text, no more and no less. An import that
+// indexes its rows itself, or a change noted with the wrong text, fails it.
 void compareIndexWithTables(const TimelineStore &store) {
-    const QSqlDatabase db = store.database();
-    QCOMPARE(rowsOf(db, u"SELECT rowid, title, summary, names FROM event_fts ORDER BY rowid"_s, 4),
-             rowsOf(db,
-                    u"SELECT e.id, e.title, e.summary, %1 FROM event e ORDER BY e.id"_s.arg(
-                        eventIndexNamesSql(u"e.id"_s)),
-                    4));
-    QCOMPARE(rowsOf(db,
-                    u"SELECT rowid, title, outlet, excerpt, notes, quotes FROM source_fts "
-                    "ORDER BY rowid"_s,
-                    6),
-             rowsOf(db,
-                    u"SELECT s.id, s.title, s.outlet, s.excerpt, s.notes, %1 FROM source s "
-                    "ORDER BY s.id"_s.arg(sourceIndexQuotesSql(u"s.id"_s)),
-                    6));
+    QSqlQuery query(store.database());
+    for (const QString &table : {u"event_fts"_s, u"source_fts"_s})
+        QVERIFY2(query.exec(u"INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)"_s.arg(table)),
+                 qPrintable(table + u": "_s + query.lastError().text()));
+    // Every link points at a row (the import writes with the foreign keys unchecked).
+    QVERIFY(query.exec(u"PRAGMA foreign_key_check"_s));
+    const QString brokenLink = query.next() ? query.value(0).toString() : QString();
+    QVERIFY2(brokenLink.isNull(), qPrintable(u"a link to nothing in "_s + brokenLink));
 }
 
 QList<qint64> matches(const TimelineStore &store, const QString &table, const QString &query) {
@@ -150,6 +146,8 @@ private slots:
     void migratesFromVersion1WithBackup();
     void importIndexesAsTheTriggersWould();
     void changeTrackingWorksAfterImports();
+    void searchIndexFollowsEveryChange();
+    void migratesFromVersion3WithItsIndex();
     void largeImportRebuildsSecondaryIndexes();
     void datasetIsWhatTheReadersGive();
 
@@ -168,7 +166,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 3);
+    QCOMPARE(store->schemaVersion(), 4);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(store->database());
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -483,7 +481,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 3); left untouched"_s);
+                    "up to 4); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -533,7 +531,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 3);
+    QCOMPARE(store->schemaVersion(), 4);
     QVERIFY(!store->backupPath().isEmpty());
     QVERIFY(QFile::exists(store->backupPath()));
     QVERIFY(store->backupPath().startsWith(file + u".v1-"_s));
@@ -548,6 +546,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     QCOMPARE(store->events(filter).size(), 1);
     filter.query = u"bis"_s;
     QCOMPARE(store->events(filter).size(), 1);
+    compareIndexWithTables(*store);
     // The backup is the version-1 file as it was.
     auto backup =
         TimelineStore::open(store->backupPath(), &error, TimelineStore::OpenMode::ReadOnly);
@@ -754,6 +753,170 @@ void TestTimelineStore::changeTrackingWorksAfterImports() {
     QVERIFY(store->deleteEvent(event->id, &error));
     QVERIFY(matches(*store, u"event_fts"_s, u"zeppelin"_s).isEmpty());
     compareIndexWithTables(*store);
+}
+
+// Each kind of change, committed on its own: the index then holds exactly the views' text
+// (compareIndexWithTables), so the text a row was indexed with was noted before it changed;
+// what was there before is no longer found.
+void TestTimelineStore::searchIndexFollowsEveryChange() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QVERIFY2(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    compareIndexWithTables(*store);
+    const QString seedUid = u"00000000-0000-4000-8000-000000000001"_s;
+    const QString otherUid = u"00000000-0000-4000-8000-000000000002"_s;
+
+    // Title, summary, names and quotes of one event, all at once.
+    std::optional<Event> event = store->eventByUid(u"10000000-0000-4000-8000-000000000002"_s);
+    QVERIFY(event);
+    event->title = u"Huawei readies Zeppelin shipments"_s;
+    event->summary = u"Brontosaurus"_s;
+    event->actors = {u"Quokka"_s, u"Huawei"_s};
+    event->tags = {u"Tapir"_s};
+    event->citations = {Citation{seedUid, u"Okapi quote"_s, {}},
+                        Citation{otherUid, u"Narwhal quote"_s, {}}};
+    QVERIFY2(store->saveEvent(*event, &error), qPrintable(error.message));
+    compareIndexWithTables(*store);
+    QCOMPARE(matches(*store, u"event_fts"_s, u"zeppelin brontosaurus quokka tapir"_s),
+             QList<qint64>{event->id});
+    QVERIFY(matches(*store, u"event_fts"_s, u"mass"_s).isEmpty()); // the old title's word
+    const qint64 seedId = store->sourceByUid(seedUid)->id;
+    const qint64 otherId = store->sourceByUid(otherUid)->id;
+    QCOMPARE(matches(*store, u"source_fts"_s, u"okapi"_s), QList<qint64>{seedId});
+    QCOMPARE(matches(*store, u"source_fts"_s, u"narwhal"_s), QList<qint64>{otherId});
+
+    // A name, a quote and a citation taken away again.
+    event->actors = {u"Huawei"_s};
+    event->citations = {Citation{otherUid, u"Walrus quote"_s, {}}};
+    QVERIFY2(store->saveEvent(*event, &error), qPrintable(error.message));
+    compareIndexWithTables(*store);
+    QVERIFY(matches(*store, u"event_fts"_s, u"quokka"_s).isEmpty());
+    QVERIFY(matches(*store, u"source_fts"_s, u"okapi OR narwhal"_s).isEmpty());
+    QCOMPARE(matches(*store, u"source_fts"_s, u"walrus"_s), QList<qint64>{otherId});
+
+    // A source's own fields.
+    std::optional<Source> source = store->sourceByUid(otherUid);
+    QVERIFY(source);
+    source->title = u"Capybara report"_s;
+    source->notes = u"Wombat"_s;
+    QVERIFY2(store->saveSource(*source, &error), qPrintable(error.message));
+    compareIndexWithTables(*store);
+    QCOMPARE(matches(*store, u"source_fts"_s, u"capybara wombat walrus"_s), QList<qint64>{otherId});
+
+    // Deleting the event takes its quotes out of the sources it cited (its links go with it).
+    QVERIFY2(store->deleteEvent(event->id, &error), qPrintable(error.message));
+    compareIndexWithTables(*store);
+    QVERIFY(matches(*store, u"event_fts"_s, u"zeppelin"_s).isEmpty());
+    QVERIFY(matches(*store, u"source_fts"_s, u"walrus"_s).isEmpty());
+    QCOMPARE(matches(*store, u"source_fts"_s, u"capybara"_s), QList<qint64>{otherId});
+
+    // Deleting a source takes it out, and the events citing it lose the link.
+    QVERIFY2(store->deleteSource(seedId, &error), qPrintable(error.message));
+    compareIndexWithTables(*store);
+    QVERIFY(matches(*store, u"source_fts"_s, u"vergeltung OR h20"_s).size() <= 1);
+
+    // A new event whose row id was the deleted one's (SQLite hands out the largest id + 1).
+    Event fresh;
+    fresh.title = u"Axolotl event"_s;
+    fresh.start = PartialDate::fromYear(2026);
+    fresh.actors = {u"Quokka"_s};
+    fresh.citations = {Citation{otherUid, u"Pangolin quote"_s, {}}};
+    QVERIFY2(store->saveEvent(fresh, &error), qPrintable(error.message));
+    compareIndexWithTables(*store);
+    QCOMPARE(matches(*store, u"event_fts"_s, u"axolotl quokka"_s), QList<qint64>{fresh.id});
+    QCOMPARE(matches(*store, u"source_fts"_s, u"pangolin"_s), QList<qint64>{otherId});
+
+    // A failed change leaves the index as it was (the notes go with the rollback).
+    Event invalid = fresh;
+    invalid.title = u"Dugong"_s;
+    invalid.end = PartialDate::fromYear(2001); // before its start
+    QVERIFY(!store->saveEvent(invalid, &error));
+    compareIndexWithTables(*store);
+    QVERIFY(matches(*store, u"event_fts"_s, u"dugong"_s).isEmpty());
+
+    // An import, which notes by hand: a new event citing a stored source, and a stored event
+    // (matched by uid) now citing a source new in the same file, whose own index row the
+    // import would otherwise write.
+    Dataset more;
+    Source added;
+    added.uid = u"00000000-0000-4000-8000-000000000099"_s;
+    added.title = u"Gharial digest"_s;
+    more.sources = {added};
+    Event cites;
+    cites.uid = u"10000000-0000-4000-8000-000000000099"_s;
+    cites.title = u"Cites a stored source"_s;
+    cites.start = PartialDate::fromYear(2026);
+    cites.citations = {Citation{otherUid, u"Manatee quote"_s, {}},
+                       Citation{added.uid, u"Ibis quote"_s, {}}};
+    Event changed = fresh;
+    changed.title = u"Axolotl event, updated"_s;
+    changed.citations = {Citation{added.uid, u"Kakapo quote"_s, {}}};
+    more.events = {cites, changed};
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(more, ImportPolicy::Update, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsAdded, 1);
+    QCOMPARE(summary.eventsUpdated, 1);
+    compareIndexWithTables(*store);
+    QCOMPARE(matches(*store, u"source_fts"_s, u"manatee"_s), QList<qint64>{otherId});
+    QVERIFY(matches(*store, u"source_fts"_s, u"pangolin"_s).isEmpty());
+    const qint64 addedId = store->sourceByUid(added.uid)->id;
+    QCOMPARE(matches(*store, u"source_fts"_s, u"ibis kakapo gharial"_s), QList<qint64>{addedId});
+}
+
+// A version-3 file (the index with its own copy of the text) upgraded: the index is rebuilt
+// from the views and answers as before.
+void TestTimelineStore::migratesFromVersion3WithItsIndex() {
+    const QString file = path(u"v3.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v3"_s);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const SchemaMigration &migration : schemaMigrations())
+            if (migration.version <= 3)
+                for (const QString &statement : migration.statements)
+                    QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        for (const QString &statement : {
+                 u"INSERT INTO meta VALUES ('schema_version', '3')"_s,
+                 uR"(INSERT INTO event(uid, title, summary, start_year, first_day, last_day,
+                       created, modified) VALUES ('e1', 'Exportkontrollen', 'Beschränkung', 2023,
+                       2459946, 2460310, '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z'))"_s,
+                 u"INSERT INTO actor(name) VALUES ('MOFCOM')"_s,
+                 u"INSERT INTO event_actor(event_id, actor_id) VALUES (1, 1)"_s,
+                 uR"(INSERT INTO source(uid, title, created, modified)
+                       VALUES ('s1', 'Bericht', '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z'))"_s,
+                 u"INSERT INTO event_source(event_id, source_id, quote) VALUES (1, 1, 'Zitat')"_s,
+                 // As version 3's store indexed them at commit.
+                 uR"(INSERT INTO event_fts(rowid, title, summary, names)
+                       VALUES (1, 'Exportkontrollen', 'Beschränkung', 'MOFCOM'))"_s,
+                 uR"(INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
+                       VALUES (1, 'Bericht', '', '', '', 'Zitat'))"_s,
+             })
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v3"_s);
+
+    StoreError error;
+    auto store = TimelineStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(store->schemaVersion(), 4);
+    QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
+    compareIndexWithTables(*store);
+    QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});
+    QCOMPARE(matches(*store, u"source_fts"_s, u"zitat"_s), QList<qint64>{1});
+    // No copy of the text is kept: the index's tables are the FTS5 index and its sizes.
+    QCOMPARE(rowsOf(store->database(),
+                    u"SELECT name FROM sqlite_master WHERE name LIKE 'event_fts%' ORDER BY name"_s,
+                    1),
+             (QList<QStringList>{{u"event_fts"_s},
+                                 {u"event_fts_config"_s},
+                                 {u"event_fts_data"_s},
+                                 {u"event_fts_docsize"_s},
+                                 {u"event_fts_idx"_s}}));
 }
 
 void TestTimelineStore::datasetIsWhatTheReadersGive() {
