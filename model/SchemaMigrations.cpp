@@ -220,12 +220,14 @@ QStringList version4() {
                 FROM source s)"_s,
         uR"(CREATE VIRTUAL TABLE event_fts USING fts5(
               title, summary, names,
-              content = 'event_search_text', content_rowid = 'id',
+              content = 'event_search_text', content_rowid = 'id', columnsize = 0,
               tokenize = 'unicode61 remove_diacritics 2'))"_s,
         uR"(CREATE VIRTUAL TABLE source_fts USING fts5(
               title, outlet, excerpt, notes, quotes,
-              content = 'source_search_text', content_rowid = 'id',
+              content = 'source_search_text', content_rowid = 'id', columnsize = 0,
               tokenize = 'unicode61 remove_diacritics 2'))"_s,
+        // No table of each row's column sizes either (columnsize = 0): the ranking
+        // (SearchRank) does not use them, and snippet() measures the few rows it shows.
         // Terms are gathered in memory up to 8 MB (1 MB by default) before a segment is
         // written: a large import writes fewer, larger segments and merges them less often
         // (100k events: 0.18 s less). A single edit holds a few kilobytes.

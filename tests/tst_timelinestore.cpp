@@ -908,14 +908,14 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     compareIndexWithTables(*store);
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});
     QCOMPARE(matches(*store, u"source_fts"_s, u"zitat"_s), QList<qint64>{1});
-    // No copy of the text is kept: the index's tables are the FTS5 index and its sizes.
+    // No copy of the text is kept, nor its sizes: the index's tables are the FTS5 index and
+    // its configuration.
     QCOMPARE(rowsOf(store->database(),
                     u"SELECT name FROM sqlite_master WHERE name LIKE 'event_fts%' ORDER BY name"_s,
                     1),
              (QList<QStringList>{{u"event_fts"_s},
                                  {u"event_fts_config"_s},
                                  {u"event_fts_data"_s},
-                                 {u"event_fts_docsize"_s},
                                  {u"event_fts_idx"_s}}));
 }
 
