@@ -1613,7 +1613,7 @@ bool TimelineStore::writeEventLinks(const Event &event, bool isNew, StoreError *
         return false;
     int position = 0;
     QSet<qint64> seen;
-    for (const Citation &citation : event.citations) {
+    for (const Citation &citation : std::as_const(event.citations)) {
         const qint64 sourceRow = sourceIdForUid(citation.sourceUid);
         if (sourceRow == 0) {
             *error = {StoreError::Kind::Invalid,
@@ -1768,7 +1768,7 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
         return false;
     qint64 position = 0;
     QVarLengthArray<qint64, 8> seen;
-    for (const Citation &citation : event.citations) {
+    for (const Citation &citation : std::as_const(event.citations)) { // the copy stays shared
         const qint64 sourceRow = sourceIdForUid(citation.sourceUid);
         if (sourceRow == 0) {
             *error = {StoreError::Kind::Invalid,
