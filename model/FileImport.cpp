@@ -113,7 +113,8 @@ public:
                 m_control->step(m_handedOver);
             return nullptr;
         }
-        if (m_control)
+        // A step before each part with events (a native file's sources come on their own).
+        if (m_control && !m_current->events.isEmpty())
             m_control->step(m_handedOver);
         m_handedOver += m_current->events.size();
         return stopped() ? nullptr : &*m_current;

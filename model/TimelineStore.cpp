@@ -1946,21 +1946,20 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                     QDir::toNativeSeparators(m_path))};
         return fail();
     };
-    static const Dataset NoPart;
     const Dataset *part = parts.next();
     if (!part && parts.stopped())
         return stopped();
     if (!part && parts.failed())
         return readingFailed();
-    const Dataset &firstPart = part ? *part : NoPart;
 
+    // Decided on the first part with events, which holds at least the first 5,000 events of a
+    // file read in parts (a native file's sources come in a part of their own before them),
+    // against the database as it was before the import:
+    const qsizetype storedEvents = eventCount();
+    const bool sourcesStored = sourceCount() > 0;
     // Events without a uid are matched by title and span of days: when there are many (a
     // spreadsheet has no uids), in memory (below), else by a query through event_by_first_day.
-    const qsizetype withoutUid =
-        std::count_if(firstPart.events.cbegin(), firstPart.events.cend(),
-                      [](const Event &event) { return event.uid.isEmpty(); });
-    const bool matchInMemory = withoutUid >= 1000;
-
+    bool matchInMemory = false;
     // A large import into a small database writes the link tables' and the event table's
     // secondary indexes afresh after its rows, from sorted keys, instead of inserting ~900k
     // entries one by one at 100k events (0.5 s of 6.5 s). Their SQL is taken as stored and
@@ -1968,18 +1967,26 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
     // brings the old ones back. event_by_first_day stays while events without a uid are
     // matched by a query through it, and event_source_by_source while there are stored
     // sources: a stored source that new events cite has its quotes read through it before
-    // they change (see ImportStatements::noteSource). (Decided on the first part, which holds
-    // at least the first 5,000 events of a file read in parts.)
+    // they change (see ImportStatements::noteSource).
     QSqlQuery query(database());
     QList<std::pair<QString, QString>> rebuiltIndexes;
-    if (firstPart.events.size() >= 5000 && firstPart.events.size() >= eventCount()) {
+    // Without event_by_first_day, events without a uid in a later part are matched in memory.
+    bool firstDayIndexDropped = false;
+    bool decided = false;
+    const auto decide = [&](const Dataset &firstEvents) {
+        decided = true;
+        const qsizetype withoutUid =
+            std::count_if(firstEvents.events.cbegin(), firstEvents.events.cend(),
+                          [](const Event &event) { return event.uid.isEmpty(); });
+        matchInMemory = withoutUid >= 1000;
+        if (firstEvents.events.size() < 5000 || firstEvents.events.size() < storedEvents)
+            return true;
         const bool matchesByDay = withoutUid > 0 && !matchInMemory;
-        const bool sourcesStored = sourceCount() > 0;
         if (!query.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                         "AND sql IS NOT NULL AND tbl_name IN "
                         "('event', 'event_source', 'event_actor', 'event_chip', 'event_tag')"_s)) {
             *err = errorFrom(query, u"import"_s);
-            return fail();
+            return false;
         }
         while (query.next()) {
             const QString name = query.value(0).toString();
@@ -1992,14 +1999,14 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
         for (const auto &[name, sql] : std::as_const(rebuiltIndexes)) {
             if (!query.exec(u"DROP INDEX \"%1\""_s.arg(name))) {
                 *err = errorFrom(query, u"import"_s);
-                return fail();
+                return false;
             }
         }
-    }
-    // Without event_by_first_day, events without a uid in a later part are matched in memory.
-    const bool firstDayIndexDropped =
-        std::any_of(rebuiltIndexes.cbegin(), rebuiltIndexes.cend(),
-                    [](const auto &index) { return index.first == u"event_by_first_day"_s; });
+        firstDayIndexDropped =
+            std::any_of(rebuiltIndexes.cbegin(), rebuiltIndexes.cend(),
+                        [](const auto &index) { return index.first == u"event_by_first_day"_s; });
+        return true;
+    };
 
     // Sources first: events refer to them by uid. With "keep both", a duplicate gets a new
     // uid and the file's events are pointed at it.
@@ -2105,6 +2112,8 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
             knownSources.reset();
             matcher.reset();
         }
+        if (!decided && !dataset.events.isEmpty() && !decide(dataset))
+            return fail();
         if (!byTitleAndDays &&
             (matchInMemory || (firstDayIndexDropped &&
                                std::any_of(dataset.events.cbegin(), dataset.events.cend(),

@@ -472,6 +472,10 @@ private:
                 return !eventsRead && readSources(dataset, sourceUids);
             if (name == "events") {
                 eventsRead = true;
+                // The sources go first, on their own: the store writes them while the first
+                // events are read (a 100k-event file's first part took 0.3 s to read).
+                if (m_receive && !dataset.sources.isEmpty() && !handOverSources(dataset))
+                    return false;
                 return readEvents(dataset, categoryNames, sourceUids, eventUids);
             }
             if (name == "saved_views")
@@ -672,6 +676,16 @@ private:
         dataset.events.reserve(m_laterPartEvents);
         m_categoriesHandedOver += part.categories.size();
         m_partEvents = m_laterPartEvents;
+        return (*m_receive)(std::move(part), false);
+    }
+
+    // The sources and categories read so far, as a part without events.
+    bool handOverSources(Dataset &dataset) {
+        Dataset part;
+        part.title = dataset.title;
+        part.categories = std::exchange(dataset.categories, {});
+        part.sources = std::exchange(dataset.sources, {});
+        m_categoriesHandedOver += part.categories.size();
         return (*m_receive)(std::move(part), false);
     }
 
