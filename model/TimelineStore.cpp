@@ -338,24 +338,11 @@ struct ImportStatements {
     // the import that is noted is left to flushSearchIndex. Each returns the statement that
     // failed, or none.
     const BulkStatement *noteEvent(qint64 id) {
-        if (!notedEvents.contains(id)) {
-            noteIndexedEvent.bindInt(1, id);
-            if (!noteIndexedEvent.run())
-                return &noteIndexedEvent;
-            notedEvents.insert(id);
-        }
-        return nullptr;
+        return noteOnce(noteIndexedEvent, notedEvents, id);
     }
     const BulkStatement *noteSource(qint64 id) {
-        if (!notedSources.contains(id)) {
-            BulkStatement &note =
-                newSourceAt.contains(id) ? noteUnindexedSource : noteIndexedSource;
-            note.bindInt(1, id);
-            if (!note.run())
-                return &note;
-            notedSources.insert(id);
-        }
-        return nullptr;
+        return noteOnce(newSourceAt.contains(id) ? noteUnindexedSource : noteIndexedSource,
+                        notedSources, id);
     }
     // The sources an event cites now.
     const BulkStatement *noteSourcesCitedBy(qint64 eventId) {
@@ -370,6 +357,16 @@ struct ImportStatements {
     }
     QSet<qint64> notedEvents;
     QSet<qint64> notedSources;
+
+    static const BulkStatement *noteOnce(BulkStatement &note, QSet<qint64> &noted, qint64 id) {
+        if (noted.contains(id))
+            return nullptr;
+        note.bindInt(1, id);
+        if (!note.run())
+            return &note;
+        noted.insert(id);
+        return nullptr;
+    }
 
     // The search index rows of the sources this import inserted, written at its end, when
     // the quotes of all the events citing them are known (in the order of the events' ids,

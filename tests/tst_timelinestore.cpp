@@ -104,6 +104,26 @@ void compareIndexWithTables(const TimelineStore &store) {
     QVERIFY2(brokenLink.isNull(), qPrintable(u"a link to nothing in "_s + brokenLink));
 }
 
+// A database file as an older ChipTimeline left it: its migrations up to `version`, then
+// `rows`. (Failures are reported through QTest; the caller checks currentTestFailed().)
+void writeOldDatabase(const QString &file, int version, const QStringList &rows) {
+    const QString name = u"old-v%1"_s.arg(version);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const SchemaMigration &migration : schemaMigrations())
+            if (migration.version <= version)
+                for (const QString &statement : migration.statements)
+                    QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        for (const QString &statement : rows)
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 QList<qint64> matches(const TimelineStore &store, const QString &table, const QString &query) {
     QList<qint64> ids;
     QSqlQuery select(store.database());
@@ -507,25 +527,17 @@ void TestTimelineStore::readOnlyRefusesWrites() {
 
 void TestTimelineStore::migratesFromVersion1WithBackup() {
     const QString file = path(u"v1.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        for (const QString &statement : schemaMigrations().at(0).statements)
-            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-        QVERIFY(query.exec(u"INSERT INTO meta VALUES ('schema_version', '1')"_s));
-        QVERIFY(query.exec(
-            u"INSERT INTO event(uid, title, summary, start_year, start_month, first_day, last_day, "
-            "created, modified) VALUES ('u1', 'Exportkontrollen für Chips', '', 2022, 10, %1, %2, "
-            "'2022-10-07T00:00:00Z', '2022-10-07T00:00:00Z')"_s
-                .arg(QDate(2022, 10, 1).toJulianDay())
-                .arg(QDate(2022, 10, 31).toJulianDay())));
-        QVERIFY(query.exec(u"INSERT INTO actor(name) VALUES ('US Commerce/BIS')"_s));
-        QVERIFY(query.exec(u"INSERT INTO event_actor(event_id, actor_id) VALUES (1, 1)"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"v1"_s);
+    writeOldDatabase(
+        file, 1,
+        {u"INSERT INTO meta VALUES ('schema_version', '1')"_s,
+         u"INSERT INTO event(uid, title, summary, start_year, start_month, first_day, last_day, "
+         "created, modified) VALUES ('u1', 'Exportkontrollen für Chips', '', 2022, 10, %1, %2, "
+         "'2022-10-07T00:00:00Z', '2022-10-07T00:00:00Z')"_s.arg(QDate(2022, 10, 1).toJulianDay())
+             .arg(QDate(2022, 10, 31).toJulianDay()),
+         u"INSERT INTO actor(name) VALUES ('US Commerce/BIS')"_s,
+         u"INSERT INTO event_actor(event_id, actor_id) VALUES (1, 1)"_s});
+    if (QTest::currentTestFailed())
+        return;
     const QByteArray original = fileHash(file);
 
     StoreError error;
@@ -870,35 +882,24 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
 // from the views and answers as before.
 void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     const QString file = path(u"v3.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v3"_s);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        for (const SchemaMigration &migration : schemaMigrations())
-            if (migration.version <= 3)
-                for (const QString &statement : migration.statements)
-                    QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-        for (const QString &statement : {
-                 u"INSERT INTO meta VALUES ('schema_version', '3')"_s,
-                 uR"(INSERT INTO event(uid, title, summary, start_year, first_day, last_day,
-                       created, modified) VALUES ('e1', 'Exportkontrollen', 'Beschränkung', 2023,
-                       2459946, 2460310, '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z'))"_s,
-                 u"INSERT INTO actor(name) VALUES ('MOFCOM')"_s,
-                 u"INSERT INTO event_actor(event_id, actor_id) VALUES (1, 1)"_s,
-                 uR"(INSERT INTO source(uid, title, created, modified)
-                       VALUES ('s1', 'Bericht', '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z'))"_s,
-                 u"INSERT INTO event_source(event_id, source_id, quote) VALUES (1, 1, 'Zitat')"_s,
-                 // As version 3's store indexed them at commit.
-                 uR"(INSERT INTO event_fts(rowid, title, summary, names)
-                       VALUES (1, 'Exportkontrollen', 'Beschränkung', 'MOFCOM'))"_s,
-                 uR"(INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
-                       VALUES (1, 'Bericht', '', '', '', 'Zitat'))"_s,
-             })
-            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"v3"_s);
+    writeOldDatabase(
+        file, 3,
+        {u"INSERT INTO meta VALUES ('schema_version', '3')"_s,
+         uR"(INSERT INTO event(uid, title, summary, start_year, first_day, last_day,
+               created, modified) VALUES ('e1', 'Exportkontrollen', 'Beschränkung', 2023,
+               2459946, 2460310, '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z'))"_s,
+         u"INSERT INTO actor(name) VALUES ('MOFCOM')"_s,
+         u"INSERT INTO event_actor(event_id, actor_id) VALUES (1, 1)"_s,
+         uR"(INSERT INTO source(uid, title, created, modified)
+               VALUES ('s1', 'Bericht', '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z'))"_s,
+         u"INSERT INTO event_source(event_id, source_id, quote) VALUES (1, 1, 'Zitat')"_s,
+         // As version 3's store indexed them at commit.
+         uR"(INSERT INTO event_fts(rowid, title, summary, names)
+               VALUES (1, 'Exportkontrollen', 'Beschränkung', 'MOFCOM'))"_s,
+         uR"(INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, quotes)
+               VALUES (1, 'Bericht', '', '', '', 'Zitat'))"_s});
+    if (QTest::currentTestFailed())
+        return;
 
     StoreError error;
     auto store = TimelineStore::open(file, &error);
