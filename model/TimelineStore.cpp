@@ -161,6 +161,26 @@ void addFirst(QHash<TitleAndDays, qint64> &ids, TitleAndDays key, qint64 id) {
         ids.insert(std::move(key), id);
 }
 
+// How a row is noted for flushSearchIndex before it first changes in a transaction (see
+// installChangeTracking), for an id expression: "old.id" in a trigger, "?1" in the import.
+// An indexed row is noted with the text it is indexed with, from the views; a row not yet
+// indexed (inserted in the transaction) without text. The first note of a row is kept.
+QString noteIndexedEventSql(const QString &id) {
+    return uR"(INSERT OR IGNORE INTO changed_event(id, title, summary, names)
+                 SELECT id, title, summary, names FROM main.event_search_text
+                  WHERE id = %1 AND NOT EXISTS (SELECT 1 FROM changed_event WHERE id = %1))"_s.arg(
+        id);
+}
+QString noteIndexedSourceSql(const QString &id) {
+    return uR"(INSERT OR IGNORE INTO changed_source(id, title, outlet, excerpt, notes, quotes)
+                 SELECT id, title, outlet, excerpt, notes, quotes FROM main.source_search_text
+                  WHERE id = %1 AND NOT EXISTS (SELECT 1 FROM changed_source WHERE id = %1))"_s.arg(
+        id);
+}
+QString noteUnindexedSql(const QString &table, const QString &id) {
+    return u"INSERT OR IGNORE INTO %1(id) VALUES (%2)"_s.arg(table, id);
+}
+
 } // namespace
 
 namespace StoreBulk {
@@ -286,13 +306,10 @@ struct ImportStatements {
                                "VALUES (?1, ?2, ?3, ?4)")
         , insertSourceIndex(db, "INSERT INTO source_fts(rowid, title, outlet, excerpt, notes, "
                                 "quotes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        , noteIndexedEvent(db, "INSERT OR IGNORE INTO temp.changed_event(id, title, summary, "
-                               "names) SELECT id, title, summary, names FROM event_search_text "
-                               "WHERE id = ?1")
-        , noteIndexedSource(db, "INSERT OR IGNORE INTO temp.changed_source(id, title, outlet, "
-                                "excerpt, notes, quotes) SELECT id, title, outlet, excerpt, "
-                                "notes, quotes FROM source_search_text WHERE id = ?1")
-        , noteUnindexedSource(db, "INSERT OR IGNORE INTO temp.changed_source(id) VALUES (?1)")
+        , noteIndexedEvent(db, noteIndexedEventSql(u"?1"_s).toUtf8().constData())
+        , noteIndexedSource(db, noteIndexedSourceSql(u"?1"_s).toUtf8().constData())
+        , noteUnindexedSource(db,
+                              noteUnindexedSql(u"changed_source"_s, u"?1"_s).toUtf8().constData())
         , sourcesCitedBy(db, "SELECT source_id FROM event_source WHERE event_id = ?1") {}
 
     // The first statement that could not be prepared, or none.
@@ -370,7 +387,7 @@ struct ImportStatements {
 
     // The search index rows of the sources this import inserted, written at its end, when
     // the quotes of all the events citing them are known (in the order of the events' ids,
-    // as flushSearchIndex's group_concat over event_source_by_source gives them).
+    // as the view source_search_text orders them).
     struct NewSource {
         qint64 id = 0;
         QString title;
@@ -614,35 +631,24 @@ bool TimelineStore::installChangeTracking(StoreError *error) {
                           END)"_s.arg(name, when, table, note);
     };
     const auto newEvent = [](const QString &id) {
-        return u"INSERT OR IGNORE INTO changed_event(id) VALUES (%1)"_s.arg(id);
-    };
-    const auto indexedEvent = [](const QString &id) {
-        return uR"(INSERT OR IGNORE INTO changed_event(id, title, summary, names)
-                     SELECT id, title, summary, names FROM main.event_search_text
-                      WHERE id = %1 AND NOT EXISTS (SELECT 1 FROM changed_event WHERE id = %1))"_s
-            .arg(id);
+        return noteUnindexedSql(u"changed_event"_s, id);
     };
     const auto newSource = [](const QString &id) {
-        return u"INSERT OR IGNORE INTO changed_source(id) VALUES (%1)"_s.arg(id);
-    };
-    const auto indexedSource = [](const QString &id) {
-        return uR"(INSERT OR IGNORE INTO changed_source(id, title, outlet, excerpt, notes, quotes)
-                     SELECT id, title, outlet, excerpt, notes, quotes
-                       FROM main.source_search_text
-                      WHERE id = %1 AND NOT EXISTS (SELECT 1 FROM changed_source WHERE id = %1))"_s
-            .arg(id);
+        return noteUnindexedSql(u"changed_source"_s, id);
     };
     track(u"track_event_insert"_s, u"AFTER INSERT"_s, u"event"_s, newEvent(u"new.id"_s));
     track(u"track_event_update"_s, u"BEFORE UPDATE OF title, summary"_s, u"event"_s,
-          indexedEvent(u"old.id"_s));
-    track(u"track_event_delete"_s, u"BEFORE DELETE"_s, u"event"_s, indexedEvent(u"old.id"_s));
+          noteIndexedEventSql(u"old.id"_s));
+    track(u"track_event_delete"_s, u"BEFORE DELETE"_s, u"event"_s,
+          noteIndexedEventSql(u"old.id"_s));
     for (const QString &link : {u"event_actor"_s, u"event_chip"_s, u"event_tag"_s}) {
         track(u"track_%1_insert"_s.arg(link), u"BEFORE INSERT"_s, link,
-              indexedEvent(u"new.event_id"_s));
+              noteIndexedEventSql(u"new.event_id"_s));
         track(u"track_%1_update"_s.arg(link), u"BEFORE UPDATE"_s, link,
-              indexedEvent(u"old.event_id"_s) + u";\n"_s + indexedEvent(u"new.event_id"_s));
+              noteIndexedEventSql(u"old.event_id"_s) + u";\n"_s +
+                  noteIndexedEventSql(u"new.event_id"_s));
         track(u"track_%1_delete"_s.arg(link), u"BEFORE DELETE"_s, link,
-              indexedEvent(u"old.event_id"_s));
+              noteIndexedEventSql(u"old.event_id"_s));
     }
     for (const QString &names : {u"actor"_s, u"chip"_s, u"tag"_s}) {
         // A renamed actor, chip or tag changes the names of every event linked to it.
@@ -654,14 +660,16 @@ bool TimelineStore::installChangeTracking(StoreError *error) {
     }
     track(u"track_source_insert"_s, u"AFTER INSERT"_s, u"source"_s, newSource(u"new.id"_s));
     track(u"track_source_update"_s, u"BEFORE UPDATE OF title, outlet, excerpt, notes"_s,
-          u"source"_s, indexedSource(u"old.id"_s));
-    track(u"track_source_delete"_s, u"BEFORE DELETE"_s, u"source"_s, indexedSource(u"old.id"_s));
+          u"source"_s, noteIndexedSourceSql(u"old.id"_s));
+    track(u"track_source_delete"_s, u"BEFORE DELETE"_s, u"source"_s,
+          noteIndexedSourceSql(u"old.id"_s));
     track(u"track_event_source_insert"_s, u"BEFORE INSERT"_s, u"event_source"_s,
-          indexedSource(u"new.source_id"_s));
+          noteIndexedSourceSql(u"new.source_id"_s));
     track(u"track_event_source_update"_s, u"BEFORE UPDATE"_s, u"event_source"_s,
-          indexedSource(u"old.source_id"_s) + u";\n"_s + indexedSource(u"new.source_id"_s));
+          noteIndexedSourceSql(u"old.source_id"_s) + u";\n"_s +
+              noteIndexedSourceSql(u"new.source_id"_s));
     track(u"track_event_source_delete"_s, u"BEFORE DELETE"_s, u"event_source"_s,
-          indexedSource(u"old.source_id"_s));
+          noteIndexedSourceSql(u"old.source_id"_s));
     QSqlQuery query(database());
     for (const QString &sql : std::as_const(statements)) {
         if (!query.exec(sql)) {
@@ -1722,7 +1730,7 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
     event.id = sqlite3_last_insert_rowid(bulk.db);
 
     // As writeEventLinks: names trimmed, empty ones and repeats left out, in file order.
-    // The search index's "names" column lists them as flushSearchIndex's query does:
+    // The search index's "names" column lists them as the view event_search_text does:
     // actors, chips, then tags, each in the order of their row ids.
     QString indexNames;
     const auto writeNames = [&](const QString &table, BulkStatement &link,

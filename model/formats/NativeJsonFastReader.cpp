@@ -669,19 +669,15 @@ private:
     // follow the events), and starts the next part empty.
     bool handOver(Dataset &dataset) {
         Dataset part;
-        part.title = dataset.title;
-        part.categories = std::exchange(dataset.categories, {});
-        part.sources = std::exchange(dataset.sources, {});
         part.events = std::exchange(dataset.events, {});
         dataset.events.reserve(m_laterPartEvents);
-        m_categoriesHandedOver += part.categories.size();
         m_partEvents = m_laterPartEvents;
-        return (*m_receive)(std::move(part), false);
+        return handOverSources(dataset, std::move(part));
     }
 
-    // The sources and categories read so far, as a part without events.
-    bool handOverSources(Dataset &dataset) {
-        Dataset part;
+    // The sources and categories read so far, with the events in `part` (none: a part of
+    // its own before the events).
+    bool handOverSources(Dataset &dataset, Dataset &&part = {}) {
         part.title = dataset.title;
         part.categories = std::exchange(dataset.categories, {});
         part.sources = std::exchange(dataset.sources, {});
