@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 // A bulk import killed with SIGKILL at many points must leave a database that passes
@@ -17,14 +19,19 @@ using namespace Qt::StringLiterals;
 // edits killed between and during edits keeps every edit it reported as committed.
 //
 // Kill points are deterministic in progress, never in wall-clock time: for an import, the
-// test kills once the write-ahead log has grown past a byte count drawn from a seeded
-// generator (0 = straight after "started"; past the final size = straight after
+// test kills once the import has written more than a byte count drawn from a seeded
+// generator (0 = straight after "started"; past the final count = straight after
 // "committed"); for edits, after a drawn number of "committed" lines.
+//
+// The import is killed both with the file to itself, when it runs under a rollback journal
+// and writes into the database file, and beside a reader (the test keeps a connection
+// open), when it goes through the write-ahead log (TimelineStore's RollbackJournalWhileAlone).
 class TestCrashSafetyImport : public QObject {
     Q_OBJECT
 
 private slots:
     void initTestCase();
+    void killedImportIsAllOrNothing_data();
     void killedImportIsAllOrNothing();
     void killedEditsKeepEveryCommittedEdit();
 
@@ -78,8 +85,16 @@ Dataset largeDataset(int eventCount, int sourceCount) {
     return dataset;
 }
 
-qint64 walSize(const QString &database) {
-    return QFileInfo(database + u"-wal"_s).size(); // 0 when there is none
+qint64 fileSize(const QString &path) {
+    return QFileInfo(path).size(); // 0 when there is none
+}
+
+// What an import into `database` has written so far: the database file's growth beyond
+// `startSize`, the write-ahead log and the rollback journal. Either the log or the journal
+// and the file grow, as the import runs through the WAL or not.
+qint64 bytesWritten(const QString &database, qint64 startSize) {
+    return qMax<qint64>(0, fileSize(database) - startSize) + fileSize(database + u"-wal"_s) +
+           fileSize(database + u"-journal"_s);
 }
 
 } // namespace
@@ -102,7 +117,7 @@ void TestCrashSafetyImport::initTestCase() {
 
 QString TestCrashSafetyImport::freshDatabase(const QString &name) const {
     const QString path = m_dir.filePath(name);
-    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s})
         QFile::remove(path + suffix);
     if (!QFile::copy(m_template, path))
         return {};
@@ -122,17 +137,51 @@ void TestCrashSafetyImport::checkIntegrity(TimelineStore &store) {
                  qPrintable(query.lastError().text()));
 }
 
+void TestCrashSafetyImport::killedImportIsAllOrNothing_data() {
+    QTest::addColumn<bool>("besideReader");
+    QTest::newRow("alone: rollback journal") << false;
+    QTest::newRow("beside a reader: write-ahead log") << true;
+}
+
 void TestCrashSafetyImport::killedImportIsAllOrNothing() {
-    // One run to the end gives the log's final size, the scale for the kill points.
-    qint64 finalWal = 0;
+    QFETCH(bool, besideReader);
+    const QString tag = besideReader ? u"reader"_s : u"alone"_s;
+    const qint64 startSize = fileSize(m_template);
+    // A connection of the test's own on the file, open while the import runs.
+    const auto openReader = [&](const QString &path) {
+        std::unique_ptr<TimelineStore> reader;
+        if (besideReader) {
+            StoreError error;
+            reader = TimelineStore::open(path, &error);
+            if (!reader || reader->eventCount() != 0)
+                qWarning("could not open the reader: %s", qPrintable(error.message));
+        }
+        return reader;
+    };
+    // One run to the end gives the bytes an import writes, the scale for the kill points.
+    qint64 finalWritten = 0;
     {
-        const QString path = freshDatabase(u"calibrate.sqlite"_s);
+        const QString path = freshDatabase(u"calibrate-%1.sqlite"_s.arg(tag));
+        auto reader = openReader(path);
+        QCOMPARE(bool(reader), besideReader);
         QProcess writer;
         writer.start(helper(), {u"import"_s, path, m_importFile});
         QVERIFY(writer.waitForStarted());
+        bool sawJournal = false;
+        qint64 largestWal = 0;
+        const auto look = [&] {
+            finalWritten = qMax(finalWritten, bytesWritten(path, startSize));
+            sawJournal = sawJournal || QFileInfo::exists(path + u"-journal"_s);
+            largestWal = qMax(largestWal, fileSize(path + u"-wal"_s));
+        };
         while (!writer.waitForFinished(5))
-            finalWal = qMax(finalWal, walSize(path));
-        finalWal = qMax(finalWal, walSize(path));
+            look();
+        look();
+        // Which way the import went: with the file to itself, into the file under a
+        // rollback journal (and back to the WAL once done); beside the reader, through the WAL.
+        QCOMPARE(sawJournal, !besideReader);
+        QCOMPARE(largestWal > 0, besideReader);
+        QVERIFY(!QFileInfo::exists(path + u"-journal"_s));
         QCOMPARE(writer.exitStatus(), QProcess::NormalExit);
         QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
         QCOMPARE(writer.readAllStandardOutput(), QByteArray("started\ncommitted\n"));
@@ -141,7 +190,7 @@ void TestCrashSafetyImport::killedImportIsAllOrNothing() {
         QVERIFY2(store, qPrintable(error.message));
         QCOMPARE(store->eventCount(), EventCount);
     }
-    QVERIFY(finalWal > 0);
+    QVERIFY(finalWritten > 0);
 
     QRandomGenerator rng(20260422);
     constexpr int Kills = 20;
@@ -149,12 +198,14 @@ void TestCrashSafetyImport::killedImportIsAllOrNothing() {
     for (int run = 0; run < Kills; ++run) {
         // A few kills straight after "started" and after "committed"; the rest spread over
         // the bytes the import writes.
-        qint64 threshold = qint64(rng.bounded(double(finalWal) * 1.2));
+        qint64 threshold = qint64(rng.bounded(double(finalWritten) * 1.2));
         if (run % 8 == 0)
             threshold = 0;
-        const bool afterCommit = threshold >= finalWal;
-        const QString path = freshDatabase(u"run%1.sqlite"_s.arg(run));
+        const bool afterCommit = threshold >= finalWritten;
+        const QString path = freshDatabase(u"run%1-%2.sqlite"_s.arg(run).arg(tag));
         QVERIFY(!path.isEmpty());
+        auto reader = openReader(path);
+        QCOMPARE(bool(reader), besideReader);
         QProcess writer;
         writer.start(helper(), {u"import"_s, path, m_importFile});
         QVERIFY(writer.waitForStarted());
@@ -171,7 +222,7 @@ void TestCrashSafetyImport::killedImportIsAllOrNothing() {
         if (afterCommit) {
             QVERIFY2(waitForLine("committed\n"), writer.readAllStandardError().constData());
         } else {
-            while (walSize(path) < threshold && writer.state() == QProcess::Running)
+            while (bytesWritten(path, startSize) < threshold && writer.state() == QProcess::Running)
                 writer.waitForFinished(1); // polls progress; the kill waits on bytes only
         }
         const bool stillRunning = writer.state() == QProcess::Running;
@@ -203,8 +254,9 @@ void TestCrashSafetyImport::killedImportIsAllOrNothing() {
         (events == 0 ? foundNone : foundWhole) += 1;
     }
     qInfo("%d kills survived (%d right after start, %d during the import, %d after commit);"
-          " import found whole %d times, absent %d times; final WAL %lld bytes",
-          Kills, killedBefore, killedDuring, killedAfterCommit, foundWhole, foundNone, finalWal);
+          " import found whole %d times, absent %d times; an import writes %lld bytes",
+          Kills, killedBefore, killedDuring, killedAfterCommit, foundWhole, foundNone,
+          finalWritten);
     QCOMPARE(killedBefore + killedDuring + killedAfterCommit, Kills);
 }
 

@@ -5,6 +5,7 @@
 // written stops the reader instead of leaving it waiting. DatasetSlices (the window's import
 // of a dataset in memory, in slices with progress) stores what a whole import stores, and
 // stopped halfway stores nothing.
+#include "DatabaseFileTestUtil.h"
 #include "model/DatasetSlices.h"
 #include "model/FileImport.h"
 #include "model/ImportControl.h"
@@ -13,15 +14,16 @@
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -103,13 +105,6 @@ QList<qint64> searchRows(const TimelineStore &store, const QString &table, const
     return rows;
 }
 
-QByteArray fileHash(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
 bool writeFile(const QString &path, const QByteArray &bytes) {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
@@ -134,6 +129,8 @@ private slots:
     void otherFormatsAreReadWhole();
     void slicesStoreWhatTheWholeDatasetStores();
     void stoppedSlicesChangeNothing();
+    void journalFollowsWhoElseHasTheFile_data();
+    void journalFollowsWhoElseHasTheFile();
     void previewInPartsCountsWhatTheWholePreviewCounts();
 
 private:
@@ -248,7 +245,7 @@ void TestFileImport::updateIntoFilledDatabaseMatchesWholeImport() {
 }
 
 // `attempt` fails to import into `database`, which holds 50 events: the database must be
-// left as it was, to the byte.
+// left as it was, to the byte (but for SQLite's write counters, see databaseFileHash).
 void TestFileImport::failedImportChangesNothing(
     const QString &database, const std::function<void(TimelineStore &)> &attempt) {
     Dataset before;
@@ -259,7 +256,7 @@ void TestFileImport::failedImportChangesNothing(
         QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
         before = store->dataset();
     }
-    const QByteArray hashBefore = fileHash(database);
+    const QByteArray hashBefore = databaseFileHash(database);
     {
         StoreError error;
         const auto store = TimelineStore::open(database, &error);
@@ -271,7 +268,7 @@ void TestFileImport::failedImportChangesNothing(
         QCOMPARE(store->eventCount(), 50);
         QCOMPARE(searchRows(*store, u"event_fts"_s, u"\"event 1500\""_s), QList<qint64>());
     }
-    QCOMPARE(fileHash(database), hashBefore);
+    QCOMPARE(databaseFileHash(database), hashBefore);
 }
 
 // Imports `file` in small parts: it must fail with the message and change nothing.
@@ -513,6 +510,72 @@ void TestFileImport::stoppedSlicesChangeNothing() {
                                     u": the import was stopped; nothing was imported"_s);
         QVERIFY(slices.next() == nullptr);
     });
+}
+
+void TestFileImport::journalFollowsWhoElseHasTheFile_data() {
+    QTest::addColumn<bool>("besideReader");
+    QTest::newRow("alone") << false;
+    QTest::newRow("beside a reader") << true;
+}
+
+// With the file to itself an import writes into it under a rollback journal; with another
+// connection open on it (the main window's, say), through the write-ahead log, and that
+// connection reads on. Either way the file is in WAL mode again once it is done.
+void TestFileImport::journalFollowsWhoElseHasTheFile() {
+    QFETCH(bool, besideReader);
+    const QString database =
+        path(u"journal-%1.sqlite"_s.arg(besideReader ? u"reader"_s : u"alone"_s));
+    StoreError error;
+    const auto store = TimelineStore::open(database, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QVERIFY(store->importDataset(sampleDataset(50, 10), ImportPolicy::Skip, nullptr, &error));
+    std::unique_ptr<TimelineStore> reader;
+    if (besideReader) {
+        reader = TimelineStore::open(database, &error);
+        QVERIFY2(reader, qPrintable(error.message));
+        QCOMPARE(reader->eventCount(), 50);
+    }
+    // Looked at between the slices, while the import's transaction is open.
+    bool sawJournal = false;
+    bool sawWal = false;
+    int readerCount = -1;
+    ImportControl control([&](qsizetype done) {
+        if (done == 0)
+            return;
+        sawJournal = sawJournal || QFileInfo::exists(database + u"-journal"_s);
+        sawWal = sawWal || QFileInfo::exists(database + u"-wal"_s);
+        if (reader)
+            readerCount = reader->eventCount(); // the file as it was
+    });
+    DatasetSlices slices(m_dataset, 5000, 2000, &control);
+    ImportSummary summary;
+    QVERIFY2(store->importParts(slices, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsAdded, 11950); // the first 50 are stored already
+    QCOMPARE(sawJournal, !besideReader);
+    QCOMPARE(sawWal, besideReader);
+    QCOMPARE(readerCount, besideReader ? 50 : -1);
+    if (reader)
+        QCOMPARE(reader->eventCount(), 12000);
+    QVERIFY(!QFileInfo::exists(database + u"-journal"_s));
+    QSqlQuery query(store->database());
+    QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"wal"_s);
+    QVERIFY(query.exec(u"PRAGMA mmap_size"_s) && query.next());
+    QCOMPARE(query.value(0).toLongLong(), 268435456);
+    QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"ok"_s);
+    query.finish();
+    for (const QString &table : {u"event_fts"_s, u"source_fts"_s})
+        QVERIFY2(query.exec(u"INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)"_s.arg(table)),
+                 qPrintable(query.lastError().text()));
+    // What a later edit writes goes through the WAL again.
+    Event edit = m_dataset.events.first();
+    edit.uid.clear();
+    edit.title = u"Written after the import"_s;
+    QVERIFY2(store->saveEvent(edit, &error), qPrintable(error.message));
+    QVERIFY(QFileInfo(database + u"-wal"_s).size() > 0);
+    QVERIFY(!QFileInfo::exists(database + u"-journal"_s));
 }
 
 void TestFileImport::previewInPartsCountsWhatTheWholePreviewCounts() {
