@@ -1753,24 +1753,24 @@ bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *e
     return true;
 }
 
-bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, StoreError *error) {
-    const auto what = [title = event.title, uid = event.uid] {
-        return title.isEmpty() ? uid : u"'%1'"_s.arg(title);
+qint64 TimelineStore::insertImportedEvent(ImportStatements &bulk, const Event &event,
+                                          StoreError *error) {
+    const auto what = [&event] {
+        return event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
     };
     if (!checkEvent(event, error))
-        return false;
+        return 0;
     const qint64 category = categoryId(event.category, error);
     if (!event.category.isEmpty() && category == 0)
-        return false;
+        return 0;
     const QString &now = bulk.now();
-    if (event.uid.isEmpty())
-        event.uid = newUid();
+    const QString uid = event.uid.isEmpty() ? newUid() : event.uid;
     const QString created =
         event.created.isValid() ? event.created.toString(Qt::ISODateWithMs) : now;
     const QString title = event.title.trimmed();
     const QString status = eventStatusKey(event.status);
     BulkStatement &insert = bulk.insertEvent;
-    insert.bindText(1, event.uid);
+    insert.bindText(1, uid);
     insert.bindText(2, title);
     insert.bindText(3, event.summary);
     insert.bindInt(4, event.start.year());
@@ -1789,9 +1789,9 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
     if (!insert.run()) {
         *error =
             errorFromCode(insert.errorCode(), insert.errorText(), u"save event %1"_s.arg(what()));
-        return false;
+        return 0;
     }
-    event.id = sqlite3_last_insert_rowid(bulk.db);
+    const qint64 eventRow = sqlite3_last_insert_rowid(bulk.db);
 
     // As writeEventLinks: names trimmed, empty ones and repeats left out, in file order.
     // The search index's "names" column lists them as the view event_search_text does:
@@ -1799,6 +1799,8 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
     QString indexNames;
     const auto writeNames = [&](const QString &table, BulkStatement &link,
                                 const QStringList &names) {
+        // The names met so far (nameId's), looked up here without first finding the table's.
+        const QHash<QString, qint64> &known = m_nameIds[table];
         qint64 position = 0;
         QVarLengthArray<qint64, 8> seen;
         QVarLengthArray<std::pair<qint64, QString>, 8> indexed;
@@ -1806,14 +1808,15 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
             const QString name = rawName.trimmed();
             if (name.isEmpty())
                 continue;
-            const qint64 nameRow = nameId(table, name, error);
+            const auto found = known.constFind(name);
+            const qint64 nameRow = found != known.cend() ? *found : nameId(table, name, error);
             if (nameRow == 0)
                 return false;
             if (std::find(seen.cbegin(), seen.cend(), nameRow) != seen.cend())
                 continue;
             seen.append(nameRow);
             indexed.append({nameRow, name});
-            link.bindInt(1, event.id);
+            link.bindInt(1, eventRow);
             link.bindInt(2, nameRow);
             link.bindInt(3, position++);
             if (!link.run()) {
@@ -1834,16 +1837,16 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
     if (!writeNames(u"actor"_s, bulk.insertActor, event.actors) ||
         !writeNames(u"chip"_s, bulk.insertChip, event.chips) ||
         !writeNames(u"tag"_s, bulk.insertTag, event.tags))
-        return false;
+        return 0;
     qint64 position = 0;
     QVarLengthArray<qint64, 8> seen;
-    for (const Citation &citation : std::as_const(event.citations)) { // the copy stays shared
+    for (const Citation &citation : event.citations) {
         const qint64 sourceRow = sourceIdForUid(citation.sourceUid);
         if (sourceRow == 0) {
             *error = {StoreError::Kind::Invalid,
                       u"%1: event '%2' cites source %3, which is not in the database"_s.arg(
                           QDir::toNativeSeparators(m_path), event.title, citation.sourceUid)};
-            return false;
+            return 0;
         }
         if (std::find(seen.cbegin(), seen.cend(), sourceRow) != seen.cend())
             continue;
@@ -1853,33 +1856,33 @@ bool TimelineStore::insertImportedEvent(ImportStatements &bulk, Event &event, St
             // A stored source: its quotes change.
             if (const BulkStatement *failed = bulk.noteSource(sourceRow)) {
                 *error = errorFromCode(failed->errorCode(), failed->errorText(), u"link source"_s);
-                return false;
+                return 0;
             }
         }
         BulkStatement &link = bulk.insertCitation;
-        link.bindInt(1, event.id);
+        link.bindInt(1, eventRow);
         link.bindInt(2, sourceRow);
         link.bindText(3, citation.quote);
         link.bindText(4, citation.locator);
         link.bindInt(5, position++);
         if (!link.run()) {
             *error = errorFromCode(link.errorCode(), link.errorText(), u"link source"_s);
-            return false;
+            return 0;
         }
         if (newSource != bulk.newSourceAt.cend())
             bulk.newSourceQuotes.emplace_back(*newSource, citation.quote);
     }
     BulkStatement &index = bulk.insertEventIndex;
-    index.bindInt(1, event.id);
+    index.bindInt(1, eventRow);
     index.bindText(2, title);
     index.bindText(3, event.summary);
     index.bindText(4, indexNames);
     if (!index.run()) {
         *error =
             errorFromCode(index.errorCode(), index.errorText(), u"save event %1"_s.arg(what()));
-        return false;
+        return 0;
     }
-    return true;
+    return eventRow;
 }
 
 bool TimelineStore::insertImportedSource(ImportStatements &bulk, Source &source,
@@ -2204,8 +2207,21 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
         qsizetype citationCount = 0;
         for (const Event &event : dataset.events)
             citationCount += event.citations.size();
-        bulk.newSourceQuotes.reserve(bulk.newSourceQuotes.size() + size_t(citationCount));
-        for (Event event : dataset.events) {
+        // Grown by at least half each time: reserving just this part's need would move the
+        // whole list again at every part.
+        if (const size_t needed = bulk.newSourceQuotes.size() + size_t(citationCount);
+            needed > bulk.newSourceQuotes.capacity())
+            bulk.newSourceQuotes.reserve(std::max(needed, bulk.newSourceQuotes.capacity() * 3 / 2));
+        for (const Event &fileEvent : dataset.events) {
+            // The event as written: the file's, or a copy where the import changes it (a new
+            // uid, sources renamed, an update's stored uid and creation time).
+            std::optional<Event> changed;
+            const auto changeable = [&]() -> Event & {
+                if (!changed)
+                    changed.emplace(fileEvent);
+                return *changed;
+            };
+            const Event &event = fileEvent;
             qint64 existing = 0;
             if (!event.uid.isEmpty()) {
                 bulk.eventByUid.bindText(1, event.uid);
@@ -2234,42 +2250,49 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                 continue;
             }
             if (existing && policy == ImportPolicy::KeepBoth)
-                event.uid = newUid();
-            if (!renamedSources.isEmpty())
-                for (Citation &citation : event.citations)
+                changeable().uid = newUid();
+            if (!renamedSources.isEmpty() &&
+                std::any_of(
+                    event.citations.cbegin(), event.citations.cend(),
+                    [&](const Citation &c) { return renamedSources.contains(c.sourceUid); }))
+                for (Citation &citation : changeable().citations)
                     citation.sourceUid =
                         renamedSources.value(citation.sourceUid, citation.sourceUid);
             const bool update = existing && policy == ImportPolicy::Update;
             if (update) {
+                Event &updated = changeable();
                 // Only its uid and creation time are kept from the stored event.
                 QSqlQuery &old = statement(u"SELECT uid, created FROM event WHERE id = :id"_s);
                 old.bindValue(u":id"_s, existing);
                 if (old.exec() && old.next()) {
-                    event.created =
+                    updated.created =
                         QDateTime::fromString(old.value(1).toString(), Qt::ISODateWithMs);
-                    if (event.uid.isEmpty())
-                        event.uid = old.value(0).toString();
+                    if (updated.uid.isEmpty())
+                        updated.uid = old.value(0).toString();
                 }
                 old.finish();
             }
+            const Event &written = changed ? *changed : fileEvent;
+            qint64 writtenRow = 0;
             if (update) {
                 // The event's index row, and the quotes of the sources it cited before and after.
                 if (const BulkStatement *failed = bulk.noteEvent(existing))
                     return failWith(*failed);
                 if (const BulkStatement *failed = bulk.noteSourcesCitedBy(existing))
                     return failWith(*failed);
-                for (const Citation &citation : std::as_const(event.citations))
+                for (const Citation &citation : written.citations)
                     if (const qint64 cited = sourceIdForUid(citation.sourceUid))
                         if (const BulkStatement *failed = bulk.noteSource(cited))
                             return failWith(*failed);
-                if (!writeEvent(event, existing, err))
+                if (!writeEvent(*changed, existing, err))
                     return fail();
-            } else if (!insertImportedEvent(bulk, event, err)) {
+            } else if ((writtenRow = insertImportedEvent(bulk, written, err)) == 0) {
                 return fail();
             } else if (byTitleAndDays) {
-                addFirst(*byTitleAndDays,
-                         {event.title.trimmed(), event.firstJulianDay(), event.lastJulianDay()},
-                         event.id);
+                addFirst(
+                    *byTitleAndDays,
+                    {written.title.trimmed(), written.firstJulianDay(), written.lastJulianDay()},
+                    writtenRow);
             }
             ++(update ? counts.eventsUpdated : counts.eventsAdded);
         }

@@ -147,7 +147,9 @@ private:
     bool checkEvent(const Event &event, StoreError *error) const;
     // The import's insert of a new event with its links, and of a new source, through
     // SQLite's interface (the same rows writeEvent/writeSource write).
-    bool insertImportedEvent(StoreBulk::ImportStatements &bulk, Event &event, StoreError *error);
+    // The new event's row id, or 0 when it could not be written (error says why).
+    qint64 insertImportedEvent(StoreBulk::ImportStatements &bulk, const Event &event,
+                               StoreError *error);
     bool insertImportedSource(StoreBulk::ImportStatements &bulk, Source &source, StoreError *error);
     bool writeSource(Source &source, qint64 existingId, StoreError *error);
     bool writeEventLinks(const Event &event, bool isNew, StoreError *error);
