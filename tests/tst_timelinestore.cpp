@@ -156,6 +156,8 @@ private slots:
     void fullTextSearchFoldsDiacritics();
     void importIsAllOrNothing();
     void importPolicies();
+    void uidRepeatedWithinTheFile_data();
+    void uidRepeatedWithinTheFile();
     void saveAndDeleteEventCascades();
     void mergesDuplicateSourcesOnImport();
     void refusesEndBeforeStart();
@@ -358,6 +360,71 @@ void TestTimelineStore::importPolicies() {
     QCOMPARE(summary.sourcesAdded, 2);
     QCOMPARE(store->eventCount(), 6);
     QCOMPARE(store->sourceCount(), 4);
+}
+
+void TestTimelineStore::uidRepeatedWithinTheFile_data() {
+    QTest::addColumn<bool>("eventsStored");
+    QTest::addColumn<ImportPolicy>("policy");
+    // Into a database without events the import finds the uids it wrote in memory; with
+    // events stored, through the uid index. Both must give the same.
+    for (const bool stored : {false, true}) {
+        const char *where = stored ? "beside a stored event" : "into no events";
+        QTest::addRow("%s, skip", where) << stored << ImportPolicy::Skip;
+        QTest::addRow("%s, update", where) << stored << ImportPolicy::Update;
+        QTest::addRow("%s, keep both", where) << stored << ImportPolicy::KeepBoth;
+    }
+}
+
+// A file that lists the same uid twice: the second is matched with the first, as with a
+// stored event, and the policy applies.
+void TestTimelineStore::uidRepeatedWithinTheFile() {
+    QFETCH(bool, eventsStored);
+    QFETCH(ImportPolicy, policy);
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    if (eventsStored) {
+        Event other;
+        other.title = u"An event stored before"_s;
+        other.start = PartialDate::fromYmd(2024, 12, 2);
+        QVERIFY2(store->saveEvent(other, &error), qPrintable(error.message));
+    }
+    Dataset file = smallDataset();
+    Event again = file.events.at(0);
+    again.title = u"H20 licence requirement, second record"_s;
+    again.citations.clear();
+    file.events.append(again);
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(file, policy, &summary, &error), qPrintable(error.message));
+    const int before = eventsStored ? 1 : 0;
+    const QString uid = file.events.at(0).uid;
+    switch (policy) {
+    case ImportPolicy::Skip:
+        QCOMPARE(summary.eventsAdded, 3);
+        QCOMPARE(summary.eventsSkipped, 1);
+        QCOMPARE(store->eventByUid(uid)->title, u"H20 licence requirement in force"_s);
+        QCOMPARE(store->eventCount(), before + 3);
+        break;
+    case ImportPolicy::Update:
+        QCOMPARE(summary.eventsAdded, 3);
+        QCOMPARE(summary.eventsUpdated, 1);
+        QCOMPARE(store->eventByUid(uid)->title, u"H20 licence requirement, second record"_s);
+        QCOMPARE(store->eventByUid(uid)->citations.size(), 0);
+        QCOMPARE(store->eventCount(), before + 3);
+        break;
+    case ImportPolicy::KeepBoth: {
+        QCOMPARE(summary.eventsAdded, 4);
+        QCOMPARE(store->eventByUid(uid)->title, u"H20 licence requirement in force"_s);
+        QCOMPARE(store->eventCount(), before + 4);
+        const QList<Event> events = store->events();
+        const auto second = std::find_if(events.cbegin(), events.cend(), [](const Event &event) {
+            return event.title == u"H20 licence requirement, second record"_s;
+        });
+        QVERIFY(second != events.cend());
+        QVERIFY(second->uid != uid && !second->uid.isEmpty());
+        break;
+    }
+    }
 }
 
 void TestTimelineStore::mergesDuplicateSourcesOnImport() {

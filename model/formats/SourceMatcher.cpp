@@ -24,37 +24,35 @@ SourceMatcher::SourceMatcher(const QList<Source> &sources) {
         add(s);
 }
 
-void SourceMatcher::add(const Source &source) {
-    const qsizetype index = m_sources.size();
-    m_sources.append(source);
-    const QString doi = effectiveDoi(source);
-    if (!doi.isEmpty() && !m_byDoi.contains(doi))
-        m_byDoi.insert(doi, index);
-    const QString url = normalizedUrl(source.url);
-    if (!url.isEmpty() && !m_byUrl.contains(url))
-        m_byUrl.insert(url, index);
-    const QString title = normalizedTitle(source.title);
-    if (!title.isEmpty())
-        m_byTitle.insert(title, index);
+SourceMatcher::Keys SourceMatcher::keysOf(const Source &source) {
+    return {effectiveDoi(source), normalizedUrl(source.url), normalizedTitle(source.title)};
 }
 
-qsizetype SourceMatcher::findMatch(const Source &candidate) const {
-    const QString doi = effectiveDoi(candidate);
-    if (!doi.isEmpty()) {
-        const auto it = m_byDoi.constFind(doi);
+void SourceMatcher::add(const Source &source, const Keys &keys) {
+    const qsizetype index = m_sources.size();
+    m_sources.append(source);
+    if (!keys.doi.isEmpty() && !m_byDoi.contains(keys.doi))
+        m_byDoi.insert(keys.doi, index);
+    if (!keys.url.isEmpty() && !m_byUrl.contains(keys.url))
+        m_byUrl.insert(keys.url, index);
+    if (!keys.title.isEmpty())
+        m_byTitle.insert(keys.title, index);
+}
+
+qsizetype SourceMatcher::findMatch(const Source &candidate, const Keys &keys) const {
+    if (!keys.doi.isEmpty()) {
+        const auto it = m_byDoi.constFind(keys.doi);
         if (it != m_byDoi.cend())
             return it.value();
     }
-    const QString url = normalizedUrl(candidate.url);
-    if (!url.isEmpty()) {
-        const auto it = m_byUrl.constFind(url);
+    if (!keys.url.isEmpty()) {
+        const auto it = m_byUrl.constFind(keys.url);
         if (it != m_byUrl.cend())
             return it.value();
     }
-    const QString title = normalizedTitle(candidate.title);
-    if (title.isEmpty())
+    if (keys.title.isEmpty())
         return -1;
-    QList<qsizetype> hits = m_byTitle.values(title);
+    QList<qsizetype> hits = m_byTitle.values(keys.title);
     std::sort(hits.begin(), hits.end());
     for (qsizetype index : std::as_const(hits)) {
         if (isSameSource(m_sources.at(index), candidate))

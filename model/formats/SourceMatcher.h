@@ -15,12 +15,25 @@ public:
     SourceMatcher() = default;
     explicit SourceMatcher(const QList<Source> &sources);
 
+    // What a source is found by: its effective DOI, normalised URL and title. Worked out
+    // once, they serve both findMatch and add of the same source.
+    struct Keys {
+        QString doi;
+        QString url;
+        QString title;
+    };
+    [[nodiscard]] static Keys keysOf(const Source &source);
+
     // Adds a source to the list searched; its index is the number of sources added before.
-    void add(const Source &source);
+    void add(const Source &source) { add(source, keysOf(source)); }
+    void add(const Source &source, const Keys &keys);
     [[nodiscard]] qsizetype size() const { return m_sources.size(); }
 
     // Index of the first source in the list that is the same as `candidate`, or -1.
-    [[nodiscard]] qsizetype findMatch(const Source &candidate) const;
+    [[nodiscard]] qsizetype findMatch(const Source &candidate) const {
+        return findMatch(candidate, keysOf(candidate));
+    }
+    [[nodiscard]] qsizetype findMatch(const Source &candidate, const Keys &keys) const;
 
     [[nodiscard]] static bool isSameSource(const Source &a, const Source &b);
     // `existing` with its empty fields filled from `incoming`, a finer published/accessed
