@@ -1,10 +1,14 @@
 #pragma once
 
-// Shared by the tests that check a failed or stopped import left the database file as it
-// was: its bytes, hashed.
+// Shared by the tests that check what an import left in the database file: its bytes,
+// hashed, and its integrity.
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
 
 // The file's SHA-256, with two counters of SQLite's header read as zero: the file change
 // counter (offset 24) and the version-valid-for number (offset 92). Every write transaction
@@ -21,4 +25,19 @@ inline QByteArray databaseFileHash(const QString &path) {
         if (bytes.size() >= counter + 4)
             bytes.replace(counter, 4, QByteArray(4, '\0'));
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+// SQLite's integrity check, then FTS5's of both search indexes against the rows of the views
+// they index (rank 1: the index keeps no copy of its text). Callers check
+// QTest::currentTestFailed() afterwards.
+inline void verifyDatabaseIntegrity(const QSqlDatabase &db) {
+    QSqlQuery query(db);
+    QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
+    query.finish();
+    for (const char *table : {"event_fts", "source_fts"})
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)")
+                                .arg(QLatin1StringView(table))),
+                 qPrintable(query.lastError().text()));
 }

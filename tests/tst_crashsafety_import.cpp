@@ -1,3 +1,4 @@
+#include "DatabaseFileTestUtil.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 
@@ -5,8 +6,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,7 +37,6 @@ private slots:
 private:
     QString helper() const { return QCoreApplication::applicationDirPath() + u"/import_writer"_s; }
     QString freshDatabase(const QString &name) const;
-    static void checkIntegrity(TimelineStore &store);
 
     static constexpr int EventCount = 20000;
     static constexpr int SourceCount = 500;
@@ -123,18 +121,6 @@ QString TestCrashSafetyImport::freshDatabase(const QString &name) const {
         return {};
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return path;
-}
-
-void TestCrashSafetyImport::checkIntegrity(TimelineStore &store) {
-    QSqlQuery query(store.database());
-    QVERIFY(query.exec(u"PRAGMA integrity_check"_s));
-    QVERIFY(query.next());
-    QCOMPARE(query.value(0).toString(), u"ok"_s);
-    query.finish();
-    // The full-text index must match the rows it indexes, too (rank 1 compares them).
-    for (const QString &table : {u"event_fts"_s, u"source_fts"_s})
-        QVERIFY2(query.exec(u"INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)"_s.arg(table)),
-                 qPrintable(query.lastError().text()));
 }
 
 void TestCrashSafetyImport::killedImportIsAllOrNothing_data() {
@@ -242,7 +228,7 @@ void TestCrashSafetyImport::killedImportIsAllOrNothing() {
         StoreError error;
         const auto store = TimelineStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
-        checkIntegrity(*store);
+        verifyDatabaseIntegrity(store->database());
         if (QTest::currentTestFailed())
             return;
         const int events = store->eventCount();
@@ -294,7 +280,7 @@ void TestCrashSafetyImport::killedEditsKeepEveryCommittedEdit() {
         StoreError error;
         const auto store = TimelineStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
-        checkIntegrity(*store);
+        verifyDatabaseIntegrity(store->database());
         if (QTest::currentTestFailed())
             return;
         for (const int n : std::as_const(committed))
