@@ -2221,16 +2221,15 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
         if (const size_t needed = bulk.newSourceQuotes.size() + size_t(citationCount);
             needed > bulk.newSourceQuotes.capacity())
             bulk.newSourceQuotes.reserve(std::max(needed, bulk.newSourceQuotes.capacity() * 3 / 2));
-        for (const Event &fileEvent : dataset.events) {
+        for (const Event &event : dataset.events) {
             // The event as written: the file's, or a copy where the import changes it (a new
             // uid, sources renamed, an update's stored uid and creation time).
             std::optional<Event> changed;
             const auto changeable = [&]() -> Event & {
                 if (!changed)
-                    changed.emplace(fileEvent);
+                    changed.emplace(event);
                 return *changed;
             };
-            const Event &event = fileEvent;
             qint64 existing = 0;
             if (!event.uid.isEmpty() && writtenByUid) {
                 existing = writtenByUid->value(event.uid);
@@ -2283,7 +2282,7 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                 }
                 old.finish();
             }
-            const Event &written = changed ? *changed : fileEvent;
+            const Event &written = changed ? *changed : event;
             qint64 writtenRow = 0;
             if (update) {
                 // The event's index row, and the quotes of the sources it cited before and after.

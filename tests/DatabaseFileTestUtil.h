@@ -27,8 +27,11 @@ inline QByteArray databaseFileHash(const QString &path) {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
 }
 
-// SQLite's integrity check, then FTS5's of both search indexes against the rows of the views
-// they index (rank 1: the index keeps no copy of its text). Callers check
+// SQLite's integrity check; then FTS5's of both search indexes with rank 1, which reads every
+// row of the views they index and fails ("database disk image is malformed") unless the index
+// holds exactly their text, no more and no less (it keeps no copy of it: an import that
+// indexes its rows itself, or a change noted with the wrong text, fails it); then that every
+// link points at a row (an import writes with the foreign keys unchecked). Callers check
 // QTest::currentTestFailed() afterwards.
 inline void verifyDatabaseIntegrity(const QSqlDatabase &db) {
     QSqlQuery query(db);
@@ -37,7 +40,11 @@ inline void verifyDatabaseIntegrity(const QSqlDatabase &db) {
     QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
     query.finish();
     for (const char *table : {"event_fts", "source_fts"})
-        QVERIFY2(query.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)")
-                                .arg(QLatin1StringView(table))),
-                 qPrintable(query.lastError().text()));
+        QVERIFY2(
+            query.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)")
+                           .arg(QLatin1StringView(table))),
+            qPrintable(QLatin1StringView(table) + QStringLiteral(": ") + query.lastError().text()));
+    QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_key_check")));
+    const QString brokenLink = query.next() ? query.value(0).toString() : QString();
+    QVERIFY2(brokenLink.isNull(), qPrintable(QStringLiteral("a link to nothing in ") + brokenLink));
 }

@@ -1,3 +1,4 @@
+#include "DatabaseFileTestUtil.h"
 #include "model/ImportPreview.h"
 #include "model/SchemaMigrations.h"
 #include "model/TimelineStore.h"
@@ -87,21 +88,6 @@ QList<QStringList> rowsOf(const QSqlDatabase &db, const QString &sql, int column
         rows << row;
     }
     return rows;
-}
-
-// The search index holds no copy of its text (external content): FTS5's integrity check with
-// rank 1 reads every row of the views it indexes and fails ("database disk image is
-// malformed") unless the index holds exactly their text, no more and no less. An import that
-// indexes its rows itself, or a change noted with the wrong text, fails it.
-void compareIndexWithTables(const TimelineStore &store) {
-    QSqlQuery query(store.database());
-    for (const QString &table : {u"event_fts"_s, u"source_fts"_s})
-        QVERIFY2(query.exec(u"INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)"_s.arg(table)),
-                 qPrintable(table + u": "_s + query.lastError().text()));
-    // Every link points at a row (the import writes with the foreign keys unchecked).
-    QVERIFY(query.exec(u"PRAGMA foreign_key_check"_s));
-    const QString brokenLink = query.next() ? query.value(0).toString() : QString();
-    QVERIFY2(brokenLink.isNull(), qPrintable(u"a link to nothing in "_s + brokenLink));
 }
 
 // A database file as an older ChipTimeline left it: its migrations up to `version`, then
@@ -625,7 +611,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     QCOMPARE(store->events(filter).size(), 1);
     filter.query = u"bis"_s;
     QCOMPARE(store->events(filter).size(), 1);
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     // The backup is the version-1 file as it was.
     auto backup =
         TimelineStore::open(store->backupPath(), &error, TimelineStore::OpenMode::ReadOnly);
@@ -654,7 +640,7 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
     dataset.events << more;
     QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, nullptr, &error),
              qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QSqlQuery names(store->database());
     QVERIFY(names.exec(u"SELECT names FROM event_fts WHERE rowid = 4"_s) && names.next());
     QCOMPARE(names.value(0).toString(), u"US government Nvidia Huawei H20 MI308 licence deal"_s);
@@ -684,7 +670,7 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
              qPrintable(error.message));
     QCOMPARE(summary.eventsUpdated, 3);
     QCOMPARE(summary.eventsAdded, 1);
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QCOMPARE(matches(*store, u"event_fts"_s, u"zeppelin"_s), QList<qint64>{1});
     QCOMPARE(matches(*store, u"source_fts"_s, u"umgeschrieben"_s), QList<qint64>{1});
     QCOMPARE(matches(*store, u"source_fts"_s, u"neu"_s), QList<qint64>{2});
@@ -693,7 +679,7 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
     QVERIFY2(store->importDataset(changed, ImportPolicy::KeepBoth, &summary, &error),
              qPrintable(error.message));
     QCOMPARE(summary.eventsAdded, 4);
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
 }
 
 // Imports of 5,000 events or more into a database with fewer drop the secondary indexes and
@@ -759,7 +745,7 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
                     "WHERE first_day >= 0"_s,
                     1),
              QList<QStringList>{{u"6000"_s}});
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
 
     // Events without uids (5,000: matched in memory, so event_by_first_day is rebuilt too);
     // importing them again adds nothing.
@@ -775,7 +761,7 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     QCOMPARE(summary.eventsSkipped, 5000);
     QCOMPARE(summary.eventsAdded, 0);
     QCOMPARE(rowsOf(other->database(), indexesSql, 2), indexes);
-    compareIndexWithTables(*other);
+    verifyDatabaseIntegrity(other->database());
 
     // That many events without uids are matched in memory: as the query would, against the
     // stored events and the file's own earlier ones, the first by id winning, and the
@@ -814,7 +800,7 @@ void TestTimelineStore::changeTrackingWorksAfterImports() {
     broken.events.last().citations = {Citation{u"no-such-source"_s, {}, {}}};
     QVERIFY(!store->importDataset(broken, ImportPolicy::Skip, nullptr, &error));
     QCOMPARE(store->eventCount(), 3);
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
 
     // Edits after the imports are indexed by the change tracking as before.
     std::optional<Event> event = store->eventByUid(u"10000000-0000-4000-8000-000000000002"_s);
@@ -831,11 +817,11 @@ void TestTimelineStore::changeTrackingWorksAfterImports() {
     QCOMPARE(matches(*store, u"source_fts"_s, u"wombat"_s), QList<qint64>{source->id});
     QVERIFY(store->deleteEvent(event->id, &error));
     QVERIFY(matches(*store, u"event_fts"_s, u"zeppelin"_s).isEmpty());
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
 }
 
 // Each kind of change, committed on its own: the index then holds exactly the views' text
-// (compareIndexWithTables), so the text a row was indexed with was noted before it changed;
+// (verifyDatabaseIntegrity), so the text a row was indexed with was noted before it changed;
 // what was there before is no longer found.
 void TestTimelineStore::searchIndexFollowsEveryChange() {
     StoreError error;
@@ -843,7 +829,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     QVERIFY2(store, qPrintable(error.message));
     QVERIFY2(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error),
              qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     const QString seedUid = u"00000000-0000-4000-8000-000000000001"_s;
     const QString otherUid = u"00000000-0000-4000-8000-000000000002"_s;
 
@@ -857,7 +843,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     event->citations = {Citation{seedUid, u"Okapi quote"_s, {}},
                         Citation{otherUid, u"Narwhal quote"_s, {}}};
     QVERIFY2(store->saveEvent(*event, &error), qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QCOMPARE(matches(*store, u"event_fts"_s, u"zeppelin brontosaurus quokka tapir"_s),
              QList<qint64>{event->id});
     QVERIFY(matches(*store, u"event_fts"_s, u"mass"_s).isEmpty()); // the old title's word
@@ -870,7 +856,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     event->actors = {u"Huawei"_s};
     event->citations = {Citation{otherUid, u"Walrus quote"_s, {}}};
     QVERIFY2(store->saveEvent(*event, &error), qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QVERIFY(matches(*store, u"event_fts"_s, u"quokka"_s).isEmpty());
     QVERIFY(matches(*store, u"source_fts"_s, u"okapi OR narwhal"_s).isEmpty());
     QCOMPARE(matches(*store, u"source_fts"_s, u"walrus"_s), QList<qint64>{otherId});
@@ -881,19 +867,19 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     source->title = u"Capybara report"_s;
     source->notes = u"Wombat"_s;
     QVERIFY2(store->saveSource(*source, &error), qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QCOMPARE(matches(*store, u"source_fts"_s, u"capybara wombat walrus"_s), QList<qint64>{otherId});
 
     // Deleting the event takes its quotes out of the sources it cited (its links go with it).
     QVERIFY2(store->deleteEvent(event->id, &error), qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QVERIFY(matches(*store, u"event_fts"_s, u"zeppelin"_s).isEmpty());
     QVERIFY(matches(*store, u"source_fts"_s, u"walrus"_s).isEmpty());
     QCOMPARE(matches(*store, u"source_fts"_s, u"capybara"_s), QList<qint64>{otherId});
 
     // Deleting a source takes it out, and the events citing it lose the link.
     QVERIFY2(store->deleteSource(seedId, &error), qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QVERIFY(matches(*store, u"source_fts"_s, u"vergeltung OR h20"_s).size() <= 1);
 
     // A new event whose row id was the deleted one's (SQLite hands out the largest id + 1).
@@ -903,7 +889,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     fresh.actors = {u"Quokka"_s};
     fresh.citations = {Citation{otherUid, u"Pangolin quote"_s, {}}};
     QVERIFY2(store->saveEvent(fresh, &error), qPrintable(error.message));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QCOMPARE(matches(*store, u"event_fts"_s, u"axolotl quokka"_s), QList<qint64>{fresh.id});
     QCOMPARE(matches(*store, u"source_fts"_s, u"pangolin"_s), QList<qint64>{otherId});
 
@@ -912,7 +898,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     invalid.title = u"Dugong"_s;
     invalid.end = PartialDate::fromYear(2001); // before its start
     QVERIFY(!store->saveEvent(invalid, &error));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QVERIFY(matches(*store, u"event_fts"_s, u"dugong"_s).isEmpty());
 
     // An import, which notes by hand: a new event citing a stored source, and a stored event
@@ -938,7 +924,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
              qPrintable(error.message));
     QCOMPARE(summary.eventsAdded, 1);
     QCOMPARE(summary.eventsUpdated, 1);
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QCOMPARE(matches(*store, u"source_fts"_s, u"manatee"_s), QList<qint64>{otherId});
     QVERIFY(matches(*store, u"source_fts"_s, u"pangolin"_s).isEmpty());
     const qint64 addedId = store->sourceByUid(added.uid)->id;
@@ -973,7 +959,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), 4);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
-    compareIndexWithTables(*store);
+    verifyDatabaseIntegrity(store->database());
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});
     QCOMPARE(matches(*store, u"source_fts"_s, u"zitat"_s), QList<qint64>{1});
     // No copy of the text is kept, nor its sizes: the index's tables are the FTS5 index and
