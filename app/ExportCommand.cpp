@@ -97,9 +97,47 @@ bool readRequest(const QCommandLineParser &parser, ExportRequest &request, QText
         }
         request.figure.lanes = *lanes;
     }
+    if (parser.isSet(u"dpi"_s)) {
+        bool ok = false;
+        const int dpi = parser.value(u"dpi"_s).toInt(&ok);
+        if (!ok || dpi < 72 || dpi > 1200) {
+            usageError(err, u"--dpi: '%1' is not a resolution from 72 to 1200"_s.arg(
+                                parser.value(u"dpi"_s)));
+            return false;
+        }
+        request.dpi = dpi;
+    }
     request.figure.title = parser.value(u"title"_s);
     request.figure.subtitle = parser.value(u"subtitle"_s);
-    request.figure.notes = !parser.isSet(u"no-notes"_s);
+    if (parser.isSet(u"notes"_s)) {
+        const QString style = parser.value(u"notes"_s).toLower();
+        if (style == u"full"_s) {
+            request.figure.noteStyle = FigureOptions::NoteStyle::Full;
+        } else if (style == u"short"_s) {
+            request.figure.noteStyle = FigureOptions::NoteStyle::Short;
+        } else if (style == u"none"_s) {
+            request.figure.noteStyle = FigureOptions::NoteStyle::None;
+        } else {
+            usageError(err, u"--notes: '%1' is not one of full, short, none"_s.arg(
+                                parser.value(u"notes"_s)));
+            return false;
+        }
+    }
+    if (parser.isSet(u"no-notes"_s))
+        request.figure.noteStyle = FigureOptions::NoteStyle::None;
+    if (parser.isSet(u"date-labels"_s)) {
+        const QString value = parser.value(u"date-labels"_s).toLower();
+        if (value == u"on"_s || value == u"yes"_s || value == u"true"_s) {
+            request.figure.dateLabels = true;
+        } else if (value == u"off"_s || value == u"no"_s || value == u"false"_s) {
+            request.figure.dateLabels = false;
+        } else {
+            usageError(
+                err, u"--date-labels: '%1' is not on or off"_s.arg(parser.value(u"date-labels"_s)));
+            return false;
+        }
+    }
+    request.figure.footer = !parser.isSet(u"no-footer"_s);
     // Dates were checked with the filter; the figure keeps their precision ("2025-04").
     if (parser.isSet(u"from"_s))
         request.figure.from = PartialDate::parseIso(parser.value(u"from"_s));
@@ -119,7 +157,12 @@ QList<QCommandLineOption> ExportCommand::options() {
         {u"subtitle"_s, u"export: the figure's subtitle."_s, u"S"_s},
         {u"theme"_s, u"export: light, dark or print."_s, u"THEME"_s},
         {u"lanes"_s, u"export: lanes by category, actor, chip or none."_s, u"LANES"_s},
-        {u"no-notes"_s, u"export: leave out the numbered source notes."_s},
+        {u"dpi"_s, u"export: PNG resolution, 72 to 1200 (paper sizes: 300)."_s, u"N"_s},
+        {u"notes"_s, u"export: source notes full, short (outlet, title, date) or none."_s,
+         u"STYLE"_s},
+        {u"no-notes"_s, u"export: leave out the numbered source notes (--notes none)."_s},
+        {u"date-labels"_s, u"export: on puts each event's date before its label."_s, u"on|off"_s},
+        {u"no-footer"_s, u"export: leave out the attribution line at the foot."_s},
     };
 }
 
@@ -134,7 +177,8 @@ QString ExportCommand::usage() {
     return uR"(  chiptimeline [--db PATH] export --out FILE [--format png|svg|pdf] [filters]
                [--size WxH|slide|a4|a4-portrait|letter|letter-portrait] [--scale N]
                [--title T] [--subtitle S] [--theme light|dark|print]
-               [--lanes category|actor|chip|none] [--no-notes]
+               [--lanes category|actor|chip|none] [--notes full|short|none]
+               [--date-labels on|off] [--dpi N] [--no-footer]
 )"_s;
 }
 
@@ -170,7 +214,8 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
         return true;
     };
     QString error;
-    const bool ok = ImageExporter::exportImage(data, sources, request, &error, progress);
+    QString notice;
+    const bool ok = ImageExporter::exportImage(data, sources, request, &error, progress, &notice);
     if (showProgress && shown >= 0) {
         err << "\r\033[K";
         err.flush();
@@ -179,6 +224,9 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
         err << "chiptimeline: " << error << Qt::endl;
         return 1;
     }
+    // What the figure could not label is never lost silently.
+    if (!notice.isEmpty())
+        err << "chiptimeline: " << notice << Qt::endl;
     out << "wrote " << request.path << Qt::endl;
     return 0;
 }

@@ -254,7 +254,7 @@ void TestHostileContent::enormousTitleAndCrowdedDay() {
         ExportRequest request;
         request.path = dir.filePath(u"crowded.png"_s);
         request.figure.exportDate = QDate(2026, 1, 1);
-        request.figure.notes = false;
+        request.figure.noteStyle = FigureOptions::NoteStyle::None;
         QElapsedTimer timer;
         timer.start();
         QString error;

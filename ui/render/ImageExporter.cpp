@@ -192,9 +192,49 @@ QImage ImageExporter::render(const TimelineFigure &figure, double scale, int pag
     return image;
 }
 
+double ImageExporter::pixelScale(const ExportRequest &request) {
+    if (request.dpi > 0)
+        return double(request.dpi) / UnitsPerInch;
+    if (request.scale > 0)
+        return request.scale;
+    return isPdfPage(request.preset) ? 300.0 / UnitsPerInch : 2.0;
+}
+
+int ImageExporter::pngDpi(const ExportRequest &request) {
+    return request.dpi > 0 ? request.dpi : int(std::lround(UnitsPerInch * pixelScale(request)));
+}
+
+namespace {
+
+// The figure's links as SVG <a> elements over their text (QSvgGenerator writes none), put
+// just before the end of the document.
+QByteArray withSvgLinks(QByteArray svg, const TimelineFigure &figure) {
+    const QList<TimelineFigure::Link> links = figure.links(0);
+    if (links.isEmpty())
+        return svg;
+    QByteArray anchors = "<g id=\"links\">\n";
+    for (const TimelineFigure::Link &link : links) {
+        const QRectF r = link.rect;
+        anchors += "<a xlink:href=\"" + link.href.toHtmlEscaped().toUtf8() + "\"><rect x=\"" +
+                   QByteArray::number(r.x(), 'f', 2) + "\" y=\"" +
+                   QByteArray::number(r.y(), 'f', 2) + "\" width=\"" +
+                   QByteArray::number(r.width(), 'f', 2) + "\" height=\"" +
+                   QByteArray::number(r.height(), 'f', 2) +
+                   "\" fill=\"none\" pointer-events=\"all\"/></a>\n";
+    }
+    anchors += "</g>\n";
+    const qsizetype end = svg.lastIndexOf("</svg>");
+    if (end < 0)
+        return svg;
+    svg.insert(end, anchors);
+    return svg;
+}
+
+} // namespace
+
 bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::Map &sources,
                                 const ExportRequest &original, QString *error,
-                                const Progress &progress) {
+                                const Progress &progress, QString *notice) {
     ExportRequest request = original;
     const QString path = request.path;
     const auto fail = [&](const QString &message) {
@@ -219,8 +259,10 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         if (!parseSize(request.sizeText, request, &reason))
             return fail(reason);
     }
-    if (request.scale < 1 || request.scale > 4)
+    if (request.scale < 0 || request.scale > 4)
         return fail(tr("the scale %1 is not between 1 and 4").arg(request.scale));
+    if (request.dpi != 0 && (request.dpi < 72 || request.dpi > 1200))
+        return fail(tr("the resolution %1 dpi is not between 72 and 1200").arg(request.dpi));
     const QFileInfo info(path);
     if (info.fileName().isEmpty())
         return fail(tr("no file name"));
@@ -235,6 +277,9 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
     const auto figure = compose(data, sources, request, &reason);
     if (!figure)
         return fail(reason);
+    if (notice)
+        *notice = figure->foldedSummary().isEmpty() ? QString()
+                                                    : path + u": "_s + figure->foldedSummary();
     if (!step(30))
         return fail(tr("export cancelled"));
 
@@ -247,12 +292,12 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
     bool cancelled = false;
     switch (*format) {
     case ExportRequest::Format::Png: {
-        QImage image = render(*figure, request.scale);
+        QImage image = render(*figure, pixelScale(request));
         if (!step(80)) {
             cancelled = true;
             break;
         }
-        const int dpi = request.dpi > 0 ? request.dpi : 96 * request.scale;
+        const int dpi = pngDpi(request);
         const int dotsPerMeter = int(std::lround(dpi / 0.0254));
         image.setDotsPerMeterX(dotsPerMeter);
         image.setDotsPerMeterY(dotsPerMeter);
@@ -289,7 +334,7 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         }
         figure->paint(painter, 0);
         painter.end();
-        if (file.write(withoutXmlForbiddenCharacters(svg.data())) < 0) {
+        if (file.write(withSvgLinks(withoutXmlForbiddenCharacters(svg.data()), *figure)) < 0) {
             file.cancelWriting();
             return fail(tr("cannot write: %1").arg(file.errorString()));
         }

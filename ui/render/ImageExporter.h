@@ -36,8 +36,12 @@ struct ExportRequest {
     // When set, parsed instead of preset/pixels: "WxH", "slide", "a4", "a4-portrait",
     // "letter" or "letter-portrait" (what users type; a bad one is reported).
     QString sizeText;
-    int scale = 1;        // PNG: device pixels per unit, 1..4
-    int dpi = 0;          // PNG: resolution written into the file; 0: 96 × scale (true print size)
+    // PNG: device pixels per unit, 1..4; 0: the default — 300 dpi for paper sizes, 2 for
+    // slides and custom sizes — the same for the window's dialog and the command line.
+    int scale = 0;
+    // PNG: the resolution rendered at and written into the file (pHYs), 72..1200; it decides
+    // the pixels when set. 0: 96 × scale, so the file prints at its true size.
+    int dpi = 0;
     FigureOptions figure; // its size is set from the preset
 };
 
@@ -49,7 +53,10 @@ public:
     [[nodiscard]] static bool exportImage(const TimelineData &data,
                                           const FigureSources::Map &sources,
                                           const ExportRequest &request, QString *error,
-                                          const Progress &progress = {});
+                                          const Progress &progress = {}, QString *notice = nullptr);
+    // Device pixels per unit a PNG is rendered at, and the dpi written into it.
+    [[nodiscard]] static double pixelScale(const ExportRequest &request);
+    [[nodiscard]] static int pngDpi(const ExportRequest &request);
 
     // The format a request resolves to ("png", "svg", "pdf" or the extension), or nullopt.
     [[nodiscard]] static std::optional<ExportRequest::Format> formatFromName(QStringView name);

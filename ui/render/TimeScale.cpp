@@ -7,13 +7,11 @@ namespace {
 constexpr double FirstSupportedDay = 1721426.0;
 constexpr double LastSupportedDay = 5373484.0;
 
-double clampSpan(double days)
-{
+double clampSpan(double days) {
     return std::clamp(days, TimeScale::MinVisibleDays, TimeScale::MaxVisibleDays);
 }
 
-double clampStart(double firstDay, double visibleDays)
-{
+double clampStart(double firstDay, double visibleDays) {
     return std::clamp(firstDay, FirstSupportedDay - visibleDays / 2,
                       LastSupportedDay + 1 - visibleDays / 2);
 }
@@ -22,13 +20,11 @@ double clampStart(double firstDay, double visibleDays)
 TimeScale::TimeScale(double firstDay, double visibleDays, double width)
     : m_firstDay(firstDay)
     , m_visibleDays(clampSpan(visibleDays))
-    , m_width(std::max(1.0, width))
-{
+    , m_width(std::max(1.0, width)) {
     m_firstDay = clampStart(m_firstDay, m_visibleDays);
 }
 
-TimeScale TimeScale::fitting(qint64 firstDay, qint64 lastDay, double width, double marginFraction)
-{
+TimeScale TimeScale::fitting(qint64 firstDay, qint64 lastDay, double width, double marginFraction) {
     if (lastDay < firstDay)
         std::swap(firstDay, lastDay);
     const double span = static_cast<double>(lastDay - firstDay + 1);
@@ -38,18 +34,15 @@ TimeScale TimeScale::fitting(qint64 firstDay, qint64 lastDay, double width, doub
     return TimeScale(centre - visible / 2, visible, width);
 }
 
-double TimeScale::xForDay(double julianDay) const
-{
+double TimeScale::xForDay(double julianDay) const {
     return (julianDay - m_firstDay) * m_width / m_visibleDays;
 }
 
-double TimeScale::dayForX(double x) const
-{
+double TimeScale::dayForX(double x) const {
     return m_firstDay + x * m_visibleDays / m_width;
 }
 
-TimeScale TimeScale::zoomedAbout(double anchorX, double factor) const
-{
+TimeScale TimeScale::zoomedAbout(double anchorX, double factor) const {
     if (!(factor > 0))
         return *this;
     const double anchorDay = dayForX(anchorX);
@@ -58,18 +51,15 @@ TimeScale TimeScale::zoomedAbout(double anchorX, double factor) const
     return TimeScale(first, visible, m_width);
 }
 
-TimeScale TimeScale::pannedBy(double dx) const
-{
+TimeScale TimeScale::pannedBy(double dx) const {
     return TimeScale(m_firstDay - dx * daysPerPixel(), m_visibleDays, m_width);
 }
 
-TimeScale TimeScale::withWidth(double width) const
-{
+TimeScale TimeScale::withWidth(double width) const {
     return TimeScale(m_firstDay, m_visibleDays, width);
 }
 
-TimeScale TimeScale::showing(double firstDay, double lastDay) const
-{
+TimeScale TimeScale::showing(double firstDay, double lastDay) const {
     if (lastDay < firstDay)
         std::swap(firstDay, lastDay);
     const double visible = clampSpan(lastDay - firstDay);

@@ -5,11 +5,10 @@
 // Maps time to x and back. Time is measured in Julian days (fractional: 0.5 is noon), x in
 // device-independent pixels from the left edge of the time area. A value type: zooming
 // and panning return a new scale, so a layout can keep the scale it was made with.
-class TimeScale
-{
+class TimeScale {
 public:
-    static constexpr double MinVisibleDays = 1.0;       // one day across the width at most zoom
-    static constexpr double MaxVisibleDays = 36525.0;   // a century across the width at least
+    static constexpr double MinVisibleDays = 1.0;     // one day across the width at most zoom
+    static constexpr double MaxVisibleDays = 36525.0; // a century across the width at least
 
     TimeScale() = default;
     // `firstDay` is the Julian day at x = 0; `width` the pixels of the time area.

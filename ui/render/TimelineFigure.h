@@ -45,11 +45,19 @@ struct FigureOptions {
     TimelineTheme::Kind theme = TimelineTheme::Kind::Light;
     QString title;
     QString subtitle;
-    bool notes = true;
+    // Source notes: full ("Outlet, “Title”, date, address"), short (outlet, title, date: the
+    // address stays a link in PDF and SVG) or none.
+    enum class NoteStyle : quint8 { Full, Short, None };
+    NoteStyle noteStyle = NoteStyle::Full;
+    bool dateLabels = false; // "12 Aug 2025 — Title"
+    bool footer = true;      // the attribution line at the foot of every page
     QSizeF size{1920, 1080}; // units of 1/96 inch
     double fontScale = 1.0;  // 0.5 .. 3; text stays at 7 pt or more whatever the scale
-    QDate exportDate;        // for the attribution line; the figure never reads the clock
-    bool paginate = false;   // notes that do not fit continue on more pages (PDF)
+    // When everything does not fit at fontScale, the text shrinks step by step (never below
+    // 7 pt) before notes move to further pages (paginate) or the page grows.
+    bool shrinkToFit = true;
+    QDate exportDate;      // for the attribution line; the figure never reads the clock
+    bool paginate = false; // notes that do not fit continue on more pages (PDF)
 };
 
 class TimelineFigure {
@@ -60,7 +68,18 @@ public:
     struct Note {
         int number = 0;
         qint64 eventId = 0;
-        QString text; // "Outlet, “Title”, 15 April 2025, https://…; …"
+        QString text;        // "Outlet, “Title”, 15 April 2025, https://…; …"
+        bool folded = false; // an event the timeline could not label: the note names it
+    };
+    // A clickable stretch of text: a PDF link annotation, an SVG <a>.
+    struct Link {
+        QRectF rect; // in units, on its page
+        QString href;
+    };
+    // A line of text as drawn, for tests and checks: where and what.
+    struct TextBox {
+        QRectF rect;
+        QString text;
     };
 
     // Composes the figure; nullptr with a one-line reason in `error` when there is nothing
@@ -84,6 +103,15 @@ public:
     [[nodiscard]] qsizetype eventCount() const { return m_eventCount; }   // in the range
     [[nodiscard]] qsizetype sourceCount() const { return m_sourceCount; } // distinct, cited
     [[nodiscard]] QString attribution() const { return m_attribution; }
+    // Events in the range that the timeline could not label (listed in the notes), and a
+    // one-line account of them ("3 of 5,000 events not labelled …"); empty when none.
+    [[nodiscard]] qsizetype foldedCount() const { return m_foldedCount; }
+    [[nodiscard]] QString foldedSummary() const { return m_foldedSummary; }
+    // The text scale the figure settled on (options().fontScale or less, to fit the page).
+    [[nodiscard]] double textScale() const { return m_textScale; }
+    [[nodiscard]] QList<Link> links(int page) const;
+    // Every line of text on a page with its box (timeline labels, axis and lane names too).
+    [[nodiscard]] QList<TextBox> textBoxes(int page) const;
     // The range's first and last day (Julian days, inclusive).
     [[nodiscard]] qint64 firstDay() const { return m_firstDay; }
     [[nodiscard]] qint64 lastDay() const { return m_lastDay; }
@@ -95,13 +123,23 @@ private:
     TimelineFigure() = default;
     friend class TimelineFigureBuilder;
 
-    enum Role : quint8 { Title, Subtitle, Legend, Heading, NoteNumber, NoteText, Attribution };
-    static constexpr int RoleCount = Attribution + 1;
+    enum Role : quint8 {
+        Title,
+        Subtitle,
+        Legend,
+        Heading,
+        NoteNumber,
+        NoteText,
+        Attribution,
+        Remark
+    };
+    static constexpr int RoleCount = Remark + 1;
 
     struct Text {
         QPointF topLeft;
         QString text;
         Role role = NoteText;
+        QString href; // a link: the PDF gets an annotation, the SVG an <a>
     };
     struct LegendItem {
         enum Kind : quint8 {
@@ -140,4 +178,7 @@ private:
     QString m_attribution;
     qint64 m_firstDay = 0;
     qint64 m_lastDay = 0;
+    qsizetype m_foldedCount = 0;
+    QString m_foldedSummary;
+    double m_textScale = 1.0;
 };

@@ -31,6 +31,7 @@
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -55,6 +56,19 @@ struct LayoutOptions {
     // 1.. in time order (an event placed in two lanes keeps one number), every label keeping
     // room for the widest number, so one layout is enough. Used during compute() only.
     std::function<bool(qint64 id)> hasNote;
+
+    // Figures: every event gets its whole label — wrapped to at most two lines, left or right
+    // of its mark or above its bar, in as many rows as the lane needs (up to figureMaxRows) —
+    // and each lane takes the height its rows and its wrapped name need; room left in the
+    // viewport goes to the rows as air. Only what still cannot be placed folds into "+N".
+    // The screen keeps the bounded placement (labelEveryEvent false).
+    bool labelEveryEvent = false;
+    int figureMaxRows = 40;
+    // Lanes with more visible events than this fall back to the bounded placement (a figure
+    // of 100k events), and say what they folded.
+    qsizetype figureMaxEventsPerLane = 1500;
+    // The event's date in front of its label: "12 Aug 2025 — Title", "Aug 2025 — …".
+    bool dateLabels = false;
 };
 
 enum class MarkShape : quint8 {
@@ -81,6 +95,8 @@ struct PlacedEvent {
     QRectF labelRect;            // text + note + badge: what no other label or mark may overlap
     QRectF textRect;             // where the (elided) text is drawn
     QString text;                // the label, elided when needed; "(untitled)" for an empty title
+    QString secondLine;          // figures: a label's second line, drawn in secondLineRect
+    QRectF secondLineRect;
     bool elided = false;
     int noteNumber = 0; // 0: none
     QRectF noteRect;
@@ -100,9 +116,10 @@ struct ClusterMark {
 struct LaneBox {
     int lane = 0;
     QString name;
-    QString detail;    // "1,234 events in view"
-    int category = -1; // for the swatch and band colour; -1: neutral
-    QRectF rect;       // the whole band, header included
+    QStringList nameLines; // the name as drawn: elided on the screen, wrapped in figures
+    QString detail;        // "1,234 events in view"
+    int category = -1;     // for the swatch and band colour; -1: neutral
+    QRectF rect;           // the whole band, header included
     QRectF headerRect;
     QRectF rowsRect;  // the rows of the time area
     QRectF stripRect; // the cluster/density strip

@@ -497,12 +497,21 @@ void paintStatic(QPainter &p, const TimelineLayout &layout, const TimelineTheme 
         const double textLeft = lane.category >= 0 ? swatch.right() + 8 : 10;
         p.setFont(lo.headerFont);
         p.setPen(theme.headerText);
-        text.draw(QPointF(textLeft, top), lane.name, headerFm.ascent());
-        if (lane.rect.height() > headerFm.height() + smallFm.height() + 14) {
+        // A figure's lane names wrap; the screen's are one shortened line.
+        double nameBottom = top + headerFm.height();
+        if (lane.nameLines.isEmpty()) {
+            text.draw(QPointF(textLeft, top), lane.name, headerFm.ascent());
+        } else {
+            const double lineStep = std::ceil(headerFm.lineSpacing());
+            for (qsizetype k = 0; k < lane.nameLines.size(); ++k)
+                text.draw(QPointF(textLeft, top + double(k) * lineStep), lane.nameLines[k],
+                          headerFm.ascent());
+            nameBottom = top + double(lane.nameLines.size() - 1) * lineStep + headerFm.height();
+        }
+        if (lane.rect.bottom() - nameBottom > smallFm.height() + 6) {
             p.setFont(lo.smallFont);
             p.setPen(theme.headerDetail);
-            text.draw(QPointF(textLeft, top + headerFm.height() + 2), lane.detail,
-                      smallFm.ascent());
+            text.draw(QPointF(textLeft, nameBottom + 2), lane.detail, smallFm.ascent());
         }
         if (!lane.density.isEmpty()) {
             p.setRenderHint(QPainter::Antialiasing, false);
@@ -1067,6 +1076,8 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
             labelColor = &color;
         }
         text.draw(e.textRect.topLeft(), e.text, labelAscent);
+        if (!e.secondLine.isEmpty())
+            text.draw(e.secondLineRect.topLeft(), e.secondLine, labelAscent);
     }
     p.setFont(lo.smallFont);
     const auto drawBadge = [&](QPainter &q, const QRectF &r) {

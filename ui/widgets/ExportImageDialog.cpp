@@ -67,7 +67,8 @@ ExportRequest savedRequest(const TimeScale &view) {
     r.figure.subtitle = settings.value(u"subtitle"_s).toString();
     r.figure.theme = TimelineTheme::Kind(std::clamp(settings.value(u"theme"_s, 0).toInt(), 0, 2));
     r.figure.lanes = LaneGrouping(std::clamp(settings.value(u"lanes"_s, 0).toInt(), 0, 3));
-    r.figure.notes = settings.value(u"notes"_s, true).toBool();
+    r.figure.noteStyle = settings.value(u"notes"_s, true).toBool() ? FigureOptions::NoteStyle::Full
+                                                                   : FigureOptions::NoteStyle::None;
     r.figure.exportDate = QDate::currentDate();
     const auto [from, to] = viewDates(view);
     r.figure.from = from;
@@ -236,7 +237,8 @@ ExportRequest ExportImageDialog::request() const {
     r.figure.subtitle = m_subtitle->text();
     r.figure.theme = TimelineTheme::Kind(m_theme->currentIndex());
     r.figure.lanes = LaneGrouping(m_lanes->currentIndex());
-    r.figure.notes = m_notes->isChecked();
+    r.figure.noteStyle =
+        m_notes->isChecked() ? FigureOptions::NoteStyle::Full : FigureOptions::NoteStyle::None;
     r.figure.exportDate = QDate::currentDate();
     switch (RangeMode(m_range->currentIndex())) {
     case CurrentView: {
