@@ -325,7 +325,9 @@ void TimelineLayoutBuilder::addFigureLabel(const FigureLabel &f, int laneIndex, 
         p.noteNumber = f.note;
         const double noteWidth =
             f.note > 0 ? m_fmSmall.horizontalAdvance(QString::number(f.note)) + 2 : m_noteReserve;
-        p.noteRect = QRectF(x + 1, lastTop - 2, noteWidth - 1, m_smallHeight);
+        // Raised as a superscript, but not into a first line above it.
+        p.noteRect =
+            QRectF(x + 1, f.lines == 2 ? lastTop : lastTop - 2, noteWidth - 1, m_smallHeight);
         x += noteWidth;
     }
     if (p.unsourced) {
@@ -335,7 +337,7 @@ void TimelineLayoutBuilder::addFigureLabel(const FigureLabel &f, int laneIndex, 
     }
     QRectF label = p.textRect.united(p.secondLineRect.isNull() ? p.textRect : p.secondLineRect);
     label.setRight(std::max(label.right(), x));
-    if (f.note != 0)
+    if (f.note != 0 && f.lines == 1)
         label.setTop(label.top() - 2);
     p.labelRect = label;
     p.elided = f.elided;
