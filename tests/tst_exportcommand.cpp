@@ -34,6 +34,7 @@ class TestExportCommand : public QObject {
 private slots:
     void initTestCase();
     void init();
+    void unknownNoteAndDateLabelValuesAreUsageErrors();
     void png();
     void svgWithOptions();
     void pdfOfARange();
@@ -83,6 +84,19 @@ void TestExportCommand::init() {
     m_out = QDir(m_outDir->path());
 }
 
+void TestExportCommand::unknownNoteAndDateLabelValuesAreUsageErrors() {
+    Result r = run({u"export"_s, u"--out"_s, path(u"t.png"_s), u"--notes"_s, u"long"_s});
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.err, u"chiptimeline: --notes: 'long' is not one of full, short, none\n"_s);
+    r = run({u"export"_s, u"--out"_s, path(u"t.png"_s), u"--date-labels"_s, u"maybe"_s});
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.err, u"chiptimeline: --date-labels: 'maybe' is not on or off\n"_s);
+    r = run({u"export"_s, u"--out"_s, path(u"t.png"_s), u"--dpi"_s, u"5"_s});
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.err, u"chiptimeline: --dpi: '5' is not a resolution from 72 to 1200\n"_s);
+    QCOMPARE(files(), QStringList());
+}
+
 void TestExportCommand::png() {
     const Result r = run({u"export"_s, u"--out"_s, path(u"t.png"_s), u"--size"_s, u"slide"_s});
     QCOMPARE(r.err, QString());
@@ -90,8 +104,9 @@ void TestExportCommand::png() {
     QCOMPARE(r.out, u"wrote %1\n"_s.arg(path(u"t.png"_s)));
     QImage image;
     QVERIFY(image.load(path(u"t.png"_s)));
-    QCOMPARE(image.size(), QSize(1920, 1080));
-    QCOMPARE(image.dotsPerMeterX(), 3780); // 96 dpi
+    // The default scale is the dialog's: 2 pixels per unit (192 dpi) for slides.
+    QCOMPARE(image.size(), QSize(3840, 2160));
+    QCOMPARE(image.dotsPerMeterX(), 7559);
     QCOMPARE(files(), QStringList{u"t.png"_s});
 
     const Result scaled = run({u"export"_s, u"--out"_s, path(u"t2.png"_s), u"--size"_s,
@@ -108,7 +123,10 @@ void TestExportCommand::svgWithOptions() {
         run({u"export"_s, u"--out"_s, file, u"--format"_s, u"svg"_s, u"--theme"_s, u"print"_s,
              u"--lanes"_s, u"actor"_s, u"--title"_s, u"Export controls on AI chips"_s,
              u"--subtitle"_s, u"Events and their sources"_s});
-    QCOMPARE(r.err, QString());
+    // Many actor lanes and all the notes do not fit a slide: the figure grows, and says so.
+    QVERIFY2(r.err.startsWith(u"chiptimeline: %1: "_s.arg(file)) &&
+                 r.err.contains(u"units tall instead of 1080, to keep every source note"_s),
+             qPrintable(r.err));
     QCOMPARE(r.code, 0);
     QXmlStreamReader xml(readAll(file));
     QStringList texts;

@@ -371,7 +371,7 @@ void TestFigureLabels::whatCannotFitIsSaidInWords() {
     const auto figure = ImageExporter::compose(data, {}, r, &error);
     QVERIFY(figure->foldedCount() > 0);
     QCOMPARE(figure->foldedCount() + figure->timeline().events().size(), qsizetype(events));
-    QCOMPARE(notice, r.path + u": "_s + figure->foldedSummary());
+    QVERIFY2(notice.startsWith(r.path + u": "_s + figure->foldedSummary()), qPrintable(notice));
     QVERIFY2(
         notice.contains(u"%1 of %2 events not labelled"_s.arg(figure->foldedCount()).arg(events)),
         qPrintable(notice));

@@ -129,7 +129,7 @@ void TestImageExporter::pngResolutionCanBeSet() {
     QImage image;
     QVERIFY(image.load(r.path));
     QCOMPARE(image.dotsPerMeterX(), 11811);
-    QCOMPARE(image.width(), 3368); // ceil(297 mm at 96 dpi × 3)
+    QCOMPARE(image.width(), 3508); // the dpi decides the pixels: 297 mm at 300 dpi
 }
 
 void TestImageExporter::marksAreWhereTheLayoutPlacedThem() {
@@ -176,7 +176,10 @@ void TestImageExporter::notesNumberPlacedEventsInTimeOrder() {
         const qint64 day = m_data.firstDay(m_data.indexOfId(notes[k].eventId));
         QVERIFY(day >= previousDay);
         previousDay = day;
-        QVERIFY2(notes[k].text.contains(u"\u201c"_s), qPrintable(notes[k].text));
+        // A slide of the whole dataset fits with short notes, where a source already written
+        // out is referred to by its note alone.
+        QVERIFY2(notes[k].text.contains(u"\u201c"_s) || notes[k].text.startsWith(u"see ["_s),
+                 qPrintable(notes[k].text));
     }
     // Every placed event with sources carries a number.
     for (const PlacedEvent &e : figure->timeline().events())

@@ -8,6 +8,8 @@
 
 #include "ui/render/TimelineLayoutBuilder.h"
 
+#include "ui/render/FigureText.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -55,7 +57,7 @@ QString dateText(qint64 julianDay, DatePrecision precision, const QLocale &local
 
 QString TimelineLayoutBuilder::figureLabelText(qsizetype i) const {
     const TimelineData &d = m_layout->data();
-    QString title = QString::fromUtf8(d.titleUtf8(i)).simplified();
+    QString title = FigureText::capped(QString::fromUtf8(d.titleUtf8(i)).simplified());
     if (title.isEmpty())
         title = QCoreApplication::translate("TimelineLayout", "(untitled)");
     if (!m_layout->m_options.dateLabels)
@@ -255,21 +257,34 @@ TimelineLayoutBuilder::FigureLane TimelineLayoutBuilder::placeFigureLane(int lan
             candidates.push_back(c);
     }
     result.visible = qsizetype(candidates.size());
+    // Each label takes the first row where it fits, in time order or most important first.
+    const auto placeAll = [&](const std::vector<Candidate> &order, FigureLane &into) {
+        std::vector<RowOccupancy> rows(size_t(std::max(1, opt.figureMaxRows)));
+        for (const Candidate &c : order) {
+            FigureLabel label;
+            if (placeFigureLabel(c, rows, label)) {
+                into.rows = std::max({into.rows, label.row + label.lines, label.markRow + 1});
+                into.labels.push_back(std::move(label));
+            } else {
+                into.unplaced.push_back(c.index);
+            }
+        }
+    };
+    // Both orders are tried; the one that folds fewer events, then uses fewer rows, wins.
+    placeAll(candidates, result);
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate &a, const Candidate &b) {
                          return (a.flags & TimelineData::ImportanceMask) >
                                 (b.flags & TimelineData::ImportanceMask);
                      });
-    std::vector<RowOccupancy> rows(size_t(std::max(1, opt.figureMaxRows)));
-    for (const Candidate &c : candidates) {
-        FigureLabel label;
-        if (placeFigureLabel(c, rows, label)) {
-            result.rows = std::max({result.rows, label.row + label.lines, label.markRow + 1});
-            result.labels.push_back(std::move(label));
-        } else {
-            result.unplaced.push_back(c.index);
-        }
-    }
+    FigureLane byImportance;
+    byImportance.nameLines = result.nameLines;
+    byImportance.visible = result.visible;
+    placeAll(candidates, byImportance);
+    if (byImportance.unplaced.size() < result.unplaced.size() ||
+        (byImportance.unplaced.size() == result.unplaced.size() &&
+         byImportance.rows <= result.rows))
+        result = std::move(byImportance);
     std::sort(result.unplaced.begin(), result.unplaced.end());
     return result;
 }

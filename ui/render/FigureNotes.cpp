@@ -21,7 +21,7 @@ QString tr(const char *text) {
 constexpr qsizetype MaxListedFolded = 200;
 
 QString quoted(const QString &text) {
-    return u"\u201c"_s + text.simplified() + u"\u201d"_s;
+    return u"\u201c"_s + FigureText::capped(text.simplified()) + u"\u201d"_s;
 }
 
 // "12 Aug 2025", "Aug 2025", "2025".
@@ -160,7 +160,7 @@ TimelineFigureBuilder::notesFor(const TimelineLayout &layout,
     for (qsizetype i : folded) {
         ++number;
         const qint64 id = m_data.id(i);
-        QString title = QString::fromUtf8(m_data.titleUtf8(i)).simplified();
+        QString title = FigureText::capped(QString::fromUtf8(m_data.titleUtf8(i)).simplified());
         if (title.isEmpty())
             title = tr("(untitled)");
         QList<FigureRun> runs{

@@ -58,6 +58,10 @@ std::pair<Token, Token> splitToken(const Token &token, qsizetype count) {
 
 } // namespace
 
+QString FigureText::capped(const QString &text) {
+    return text.size() <= MaxTitle ? text : text.left(MaxTitle).trimmed() + QChar(0x2026);
+}
+
 QString FigureText::plain(const FigureLine &line) {
     QString text;
     for (const FigureRun &run : line)

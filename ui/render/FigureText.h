@@ -27,4 +27,8 @@ public:
     [[nodiscard]] static QList<FigureLine> wrapRuns(const QList<FigureRun> &segments,
                                                     const QFontMetricsF &fm, double width);
     [[nodiscard]] static QString plain(const FigureLine &line);
+    // A title as a figure shows it: whole up to MaxTitle characters (no real title is
+    // longer), then shortened with "…", so a hostile megabyte cannot stall a layout.
+    static constexpr qsizetype MaxTitle = 300;
+    [[nodiscard]] static QString capped(const QString &text);
 };

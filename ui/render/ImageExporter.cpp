@@ -277,9 +277,19 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
     const auto figure = compose(data, sources, request, &reason);
     if (!figure)
         return fail(reason);
-    if (notice)
-        *notice = figure->foldedSummary().isEmpty() ? QString()
-                                                    : path + u": "_s + figure->foldedSummary();
+    if (notice) {
+        QStringList said;
+        if (!figure->foldedSummary().isEmpty())
+            said << figure->foldedSummary();
+        const QSizeF asked = figureSize(request);
+        if (*format != ExportRequest::Format::Pdf &&
+            figure->pageSize().height() > asked.height() + 0.5)
+            said << tr("%1 units tall instead of %2, to keep every source note (a PDF keeps the "
+                       "page size and continues the notes on further pages)")
+                        .arg(std::ceil(figure->pageSize().height()))
+                        .arg(std::ceil(asked.height()));
+        *notice = said.isEmpty() ? QString() : path + u": "_s + said.join(u"; "_s);
+    }
     if (!step(30))
         return fail(tr("export cancelled"));
 

@@ -192,7 +192,7 @@ void TimelineFigureBuilder::setScale(double scale) {
     m_contentWidth = size.width() - 2 * m_margin;
     m_columnGap = std::round(24 * s);
     const double minColumn = 330 * s;
-    m_columns = std::clamp(int((m_contentWidth + m_columnGap) / (minColumn + m_columnGap)), 1, 3);
+    m_columns = std::clamp(int((m_contentWidth + m_columnGap) / (minColumn + m_columnGap)), 1, 4);
     m_columnWidth = (m_contentWidth - (m_columns - 1) * m_columnGap) / m_columns;
     const QFontMetricsF fm(f.m_fonts[TimelineFigure::NoteNumber]);
     m_gutter = std::ceil(fm.horizontalAdvance(u"[000]"_s) + 6 * m_scale);
@@ -255,8 +255,9 @@ TimelineFigureBuilder::Plan TimelineFigureBuilder::plan(FigureOptions::NoteStyle
                                   ? 0
                                   : std::round(18 * m_scale) + 2 * std::round(5 * m_scale) +
                                         textHeight(TimelineFigure::Heading);
-    plan.needed = plan.timelineTop + plan.layout->contentHeight() + legendGap + plan.legendHeight +
-                  plan.remarksHeight + notesBlock + plan.notesHeight;
+    plan.firstPage = plan.timelineTop + plan.layout->contentHeight() + std::round(6 * m_scale) +
+                     legendGap + plan.legendHeight + plan.remarksHeight;
+    plan.needed = plan.firstPage + notesBlock + plan.notesHeight;
     return plan;
 }
 
@@ -327,6 +328,9 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
                 break;
             }
         }
+        // A PDF continues its notes on further pages: the first page needs only the timeline.
+        if (!fits && o.paginate && chosen.firstPage <= bodyBottom() + 0.5)
+            break;
         // Folding thousands of events is not helped by smaller text.
         const bool hopeless = foldedEvents(*chosen.layout).size() > 200;
         if (fits || hopeless || !o.shrinkToFit || scale <= minScale + 1e-9)

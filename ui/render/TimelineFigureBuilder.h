@@ -35,6 +35,7 @@ private:
         double legendHeight = 0;
         double remarksHeight = 0;
         double notesHeight = 0; // balanced, in columns
+        double firstPage = 0;   // header, timeline, remarks and legend: what page one must hold
         double needed = 0;      // the body's height with the timeline at its natural height
     };
 
