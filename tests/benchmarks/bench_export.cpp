@@ -91,6 +91,7 @@ int main(int argc, char **argv) {
         r.path = outDir + c.file;
         r.preset = c.preset;
         r.pixels = QSize(3840, 2160);
+        r.scale = 1; // the budget's 3840×2160 pixels (the default for pixel sizes is 2×)
         r.figure.title = u"Synthetic timeline"_s;
         r.figure.exportDate = QDate(2026, 1, 1);
         std::vector<double> times;

@@ -248,6 +248,8 @@ TimelineFigureBuilder::Plan TimelineFigureBuilder::plan(FigureOptions::NoteStyle
     plan.layout = layoutFor(timelineHeight);
     plan.legendHeight = layoutLegend(scratch, *plan.layout, 0);
     plan.notes = notesFor(*plan.layout, style);
+    // Folding thousands of events is helped neither by smaller text nor by shorter notes.
+    plan.hopeless = foldedEvents(*plan.layout).size() > 200;
     plan.remarksHeight = layoutRemarks(scratch, foldedRemarks(*plan.layout, plan.notes), 0);
     plan.notesHeight = plan.notes.isEmpty() ? 0 : balancedHeight(plan.notes, 0, plan.notes.size());
     const double legendGap = std::round(12 * m_scale);
@@ -327,13 +329,13 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
                 fits = true;
                 break;
             }
+            if (chosen.hopeless)
+                break;
         }
         // A PDF continues its notes on further pages: the first page needs only the timeline.
         if (!fits && o.paginate && chosen.firstPage <= bodyBottom() + 0.5)
             break;
-        // Folding thousands of events is not helped by smaller text.
-        const bool hopeless = foldedEvents(*chosen.layout).size() > 200;
-        if (fits || hopeless || !o.shrinkToFit || scale <= minScale + 1e-9)
+        if (fits || chosen.hopeless || !o.shrinkToFit || scale <= minScale + 1e-9)
             break;
     }
     if (!fits && o.paginate && style != o.noteStyle) {

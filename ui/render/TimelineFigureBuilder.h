@@ -37,6 +37,7 @@ private:
         double notesHeight = 0; // balanced, in columns
         double firstPage = 0;   // header, timeline, remarks and legend: what page one must hold
         double needed = 0;      // the body's height with the timeline at its natural height
+        bool hopeless = false;  // hundreds of events fold whatever the text size
     };
 
     void setScale(double scale);

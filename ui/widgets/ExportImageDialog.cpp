@@ -62,13 +62,15 @@ ExportRequest savedRequest(const TimeScale &view) {
     r.preset = presets.value(settings.value(u"preset"_s, 0).toInt(), ExportRequest::Preset::Slide);
     r.pixels =
         QSize(settings.value(u"width"_s, 1920).toInt(), settings.value(u"height"_s, 1080).toInt());
-    r.scale = std::clamp(settings.value(u"scale"_s, 2).toInt(), 1, 4);
+    r.scale = std::clamp(settings.value(u"scale"_s, 0).toInt(), 0, 4);
     r.figure.title = settings.value(u"title"_s).toString();
     r.figure.subtitle = settings.value(u"subtitle"_s).toString();
     r.figure.theme = TimelineTheme::Kind(std::clamp(settings.value(u"theme"_s, 0).toInt(), 0, 2));
     r.figure.lanes = LaneGrouping(std::clamp(settings.value(u"lanes"_s, 0).toInt(), 0, 3));
-    r.figure.noteStyle = settings.value(u"notes"_s, true).toBool() ? FigureOptions::NoteStyle::Full
-                                                                   : FigureOptions::NoteStyle::None;
+    r.figure.noteStyle =
+        FigureOptions::NoteStyle(std::clamp(settings.value(u"noteStyle"_s, 0).toInt(), 0, 2));
+    r.figure.dateLabels = settings.value(u"dateLabels"_s, false).toBool();
+    r.figure.footer = settings.value(u"footer"_s, true).toBool();
     r.figure.exportDate = QDate::currentDate();
     const auto [from, to] = viewDates(view);
     r.figure.from = from;
@@ -143,8 +145,10 @@ void ExportImageDialog::buildUi() {
     form->addRow(label(tr("Si&ze:"), m_size), size);
 
     m_scale = new QSpinBox(this);
-    m_scale->setRange(1, 4);
+    m_scale->setRange(0, 4);
     m_scale->setSuffix(u"\u00d7"_s);
+    // The command line's default: 300 dpi for paper sizes, 2× for slides and pixel sizes.
+    m_scale->setSpecialValueText(tr("Auto (300 dpi for paper)"));
     m_scale->setToolTip(tr("PNG only: device pixels per pixel of the figure"));
     form->addRow(tr("PNG s&cale:"), m_scale);
 
@@ -154,8 +158,17 @@ void ExportImageDialog::buildUi() {
     m_lanes = new QComboBox(this);
     m_lanes->addItems({tr("By category"), tr("By actor"), tr("By chip"), tr("One lane")});
     form->addRow(tr("&Lanes:"), m_lanes);
-    m_notes = new QCheckBox(tr("Numbered source notes"), this);
-    form->addRow(QString(), m_notes);
+    m_notes = new QComboBox(this);
+    m_notes->addItems(
+        {tr("Full (outlet, title, date, address)"), tr("Short (outlet, title, date)"), tr("None")});
+    m_notes->setToolTip(tr("Numbered source notes under the timeline; in PDF and SVG every "
+                           "address is a link"));
+    form->addRow(label(tr("Source &notes:"), m_notes), m_notes);
+    m_dateLabels =
+        new QCheckBox(tr("&Date before each label (\u201c12 Aug 2025 \u2014 \u2026\u201d)"), this);
+    form->addRow(QString(), m_dateLabels);
+    m_footer = new QCheckBox(tr("Attribution &line at the foot"), this);
+    form->addRow(QString(), m_footer);
 
     m_format = new QComboBox(this);
     m_format->addItems({u"PNG"_s, u"SVG"_s, u"PDF"_s});
@@ -199,13 +212,14 @@ void ExportImageDialog::buildUi() {
         updateEnabled();
         schedulePreview();
     };
-    for (QComboBox *box : {m_range, m_size, m_theme, m_lanes, m_format})
+    for (QComboBox *box : {m_range, m_size, m_theme, m_lanes, m_notes, m_format})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     for (QLineEdit *edit : {m_from, m_to, m_title, m_subtitle})
         connect(edit, &QLineEdit::textChanged, this, changed);
     for (QSpinBox *spin : {m_width, m_height, m_scale})
         connect(spin, &QSpinBox::valueChanged, this, changed);
-    connect(m_notes, &QCheckBox::toggled, this, changed);
+    for (QCheckBox *box : {m_dateLabels, m_footer})
+        connect(box, &QCheckBox::toggled, this, changed);
     connect(m_file, &QLineEdit::textChanged, this, &ExportImageDialog::updateEnabled);
     // The extension follows the format, so the two never disagree.
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
@@ -237,8 +251,9 @@ ExportRequest ExportImageDialog::request() const {
     r.figure.subtitle = m_subtitle->text();
     r.figure.theme = TimelineTheme::Kind(m_theme->currentIndex());
     r.figure.lanes = LaneGrouping(m_lanes->currentIndex());
-    r.figure.noteStyle =
-        m_notes->isChecked() ? FigureOptions::NoteStyle::Full : FigureOptions::NoteStyle::None;
+    r.figure.noteStyle = FigureOptions::NoteStyle(m_notes->currentIndex());
+    r.figure.dateLabels = m_dateLabels->isChecked();
+    r.figure.footer = m_footer->isChecked();
     r.figure.exportDate = QDate::currentDate();
     switch (RangeMode(m_range->currentIndex())) {
     case CurrentView: {
@@ -313,9 +328,11 @@ void ExportImageDialog::updatePreview() {
     const ExportRequest r = request();
     QStringList facts;
     if (r.format == ExportRequest::Format::Png) {
-        facts << tr("%1 × %2 pixels")
-                     .arg(int(std::ceil(page.width() * r.scale)))
-                     .arg(int(std::ceil(page.height() * r.scale)));
+        const double pixels = ImageExporter::pixelScale(r);
+        facts << tr("%1 × %2 pixels, %3 dpi")
+                     .arg(int(std::ceil(page.width() * pixels)))
+                     .arg(int(std::ceil(page.height() * pixels)))
+                     .arg(ImageExporter::pngDpi(r));
     } else {
         facts << tr("%1 × %2 mm")
                      .arg(qRound(page.width() * 25.4 / 96))
@@ -327,7 +344,10 @@ void ExportImageDialog::updatePreview() {
         facts << (fig->pageCount() == 1 ? tr("1 page") : tr("%1 pages").arg(fig->pageCount()));
     QString summary = facts.join(u" \u00b7 "_s);
     if (page.height() > ImageExporter::figureSize(r).height() + 0.5)
-        summary += u"\n"_s + tr("Taller than the size asked for, to fit all source notes.");
+        summary += u"\n"_s + tr("Taller than the size asked for, to fit all source notes "
+                                "(a PDF keeps the page size and continues them on further pages).");
+    if (!fig->foldedSummary().isEmpty())
+        summary += u"\n"_s + fig->foldedSummary() + u'.';
     m_summary->setText(summary);
 }
 
@@ -382,7 +402,8 @@ void ExportImageDialog::copyToClipboard() {
         QMessageBox::warning(this, tr("Copy Image"), error);
         return;
     }
-    QGuiApplication::clipboard()->setImage(ImageExporter::render(*fig, m_scale->value()));
+    QGuiApplication::clipboard()->setImage(
+        ImageExporter::render(*fig, ImageExporter::pixelScale(request())));
     saveSettings();
 }
 
@@ -392,7 +413,8 @@ bool ExportImageDialog::copyImage(TimelineStore &store, const TimelineData &curr
     const auto fig = ImageExporter::compose(current, sourcesOf(store, current), r, error);
     if (!fig)
         return false;
-    QGuiApplication::clipboard()->setImage(ImageExporter::render(*fig, r.scale));
+    QGuiApplication::clipboard()->setImage(
+        ImageExporter::render(*fig, ImageExporter::pixelScale(r)));
     return true;
 }
 
@@ -407,10 +429,12 @@ void ExportImageDialog::loadSettings() {
     m_size->setCurrentIndex(std::clamp(settings.value(u"preset"_s, 0).toInt(), 0, 5));
     m_width->setValue(settings.value(u"width"_s, 1920).toInt());
     m_height->setValue(settings.value(u"height"_s, 1080).toInt());
-    m_scale->setValue(settings.value(u"scale"_s, 2).toInt());
+    m_scale->setValue(settings.value(u"scale"_s, 0).toInt());
     m_theme->setCurrentIndex(std::clamp(settings.value(u"theme"_s, 0).toInt(), 0, 2));
     m_lanes->setCurrentIndex(std::clamp(settings.value(u"lanes"_s, 0).toInt(), 0, 3));
-    m_notes->setChecked(settings.value(u"notes"_s, true).toBool());
+    m_notes->setCurrentIndex(std::clamp(settings.value(u"noteStyle"_s, 0).toInt(), 0, 2));
+    m_dateLabels->setChecked(settings.value(u"dateLabels"_s, false).toBool());
+    m_footer->setChecked(settings.value(u"footer"_s, true).toBool());
     m_format->setCurrentIndex(std::clamp(settings.value(u"format"_s, 0).toInt(), 0, 2));
     m_file->setText(settings.value(u"file"_s).toString());
 }
@@ -429,7 +453,9 @@ void ExportImageDialog::saveSettings() const {
     settings.setValue(u"scale"_s, m_scale->value());
     settings.setValue(u"theme"_s, m_theme->currentIndex());
     settings.setValue(u"lanes"_s, m_lanes->currentIndex());
-    settings.setValue(u"notes"_s, m_notes->isChecked());
+    settings.setValue(u"noteStyle"_s, m_notes->currentIndex());
+    settings.setValue(u"dateLabels"_s, m_dateLabels->isChecked());
+    settings.setValue(u"footer"_s, m_footer->isChecked());
     settings.setValue(u"format"_s, m_format->currentIndex());
     settings.setValue(u"file"_s, m_file->text());
 }

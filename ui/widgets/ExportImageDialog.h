@@ -71,7 +71,9 @@ private:
     QSpinBox *m_scale = nullptr;
     QComboBox *m_theme = nullptr;
     QComboBox *m_lanes = nullptr;
-    QCheckBox *m_notes = nullptr;
+    QComboBox *m_notes = nullptr;
+    QCheckBox *m_dateLabels = nullptr;
+    QCheckBox *m_footer = nullptr;
     QComboBox *m_format = nullptr;
     QLineEdit *m_file = nullptr;
     QLabel *m_preview = nullptr;
