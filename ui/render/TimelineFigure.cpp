@@ -350,6 +350,13 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
         // The room left goes to the timeline as air between its rows.
         const double room = bodyBottom() - chosen.needed;
         chosen.layout = layoutFor(chosen.layout->contentHeight() + room);
+    } else if (o.paginate && chosen.firstPage <= bodyBottom() + 0.5) {
+        // The notes start on the next page when fewer than a few of their lines would fit
+        // on this one: then this page's room goes to the timeline.
+        const double noteRoom = bodyBottom() - chosen.firstPage - notesGap - headingHeight;
+        if (noteRoom < 3 * textHeight(TimelineFigure::NoteText))
+            chosen.layout =
+                layoutFor(chosen.layout->contentHeight() + bodyBottom() - chosen.firstPage);
     }
     const std::shared_ptr<const TimelineLayout> layout = chosen.layout;
     f.m_layout = layout;
