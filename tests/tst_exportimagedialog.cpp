@@ -2,9 +2,9 @@
 // request and the figure (note style, date labels, attribution line, the Auto scale), and the
 // summary under the preview says what the file will be.
 
+#include "BundledDatasetTestUtil.h"
 #include "model/TimelineDataQuery.h"
 #include "model/TimelineStore.h"
-#include "model/formats/NativeJsonFormat.h"
 #include "ui/widgets/ExportImageDialog.h"
 
 #include <QApplication>
@@ -36,16 +36,8 @@ void TestExportImageDialog::initTestCase() {
     QCoreApplication::setOrganizationName(u"ChipTimelineTest"_s);
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
-    InputError inputError;
-    const auto dataset = NativeJsonFormat::readFile(
-        QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json"),
-        &inputError);
-    QVERIFY2(dataset, qPrintable(inputError.toString()));
-    StoreError error;
-    m_store = TimelineStore::open(m_dir.filePath(u"t.sqlite"_s), &error);
-    QVERIFY2(m_store, qPrintable(error.message));
-    ImportSummary summary;
-    QVERIFY(m_store->importDataset(*dataset, ImportPolicy::Skip, &summary, &error));
+    m_store = openBundledDataset(m_dir.filePath(u"t.sqlite"_s));
+    QVERIFY(m_store);
     m_data = TimelineDataQuery::load(*m_store);
 }
 

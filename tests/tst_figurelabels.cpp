@@ -3,10 +3,10 @@
 // bundled dataset labelled in full at every paper and slide size, nothing overlapping, nothing
 // off the page, every address whole and clickable; what cannot fit is said in words.
 
+#include "BundledDatasetTestUtil.h"
 #include "model/EventFilter.h"
 #include "model/TimelineDataQuery.h"
 #include "model/TimelineStore.h"
-#include "model/formats/NativeJsonFormat.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"
 
@@ -136,16 +136,8 @@ private:
 
 void TestFigureLabels::initTestCase() {
     QVERIFY(m_dir.isValid());
-    InputError inputError;
-    const auto dataset = NativeJsonFormat::readFile(
-        QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json"),
-        &inputError);
-    QVERIFY2(dataset, qPrintable(inputError.toString()));
-    StoreError error;
-    m_store = TimelineStore::open(m_dir.filePath(u"t.sqlite"_s), &error);
-    QVERIFY2(m_store, qPrintable(error.message));
-    ImportSummary summary;
-    QVERIFY(m_store->importDataset(*dataset, ImportPolicy::Skip, &summary, &error));
+    m_store = openBundledDataset(m_dir.filePath(u"t.sqlite"_s));
+    QVERIFY(m_store);
     m_data = TimelineDataQuery::load(*m_store);
     QCOMPARE(m_data.size(), 39);
     QList<qint64> ids;

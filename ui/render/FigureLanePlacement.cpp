@@ -39,20 +39,6 @@ bool balancedBreak(const QString &text, const TextMeasurer &measure, QString &fi
     return true;
 }
 
-// "12 Aug 2025", "Aug 2025", "2025": the date as precise as the event knows it.
-QString dateText(qint64 julianDay, DatePrecision precision, const QLocale &locale) {
-    const QDate d = QDate::fromJulianDay(julianDay);
-    switch (precision) {
-    case DatePrecision::Year:
-        return QString::number(d.year());
-    case DatePrecision::Month:
-        return locale.toString(d, u"MMM yyyy"_s);
-    case DatePrecision::Day:
-        break;
-    }
-    return locale.toString(d, u"d MMM yyyy"_s);
-}
-
 } // namespace
 
 QString TimelineLayoutBuilder::figureLabelText(qsizetype i) const {
@@ -64,9 +50,9 @@ QString TimelineLayoutBuilder::figureLabelText(qsizetype i) const {
         return title;
     const QLocale &locale = m_layout->m_options.locale;
     const DatePrecision precision = d.precision(i);
-    QString when = dateText(d.firstDay(i), precision, locale);
+    QString when = FigureText::dateText(d.firstDay(i), precision, locale);
     if (d.isRange(i) && d.lastDay(i) != d.firstDay(i)) {
-        const QString end = dateText(d.lastDay(i), precision, locale);
+        const QString end = FigureText::dateText(d.lastDay(i), precision, locale);
         if (end != when)
             when += u" \u2013 "_s + end;
     }
@@ -117,6 +103,23 @@ bool TimelineLayoutBuilder::placeFigureLabel(const Candidate &c, std::vector<Row
     if (shapes.isEmpty() || (oneWidth + extras > maxLine && (!canWrap || twoWidth > maxLine)))
         shapes.append({1, oneWidth + extras}); // wider than a label should be, but whole
     const double barWidth = g.markRight - g.markLeft;
+    // The label in `lines` lines from `row`, its text starting at `textLeft`.
+    const auto labelOf = [&](int lines, int row, int markRow, bool onLeft, double textLeft) {
+        FigureLabel label;
+        label.candidate = c;
+        label.geometry = g;
+        label.row = row;
+        label.lines = lines;
+        label.markRow = markRow;
+        label.onLeft = onLeft;
+        label.textLeft = textLeft;
+        label.line1 = lines == 1 ? text : first;
+        label.line2 = lines == 1 ? QString() : second;
+        label.width1 = lines == 1 ? oneWidth : w1;
+        label.width2 = lines == 1 ? 0.0 : w2;
+        label.note = note;
+        return label;
+    };
 
     const auto isFree = [&](int row, double a, double b) {
         return size_t(row) < rows.size() && rows[size_t(row)].isFree(a, b);
@@ -140,8 +143,8 @@ bool TimelineLayoutBuilder::placeFigureLabel(const Candidate &c, std::vector<Row
             // Inside a bar: one line that fits with 6 units to spare at each end.
             if (!isPoint && shape.lines == 1 && shape.width <= barWidth - 12 &&
                 freeRows(g.markLeft - g2, g.markRight + g2, r, r)) {
-                out = {c,    g,  r,        1, -1,   true, false, g.markLeft + 6,
-                       text, {}, oneWidth, 0, note, false};
+                out = labelOf(1, r, -1, false, g.markLeft + 6);
+                out.inside = true;
                 take(r, g.markLeft - g2, g.markRight + g2);
                 return true;
             }
@@ -149,40 +152,14 @@ bool TimelineLayoutBuilder::placeFigureLabel(const Candidate &c, std::vector<Row
             const double rightLeft = g.markRight + LabelGap;
             const double rightEnd = rightLeft + shape.width;
             if (rightEnd <= timeRight && freeRows(g.markLeft - g2, rightEnd + g2, r, last)) {
-                out = {c,
-                       g,
-                       r,
-                       shape.lines,
-                       -1,
-                       false,
-                       false,
-                       rightLeft,
-                       shape.lines == 1 ? text : first,
-                       shape.lines == 1 ? QString() : second,
-                       shape.lines == 1 ? oneWidth : w1,
-                       shape.lines == 1 ? 0.0 : w2,
-                       note,
-                       false};
+                out = labelOf(shape.lines, r, -1, false, rightLeft);
                 for (int k = r; k <= last; ++k)
                     take(k, g.markLeft - g2, rightEnd + g2);
                 return true;
             }
             const double leftStart = g.markLeft - LabelGap - shape.width;
             if (leftStart >= timeLeft && freeRows(leftStart - g2, g.markRight + g2, r, last)) {
-                out = {c,
-                       g,
-                       r,
-                       shape.lines,
-                       -1,
-                       false,
-                       true,
-                       leftStart,
-                       shape.lines == 1 ? text : first,
-                       shape.lines == 1 ? QString() : second,
-                       shape.lines == 1 ? oneWidth : w1,
-                       shape.lines == 1 ? 0.0 : w2,
-                       note,
-                       false};
+                out = labelOf(shape.lines, r, -1, true, leftStart);
                 for (int k = r; k <= last; ++k)
                     take(k, leftStart - g2, g.markRight + g2);
                 return true;
@@ -196,20 +173,7 @@ bool TimelineLayoutBuilder::placeFigureLabel(const Candidate &c, std::vector<Row
                 const double b = std::max(textLeft + shape.width, g.markRight) + g2;
                 if (freeRows(textLeft - g2, textLeft + shape.width + g2, r, last) &&
                     freeRows(a, b, last + 1, last + 1)) {
-                    out = {c,
-                           g,
-                           r,
-                           shape.lines,
-                           last + 1,
-                           false,
-                           false,
-                           textLeft,
-                           shape.lines == 1 ? text : first,
-                           shape.lines == 1 ? QString() : second,
-                           shape.lines == 1 ? oneWidth : w1,
-                           shape.lines == 1 ? 0.0 : w2,
-                           note,
-                           false};
+                    out = labelOf(shape.lines, r, last + 1, false, textLeft);
                     for (int k = r; k <= last; ++k)
                         take(k, textLeft - g2, textLeft + shape.width + g2);
                     take(last + 1, a, b);
@@ -363,17 +327,8 @@ void TimelineLayoutBuilder::addFigureClusters(const FigureLane &lane, int laneIn
                                               const LaneBox &box) {
     TimelineLayout &L = *m_layout;
     const TimelineData &d = L.data();
-    const double timeLeft = L.m_timeArea.left();
-    const double timeRight = L.m_timeArea.right();
-    const double pillHeight = m_fmSmall.height() + 2;
     const double ppd = L.m_scale.pixelsPerDay();
     QList<ClusterMark> clusters;
-    const auto makePill = [&](ClusterMark &c, double centreX) {
-        c.text = compactCount(c.count);
-        const double w = m_measureSmall.width(c.text) + 10;
-        const double x = std::clamp(centreX - w / 2, timeLeft, timeRight - w);
-        c.rect = QRectF(x, box.stripRect.top() + (m_stripHeight - pillHeight) / 2, w, pillHeight);
-    };
     for (quint32 i : lane.unplaced) {
         const qint64 first = std::max<qint64>(d.firstDay(i), L.m_firstVisibleDay);
         const qint64 bin = qint64(std::floor((double(first) + 0.5 - RefDay) * ppd / m_binWidth));
@@ -381,7 +336,7 @@ void TimelineLayoutBuilder::addFigureClusters(const FigureLane &lane, int laneIn
         const qint64 to = qint64(std::ceil(RefDay + double(bin + 1) * m_binWidth / ppd - 0.5));
         if (!clusters.isEmpty() && clusters.last().toDay > first) {
             ++clusters.last().count;
-            makePill(clusters.last(), clusters.last().rect.center().x());
+            makePill(clusters.last(), clusters.last().rect.center().x(), box.stripRect.top());
             continue;
         }
         ClusterMark c;
@@ -390,13 +345,13 @@ void TimelineLayoutBuilder::addFigureClusters(const FigureLane &lane, int laneIn
         c.fromDay = std::max(from, L.m_firstVisibleDay);
         c.toDay = std::min(to, L.m_endVisibleDay);
         c.includesCarryIn = d.firstDay(i) < L.m_firstVisibleDay;
-        makePill(c, L.xForDay(double(first) + 0.5));
+        makePill(c, L.xForDay(double(first) + 0.5), box.stripRect.top());
         while (!clusters.isEmpty() && c.rect.left() < clusters.last().rect.right() + 4) {
             ClusterMark prev = clusters.takeLast();
             prev.count += c.count;
             prev.toDay = c.toDay;
             prev.includesCarryIn = prev.includesCarryIn || c.includesCarryIn;
-            makePill(prev, (prev.rect.center().x() + c.rect.center().x()) / 2);
+            makePill(prev, (prev.rect.center().x() + c.rect.center().x()) / 2, box.stripRect.top());
             c = prev;
         }
         clusters.append(c);
@@ -414,8 +369,6 @@ void TimelineLayoutBuilder::layoutFigureLanes(double lanesTop, double headerWidt
     // The time area's x is known already; its height follows from the lanes.
     L.m_timeArea = QRectF(headerWidth, lanesTop, timeWidth, 0);
 
-    const QString oneEvent = QCoreApplication::translate("TimelineLayout", "1 event");
-    const QString manyEvents = QCoreApplication::translate("TimelineLayout", "%1 events");
     const double headerLine = std::ceil(m_fmHeader.lineSpacing());
     const double detailHeight = std::ceil(m_fmSmall.height()) + 2;
 
@@ -475,13 +428,7 @@ void TimelineLayoutBuilder::layoutFigureLanes(double lanesTop, double headerWidt
             box.visibleCount = lane.visible;
         }
         box.placedCount = L.m_events.size() - before;
-        box.detail = box.visibleCount == 1
-                         ? oneEvent
-                         : manyEvents.arg(opt.locale.toString(qlonglong(box.visibleCount)));
-        if (m_measureSmall.width(box.detail) > nameWidth) {
-            double unused = 0;
-            box.detail = m_measureSmall.elided(box.detail, nameWidth, &unused);
-        }
+        box.detail = laneDetail(box.visibleCount, nameWidth);
         L.m_lanes.append(box);
         top += laneHeight;
     }

@@ -24,20 +24,6 @@ QString quoted(const QString &text) {
     return u"\u201c"_s + FigureText::capped(text.simplified()) + u"\u201d"_s;
 }
 
-// "12 Aug 2025", "Aug 2025", "2025".
-QString eventDate(const TimelineData &data, qsizetype i, const QLocale &locale) {
-    const QDate d = QDate::fromJulianDay(data.firstDay(i));
-    switch (data.precision(i)) {
-    case DatePrecision::Year:
-        return QString::number(d.year());
-    case DatePrecision::Month:
-        return locale.toString(d, u"MMM yyyy"_s);
-    case DatePrecision::Day:
-        break;
-    }
-    return locale.toString(d, u"d MMM yyyy"_s);
-}
-
 } // namespace
 
 QList<FigureRun> TimelineFigureBuilder::sourceRuns(qint64 eventId, FigureOptions::NoteStyle style,
@@ -164,7 +150,9 @@ TimelineFigureBuilder::notesFor(const TimelineLayout &layout,
         if (title.isEmpty())
             title = tr("(untitled)");
         QList<FigureRun> runs{
-            {eventDate(m_data, i, m_layoutOptions.locale) + u" \u2014 "_s + title, {}}};
+            {FigureText::dateText(m_data.firstDay(i), m_data.precision(i), m_layoutOptions.locale) +
+                 u" \u2014 "_s + title,
+             {}}};
         const QList<FigureRun> sources = sourceRuns(id, style, firstNoteOfSource, number);
         if (!sources.isEmpty()) {
             runs.append({u": "_s, {}});

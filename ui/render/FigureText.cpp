@@ -58,6 +58,19 @@ std::pair<Token, Token> splitToken(const Token &token, qsizetype count) {
 
 } // namespace
 
+QString FigureText::dateText(qint64 julianDay, DatePrecision precision, const QLocale &locale) {
+    const QDate d = QDate::fromJulianDay(julianDay);
+    switch (precision) {
+    case DatePrecision::Year:
+        return QString::number(d.year());
+    case DatePrecision::Month:
+        return locale.toString(d, QStringLiteral("MMM yyyy"));
+    case DatePrecision::Day:
+        break;
+    }
+    return locale.toString(d, QStringLiteral("d MMM yyyy"));
+}
+
 QString FigureText::capped(const QString &text) {
     return text.size() <= MaxTitle ? text : text.left(MaxTitle).trimmed() + QChar(0x2026);
 }

@@ -5,8 +5,11 @@
 // with "…": a word wider than the line (an address) breaks after '/', '.', '-', '?', '&', …,
 // and each piece of an address keeps its link, so a PDF or SVG reader can still follow it.
 
+#include "model/PartialDate.h"
+
 #include <QFontMetricsF>
 #include <QList>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -31,4 +34,7 @@ public:
     // longer), then shortened with "…", so a hostile megabyte cannot stall a layout.
     static constexpr qsizetype MaxTitle = 300;
     [[nodiscard]] static QString capped(const QString &text);
+    // "12 Aug 2025", "Aug 2025", "2025": a date as precisely as it is known.
+    [[nodiscard]] static QString dateText(qint64 julianDay, DatePrecision precision,
+                                          const QLocale &locale);
 };

@@ -442,15 +442,8 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
 
     // Clusters: what each bin did not place; those reaching in join the first bin.
     const double stripTop = box.stripRect.top();
-    const double pillHeight = m_fmSmall.height() + 2;
     const double timeRight = L.m_timeArea.right();
     QList<ClusterMark> clusters;
-    const auto makePill = [&](ClusterMark &c, double centreX) {
-        c.text = compactCount(c.count);
-        const double w = m_measureSmall.width(c.text) + 10;
-        const double x = std::clamp(centreX - w / 2, timeLeft, timeRight - w);
-        c.rect = QRectF(x, stripTop + (m_stripHeight - pillHeight) / 2, w, pillHeight);
-    };
     qsizetype carryLeft = carryCount - carryPlaced;
     for (const Bin &bin : bins) {
         qsizetype n = (bin.hi - bin.lo) - bin.placed;
@@ -465,7 +458,7 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
         c.fromDay = bin.fromDay;
         c.toDay = bin.toDay;
         c.includesCarryIn = withCarry;
-        makePill(c, std::clamp((bin.left + bin.right) / 2, timeLeft, timeRight));
+        makePill(c, std::clamp((bin.left + bin.right) / 2, timeLeft, timeRight), stripTop);
         // Merge into the previous pill while they would touch.
         while (!clusters.isEmpty() && c.rect.left() < clusters.last().rect.right() + 4) {
             ClusterMark prev = clusters.takeLast();
@@ -473,7 +466,7 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
             prev.count += c.count;
             prev.toDay = c.toDay;
             prev.includesCarryIn = prev.includesCarryIn || c.includesCarryIn;
-            makePill(prev, centre);
+            makePill(prev, centre, stripTop);
             c = prev;
         }
         clusters.append(c);
@@ -485,8 +478,29 @@ void TimelineLayoutBuilder::layoutLane(int laneIndex, LaneBox &box) {
         c.fromDay = s;
         c.toDay = s;
         c.includesCarryIn = true;
-        makePill(c, timeLeft);
+        makePill(c, timeLeft, stripTop);
         clusters.append(c);
     }
     L.m_clusters.append(clusters);
+}
+
+void TimelineLayoutBuilder::makePill(ClusterMark &c, double centreX, double stripTop) const {
+    const TimelineLayout &L = *m_layout;
+    const double pillHeight = m_fmSmall.height() + 2;
+    c.text = compactCount(c.count);
+    const double w = m_measureSmall.width(c.text) + 10;
+    const double x = std::clamp(centreX - w / 2, L.m_timeArea.left(), L.m_timeArea.right() - w);
+    c.rect = QRectF(x, stripTop + (m_stripHeight - pillHeight) / 2, w, pillHeight);
+}
+
+QString TimelineLayoutBuilder::laneDetail(qsizetype visible, double room) const {
+    const LayoutOptions &opt = m_layout->m_options;
+    QString detail = visible == 1 ? QCoreApplication::translate("TimelineLayout", "1 event")
+                                  : QCoreApplication::translate("TimelineLayout", "%1 events")
+                                        .arg(opt.locale.toString(qlonglong(visible)));
+    if (m_measureSmall.width(detail) > room) {
+        double unused = 0;
+        detail = m_measureSmall.elided(detail, room, &unused);
+    }
+    return detail;
 }

@@ -93,8 +93,6 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
         L.m_timeArea = QRectF(headerWidth, lanesTop, timeWidth, laneCount * laneHeight);
         L.m_contentHeight = lanesTop + laneCount * laneHeight + 2;
 
-        const QString oneEvent = QCoreApplication::translate("TimelineLayout", "1 event");
-        const QString manyEvents = QCoreApplication::translate("TimelineLayout", "%1 events");
         for (int l = 0; l < laneCount; ++l) {
             LaneBox box;
             box.lane = l;
@@ -111,14 +109,7 @@ std::shared_ptr<const TimelineLayout> TimelineLayoutBuilder::run() {
             const qsizetype before = L.m_events.size();
             layoutLane(l, box);
             box.placedCount = L.m_events.size() - before;
-            box.detail = box.visibleCount == 1
-                             ? oneEvent
-                             : manyEvents.arg(opt.locale.toString(qlonglong(box.visibleCount)));
-            const double detailRoom = headerWidth - SwatchSize - 3 * HeaderPad;
-            if (m_measureSmall.width(box.detail) > detailRoom) {
-                double unused = 0;
-                box.detail = m_measureSmall.elided(box.detail, detailRoom, &unused);
-            }
+            box.detail = laneDetail(box.visibleCount, headerWidth - SwatchSize - 3 * HeaderPad);
             L.m_lanes.append(box);
         }
     }

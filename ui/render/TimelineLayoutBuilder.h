@@ -96,6 +96,10 @@ private:
     bool tryPlace(int laneIndex, const Candidate &c, std::vector<RowOccupancy> &rows,
                   double laneTop, quint64 rowMask = ~quint64(0));
     void layoutLane(int laneIndex, LaneBox &box);
+    // A "+N" pill for `c.count` centred at `centreX` (kept in the time area) in a lane's strip.
+    void makePill(ClusterMark &c, double centreX, double stripTop) const;
+    // "1 event", "1,234 events", shortened to `room`.
+    [[nodiscard]] QString laneDetail(qsizetype visible, double room) const;
 
     // Figures (LayoutOptions::labelEveryEvent; FigureLanePlacement.cpp): every event of a lane
     // is placed with its whole label, in as many rows as it takes, before the lanes' heights

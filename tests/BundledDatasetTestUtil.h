@@ -1,0 +1,33 @@
+#pragma once
+
+// The bundled dataset (resources/dataset/default.chiptimeline.json) in a fresh SQLite store,
+// as a first start makes it: the fixture of the figure and export tests.
+
+#include "model/TimelineStore.h"
+#include "model/formats/NativeJsonFormat.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <memory>
+
+// The store at `path` with the bundled dataset imported; nullptr (and a warning saying why)
+// when that fails.
+[[nodiscard]] inline std::unique_ptr<TimelineStore> openBundledDataset(const QString &path) {
+    InputError inputError;
+    const auto dataset = NativeJsonFormat::readFile(
+        QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json"),
+        &inputError);
+    if (!dataset) {
+        qWarning("bundled dataset: %s", qPrintable(inputError.toString()));
+        return nullptr;
+    }
+    StoreError error;
+    auto store = TimelineStore::open(path, &error);
+    ImportSummary summary;
+    if (!store || !store->importDataset(*dataset, ImportPolicy::Skip, &summary, &error)) {
+        qWarning("%s: %s", qPrintable(path), qPrintable(error.message));
+        return nullptr;
+    }
+    return store;
+}
