@@ -3,8 +3,10 @@
 // The bundled dataset (resources/dataset/default.chiptimeline.json) in a fresh SQLite store,
 // as a first start makes it: the fixture of the figure and export tests.
 
+#include "model/TimelineDataQuery.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "ui/render/FigureSources.h"
 
 #include <QString>
 #include <QtGlobal>
@@ -30,4 +32,18 @@
         return nullptr;
     }
     return store;
+}
+
+// What a figure of the whole store is made from: its events and their sources.
+struct FigureInput {
+    TimelineData data;
+    FigureSources::Map sources;
+};
+[[nodiscard]] inline FigureInput figureInput(const TimelineStore &store) {
+    FigureInput input{TimelineDataQuery::load(store), {}};
+    QList<qint64> ids;
+    for (qsizetype i = 0; i < input.data.size(); ++i)
+        ids << input.data.id(i);
+    input.sources = FigureSources::load(store, ids);
+    return input;
 }

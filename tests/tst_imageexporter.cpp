@@ -79,12 +79,10 @@ void TestImageExporter::initTestCase() {
     QVERIFY(m_dir.isValid());
     m_store = openBundledDataset(m_dir.filePath(u"t.sqlite"_s));
     QVERIFY(m_store);
-    m_data = TimelineDataQuery::load(*m_store);
+    FigureInput input = figureInput(*m_store);
+    m_data = input.data;
+    m_sources = input.sources;
     QCOMPARE(m_data.size(), 39);
-    QList<qint64> ids;
-    for (qsizetype i = 0; i < m_data.size(); ++i)
-        ids << m_data.id(i);
-    m_sources = FigureSources::load(*m_store, ids);
     QCOMPARE(m_sources.size(), 39); // every event of the default dataset has a source
 }
 
