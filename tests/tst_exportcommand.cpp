@@ -98,7 +98,8 @@ void TestExportCommand::unknownNoteAndDateLabelValuesAreUsageErrors() {
 }
 
 void TestExportCommand::png() {
-    const Result r = run({u"export"_s, u"--out"_s, path(u"t.png"_s), u"--size"_s, u"slide"_s});
+    const Result r = run({u"export"_s, u"--out"_s, path(u"t.png"_s), u"--size"_s, u"slide"_s,
+                          u"--from"_s, u"2025-01"_s, u"--to"_s, u"2025-12"_s});
     QCOMPARE(r.err, QString());
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, u"wrote %1\n"_s.arg(path(u"t.png"_s)));

@@ -175,6 +175,8 @@ std::shared_ptr<const TimelineFigure> ImageExporter::compose(const TimelineData 
     if (!request.sizeText.isEmpty() && !parseSize(request.sizeText, sized, error))
         return nullptr;
     options.size = figureSize(sized);
+    if (sized.preset == ExportRequest::Preset::Slide)
+        options.printScale = 1.5;
     options.paginate = formatOf(request) == ExportRequest::Format::Pdf;
     return TimelineFigure::compose(data, sources, options, error);
 }

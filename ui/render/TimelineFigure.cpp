@@ -9,7 +9,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QSet>
-#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -23,10 +22,10 @@ QString tr(const char *text) {
 }
 
 // A font of `size` units: pixel sizes, so geometry is the same on every device, and never
-// below 7 pt (10 whole units is the first pixel size at or above 9.33).
-QFont sizedFont(QFont font, double size) {
-    font.setPixelSize(
-        std::max(int(std::ceil(TimelineFigure::MinTextSize)), int(std::lround(size))));
+// below `floor` (7 pt at the figure's print size: 10 whole units on paper, the first pixel
+// size at or above 9.33).
+QFont sizedFont(QFont font, double size, double floor) {
+    font.setPixelSize(std::max(int(std::ceil(floor)), int(std::lround(size))));
     return font;
 }
 
@@ -150,7 +149,8 @@ TimelineFigureBuilder::TimelineFigureBuilder(const TimelineData &data,
     f.m_theme = options.theme == TimelineTheme::Kind::Dark    ? TimelineTheme::dark()
                 : options.theme == TimelineTheme::Kind::Print ? TimelineTheme::print()
                                                               : TimelineTheme::light();
-    setScale(std::clamp(options.fontScale, 0.5, 3.0));
+    f.m_options.printScale = std::clamp(options.printScale, 0.25, 4.0);
+    setScale(std::clamp(options.fontScale * f.m_options.printScale, 0.5, 6.0));
 }
 
 void TimelineFigureBuilder::setScale(double scale) {
@@ -158,15 +158,16 @@ void TimelineFigureBuilder::setScale(double scale) {
     m_scale = scale;
     f.m_textScale = scale;
     const double s = m_scale;
+    const double floor = TimelineFigure::MinTextSize * f.m_options.printScale;
 
     // The timeline's fonts are the screen's, scaled; the figure's own text uses the same
     // family so that the page reads as one piece.
     LayoutOptions &lo = m_layoutOptions;
     lo = LayoutOptions();
-    lo.labelFont = sizedFont(lo.labelFont, 12 * s);
-    lo.headerFont = sizedFont(lo.headerFont, 12 * s);
-    lo.axisFont = sizedFont(lo.axisFont, 11 * s);
-    lo.smallFont = sizedFont(lo.smallFont, 10 * s);
+    lo.labelFont = sizedFont(lo.labelFont, 12 * s, floor);
+    lo.headerFont = sizedFont(lo.headerFont, 12 * s, floor);
+    lo.axisFont = sizedFont(lo.axisFont, 11 * s, floor);
+    lo.smallFont = sizedFont(lo.smallFont, 10 * s, floor);
     lo.maxLabelWidth = 300 * s;
     lo.labelEveryEvent = true;
     lo.dateLabels = f.m_options.dateLabels;
@@ -176,14 +177,14 @@ void TimelineFigureBuilder::setScale(double scale) {
     QFont base = lo.labelFont;
     QFont bold = base;
     bold.setWeight(QFont::DemiBold);
-    f.m_fonts[Figure::Title] = sizedFont(bold, 22 * s);
-    f.m_fonts[Figure::Subtitle] = sizedFont(base, 14 * s);
-    f.m_fonts[Figure::Legend] = sizedFont(base, 11 * s);
-    f.m_fonts[Figure::Heading] = sizedFont(bold, 11 * s);
-    f.m_fonts[Figure::NoteNumber] = sizedFont(base, 10 * s);
-    f.m_fonts[Figure::NoteText] = sizedFont(base, 10 * s);
-    f.m_fonts[Figure::Attribution] = sizedFont(base, 10 * s);
-    f.m_fonts[Figure::Remark] = sizedFont(base, 11 * s);
+    f.m_fonts[Figure::Title] = sizedFont(bold, 22 * s, floor);
+    f.m_fonts[Figure::Subtitle] = sizedFont(base, 14 * s, floor);
+    f.m_fonts[Figure::Legend] = sizedFont(base, 11 * s, floor);
+    f.m_fonts[Figure::Heading] = sizedFont(bold, 11 * s, floor);
+    f.m_fonts[Figure::NoteNumber] = sizedFont(base, 10 * s, floor);
+    f.m_fonts[Figure::NoteText] = sizedFont(base, 10 * s, floor);
+    f.m_fonts[Figure::Attribution] = sizedFont(base, 10 * s, floor);
+    f.m_fonts[Figure::Remark] = sizedFont(base, 11 * s, floor);
     f.m_fonts[Figure::Title].setKerning(true);
     f.m_fonts[Figure::Subtitle].setKerning(true);
 
@@ -313,7 +314,7 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
         return size.height() - m_margin - footerHeight();
     };
     const double startScale = m_scale;
-    const double minScale = std::min(startScale, TimelineFigure::MinTextSize / 12.0);
+    const double minScale = std::min(startScale, TimelineFigure::MinTextSize * o.printScale / 12.0);
     FigureOptions::NoteStyle style = o.noteStyle;
     Plan chosen;
     bool fits = false;
@@ -360,6 +361,15 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
     }
     const std::shared_ptr<const TimelineLayout> layout = chosen.layout;
     f.m_layout = layout;
+    // Each label links to its event's first source that has an address.
+    for (const PlacedEvent &e : layout->events()) {
+        for (const FigureSource &s : m_sources.value(e.id)) {
+            if (!s.address().isEmpty()) {
+                f.m_labelLinks.insert(e.id, s.address());
+                break;
+            }
+        }
+    }
 
     TimelineFigure::Page page;
     page.hasTimeline = true;
@@ -480,6 +490,17 @@ QList<TimelineFigure::Link> TimelineFigure::links(int pageIndex) const {
         links.append(
             {QRectF(t.topLeft, QSizeF(fm.horizontalAdvance(t.text), fm.height())), t.href});
     }
+    if (m_pages[pageIndex].hasTimeline) {
+        const QPointF at = m_timelineRect.topLeft();
+        for (const PlacedEvent &e : m_layout->events()) {
+            const auto link = m_labelLinks.constFind(e.id);
+            if (link == m_labelLinks.cend())
+                continue;
+            links.append({e.textRect.translated(at), *link});
+            if (!e.secondLine.isEmpty())
+                links.append({e.secondLineRect.translated(at), *link});
+        }
+    }
     return links;
 }
 
@@ -531,32 +552,6 @@ QList<TimelineFigure::TextBox> TimelineFigure::textBoxes(int pageIndex) const {
     return boxes;
 }
 
-namespace {
-
-// Text with a link: on a PDF a link annotation over it (QPdfEngine adds one for text drawn
-// with an anchor format), elsewhere plain text (the SVG gets its <a> from the exporter).
-void drawText(QPainter &p, const QPointF &topLeft, double ascent, const QString &text,
-              const QString &href) {
-    if (href.isEmpty() || !p.paintEngine() || p.paintEngine()->type() != QPaintEngine::Pdf) {
-        p.drawText(QPointF(topLeft.x(), topLeft.y() + ascent), text);
-        return;
-    }
-    QTextLayout layout(text, p.font());
-    QTextCharFormat format;
-    format.setAnchor(true);
-    format.setAnchorHref(href);
-    format.setForeground(p.pen().color());
-    layout.setFormats({QTextLayout::FormatRange{0, int(text.size()), format}});
-    layout.beginLayout();
-    QTextLine line = layout.createLine();
-    line.setLineWidth(1e6);
-    layout.endLayout();
-    line.setPosition(QPointF(0, 0));
-    layout.draw(&p, QPointF(topLeft.x(), topLeft.y() + ascent - line.ascent()));
-}
-
-} // namespace
-
 void TimelineFigure::paint(QPainter &p, int pageIndex) const {
     if (pageIndex < 0 || pageIndex >= m_pages.size())
         return;
@@ -571,6 +566,7 @@ void TimelineFigure::paint(QPainter &p, int pageIndex) const {
         p.translate(m_timelineRect.topLeft());
         PaintOptions options;
         options.paintBackground = false;
+        options.labelLinks = m_labelLinks;
         TimelinePainter::paint(p, *m_layout, m_theme, options);
         p.restore();
     }
@@ -593,7 +589,7 @@ void TimelineFigure::paint(QPainter &p, int pageIndex) const {
             p.setFont(m_fonts[t.role]);
             p.setPen(colors[t.role]);
         }
-        drawText(p, t.topLeft, ascents[t.role], t.text, t.href);
+        TimelinePainter::drawLinkedText(p, t.topLeft, ascents[t.role], t.text, t.href);
     }
     p.restore();
 }

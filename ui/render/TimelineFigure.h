@@ -53,6 +53,10 @@ struct FigureOptions {
     bool footer = true;      // the attribution line at the foot of every page
     QSizeF size{1920, 1080}; // units of 1/96 inch
     double fontScale = 1.0;  // 0.5 .. 3; text stays at 7 pt or more whatever the scale
+    // Units per 1/96 inch when the figure is printed: 1 for paper sizes; 1.5 for a slide,
+    // which prints at 13.33 × 7.5 in (the presentation programs' widescreen page), so its text
+    // is scaled by 1.5 and never below 7 pt there (14 units).
+    double printScale = 1.0;
     // When everything does not fit at fontScale, the text shrinks step by step (never below
     // 7 pt) before notes move to further pages (paginate) or the page grows.
     bool shrinkToFit = true;
@@ -181,4 +185,5 @@ private:
     qsizetype m_foldedCount = 0;
     QString m_foldedSummary;
     double m_textScale = 1.0;
+    QHash<qint64, QString> m_labelLinks; // event id → its first source's address
 };

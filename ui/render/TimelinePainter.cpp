@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QStaticText>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <bit>
@@ -818,6 +819,26 @@ private:
 };
 } // namespace
 
+void TimelinePainter::drawLinkedText(QPainter &p, QPointF topLeft, double ascent,
+                                     const QString &text, const QString &href) {
+    if (href.isEmpty() || !p.paintEngine() || p.paintEngine()->type() != QPaintEngine::Pdf) {
+        p.drawText(QPointF(topLeft.x(), topLeft.y() + ascent), text);
+        return;
+    }
+    QTextLayout layout(text, p.font());
+    QTextCharFormat format;
+    format.setAnchor(true);
+    format.setAnchorHref(href);
+    format.setForeground(p.pen().color());
+    layout.setFormats({QTextLayout::FormatRange{0, int(text.size()), format}});
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1e6);
+    layout.endLayout();
+    line.setPosition(QPointF(0, 0));
+    layout.draw(&p, QPointF(topLeft.x(), topLeft.y() + ascent - line.ascent()));
+}
+
 void TimelinePainter::paintShape(QPainter &painter, TimelineTheme::Shape shape, const QRectF &box) {
     painter.drawPath(shapePath(shape, box));
 }
@@ -1068,12 +1089,20 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
     p.setFont(lo.labelFont);
     const double labelAscent = QFontMetricsF(lo.labelFont).ascent();
     const QColor *labelColor = nullptr; // the pen's, set again only when it changes
+    const bool pdf = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Pdf;
     for (const PlacedEvent &e : layout.events()) {
         const QColor &color =
             e.status == EventStatus::Confirmed ? theme.labelText : theme.labelMuted;
         if (&color != labelColor) {
             p.setPen(color);
             labelColor = &color;
+        }
+        if (const auto link = options.labelLinks.constFind(e.id);
+            link != options.labelLinks.cend() && pdf) {
+            drawLinkedText(p, e.textRect.topLeft(), labelAscent, e.text, *link);
+            if (!e.secondLine.isEmpty())
+                drawLinkedText(p, e.secondLineRect.topLeft(), labelAscent, e.secondLine, *link);
+            continue;
         }
         text.draw(e.textRect.topLeft(), e.text, labelAscent);
         if (!e.secondLine.isEmpty())

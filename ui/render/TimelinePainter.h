@@ -10,6 +10,7 @@
 #include "ui/render/TimelineTheme.h"
 
 #include <QDate>
+#include <QHash>
 #include <QSet>
 
 #include <optional>
@@ -22,12 +23,19 @@ struct PaintOptions {
     int hoveredCluster = -1;    // index into TimelineLayout::clusters(); -1: none
     std::optional<QDate> today; // the "today" marker; the painter never reads the clock
     bool paintBackground = true;
+    // Figures: an event's label links to this address (its first source's); on a PDF the
+    // label becomes a link annotation.
+    QHash<qint64, QString> labelLinks;
 };
 
 class TimelinePainter {
 public:
     static void paint(QPainter &painter, const TimelineLayout &layout, const TimelineTheme &theme,
                       const PaintOptions &options = {});
+    // `text` from its top-left corner; a link annotation over it on a PDF when `href` is set
+    // (QPdfEngine adds one for text drawn with an anchor format), plain text elsewhere.
+    static void drawLinkedText(QPainter &painter, QPointF topLeft, double ascent,
+                               const QString &text, const QString &href);
     // One mark shape in `box` (used for lane swatches and legends as well).
     static void paintShape(QPainter &painter, TimelineTheme::Shape shape, const QRectF &box);
 };
