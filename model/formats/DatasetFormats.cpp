@@ -1,5 +1,7 @@
 #include "model/formats/DatasetFormats.h"
 
+#include "model/formats/FormatSupport.h"
+
 #include "model/formats/EventCsvFormat.h"
 #include "model/formats/ICalendarFormat.h"
 #include "model/formats/NativeJsonFormat.h"
@@ -32,6 +34,7 @@ constexpr Name Names[] = {
     {u"csl-json", DatasetFormat::CslJson},
     {u"ris", DatasetFormat::Ris},
     {u"bibtex", DatasetFormat::BibTex},
+    {u"biblatex", DatasetFormat::BibLaTex},
     {u"article", DatasetFormat::ArticleText},
 };
 
@@ -43,6 +46,8 @@ std::optional<SourceFileFormat> sourceFormat(DatasetFormat format) {
         return SourceFileFormat::Ris;
     case DatasetFormat::BibTex:
         return SourceFileFormat::BibTex;
+    case DatasetFormat::BibLaTex:
+        return SourceFileFormat::BibLaTex;
     case DatasetFormat::ArticleText:
         return SourceFileFormat::ArticleText;
     default:
@@ -62,7 +67,8 @@ std::optional<DatasetFormat> sniff(const QByteArray &content) {
     const QByteArray head = firstNonBlank(content);
     if (NativeJsonFormat::looksLikeNative(content))
         return DatasetFormat::Native;
-    if (TimelineJsFormat::looksLikeTimelineJs(content))
+    if (TimelineJsFormat::looksLikeTimelineJs(content) ||
+        TimelineJsFormat::looksLikeTimelineJs2(content)) // so its reader can say what it is
         return DatasetFormat::TimelineJsJson;
     if (head.startsWith('['))
         return DatasetFormat::CslJson;
@@ -126,6 +132,7 @@ bool DatasetFormats::canWrite(DatasetFormat format) {
     case DatasetFormat::CslJson:
     case DatasetFormat::Ris:
     case DatasetFormat::BibTex:
+    case DatasetFormat::BibLaTex:
         return true;
     case DatasetFormat::Auto:
     case DatasetFormat::TimelineProj:
@@ -152,6 +159,7 @@ QString DatasetFormats::extension(DatasetFormat format) {
     case DatasetFormat::Ris:
         return u"ris"_s;
     case DatasetFormat::BibTex:
+    case DatasetFormat::BibLaTex:
         return u"bib"_s;
     case DatasetFormat::ArticleText:
         return u"txt"_s;
@@ -208,39 +216,56 @@ std::optional<Dataset> DatasetFormats::read(const QByteArray &content, const QSt
         }
         format = *detected;
     }
-    switch (format) {
-    case DatasetFormat::Native:
-        return NativeJsonFormat::read(content, fileName, &err);
-    case DatasetFormat::EventCsv:
-        return EventCsvFormat::read(content, fileName, &err);
-    case DatasetFormat::TimelineJsJson:
-        // "timelinejs" names both TimelineJS forms: a sheet exported as CSV reads as one.
-        if (!firstNonBlank(content).startsWith('{') &&
-            TimelineJsCsvFormat::looksLikeTimelineJsCsv(content))
+    if ((format == DatasetFormat::Native || format == DatasetFormat::TimelineJsJson) &&
+        TimelineJsFormat::looksLikeTimelineJs2(content)) {
+        err = {fileName,
+               0,
+               0,
+               {},
+               u"a TimelineJS 2 file (timeline.date); ChipTimeline reads TimelineJS 3 JSON — open "
+               "it in TimelineJS 3 (or convert it to its JSON, with \"events\" and "
+               "\"start_date\", or to its spreadsheet saved as CSV) and import that"_s};
+        return std::nullopt;
+    }
+    std::optional<Dataset> result = [&]() -> std::optional<Dataset> {
+        switch (format) {
+        case DatasetFormat::Native:
+            return NativeJsonFormat::read(content, fileName, &err);
+        case DatasetFormat::EventCsv:
+            return EventCsvFormat::read(content, fileName, &err);
+        case DatasetFormat::TimelineJsJson:
+            // "timelinejs" names both TimelineJS forms: a sheet exported as CSV reads as one.
+            if (!firstNonBlank(content).startsWith('{') &&
+                TimelineJsCsvFormat::looksLikeTimelineJsCsv(content))
+                return TimelineJsCsvFormat::read(content, fileName, &err);
+            return TimelineJsFormat::read(content, fileName, &err);
+        case DatasetFormat::TimelineJsCsv:
             return TimelineJsCsvFormat::read(content, fileName, &err);
-        return TimelineJsFormat::read(content, fileName, &err);
-    case DatasetFormat::TimelineJsCsv:
-        return TimelineJsCsvFormat::read(content, fileName, &err);
-    case DatasetFormat::TimelineProj:
-        return TimelineProjFormat::read(content, fileName, &err);
-    case DatasetFormat::ICalendar:
-        return ICalendarFormat::read(content, fileName, &err);
-    case DatasetFormat::CslJson:
-    case DatasetFormat::Ris:
-    case DatasetFormat::BibTex:
-    case DatasetFormat::ArticleText: {
-        const auto sources =
-            SourceFormat::readSources(content, fileName, *sourceFormat(format), &err);
-        if (!sources)
-            return std::nullopt;
-        Dataset dataset;
-        dataset.sources = *sources;
-        return dataset;
-    }
-    case DatasetFormat::Auto:
-        break;
-    }
-    return std::nullopt;
+        case DatasetFormat::TimelineProj:
+            return TimelineProjFormat::read(content, fileName, &err);
+        case DatasetFormat::ICalendar:
+            return ICalendarFormat::read(content, fileName, &err);
+        case DatasetFormat::CslJson:
+        case DatasetFormat::Ris:
+        case DatasetFormat::BibTex:
+        case DatasetFormat::BibLaTex:
+        case DatasetFormat::ArticleText: {
+            const auto sources =
+                SourceFormat::readSources(content, fileName, *sourceFormat(format), &err);
+            if (!sources)
+                return std::nullopt;
+            Dataset sourcesOnly;
+            sourcesOnly.sources = *sources;
+            return sourcesOnly;
+        }
+        case DatasetFormat::Auto:
+            break;
+        }
+        return std::nullopt;
+    }();
+    if (result)
+        FormatSupport::setAsideUnsafeAddresses(&result->sources);
+    return result;
 }
 
 QByteArray DatasetFormats::write(const Dataset &dataset, DatasetFormat format) {
@@ -258,6 +283,7 @@ QByteArray DatasetFormats::write(const Dataset &dataset, DatasetFormat format) {
     case DatasetFormat::CslJson:
     case DatasetFormat::Ris:
     case DatasetFormat::BibTex:
+    case DatasetFormat::BibLaTex:
         return SourceFormat::write(dataset.sources, *sourceFormat(format));
     case DatasetFormat::Auto:
     case DatasetFormat::TimelineProj:
