@@ -1,3 +1,4 @@
+#include "model/DatasetHealth.h"
 #include "model/ImportPreview.h"
 #include "model/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
@@ -29,6 +30,7 @@ private slots:
     void previewMatchesImport();
     void namesTimelineJs2AndWhatToDo();
     void unsafeAddressesAreSetAside();
+    void importKeepsWorksApartAndMergesCopies();
 };
 
 namespace {
@@ -399,6 +401,49 @@ void TestDatasetFormats::unsafeAddressesAreSetAside() {
     QCOMPARE(dataset->sources.at(1).notes, u"unsafe-address: file:///etc/passwd"_s);
     QCOMPARE(dataset->sources.at(2).url, u"https://example.org/"_s);
     QCOMPARE(dataset->sources.at(2).notes, QString());
+}
+
+// Through the store: two works behind one address are both added; a copy of a stored news
+// article (same title and day, another address, from another library) is not added again,
+// and `check` then finds no duplicate.
+void TestDatasetFormats::importKeepsWorksApartAndMergesCopies() {
+    QTemporaryDir dir;
+    StoreError storeError;
+    auto store = TimelineStore::open(dir.filePath(u"t.sqlite"_s), &storeError);
+    QVERIFY2(store, qPrintable(storeError.message));
+    InputError error;
+    const auto report = DatasetFormats::read(
+        "1.\nTY  - RPRT\nTI  - Export controls, part 1\nUR  - https://example.org/report\n"
+        "DA  - 2025/01/13/\nER  - \n2.\nTY  - RPRT\nTI  - Export controls, part 2\n"
+        "UR  - https://example.org/report\nDA  - 2025/01/13/\nER  - \n",
+        u"a.ris"_s, DatasetFormat::Auto, &error);
+    QVERIFY2(report, qPrintable(error.toString()));
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(*report, ImportPolicy::Skip, &summary, &storeError),
+             qPrintable(storeError.message));
+    QCOMPARE(summary.toString(), u"events: 0 added, 0 updated, 0 skipped; sources: 2 added, 0 "
+                                 "updated, 0 skipped"_s);
+
+    const auto syndicated = DatasetFormats::read(
+        "TY  - NEWS\nTI  - Nvidia to pay 15% of China chip sales to US\nT2  - Reuters\n"
+        "UR  - https://www.reuters.com/h20-deal\nDA  - 2025/08/11/\nER  - \n",
+        u"b.ris"_s, DatasetFormat::Auto, &error);
+    QVERIFY2(syndicated, qPrintable(error.toString()));
+    QVERIFY(store->importDataset(*syndicated, ImportPolicy::Skip, &summary, &storeError));
+    const auto zotero = DatasetFormats::read(
+        R"([{"id": "z1", "type": "article-newspaper",
+            "title": "Nvidia to pay 15% of China chip sales to US", "container-title": "Yahoo",
+            "URL": "https://finance.yahoo.com/news/h20-deal", "issued": {"date-parts": [[2025, 8, 11]]}}])",
+        u"z.json"_s, DatasetFormat::Auto, &error);
+    QVERIFY2(zotero, qPrintable(error.toString()));
+    QVERIFY(store->importDataset(*zotero, ImportPolicy::Skip, &summary, &storeError));
+    QCOMPARE(summary.toString(), u"events: 0 added, 0 updated, 0 skipped; sources: 0 added, 0 "
+                                 "updated, 1 skipped"_s);
+    QCOMPARE(store->sourceCount(), 3);
+    const QList<HealthFinding> findings = DatasetHealth::check(store->dataset());
+    QVERIFY(std::none_of(findings.cbegin(), findings.cend(), [](const HealthFinding &f) {
+        return f.kind == HealthFinding::Kind::DuplicateSources;
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestDatasetFormats)
