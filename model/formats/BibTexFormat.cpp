@@ -1,5 +1,7 @@
 #include "model/formats/BibTexFormat.h"
 
+#include "model/MonthNames.h"
+
 #include "model/formats/FormatSupport.h"
 #include "model/formats/LooseDate.h"
 #include "model/formats/TextDecoding.h"
@@ -446,11 +448,10 @@ public:
             if (m_text[i] == u'\n')
                 m_lineStarts.append(i + 1);
         }
-        const QStringList months = {u"January"_s,   u"February"_s, u"March"_s,    u"April"_s,
-                                    u"May"_s,       u"June"_s,     u"July"_s,     u"August"_s,
-                                    u"September"_s, u"October"_s,  u"November"_s, u"December"_s};
-        for (const QString &m : months)
-            m_macros.insert(m.left(3).toLower(), m);
+        for (int month = 1; month <= 12; ++month) {
+            const QString name = MonthNames::englishName(month).toString();
+            m_macros.insert(name.left(3).toLower(), name);
+        }
     }
 
     std::optional<QList<RawEntry>> parse() {

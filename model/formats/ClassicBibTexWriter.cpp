@@ -1,15 +1,13 @@
 #include "model/formats/ClassicBibTexWriter.h"
 
+#include "model/MonthNames.h"
+
 #include "model/formats/BibTexFormat.h"
 #include "model/formats/FormatSupport.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// BibTeX's predefined month macros, written without braces.
-constexpr QStringView MonthMacros[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
-                                       u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
 
 QString entryType(const Source &s) {
     if ((s.kind == u"news"_s || s.kind == u"paper"_s) && !s.outlet.trimmed().isEmpty())
@@ -63,7 +61,10 @@ QByteArray ClassicBibTexWriter::write(const QList<Source> &sources) {
         if (s.published.isValid()) {
             put(u"year"_s, QString::number(s.published.year()));
             if (s.published.month() >= 1 && s.published.month() <= 12)
-                out += u"  month = "_s + MonthMacros[s.published.month() - 1] + u",\n"_s;
+                // BibTeX's predefined macros jan … dec, written without braces
+                out += u"  month = "_s +
+                       MonthNames::englishName(s.published.month()).left(3).toString().toLower() +
+                       u",\n"_s;
             if (s.published.precision() == DatePrecision::Day)
                 put(u"day"_s, QString::number(s.published.day())); // ignored by BibTeX, read back
         }
