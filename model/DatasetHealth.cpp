@@ -1,5 +1,8 @@
 #include "model/DatasetHealth.h"
 
+#include "model/LinkPolicy.h"
+#include "model/formats/SourceMatcher.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -20,19 +23,6 @@ QString sourceName(const Source &source) {
                                    : u"%1, \"%2\""_s.arg(source.outlet, source.title);
 }
 
-// The same article twice: same DOI, same address, or same title and date.
-QString normalisedAddress(const Source &source) {
-    QString url = source.url.trimmed().toLower();
-    for (const QString &prefix : {u"https://"_s, u"http://"_s})
-        if (url.startsWith(prefix))
-            url = url.mid(prefix.size());
-    if (url.startsWith(u"www."_s))
-        url = url.mid(4);
-    while (url.endsWith(u'/'))
-        url.chop(1);
-    return url;
-}
-
 } // namespace
 
 QString healthKindKey(HealthFinding::Kind kind) {
@@ -49,6 +39,8 @@ QString healthKindKey(HealthFinding::Kind kind) {
         return u"event-after-sources"_s;
     case HealthFinding::Kind::DuplicateSources:
         return u"duplicate-sources"_s;
+    case HealthFinding::Kind::UnsafeAddress:
+        return u"unsafe-address"_s;
     }
     return {};
 }
@@ -99,43 +91,39 @@ QList<HealthFinding> DatasetHealth::check(const Dataset &dataset) {
                          QDate::fromJulianDay(latestPublished).toString(Qt::ISODate))};
     }
 
-    QHash<QString, QString> byDoi;
-    QHash<QString, QString> byAddress;
-    QHash<QString, QString> byTitleAndDate;
+    // Duplicates by the rule imports merge by, so `check` never calls two sources one that
+    // an import keeps apart, nor the other way round.
+    SourceMatcher matcher;
+    QList<const Source *> added; // what the matcher's indexes stand for
     for (const Source &source : dataset.sources) {
         if (!hasAddress(source))
             findings << HealthFinding{HealthFinding::Kind::SourceWithoutAddress,
                                       source.uid,
                                       {},
                                       u"source without address: %1"_s.arg(sourceName(source))};
+        if (LinkPolicy::isUnsafeAddress(source.url))
+            findings << HealthFinding{
+                HealthFinding::Kind::UnsafeAddress,
+                source.uid,
+                {},
+                u"source whose address is not a web address (%1): %2"_s.arg(
+                    source.url.trimmed().section(u':', 0, 0).toLower(), sourceName(source))};
         if (!cited.contains(source.uid))
             findings << HealthFinding{HealthFinding::Kind::UncitedSource,
                                       source.uid,
                                       {},
                                       u"source cited by no event: %1"_s.arg(sourceName(source))};
-        QString duplicateOf;
-        const QString doi = source.doi.trimmed().toLower();
-        const QString address = normalisedAddress(source);
-        const QString titleKey =
-            source.title.simplified().toCaseFolded() + u'|' + source.published.toIsoString();
-        if (!doi.isEmpty())
-            duplicateOf = byDoi.value(doi);
-        if (duplicateOf.isEmpty() && !address.isEmpty())
-            duplicateOf = byAddress.value(address);
-        if (duplicateOf.isEmpty())
-            duplicateOf = byTitleAndDate.value(titleKey);
-        if (!duplicateOf.isEmpty()) {
+        const SourceMatcher::Keys keys = SourceMatcher::keysOf(source);
+        const qsizetype match = matcher.findMatch(source, keys);
+        if (match >= 0) {
+            const Source &first = *added.at(match);
             findings << HealthFinding{
-                HealthFinding::Kind::DuplicateSources, source.uid, duplicateOf,
-                u"duplicate sources: %1 and %2"_s.arg(sourceName(source),
-                                                      sourceName(*sourceByUid.value(duplicateOf)))};
+                HealthFinding::Kind::DuplicateSources, source.uid, first.uid,
+                u"duplicate sources: %1 and %2"_s.arg(sourceName(source), sourceName(first))};
             continue;
         }
-        if (!doi.isEmpty())
-            byDoi.insert(doi, source.uid);
-        if (!address.isEmpty())
-            byAddress.insert(address, source.uid);
-        byTitleAndDate.insert(titleKey, source.uid);
+        added.append(&source);
+        matcher.add(source, keys);
     }
     return findings;
 }

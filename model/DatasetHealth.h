@@ -14,7 +14,8 @@ struct HealthFinding {
         SourceWithoutAddress,   // a source with neither URL nor DOI
         UncitedSource,          // a source no event cites
         EventAfterSources,      // the event is dated after every citing source was published
-        DuplicateSources,       // two sources that are the same article
+        DuplicateSources,       // two sources that are the same article (SourceMatcher's rule)
+        UnsafeAddress,          // a javascript:, vbscript:, file: or data: address
     };
 
     Kind kind;

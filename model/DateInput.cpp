@@ -1,5 +1,7 @@
 #include "model/DateInput.h"
 
+#include "model/MonthNames.h"
+
 #include <QDate>
 #include <QLocale>
 #include <QRegularExpression>
@@ -12,24 +14,6 @@ void setError(QString *error, const QString &message) {
     if (error)
         *error = message;
 }
-
-struct MonthName {
-    QStringView name;
-    int month;
-};
-
-// Lower case; "mär" and "maerz" cover keyboards without umlauts.
-constexpr MonthName monthNames[] = {
-    {u"january", 1},   {u"jan", 1},      {u"januar", 1},    {u"jänner", 1},    {u"jaenner", 1},
-    {u"jän", 1},       {u"february", 2}, {u"feb", 2},       {u"februar", 2},   {u"febr", 2},
-    {u"march", 3},     {u"mar", 3},      {u"märz", 3},      {u"maerz", 3},     {u"mär", 3},
-    {u"mrz", 3},       {u"april", 4},    {u"apr", 4},       {u"may", 5},       {u"mai", 5},
-    {u"june", 6},      {u"jun", 6},      {u"juni", 6},      {u"july", 7},      {u"jul", 7},
-    {u"juli", 7},      {u"august", 8},   {u"aug", 8},       {u"september", 9}, {u"sep", 9},
-    {u"sept", 9},      {u"october", 10}, {u"oct", 10},      {u"oktober", 10},  {u"okt", 10},
-    {u"november", 11}, {u"nov", 11},     {u"december", 12}, {u"dec", 12},      {u"dezember", 12},
-    {u"dez", 12},
-};
 
 const QString examples = u"try 15.08.2025, Aug 15, 2025, April 2025, 2025-04 or 2025"_s;
 
@@ -71,13 +55,7 @@ bool isYearToken(QStringView token) {
 } // namespace
 
 int DateInput::monthFromName(QStringView name) {
-    QString key = name.trimmed().toString().toLower();
-    if (key.endsWith(u'.'))
-        key.chop(1);
-    for (const MonthName &entry : monthNames)
-        if (entry.name == key)
-            return entry.month;
-    return 0;
+    return MonthNames::fromName(name);
 }
 
 std::optional<PartialDate> DateInput::parse(QStringView input, QString *error) {

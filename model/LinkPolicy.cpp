@@ -1,6 +1,7 @@
 #include "model/LinkPolicy.h"
 
 #include <QRegularExpression>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -51,5 +52,29 @@ std::optional<QUrl> LinkPolicy::openableUrl(const QString &address, QString *rea
         return refuse(u"'%1' is not a valid address"_s.arg(text.left(200)));
     if (scheme != u"mailto"_s && url.host().isEmpty())
         return refuse(u"'%1' has no host"_s.arg(text.left(200)));
-    return url;
+    return sanitizedMailto(url);
+}
+
+bool LinkPolicy::isUnsafeAddress(const QString &address) {
+    static const QRegularExpression unsafe(u"^\\s*(?:javascript|vbscript|file|data):"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    return unsafe.match(address).hasMatch();
+}
+
+QUrl LinkPolicy::sanitizedMailto(const QUrl &url) {
+    if (url.scheme().compare(u"mailto"_s, Qt::CaseInsensitive) != 0 || !url.hasQuery())
+        return url;
+    const QUrlQuery query(url);
+    QUrlQuery kept;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyEncoded)) {
+        const QString name = key.toLower();
+        if (name == u"subject"_s || name == u"body"_s)
+            kept.addQueryItem(key, value);
+    }
+    QUrl result = url;
+    if (kept.isEmpty())
+        result.setQuery(QString());
+    else
+        result.setQuery(kept.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    return result;
 }

@@ -13,4 +13,11 @@ public:
     [[nodiscard]] static std::optional<QUrl> openableUrl(const QString &address,
                                                          QString *reason = nullptr);
     [[nodiscard]] static QUrl doiUrl(const QString &doi);
+    // javascript:, vbscript:, file: and data: addresses run code or reach into the reader's
+    // own machine: they are never a source's address (imports move them to the notes, Dataset
+    // Health lists those already stored).
+    [[nodiscard]] static bool isUnsafeAddress(const QString &address);
+    // A mailto: link with only the recipients, `subject` and `body`: `attach=`, `cc=` and the
+    // like could make a mail program attach local files or copy in others. Other URLs as given.
+    [[nodiscard]] static QUrl sanitizedMailto(const QUrl &url);
 };

@@ -1,4 +1,6 @@
 #include "model/formats/BibTexFormat.h"
+#include "model/formats/DatasetFormats.h"
+#include "model/formats/SourceFormat.h"
 
 #include "CitationTestUtil.h"
 
@@ -25,6 +27,9 @@ private slots:
     void kindMapping();
     void errors_data();
     void errors();
+    void howpublishedUrlIsTheAddress();
+    void yearWithOriginalYearIsRead();
+    void classicBibTexExport();
 };
 
 namespace {
@@ -273,6 +278,91 @@ void TestBibTexFormat::errors() {
     InputError error;
     QVERIFY(!BibTexFormat::read(data, fileName, &error).has_value());
     QCOMPARE(error.toString(), message);
+}
+
+void TestBibTexFormat::howpublishedUrlIsTheAddress() {
+    const QList<Source> sources = readOrFail(
+        "@misc{a, title = {H20 deal}, howpublished = {\\url{https://example.org/h20\\_deal}}}\n"
+        "@misc{b, title = {Bare}, howpublished = {https://example.org/bare}}\n"
+        "@misc{c, title = {Both}, url = {https://example.org/url},\n"
+        "  howpublished = {\\url{https://example.org/other}}}\n"
+        "@misc{d, title = {Words}, howpublished = {Press release}}\n");
+    QCOMPARE(sources.size(), 4);
+    QCOMPARE(sources.at(0).url, u"https://example.org/h20_deal"_s);
+    QCOMPARE(sources.at(0).notes, QString());
+    QCOMPARE(sources.at(1).url, u"https://example.org/bare"_s);
+    QCOMPARE(sources.at(1).notes, QString());
+    // url wins; the other address stays in the notes
+    QCOMPARE(sources.at(2).url, u"https://example.org/url"_s);
+    QCOMPARE(sources.at(2).notes, u"howpublished: https://example.org/other"_s);
+    QCOMPARE(sources.at(3).url, QString());
+    QCOMPARE(sources.at(3).notes, u"howpublished: Press release"_s);
+}
+
+void TestBibTexFormat::yearWithOriginalYearIsRead() {
+    const QList<Source> sources =
+        readOrFail("@book{a, title = {Chip War}, year = {[1990] 2002}}\n"
+                   "@book{b, title = {Plain}, year = {2022}, month = aug}\n"
+                   "@book{c, title = {Unknown}, year = {n.d.}}\n");
+    QCOMPARE(sources.size(), 3);
+    QCOMPARE(sources.at(0).published, PartialDate::fromYear(2002));
+    QCOMPARE(sources.at(0).notes, u"year: [1990] 2002"_s);
+    QCOMPARE(sources.at(1).published, PartialDate::fromYearMonth(2022, 8));
+    QCOMPARE(sources.at(1).notes, QString());
+    QVERIFY(!sources.at(2).published.isValid());
+    QCOMPARE(sources.at(2).notes, u"year: n.d."_s);
+}
+
+void TestBibTexFormat::classicBibTexExport() {
+    Source news = makeSource(u"news"_s, u"Nvidia says it will resume H20 sales"_s, u"Reuters"_s,
+                             {u"Müller, Jürgen"_s}, u"https://example.org/h20"_s, {},
+                             PartialDate::fromYmd(2025, 7, 15), PartialDate::fromYmd(2025, 8, 1),
+                             u"en"_s, {}, u"Syndicated"_s);
+    Source web = makeSource(u"web"_s, u"Entity List"_s, u"BIS"_s, {}, u"https://bis.example/list"_s,
+                            {}, PartialDate::fromYearMonth(2025, 3), {}, {}, {}, {});
+    Source report = makeSource(u"report"_s, u"AI Diffusion"_s, u"Alston & Bird"_s, {}, {},
+                               u"10.5555/x"_s, PartialDate::fromYear(2025), {}, {}, {}, {});
+    const QString written =
+        QString::fromUtf8(SourceFormat::write({news, web, report}, SourceFileFormat::BibTex));
+    QCOMPARE(written, u"@article{muller2025nvidia,\n"
+                      "  author = {M{\\\"u}ller, J{\\\"u}rgen},\n"
+                      "  title = {Nvidia says it will resume {H20} sales},\n"
+                      "  journal = {Reuters},\n"
+                      "  year = {2025},\n"
+                      "  month = jul,\n"
+                      "  day = {15},\n"
+                      "  url = {https://example.org/h20},\n"
+                      "  note = {Accessed 2025-08-01. Syndicated},\n"
+                      "}\n\n"
+                      "@misc{bis2025entity,\n"
+                      "  title = {Entity {List}},\n"
+                      "  year = {2025},\n"
+                      "  month = mar,\n"
+                      "  howpublished = {\\url{https://bis.example/list}},\n"
+                      "  url = {https://bis.example/list},\n"
+                      "  note = {BIS},\n"
+                      "}\n\n"
+                      "@techreport{alston2025ai,\n"
+                      "  title = {{AI} {Diffusion}},\n"
+                      "  institution = {Alston \\& Bird},\n"
+                      "  year = {2025},\n"
+                      "  doi = {10.5555/x},\n"
+                      "}\n\n"_s);
+    // Standard entry types only, and this program reads its fields back.
+    QVERIFY(!written.contains(u"@online"_s));
+    QVERIFY(!written.contains(u"journaltitle"_s));
+    const QList<Source> back = readOrFail(written.toUtf8());
+    QCOMPARE(back.size(), 3);
+    QCOMPARE(back.at(0).url, news.url);
+    QCOMPARE(back.at(0).outlet, news.outlet);
+    QCOMPARE(back.at(0).published, news.published);
+    QCOMPARE(back.at(1).url, web.url);
+    QCOMPARE(back.at(2).doi, report.doi);
+    QCOMPARE(back.at(2).outlet, report.outlet);
+    // biblatex keeps writing BibLaTeX
+    Dataset dataset;
+    dataset.sources = {web};
+    QVERIFY(DatasetFormats::write(dataset, DatasetFormat::BibLaTex).startsWith("@online{"));
 }
 
 QTEST_GUILESS_MAIN(TestBibTexFormat)

@@ -1,5 +1,6 @@
 #include "model/formats/CslJsonFormat.h"
 #include "model/formats/FormatSupport.h"
+#include "model/formats/SourceFormat.h"
 
 #include "CitationTestUtil.h"
 
@@ -26,6 +27,7 @@ private slots:
     void kindMapping();
     void errors_data();
     void errors();
+    void richTextMarkupIsStripped();
 };
 
 namespace {
@@ -236,6 +238,21 @@ void TestCslJsonFormat::errors() {
     InputError error;
     QVERIFY(!CslJsonFormat::read(data, fileName, &error).has_value());
     QCOMPARE(error.toString(), message);
+}
+
+void TestCslJsonFormat::richTextMarkupIsStripped() {
+    const QList<Source> sources = readOrFail(
+        R"([{"id": "a", "type": "article-journal",
+            "title": "<i>Nvidia</i> and <b>H20</b>: CO<sub>2</sub>, x<sup>2</sup> and <span class=\"nocase\">iPhone</span> <span style=\"font-variant:small-caps;\">Bis</span> <sc>Ai</sc> a < b",
+            "container-title": "<i>Journal of Chips</i>"}])");
+    QCOMPARE(sources.size(), 1);
+    QCOMPARE(sources.at(0).title, u"Nvidia and H20: CO2, x2 and iPhone Bis Ai a < b"_s);
+    QCOMPARE(sources.at(0).outlet, u"Journal of Chips"_s);
+    // So the BibTeX export gets plain text, not escaped tags.
+    const QString bib = QString::fromUtf8(SourceFormat::write(sources, SourceFileFormat::BibTex));
+    QVERIFY2(!bib.contains(u"<i>"_s) && !bib.contains(u"sub"_s), qPrintable(bib));
+    QCOMPARE(CslJsonFormat::plainText(u"<I>not CSL</I> <em>x</em>"_s),
+             u"<I>not CSL</I> <em>x</em>"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCslJsonFormat)

@@ -1,3 +1,4 @@
+#include "model/DatasetHealth.h"
 #include "model/ImportPreview.h"
 #include "model/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
@@ -27,6 +28,9 @@ private slots:
     void badFilesLeaveTheStoreUnchanged();
     void previewMatchesImport_data();
     void previewMatchesImport();
+    void namesTimelineJs2AndWhatToDo();
+    void unsafeAddressesAreSetAside();
+    void importKeepsWorksApartAndMergesCopies();
 };
 
 namespace {
@@ -71,10 +75,10 @@ void TestDatasetFormats::names() {
     QCOMPARE(DatasetFormats::readNames(),
              (QStringList{u"auto"_s, u"json"_s, u"csv"_s, u"timelinejs"_s, u"timelinejs-json"_s,
                           u"timelinejs-csv"_s, u"timeline"_s, u"ics"_s, u"csl-json"_s, u"ris"_s,
-                          u"bibtex"_s, u"article"_s}));
+                          u"bibtex"_s, u"biblatex"_s, u"article"_s}));
     QCOMPARE(DatasetFormats::writeNames(),
              (QStringList{u"json"_s, u"csv"_s, u"timelinejs-json"_s, u"timelinejs-csv"_s, u"ics"_s,
-                          u"csl-json"_s, u"ris"_s, u"bibtex"_s}));
+                          u"csl-json"_s, u"ris"_s, u"bibtex"_s, u"biblatex"_s}));
     for (const QString &name : DatasetFormats::readNames()) {
         const auto format = formatFromName(name);
         QVERIFY2(format, qPrintable(name));
@@ -230,9 +234,11 @@ void TestDatasetFormats::badFiles_data() {
         << u":4: column Type: a title row must be the first row of the sheet"_s;
     QTest::newRow("tjs csv bad number")
         << u"timelinejs_bad_number.csv"_s << u":2: column Month: 'Apr' is not a number"_s;
-    QTest::newRow("old timeline") << u"old_format.timeline"_s
-                                  << u":1: the old line format of Timeline before 0.x is not "
-                                     "supported; open and save it in Timeline 1.x or later"_s;
+    QTest::newRow("old timeline")
+        << u"old_format.timeline"_s
+        << u":1: a Timeline 0.x file (its line format: EVENT:, CATEGORY:); ChipTimeline reads the "
+           "XML .timeline files of Timeline 1.0 and later — open it in Timeline "
+           "(thetimelineproj) 1.x or later, save it, and import the saved file"_s;
     QTest::newRow("malformed timeline")
         << u"malformed.timeline"_s
         << u":8:26: not well-formed XML: Opening and ending tag mismatch."_s;
@@ -359,6 +365,85 @@ void TestDatasetFormats::previewMatchesImport() {
     QVERIFY(preview.eventsAdded > 0);
     if (importPolicy == ImportPolicy::Skip)
         QVERIFY(preview.eventsSkipped > 0);
+}
+
+void TestDatasetFormats::namesTimelineJs2AndWhatToDo() {
+    const QByteArray tjs2 = R"({"timeline": {"headline": "Chips", "type": "default",
+        "date": [{"startDate": "2025,4,9", "headline": "H20 licence"}]}})";
+    const QString message =
+        u"a TimelineJS 2 file (timeline.date); ChipTimeline reads TimelineJS 3 JSON — open it in "
+        "TimelineJS 3 (or convert it to its JSON, with \"events\" and \"start_date\", or to its "
+        "spreadsheet saved as CSV) and import that"_s;
+    for (const auto &[name, format] :
+         {std::pair(u"old.json"_s, DatasetFormat::Auto), std::pair(u"old"_s, DatasetFormat::Auto),
+          std::pair(u"old.json"_s, DatasetFormat::Native),
+          std::pair(u"old.json"_s, DatasetFormat::TimelineJsJson)}) {
+        InputError error;
+        QVERIFY(!DatasetFormats::read(tjs2, name, format, &error));
+        QCOMPARE(error.toString(), name + u": "_s + message);
+    }
+}
+
+// An address that would run code or open a local file is never stored as the address; it
+// stays in the notes, so nothing in the file is lost.
+void TestDatasetFormats::unsafeAddressesAreSetAside() {
+    InputError error;
+    const auto dataset = DatasetFormats::read(
+        "TY  - ELEC\nTI  - Bad link\nUR  - javascript:alert(document.cookie)\nER  - \n"
+        "TY  - ELEC\nTI  - Local\nUR  - file:///etc/passwd\nER  - \n"
+        "TY  - ELEC\nTI  - Good\nUR  - https://example.org/\nER  - \n",
+        u"a.ris"_s, DatasetFormat::Auto, &error);
+    QVERIFY2(dataset, qPrintable(error.toString()));
+    QCOMPARE(dataset->sources.size(), 3);
+    QCOMPARE(dataset->sources.at(0).url, QString());
+    QCOMPARE(dataset->sources.at(0).notes, u"unsafe-address: javascript:alert(document.cookie)"_s);
+    QCOMPARE(dataset->sources.at(1).url, QString());
+    QCOMPARE(dataset->sources.at(1).notes, u"unsafe-address: file:///etc/passwd"_s);
+    QCOMPARE(dataset->sources.at(2).url, u"https://example.org/"_s);
+    QCOMPARE(dataset->sources.at(2).notes, QString());
+}
+
+// Through the store: two works behind one address are both added; a copy of a stored news
+// article (same title and day, another address, from another library) is not added again,
+// and `check` then finds no duplicate.
+void TestDatasetFormats::importKeepsWorksApartAndMergesCopies() {
+    QTemporaryDir dir;
+    StoreError storeError;
+    auto store = TimelineStore::open(dir.filePath(u"t.sqlite"_s), &storeError);
+    QVERIFY2(store, qPrintable(storeError.message));
+    InputError error;
+    const auto report = DatasetFormats::read(
+        "1.\nTY  - RPRT\nTI  - Export controls, part 1\nUR  - https://example.org/report\n"
+        "DA  - 2025/01/13/\nER  - \n2.\nTY  - RPRT\nTI  - Export controls, part 2\n"
+        "UR  - https://example.org/report\nDA  - 2025/01/13/\nER  - \n",
+        u"a.ris"_s, DatasetFormat::Auto, &error);
+    QVERIFY2(report, qPrintable(error.toString()));
+    ImportSummary summary;
+    QVERIFY2(store->importDataset(*report, ImportPolicy::Skip, &summary, &storeError),
+             qPrintable(storeError.message));
+    QCOMPARE(summary.toString(), u"events: 0 added, 0 updated, 0 skipped; sources: 2 added, 0 "
+                                 "updated, 0 skipped"_s);
+
+    const auto syndicated = DatasetFormats::read(
+        "TY  - NEWS\nTI  - Nvidia to pay 15% of China chip sales to US\nT2  - Reuters\n"
+        "UR  - https://www.reuters.com/h20-deal\nDA  - 2025/08/11/\nER  - \n",
+        u"b.ris"_s, DatasetFormat::Auto, &error);
+    QVERIFY2(syndicated, qPrintable(error.toString()));
+    QVERIFY(store->importDataset(*syndicated, ImportPolicy::Skip, &summary, &storeError));
+    const auto zotero = DatasetFormats::read(
+        R"([{"id": "z1", "type": "article-newspaper",
+            "title": "Nvidia to pay 15% of China chip sales to US", "container-title": "Yahoo",
+            "URL": "https://finance.yahoo.com/news/h20-deal", "issued": {"date-parts": [[2025, 8, 11]]}}])",
+        u"z.json"_s, DatasetFormat::Auto, &error);
+    QVERIFY2(zotero, qPrintable(error.toString()));
+    QVERIFY(store->importDataset(*zotero, ImportPolicy::Skip, &summary, &storeError));
+    QCOMPARE(summary.toString(), u"events: 0 added, 0 updated, 0 skipped; sources: 0 added, 0 "
+                                 "updated, 1 skipped"_s);
+    QCOMPARE(store->sourceCount(), 3);
+    const QList<HealthFinding> findings = DatasetHealth::check(store->dataset());
+    QVERIFY(std::none_of(findings.cbegin(), findings.cend(), [](const HealthFinding &f) {
+        return f.kind == HealthFinding::Kind::DuplicateSources;
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestDatasetFormats)

@@ -1,4 +1,6 @@
 #include "model/DateInput.h"
+#include "model/MonthNames.h"
+#include "model/formats/LooseDate.h"
 
 #include <QTest>
 
@@ -8,6 +10,7 @@ class TestDateInput : public QObject {
     Q_OBJECT
 
 private slots:
+    void monthNamesAreOneTable();
     void parses_data();
     void parses();
     void refuses_data();
@@ -148,6 +151,22 @@ void TestDateInput::describes() {
     const std::optional<PartialDate> date = DateInput::parse(input);
     QVERIFY(date);
     QCOMPARE(DateInput::describe(*date), description);
+}
+
+// Typed dates, imported dates and BibTeX's month macros read months from one table.
+void TestDateInput::monthNamesAreOneTable() {
+    QCOMPARE(MonthNames::all().size(), std::size_t(41));
+    for (const MonthName &m : MonthNames::all()) {
+        QCOMPARE(DateInput::monthFromName(m.name), m.month);
+        QCOMPARE(LooseDate::monthFromName(m.name), m.month);
+    }
+    QCOMPARE(MonthNames::fromName(u" MÄRZ. "), 3);
+    QCOMPARE(MonthNames::fromName(u"Mayo"), 0);
+    QCOMPARE(MonthNames::englishName(9), u"September");
+    QCOMPARE(MonthNames::englishName(13), QStringView());
+    // Spellings only the typed-date reader knew before are now read from files too.
+    QCOMPARE(LooseDate::parse(u"15. Mrz 2025"), PartialDate::fromYmd(2025, 3, 15));
+    QCOMPARE(LooseDate::parse(u"Jaenner 2025"), PartialDate::fromYearMonth(2025, 1));
 }
 
 QTEST_GUILESS_MAIN(TestDateInput)

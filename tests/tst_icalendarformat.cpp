@@ -19,6 +19,7 @@ private slots:
     void urlWithEscapedControlCharactersGivesAWritableTitle();
     void rejects_data();
     void rejects();
+    void allDayEventEndingOnItsStartIsOneDay();
 };
 
 namespace {
@@ -353,6 +354,29 @@ void TestICalendarFormat::rejects() {
     InputError error;
     QVERIFY(!ICalendarFormat::read(input, u"c.ics"_s, &error));
     QCOMPARE(error.toString(), message);
+}
+
+void TestICalendarFormat::allDayEventEndingOnItsStartIsOneDay() {
+    InputError error;
+    const auto dataset = ICalendarFormat::read(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:one@example.org\r\n"
+        "DTSTART;VALUE=DATE:20250409\r\nDTEND;VALUE=DATE:20250409\r\nSUMMARY:H20 licence\r\n"
+        "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:two@example.org\r\nDTEND;VALUE=DATE:20250812\r\n"
+        "DTSTART;VALUE=DATE:20250812\r\nSUMMARY:End first\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        u"c.ics"_s, &error);
+    QVERIFY2(dataset, qPrintable(error.toString()));
+    QCOMPARE(dataset->events.size(), 2);
+    QCOMPARE(dataset->events.at(0).start, PartialDate::fromYmd(2025, 4, 9));
+    QVERIFY(!dataset->events.at(0).end.isValid());
+    QCOMPARE(dataset->events.at(1).start, PartialDate::fromYmd(2025, 8, 12));
+    QVERIFY(!dataset->events.at(1).end.isValid());
+    // An end truly before the start is still refused.
+    QVERIFY(
+        !ICalendarFormat::read("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250409\r\n"
+                               "DTEND;VALUE=DATE:20250408\r\nSUMMARY:X\r\nEND:VEVENT\r\n"
+                               "END:VCALENDAR\r\n",
+                               u"c.ics"_s, &error));
+    QCOMPARE(error.toString(), u"c.ics:2: DTEND: before DTSTART"_s);
 }
 
 QTEST_GUILESS_MAIN(TestICalendarFormat)

@@ -12,6 +12,9 @@ private slots:
     void allowed();
     void refused_data();
     void refused();
+    void unsafeAddresses_data();
+    void unsafeAddresses();
+    void sanitizedMailtoKeepsEncoding();
 };
 
 void TestLinkPolicy::allowed_data() {
@@ -24,6 +27,18 @@ void TestLinkPolicy::allowed_data() {
     QTest::newRow("mailto") << u"mailto:desk@example.org"_s << u"mailto:desk@example.org"_s;
     QTest::newRow("bare doi") << u"10.1000/xyz123"_s << u"https://doi.org/10.1000/xyz123"_s;
     QTest::newRow("doi: prefix") << u"doi:10.1000/abc"_s << u"https://doi.org/10.1000/abc"_s;
+    // Only the recipient, subject and body of a mailto: pass; attach= could send local files.
+    QTest::newRow("mailto attach")
+        << u"mailto:desk@example.org?subject=H20%20deal&attach=/home/u/.ssh/id_rsa&body=Hi"_s
+        << u"mailto:desk@example.org?subject=H20 deal&body=Hi"_s;
+    QTest::newRow("mailto cc, bcc and attachment only")
+        << u"mailto:desk@example.org?cc=a@example.org&BCC=b@example.org&Attachment=C:/x"_s
+        << u"mailto:desk@example.org"_s;
+    QTest::newRow("mailto upper-case Subject")
+        << u"MAILTO:desk@example.org?Subject=Hi&ATTACH=%2Fetc%2Fpasswd"_s
+        << u"mailto:desk@example.org?Subject=Hi"_s;
+    QTest::newRow("query of a web address untouched")
+        << u"https://example.org/a?attach=x&cc=y"_s << u"https://example.org/a?attach=x&cc=y"_s;
 }
 
 void TestLinkPolicy::allowed() {
@@ -63,6 +78,35 @@ void TestLinkPolicy::refused() {
     QString actual;
     QVERIFY(!LinkPolicy::openableUrl(address, &actual));
     QCOMPARE(actual, reason);
+}
+
+void TestLinkPolicy::unsafeAddresses_data() {
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("unsafe");
+    QTest::newRow("javascript") << u"javascript:alert(1)"_s << true;
+    QTest::newRow("JavaScript with blank") << u"  JavaScript:void(0)"_s << true;
+    QTest::newRow("vbscript") << u"vbscript:msgbox"_s << true;
+    QTest::newRow("file") << u"file:///etc/passwd"_s << true;
+    QTest::newRow("data") << u"data:text/html;base64,PGI+"_s << true;
+    QTest::newRow("https") << u"https://example.org/javascript:x"_s << false;
+    QTest::newRow("mailto") << u"mailto:a@example.org"_s << false;
+    QTest::newRow("no scheme") << u"example.org/file:x"_s << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestLinkPolicy::unsafeAddresses() {
+    QFETCH(QString, address);
+    QFETCH(bool, unsafe);
+    QCOMPARE(LinkPolicy::isUnsafeAddress(address), unsafe);
+}
+
+void TestLinkPolicy::sanitizedMailtoKeepsEncoding() {
+    const QUrl url(u"mailto:desk@example.org?body=a%26b%3Dc&attach=x&subject=%C3%BC"_s,
+                   QUrl::StrictMode);
+    QCOMPARE(LinkPolicy::sanitizedMailto(url).toString(QUrl::FullyEncoded),
+             u"mailto:desk@example.org?body=a%26b%3Dc&subject=%C3%BC"_s);
+    const QUrl web(u"https://example.org/?attach=x"_s);
+    QCOMPARE(LinkPolicy::sanitizedMailto(web), web);
 }
 
 QTEST_GUILESS_MAIN(TestLinkPolicy)

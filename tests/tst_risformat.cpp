@@ -1,4 +1,5 @@
 #include "model/formats/RisFormat.h"
+#include "model/formats/SourceMatcher.h"
 
 #include "CitationTestUtil.h"
 
@@ -22,6 +23,9 @@ private slots:
     void kindMapping();
     void errors_data();
     void errors();
+    void recordsSharingAnAddressStayTwo();
+    void severalAddressesAreAllKept();
+    void recordNumbersBeforeTyAreSkipped();
 };
 
 namespace {
@@ -230,6 +234,52 @@ void TestRisFormat::errors() {
     InputError error;
     QVERIFY(!RisFormat::read(data, fileName, &error).has_value());
     QCOMPARE(error.toString(), message);
+}
+
+// Two chapters of one report behind the same landing page: two works, not one.
+void TestRisFormat::recordsSharingAnAddressStayTwo() {
+    const QList<Source> sources = readOrFail(
+        "TY  - RPRT\nTI  - Export controls, part 1\nUR  - https://example.org/report\nER  - \n"
+        "TY  - RPRT\nTI  - Export controls, part 2\nUR  - https://example.org/report\nER  - \n");
+    QCOMPARE(sources.size(), qsizetype(2));
+    QCOMPARE(sources.at(0).url, u"https://example.org/report"_s);
+    QCOMPARE(sources.at(1).url, u"https://example.org/report"_s);
+    QVERIFY(sources.at(0).uid != sources.at(1).uid);
+    QVERIFY(!SourceMatcher::isSameSource(sources.at(0), sources.at(1)));
+    SourceMatcher matcher;
+    matcher.add(sources.at(0));
+    QCOMPARE(matcher.findMatch(sources.at(1)), qsizetype(-1));
+    QCOMPARE(matcher.findMatch(sources.at(0)), qsizetype(0));
+}
+
+void TestRisFormat::severalAddressesAreAllKept() {
+    const QList<Source> sources =
+        readOrFail("TY  - NEWS\r\nTI  - H20 deal\r\n"
+                   "UR  - https://a.example/h20 https://b.example/h20; https://c.example/h20\r\n"
+                   "UR  - https://d.example/h20\r\nER  - \r\n");
+    QCOMPARE(sources.size(), qsizetype(1));
+    const Source &s = sources.at(0);
+    QCOMPARE(s.url, u"https://a.example/h20"_s);
+    QCOMPARE(s.notes, u"url: https://b.example/h20\nurl: https://c.example/h20\n"
+                      "url: https://d.example/h20"_s);
+    // Written back as one UR line per address.
+    const QString written = QString::fromUtf8(RisFormat::write(sources));
+    QVERIFY2(written.contains(u"UR  - https://a.example/h20\r\nUR  - https://b.example/h20\r\n"
+                              "UR  - https://c.example/h20\r\nUR  - https://d.example/h20\r\n"_s),
+             qPrintable(written));
+    QVERIFY(!written.contains(u"N1"_s));
+    QCOMPARE(readOrFail(written.toUtf8()), sources);
+}
+
+void TestRisFormat::recordNumbersBeforeTyAreSkipped() {
+    const QList<Source> sources =
+        readOrFail("1.\nTY  - NEWS\nTI  - First\nER  - \n\n2.\nTY  - NEWS\nTI  - Second\nER  - \n");
+    QCOMPARE(sources.size(), qsizetype(2));
+    QCOMPARE(sources.at(0).title, u"First"_s);
+    QCOMPARE(sources.at(1).title, u"Second"_s);
+    // Inside a record a number is the value's continuation, as before.
+    const QList<Source> inside = readOrFail("TY  - NEWS\nTI  - Part\n2.\nER  - \n");
+    QCOMPARE(inside.at(0).title, u"Part 2."_s);
 }
 
 QTEST_GUILESS_MAIN(TestRisFormat)

@@ -1,3 +1,4 @@
+#include "model/DatasetHealth.h"
 #include "model/formats/SourceMatcher.h"
 
 #include <QTest>
@@ -20,6 +21,8 @@ private slots:
     void findMatch();
     void addedSourcesAreFound();
     void mergeFillsEmptyFieldsAndAppendsNotes();
+    void healthReportsDuplicatesByTheSameRule();
+    void healthListsUnsafeAddresses();
 };
 
 namespace {
@@ -157,9 +160,25 @@ void TestSourceMatcher::findMatch_data() {
     QTest::newRow("DOI link as URL")
         << source(u"Guidance"_s, {}, u"https://doi.org/10.5555/BIS.2025.0513"_s) << qsizetype(1);
     QTest::newRow("URL spelled differently")
-        << source(u"Nvidia to resume H20 sales"_s, PartialDate::fromYmd(2025, 7, 15),
+        << source(u"Nvidia says it will resume sale of key AI chip to China"_s,
+                  PartialDate::fromYmd(2025, 7, 15),
                   u"http://www.kesq.com/money/2025/07/15/nvidia-resume?utm_source=twitter#top"_s)
         << qsizetype(2);
+    QTest::newRow("same URL, another title: another work")
+        << source(u"Nvidia to resume H20 sales"_s, PartialDate::fromYmd(2025, 7, 15),
+                  u"https://kesq.com/money/2025/07/15/nvidia-resume"_s)
+        << qsizetype(-1);
+    QTest::newRow("same URL, no title")
+        << source(QString(), {}, u"https://kesq.com/money/2025/07/15/nvidia-resume/"_s)
+        << qsizetype(2);
+    QTest::newRow("same DOI link, other DOI")
+        << source(u"Guidance on Huawei Ascend"_s, PartialDate::fromYmd(2025, 5, 13), {},
+                  u"10.5555/BIS.2025.0514"_s)
+        << qsizetype(-1);
+    QTest::newRow("same title and day, another address (syndicated copy)")
+        << source(u"DeepSeek verschiebt Modellstart nach Problemen mit Huaweis KI-Chips"_s,
+                  PartialDate::fromYmd(2025, 8, 15), u"https://finanzen.example/deepseek"_s)
+        << qsizetype(0);
     QTest::newRow("same title, different URLs")
         << source(u"Nvidia says it will resume sale of key AI chip to China"_s,
                   PartialDate::fromYearMonth(2025, 7), u"https://cnn.com/nvidia-resume"_s)
@@ -188,7 +207,11 @@ void TestSourceMatcher::addedSourcesAreFound() {
     matcher.add(source(u"B"_s, {}, u"https://b.example/"_s));
     QCOMPARE(matcher.size(), qsizetype(2));
     QCOMPARE(matcher.findMatch(source(u"a"_s, PartialDate::fromYear(2025))), qsizetype(0));
-    QCOMPARE(matcher.findMatch(source(u"Other"_s, {}, u"http://b.example"_s)), qsizetype(1));
+    QCOMPARE(matcher.findMatch(source(u"b"_s, {}, u"http://b.example"_s)), qsizetype(1));
+    QCOMPARE(matcher.findMatch(source(u"Other"_s, {}, u"http://b.example"_s)), qsizetype(-1));
+    // Two works at one address are both found, each by its own title.
+    matcher.add(source(u"C"_s, {}, u"https://b.example"_s));
+    QCOMPARE(matcher.findMatch(source(u"c"_s, {}, u"http://b.example"_s)), qsizetype(2));
 }
 
 void TestSourceMatcher::mergeFillsEmptyFieldsAndAppendsNotes() {
@@ -233,6 +256,69 @@ void TestSourceMatcher::mergeFillsEmptyFieldsAndAppendsNotes() {
     QCOMPARE(SourceMatcher::merged(existing, incoming).published.toIsoString(), u"2025-08"_s);
     // Merging the same source twice changes nothing more.
     QCOMPARE(SourceMatcher::merged(merged, incoming), merged);
+}
+
+// Dataset Health and import share one rule: what one merges the other reports, and what
+// one keeps apart the other does not call a duplicate.
+void TestSourceMatcher::healthReportsDuplicatesByTheSameRule() {
+    Dataset dataset;
+    const auto add = [&dataset](const QString &uid, const QString &title, const QString &url,
+                                const PartialDate &date) {
+        Source s = source(title, date, url);
+        s.uid = uid;
+        s.outlet = u"Outlet "_s + uid;
+        dataset.sources << s;
+    };
+    add(u"a"_s, u"Chip rules tightened"_s, u"https://a.example/x"_s,
+        PartialDate::fromYmd(2025, 1, 13));
+    add(u"b"_s, u"Chip rules tightened"_s, u"https://b.example/y"_s,
+        PartialDate::fromYmd(2025, 1, 13));
+    add(u"c"_s, u"Part two of the report"_s, u"https://a.example/x"_s,
+        PartialDate::fromYmd(2025, 1, 13));
+    add(u"d"_s, u"Chip rules tightened"_s, u"https://c.example/z"_s,
+        PartialDate::fromYearMonth(2025, 1));
+    QList<HealthFinding> duplicates;
+    for (const HealthFinding &f : DatasetHealth::check(dataset)) {
+        if (f.kind == HealthFinding::Kind::DuplicateSources)
+            duplicates << f;
+    }
+    QCOMPARE(duplicates.size(), qsizetype(1));
+    QCOMPARE(duplicates.at(0).subjectUid, u"b"_s);
+    QCOMPARE(duplicates.at(0).otherUid, u"a"_s);
+    QCOMPARE(duplicates.at(0).message,
+             u"duplicate sources: Outlet b, \"Chip rules tightened\" and Outlet a, \"Chip rules "
+             "tightened\""_s);
+    // The import's matcher says the same of each source against those before it.
+    SourceMatcher matcher;
+    QList<qsizetype> matches;
+    for (const Source &s : std::as_const(dataset.sources)) {
+        matches << matcher.findMatch(s);
+        matcher.add(s);
+    }
+    QCOMPARE(matches, (QList<qsizetype>{-1, 0, -1, -1}));
+}
+
+void TestSourceMatcher::healthListsUnsafeAddresses() {
+    Dataset dataset;
+    const QStringList urls = {u"javascript:alert(1)"_s, u" FILE:///etc/passwd"_s,
+                              u"data:text/html,<b>x</b>"_s, u"https://ok.example/"_s,
+                              u"mailto:desk@example.org"_s};
+    for (qsizetype i = 0; i < urls.size(); ++i) {
+        Source s = source(u"Source %1"_s.arg(i), {}, urls.at(i));
+        s.uid = QString::number(i);
+        dataset.sources << s;
+    }
+    QStringList listed;
+    for (const HealthFinding &f : DatasetHealth::check(dataset)) {
+        if (f.kind == HealthFinding::Kind::UnsafeAddress)
+            listed << f.subjectUid + u' ' + f.message;
+    }
+    QCOMPARE(
+        listed,
+        (QStringList{u"0 source whose address is not a web address (javascript): \"Source 0\""_s,
+                     u"1 source whose address is not a web address (file): \"Source 1\""_s,
+                     u"2 source whose address is not a web address (data): \"Source 2\""_s}));
+    QCOMPARE(healthKindKey(HealthFinding::Kind::UnsafeAddress), u"unsafe-address"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSourceMatcher)

@@ -1,5 +1,7 @@
+#include "model/formats/CsvReader.h"
 #include "model/formats/HtmlMarkdown.h"
 #include "model/formats/LinkedSources.h"
+#include "model/formats/TimelineJsCsvFormat.h"
 #include "model/formats/TimelineJsFormat.h"
 #include "model/formats/TimelineJsSlide.h"
 
@@ -24,6 +26,8 @@ private slots:
     void writesWhatTimelineJsOpens();
     void readsWithByteOrderMark();
     void imageMediaIsNotASource();
+    void protocolRelativeMediaIsKept();
+    void lanesAreWrittenAsLabels();
     void readsTheSourcesParagraph_data();
     void readsTheSourcesParagraph();
     void rejects_data();
@@ -282,6 +286,50 @@ void TestTimelineJsFormat::imageMediaIsNotASource() {
     QVERIFY2(dataset, qPrintable(error.toString()));
     QVERIFY(dataset->sources.isEmpty());
     QVERIFY(dataset->events.at(0).citations.isEmpty());
+}
+
+void TestTimelineJsFormat::protocolRelativeMediaIsKept() {
+    InputError error;
+    const auto dataset = TimelineJsFormat::read(
+        R"({"events": [{"start_date": {"year": 2025}, "text": {"headline": "Deal"},
+            "media": {"url": "//www.example.org/news/h20-deal", "caption": "The deal"}}]})",
+        {}, &error);
+    QVERIFY2(dataset, qPrintable(error.toString()));
+    QCOMPARE(dataset->sources.size(), 1);
+    QCOMPARE(dataset->sources.at(0).url, u"https://www.example.org/news/h20-deal"_s);
+    QCOMPARE(dataset->sources.at(0).title, u"The deal"_s);
+    QCOMPARE(dataset->events.at(0).citations.size(), 1);
+    QCOMPARE(dataset->events.at(0).citations.at(0).sourceUid, dataset->sources.at(0).uid);
+}
+
+void TestTimelineJsFormat::lanesAreWrittenAsLabels() {
+    Dataset dataset;
+    Category deal;
+    deal.name = u"US-POLICY-DEAL"_s;
+    deal.label = u"US policy deal"_s;
+    dataset.categories << deal;
+    Event a;
+    a.uid = u"a"_s;
+    a.title = u"Revenue share"_s;
+    a.start = PartialDate::fromYmd(2025, 8, 11);
+    a.category = deal.name;
+    Event b = a;
+    b.uid = u"b"_s;
+    b.category = u"no-label"_s;
+    dataset.events = {a, b};
+    const QJsonArray events = QJsonDocument::fromJson(TimelineJsFormat::write(dataset))
+                                  .object()
+                                  .value(u"events"_s)
+                                  .toArray();
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).toObject().value(u"group"_s).toString(), u"US policy deal"_s);
+    QCOMPARE(events.at(1).toObject().value(u"group"_s).toString(), u"no-label"_s);
+    const QList<QStringList> rows =
+        CsvReader::readAll(TimelineJsCsvFormat::write(dataset), u"t.csv"_s, nullptr).value();
+    const qsizetype group = rows.at(0).indexOf(u"Group"_s);
+    QVERIFY(group >= 0);
+    QCOMPARE(rows.at(1).at(group), u"US policy deal"_s);
+    QCOMPARE(rows.at(2).at(group), u"no-label"_s);
 }
 
 void TestTimelineJsFormat::readsTheSourcesParagraph_data() {

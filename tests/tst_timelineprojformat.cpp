@@ -131,8 +131,10 @@ void TestTimelineProjFormat::rejects_data() {
     QTest::addColumn<QString>("message");
     QTest::newRow("old line format")
         << dataFile(u"old_format.timeline"_s)
-        << u"f.timeline:1: the old line format of Timeline before 0.x is not supported; open "
-           "and save it in Timeline 1.x or later"_s;
+        << u"f.timeline:1: a Timeline 0.x file (its line format: EVENT:, CATEGORY:); ChipTimeline "
+           u"reads the "
+           "XML .timeline files of Timeline 1.0 and later — open it in Timeline "
+           "(thetimelineproj) 1.x or later, save it, and import the saved file"_s;
     QTest::newRow("malformed XML")
         << dataFile(u"malformed.timeline"_s)
         << u"f.timeline:8:26: not well-formed XML: Opening and ending tag mismatch."_s;

@@ -1,5 +1,7 @@
 #include "model/formats/BibTexFormat.h"
 
+#include "model/MonthNames.h"
+
 #include "model/formats/FormatSupport.h"
 #include "model/formats/LooseDate.h"
 #include "model/formats/TextDecoding.h"
@@ -446,11 +448,10 @@ public:
             if (m_text[i] == u'\n')
                 m_lineStarts.append(i + 1);
         }
-        const QStringList months = {u"January"_s,   u"February"_s, u"March"_s,    u"April"_s,
-                                    u"May"_s,       u"June"_s,     u"July"_s,     u"August"_s,
-                                    u"September"_s, u"October"_s,  u"November"_s, u"December"_s};
-        for (const QString &m : months)
-            m_macros.insert(m.left(3).toLower(), m);
+        for (int month = 1; month <= 12; ++month) {
+            const QString name = MonthNames::englishName(month).toString();
+            m_macros.insert(name.left(3).toLower(), name);
+        }
     }
 
     std::optional<QList<RawEntry>> parse() {
@@ -979,7 +980,14 @@ std::optional<QList<Source>> BibTexFormat::read(const QByteArray &data, const QS
                 FormatSupport::addNoteField(&dateNote, u"date"_s, f.value(u"date"_s));
         }
         if (!s.published.isValid() && f.contains(u"year"_s)) {
-            const int year = decodeText(f.value(u"year"_s), false).toInt();
+            // "[1990] 2002" (first published, this edition), "2002a", "c. 1990": the last
+            // four-digit year is the edition's; the field as written is kept when it says more.
+            static const QRegularExpression lastYear(u"(\\d{4})(?!.*\\d{4})"_s);
+            const QString yearText = decodeText(f.value(u"year"_s), false).trimmed();
+            const QRegularExpressionMatch yearMatch = lastYear.match(yearText);
+            const int year = yearMatch.hasMatch() ? yearMatch.captured(1).toInt() : 0;
+            if (yearText != yearMatch.captured(1))
+                FormatSupport::addNoteField(&dateNote, u"year"_s, yearText);
             const QString monthText = decodeText(f.value(u"month"_s), false);
             int month = monthText.toInt();
             if (month == 0)
@@ -998,6 +1006,17 @@ std::optional<QList<Source>> BibTexFormat::read(const QByteArray &data, const QS
                 FormatSupport::addNoteField(&dateNote, u"urldate"_s, f.value(u"urldate"_s));
         }
         s.url = cleanUrl(f.value(u"url"_s));
+        // Classic BibTeX has no url field: styles of its time put the address in howpublished.
+        bool howpublishedUsed = false;
+        if (s.url.isEmpty() && f.contains(u"howpublished"_s)) {
+            static const QRegularExpression address(
+                u"^\\s*(?:\\\\url\\s*\\{([^{}]*)\\}|(https?://\\S+))\\s*$"_s);
+            const QRegularExpressionMatch m = address.match(f.value(u"howpublished"_s));
+            if (m.hasMatch()) {
+                s.url = cleanUrl(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1));
+                howpublishedUsed = true;
+            }
+        }
         s.doi = cleanUrl(f.value(u"doi"_s));
         bool languageUsed = false;
         if (f.contains(u"langid"_s)) {
@@ -1011,7 +1030,8 @@ std::optional<QList<Source>> BibTexFormat::read(const QByteArray &data, const QS
         for (const auto &[name, value] : e.fields) {
             if (mappedFields().contains(name) || (name == u"entrysubtype"_s && subtypeUsed) ||
                 (name == u"institution"_s && institutionUsed) ||
-                (name == u"language"_s && languageUsed))
+                (name == u"language"_s && languageUsed) ||
+                (name == u"howpublished"_s && howpublishedUsed))
                 continue;
             if (name == u"entrysubtype"_s)
                 subtypeUsed = true; // only once

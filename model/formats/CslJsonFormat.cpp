@@ -1,5 +1,7 @@
 #include "model/formats/CslJsonFormat.h"
 
+#include <QRegularExpression>
+
 #include "model/formats/FormatSupport.h"
 #include "model/formats/LooseDate.h"
 #include "model/formats/TextDecoding.h"
@@ -374,14 +376,14 @@ std::optional<QList<Source>> CslJsonFormat::read(const QByteArray &data, const Q
         const QString recordName = id.isEmpty() ? u"record %1"_s.arg(number)
                                                 : u"record %1 (id \"%2\")"_s.arg(number).arg(id);
         Source s;
-        s.title = item.value(u"title"_s).toString().trimmed();
+        s.title = plainText(item.value(u"title"_s).toString()).trimmed();
         if (s.title.isEmpty()) {
             setError(error, fileName, line, 0, recordName + u": no title"_s);
             return std::nullopt;
         }
         const QString type = item.value(u"type"_s).toString();
         s.kind = type.isEmpty() ? u"other"_s : kindForType(type);
-        s.outlet = item.value(u"container-title"_s).toString().trimmed();
+        s.outlet = plainText(item.value(u"container-title"_s).toString()).trimmed();
         const QJsonArray authors = item.value(u"author"_s).toArray();
         for (const QJsonValue &a : authors) {
             const QString name = authorText(a.toObject());
@@ -486,4 +488,15 @@ QByteArray CslJsonFormat::write(const QList<Source> &sources) {
         items.append(item);
     }
     return QJsonDocument(items).toJson(QJsonDocument::Indented);
+}
+
+QString CslJsonFormat::plainText(const QString &richText) {
+    // Only the tags citeproc knows: a "<" in other text ("x < y", "<T>") is text.
+    static const QRegularExpression markup(
+        u"</?(?:i|b|sub|sup|sc)>|<span\\s+(?:class=\"nocase\"|style=\"[^\"<>]*\")\\s*>|</span>"_s);
+    if (!richText.contains(u'<'))
+        return richText;
+    QString text = richText;
+    text.remove(markup);
+    return text;
 }

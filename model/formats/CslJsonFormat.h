@@ -25,4 +25,8 @@ public:
     [[nodiscard]] static QString kindForType(const QString &cslType);
     // The CSL type written for a kind: "news" → "article-newspaper", …
     [[nodiscard]] static QString typeForKind(const QString &kind);
+    // A title without CSL's rich-text markup (<i>, <b>, <sub>, <sup>, <sc>,
+    // <span class="nocase">, <span style="…">): "H<sub>2</sub>O" → "H2O". Applied to
+    // titles and container titles on import, so other formats get plain text.
+    [[nodiscard]] static QString plainText(const QString &richText);
 };

@@ -1,5 +1,7 @@
 #include "model/formats/DatasetFormats.h"
 
+#include "model/formats/FormatSupport.h"
+
 #include "model/formats/EventCsvFormat.h"
 #include "model/formats/ICalendarFormat.h"
 #include "model/formats/NativeJsonFormat.h"
@@ -10,44 +12,146 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStringTokenizer>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Name {
-    QStringView name;
-    DatasetFormat format;
-};
+using Reader = std::optional<Dataset> (*)(const QByteArray &content, const QString &fileName,
+                                          InputError *error);
+using Writer = QByteArray (*)(const Dataset &dataset);
 
-constexpr Name Names[] = {
-    {u"auto", DatasetFormat::Auto},
-    {u"json", DatasetFormat::Native},
-    {u"csv", DatasetFormat::EventCsv},
-    {u"timelinejs", DatasetFormat::TimelineJsJson},
-    {u"timelinejs-json", DatasetFormat::TimelineJsJson},
-    {u"timelinejs-csv", DatasetFormat::TimelineJsCsv},
-    {u"timeline", DatasetFormat::TimelineProj},
-    {u"ics", DatasetFormat::ICalendar},
-    {u"csl-json", DatasetFormat::CslJson},
-    {u"ris", DatasetFormat::Ris},
-    {u"bibtex", DatasetFormat::BibTex},
-    {u"article", DatasetFormat::ArticleText},
-};
-
-std::optional<SourceFileFormat> sourceFormat(DatasetFormat format) {
-    switch (format) {
-    case DatasetFormat::CslJson:
-        return SourceFileFormat::CslJson;
-    case DatasetFormat::Ris:
-        return SourceFileFormat::Ris;
-    case DatasetFormat::BibTex:
-        return SourceFileFormat::BibTex;
-    case DatasetFormat::ArticleText:
-        return SourceFileFormat::ArticleText;
-    default:
+std::optional<Dataset> sourcesOnly(const QByteArray &content, const QString &fileName,
+                                   SourceFileFormat format, InputError *error) {
+    const auto sources = SourceFormat::readSources(content, fileName, format, error);
+    if (!sources)
         return std::nullopt;
+    Dataset dataset;
+    dataset.sources = *sources;
+    return dataset;
+}
+
+std::optional<Dataset> readTimelineJs(const QByteArray &content, const QString &fileName,
+                                      InputError *error);
+
+// The one list of formats: the command line's names (import --format, export-data --format,
+// in this order), the extension written, the extensions that decide the format whatever the
+// content, the reader and the writer (none: import only). An alias names a format a second
+// time for reading only.
+struct FormatEntry {
+    DatasetFormat format;
+    QStringView name;
+    QStringView extension;
+    QStringView decisiveSuffixes; // blank-separated
+    Reader read;
+    Writer write;
+    bool alias = false;
+};
+
+const FormatEntry Formats[] = {
+    {DatasetFormat::Auto, u"auto", {}, {}, nullptr, nullptr},
+    {DatasetFormat::Native,
+     u"json",
+     u"chiptimeline.json",
+     {},
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return NativeJsonFormat::read(c, f, e);
+     },
+     [](const Dataset &d) {
+         return NativeJsonFormat::write(d);
+     }},
+    {DatasetFormat::EventCsv,
+     u"csv",
+     u"csv",
+     {},
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return EventCsvFormat::read(c, f, e);
+     },
+     [](const Dataset &d) {
+         return EventCsvFormat::write(d);
+     }},
+    {DatasetFormat::TimelineJsJson, u"timelinejs", u"json", {}, readTimelineJs, nullptr, true},
+    {DatasetFormat::TimelineJsJson,
+     u"timelinejs-json",
+     u"json",
+     {},
+     readTimelineJs,
+     [](const Dataset &d) {
+         return TimelineJsFormat::write(d);
+     }},
+    {DatasetFormat::TimelineJsCsv,
+     u"timelinejs-csv",
+     u"csv",
+     {},
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return TimelineJsCsvFormat::read(c, f, e);
+     },
+     [](const Dataset &d) {
+         return TimelineJsCsvFormat::write(d);
+     }},
+    {DatasetFormat::TimelineProj, u"timeline", u"timeline", u"timeline",
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return TimelineProjFormat::read(c, f, e);
+     },
+     nullptr},
+    {DatasetFormat::ICalendar, u"ics", u"ics", u"ics ical icalendar",
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return ICalendarFormat::read(c, f, e);
+     },
+     [](const Dataset &d) {
+         return ICalendarFormat::write(d);
+     }},
+    {DatasetFormat::CslJson,
+     u"csl-json",
+     u"json",
+     {},
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return sourcesOnly(c, f, SourceFileFormat::CslJson, e);
+     },
+     [](const Dataset &d) {
+         return SourceFormat::write(d.sources, SourceFileFormat::CslJson);
+     }},
+    {DatasetFormat::Ris, u"ris", u"ris", u"ris",
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return sourcesOnly(c, f, SourceFileFormat::Ris, e);
+     },
+     [](const Dataset &d) {
+         return SourceFormat::write(d.sources, SourceFileFormat::Ris);
+     }},
+    {DatasetFormat::BibTex, u"bibtex", u"bib", u"bib bibtex",
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return sourcesOnly(c, f, SourceFileFormat::BibTex, e);
+     },
+     [](const Dataset &d) {
+         return SourceFormat::write(d.sources, SourceFileFormat::BibTex);
+     }},
+    {DatasetFormat::BibLaTex,
+     u"biblatex",
+     u"bib",
+     {},
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return sourcesOnly(c, f, SourceFileFormat::BibLaTex, e);
+     },
+     [](const Dataset &d) {
+         return SourceFormat::write(d.sources, SourceFileFormat::BibLaTex);
+     }},
+    {DatasetFormat::ArticleText,
+     u"article",
+     u"txt",
+     {},
+     [](const QByteArray &c, const QString &f, InputError *e) {
+         return sourcesOnly(c, f, SourceFileFormat::ArticleText, e);
+     },
+     nullptr},
+};
+
+const FormatEntry *entryFor(DatasetFormat format) {
+    for (const FormatEntry &entry : Formats) {
+        if (entry.format == format && !entry.alias)
+            return &entry;
     }
+    return nullptr;
 }
 
 QByteArray firstNonBlank(const QByteArray &content) {
@@ -57,12 +161,22 @@ QByteArray firstNonBlank(const QByteArray &content) {
     return head.trimmed();
 }
 
+// "timelinejs" names both TimelineJS forms: a sheet exported as CSV reads as one.
+std::optional<Dataset> readTimelineJs(const QByteArray &content, const QString &fileName,
+                                      InputError *error) {
+    if (!firstNonBlank(content).startsWith('{') &&
+        TimelineJsCsvFormat::looksLikeTimelineJsCsv(content))
+        return TimelineJsCsvFormat::read(content, fileName, error);
+    return TimelineJsFormat::read(content, fileName, error);
+}
+
 // What the content alone says, for files whose extension does not.
 std::optional<DatasetFormat> sniff(const QByteArray &content) {
     const QByteArray head = firstNonBlank(content);
     if (NativeJsonFormat::looksLikeNative(content))
         return DatasetFormat::Native;
-    if (TimelineJsFormat::looksLikeTimelineJs(content))
+    if (TimelineJsFormat::looksLikeTimelineJs(content) ||
+        TimelineJsFormat::looksLikeTimelineJs2(content)) // so its reader can say what it is
         return DatasetFormat::TimelineJsJson;
     if (head.startsWith('['))
         return DatasetFormat::CslJson;
@@ -85,7 +199,7 @@ std::optional<DatasetFormat> sniff(const QByteArray &content) {
 
 std::optional<DatasetFormat> DatasetFormats::formatFromName(QStringView name) {
     const QString n = name.trimmed().toString().toLower();
-    for (const Name &entry : Names) {
+    for (const FormatEntry &entry : Formats) {
         if (entry.name == n)
             return entry.format;
     }
@@ -93,86 +207,48 @@ std::optional<DatasetFormat> DatasetFormats::formatFromName(QStringView name) {
 }
 
 QString DatasetFormats::name(DatasetFormat format) {
-    for (const Name &entry : Names) {
-        if (entry.format == format && entry.name != u"timelinejs")
-            return entry.name.toString();
-    }
-    return {};
+    const FormatEntry *entry = entryFor(format);
+    return entry ? entry->name.toString() : QString();
 }
 
 QStringList DatasetFormats::readNames() {
     QStringList names;
-    for (const Name &entry : Names)
+    for (const FormatEntry &entry : Formats)
         names << entry.name.toString();
     return names;
 }
 
 QStringList DatasetFormats::writeNames() {
     QStringList names;
-    for (const Name &entry : Names) {
-        if (canWrite(entry.format) && entry.name != u"timelinejs")
+    for (const FormatEntry &entry : Formats) {
+        if (entry.write && !entry.alias)
             names << entry.name.toString();
     }
     return names;
 }
 
 bool DatasetFormats::canWrite(DatasetFormat format) {
-    switch (format) {
-    case DatasetFormat::Native:
-    case DatasetFormat::EventCsv:
-    case DatasetFormat::TimelineJsJson:
-    case DatasetFormat::TimelineJsCsv:
-    case DatasetFormat::ICalendar:
-    case DatasetFormat::CslJson:
-    case DatasetFormat::Ris:
-    case DatasetFormat::BibTex:
-        return true;
-    case DatasetFormat::Auto:
-    case DatasetFormat::TimelineProj:
-    case DatasetFormat::ArticleText:
-        return false;
-    }
-    return false;
+    const FormatEntry *entry = entryFor(format);
+    return entry && entry->write;
 }
 
 QString DatasetFormats::extension(DatasetFormat format) {
-    switch (format) {
-    case DatasetFormat::Native:
-        return u"chiptimeline.json"_s;
-    case DatasetFormat::EventCsv:
-    case DatasetFormat::TimelineJsCsv:
-        return u"csv"_s;
-    case DatasetFormat::TimelineJsJson:
-    case DatasetFormat::CslJson:
-        return u"json"_s;
-    case DatasetFormat::TimelineProj:
-        return u"timeline"_s;
-    case DatasetFormat::ICalendar:
-        return u"ics"_s;
-    case DatasetFormat::Ris:
-        return u"ris"_s;
-    case DatasetFormat::BibTex:
-        return u"bib"_s;
-    case DatasetFormat::ArticleText:
-        return u"txt"_s;
-    case DatasetFormat::Auto:
-        break;
-    }
-    return {};
+    const FormatEntry *entry = entryFor(format);
+    return entry ? entry->extension.toString() : QString();
 }
 
 std::optional<DatasetFormat> DatasetFormats::detect(const QString &fileName,
                                                     const QByteArray &content) {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     const std::optional<DatasetFormat> byContent = sniff(content);
-    if (suffix == u"timeline"_s)
-        return DatasetFormat::TimelineProj;
-    if (suffix == u"ics"_s || suffix == u"ical"_s || suffix == u"icalendar"_s)
-        return DatasetFormat::ICalendar;
-    if (suffix == u"ris"_s)
-        return DatasetFormat::Ris;
-    if (suffix == u"bib"_s || suffix == u"bibtex"_s)
-        return DatasetFormat::BibTex;
+    for (const FormatEntry &entry : Formats) {
+        for (QStringView decisive :
+             QStringTokenizer(entry.decisiveSuffixes, u' ', Qt::SkipEmptyParts)) {
+            if (decisive == suffix)
+                return entry.format;
+        }
+    }
+    // .json, .csv and .txt are shared: the content decides among the formats written so.
     if (suffix == u"json"_s) {
         if (byContent == DatasetFormat::Native || byContent == DatasetFormat::TimelineJsJson ||
             byContent == DatasetFormat::CslJson)
@@ -208,63 +284,29 @@ std::optional<Dataset> DatasetFormats::read(const QByteArray &content, const QSt
         }
         format = *detected;
     }
-    switch (format) {
-    case DatasetFormat::Native:
-        return NativeJsonFormat::read(content, fileName, &err);
-    case DatasetFormat::EventCsv:
-        return EventCsvFormat::read(content, fileName, &err);
-    case DatasetFormat::TimelineJsJson:
-        // "timelinejs" names both TimelineJS forms: a sheet exported as CSV reads as one.
-        if (!firstNonBlank(content).startsWith('{') &&
-            TimelineJsCsvFormat::looksLikeTimelineJsCsv(content))
-            return TimelineJsCsvFormat::read(content, fileName, &err);
-        return TimelineJsFormat::read(content, fileName, &err);
-    case DatasetFormat::TimelineJsCsv:
-        return TimelineJsCsvFormat::read(content, fileName, &err);
-    case DatasetFormat::TimelineProj:
-        return TimelineProjFormat::read(content, fileName, &err);
-    case DatasetFormat::ICalendar:
-        return ICalendarFormat::read(content, fileName, &err);
-    case DatasetFormat::CslJson:
-    case DatasetFormat::Ris:
-    case DatasetFormat::BibTex:
-    case DatasetFormat::ArticleText: {
-        const auto sources =
-            SourceFormat::readSources(content, fileName, *sourceFormat(format), &err);
-        if (!sources)
-            return std::nullopt;
-        Dataset dataset;
-        dataset.sources = *sources;
-        return dataset;
+    if ((format == DatasetFormat::Native || format == DatasetFormat::TimelineJsJson) &&
+        TimelineJsFormat::looksLikeTimelineJs2(content)) {
+        err = {fileName,
+               0,
+               0,
+               {},
+               u"a TimelineJS 2 file (timeline.date); ChipTimeline reads TimelineJS 3 JSON — open "
+               "it in TimelineJS 3 (or convert it to its JSON, with \"events\" and "
+               "\"start_date\", or to its spreadsheet saved as CSV) and import that"_s};
+        return std::nullopt;
     }
-    case DatasetFormat::Auto:
-        break;
-    }
-    return std::nullopt;
+    const FormatEntry *entry = entryFor(format);
+    if (!entry || !entry->read)
+        return std::nullopt;
+    std::optional<Dataset> result = entry->read(content, fileName, &err);
+    if (result)
+        FormatSupport::setAsideUnsafeAddresses(&result->sources);
+    return result;
 }
 
 QByteArray DatasetFormats::write(const Dataset &dataset, DatasetFormat format) {
-    switch (format) {
-    case DatasetFormat::Native:
-        return NativeJsonFormat::write(dataset);
-    case DatasetFormat::EventCsv:
-        return EventCsvFormat::write(dataset);
-    case DatasetFormat::TimelineJsJson:
-        return TimelineJsFormat::write(dataset);
-    case DatasetFormat::TimelineJsCsv:
-        return TimelineJsCsvFormat::write(dataset);
-    case DatasetFormat::ICalendar:
-        return ICalendarFormat::write(dataset);
-    case DatasetFormat::CslJson:
-    case DatasetFormat::Ris:
-    case DatasetFormat::BibTex:
-        return SourceFormat::write(dataset.sources, *sourceFormat(format));
-    case DatasetFormat::Auto:
-    case DatasetFormat::TimelineProj:
-    case DatasetFormat::ArticleText:
-        break;
-    }
-    return {};
+    const FormatEntry *entry = entryFor(format);
+    return entry && entry->write ? entry->write(dataset) : QByteArray();
 }
 
 std::optional<Dataset> readDatasetFile(const QString &path, DatasetFormat format,

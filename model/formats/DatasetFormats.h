@@ -21,14 +21,15 @@ enum class DatasetFormat {
     ICalendar,      // ics
     CslJson,        // csl-json: sources only
     Ris,            // ris: sources only
-    BibTex,         // bibtex: sources only
+    BibTex,         // bibtex: sources only; written as classic BibTeX
+    BibLaTex,       // biblatex: sources only; read as bibtex, written as current BibLaTeX
     ArticleText,    // article: one source from an article's text, import only
 };
 
 // The one entry point the command line and the window use to read and write files
 // (docs/formats.md). Names, in the order listed by readNames()/writeNames():
 //   auto json csv timelinejs timelinejs-json timelinejs-csv timeline ics csl-json ris bibtex
-//   article
+//   biblatex article
 class DatasetFormats {
 public:
     [[nodiscard]] static std::optional<DatasetFormat> formatFromName(QStringView name);

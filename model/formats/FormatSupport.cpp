@@ -1,5 +1,7 @@
 #include "model/formats/FormatSupport.h"
 
+#include "model/LinkPolicy.h"
+
 #include <algorithm>
 
 #include "model/formats/SourceMatcher.h"
@@ -99,7 +101,9 @@ QString FormatSupport::derivedUid(const Source &source) {
     if (!source.doi.trimmed().isEmpty())
         basis = u"doi:"_s + SourceMatcher::normalizedDoi(source.doi);
     else if (!source.url.trimmed().isEmpty())
-        basis = u"url:"_s + SourceMatcher::normalizedUrl(source.url);
+        // With the title: two works at one address (a landing page) are two sources.
+        basis = u"url:"_s + SourceMatcher::normalizedUrl(source.url) + u'|' +
+                SourceMatcher::normalizedTitle(source.title);
     else
         basis = u"title:"_s + SourceMatcher::normalizedTitle(source.title) + u'|' +
                 source.published.toIsoString();
@@ -156,4 +160,13 @@ InputError FormatSupport::jsonSyntaxError(const QByteArray &bytes, qsizetype off
             int(offset - lineStart) + 1,
             {},
             QStringLiteral("not valid JSON: %1").arg(reason)};
+}
+
+void FormatSupport::setAsideUnsafeAddresses(QList<Source> *sources) {
+    for (Source &source : *sources) {
+        if (!LinkPolicy::isUnsafeAddress(source.url))
+            continue;
+        addNoteField(&source.notes, u"unsafe-address"_s, source.url.trimmed());
+        source.url.clear();
+    }
 }

@@ -37,7 +37,7 @@ public:
     // The UUID that `text` is or carries ("urn:uuid:…", "{…}", bare), lower case without
     // braces; empty if text is not a UUID.
     [[nodiscard]] static QString uuidIn(QStringView text);
-    // A UUID v5 derived from DOI, else URL, else title + published date, so the same source
+    // A UUID v5 derived from DOI, else URL + title, else title + published date, so the same source
     // imported twice from any format gets the same uid.
     [[nodiscard]] static QString derivedUid(const Source &source);
     // Sets source->uid: from recordId when it is a UUID, else from a "uid: <UUID>" note line
@@ -53,6 +53,11 @@ public:
     // text.startsWith(prefix, Qt::CaseInsensitive) for a lower-case ASCII prefix ("https://"),
     // without Qt's case folding when the text begins in ASCII (as nearly every URL does).
     [[nodiscard]] static bool startsWithIgnoringCase(QStringView text, QLatin1StringView prefix);
+
+    // A javascript:, vbscript:, file: or data: address (LinkPolicy::isUnsafeAddress) is no
+    // source's address: it is moved to an "unsafe-address: …" note line, so nothing is lost
+    // and nothing can run it.
+    static void setAsideUnsafeAddresses(QList<Source> *sources);
 
     // Splits "Family, Given" into its parts; a name without comma is a literal (family empty).
     [[nodiscard]] static std::pair<QString, QString> splitAuthor(const QString &author);

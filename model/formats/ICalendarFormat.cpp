@@ -344,6 +344,7 @@ std::optional<Dataset> ICalendarFormat::read(const QByteArray &bytes, const QStr
     std::optional<Event> event;
     int eventLine = 0;
     bool hasEnd = false;
+    bool endIsDate = false;
     bool allDay = true;
     QDate first;
     QDate last;
@@ -365,6 +366,7 @@ std::optional<Dataset> ICalendarFormat::read(const QByteArray &bytes, const QStr
                 event = Event{};
                 eventLine = lineNumber;
                 hasEnd = false;
+                endIsDate = false;
                 allDay = true;
                 first = last = QDate();
                 url.clear();
@@ -388,6 +390,10 @@ std::optional<Dataset> ICalendarFormat::read(const QByteArray &bytes, const QStr
                 if (!first.isValid())
                     return fail(eventLine, u"DTSTART"_s, u"missing"_s);
                 if (!hasEnd)
+                    last = first;
+                // DTEND equal to an all-day DTSTART (some calendars write it so) means the
+                // one day, not a day before it.
+                if (allDay && endIsDate && last == first.addDays(-1))
                     last = first;
                 if (last < first)
                     return fail(eventLine, u"DTEND"_s, u"before DTSTART"_s);
@@ -473,6 +479,7 @@ std::optional<Dataset> ICalendarFormat::read(const QByteArray &bytes, const QStr
                 allDay = !hadTime;
             } else {
                 hasEnd = true;
+                endIsDate = !hadTime;
                 // A DATE end is exclusive: the event's last day is the one before.
                 last = hadTime ? *date : date->addDays(-1);
                 if (hadTime && last > first && value.trimmed().endsWith(u"T000000"_s))

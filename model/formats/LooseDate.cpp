@@ -1,30 +1,16 @@
 #include "model/formats/LooseDate.h"
 
+#include "model/MonthNames.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct MonthName {
-    QStringView name;
-    int month;
-};
-
-constexpr MonthName MonthNames[] = {
-    {u"january", 1}, {u"januar", 1},    {u"jänner", 1},   {u"jan", 1},       {u"february", 2},
-    {u"februar", 2}, {u"feb", 2},       {u"march", 3},    {u"märz", 3},      {u"maerz", 3},
-    {u"mar", 3},     {u"mär", 3},       {u"april", 4},    {u"apr", 4},       {u"may", 5},
-    {u"mai", 5},     {u"june", 6},      {u"juni", 6},     {u"jun", 6},       {u"july", 7},
-    {u"juli", 7},    {u"jul", 7},       {u"august", 8},   {u"aug", 8},       {u"september", 9},
-    {u"sept", 9},    {u"sep", 9},       {u"october", 10}, {u"oktober", 10},  {u"oct", 10},
-    {u"okt", 10},    {u"november", 11}, {u"nov", 11},     {u"december", 12}, {u"dezember", 12},
-    {u"dec", 12},    {u"dez", 12},
-};
-
 QString monthAlternation() {
     QStringList names;
-    for (const MonthName &m : MonthNames)
+    for (const MonthName &m : MonthNames::all())
         names.append(m.name.toString());
     // Longest first so "August" is not taken as "Aug".
     std::sort(names.begin(), names.end(),
@@ -91,14 +77,7 @@ std::optional<PartialDate> fromMatch(Shape shape, const QRegularExpressionMatch 
 } // namespace
 
 int LooseDate::monthFromName(QStringView name) {
-    QStringView n = name.trimmed();
-    if (n.endsWith(u'.'))
-        n.chop(1);
-    for (const MonthName &m : MonthNames) {
-        if (n.compare(m.name, Qt::CaseInsensitive) == 0)
-            return m.month;
-    }
-    return 0;
+    return MonthNames::fromName(name);
 }
 
 std::optional<PartialDate> LooseDate::parse(QStringView text) {

@@ -41,10 +41,8 @@ struct CanonicalTag {
 };
 
 constexpr CanonicalTag CanonicalTags[] = {
-    {u"PB", u"publisher"},
-    {u"CY", u"publisher-place"},
-    {u"SE", u"section"},
-    {u"SP", u"page"},
+    {u"PB", u"publisher"}, {u"CY", u"publisher-place"}, {u"SE", u"section"}, {u"SP", u"page"},
+    {u"UR", u"url"}, // the addresses after the first
 };
 
 QString fieldForTag(const QString &tag) {
@@ -125,8 +123,16 @@ Source buildSource(const QList<Tagged> &record, QString *titleMissing) {
             legacyDate = v;
         } else if (tag == u"Y2"_s && !s.accessed.isValid() && RisFormat::parseDate(v)) {
             s.accessed = *RisFormat::parseDate(v);
-        } else if (tag == u"UR"_s && s.url.isEmpty()) {
-            s.url = v.trimmed();
+        } else if (tag == u"UR"_s) {
+            // Some tools put several addresses in one UR, or write UR once per address: the
+            // first is the source's address, the others are kept as "url:" note lines.
+            static const QRegularExpression between(u"\\s+|;(?=\\s*[A-Za-z][A-Za-z0-9+.-]*:)"_s);
+            for (const QString &address : v.split(between, Qt::SkipEmptyParts)) {
+                if (s.url.isEmpty())
+                    s.url = address;
+                else if (address != s.url)
+                    FormatSupport::addNoteField(&extras, u"url"_s, address);
+            }
         } else if (tag == u"DO"_s && s.doi.isEmpty()) {
             s.doi = v.trimmed();
         } else if (tag == u"LA"_s && s.language.isEmpty()) {
@@ -257,6 +263,10 @@ std::optional<QList<Source>> RisFormat::read(const QByteArray &data, const QStri
         lastLine = lineNo;
         const QRegularExpressionMatch m = tagLinePattern().match(line);
         if (!m.hasMatch()) {
+            // "1." on its own line between records, as some exporters number them.
+            static const QRegularExpression recordNumberLine(u"^\\s*\\d+\\.?\\s*$"_s);
+            if (!inRecord && recordNumberLine.match(line).hasMatch())
+                continue;
             if (!inRecord || record.isEmpty()) {
                 setError(error, fileName, lineNo, u"not a RIS line (expected \"TAG  - value\")"_s);
                 return std::nullopt;

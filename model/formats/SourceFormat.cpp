@@ -2,6 +2,7 @@
 
 #include "model/formats/ArticleTextFormat.h"
 #include "model/formats/BibTexFormat.h"
+#include "model/formats/ClassicBibTexWriter.h"
 #include "model/formats/CslJsonFormat.h"
 #include "model/formats/RisFormat.h"
 
@@ -22,6 +23,8 @@ QString SourceFormat::name(SourceFileFormat format) {
         return u"ris"_s;
     case SourceFileFormat::BibTex:
         return u"bibtex"_s;
+    case SourceFileFormat::BibLaTex:
+        return u"biblatex"_s;
     case SourceFileFormat::ArticleText:
         return u"article"_s;
     }
@@ -36,8 +39,10 @@ std::optional<SourceFileFormat> SourceFormat::fromName(QStringView name) {
         return SourceFileFormat::CslJson;
     if (n == u"ris"_s)
         return SourceFileFormat::Ris;
-    if (n == u"bibtex"_s || n == u"biblatex"_s || n == u"bib"_s)
+    if (n == u"bibtex"_s || n == u"bib"_s)
         return SourceFileFormat::BibTex;
+    if (n == u"biblatex"_s)
+        return SourceFileFormat::BibLaTex;
     if (n == u"article"_s || n == u"text"_s || n == u"txt"_s)
         return SourceFileFormat::ArticleText;
     return std::nullopt;
@@ -50,6 +55,7 @@ QString SourceFormat::fileExtension(SourceFileFormat format) {
     case SourceFileFormat::Ris:
         return u"ris"_s;
     case SourceFileFormat::BibTex:
+    case SourceFileFormat::BibLaTex:
         return u"bib"_s;
     case SourceFileFormat::ArticleText:
         return u"txt"_s;
@@ -130,6 +136,7 @@ std::optional<QList<Source>> SourceFormat::readSources(const QByteArray &data,
     case SourceFileFormat::Ris:
         return RisFormat::read(data, fileName, error);
     case SourceFileFormat::BibTex:
+    case SourceFileFormat::BibLaTex:
         return BibTexFormat::read(data, fileName, error);
     case SourceFileFormat::ArticleText: {
         std::optional<Source> source = ArticleTextFormat::read(data, fileName, error);
@@ -150,6 +157,8 @@ QByteArray SourceFormat::write(const QList<Source> &sources, SourceFileFormat fo
     case SourceFileFormat::Ris:
         return RisFormat::write(sources);
     case SourceFileFormat::BibTex:
+        return ClassicBibTexWriter::write(sources);
+    case SourceFileFormat::BibLaTex:
         return BibTexFormat::write(sources);
     case SourceFileFormat::ArticleText:
     case SourceFileFormat::Auto:

@@ -11,12 +11,14 @@
 #include <optional>
 
 // The files sources are imported from and exported to.
-enum class SourceFileFormat { Auto, CslJson, Ris, BibTex, ArticleText };
+// BibTex and BibLaTex share a reader; BibTex writes classic BibTeX, BibLaTex current BibLaTeX.
+enum class SourceFileFormat { Auto, CslJson, Ris, BibTex, ArticleText, BibLaTex };
 
 // Chooses the reader for a source file and runs it; the store calls this for `import`.
 class SourceFormat {
 public:
-    // "csl-json", "ris", "bibtex", "article" ("auto" for Auto): the command line's names.
+    // "csl-json", "ris", "bibtex", "biblatex", "article" ("auto" for Auto): the command
+    // line's names.
     [[nodiscard]] static QString name(SourceFileFormat format);
     [[nodiscard]] static std::optional<SourceFileFormat> fromName(QStringView name);
     [[nodiscard]] static QString fileExtension(SourceFileFormat format); // "json", "ris", …
@@ -34,6 +36,7 @@ public:
                                                                   const QString &fileName,
                                                                   SourceFileFormat format,
                                                                   InputError *error);
-    // CSL-JSON, RIS or BibTeX; an empty array for Auto and ArticleText, which are not written.
+    // CSL-JSON, RIS, BibTeX or BibLaTeX; an empty array for Auto and ArticleText, which are not
+    // written.
     [[nodiscard]] static QByteArray write(const QList<Source> &sources, SourceFileFormat format);
 };

@@ -33,7 +33,7 @@ void SourceMatcher::add(const Source &source, const Keys &keys) {
     m_sources.append(source);
     if (!keys.doi.isEmpty() && !m_byDoi.contains(keys.doi))
         m_byDoi.insert(keys.doi, index);
-    if (!keys.url.isEmpty() && !m_byUrl.contains(keys.url))
+    if (!keys.url.isEmpty())
         m_byUrl.insert(keys.url, index);
     if (!keys.title.isEmpty())
         m_byTitle.insert(keys.title, index);
@@ -45,37 +45,45 @@ qsizetype SourceMatcher::findMatch(const Source &candidate, const Keys &keys) co
         if (it != m_byDoi.cend())
             return it.value();
     }
+    // The same address alone does not make the same work (a landing page, a PDF holding
+    // several articles): each source there is asked whether its title agrees.
+    const auto firstSame = [&](QList<qsizetype> hits) -> qsizetype {
+        std::sort(hits.begin(), hits.end());
+        for (qsizetype index : std::as_const(hits)) {
+            if (isSameSource(m_sources.at(index), candidate))
+                return index;
+        }
+        return -1;
+    };
     if (!keys.url.isEmpty()) {
-        const auto it = m_byUrl.constFind(keys.url);
-        if (it != m_byUrl.cend())
-            return it.value();
+        if (const qsizetype index = firstSame(m_byUrl.values(keys.url)); index >= 0)
+            return index;
     }
     if (keys.title.isEmpty())
         return -1;
-    QList<qsizetype> hits = m_byTitle.values(keys.title);
-    std::sort(hits.begin(), hits.end());
-    for (qsizetype index : std::as_const(hits)) {
-        if (isSameSource(m_sources.at(index), candidate))
-            return index;
-    }
-    return -1;
+    return firstSame(m_byTitle.values(keys.title));
 }
 
 bool SourceMatcher::isSameSource(const Source &a, const Source &b) {
     const QString doiA = effectiveDoi(a);
     const QString doiB = effectiveDoi(b);
-    if (!doiA.isEmpty() && doiA == doiB)
-        return true;
+    // A DOI names one work: two DOIs settle the question either way.
+    if (!doiA.isEmpty() && !doiB.isEmpty())
+        return doiA == doiB;
+    const QString titleA = normalizedTitle(a.title);
+    const QString titleB = normalizedTitle(b.title);
+    const bool titlesAgree = titleA.isEmpty() || titleB.isEmpty() || titleA == titleB;
     const QString urlA = normalizedUrl(a.url);
     const QString urlB = normalizedUrl(b.url);
     if (!urlA.isEmpty() && urlA == urlB)
-        return true;
-    // Two different identifiers mean two different documents, whatever their titles.
-    if ((!doiA.isEmpty() && !doiB.isEmpty()) || (!urlA.isEmpty() && !urlB.isEmpty()))
+        return titlesAgree;
+    if (titleA.isEmpty() || titleA != titleB)
         return false;
-    const QString titleA = normalizedTitle(a.title);
-    return !titleA.isEmpty() && titleA == normalizedTitle(b.title) &&
-           datesCompatible(a.published, b.published);
+    // The same title at two addresses is the same article only when it is dated to the same
+    // day (a syndicated copy); a month or a year is too coarse to tell two works apart.
+    if (!urlA.isEmpty() && !urlB.isEmpty())
+        return a.published.precision() == DatePrecision::Day && a.published == b.published;
+    return datesCompatible(a.published, b.published);
 }
 
 bool SourceMatcher::datesCompatible(const PartialDate &a, const PartialDate &b) {

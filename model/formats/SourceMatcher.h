@@ -7,9 +7,13 @@
 #include <QString>
 
 // Recognises a source that is already known, so an import merges it instead of adding it
-// twice. Two sources are the same when they share a DOI, or a normalised URL, or a
-// normalised title with compatible published dates (equal, one missing, or one a month or
-// year that contains the other) — unless differing DOIs or URLs say otherwise.
+// twice; Dataset Health reports duplicates by the same rule. Two sources are the same when
+//  - both have a DOI: exactly when the DOIs are equal;
+//  - they share a normalised URL and their titles agree (equal normalised titles, or one
+//    missing): an address shared by two different titles is two works;
+//  - they have the same normalised title and published dates that fit: when both have
+//    (different) URLs, the same day (a syndicated copy); otherwise compatible dates (equal,
+//    one missing, or one a month or year that contains the other).
 class SourceMatcher {
 public:
     SourceMatcher() = default;
@@ -56,6 +60,6 @@ public:
 private:
     QList<Source> m_sources;
     QHash<QString, qsizetype> m_byDoi;
-    QHash<QString, qsizetype> m_byUrl;
+    QMultiHash<QString, qsizetype> m_byUrl;
     QMultiHash<QString, qsizetype> m_byTitle;
 };

@@ -269,6 +269,7 @@ QByteArray TimelineJsCsvFormat::write(const Dataset &dataset) {
     QHash<QString, Source> sources;
     for (const Source &source : dataset.sources)
         sources.insert(source.uid, source);
+    const QHash<QString, QString> lanes = TimelineJsSlide::laneLabels(dataset.categories);
     QList<Event> events = dataset.events;
     std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
         if (a.start != b.start)
@@ -287,7 +288,7 @@ QByteArray TimelineJsCsvFormat::write(const Dataset &dataset) {
         csv.writeRecord(row);
     }
     for (const Event &event : std::as_const(events)) {
-        const TimelineJsSlide slide = TimelineJsSlide::fromEvent(event, sources);
+        const TimelineJsSlide slide = TimelineJsSlide::fromEvent(event, sources, lanes);
         QStringList row(columns().size());
         row[0] = n(slide.start.year());
         row[1] = n(slide.start.month());

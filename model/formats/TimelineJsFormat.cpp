@@ -1,5 +1,7 @@
 #include "model/formats/TimelineJsFormat.h"
 
+#include <QRegularExpression>
+
 #include "model/formats/FormatSupport.h"
 #include "model/formats/HtmlMarkdown.h"
 #include "model/formats/JsonWriter.h"
@@ -257,6 +259,16 @@ bool TimelineJsFormat::looksLikeTimelineJs(const QByteArray &bytes) {
            !head.contains("\"chiptimeline\"");
 }
 
+bool TimelineJsFormat::looksLikeTimelineJs2(const QByteArray &bytes) {
+    QByteArray head = bytes.left(64 * 1024);
+    if (head.startsWith("\xEF\xBB\xBF"))
+        head = head.mid(3);
+    head = head.trimmed();
+    static const QRegularExpression shape(uR"(^\{\s*"timeline"\s*:\s*\{)"_s);
+    return shape.match(QString::fromUtf8(head.left(256))).hasMatch() &&
+           (head.contains("\"startDate\"") || head.contains("\"date\""));
+}
+
 namespace {
 
 void writeDate(JsonWriter &json, QStringView key, const PartialDate &date) {
@@ -291,6 +303,7 @@ QByteArray TimelineJsFormat::write(const Dataset &dataset) {
     QHash<QString, Source> sources;
     for (const Source &source : dataset.sources)
         sources.insert(source.uid, source);
+    const QHash<QString, QString> lanes = TimelineJsSlide::laneLabels(dataset.categories);
     QList<Event> events = dataset.events;
     std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
         if (a.start != b.start)
@@ -300,7 +313,7 @@ QByteArray TimelineJsFormat::write(const Dataset &dataset) {
     QList<TimelineJsSlide> slides;
     QList<TimelineJsSlide> eras;
     for (const Event &event : std::as_const(events)) {
-        TimelineJsSlide slide = TimelineJsSlide::fromEvent(event, sources);
+        TimelineJsSlide slide = TimelineJsSlide::fromEvent(event, sources, lanes);
         (slide.era ? eras : slides) << slide;
     }
 

@@ -19,4 +19,6 @@ public:
     [[nodiscard]] static QByteArray write(const Dataset &dataset);
     // A JSON object with an "events" array and no "format": "chiptimeline".
     [[nodiscard]] static bool looksLikeTimelineJs(const QByteArray &bytes);
+    // A TimelineJS 2 file: {"timeline": {"date": [{"startDate": "2012,1,26", …}]}}.
+    [[nodiscard]] static bool looksLikeTimelineJs2(const QByteArray &bytes);
 };

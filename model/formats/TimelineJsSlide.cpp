@@ -184,7 +184,10 @@ std::optional<Event> TimelineJsSlide::toEvent(LinkedSources *sources, QString *e
         return std::nullopt;
     }
 
-    const QString url = mediaUrl.trimmed();
+    QString url = mediaUrl.trimmed();
+    // "//host/path" takes the scheme of the page TimelineJS runs in, today always https.
+    if (url.startsWith(u"//"_s) && url.size() > 2 && url.at(2) != u'/')
+        url.prepend(u"https:"_s);
     if (LinkedSources::isWebUrl(url) && !isImageUrl(url)) {
         const QString credit = HtmlMarkdown::toPlainText(mediaCredit).trimmed();
         QString caption = HtmlMarkdown::toPlainText(mediaCaption).trimmed();
@@ -229,13 +232,23 @@ std::optional<Event> TimelineJsSlide::toEvent(LinkedSources *sources, QString *e
     return event;
 }
 
+QHash<QString, QString> TimelineJsSlide::laneLabels(const QList<Category> &categories) {
+    QHash<QString, QString> labels;
+    for (const Category &category : categories) {
+        if (!category.label.trimmed().isEmpty())
+            labels.insert(category.name, category.label);
+    }
+    return labels;
+}
+
 TimelineJsSlide TimelineJsSlide::fromEvent(const Event &event,
-                                           const QHash<QString, Source> &sourcesByUid) {
+                                           const QHash<QString, Source> &sourcesByUid,
+                                           const QHash<QString, QString> &laneLabels) {
     TimelineJsSlide slide;
     slide.start = event.start;
     slide.end = event.end;
     slide.era = event.category == eraCategory() && event.isRange();
-    slide.group = slide.era ? QString() : event.category;
+    slide.group = slide.era ? QString() : laneLabels.value(event.category, event.category);
     slide.uniqueId = event.uid;
     slide.headline = HtmlMarkdown::escapeHtml(event.title);
     slide.text = HtmlMarkdown::fromMarkdown(event.summary);

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "model/Category.h"
 #include "model/Event.h"
 #include "model/PartialDate.h"
 #include "model/Source.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -35,8 +37,13 @@ struct TimelineJsSlide {
     // the locator "media", so export puts it back in the media. On a problem (no headline
     // to name the event) std::nullopt and *error set.
     [[nodiscard]] std::optional<Event> toEvent(LinkedSources *sources, QString *error) const;
+    // The group (TimelineJS's lane) is what people read: the category's label from
+    // `laneLabels` (key → label, see laneLabels()), the key where there is none.
     [[nodiscard]] static TimelineJsSlide fromEvent(const Event &event,
-                                                   const QHash<QString, Source> &sourcesByUid);
+                                                   const QHash<QString, Source> &sourcesByUid,
+                                                   const QHash<QString, QString> &laneLabels = {});
+    // Category key → label for the categories that have one.
+    [[nodiscard]] static QHash<QString, QString> laneLabels(const QList<Category> &categories);
 
     // A date from TimelineJS's parts; month and day 0 when not given. Reasons read like
     // "day 30 does not exist in February 2025".

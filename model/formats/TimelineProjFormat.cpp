@@ -404,8 +404,9 @@ std::optional<Dataset> TimelineProjFormat::read(const QByteArray &bytes, const Q
                1,
                0,
                {},
-               u"the old line format of Timeline before 0.x is not supported; open and save it "
-               "in Timeline 1.x or later"_s};
+               u"a Timeline 0.x file (its line format: EVENT:, CATEGORY:); ChipTimeline reads the "
+               "XML .timeline files of Timeline 1.0 and later — open it in Timeline "
+               "(thetimelineproj) 1.x or later, save it, and import the saved file"_s};
         return std::nullopt;
     }
     // Name the line of a bad byte the way every other import does, unless the file declares

@@ -22,7 +22,8 @@ const QList<HealthFinding::Kind> &kindOrder() {
     static const QList<HealthFinding::Kind> kinds = {
         HealthFinding::Kind::UnsourcedEvent,    HealthFinding::Kind::OnlyUnaddressedSources,
         HealthFinding::Kind::EventAfterSources, HealthFinding::Kind::SourceWithoutAddress,
-        HealthFinding::Kind::UncitedSource,     HealthFinding::Kind::DuplicateSources,
+        HealthFinding::Kind::UnsafeAddress,     HealthFinding::Kind::UncitedSource,
+        HealthFinding::Kind::DuplicateSources,
     };
     return kinds;
 }
@@ -160,6 +161,8 @@ QString HealthDialog::kindTitle(HealthFinding::Kind kind) {
         return tr("Sources cited by no event");
     case HealthFinding::Kind::DuplicateSources:
         return tr("Duplicate sources");
+    case HealthFinding::Kind::UnsafeAddress:
+        return tr("Sources with an unsafe address");
     }
     return {};
 }
@@ -178,6 +181,9 @@ QString HealthDialog::kindExplanation(HealthFinding::Kind kind) {
         return tr("Link them to the events they report, or remove them.");
     case HealthFinding::Kind::DuplicateSources:
         return tr("The same article twice splits its citations: merge the two.");
+    case HealthFinding::Kind::UnsafeAddress:
+        return tr("A javascript:, file: or data: address is never opened: replace it with the "
+                  "article's web address.");
     }
     return {};
 }

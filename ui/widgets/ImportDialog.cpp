@@ -301,6 +301,8 @@ QString ImportDialog::formatLabel(DatasetFormat format) {
         return tr("RIS");
     case DatasetFormat::BibTex:
         return tr("BibTeX");
+    case DatasetFormat::BibLaTex:
+        return tr("BibLaTeX");
     case DatasetFormat::ArticleText:
         return tr("Article text");
     }
