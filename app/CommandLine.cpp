@@ -5,6 +5,7 @@
 #include "model/DatasetHealth.h"
 #include "model/DefaultDatabase.h"
 #include "model/FileImport.h"
+#include "model/FilterNames.h"
 #include "model/ImportPreview.h"
 #include "model/SearchQuery.h"
 #include "model/TimelineStore.h"
@@ -31,10 +32,13 @@ struct Options {
     QCommandLineOption from{
         u"from"_s, u"Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."_s, u"DATE"_s};
     QCommandLineOption to{u"to"_s, u"Only events on or before DATE."_s, u"DATE"_s};
-    QCommandLineOption category{u"category"_s, u"Only events in category C (repeatable)."_s,
-                                u"C"_s};
-    QCommandLineOption actor{u"actor"_s, u"Only events involving actor A (repeatable)."_s, u"A"_s};
-    QCommandLineOption chip{u"chip"_s, u"Only events about chip X (repeatable)."_s, u"X"_s};
+    QCommandLineOption category{
+        u"category"_s,
+        u"Only events in category C, its key or its legend name, any case (repeatable)."_s, u"C"_s};
+    QCommandLineOption actor{u"actor"_s, u"Only events involving actor A, any case (repeatable)."_s,
+                             u"A"_s};
+    QCommandLineOption chip{u"chip"_s, u"Only events about chip X, any case (repeatable)."_s,
+                            u"X"_s};
     QCommandLineOption status{u"status"_s, u"Only events with status S (repeatable)."_s, u"S"_s};
     QCommandLineOption query{u"query"_s, u"Only events matching the full-text query TEXT."_s,
                              u"TEXT"_s};
@@ -139,6 +143,82 @@ public:
         if (parser.isSet(options.query))
             filter.query = SearchQuery::toFtsExpression(parser.value(options.query));
         return true;
+    }
+
+    // The user's words for categories, actors and chips become the keys the store has (any
+    // case, a category's key or legend label); a word that names nothing is an error that
+    // names the filter and the closest names, not an empty result blamed on something else.
+    bool resolveNames(const QCommandLineParser &parser, const Options &options,
+                      EventFilter &filter) {
+        struct Kind {
+            const QCommandLineOption *option;
+            const char16_t *singular;
+            const char16_t *plural;
+            QStringList *keys;
+        };
+        for (const Kind &kind :
+             {Kind{&options.category, u"category", u"categories", &filter.categories},
+              Kind{&options.actor, u"actor", u"actors", &filter.actors},
+              Kind{&options.chip, u"chip", u"chips", &filter.chips}}) {
+            const QStringList words = parser.values(*kind.option);
+            if (words.isEmpty())
+                continue;
+            QList<FilterNames::Name> names;
+            if (kind.keys == &filter.categories) {
+                for (const Category &category : m_store->categories())
+                    names.append({category.name, category.label});
+            } else {
+                for (const QString &name :
+                     kind.keys == &filter.actors ? m_store->actorNames() : m_store->chipNames())
+                    names.append({name, {}});
+            }
+            QStringList keys;
+            for (const QString &word : words) {
+                const QStringList found = FilterNames::keysFor(word, names);
+                if (found.isEmpty()) {
+                    const QString what = u"--%1 '%2' matches no %3"_s.arg(
+                        kind.option->names().constFirst(), word, QString::fromUtf16(kind.singular));
+                    const QStringList near = FilterNames::closest(word, names);
+                    fail(near.isEmpty() ? u"%1; the database has no %2"_s.arg(
+                                              what, QString::fromUtf16(kind.plural))
+                                        : u"%1; closest: %2"_s.arg(what, near.join(u", "_s)));
+                    return false;
+                }
+                for (const QString &key : found)
+                    if (!keys.contains(key))
+                        keys << key;
+            }
+            *kind.keys = keys;
+        }
+        return true;
+    }
+
+    // Before a figure is drawn: when the filters besides the dates leave nothing, say so in
+    // their words (the figure itself can only name the dates). 0 when there is something.
+    int checkSomethingToExport(const QCommandLineParser &parser, const Options &options,
+                               const EventFilter &filter) {
+        QStringList given;
+        for (const QCommandLineOption *option :
+             {&options.category, &options.actor, &options.chip, &options.status, &options.query}) {
+            for (const QString &value : parser.values(*option)) {
+                const bool quote = value.isEmpty() || value.contains(u' ') ||
+                                   value.contains(u'\'') || value.contains(u'"');
+                given << u"--"_s + option->names().constFirst() + u' ' +
+                             (quote ? u'\'' + value + u'\'' : value);
+            }
+        }
+        if (given.isEmpty() || !m_store->eventIds(filter).empty())
+            return CommandLine::Success;
+        QString message = u"no events match "_s + given.join(u' ');
+        const QString from = parser.value(options.from);
+        const QString to = parser.value(options.to);
+        if (!from.isEmpty() && !to.isEmpty())
+            message += u" between %1 and %2"_s.arg(from, to);
+        else if (!from.isEmpty())
+            message += u" on or after %1"_s.arg(from);
+        else if (!to.isEmpty())
+            message += u" on or before %1"_s.arg(to);
+        return fail(parser.value(options.out) + u": "_s + message);
     }
 
     int list(const EventFilter &filter, bool json) {
@@ -399,7 +479,10 @@ QString CommandLine::usage() {
            uR"(  chiptimeline [--db PATH] check [--json]
 
 Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
-DATE is YYYY, YYYY-MM or YYYY-MM-DD. Exit status: 0 success, 1 failure, 2 usage error.
+DATE is YYYY, YYYY-MM or YYYY-MM-DD. C is a category's key or its name in the legend
+(china-policy or "China policy"); C, A and X match in any case (--chip h20). A value that
+names nothing fails (exit 1) with the closest names. Repeated, a filter matches any value.
+Exit status: 0 success, 1 failure, 2 usage error.
 import formats: )"_s +
            DatasetFormats::readNames().join(u", "_s) + u"\nexport-data formats: "_s +
            DatasetFormats::writeNames().join(u", "_s) + u"\n"_s;
@@ -502,6 +585,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     // upgraded. A read-only file still opens for the reading commands.
     if (!session.openStore(parser.value(options.db), TimelineStore::OpenMode::ReadWrite))
         return Failure;
+    if (!session.resolveNames(parser, options, filter))
+        return Failure;
     const bool json = parser.isSet(options.json);
     if (command == u"list"_s)
         return session.list(filter, json);
@@ -512,7 +597,10 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (command == u"import"_s)
         return session.importFiles(positional, parser.value(options.format), policy,
                                    parser.isSet(options.dryRun));
-    if (command == u"export"_s)
+    if (command == u"export"_s) {
+        if (const int code = session.checkSomethingToExport(parser, options, filter))
+            return code;
         return session.exportImage(parser, filter);
+    }
     return session.exportData(parser.value(options.out), parser.value(options.format), filter);
 }

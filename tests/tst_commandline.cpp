@@ -48,6 +48,11 @@ private slots:
     void importThenListJson();
     void listTextShowsQuotes();
     void listFilters();
+    void filtersTakeUsersWords_data();
+    void filtersTakeUsersWords();
+    void filterMatchingNothing_data();
+    void filterMatchingNothing();
+    void exportNamesItsFilters();
     void checkDefaultDatasetHasNoUnsourcedEvent();
     void checkFailsOnUnsourcedEvent();
     void searchFindsGermanWithoutUmlauts();
@@ -127,9 +132,118 @@ void TestCommandLine::listFilters() {
         starts << value.toObject().value(u"start"_s).toString();
     QCOMPARE(starts, (QStringList{u"2025-07-31"_s, u"2025-08-12"_s}));
 
-    result = run({u"--db"_s, m_db, u"list"_s, u"--actor"_s, u"Nobody"_s});
+    // Filters that match, but whose events do not meet: nothing, and no error.
+    result = run(
+        {u"--db"_s, m_db, u"list"_s, u"--chip"_s, u"H20"_s, u"--category"_s, u"model-release"_s});
     QCOMPARE(result.code, 0);
     QCOMPARE(result.out, u"0 events\n"_s);
+}
+
+void TestCommandLine::filtersTakeUsersWords_data() {
+    QTest::addColumn<QStringList>("filters");
+    QTest::addColumn<QStringList>("starts");
+    const QStringList h20China{u"2025-07-31"_s, u"2025-08-12"_s};
+    QTest::newRow("keys") << QStringList{u"--chip"_s, u"H20"_s, u"--category"_s, u"china-policy"_s}
+                          << h20China;
+    QTest::newRow("legend label, lower-case chip")
+        << QStringList{u"--chip"_s, u"h20"_s, u"--category"_s, u"China policy"_s} << h20China;
+    QTest::newRow("any case, spaces for hyphens")
+        << QStringList{u"--chip"_s, u" H20 "_s, u"--category"_s, u"CHINA POLICY"_s} << h20China;
+    QTest::newRow("actor in lower case, key with underscores")
+        << QStringList{u"--actor"_s, u"cac"_s, u"--category"_s, u"China_Policy"_s}
+        << QStringList{u"2025-07-31"_s, u"2025-08-12"_s, u"2025-09-17"_s};
+    QTest::newRow("repeated: any of them")
+        << QStringList{u"--chip"_s,      u"h20"_s,        u"--chip"_s,
+                       u"ascend 910c"_s, u"--category"_s, u"china-policy"_s}
+        << QStringList{u"2025-07-31"_s, u"2025-08-12"_s};
+}
+
+void TestCommandLine::filtersTakeUsersWords() {
+    QFETCH(QStringList, filters);
+    QFETCH(QStringList, starts);
+    const Result result = run(QStringList{u"--db"_s, m_db, u"list"_s, u"--json"_s} + filters);
+    QVERIFY2(result.code == 0, qPrintable(result.err));
+    QCOMPARE(result.err, QString());
+    QStringList found;
+    for (const QJsonValue &value : QJsonDocument::fromJson(result.out.toUtf8()).array())
+        found << value.toObject().value(u"start"_s).toString();
+    QCOMPARE(found, starts);
+}
+
+void TestCommandLine::filterMatchingNothing_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString chip = u"chiptimeline: --chip 'H21' matches no chip; closest: H20, H200, HBM\n"_s;
+    QTest::newRow("list") << QStringList{u"list"_s, u"--chip"_s, u"H21"_s} << chip;
+    QTest::newRow("search") << QStringList{u"search"_s, u"licence"_s, u"--chip"_s, u"H21"_s}
+                            << chip;
+    QTest::newRow("export") << QStringList{u"export"_s, u"--out"_s,  u"%1/x.svg"_s, u"--chip"_s,
+                                           u"H21"_s,    u"--from"_s, u"2025-04"_s}
+                            << chip;
+    QTest::newRow("export-data") << QStringList{u"export-data"_s, u"--out"_s, u"%1/x.json"_s,
+                                                u"--chip"_s,      u"H20"_s,   u"--chip"_s,
+                                                u"H21"_s}
+                                 << chip;
+    QTest::newRow("category")
+        << QStringList{u"list"_s, u"--category"_s, u"Chnia policy"_s}
+        << u"chiptimeline: --category 'Chnia policy' matches no category; closest: "
+           "China policy (china-policy), Industry (industry), US policy & deals (us-policy-deal)\n"_s;
+    QTest::newRow("category, a beginning")
+        << QStringList{u"list"_s, u"--category"_s, u"us"_s}
+        << u"chiptimeline: --category 'us' matches no category; closest: "
+           "US policy & deals (us-policy-deal), US export controls (us-export-control), "
+           "Industry (industry)\n"_s;
+    QTest::newRow("actor")
+        << QStringList{u"list"_s, u"--actor"_s, u"Nvida"_s}
+        << u"chiptimeline: --actor 'Nvida' matches no actor; closest: Nvidia, AMD, MIIT\n"_s;
+}
+
+// A category, actor or chip that names nothing fails (exit 1), names the filter and the closest
+// names, and writes nothing.
+void TestCommandLine::filterMatchingNothing() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    for (QString &argument : arguments)
+        argument.replace(u"%1"_s, m_dir->path());
+    const Result result = run(QStringList{u"--db"_s, m_db} + arguments);
+    QCOMPARE(result.err, message);
+    QCOMPARE(result.code, 1);
+    QCOMPARE(result.out, QString());
+    QVERIFY(!QFile::exists(m_dir->filePath(u"x.svg"_s)));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"x.json"_s)));
+}
+
+// The README's example in the user's words draws the H20 events; filters that leave nothing
+// are named in the message, not only the dates.
+void TestCommandLine::exportNamesItsFilters() {
+    const QString svg = m_dir->filePath(u"h20.svg"_s);
+    Result result = run({u"--db"_s, m_db, u"export"_s, u"--out"_s, svg, u"--from"_s, u"2025-04"_s,
+                         u"--to"_s, u"2025-08"_s, u"--chip"_s, u"h20"_s});
+    QCOMPARE(result.err, QString());
+    QCOMPARE(result.code, 0);
+    QCOMPARE(result.out, u"wrote %1\n"_s.arg(svg));
+    QVERIFY(QFile::exists(svg));
+
+    const QString none = m_dir->filePath(u"none.svg"_s);
+    result =
+        run({u"--db"_s, m_db, u"export"_s, u"--out"_s, none, u"--from"_s, u"2025-04"_s, u"--to"_s,
+             u"2025-08"_s, u"--chip"_s, u"h20"_s, u"--category"_s, u"Model releases"_s});
+    QCOMPARE(result.err, u"chiptimeline: %1: no events match --category 'Model releases' "
+                         "--chip h20 between 2025-04 and 2025-08\n"_s.arg(none));
+    QCOMPARE(result.code, 1);
+    QVERIFY(!QFile::exists(none));
+
+    result = run({u"--db"_s, m_db, u"export"_s, u"--out"_s, none, u"--chip"_s, u"H20"_s,
+                  u"--status"_s, u"disputed"_s, u"--to"_s, u"2022-12"_s});
+    QCOMPARE(result.err,
+             u"chiptimeline: %1: no events match --chip H20 --status disputed on or before "
+             "2022-12\n"_s.arg(none));
+    QCOMPARE(result.code, 1);
+
+    // Dates alone: the figure's own message, as before.
+    result = run({u"--db"_s, m_db, u"export"_s, u"--out"_s, none, u"--from"_s, u"2030"_s});
+    QCOMPARE(result.err, u"chiptimeline: %1: no events on or after 2030\n"_s.arg(none));
+    QCOMPARE(result.code, 1);
 }
 
 void TestCommandLine::checkDefaultDatasetHasNoUnsourcedEvent() {
@@ -308,5 +422,5 @@ void TestCommandLine::isHeadless() {
     QVERIFY(CommandLine::isHeadless({u"--bogus"_s}));
 }
 
-QTEST_GUILESS_MAIN(TestCommandLine)
+QTEST_MAIN(TestCommandLine) // export draws figures: a QGuiApplication (offscreen)
 #include "tst_commandline.moc"

@@ -215,8 +215,13 @@ void TestExportCommand::errors_data() {
                        u"2030-01"_s, u"--to"_s,     u"2030-12"_s}
         << 1 << u"chiptimeline: %1/x.svg: no events between 2030-01 and 2030-12\n"_s;
     QTest::newRow("nothing matches")
+        << QStringList{u"--out"_s,  u"%1/x.pdf"_s,   u"--actor"_s,
+                       u"nvidia"_s, u"--category"_s, u"model-release"_s}
+        << 1
+        << u"chiptimeline: %1/x.pdf: no events match --category model-release --actor nvidia\n"_s;
+    QTest::newRow("no such actor")
         << QStringList{u"--out"_s, u"%1/x.pdf"_s, u"--actor"_s, u"Nobody"_s} << 1
-        << u"chiptimeline: %1/x.pdf: no events to export\n"_s;
+        << u"chiptimeline: --actor 'Nobody' matches no actor; closest: Nvidia, AMD, MOFCOM\n"_s;
 }
 
 void TestExportCommand::errors() {

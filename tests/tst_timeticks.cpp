@@ -1,4 +1,9 @@
+#include "model/Category.h"
+#include "model/Event.h"
+#include "model/TimelineData.h"
 #include "ui/render/TimeTicks.h"
+#include "ui/render/TimelineIndex.h"
+#include "ui/render/TimelineLayout.h"
 
 #include <QDate>
 #include <QFont>
@@ -14,6 +19,42 @@ QFont axisFont() {
     f.setHintingPreference(QFont::PreferNoHinting);
     return f;
 }
+
+qint64 jd(int y, int m, int d) {
+    return QDate(y, m, d).toJulianDay();
+}
+
+// Every major label of `rows` clear of every context boundary line (which the painter draws
+// through both rows), its own tick under it; for day and week ticks, the tick at the middle of
+// the day it names. Empty when all holds, else what failed.
+QString checkMajorRow(const TimeTickRows &rows, const TimeScale &scale) {
+    const bool dayTicks = rows.unit == TickUnit::Day || rows.unit == TickUnit::Week;
+    for (const TimeTick &t : rows.major) {
+        if (dayTicks && std::abs(t.x - scale.xForDay(double(t.day) + 0.5)) > 1e-9)
+            return u"tick '%1' at %2, not at the middle of its day"_s.arg(t.label).arg(t.x);
+        if (t.label.isEmpty())
+            continue;
+        const double left = t.labelX;
+        const double right = t.labelX + t.labelWidth;
+        if (dayTicks && (t.x < left || t.x > right))
+            return u"tick '%1' at %2 outside its label [%3, %4]"_s.arg(t.label)
+                .arg(t.x)
+                .arg(left)
+                .arg(right);
+        for (const TimeTick &boundary : rows.context) {
+            // Exactly the clearance away is clear (less a rounding error).
+            if (boundary.x > left - TimeTicks::BoundaryClearance + 1e-6 &&
+                boundary.x < right + TimeTicks::BoundaryClearance - 1e-6)
+                return u"boundary %1 at %2 runs through label '%3' [%4, %5]"_s
+                    .arg(QDate::fromJulianDay(boundary.day).toString(Qt::ISODate))
+                    .arg(boundary.x)
+                    .arg(t.label)
+                    .arg(left)
+                    .arg(right);
+        }
+    }
+    return {};
+}
 } // namespace
 
 class TestTimeTicks : public QObject {
@@ -28,6 +69,12 @@ private slots:
     void boundaries();
     void localeMonthNames();
     void deterministic();
+    void tickAtItsDay_data();
+    void tickAtItsDay();
+    void tickAtTheEventMark();
+    void weekTicksAtMonday();
+    void boundariesClearOfLabels_data();
+    void boundariesClearOfLabels();
 };
 
 void TestTimeTicks::labelsNeverOverlap_data() {
@@ -68,6 +115,8 @@ void TestTimeTicks::labelsNeverOverlap() {
         if (row == &rows.major)
             QVERIFY(labels >= 1);
     }
+    const QString problem = checkMajorRow(rows, scale);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestTimeTicks::unitForZoom_data() {
@@ -146,6 +195,119 @@ void TestTimeTicks::deterministic() {
         QCOMPARE(a.major[i].label, b.major[i].label);
         QCOMPARE(a.major[i].labelX, b.major[i].labelX);
     }
+}
+
+void TestTimeTicks::tickAtItsDay_data() {
+    QTest::addColumn<double>("width");
+    QTest::addColumn<int>("unit");
+    QTest::addColumn<QString>("label");
+    // July to September 2025: weeks at these widths; August alone: days.
+    QTest::newRow("weeks, 600 px") << 600.0 << int(TickUnit::Week) << u"11"_s;
+    QTest::newRow("weeks, 1000 px") << 1000.0 << int(TickUnit::Week) << u"11"_s;
+    QTest::newRow("weeks, 2000 px") << 2000.0 << int(TickUnit::Week) << u"11"_s;
+    QTest::newRow("days, 1000 px") << -1000.0 << int(TickUnit::Day) << u"11"_s;
+    QTest::newRow("days, 2000 px") << -2000.0 << int(TickUnit::Day) << u"Mon 11"_s;
+}
+
+// The tick for 11 August 2025 stands at the middle of that day, where an event of that day is
+// drawn, and its label is centred on it.
+void TestTimeTicks::tickAtItsDay() {
+    QFETCH(double, width);
+    QFETCH(int, unit);
+    QFETCH(QString, label);
+    const TimeScale scale = width > 0 ? TimeScale::fitting(jd(2025, 7, 1), jd(2025, 9, 30), width)
+                                      : TimeScale::fitting(jd(2025, 8, 1), jd(2025, 8, 31), -width);
+    const QFontMetricsF fm(axisFont());
+    const TimeTickRows rows = TimeTicks::compute(scale, QLocale(u"en_GB"_s), fm);
+    QCOMPARE(int(rows.unit), unit);
+    const auto tick = std::find_if(rows.major.cbegin(), rows.major.cend(),
+                                   [](const TimeTick &t) { return t.day == jd(2025, 8, 11); });
+    QVERIFY(tick != rows.major.cend());
+    const double dayX = scale.xForDay(double(jd(2025, 8, 11)) + 0.5);
+    QVERIFY2(std::abs(tick->x - dayX) <= 1.0, qPrintable(u"%1 vs %2"_s.arg(tick->x).arg(dayX)));
+    QCOMPARE(tick->label, label);
+    QCOMPARE(tick->labelX + tick->labelWidth / 2, tick->x);
+}
+
+// The same through the layout the window and every export draw: the mark of an 11 August
+// 2025 event and the tick "11" share their x (within a pixel), and the mark is not left of
+// the label's first pixel.
+void TestTimeTicks::tickAtTheEventMark() {
+    Event event;
+    event.id = 1;
+    event.uid = u"e1"_s;
+    event.title = u"15% revenue-share deal"_s;
+    event.start = PartialDate::fromYmd(2025, 8, 11);
+    event.category = u"c"_s;
+    Category category;
+    category.name = u"c"_s;
+    category.label = u"C"_s;
+    const auto index = TimelineIndex::create(TimelineData::fromEvents({event}, {category}));
+    for (const double viewportWidth : {600.0, 1000.0, 2000.0}) {
+        const QSizeF viewport(viewportWidth, 400);
+        const double timeWidth = TimelineLayout::timeAreaWidth(*index, viewport);
+        const TimeScale scale = TimeScale::fitting(jd(2025, 7, 20), jd(2025, 8, 31), timeWidth);
+        const auto layout = TimelineLayout::compute(index, scale, viewport);
+        QCOMPARE(layout->events().size(), 1);
+        const double markX = layout->events().constFirst().markRect.center().x();
+        const auto tick = std::find_if(layout->ticks().major.cbegin(), layout->ticks().major.cend(),
+                                       [](const TimeTick &t) { return t.day == jd(2025, 8, 11); });
+        QVERIFY(tick != layout->ticks().major.cend());
+        QCOMPARE(tick->label, u"11"_s);
+        QVERIFY2(
+            std::abs(tick->x - markX) <= 1.0,
+            qPrintable(u"%1 px: tick %2, mark %3"_s.arg(viewportWidth).arg(tick->x).arg(markX)));
+        QVERIFY(markX >= tick->labelX);
+    }
+}
+
+void TestTimeTicks::weekTicksAtMonday() {
+    const TimeScale scale = TimeScale::fitting(jd(2025, 7, 1), jd(2025, 9, 30), 1000);
+    const TimeTickRows rows =
+        TimeTicks::compute(scale, QLocale(u"en_GB"_s), QFontMetricsF(axisFont()));
+    QCOMPARE(rows.unit, TickUnit::Week);
+    QStringList labels;
+    for (const TimeTick &t : rows.major) {
+        QCOMPARE(QDate::fromJulianDay(t.day).dayOfWeek(), 1);
+        if (!t.label.isEmpty())
+            labels << QDate::fromJulianDay(t.day).toString(Qt::ISODate) + u' ' + t.label;
+    }
+    // Monday 30 June has no label: the 1 July line, half a day after its tick, would run
+    // through it, and moving it clear would leave its tick outside its middle.
+    QCOMPARE(labels, (QStringList{u"2025-07-07 7"_s, u"2025-07-14 14"_s, u"2025-07-21 21"_s,
+                                  u"2025-07-28 28"_s, u"2025-08-04 4"_s, u"2025-08-11 11"_s,
+                                  u"2025-08-18 18"_s, u"2025-08-25 25"_s, u"2025-09-01 1"_s,
+                                  u"2025-09-08 8"_s, u"2025-09-15 15"_s, u"2025-09-22 22"_s,
+                                  u"2025-09-29 29"_s}));
+}
+
+void TestTimeTicks::boundariesClearOfLabels_data() {
+    QTest::addColumn<QDate>("first");
+    QTest::addColumn<QDate>("last");
+    QTest::addColumn<double>("width");
+    for (const double width : {600.0, 1000.0, 2000.0}) {
+        QTest::addRow("2025-07-20..2025-08-31 / %g px", width)
+            << QDate(2025, 7, 20) << QDate(2025, 8, 31) << width;
+    }
+    // Month starts on every weekday, from the narrowest week axis to the widest.
+    for (const double width : {2700.0, 3500.0, 5000.0, 8000.0, 12000.0, 17000.0}) {
+        QTest::addRow("2024-01..2025-12 / %g px", width)
+            << QDate(2024, 1, 1) << QDate(2025, 12, 31) << width;
+    }
+}
+
+void TestTimeTicks::boundariesClearOfLabels() {
+    QFETCH(QDate, first);
+    QFETCH(QDate, last);
+    QFETCH(double, width);
+    const TimeScale scale = TimeScale::fitting(first.toJulianDay(), last.toJulianDay(), width);
+    const TimeTickRows rows =
+        TimeTicks::compute(scale, QLocale(u"en_GB"_s), QFontMetricsF(axisFont()));
+    QVERIFY(rows.unit == TickUnit::Week || rows.unit == TickUnit::Day);
+    QCOMPARE(rows.contextUnit, TickUnit::Month);
+    QVERIFY(rows.context.size() >= 2);
+    const QString problem = checkMajorRow(rows, scale);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_MAIN(TestTimeTicks)

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -246,9 +247,10 @@ TimeTickRows TimeTicks::compute(const TimeScale &scale, const QLocale &locale,
     const qint64 firstVisible = qint64(std::floor(scale.firstDay()));
     const qint64 lastVisible = qint64(std::ceil(scale.lastDay()));
 
-    // Major row: a boundary line at each unit start, the label centred in the unit's span
-    // and kept inside the view; a label that cannot be whole inside its span is left out.
-    const auto buildRow = [&](TickUnit u, bool lf, bool context, QList<TimeTick> &out) {
+    // A row of spans: a boundary line at each unit start, the label in the unit's span and
+    // kept inside the view; a label that cannot be whole inside its span is left out. The
+    // context row is made first: its boundary lines run through the major row too.
+    const auto buildSpans = [&](TickUnit u, bool lf, bool context, QList<TimeTick> &out) {
         qint64 day = floorToUnit(std::max(firstVisible, FirstDay), u);
         // Labels are skipped when they would run into the previous one (a wide context
         // label pushed right by the left edge).
@@ -278,14 +280,85 @@ TimeTickRows TimeTicks::compute(const TimeScale &scale, const QLocale &locale,
             day = next;
         }
     };
-    buildRow(unit, longForm, false, rows.major);
+
+    // A row of days (day and week units): the tick names a day, so it stands where that
+    // day's events are drawn, at the middle of the day, with its label centred on it. A label
+    // may move off centre to clear a context boundary, but only as far as keeps its tick
+    // under the text; otherwise, or when it would leave the view or touch its neighbour, it
+    // is left out. Walks the ticks and the (sorted) boundaries once: cost follows the ticks.
+    const auto buildDays = [&](TickUnit u, bool lf, QList<TimeTick> &out,
+                               const QList<TimeTick> &boundaries) {
+        qsizetype b = 0;
+        double previousRight = -1e9;
+        qint64 day = floorToUnit(std::max(firstVisible, FirstDay), u);
+        while (day <= std::min(lastVisible, LastDay)) {
+            TimeTick tick;
+            tick.day = day;
+            tick.x = scale.xForDay(double(day) + 0.5);
+            tick.label = label(day, u, locale, lf);
+            tick.labelWidth = measure(tick.label);
+            const double w = tick.labelWidth;
+            // The tick stays under the middle half of its label.
+            const double slack = w / 4;
+            const double lo = std::max({tick.x - w / 2 - slack, 0.0, previousRight + LabelGap / 2});
+            const double hi = std::min(tick.x - w / 2 + slack, width - w);
+            while (b < boundaries.size() && boundaries[b].x < lo - BoundaryClearance)
+                ++b;
+            // The boundaries that could touch a label anywhere in [lo, hi + w].
+            const auto clear = [&](double lx) {
+                for (qsizetype k = b; k < boundaries.size(); ++k) {
+                    const double bx = boundaries[k].x;
+                    if (bx > lx + w + BoundaryClearance)
+                        break;
+                    if (bx > lx - BoundaryClearance)
+                        return false;
+                }
+                return true;
+            };
+            double best = std::numeric_limits<double>::quiet_NaN();
+            const double centred = tick.x - w / 2;
+            const auto consider = [&](double lx) {
+                if (lx < lo || lx > hi || !clear(lx))
+                    return;
+                if (std::isnan(best) || std::abs(lx - centred) < std::abs(best - centred))
+                    best = lx;
+            };
+            consider(centred);
+            if (std::isnan(best) || best != centred) {
+                consider(lo);
+                consider(hi);
+                for (qsizetype k = b; k < boundaries.size(); ++k) {
+                    const double bx = boundaries[k].x;
+                    if (bx > hi + w + BoundaryClearance)
+                        break;
+                    consider(bx - BoundaryClearance - w);
+                    consider(bx + BoundaryClearance);
+                }
+            }
+            if (std::isnan(best) || lo > hi) {
+                tick.label.clear();
+                tick.labelWidth = 0;
+                tick.labelX = centred;
+            } else {
+                tick.labelX = best;
+                previousRight = best + w;
+            }
+            out.append(tick);
+            day = nextBoundary(day, u);
+        }
+    };
+
     if (rows.hasContext) {
         const TickUnit cu = rows.contextUnit;
         const bool contextLong =
             cu == TickUnit::Month &&
             measure(label(jd(2025, 9, 1), cu, locale, true, true)) + LabelGap <=
                 minimumUnitDays(cu) * ppd;
-        buildRow(cu, contextLong, true, rows.context);
+        buildSpans(cu, contextLong, true, rows.context);
     }
+    if (unit == TickUnit::Day || unit == TickUnit::Week)
+        buildDays(unit, longForm, rows.major, rows.context);
+    else // a span unit's boundaries include its context's: its labels sit between them
+        buildSpans(unit, longForm, false, rows.major);
     return rows;
 }

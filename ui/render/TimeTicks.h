@@ -8,6 +8,12 @@
 //
 // Day D (a QDate Julian day number) covers [D, D + 1) on the TimeScale. All x values are
 // in the scale's coordinates (0 = left edge of the time area).
+//
+// Day and week ticks name a day ("11", or "4" for the week starting Monday 4 August), so
+// they stand at the middle of that day, where its events' marks are drawn, with the label
+// centred on them. Month and coarser ticks name a span: the line marks where it starts and
+// the label sits inside it. No major label touches a context boundary line (those lines run
+// through both rows).
 
 #include "ui/render/TimeScale.h"
 
@@ -19,8 +25,10 @@
 enum class TickUnit : quint8 { Day, Week, Month, Quarter, Year, Decade, Century };
 
 struct TimeTick {
-    qint64 day = 0;    // Julian day where the unit starts
-    double x = 0;      // x of that boundary (may lie left of 0 for the first context tick)
+    qint64 day = 0; // Julian day where the unit starts (a week's Monday)
+    // x of that boundary (may lie left of 0 for the first context tick); for day and week
+    // ticks, x of the middle of `day`
+    double x = 0;
     QString label;     // empty: boundary line only
     double labelX = 0; // left edge of the label
     double labelWidth = 0;
@@ -38,6 +46,8 @@ class TimeTicks {
 public:
     // Minimum horizontal gap between two labels of a row, in pixels.
     static constexpr double LabelGap = 10.0;
+    // Least room between a major label and a context boundary line, in pixels.
+    static constexpr double BoundaryClearance = 2.0;
 
     [[nodiscard]] static TimeTickRows compute(const TimeScale &scale, const QLocale &locale,
                                               const QFontMetricsF &metrics);
