@@ -90,10 +90,18 @@ bool TimelineStore::readFailed(int code, const QString &detail, const QString &t
     if (m_readError.isError())
         return true; // the first error is the one to report
     if ((code & 0xff) == SqliteCorrupt || (code & 0xff) == SqliteNotADb)
-        m_readError = damaged(m_path, u"table "_s + table, detail);
+        noteDamage(damaged(m_path, u"table "_s + table, detail));
     else
         m_readError = errorFromCode(code & 0xff, detail, u"read the table "_s + table);
     return true;
+}
+
+void TimelineStore::noteDamage(const StoreError &damage) const {
+    if (!damage.isError())
+        return;
+    if (!m_readError.isError())
+        m_readError = damage;
+    m_readOnlyReason = u"the database is damaged"_s;
 }
 
 StoreError TimelineStore::checkIntegrity(bool full) const {

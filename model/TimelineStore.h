@@ -61,6 +61,9 @@ public:
     // Whoever shows or writes a result checks it first, so damage never passes for emptiness.
     [[nodiscard]] const StoreError &readError() const { return m_readError; }
     void clearReadError() const { m_readError = {}; }
+    // Records damage found elsewhere (quickCheckFile on another thread) as a read error.
+    // Damage also makes the store read-only: where SQLite cannot read, nothing is written.
+    void noteDamage(const StoreError &damage) const;
     // For code in model/ that reads through database(): records the error `query` holds, if
     // any, as damage to `table`; true when there was one.
     bool readFailed(const QSqlQuery &query, const QString &table) const;
@@ -202,7 +205,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
-    QString m_readOnlyReason;
+    mutable QString m_readOnlyReason; // set by damage found in a read (see noteDamage)
     QString m_backupPath;
     mutable StoreError m_readError;
     // std::unordered_map: references to its elements survive rehashing (QHash's do not).
