@@ -2,10 +2,12 @@
 
 #include "model/DatabaseBackup.h"
 #include "model/TimelineStore.h"
+#include "ui/widgets/MainWindow.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -97,4 +99,28 @@ QString DatabaseSafety::chooseBackup(const QString &databasePath, QWidget *paren
            "file is kept as %2.")
             .arg(chosen, QDir::toNativeSeparators(databasePath + u".replaced"_s)));
     return answer == QMessageBox::Yes ? backup : QString();
+}
+
+void DatabaseSafety::restoreFromBackup(QWidget *window, const QString &databasePath) {
+    const QString backup = chooseBackup(databasePath, window);
+    if (backup.isEmpty())
+        return;
+    QGuiApplication::setQuitOnLastWindowClosed(false);
+    connect(window, &QObject::destroyed, QCoreApplication::instance(), [databasePath, backup] {
+        StoreError error;
+        if (!TimelineStore::restoreBackup(backup, databasePath, &error))
+            QMessageBox::critical(nullptr, tr("Cannot restore the backup"), error.message);
+        std::unique_ptr<TimelineStore> store = TimelineStore::open(databasePath, &error);
+        QGuiApplication::setQuitOnLastWindowClosed(true);
+        if (!store) {
+            QMessageBox::critical(nullptr, tr("Cannot open the database"), error.message);
+            QCoreApplication::quit();
+            return;
+        }
+        auto *replacement = new MainWindow(std::move(store));
+        replacement->setAttribute(Qt::WA_DeleteOnClose);
+        replacement->show();
+    });
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->close();
 }

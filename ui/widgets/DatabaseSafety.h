@@ -25,6 +25,10 @@ public:
     // Asks which backup of `databasePath` to restore and to confirm; empty when cancelled or
     // there is none (said in a message box).
     [[nodiscard]] static QString chooseBackup(const QString &databasePath, QWidget *parent);
+    // File → Restore From Backup…: once a backup is chosen, `window` (created with new, its
+    // store on `databasePath`) closes, since the file is replaced only when no connection has
+    // it open; the backup is restored and a MainWindow on the file takes its place.
+    static void restoreFromBackup(QWidget *window, const QString &databasePath);
 
 signals:
     void damageFound();

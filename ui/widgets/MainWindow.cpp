@@ -551,30 +551,7 @@ void MainWindow::openDatabase() {
 }
 
 void MainWindow::restoreFromBackup() {
-    const QString backup = DatabaseSafety::chooseBackup(m_store->path(), this);
-    if (backup.isEmpty())
-        return;
-    // The file is replaced only once no connection has it open: this window (and its store)
-    // goes first, and a window on the restored file takes its place.
-    const QString path = m_store->path();
-    QGuiApplication::setQuitOnLastWindowClosed(false);
-    connect(this, &QObject::destroyed, qApp, [path, backup] {
-        StoreError error;
-        if (!TimelineStore::restoreBackup(backup, path, &error))
-            QMessageBox::critical(nullptr, tr("Cannot restore the backup"), error.message);
-        std::unique_ptr<TimelineStore> store = TimelineStore::open(path, &error);
-        QGuiApplication::setQuitOnLastWindowClosed(true);
-        if (!store) {
-            QMessageBox::critical(nullptr, tr("Cannot open the database"), error.message);
-            QCoreApplication::quit();
-            return;
-        }
-        auto *window = new MainWindow(std::move(store));
-        window->setAttribute(Qt::WA_DeleteOnClose);
-        window->show();
-    });
-    setAttribute(Qt::WA_DeleteOnClose);
-    close();
+    DatabaseSafety::restoreFromBackup(this, m_store->path());
 }
 
 void MainWindow::restoreSettings() {
