@@ -150,11 +150,7 @@ int main(int argc, char *argv[]) {
         probe = std::make_unique<FirstFrameProbe>(sinceMain);
         app.installEventFilter(probe.get());
     }
-    // The day's backup (at most one a day, the last 7 kept; see DatabaseBackup), taken before
-    // the window opens so that it holds the file as it was found.
-    QString made;
-    if (!DatabaseBackup::backupIfDue(*store, QDate::currentDate(), &made, &error))
-        std::fprintf(stderr, "chiptimeline: %s\n", qUtf8Printable(error.message));
+    // The day's backup is taken after the first frame (DatabaseSafety::afterFirstFrame).
     // On the heap: File → Restore From Backup… closes it and opens another.
     auto *window = new MainWindow(std::move(store));
     window->setAttribute(Qt::WA_DeleteOnClose);

@@ -47,13 +47,10 @@ QStringList DatabaseBackup::backups(const QString &databasePath) {
     return found;
 }
 
-bool DatabaseBackup::backupIfDue(const TimelineStore &store, const QDate &today, QString *made,
+bool DatabaseBackup::backupIfDue(const QString &databasePath, const QDate &today, QString *made,
                                  StoreError *error) {
     if (made)
         made->clear();
-    if (store.isReadOnly())
-        return true;
-    const QString databasePath = store.path();
     const QStringList existing = backups(databasePath);
     if (!existing.isEmpty() && dayOf(existing.constFirst()) >= today)
         return true;
@@ -63,7 +60,7 @@ bool DatabaseBackup::backupIfDue(const TimelineStore &store, const QDate &today,
         return false;
     }
     const QString target = pathFor(databasePath, today);
-    if (!store.backupTo(target, error))
+    if (!TimelineStore::backupFile(databasePath, target, error))
         return false;
     if (made)
         *made = target;

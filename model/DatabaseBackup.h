@@ -23,11 +23,12 @@ public:
     [[nodiscard]] static QStringList backups(const QString &databasePath);
     // The day a backup was taken (from its name), invalid for another file.
     [[nodiscard]] static QDate dayOf(const QString &backupPath);
-    // Takes the day's backup unless one was taken that day or later, then removes all but the
-    // newest `kept`. `made` is the new backup's path, empty when none was due. A read-only
-    // store is not backed up (there is nowhere beside it to write). False with `error` set
-    // when the copy failed (nothing is left of it).
-    static bool backupIfDue(const TimelineStore &store, const QDate &today, QString *made,
+    // Takes the day's backup of the database at `databasePath` unless one was taken that day
+    // or later, then removes all but the newest `kept`. `made` is the new backup's path,
+    // empty when none was due. False with `error` set when the copy failed (nothing is left
+    // of it). Safe on any thread (TimelineStore::backupFile); the caller skips a read-only
+    // store (there is nowhere beside it to write).
+    static bool backupIfDue(const QString &databasePath, const QDate &today, QString *made,
                             StoreError *error);
     // The newest backup that passes SQLite's quick_check, empty when there is none.
     [[nodiscard]] static QString newestGoodBackup(const QString &databasePath);

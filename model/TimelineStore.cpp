@@ -2741,15 +2741,23 @@ int copyPages(sqlite3 *from, sqlite3 *to) {
 
 } // namespace
 
-bool TimelineStore::backupTo(const QString &target, StoreError *error) const {
+bool TimelineStore::backupFile(const QString &from, const QString &target, StoreError *error) {
     const QString partial = target + u".partial"_s;
     QFile::remove(partial);
+    sqlite3 *source = nullptr;
     sqlite3 *to = nullptr;
-    int result = sqlite3_open_v2(QFile::encodeName(partial).constData(), &to,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    int result = sqlite3_open_v2(QFile::encodeName(from).constData(), &source, SQLITE_OPEN_READONLY,
+                                 nullptr);
     if (result == SQLITE_OK)
-        result = copyPages(sqliteHandle(database()), to);
-    const QString detail = QString::fromUtf8(to ? sqlite3_errmsg(to) : "out of memory");
+        result = sqlite3_open_v2(QFile::encodeName(partial).constData(), &to,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (result == SQLITE_OK) {
+        sqlite3_busy_timeout(source, BusyTimeoutMs);
+        result = copyPages(source, to);
+    }
+    const QString detail = QString::fromUtf8(
+        to ? sqlite3_errmsg(to) : (source ? sqlite3_errmsg(source) : "out of memory"));
+    sqlite3_close(source);
     sqlite3_close(to);
     // Renamed into place only when whole: a failed copy leaves no file behind.
     if (result == SQLITE_OK) {

@@ -75,9 +75,11 @@ public:
     // quick_check of a file through a connection of its own, read-only: safe on any thread
     // (the window checks a large file after its first frame; backups are checked before use).
     [[nodiscard]] static StoreError quickCheckFile(const QString &path);
-    // A consistent copy of the open database at `target` through SQLite's online backup API
-    // (written beside it and renamed into place; nothing is left on failure).
-    bool backupTo(const QString &target, StoreError *error) const;
+    // A consistent copy of the database at `from` at `target` through SQLite's online backup
+    // API, on a read-only connection of its own (safe on any thread, beside a writer: the copy
+    // is one snapshot); written beside the target and renamed into place, nothing is left on
+    // failure (a page that cannot be read fails it).
+    static bool backupFile(const QString &from, const QString &target, StoreError *error);
     // Replaces the database at `livePath` by the one at `backupPath` (no store may have it
     // open): the backup must pass quick_check; it is copied through the backup API beside the
     // live file, which is then kept as `<livePath>.replaced` (never written into: it may be

@@ -350,16 +350,16 @@ void TestDamagedDatabase::backupsMadeRotatedAndRestored() {
     {
         auto store = TimelineStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
-        QVERIFY2(DatabaseBackup::backupIfDue(*store, first, &made, &error),
+        QVERIFY2(DatabaseBackup::backupIfDue(path, first, &made, &error),
                  qPrintable(error.message));
         QCOMPARE(made, m_dir.filePath(u"backed-up.sqlite.backups/backed-up-2026-03-01.sqlite"_s));
         QVERIFY(!TimelineStore::quickCheckFile(made).isError());
         // At most one a day.
-        QVERIFY(DatabaseBackup::backupIfDue(*store, first, &made, &error));
+        QVERIFY(DatabaseBackup::backupIfDue(path, first, &made, &error));
         QCOMPARE(made, QString());
         // Nine days later, the newest seven are kept.
         for (int day = 1; day <= 8; ++day) {
-            QVERIFY(DatabaseBackup::backupIfDue(*store, first.addDays(day), &made, &error));
+            QVERIFY(DatabaseBackup::backupIfDue(path, first.addDays(day), &made, &error));
             QCOMPARE(made, DatabaseBackup::pathFor(path, first.addDays(day)));
         }
         QStringList expected;

@@ -2,6 +2,7 @@
 // a banner saying why; damage met while reading is shown instead of an empty timeline, and
 // nothing is written to the damaged file.
 
+#include "model/DatabaseBackup.h"
 #include "model/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/TimelineView.h"
@@ -34,6 +35,7 @@ private slots:
     void initTestCase();
     void readOnlyShowsBannerAndKeepsEditingOff();
     void damageIsShownInsteadOfAnEmptyTimeline();
+    void backupTakenAfterFirstFrame();
 
 private:
     // A database of three events, closed again; its event table's first page and page size.
@@ -131,6 +133,27 @@ void TestDatabaseSafety::damageIsShownInsteadOfAnEmptyTimeline() {
         QCOMPARE(error.message, u"%1: the database is damaged; nothing was changed"_s.arg(path));
     }
     QCOMPARE(sha256(path), before);
+}
+
+// The day's backup comes once the window has painted (a small file: on the GUI thread).
+void TestDatabaseSafety::backupTakenAfterFirstFrame() {
+    qint64 root = 0;
+    qint64 pageSize = 0;
+    const QString path = makeDatabase(u"backed-up.sqlite"_s, &root, &pageSize);
+    QVERIFY(!path.isEmpty());
+    const QString backup = DatabaseBackup::pathFor(path, QDate::currentDate());
+    StoreError error;
+    auto store = TimelineStore::open(path, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    MainWindow window(std::move(store));
+    QVERIFY(!QFile::exists(backup));
+    window.show();
+    QTRY_VERIFY(QFile::exists(backup));
+    QCOMPARE(DatabaseBackup::backups(path), QStringList{backup});
+    QVERIFY(!TimelineStore::quickCheckFile(backup).isError());
+    auto copy = TimelineStore::open(backup, &error, TimelineStore::OpenMode::ReadOnly);
+    QVERIFY2(copy, qPrintable(error.message));
+    QCOMPARE(copy->eventCount(), 3);
 }
 
 QTEST_MAIN(TestDatabaseSafety)

@@ -51,16 +51,37 @@ void DatabaseSafety::update() {
     m_banner->setVisible(!text.isEmpty());
 }
 
-void DatabaseSafety::checkInBackground() {
-    if (m_checkStarted || QFileInfo(m_store.path()).size() <= TimelineStore::quickCheckLimitBytes)
+namespace {
+
+void backUp(const QString &path) {
+    QString made;
+    StoreError error;
+    if (!DatabaseBackup::backupIfDue(path, QDate::currentDate(), &made, &error))
+        qWarning("%s", qUtf8Printable(error.message));
+}
+
+} // namespace
+
+void DatabaseSafety::afterFirstFrame() {
+    if (m_checkStarted)
         return;
     m_checkStarted = true;
-    // A connection of its own on its own thread (quickCheckFile); the result comes back queued.
+    const bool writable = !m_store.isReadOnly() && !m_store.readError().isError();
+    if (QFileInfo(m_store.path()).size() <= TimelineStore::quickCheckLimitBytes) {
+        if (writable)
+            backUp(m_store.path());
+        return;
+    }
+    // A connection of its own on its own thread (quickCheckFile, backupFile); damage found
+    // comes back queued.
     QPointer<DatabaseSafety> self(this);
-    std::thread([self, path = m_store.path()] {
+    std::thread([self, writable, path = m_store.path()] {
         const StoreError damage = TimelineStore::quickCheckFile(path);
-        if (!damage.isError())
+        if (!damage.isError()) {
+            if (writable)
+                backUp(path);
             return;
+        }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, damage] {

@@ -19,9 +19,12 @@ public:
     [[nodiscard]] QLabel *banner() const { return m_banner; }
     // Shows the store's read error or read-only reason, or hides the banner.
     void update();
-    // A file too large to be checked on open (TimelineStore::quickCheckLimitBytes) is checked
-    // on a thread of its own; damage found is noted in the store and damageFound emitted.
-    void checkInBackground();
+    // Once the window has painted its first frame: a file too large to be checked on open
+    // (TimelineStore::quickCheckLimitBytes) is checked, and then the day's backup is taken
+    // (DatabaseBackup::backupIfDue; not of a read-only or damaged store), on a thread of its
+    // own; damage found is noted in the store and damageFound emitted. A small file's backup
+    // (milliseconds) is taken here, on the GUI thread.
+    void afterFirstFrame();
     // Asks which backup of `databasePath` to restore and to confirm; empty when cancelled or
     // there is none (said in a message box).
     [[nodiscard]] static QString chooseBackup(const QString &databasePath, QWidget *parent);

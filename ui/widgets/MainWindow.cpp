@@ -377,7 +377,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
             [this] {
                 if (m_listsPending)
                     loadLists();
-                m_safety->checkInBackground(); // a large file, not checked on open
+                m_safety->afterFirstFrame(); // the check of a large file, the backup
             },
             Qt::QueuedConnection);
     }
