@@ -48,11 +48,14 @@ struct Options {
         u"policy"_s, u"On records already present: skip, update or keep-both."_s, u"POLICY"_s};
     QCommandLineOption dryRun{u"dry-run"_s,
                               u"Only count what the import would add, update or skip."_s};
+    QCommandLineOption readOnly{
+        u"read-only"_s, u"Open the database read-only: reading works, changing is refused."_s};
     QCommandLineOption help{{u"h"_s, u"help"_s}, u"Show this help."_s};
 
     QList<QCommandLineOption> all() const {
-        return QList<QCommandLineOption>{db,     json,  from, to,     category, actor,  chip,
-                                         status, query, out,  format, policy,   dryRun, help} +
+        return QList<QCommandLineOption>{db,     json,   from,   to,       category,
+                                         actor,  chip,   status, query,    out,
+                                         format, policy, dryRun, readOnly, help} +
                ExportCommand::options();
     }
 };
@@ -97,7 +100,7 @@ public:
             fail(error.message);
             return false;
         }
-        if (isDefault && !DefaultDatabase::fillIfNew(*m_store, &error)) {
+        if (isDefault && !m_store->isReadOnly() && !DefaultDatabase::fillIfNew(*m_store, &error)) {
             fail(error.message);
             return false;
         }
@@ -221,10 +224,17 @@ public:
         return fail(parser.value(options.out) + u": "_s + message);
     }
 
+    // A read that met damage (see TimelineStore::readError): its one-line message, exit 1.
+    [[nodiscard]] bool readFailed() {
+        if (!m_store->readError().isError())
+            return false;
+        fail(m_store->readError().message);
+        return true;
+    }
+
     int list(const EventFilter &filter, bool json) {
         const QList<Event> events = m_store->events(filter);
-        printEvents(events, json);
-        return CommandLine::Success;
+        return printEvents(events, json);
     }
 
     int search(const QString &text, EventFilter filter, bool json) {
@@ -232,12 +242,20 @@ public:
         if (filter.query.isEmpty())
             return fail(u"search: the query '%1' holds no word to search for"_s.arg(text),
                         CommandLine::UsageError);
-        printEvents(m_store->events(filter), json);
-        return CommandLine::Success;
+        return printEvents(m_store->events(filter), json);
     }
 
     int check(bool json) {
-        const QList<HealthFinding> findings = DatasetHealth::check(m_store->dataset());
+        // SQLite's full check first: the health of a damaged file would be read from what
+        // could be read of it.
+        if (const StoreError damage = m_store->checkIntegrity(true); damage.isError())
+            return fail(damage.message);
+        const Dataset dataset = m_store->dataset();
+        const int eventTotal = m_store->eventCount();
+        const int sourceTotal = m_store->sourceCount();
+        if (readFailed())
+            return CommandLine::Failure;
+        const QList<HealthFinding> findings = DatasetHealth::check(dataset);
         if (json) {
             JsonWriter writer;
             writer.beginArray();
@@ -265,8 +283,8 @@ public:
             }
             m_out << u"%1 events, %2 sources: %3 unsourced events, %4 sources without address, "
                      "%5 sources cited by no event, %6 events dated after their sources, "
-                     "%7 duplicate sources\n"_s.arg(m_store->eventCount())
-                         .arg(m_store->sourceCount())
+                     "%7 duplicate sources\n"_s.arg(eventTotal)
+                         .arg(sourceTotal)
                          .arg(counts.value(HealthFinding::Kind::UnsourcedEvent))
                          .arg(counts.value(HealthFinding::Kind::SourceWithoutAddress))
                          .arg(counts.value(HealthFinding::Kind::UncitedSource))
@@ -318,8 +336,10 @@ public:
         }
         if (dryRun) {
             // The same counts the import would give, and nothing written.
-            m_out << u"would import: "_s
-                  << ImportPreview::preview(*m_store, combined, policy).toString() << Qt::endl;
+            const ImportSummary preview = ImportPreview::preview(*m_store, combined, policy);
+            if (readFailed())
+                return CommandLine::Failure;
+            m_out << u"would import: "_s << preview.toString() << Qt::endl;
             return CommandLine::Success;
         }
         ImportSummary summary;
@@ -353,6 +373,8 @@ public:
                     cited.insert(citation.sourceUid);
             dataset.sources.removeIf([&](const Source &s) { return !cited.contains(s.uid); });
         }
+        if (readFailed())
+            return CommandLine::Failure;
         return writeFile(outPath, DatasetFormats::write(dataset, *chosen));
     }
 
@@ -376,10 +398,12 @@ private:
         return CommandLine::Success;
     }
 
-    void printEvents(const QList<Event> &events, bool json) {
+    int printEvents(const QList<Event> &events, bool json) {
         QHash<QString, Source> sources;
         for (const Source &source : m_store->sources())
             sources.insert(source.uid, source);
+        if (readFailed())
+            return CommandLine::Failure;
         if (json) {
             JsonWriter writer;
             writer.beginArray();
@@ -434,7 +458,7 @@ private:
             writer.endArray();
             m_out << QString::fromUtf8(writer.take());
             m_out.flush();
-            return;
+            return CommandLine::Success;
         }
         for (const Event &event : events) {
             QString when = event.start.toIsoString();
@@ -459,6 +483,7 @@ private:
         }
         m_out << events.size() << (events.size() == 1 ? " event\n" : " events\n");
         m_out.flush();
+        return CommandLine::Success;
     }
 
     QTextStream &m_out;
@@ -476,7 +501,9 @@ QString CommandLine::usage() {
   chiptimeline [--db PATH] import FILE... [--format F] [--policy skip|update|keep-both] [--dry-run]
   chiptimeline [--db PATH] export-data --out FILE [--format F] [filters]
 )"_s + ExportCommand::usage() +
-           uR"(  chiptimeline [--db PATH] check [--json]
+           uR"(  chiptimeline [--db PATH] check [--json]    SQLite's integrity check, then dataset health
+
+--read-only opens the database without changing it (the window then disables editing).
 
 Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
 DATE is YYYY, YYYY-MM or YYYY-MM-DD. C is a category's key or its name in the legend
@@ -498,7 +525,7 @@ bool CommandLine::isHeadless(const QStringList &arguments) {
             ++i;
             continue;
         }
-        if (arguments.at(i).startsWith(u"--db="_s))
+        if (arguments.at(i).startsWith(u"--db="_s) || arguments.at(i) == u"--read-only"_s)
             continue;
         return true;
     }
@@ -506,7 +533,7 @@ bool CommandLine::isHeadless(const QStringList &arguments) {
 }
 
 int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err,
-                     QString *dbPath) {
+                     QString *dbPath, bool *readOnly) {
     Session session(out, err);
     Options options;
     QCommandLineParser parser;
@@ -525,10 +552,12 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     QStringList positional = parser.positionalArguments();
     if (dbPath)
         *dbPath = parser.value(options.db);
+    if (readOnly)
+        *readOnly = parser.isSet(options.readOnly);
     if (positional.isEmpty()) {
         for (const QCommandLineOption &option : options.all()) {
             const QString name = option.names().constLast();
-            if (name != u"db"_s && parser.isSet(option)) {
+            if (name != u"db"_s && name != u"read-only"_s && parser.isSet(option)) {
                 err << "chiptimeline: --" << name << " needs a command\n\n" << usage();
                 err.flush();
                 return UsageError;
@@ -545,7 +574,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     const QStringList allowed = allowedOptions().value(command);
     for (const QCommandLineOption &option : options.all()) {
         const QString name = option.names().constLast();
-        if (name == u"db"_s || name == u"help"_s || !parser.isSet(option) || allowed.contains(name))
+        if (name == u"db"_s || name == u"read-only"_s || name == u"help"_s ||
+            !parser.isSet(option) || allowed.contains(name))
             continue;
         return session.fail(u"%1: the option --%2 does not apply"_s.arg(command, name), UsageError);
     }
@@ -583,7 +613,9 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
 
     // Read-write even to read: a new default database is created and filled, an older one
     // upgraded. A read-only file still opens for the reading commands.
-    if (!session.openStore(parser.value(options.db), TimelineStore::OpenMode::ReadWrite))
+    if (!session.openStore(parser.value(options.db), parser.isSet(options.readOnly)
+                                                         ? TimelineStore::OpenMode::ReadOnly
+                                                         : TimelineStore::OpenMode::ReadWrite))
         return Failure;
     if (!session.resolveNames(parser, options, filter))
         return Failure;

@@ -13,8 +13,9 @@ public:
     // True when `arguments` (without the program name) name a command rather than the window.
     [[nodiscard]] static bool isHeadless(const QStringList &arguments);
     // Runs a command. `arguments` excludes the program name. The window is not this class's
-    // business: for no command it returns -1 and leaves `dbPath` set for the caller.
+    // business: for no command it returns -1 and leaves `dbPath` (and `readOnly`, whether
+    // --read-only was given) set for the caller.
     [[nodiscard]] static int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
-                                 QString *dbPath = nullptr);
+                                 QString *dbPath = nullptr, bool *readOnly = nullptr);
     [[nodiscard]] static QString usage();
 };

@@ -200,6 +200,11 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
     for (qsizetype i = 0; i < data.size(); ++i)
         ids << data.id(i);
     const FigureSources::Map sources = FigureSources::load(store, ids);
+    // A read that met damage gave only part of the timeline: no figure is drawn from it.
+    if (store.readError().isError()) {
+        err << "chiptimeline: " << store.readError().message << Qt::endl;
+        return 1;
+    }
 
     // A progress line only for a person watching: not in pipes, logs or tests.
     const bool showProgress = err.string() == nullptr && isatty(STDERR_FILENO);

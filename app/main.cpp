@@ -1,5 +1,6 @@
 #include "app/CommandLine.h"
 #include "app/HugePageHeap.h"
+#include "model/DatabaseBackup.h"
 #include "model/DefaultDatabase.h"
 #include "model/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
@@ -60,6 +61,27 @@ private:
     bool m_done = false;
 };
 
+// Damage found on opening: the newest backup that passes quick_check is offered, restored
+// (the damaged file kept beside it as <file>.replaced) and opened. Null when there is none,
+// it is declined, or it cannot be restored (`error` says why).
+std::unique_ptr<TimelineStore> offerBackup(const QString &path, TimelineStore::OpenMode mode,
+                                           StoreError *error) {
+    const QString backup = DatabaseBackup::newestGoodBackup(path);
+    if (backup.isEmpty() || mode == TimelineStore::OpenMode::ReadOnly)
+        return nullptr;
+    const auto answer = QMessageBox::question(
+        nullptr, QObject::tr("The database is damaged"),
+        QObject::tr("%1\n\nThe newest good backup is from %2 (%3). Restore it? Changes made "
+                    "since are lost; the damaged file is kept as %4.")
+            .arg(error->message,
+                 QLocale().toString(DatabaseBackup::dayOf(backup), QLocale::LongFormat),
+                 QDir::toNativeSeparators(backup),
+                 QDir::toNativeSeparators(path + u".replaced"_s)));
+    if (answer != QMessageBox::Yes || !TimelineStore::restoreBackup(backup, path, error))
+        return nullptr;
+    return TimelineStore::open(path, error, mode);
+}
+
 QStringList argumentsOf(int argc, char *argv[]) {
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
@@ -98,18 +120,25 @@ int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     describeApplication();
     QString dbPath;
+    bool readOnly = false;
     {
         QTextStream out(stdout);
         QTextStream err(stderr);
-        const int code = CommandLine::run(arguments, out, err, &dbPath);
+        const int code = CommandLine::run(arguments, out, err, &dbPath, &readOnly);
         if (code >= 0)
             return code;
     }
     const bool isDefault = dbPath.isEmpty();
     const QString path = isDefault ? DefaultDatabase::path() : dbPath;
+    const auto mode =
+        readOnly ? TimelineStore::OpenMode::ReadOnly : TimelineStore::OpenMode::ReadWrite;
     StoreError error;
-    std::unique_ptr<TimelineStore> store = TimelineStore::open(path, &error);
-    if (store && isDefault && !DefaultDatabase::fillIfNew(*store, &error))
+    std::unique_ptr<TimelineStore> store = TimelineStore::open(path, &error, mode);
+    if (!store && error.kind == StoreError::Kind::Corrupt) {
+        std::fprintf(stderr, "chiptimeline: %s\n", qUtf8Printable(error.message));
+        store = offerBackup(path, mode, &error);
+    }
+    if (store && isDefault && !store->isReadOnly() && !DefaultDatabase::fillIfNew(*store, &error))
         store.reset();
     if (!store) {
         std::fprintf(stderr, "chiptimeline: %s\n", qUtf8Printable(error.message));
@@ -121,8 +150,11 @@ int main(int argc, char *argv[]) {
         probe = std::make_unique<FirstFrameProbe>(sinceMain);
         app.installEventFilter(probe.get());
     }
-    MainWindow window(std::move(store));
-    window.resize(1400, 820);
-    window.show();
+    // The day's backup is taken after the first frame (DatabaseSafety::afterFirstFrame).
+    // On the heap: File → Restore From Backup… closes it and opens another.
+    auto *window = new MainWindow(std::move(store));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->resize(1400, 820);
+    window->show();
     return QApplication::exec();
 }

@@ -111,13 +111,17 @@ struct Scored {
 
 // Every row of an FTS5 table matching `match`, with its chiptimeline_rank: `sql` selects
 // rowid and rank with one parameter for the MATCH expression.
-bool scanRanks(sqlite3 *db, const char *sql, const QString &match, std::vector<Scored> *rows) {
+// An error that ends the rows (a damaged index) is recorded in the store as damage to `table`.
+bool scanRanks(const TimelineStore &store, sqlite3 *db, const char *sql, const QString &match,
+               std::vector<Scored> *rows, const QString &table) {
     Statement scan(db, sql);
     if (!scan.isValid() || !scan.bindText(1, match.toUtf8()))
         return false;
     int rc = SQLITE_ROW;
     while ((rc = scan.step()) == SQLITE_ROW)
         rows->push_back({scan.real(1), scan.int64(0)});
+    if (rc != SQLITE_DONE)
+        store.readFailed(rc, QString::fromUtf8(sqlite3_errmsg(db)), table);
     return rc == SQLITE_DONE;
 }
 
@@ -178,15 +182,16 @@ QList<qint64> earliest(const QSqlDatabase &db, sqlite3 *handle, const std::vecto
 // the kept rows and the group of equal ranks at the cut are looked at in `event` for the
 // tie-break (time order). The result is the same as ORDER BY rank, first_day, id LIMIT n
 // over the join, without reading the event of every match.
-bool rankedWithoutFilter(const QSqlDatabase &db, const QString &expression, int limit,
+bool rankedWithoutFilter(const TimelineStore &store, const QString &expression, int limit,
                          QList<EventSearch::EventHit> *hits, qsizetype *matches) {
+    const QSqlDatabase db = store.database();
     sqlite3 *handle = SearchRank::handle(db);
     // Kept between searches (cleared, not freed): a common word fills a few MB, and fresh
     // memory of that size costs page faults on every search.
     thread_local std::vector<Scored> rows;
     thread_local std::vector<double> ranks;
     rows.clear();
-    if (!handle || !scanRanks(handle, EventRankScan, expression, &rows))
+    if (!handle || !scanRanks(store, handle, EventRankScan, expression, &rows, u"event_fts"_s))
         return false;
     *matches = qsizetype(rows.size());
     if (rows.empty())
@@ -231,8 +236,9 @@ bool rankedWithoutFilter(const QSqlDatabase &db, const QString &expression, int 
 
 // Titles and snippets with the matched words marked, for the hits kept (`matches`: how many
 // rows the search matched, or -1).
-void markEventHits(const QSqlDatabase &db, const QString &expression, qsizetype matches,
+void markEventHits(const TimelineStore &store, const QString &expression, qsizetype matches,
                    QList<EventSearch::EventHit> *hitList) {
+    const QSqlDatabase db = store.database();
     QList<EventSearch::EventHit> &hits = *hitList;
     if (hits.isEmpty())
         return;
@@ -257,17 +263,18 @@ void markEventHits(const QSqlDatabase &db, const QString &expression, qsizetype 
             hit.snippet = marked.value(2).toString();
         }
     }
+    store.readFailed(marked, u"event_fts"_s);
 }
 
 // The best `limit` matches among the events of `among`: every match ranked from the index
 // alone, kept when `among` holds it, the best first and ties in `among`'s time order.
-bool rankedAmong(const QSqlDatabase &db, const QString &expression, int limit,
+bool rankedAmong(const TimelineStore &store, const QString &expression, int limit,
                  const TimelineData &among, QList<EventSearch::EventHit> *hits,
                  qsizetype *matches) {
-    sqlite3 *handle = SearchRank::handle(db);
+    sqlite3 *handle = SearchRank::handle(store.database());
     thread_local std::vector<Scored> rows;
     rows.clear();
-    if (!handle || !scanRanks(handle, EventRankScan, expression, &rows))
+    if (!handle || !scanRanks(store, handle, EventRankScan, expression, &rows, u"event_fts"_s))
         return false;
     *matches = qsizetype(rows.size());
     struct Dated {
@@ -319,7 +326,7 @@ QList<EventSearch::EventHit> EventSearch::searchEvents(const TimelineStore &stor
     QList<EventHit> hits;
     qsizetype matches = -1;
     if (where.isEmpty()) {
-        if (!rankedWithoutFilter(db, expression, limit, &hits, &matches))
+        if (!rankedWithoutFilter(store, expression, limit, &hits, &matches))
             return {};
     } else {
         // With a filter: rank and break ties in time order over the matching rows joined to
@@ -331,12 +338,13 @@ QList<EventSearch::EventHit> EventSearch::searchEvents(const TimelineStore &stor
                        "WHERE event_fts MATCH :search AND %2 ORDER BY r, e.first_day, e.id "
                        "LIMIT :limit"_s.arg(QLatin1StringView(EventRank), where));
         bindAll(ranked, bindings);
-        if (!ranked.exec())
+        if (ranked.exec())
+            while (ranked.next())
+                hits << EventHit{ranked.value(0).toLongLong(), ranked.value(1).toDouble(), {}, {}};
+        if (store.readFailed(ranked, u"event"_s))
             return hits;
-        while (ranked.next())
-            hits << EventHit{ranked.value(0).toLongLong(), ranked.value(1).toDouble(), {}, {}};
     }
-    markEventHits(db, expression, matches, &hits);
+    markEventHits(store, expression, matches, &hits);
     return hits;
 }
 
@@ -352,9 +360,9 @@ QList<EventSearch::EventHit> EventSearch::searchEventsAmong(const TimelineStore 
         return {};
     QList<EventHit> hits;
     qsizetype matches = -1;
-    if (!rankedAmong(db, expression, limit, among, &hits, &matches))
+    if (!rankedAmong(store, expression, limit, among, &hits, &matches))
         return {};
-    markEventHits(db, expression, matches, &hits);
+    markEventHits(store, expression, matches, &hits);
     return hits;
 }
 
@@ -369,7 +377,10 @@ int EventSearch::countEvents(const TimelineStore &store, const QString &userText
         QSqlQuery query(store.database());
         query.prepare(u"SELECT count(*) FROM event_fts WHERE event_fts MATCH :search"_s);
         query.bindValue(u":search"_s, searched.query);
-        return query.exec() && query.next() ? query.value(0).toInt() : 0;
+        if (query.exec() && query.next())
+            return query.value(0).toInt();
+        store.readFailed(query, u"event_fts"_s);
+        return 0;
     }
     bindings.clear();
     const QString where = TimelineStore::filterSql(searched, bindings);
@@ -377,7 +388,10 @@ int EventSearch::countEvents(const TimelineStore &store, const QString &userText
     query.prepare(u"SELECT count(*) FROM event e"_s +
                   (where.isEmpty() ? QString() : u" WHERE "_s + where));
     bindAll(query, bindings);
-    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+    if (query.exec() && query.next())
+        return query.value(0).toInt();
+    store.readFailed(query, u"event"_s);
+    return 0;
 }
 
 QList<EventSearch::SourceHit> EventSearch::searchSources(const TimelineStore &store,
@@ -391,7 +405,8 @@ QList<EventSearch::SourceHit> EventSearch::searchSources(const TimelineStore &st
     sqlite3 *handle = SearchRank::handle(db);
     thread_local std::vector<Scored> rows; // kept between searches, as for events
     rows.clear();
-    if (!SearchRank::ensureInstalled(db) || !scanRanks(handle, SourceRankScan, match, &rows))
+    if (!SearchRank::ensureInstalled(db) ||
+        !scanRanks(store, handle, SourceRankScan, match, &rows, u"source_fts"_s))
         return {};
     // Best rank first, ties in id order: only the best `limit` are sorted.
     const auto better = [](const Scored &a, const Scored &b) {
@@ -439,6 +454,7 @@ QList<EventSearch::SourceHit> EventSearch::searchSources(const TimelineStore &st
                 hit.snippet = excerpt.isEmpty() ? quotes : excerpt;
         }
     }
+    store.readFailed(marked, u"source_fts"_s);
     return hits;
 }
 
@@ -449,7 +465,10 @@ int EventSearch::countSources(const TimelineStore &store, const QString &userTex
     QSqlQuery query(store.database());
     query.prepare(u"SELECT count(*) FROM source_fts WHERE source_fts MATCH :search"_s);
     query.bindValue(u":search"_s, sourceMatch(expression));
-    return query.exec() && query.next() ? query.value(0).toInt() : 0;
+    if (query.exec() && query.next())
+        return query.value(0).toInt();
+    store.readFailed(query, u"source_fts"_s);
+    return 0;
 }
 
 QString EventSearch::toHtml(QStringView marked) {

@@ -97,10 +97,11 @@ private:
 // The store's view of the queue.
 class QueuedParts final : public TimelineStore::DatasetParts {
 public:
-    QueuedParts(PartQueue &queue, bool sourcesFirst, const ImportControl *control)
+    QueuedParts(PartQueue &queue, bool sourcesFirst, const ImportControl *control, qint64 bytes)
         : m_queue(queue)
         , m_sourcesFirst(sourcesFirst)
-        , m_control(control) {}
+        , m_control(control)
+        , m_bytes(bytes) {}
     const Dataset *next() override {
         if (m_current)
             m_queue.recycle(std::move(*std::exchange(m_current, std::nullopt)));
@@ -124,6 +125,7 @@ public:
     // The native file lists its sources before its events (the fast reader gives up on a
     // source list after them); a sheet's come with the rows that link them.
     [[nodiscard]] bool laterPartsMayHaveSources() const override { return !m_sourcesFirst; }
+    [[nodiscard]] qint64 bytesHint() const override { return m_bytes; }
 
 private:
     PartQueue &m_queue;
@@ -132,6 +134,7 @@ private:
     const ImportControl *m_control;
     qsizetype m_handedOver = 0; // events
     bool m_failed = false;
+    qint64 m_bytes;
 };
 
 // A dataset read whole: in slices when the window follows the import, else in one part.
@@ -222,7 +225,7 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
         if (!read)
             queue.fail();
     });
-    QueuedParts parts(queue, native, control);
+    QueuedParts parts(queue, native, control, bytes.size());
     StoreError storeError;
     const bool imported = store.importParts(parts, policy, summary, &storeError);
     queue.stop();

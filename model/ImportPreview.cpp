@@ -32,6 +32,7 @@ ImportPreview::Existing ImportPreview::Existing::read(const TimelineStore &store
                                                query.value(3).toLongLong()));
         }
     }
+    store.readFailed(query, u"event"_s);
     existing.sources = store.sources();
     for (const Category &category : store.categories())
         existing.categories.insert(category.name);

@@ -11,10 +11,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Maps the store's name-table ids to the builder's indices.
-QHash<qint64, int> nameIndices(const QSqlDatabase &db, const QString &table,
+QHash<qint64, int> nameIndices(const TimelineStore &store, const QString &table,
                                TimelineDataBuilder &builder, bool actors) {
     QHash<qint64, int> indices;
-    QSqlQuery query(db);
+    QSqlQuery query(store.database());
     query.setForwardOnly(true);
     query.exec(u"SELECT id, name FROM %1 ORDER BY name COLLATE NOCASE"_s.arg(table));
     while (query.next()) {
@@ -22,6 +22,7 @@ QHash<qint64, int> nameIndices(const QSqlDatabase &db, const QString &table,
         indices.insert(query.value(0).toLongLong(),
                        actors ? builder.actorIndex(name) : builder.chipIndex(name));
     }
+    store.readFailed(query, table);
     return indices;
 }
 
@@ -55,6 +56,10 @@ public:
         return m_valid && m_eventId == id;
     }
     [[nodiscard]] QVariant value(int column) const { return m_query.value(column); }
+    // Records an error that ended the rows early in the store (see TimelineStore::readError).
+    void checkRead(const TimelineStore &store, const QString &table) const {
+        store.readFailed(m_query, table);
+    }
     void advance() {
         m_valid = m_query.next();
         m_eventId = m_valid ? m_query.value(0).toLongLong() : 0;
@@ -68,9 +73,10 @@ private:
 };
 
 // All events, no filter (what the window shows first): events and link tables in id order.
-TimelineData loadAll(const QSqlDatabase &db, TimelineDataBuilder &builder,
+TimelineData loadAll(const TimelineStore &store, TimelineDataBuilder &builder,
                      const QHash<qint64, int> &categoryIndex, const QHash<qint64, int> &actorIndex,
                      const QHash<qint64, int> &chipIndex) {
+    const QSqlDatabase db = store.database();
     QSqlQuery query(db);
     query.setForwardOnly(true);
     // Sources without an address in a LEFT JOIN: every link row counts, as in load().
@@ -83,8 +89,13 @@ TimelineData loadAll(const QSqlDatabase &db, TimelineDataBuilder &builder,
         !query.exec(uR"(SELECT e.id, e.title, e.first_day, e.last_day,
                                e.start_month IS NOT NULL, e.start_day IS NOT NULL,
                                e.end_year IS NOT NULL, e.category_id, e.status, e.importance
-                          FROM event e ORDER BY e.id)"_s))
+                          FROM event e ORDER BY e.id)"_s)) {
+        sources.checkRead(store, u"event_source"_s);
+        actors.checkRead(store, u"event_actor"_s);
+        chips.checkRead(store, u"event_chip"_s);
+        store.readFailed(query, u"event"_s);
         return std::move(builder).build();
+    }
 
     TimelineRow row;
     while (query.next()) {
@@ -120,6 +131,10 @@ TimelineData loadAll(const QSqlDatabase &db, TimelineDataBuilder &builder,
         }
         builder.add(row);
     }
+    store.readFailed(query, u"event"_s);
+    sources.checkRead(store, u"event_source"_s);
+    actors.checkRead(store, u"event_actor"_s);
+    chips.checkRead(store, u"event_chip"_s);
     return std::move(builder).build();
 }
 
@@ -133,13 +148,13 @@ TimelineData TimelineDataQuery::load(const TimelineStore &store, const EventFilt
     QHash<qint64, int> categoryIndex;
     for (qsizetype i = 0; i < categories.size(); ++i)
         categoryIndex.insert(categories.at(i).id, int(i));
-    const QHash<qint64, int> actorIndex = nameIndices(db, u"actor"_s, builder, true);
-    const QHash<qint64, int> chipIndex = nameIndices(db, u"chip"_s, builder, false);
+    const QHash<qint64, int> actorIndex = nameIndices(store, u"actor"_s, builder, true);
+    const QHash<qint64, int> chipIndex = nameIndices(store, u"chip"_s, builder, false);
 
     QVariantMap bindings;
     const QString where = TimelineStore::filterSql(filter, bindings);
     if (where.isEmpty())
-        return loadAll(db, builder, categoryIndex, actorIndex, chipIndex);
+        return loadAll(store, builder, categoryIndex, actorIndex, chipIndex);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(uR"(SELECT e.id, e.title, e.first_day, e.last_day,
@@ -157,8 +172,10 @@ TimelineData TimelineDataQuery::load(const TimelineStore &store, const EventFilt
                   (where.isEmpty() ? QString() : u" WHERE "_s + where));
     for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
         query.bindValue(it.key(), it.value());
-    if (!query.exec())
+    if (!query.exec()) {
+        store.readFailed(query, u"event"_s);
         return std::move(builder).build();
+    }
 
     TimelineRow row;
     while (query.next()) {
@@ -180,5 +197,6 @@ TimelineData TimelineDataQuery::load(const TimelineStore &store, const EventFilt
         appendIds(query.value(13), chipIndex, row.chips);
         builder.add(row);
     }
+    store.readFailed(query, u"event"_s);
     return std::move(builder).build();
 }

@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStringEncoder>
+#include <QUrl>
 #include <QUuid>
 #include <QVarLengthArray>
 #include <QVariant>
@@ -436,7 +437,7 @@ QSqlDatabase TimelineStore::database() const {
 }
 
 std::unique_ptr<TimelineStore> TimelineStore::open(const QString &path, StoreError *error,
-                                                   OpenMode mode) {
+                                                   OpenMode mode, OpenCheck check) {
     StoreError localError;
     StoreError &err = error ? *error : localError;
     err = {};
@@ -464,6 +465,11 @@ std::unique_ptr<TimelineStore> TimelineStore::open(const QString &path, StoreErr
                 StoreError::Kind::NotADatabase,
                 u"%1: not a ChipTimeline database (not an SQLite file); left untouched"_s.arg(
                     shownPath));
+        // SQLite reads the missing end of a file cut short as zeros (a note full of NULs, a
+        // table that ends early): a file shorter than its header says is refused.
+        if (const QString cut = truncation(path); !cut.isEmpty())
+            return fail(StoreError::Kind::Corrupt,
+                        u"%1: the database is damaged: %2"_s.arg(shownPath, cut));
     } else {
         if (mode == OpenMode::ReadOnly)
             return fail(StoreError::Kind::Io, u"%1: no such file"_s.arg(shownPath));
@@ -491,16 +497,41 @@ std::unique_ptr<TimelineStore> TimelineStore::open(const QString &path, StoreErr
     QString options = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs);
     if (store->isReadOnly())
         options += u";QSQLITE_OPEN_READONLY"_s;
+    // A WAL database whose folder cannot be written (read-only media, a folder without write
+    // permission) cannot get the -shm file every reader needs: opened as immutable, SQLite
+    // reads it without one, and without locks (nothing can change it there). Only when no
+    // write-ahead log is present, since immutable reading ignores one.
+    if (store->isReadOnly() && info.exists() && !QFileInfo(info.absolutePath()).isWritable() &&
+        !QFileInfo::exists(path + u"-wal"_s)) {
+        db.setDatabaseName(
+            QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded) +
+            u"?immutable=1"_s);
+        options += u";QSQLITE_OPEN_URI"_s;
+    }
     db.setConnectOptions(options);
-    if (!db.open())
-        return fail(StoreError::Kind::Io,
-                    u"%1: cannot open: %2"_s.arg(shownPath, db.lastError().text()));
-    if (!store->configure(mode, &err))
+    const bool existed = info.exists();
+    // A new file that could not be made a database (a full disk, say) is not left behind.
+    const auto removeNewFile = [&] {
+        store.reset();
+        if (!existed)
+            for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s})
+                QFile::remove(path + suffix);
+    };
+    if (!db.open()) {
+        fail(StoreError::Kind::Io, u"%1: cannot open: %2"_s.arg(shownPath, db.lastError().text()));
+        db = QSqlDatabase();
+        removeNewFile();
         return nullptr;
+    }
+    db = QSqlDatabase();
+    if (!store->configure(mode, check, &err)) {
+        removeNewFile();
+        return nullptr;
+    }
     return store;
 }
 
-bool TimelineStore::configure(OpenMode mode, StoreError *error) {
+bool TimelineStore::configure(OpenMode mode, OpenCheck check, StoreError *error) {
     Q_UNUSED(mode);
     QSqlDatabase db = database();
     QSqlQuery query(db);
@@ -520,22 +551,46 @@ bool TimelineStore::configure(OpenMode mode, StoreError *error) {
 
     // Which version is this file? Reading sqlite_master is the first real read, so this is
     // also where a damaged file shows itself.
-    if (!query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)) {
-        *error = errorFrom(query, u"read"_s);
+    QStringList tables;
+    if (query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table'"_s))
+        while (query.next())
+            tables << query.value(0).toString();
+    if (readFailed(query, u"sqlite_master"_s)) {
+        *error = m_readError;
         return false;
     }
-    QStringList tables;
-    while (query.next())
-        tables << query.value(0).toString();
-    int version = 0;
-    if (tables.contains(u"meta"_s)) {
-        if (!query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s)) {
-            *error = errorFrom(query, u"read"_s);
+    query.finish();
+    // Damage shows itself only where it is read: a small file is checked whole before
+    // anything is shown or written (a large one by whoever opened it with OpenCheck::None).
+    if (!tables.isEmpty() &&
+        (check == OpenCheck::Quick ||
+         (check == OpenCheck::BySize && QFileInfo(m_path).size() <= quickCheckLimitBytes))) {
+        if (StoreError damage = checkIntegrity(false); damage.isError()) {
+            *error = damage;
             return false;
         }
-        if (query.next())
-            version = query.value(0).toInt();
+    }
+    int version = 0;
+    if (tables.contains(u"meta"_s)) {
+        QVariant stored;
+        if (query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && query.next())
+            stored = query.value(0);
+        if (readFailed(query, u"meta"_s)) {
+            *error = m_readError;
+            return false;
+        }
         query.finish();
+        bool numeric = false;
+        version = stored.toString().trimmed().toInt(&numeric);
+        if (!stored.isValid() || !numeric || version < 1) {
+            *error = {StoreError::Kind::NotADatabase,
+                      !stored.isValid()
+                          ? u"%1: schema version missing (the meta table has no schema_version); "
+                            "not opened, left untouched"_s.arg(shownPath)
+                          : u"%1: schema version unreadable ('%2' is not a version number); "
+                            "not opened, left untouched"_s.arg(shownPath, stored.toString())};
+            return false;
+        }
     } else if (!tables.isEmpty()) {
         *error = {StoreError::Kind::NotADatabase,
                   u"%1: an SQLite file, but not a ChipTimeline database; left untouched"_s.arg(
@@ -781,6 +836,7 @@ int TimelineStore::schemaVersion() const {
     QSqlQuery query(database());
     if (query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && query.next())
         return query.value(0).toInt();
+    readFailed(query, u"meta"_s);
     return 0;
 }
 
@@ -894,7 +950,10 @@ bool TimelineStore::suspendChangeTracking(StoreError *error) {
 
 bool TimelineStore::wasEverFilled() const {
     QSqlQuery query(database());
-    return query.exec(u"SELECT 1 FROM meta WHERE key = 'filled'"_s) && query.next();
+    if (query.exec(u"SELECT 1 FROM meta WHERE key = 'filled'"_s) && query.next())
+        return true;
+    readFailed(query, u"meta"_s);
+    return false;
 }
 
 bool TimelineStore::markFilled(StoreError *error) {
@@ -907,13 +966,18 @@ bool TimelineStore::markFilled(StoreError *error) {
 
 int TimelineStore::eventCount() const {
     QSqlQuery query(database());
-    return query.exec(u"SELECT count(*) FROM event"_s) && query.next() ? query.value(0).toInt() : 0;
+    if (query.exec(u"SELECT count(*) FROM event"_s) && query.next())
+        return query.value(0).toInt();
+    readFailed(query, u"event"_s);
+    return 0;
 }
 
 int TimelineStore::sourceCount() const {
     QSqlQuery query(database());
-    return query.exec(u"SELECT count(*) FROM source"_s) && query.next() ? query.value(0).toInt()
-                                                                        : 0;
+    if (query.exec(u"SELECT count(*) FROM source"_s) && query.next())
+        return query.value(0).toInt();
+    readFailed(query, u"source"_s);
+    return 0;
 }
 
 QList<Category> TimelineStore::categories() const {
@@ -930,6 +994,7 @@ QList<Category> TimelineStore::categories() const {
         category.order = query.value(4).toInt();
         result << category;
     }
+    readFailed(query, u"category"_s);
     return result;
 }
 
@@ -968,10 +1033,10 @@ std::vector<qint64> TimelineStore::eventIds(const EventFilter &filter) const {
     for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
         query.bindValue(it.key(), it.value());
     std::vector<qint64> ids;
-    if (!query.exec())
-        return ids;
-    while (query.next())
-        ids.push_back(query.value(0).toLongLong());
+    if (query.exec())
+        while (query.next())
+            ids.push_back(query.value(0).toLongLong());
+    readFailed(query, u"event"_s);
     return ids;
 }
 
@@ -1000,8 +1065,10 @@ QList<Event> TimelineStore::loadEvents(const QString &where, const QVariantMap &
         query.bindValue(it.key(), it.value());
     QList<Event> events;
     QHash<qint64, qsizetype> indexOf;
-    if (!query.exec())
+    if (!query.exec()) {
+        readFailed(query, u"event"_s);
         return events;
+    }
     while (query.next()) {
         Event event;
         event.id = query.value(0).toLongLong();
@@ -1019,7 +1086,7 @@ QList<Event> TimelineStore::loadEvents(const QString &where, const QVariantMap &
         indexOf.insert(event.id, events.size());
         events << event;
     }
-    if (events.isEmpty())
+    if (readFailed(query, u"event"_s) || events.isEmpty())
         return events;
 
     // The links of just these events, in the order they were given.
@@ -1032,13 +1099,14 @@ QList<Event> TimelineStore::loadEvents(const QString &where, const QVariantMap &
             table, selected));
         for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
             links.bindValue(it.key(), it.value());
-        if (!links.exec())
-            return;
-        while (links.next()) {
-            const auto found = indexOf.constFind(links.value(0).toLongLong());
-            if (found != indexOf.cend())
-                (events[*found].*list) << links.value(1).toString();
+        if (links.exec()) {
+            while (links.next()) {
+                const auto found = indexOf.constFind(links.value(0).toLongLong());
+                if (found != indexOf.cend())
+                    (events[*found].*list) << links.value(1).toString();
+            }
         }
+        readFailed(links, u"event_"_s + table);
     };
     loadNames(u"actor"_s, &Event::actors);
     loadNames(u"chip"_s, &Event::chips);
@@ -1061,6 +1129,7 @@ QList<Event> TimelineStore::loadEvents(const QString &where, const QVariantMap &
                                 citations.value(3).toString()};
         }
     }
+    readFailed(citations, u"event_source"_s);
     return events;
 }
 
@@ -1095,6 +1164,7 @@ QList<Source> TimelineStore::sources() const {
     query.exec(u"SELECT %1 FROM source ORDER BY published, title, id"_s.arg(sourceColumns));
     while (query.next())
         result << sourceFromQuery(query);
+    readFailed(query, u"source"_s);
     return result;
 }
 
@@ -1104,6 +1174,7 @@ std::optional<Source> TimelineStore::source(qint64 id) const {
     query.bindValue(u":id"_s, id);
     if (query.exec() && query.next())
         return sourceFromQuery(query);
+    readFailed(query, u"source"_s);
     return std::nullopt;
 }
 
@@ -1113,16 +1184,18 @@ std::optional<Source> TimelineStore::sourceByUid(const QString &uid) const {
     query.bindValue(u":uid"_s, uid);
     if (query.exec() && query.next())
         return sourceFromQuery(query);
+    readFailed(query, u"source"_s);
     return std::nullopt;
 }
 
 namespace {
-QStringList namesOf(const QSqlDatabase &db, const QString &table) {
+QStringList namesOf(const TimelineStore &store, const QString &table) {
     QStringList names;
-    QSqlQuery query(db);
+    QSqlQuery query(store.database());
     query.exec(u"SELECT name FROM %1 ORDER BY name COLLATE NOCASE"_s.arg(table));
     while (query.next())
         names << query.value(0).toString();
+    store.readFailed(query, table);
     return names;
 }
 } // namespace
@@ -1135,6 +1208,7 @@ QHash<QString, int> TimelineStore::citationCounts() const {
                "GROUP BY es.source_id"_s);
     while (query.next())
         counts.insert(query.value(0).toString(), query.value(1).toInt());
+    readFailed(query, u"event_source"_s);
     return counts;
 }
 
@@ -1152,15 +1226,15 @@ QList<std::pair<Event, Citation>> TimelineStore::citingEvents(const QString &sou
 }
 
 QStringList TimelineStore::actorNames() const {
-    return namesOf(database(), u"actor"_s);
+    return namesOf(*this, u"actor"_s);
 }
 
 QStringList TimelineStore::chipNames() const {
-    return namesOf(database(), u"chip"_s);
+    return namesOf(*this, u"chip"_s);
 }
 
 QStringList TimelineStore::tagNames() const {
-    return namesOf(database(), u"tag"_s);
+    return namesOf(*this, u"tag"_s);
 }
 
 QList<SavedView> TimelineStore::savedViews() const {
@@ -1170,6 +1244,7 @@ QList<SavedView> TimelineStore::savedViews() const {
     while (query.next())
         views << SavedView{query.value(0).toLongLong(), query.value(1).toString(),
                            query.value(2).toString()};
+    readFailed(query, u"saved_view"_s);
     return views;
 }
 
@@ -1254,7 +1329,18 @@ public:
     RowReader &operator=(const RowReader &) = delete;
 
     [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
-    bool next() { return sqlite3_step(m_statement) == SQLITE_ROW; }
+    bool next() {
+        m_result = sqlite3_step(m_statement);
+        return m_result == SQLITE_ROW;
+    }
+    // The error that ended the rows (a damaged page), recorded in the store as damage to
+    // `table`; false when they ended as they should.
+    bool failed(const TimelineStore &store, const QString &table) const {
+        if (m_result == SQLITE_DONE || m_result == SQLITE_ROW)
+            return false;
+        return store.readFailed(
+            m_result, QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_statement))), table);
+    }
 
     // As QSqlQuery::value(column).toString(): NULL gives a null string.
     [[nodiscard]] QString text(int column) const {
@@ -1322,6 +1408,7 @@ public:
 
 private:
     sqlite3_stmt *m_statement = nullptr;
+    int m_result = SQLITE_DONE;
 };
 
 } // namespace
@@ -1331,6 +1418,7 @@ Dataset TimelineStore::dataset() const {
     QSqlQuery query(database());
     if (query.exec(u"SELECT value FROM meta WHERE key = 'title'"_s) && query.next())
         dataset.title = query.value(0).toString();
+    readFailed(query, u"meta"_s);
     query.finish();
     dataset.categories = categories();
     dataset.savedViews = savedViews();
@@ -1384,6 +1472,7 @@ Dataset TimelineStore::dataset() const {
         source.notes = sources.text(12);
         sourceUids.insert(source.id, source.uid);
     }
+    sources.failed(*this, u"source"_s);
 
     QHash<qint64, QString> categoryNames;
     for (const Category &category : std::as_const(dataset.categories))
@@ -1405,6 +1494,7 @@ Dataset TimelineStore::dataset() const {
         event.created = events.timeStamp(13);
         event.modified = events.timeStamp(14);
     }
+    events.failed(*this, u"event"_s);
 
     // The link rows come in order of event id: each pass walks the events sorted by id.
     std::vector<Event *> byId;
@@ -1418,10 +1508,12 @@ Dataset TimelineStore::dataset() const {
             ++*cursor;
         return *cursor < byId.size() && byId[*cursor]->id == id ? byId[*cursor] : nullptr;
     };
-    const auto readNames = [&](RowReader &names, RowReader &links, QStringList Event::*list) {
+    const auto readNames = [&](RowReader &names, RowReader &links, QStringList Event::*list,
+                               const QString &table) {
         QHash<qint64, QString> nameOf;
         while (names.next())
             nameOf.insert(names.integer(0), names.text(1));
+        names.failed(*this, table);
         size_t cursor = 0;
         while (links.next()) {
             Event *event = eventWithId(&cursor, links.integer(0));
@@ -1429,10 +1521,11 @@ Dataset TimelineStore::dataset() const {
             if (event && name != nameOf.cend())
                 (event->*list) << *name;
         }
+        links.failed(*this, u"event_"_s + table);
     };
-    readNames(actorNames, actors, &Event::actors);
-    readNames(chipNames, chips, &Event::chips);
-    readNames(tagNames, tags, &Event::tags);
+    readNames(actorNames, actors, &Event::actors, u"actor"_s);
+    readNames(chipNames, chips, &Event::chips, u"chip"_s);
+    readNames(tagNames, tags, &Event::tags, u"tag"_s);
     size_t cursor = 0;
     while (citations.next()) {
         Event *event = eventWithId(&cursor, citations.integer(0));
@@ -1441,6 +1534,7 @@ Dataset TimelineStore::dataset() const {
             event->citations << Citation{*uid, citations.text(2),
                                          citations.sharedText(3, &sharedTexts)};
     }
+    citations.failed(*this, u"event_source"_s);
     return dataset;
 }
 
@@ -1977,8 +2071,33 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
         ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
         QSqlQuery query;
     };
+    // The first part is awaited before anything touches the file: a file that cannot be read,
+    // an import stopped before its first part, a read-only store leave every byte as it was.
+    const Dataset *part = parts.next();
+    if (!part && (parts.stopped() || parts.failed())) {
+        *err = parts.stopped()
+                   ? StoreError{StoreError::Kind::Stopped,
+                                u"%1: the import was stopped; nothing was imported"_s.arg(
+                                    QDir::toNativeSeparators(m_path))}
+                   : StoreError{
+                         StoreError::Kind::Invalid,
+                         u"%1: nothing was imported: the file could not be read to its end"_s.arg(
+                             QDir::toNativeSeparators(m_path))};
+        return false;
+    }
+    if (isReadOnly()) {
+        *err = refusedBecauseReadOnly();
+        return false;
+    }
     const ForeignKeysOff foreignKeysOff(database());
-    const RollbackJournalWhileAlone rollbackJournal(sqliteHandle(database()));
+    // Only an import that gains from it (thousands of rows, a file of megabytes) leaves the
+    // WAL: switching the journal mode writes the header (its change counters) even when the
+    // import is then refused, while a refused import through the WAL leaves every byte of
+    // the file as it was.
+    std::optional<RollbackJournalWhileAlone> rollbackJournal;
+    if (part && (part->events.size() + part->sources.size() >= 5000 ||
+                 parts.bytesHint() >= 2 * 1024 * 1024))
+        rollbackJournal.emplace(sqliteHandle(database()));
     if (!beginWrite(err))
         return false;
     const auto fail = [&] {
@@ -2019,11 +2138,6 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
                     QDir::toNativeSeparators(m_path))};
         return fail();
     };
-    const Dataset *part = parts.next();
-    if (!part && parts.stopped())
-        return stopped();
-    if (!part && parts.failed())
-        return readingFailed();
 
     // Decided on the first part with events, which holds at least the first 5,000 events of a
     // file read in parts (a native file's sources come in a part of their own before them),
@@ -2608,4 +2722,104 @@ bool TimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
     if (!markFilled(err))
         return fail();
     return commitWrite(err);
+}
+
+// ---- Backups (see DatabaseBackup) ----
+
+namespace {
+
+// Copies every page of `from` into `to` in one step of SQLite's online backup API: the copy
+// is consistent (a snapshot of one committed state) and written in one transaction of `to`.
+int copyPages(sqlite3 *from, sqlite3 *to) {
+    sqlite3_backup *backup = sqlite3_backup_init(to, "main", from, "main");
+    if (!backup)
+        return sqlite3_errcode(to);
+    const int stepped = sqlite3_backup_step(backup, -1);
+    const int finished = sqlite3_backup_finish(backup);
+    return stepped == SQLITE_DONE ? finished : stepped;
+}
+
+} // namespace
+
+bool TimelineStore::backupFile(const QString &from, const QString &target, StoreError *error) {
+    const QString partial = target + u".partial"_s;
+    QFile::remove(partial);
+    sqlite3 *source = nullptr;
+    sqlite3 *to = nullptr;
+    int result = sqlite3_open_v2(QFile::encodeName(from).constData(), &source, SQLITE_OPEN_READONLY,
+                                 nullptr);
+    if (result == SQLITE_OK)
+        result = sqlite3_open_v2(QFile::encodeName(partial).constData(), &to,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (result == SQLITE_OK) {
+        sqlite3_busy_timeout(source, BusyTimeoutMs);
+        result = copyPages(source, to);
+    }
+    const QString detail = QString::fromUtf8(
+        to ? sqlite3_errmsg(to) : (source ? sqlite3_errmsg(source) : "out of memory"));
+    sqlite3_close(source);
+    sqlite3_close(to);
+    // Renamed into place only when whole: a failed copy leaves no file behind.
+    if (result == SQLITE_OK) {
+        QFile::remove(target);
+        if (QFile::rename(partial, target))
+            return true;
+    }
+    QFile::remove(partial);
+    *error = {StoreError::Kind::Io, u"%1: could not write the backup: %2"_s.arg(
+                                        QDir::toNativeSeparators(target),
+                                        result == SQLITE_OK ? u"cannot rename"_s : detail)};
+    return false;
+}
+
+bool TimelineStore::restoreBackup(const QString &backupPath, const QString &livePath,
+                                  StoreError *error) {
+    if (StoreError damage = quickCheckFile(backupPath); damage.isError()) {
+        *error = damage;
+        return false;
+    }
+    const QString shownLive = QDir::toNativeSeparators(livePath);
+    const QString restored = livePath + u".restoring"_s;
+    QFile::remove(restored);
+    sqlite3 *from = nullptr;
+    sqlite3 *to = nullptr;
+    int result = sqlite3_open_v2(QFile::encodeName(backupPath).constData(), &from,
+                                 SQLITE_OPEN_READONLY, nullptr);
+    if (result == SQLITE_OK)
+        result = sqlite3_open_v2(QFile::encodeName(restored).constData(), &to,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (result == SQLITE_OK)
+        result = copyPages(from, to);
+    const QString detail = QString::fromUtf8(to ? sqlite3_errmsg(to)
+                                                : (from ? sqlite3_errmsg(from) : "out of memory"));
+    sqlite3_close(from);
+    sqlite3_close(to);
+    if (result != SQLITE_OK) {
+        QFile::remove(restored);
+        *error = {StoreError::Kind::Io,
+                  u"%1: could not restore the backup %2: %3"_s.arg(
+                      shownLive, QDir::toNativeSeparators(backupPath), detail)};
+        return false;
+    }
+    // The live file may be the damaged one SQLite cannot read: it is not written into but
+    // kept beside as it was (with its -wal and -shm), and the copy renamed into its place.
+    const QString kept = livePath + u".replaced"_s;
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
+        QFile::remove(kept + suffix);
+        if (QFile::exists(livePath + suffix) && !QFile::rename(livePath + suffix, kept + suffix)) {
+            QFile::remove(restored);
+            *error = {StoreError::Kind::Io,
+                      u"%1: could not restore the backup: the file cannot be moved aside"_s.arg(
+                          shownLive)};
+            return false;
+        }
+    }
+    if (!QFile::rename(restored, livePath)) {
+        QFile::rename(kept, livePath);
+        *error = {
+            StoreError::Kind::Io,
+            u"%1: could not restore the backup: cannot rename it into place"_s.arg(shownLive)};
+        return false;
+    }
+    return true;
 }

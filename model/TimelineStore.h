@@ -31,9 +31,17 @@ struct ImportStatements;
 class TimelineStore {
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
+    // What opening checks besides the header and the schema: SQLite's quick_check for a file
+    // up to quickCheckLimitBytes (BySize), never (None: a caller that checks later, off its
+    // GUI thread, with quickCheckFile), or always (Quick).
+    enum class OpenCheck { BySize, None, Quick };
+    // Larger files are not checked on open: quick_check reads every page (about a second
+    // per 100 MB); the window checks them after its first frame (see MainWindow).
+    static constexpr qint64 quickCheckLimitBytes = 64 * 1024 * 1024;
 
     [[nodiscard]] static std::unique_ptr<TimelineStore> open(const QString &path, StoreError *error,
-                                                             OpenMode mode = OpenMode::ReadWrite);
+                                                             OpenMode mode = OpenMode::ReadWrite,
+                                                             OpenCheck check = OpenCheck::BySize);
 
     ~TimelineStore();
     TimelineStore(const TimelineStore &) = delete;
@@ -46,6 +54,38 @@ public:
     [[nodiscard]] QString readOnlyReason() const { return m_readOnlyReason; }
     // The copy taken before the last migration, empty when none was needed.
     [[nodiscard]] QString backupPath() const { return m_backupPath; }
+
+    // ---- Damage ----
+    // A read that meets an error (a damaged page, an I/O error) returns what it read so far
+    // and records the error here: the first since the store was opened or the error cleared.
+    // Whoever shows or writes a result checks it first, so damage never passes for emptiness.
+    [[nodiscard]] const StoreError &readError() const { return m_readError; }
+    void clearReadError() const { m_readError = {}; }
+    // Records damage found elsewhere (quickCheckFile on another thread) as a read error.
+    // Damage also makes the store read-only: where SQLite cannot read, nothing is written.
+    void noteDamage(const StoreError &damage) const;
+    // For code in model/ that reads through database(): records the error `query` holds, if
+    // any, as damage to `table`; true when there was one.
+    bool readFailed(const QSqlQuery &query, const QString &table) const;
+    // The same from SQLite's result code and message (the fast readers that step statements).
+    bool readFailed(int code, const QString &detail, const QString &table) const;
+    // PRAGMA integrity_check (full) or quick_check: no error when the file is sound, else
+    // "FILE: the database is damaged (table T): what SQLite found".
+    [[nodiscard]] StoreError checkIntegrity(bool full) const;
+    // quick_check of a file through a connection of its own, read-only: safe on any thread
+    // (the window checks a large file after its first frame; backups are checked before use).
+    [[nodiscard]] static StoreError quickCheckFile(const QString &path);
+    // A consistent copy of the database at `from` at `target` through SQLite's online backup
+    // API, on a read-only connection of its own (safe on any thread, beside a writer: the copy
+    // is one snapshot); written beside the target and renamed into place, nothing is left on
+    // failure (a page that cannot be read fails it).
+    static bool backupFile(const QString &from, const QString &target, StoreError *error);
+    // Replaces the database at `livePath` by the one at `backupPath` (no store may have it
+    // open): the backup must pass quick_check; it is copied through the backup API beside the
+    // live file, which is then kept as `<livePath>.replaced` (never written into: it may be
+    // the damaged one) while the copy is renamed into its place.
+    static bool restoreBackup(const QString &backupPath, const QString &livePath,
+                              StoreError *error);
 
     // ---- Reading ----
     // True once anything was ever stored here, even if it was deleted since: a database
@@ -94,6 +134,9 @@ public:
         // True when the user stopped the import (next() then returns nullptr): the import
         // writes nothing and reports StoreError::Kind::Stopped.
         [[nodiscard]] virtual bool stopped() const { return false; }
+        // The size of the file the parts are read from, in bytes (0: unknown): a large file is
+        // a large import even when its first part is small (a native file's sources).
+        [[nodiscard]] virtual qint64 bytesHint() const { return 0; }
     };
     // importDataset for a dataset given in parts: written as they arrive, in one
     // transaction, committed only after the last part (nothing is written when the reading
@@ -119,7 +162,9 @@ public:
 private:
     explicit TimelineStore(QString path, QString connectionName);
 
-    bool configure(OpenMode mode, StoreError *error);
+    bool configure(OpenMode mode, OpenCheck check, StoreError *error);
+    // Why a file is shorter than its header says ("the file is cut short (…)"), else empty.
+    [[nodiscard]] static QString truncation(const QString &path);
     bool migrate(int fromVersion, StoreError *error);
     bool installChangeTracking(StoreError *error);
     // Drops the change-tracking triggers within the current transaction (a ROLLBACK brings
@@ -162,8 +207,9 @@ private:
 
     QString m_path;
     QString m_connectionName;
-    QString m_readOnlyReason;
+    mutable QString m_readOnlyReason; // set by damage found in a read (see noteDamage)
     QString m_backupPath;
+    mutable StoreError m_readError;
     // std::unordered_map: references to its elements survive rehashing (QHash's do not).
     mutable std::unordered_map<QString, QSqlQuery> m_statements;
     mutable QSqlQuery m_failedStatement;

@@ -34,8 +34,10 @@ FigureSources::Map FigureSources::load(const TimelineStore &store, const QList<q
         if (!query.exec(uR"(SELECT es.event_id, s.id, s.outlet, s.title, s.published, s.url, s.doi
                               FROM event_source es JOIN source s ON s.id = es.source_id
                              WHERE es.event_id IN (%1)
-                             ORDER BY es.event_id, es.position)"_s.arg(ids.join(u','))))
+                             ORDER BY es.event_id, es.position)"_s.arg(ids.join(u',')))) {
+            store.readFailed(query, u"event_source"_s); // the caller checks store.readError()
             continue;
+        }
         while (query.next()) {
             FigureSource source;
             source.id = query.value(1).toLongLong();
@@ -47,6 +49,7 @@ FigureSources::Map FigureSources::load(const TimelineStore &store, const QList<q
             source.doi = query.value(6).toString();
             map[query.value(0).toLongLong()].append(source);
         }
+        store.readFailed(query, u"event_source"_s); // the caller checks store.readError()
     }
     return map;
 }

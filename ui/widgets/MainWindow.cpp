@@ -4,6 +4,7 @@
 #include "model/SavedViewText.h"
 #include "model/TimelineDataFilter.h"
 #include "model/TimelineDataQuery.h"
+#include "ui/widgets/DatabaseSafety.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/EventTableModel.h"
@@ -67,6 +68,10 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     centralLayout->addWidget(m_timeline, 1);
     centralLayout->addWidget(m_overview);
     setCentralWidget(central);
+    // Above the timeline: why it cannot be edited, or what is damaged instead of no events.
+    m_safety = new DatabaseSafety(*m_store, this);
+    centralLayout->insertWidget(0, m_safety->banner());
+    connect(m_safety, &DatabaseSafety::damageFound, this, &MainWindow::reload);
     connect(m_timeline, &TimelineView::timeScaleChanged, m_overview,
             &OverviewStrip::setVisibleWindow);
     connect(m_overview, &OverviewStrip::windowRequested, m_timeline, &TimelineView::showDays);
@@ -258,6 +263,7 @@ void MainWindow::buildActions() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Restore From Backup…"), this, &MainWindow::restoreFromBackup);
     file->addSeparator();
     QAction *exportImage = file->addAction(tr("Export &Image…"), this, [this] {
         ExportImageDialog dialog(*m_store, m_timeline->data(), m_timeline->timeScale(), this);
@@ -333,8 +339,12 @@ void MainWindow::reload() {
         m_editing->noteDataLoaded();
     m_categories = m_store->categories();
     m_allEvents = TimelineDataQuery::load(*m_store);
+    // Damage met while reading: the banner says so, and nothing read in part is shown.
+    if (m_store->readError().isError())
+        m_allEvents = TimelineData();
     applyFilter(m_filter);
     updateStatus();
+    m_safety->update();
     if (!m_listsPending)
         loadLists();
     ++m_reloads;
@@ -367,6 +377,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
             [this] {
                 if (m_listsPending)
                     loadLists();
+                m_safety->afterFirstFrame(); // the check of a large file, the backup
             },
             Qt::QueuedConnection);
     }
@@ -537,6 +548,10 @@ void MainWindow::openDatabase() {
     auto *window = new MainWindow(std::move(store));
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
+}
+
+void MainWindow::restoreFromBackup() {
+    DatabaseSafety::restoreFromBackup(this, m_store->path());
 }
 
 void MainWindow::restoreSettings() {

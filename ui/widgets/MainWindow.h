@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class DatabaseSafety;
 class EditingController;
 class EventDetailsView;
 class QActionGroup;
@@ -76,6 +77,9 @@ private:
     void fillSavedViewsMenu(QMenu *menu);
     void openLink(const QUrl &url);
     void openDatabase();
+    // File → Restore From Backup…: this window closes (it must be created with new) and one
+    // on the restored file opens.
+    void restoreFromBackup();
     void restoreSettings();
     void saveSettings() const;
     void updateStatus();
@@ -97,5 +101,6 @@ private:
     TimelineData m_allEvents;
     bool m_listsPending = true; // until the first frame (see loadLists())
     EditingController *m_editing = nullptr;
+    DatabaseSafety *m_safety = nullptr;
     quint64 m_reloads = 0;
 };
