@@ -10,7 +10,10 @@
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPointer>
 
@@ -60,6 +63,36 @@ private:
     bool m_done = false;
 };
 
+// A file named alone, as the file manager passes it (the desktop entry's Exec=chiptimeline
+// %f): a path with a dot or a slash that names a file, which no command name has.
+QString fileArgument(const QStringList &arguments) {
+    if (arguments.size() != 1)
+        return {};
+    const QString &argument = arguments.constFirst();
+    if (argument.startsWith(u'-') || !(argument.contains(u'/') || argument.contains(u'.')))
+        return {};
+    return QFileInfo(argument).isFile() ? argument : QString();
+}
+
+// A native timeline file opened from outside: imported into a new timeline once the user
+// has agreed and named it. Empty when the user declined.
+QString newTimelineFor(const QString &file) {
+    const QFileInfo info(file);
+    const QString base = info.fileName().section(u'.', 0, 0);
+    const auto answer = QMessageBox::question(
+        nullptr, QObject::tr("Import into a new timeline?"),
+        QObject::tr("“%1” is a timeline file. ChipTimeline keeps timelines in databases: import "
+                    "its events and sources into a new timeline?")
+            .arg(info.fileName()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return {};
+    return QFileDialog::getSaveFileName(nullptr, QObject::tr("New Timeline"),
+                                        info.absolutePath() + u'/' + base +
+                                            u".chiptimeline.sqlite"_s,
+                                        QObject::tr("ChipTimeline databases (*.sqlite)"));
+}
+
 QStringList argumentsOf(int argc, char *argv[]) {
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
@@ -73,7 +106,8 @@ int main(int argc, char *argv[]) {
     QElapsedTimer sinceMain;
     sinceMain.start();
     const QStringList arguments = argumentsOf(argc, argv);
-    if (CommandLine::isHeadless(arguments)) {
+    const QString file = fileArgument(arguments);
+    if (file.isEmpty() && CommandLine::isHeadless(arguments)) {
         // Commands run without a display: export renders offscreen, nothing needs X.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         // Without a session (ssh, CI) Qt would warn on every run that it picks a runtime
@@ -97,8 +131,20 @@ int main(int argc, char *argv[]) {
 
     QApplication app(argc, argv);
     describeApplication();
+    QGuiApplication::setDesktopFileName(u"org.chiptimeline.ChipTimeline"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/org.chiptimeline.ChipTimeline.svg"_s));
     QString dbPath;
-    {
+    QString importFile;
+    if (!file.isEmpty()) {
+        if (file.endsWith(u".json"_s, Qt::CaseInsensitive)) {
+            dbPath = newTimelineFor(file);
+            if (dbPath.isEmpty())
+                return CommandLine::Success;
+            importFile = file;
+        } else {
+            dbPath = file;
+        }
+    } else {
         QTextStream out(stdout);
         QTextStream err(stderr);
         const int code = CommandLine::run(arguments, out, err, &dbPath);
@@ -122,7 +168,10 @@ int main(int argc, char *argv[]) {
         app.installEventFilter(probe.get());
     }
     MainWindow window(std::move(store));
-    window.resize(1400, 820);
     window.show();
+    if (!importFile.isEmpty())
+        QMetaObject::invokeMethod(
+            &window, [&window, importFile] { window.importFiles({importFile}); },
+            Qt::QueuedConnection);
     return QApplication::exec();
 }

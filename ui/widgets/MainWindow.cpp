@@ -226,7 +226,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     auto *importAction = new QAction(tr("&Import…"), this);
     importAction->setShortcut(QKeySequence(u"Ctrl+I"_s));
     connect(importAction, &QAction::triggered, this, [this] { importFiles({}); });
-    fileMenu->insertAction(fileMenu->actions().value(1), importAction); // after Open
+    fileMenu->insertAction(m_importAnchor, importAction); // after Open Recent
     setAcceptDrops(true);
     auto *tools = new QMenu(tr("&Tools"), this);
     menuBar()->insertMenu(menuBar()->actions().constLast(), tools); // before Help
@@ -256,9 +256,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
-    open->setShortcut(QKeySequence::Open);
-    file->addSeparator();
+    buildFileMenu(file);
     QAction *exportImage = file->addAction(tr("Export &Image…"), this, [this] {
         ExportImageDialog dialog(*m_store, m_timeline->data(), m_timeline->timeScale(), this);
         dialog.exec();
@@ -311,6 +309,9 @@ void MainWindow::buildActions() {
         view->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(); });
+    guide->setObjectName(u"userGuideAction"_s);
+    guide->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Keyboard…"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard"),
@@ -522,26 +523,10 @@ void MainWindow::openLink(const QUrl &url) {
         statusBar()->showMessage(tr("No browser could open %1").arg(url.toString()), 8000);
 }
 
-void MainWindow::openDatabase() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Database"), QFileInfo(m_store->path()).absolutePath(),
-        tr("ChipTimeline databases (*.sqlite *.db);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    StoreError error;
-    std::unique_ptr<TimelineStore> store = TimelineStore::open(path, &error);
-    if (!store) {
-        QMessageBox::critical(this, tr("Cannot open the database"), error.message);
-        return;
-    }
-    auto *window = new MainWindow(std::move(store));
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->show();
-}
-
 void MainWindow::restoreSettings() {
     QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1400, 820); // the first start
     restoreState(settings.value(u"window/state"_s).toByteArray());
     const int grouping =
         settings.value(u"timeline/grouping"_s, int(LaneGrouping::Category)).toInt();

@@ -16,6 +16,8 @@ class EventDetailsView;
 class QActionGroup;
 class EventTableModel;
 class FilterBar;
+class HelpWindow;
+class RecentFiles;
 class OverviewStrip;
 class QTableView;
 class QLabel;
@@ -45,6 +47,21 @@ public:
     // The current search, filters and visible window as one shareable line, and back.
     [[nodiscard]] QString currentViewText() const;
     bool applyViewText(const QString &text, QString *error = nullptr);
+    // Imports the files (none: asks for them) and reloads once, however the window's
+    // activation after the dialog and the import's own connection interleave.
+    void importFiles(const QStringList &files);
+
+    // ---- Files (MainWindowFiles.cpp) ----
+    // Opens the timeline at `path` in a window of its own and records it as recent; the
+    // new window, or nullptr after a dialog that says why not.
+    MainWindow *openTimeline(const QString &path);
+    // Creates an empty timeline at `path` (which must not exist yet) and opens it.
+    MainWindow *newTimelineAt(const QString &path, QString *error);
+    // SQLite's online backup of this timeline into `path`; this window stays on its file.
+    bool saveCopyTo(const QString &path, QString *error);
+    [[nodiscard]] RecentFiles *recentFiles() const { return m_recent; }
+    // Help → User Guide (F1): one guide window per main window, raised when open.
+    HelpWindow *showUserGuide();
 
 public slots:
     void reload();
@@ -63,9 +80,6 @@ protected:
 
 private:
     void buildActions();
-    // Imports the files (none: asks for them) and reloads once, however the window's
-    // activation after the dialog and the import's own connection interleave.
-    void importFiles(const QStringList &files);
     void showSelected(qint64 id);
     void applyFilter(const EventFilter &filter);
     // The sources pane and the filter bar's names and completion. At start-up they are
@@ -75,7 +89,10 @@ private:
     void stepMatch(int direction);
     void fillSavedViewsMenu(QMenu *menu);
     void openLink(const QUrl &url);
-    void openDatabase();
+    void buildFileMenu(QMenu *file);
+    void newTimeline();
+    void openTimelineFile();
+    void saveCopy();
     void restoreSettings();
     void saveSettings() const;
     void updateStatus();
@@ -98,4 +115,6 @@ private:
     bool m_listsPending = true; // until the first frame (see loadLists())
     EditingController *m_editing = nullptr;
     quint64 m_reloads = 0;
+    RecentFiles *m_recent = nullptr;
+    QAction *m_importAnchor = nullptr; // File → Import… goes before it
 };
