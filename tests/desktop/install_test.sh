@@ -16,6 +16,7 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 id=org.chiptimeline.ChipTimeline
 expected="bin/chiptimeline
 share/applications/$id.desktop
+share/doc/chiptimeline/changelog.gz
 share/doc/chiptimeline/copyright"
 for size in 128 16 22 24 256 32 48 512 64; do
   expected+=$'\n'"share/icons/hicolor/${size}x${size}/apps/$id.png"
