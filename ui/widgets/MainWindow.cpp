@@ -37,6 +37,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -64,7 +65,8 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_filterBar);
-    centralLayout->addWidget(m_timeline, 1);
+    buildStartPanel(); // m_stack: the timeline, or the start panel when it is empty
+    centralLayout->addWidget(m_stack, 1);
     centralLayout->addWidget(m_overview);
     setCentralWidget(central);
     connect(m_timeline, &TimelineView::timeScaleChanged, m_overview,
@@ -336,6 +338,7 @@ void MainWindow::reload() {
     m_allEvents = TimelineDataQuery::load(*m_store);
     applyFilter(m_filter);
     updateStatus();
+    updateStartPanel();
     if (!m_listsPending)
         loadLists();
     ++m_reloads;

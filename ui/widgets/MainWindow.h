@@ -24,6 +24,8 @@ class QLabel;
 class QMenu;
 class SearchResultsPane;
 class SourcesPane;
+class StartPanel;
+class QStackedWidget;
 class TimelineView;
 
 // The main window: the timeline in the middle, the selected event's details and sources in
@@ -60,6 +62,11 @@ public:
     // SQLite's online backup of this timeline into `path`; this window stays on its file.
     bool saveCopyTo(const QString &path, QString *error);
     [[nodiscard]] RecentFiles *recentFiles() const { return m_recent; }
+    // A new timeline at `path` (which must not exist yet) filled with the bundled dataset,
+    // opened in a window of its own: the start panel's third way.
+    MainWindow *openBundledCopyAt(const QString &path, QString *error);
+    // Shown instead of the timeline while it holds no event.
+    [[nodiscard]] StartPanel *startPanel() const { return m_startPanel; }
     // Help → User Guide (F1): one guide window per main window, raised when open.
     HelpWindow *showUserGuide();
 
@@ -93,6 +100,9 @@ private:
     void newTimeline();
     void openTimelineFile();
     void saveCopy();
+    void openBundledCopy();
+    void buildStartPanel();
+    void updateStartPanel();
     void restoreSettings();
     void saveSettings() const;
     void updateStatus();
@@ -116,5 +126,7 @@ private:
     EditingController *m_editing = nullptr;
     quint64 m_reloads = 0;
     RecentFiles *m_recent = nullptr;
+    QStackedWidget *m_stack = nullptr; // the timeline, or the start panel when empty
+    StartPanel *m_startPanel = nullptr;
     QAction *m_importAnchor = nullptr; // File → Import… goes before it
 };

@@ -1,8 +1,13 @@
-// MainWindow's File menu (new, open, recent, save a copy) and Help → User Guide.
+// MainWindow's File menu (new, open, recent, save a copy), the start panel of an empty
+// timeline, and Help → User Guide.
 #include "ui/widgets/MainWindow.h"
 
+#include "model/DefaultDatabase.h"
+#include "ui/widgets/EditingController.h"
 #include "ui/widgets/HelpWindow.h"
 #include "ui/widgets/RecentFiles.h"
+#include "ui/widgets/StartPanel.h"
+#include "ui/widgets/TimelineView.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -10,6 +15,7 @@
 #include <QKeySequence>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -135,4 +141,59 @@ HelpWindow *MainWindow::showUserGuide() {
     guide->raise();
     guide->activateWindow();
     return guide;
+}
+
+void MainWindow::buildStartPanel() {
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(u"timelineStack"_s);
+    m_startPanel = new StartPanel(this);
+    m_stack->addWidget(m_timeline);
+    m_stack->addWidget(m_startPanel);
+    connect(m_startPanel, &StartPanel::importRequested, this, [this] { importFiles({}); });
+    connect(m_startPanel, &StartPanel::addEventRequested, this, [this] {
+        if (m_editing)
+            m_editing->newEvent();
+    });
+    connect(m_startPanel, &StartPanel::bundledCopyRequested, this, &MainWindow::openBundledCopy);
+    connect(m_startPanel, &StartPanel::recentRequested, this, &MainWindow::openTimeline);
+}
+
+void MainWindow::updateStartPanel() {
+    const bool empty = m_store->eventCount() == 0;
+    if (empty && m_recent)
+        m_startPanel->setRecentFiles(m_recent->files(), m_store->path());
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_startPanel) : m_timeline);
+}
+
+MainWindow *MainWindow::openBundledCopyAt(const QString &path, QString *error) {
+    if (QFileInfo::exists(path)) {
+        if (error)
+            *error =
+                tr("%1 already exists: choose another name.").arg(QDir::toNativeSeparators(path));
+        return nullptr;
+    }
+    StoreError storeError;
+    std::unique_ptr<TimelineStore> store = TimelineStore::open(path, &storeError);
+    if (!store || !DefaultDatabase::fillIfNew(*store, &storeError)) {
+        if (error)
+            *error = storeError.message;
+        return nullptr;
+    }
+    auto *window = new MainWindow(std::move(store));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
+}
+
+void MainWindow::openBundledCopy() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New Timeline from the Bundled Dataset"),
+        QFileInfo(m_store->path()).absolutePath() + u'/' + tr("AI-chip export controls") +
+            timelineSuffix,
+        tr("ChipTimeline databases (*.sqlite)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openBundledCopyAt(withTimelineSuffix(path), &error))
+        QMessageBox::warning(this, tr("Cannot create the timeline"), error);
 }
