@@ -35,6 +35,12 @@ void TestHelpWindow::showsTheBundledGuide() {
     QCOMPARE(help.browser()->source(), QUrl(u"qrc:/help/guide.html"_s));
     QCOMPARE(help.browser()->documentTitle(), u"ChipTimeline User Guide"_s);
     QVERIFY(help.browser()->toPlainText().startsWith(u"ChipTimeline User Guide\n"_s));
+    // CHIPTIMELINE_SCREENSHOT_DIR=docs/screenshots: the picture in the documentation.
+    if (const QByteArray dir = qgetenv("CHIPTIMELINE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        help.resize(760, 820);
+        help.show();
+        QVERIFY(help.grab().save(QString::fromLocal8Bit(dir) + u"/help-window.png"_s));
+    }
 }
 
 void TestHelpWindow::guideCoversWhatAResearcherNeeds_data() {

@@ -2,6 +2,7 @@
 // three ways to a first event and the recent timelines, on the offscreen platform.
 #include "model/TimelineStore.h"
 #include "ui/widgets/EventEditorDialog.h"
+#include "ui/widgets/FilterBar.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/RecentFiles.h"
 #include "ui/widgets/StartPanel.h"
@@ -80,6 +81,7 @@ void TestStartPanel::emptyTimelineShowsThePanel() {
     StartPanel *panel = window->startPanel();
     QVERIFY(panel->isVisible());
     QVERIFY(!window->timelineView()->isVisible());
+    QVERIFY(!window->filterBar()->isVisible());
     QCOMPARE(panel->importButton()->text(), u"Import a File…"_s);
     QCOMPARE(panel->addEventButton()->text(), u"Add the First Event…"_s);
     QCOMPARE(panel->bundledButton()->text(), u"Open the AI-Chip Export-Control Dataset…"_s);
@@ -100,6 +102,7 @@ void TestStartPanel::panelGivesWayToTheFirstEvent() {
     window->reload();
     QVERIFY(!window->startPanel()->isVisible());
     QVERIFY(window->timelineView()->isVisible());
+    QVERIFY(window->filterBar()->isVisible());
     QVERIFY(window->store().deleteEvent(event.id, &error));
     window->reload();
     QVERIFY(window->startPanel()->isVisible());
@@ -179,6 +182,11 @@ void TestStartPanel::recentTimelinesAreListedAndOpen() {
     QVERIFY(list->item(0)->flags().testFlag(Qt::ItemIsEnabled));
     QCOMPARE(list->item(1)->text(), u"vanished.chiptimeline.sqlite (not found)"_s);
     QVERIFY(!list->item(1)->flags().testFlag(Qt::ItemIsEnabled));
+    // CHIPTIMELINE_SCREENSHOT_DIR=docs/screenshots: the picture in the documentation.
+    if (const QByteArray dir = qgetenv("CHIPTIMELINE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        window->resize(1200, 760);
+        QVERIFY(window->grab().save(QString::fromLocal8Bit(dir) + u"/start-panel.png"_s));
+    }
 
     QSignalSpy requested(window->startPanel(), &StartPanel::recentRequested);
     emit list->itemActivated(list->item(1)); // greyed: nothing happens

@@ -4,6 +4,7 @@
 #include <QDesktopServices>
 #include <QKeySequence>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -24,6 +25,7 @@ HelpWindow::HelpWindow(QWidget *parent)
     // Every link is judged here: only the guide's own pages, web and mail addresses.
     m_browser->setOpenLinks(false);
     m_browser->setOpenExternalLinks(false);
+    m_browser->document()->setDocumentMargin(14);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &HelpWindow::follow);
 
     auto *bar = new QToolBar(this);

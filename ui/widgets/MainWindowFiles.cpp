@@ -4,7 +4,9 @@
 
 #include "model/DefaultDatabase.h"
 #include "ui/widgets/EditingController.h"
+#include "ui/widgets/FilterBar.h"
 #include "ui/widgets/HelpWindow.h"
+#include "ui/widgets/OverviewStrip.h"
 #include "ui/widgets/RecentFiles.h"
 #include "ui/widgets/StartPanel.h"
 #include "ui/widgets/TimelineView.h"
@@ -163,6 +165,9 @@ void MainWindow::updateStartPanel() {
     if (empty && m_recent)
         m_startPanel->setRecentFiles(m_recent->files(), m_store->path());
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_startPanel) : m_timeline);
+    // Nothing to filter or overview yet.
+    m_filterBar->setVisible(!empty);
+    m_overview->setVisible(!empty);
 }
 
 MainWindow *MainWindow::openBundledCopyAt(const QString &path, QString *error) {

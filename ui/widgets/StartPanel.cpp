@@ -62,6 +62,7 @@ StartPanel::StartPanel(QWidget *parent)
     });
 
     auto *column = new QWidget(this);
+    column->setMinimumWidth(480);
     column->setMaximumWidth(560);
     auto *columnLayout = new QVBoxLayout(column);
     columnLayout->setSpacing(12);
