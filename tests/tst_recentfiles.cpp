@@ -28,6 +28,7 @@ private slots:
     void windowRecordsItsTimelineAndOpensAnother();
     void newTimelineRefusesAnExistingFile();
     void saveCopyWritesAnOpenableCopy();
+    void windowRemembersItsGeometry();
 
 private:
     QString touch(const QString &name);
@@ -205,6 +206,23 @@ void TestRecentFiles::saveCopyWritesAnOpenableCopy() {
     QVERIFY(!window->saveCopyTo(nowhere, &error));
     QCOMPARE(error, nowhere + u": cannot save a copy: the folder "_s +
                         m_dir.filePath(u"missing"_s) + u" does not exist"_s);
+}
+
+void TestRecentFiles::windowRemembersItsGeometry() {
+    {
+        auto window = openWindow(u"geometry.chiptimeline.sqlite"_s);
+        QVERIFY(window);
+        window->show();
+        window->resize(1000, 640);
+        QVERIFY(window->close()); // closing saves the geometry
+    }
+    auto again = openWindow(u"geometry.chiptimeline.sqlite"_s);
+    QVERIFY(again);
+    QCOMPARE(again->size(), QSize(1000, 640));
+    QSettings().remove(u"window/geometry"_s);
+    auto first = openWindow(u"geometry.chiptimeline.sqlite"_s);
+    QVERIFY(first);
+    QCOMPARE(first->size(), QSize(1400, 820)); // nothing remembered: the first start's size
 }
 
 QTEST_MAIN(TestRecentFiles)
