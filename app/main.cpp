@@ -1,4 +1,5 @@
 #include "app/CommandLine.h"
+#include "app/FileArgument.h"
 #include "app/HugePageHeap.h"
 #include "model/DefaultDatabase.h"
 #include "model/TimelineStore.h"
@@ -63,17 +64,6 @@ private:
     bool m_done = false;
 };
 
-// A file named alone, as the file manager passes it (the desktop entry's Exec=chiptimeline
-// %f): a path with a dot or a slash that names a file, which no command name has.
-QString fileArgument(const QStringList &arguments) {
-    if (arguments.size() != 1)
-        return {};
-    const QString &argument = arguments.constFirst();
-    if (argument.startsWith(u'-') || !(argument.contains(u'/') || argument.contains(u'.')))
-        return {};
-    return QFileInfo(argument).isFile() ? argument : QString();
-}
-
 // A native timeline file opened from outside: imported into a new timeline once the user
 // has agreed and named it. Empty when the user declined.
 QString newTimelineFor(const QString &file) {
@@ -106,7 +96,7 @@ int main(int argc, char *argv[]) {
     QElapsedTimer sinceMain;
     sinceMain.start();
     const QStringList arguments = argumentsOf(argc, argv);
-    const QString file = fileArgument(arguments);
+    const QString file = FileArgument::fromArguments(arguments);
     if (file.isEmpty() && CommandLine::isHeadless(arguments)) {
         // Commands run without a display: export renders offscreen, nothing needs X.
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -136,7 +126,7 @@ int main(int argc, char *argv[]) {
     QString dbPath;
     QString importFile;
     if (!file.isEmpty()) {
-        if (file.endsWith(u".json"_s, Qt::CaseInsensitive)) {
+        if (FileArgument::isImported(file)) {
             dbPath = newTimelineFor(file);
             if (dbPath.isEmpty())
                 return CommandLine::Success;
