@@ -515,6 +515,10 @@ import formats: )"_s +
            DatasetFormats::writeNames().join(u", "_s) + u"\n"_s;
 }
 
+QList<QCommandLineOption> CommandLine::options() {
+    return Options().all();
+}
+
 bool CommandLine::isHeadless(const QStringList &arguments) {
     for (const QString &argument : arguments)
         if (commands.contains(argument) || argument == u"-h"_s || argument == u"--help"_s)

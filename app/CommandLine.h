@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCommandLineOption>
+#include <QList>
 #include <QStringList>
 #include <QTextStream>
 
@@ -18,4 +20,6 @@ public:
     [[nodiscard]] static int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
                                  QString *dbPath = nullptr, bool *readOnly = nullptr);
     [[nodiscard]] static QString usage();
+    // Every option, with the texts --help and the man page (ManPage) describe them by.
+    [[nodiscard]] static QList<QCommandLineOption> options();
 };

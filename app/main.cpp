@@ -1,4 +1,5 @@
 #include "app/CommandLine.h"
+#include "app/FileArgument.h"
 #include "app/HugePageHeap.h"
 #include "model/DatabaseBackup.h"
 #include "model/DefaultDatabase.h"
@@ -11,7 +12,10 @@
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPointer>
 
@@ -82,6 +86,25 @@ std::unique_ptr<TimelineStore> offerBackup(const QString &path, TimelineStore::O
     return TimelineStore::open(path, error, mode);
 }
 
+// A native timeline file opened from outside: imported into a new timeline once the user
+// has agreed and named it. Empty when the user declined.
+QString newTimelineFor(const QString &file) {
+    const QFileInfo info(file);
+    const QString base = info.fileName().section(u'.', 0, 0);
+    const auto answer = QMessageBox::question(
+        nullptr, QObject::tr("Import into a new timeline?"),
+        QObject::tr("“%1” is a timeline file. ChipTimeline keeps timelines in databases: import "
+                    "its events and sources into a new timeline?")
+            .arg(info.fileName()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return {};
+    return QFileDialog::getSaveFileName(nullptr, QObject::tr("New Timeline"),
+                                        info.absolutePath() + u'/' + base +
+                                            u".chiptimeline.sqlite"_s,
+                                        QObject::tr("ChipTimeline databases (*.sqlite)"));
+}
+
 QStringList argumentsOf(int argc, char *argv[]) {
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
@@ -95,7 +118,8 @@ int main(int argc, char *argv[]) {
     QElapsedTimer sinceMain;
     sinceMain.start();
     const QStringList arguments = argumentsOf(argc, argv);
-    if (CommandLine::isHeadless(arguments)) {
+    const QString file = FileArgument::fromArguments(arguments);
+    if (file.isEmpty() && CommandLine::isHeadless(arguments)) {
         // Commands run without a display: export renders offscreen, nothing needs X.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         // Without a session (ssh, CI) Qt would warn on every run that it picks a runtime
@@ -119,9 +143,21 @@ int main(int argc, char *argv[]) {
 
     QApplication app(argc, argv);
     describeApplication();
+    QGuiApplication::setDesktopFileName(u"org.chiptimeline.ChipTimeline"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/org.chiptimeline.ChipTimeline.svg"_s));
     QString dbPath;
     bool readOnly = false;
-    {
+    QString importFile;
+    if (!file.isEmpty()) {
+        if (FileArgument::isImported(file)) {
+            dbPath = newTimelineFor(file);
+            if (dbPath.isEmpty())
+                return CommandLine::Success;
+            importFile = file;
+        } else {
+            dbPath = file;
+        }
+    } else {
         QTextStream out(stdout);
         QTextStream err(stderr);
         const int code = CommandLine::run(arguments, out, err, &dbPath, &readOnly);
@@ -154,7 +190,10 @@ int main(int argc, char *argv[]) {
     // On the heap: File → Restore From Backup… closes it and opens another.
     auto *window = new MainWindow(std::move(store));
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->resize(1400, 820);
     window->show();
+    if (!importFile.isEmpty())
+        QMetaObject::invokeMethod(
+            window, [window, importFile] { window->importFiles({importFile}); },
+            Qt::QueuedConnection);
     return QApplication::exec();
 }

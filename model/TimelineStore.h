@@ -112,6 +112,9 @@ public:
     [[nodiscard]] QList<SavedView> savedViews() const;
     // Everything, as the native exchange file carries it.
     [[nodiscard]] Dataset dataset() const;
+    // A consistent copy of the whole database in another file (SQLite's online backup),
+    // written under a temporary name and renamed into place; this store stays on its file.
+    bool saveCopy(const QString &path, StoreError *error) const;
 
     // ---- Writing: each call is one transaction, all or nothing ----
     bool importDataset(const Dataset &dataset, ImportPolicy policy, ImportSummary *summary,

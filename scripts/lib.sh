@@ -8,6 +8,7 @@ CHIPTIMELINE_PACKAGES=(
   libqt6sql6-sqlite libsqlite3-dev libqt6svg6 qt6-qpa-plugins libgl-dev
   fonts-dejavu-core fonts-inter
   poppler-utils xvfb xauth
+  desktop-file-utils appstream shared-mime-info groff-base dpkg-dev lintian
 )
 
 # ccache keys on paths below the repository relative to it, so a fresh clone elsewhere (as CI

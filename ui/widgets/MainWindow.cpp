@@ -38,6 +38,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -65,7 +66,8 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_filterBar);
-    centralLayout->addWidget(m_timeline, 1);
+    buildStartPanel(); // m_stack: the timeline, or the start panel when it is empty
+    centralLayout->addWidget(m_stack, 1);
     centralLayout->addWidget(m_overview);
     setCentralWidget(central);
     // Above the timeline: why it cannot be edited, or what is damaged instead of no events.
@@ -231,7 +233,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     auto *importAction = new QAction(tr("&Import…"), this);
     importAction->setShortcut(QKeySequence(u"Ctrl+I"_s));
     connect(importAction, &QAction::triggered, this, [this] { importFiles({}); });
-    fileMenu->insertAction(fileMenu->actions().value(1), importAction); // after Open
+    fileMenu->insertAction(m_importAnchor, importAction); // after Open Recent
     setAcceptDrops(true);
     auto *tools = new QMenu(tr("&Tools"), this);
     menuBar()->insertMenu(menuBar()->actions().constLast(), tools); // before Help
@@ -261,8 +263,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
-    open->setShortcut(QKeySequence::Open);
+    buildFileMenu(file);
     file->addAction(tr("&Restore From Backup…"), this, &MainWindow::restoreFromBackup);
     file->addSeparator();
     QAction *exportImage = file->addAction(tr("Export &Image…"), this, [this] {
@@ -317,6 +318,9 @@ void MainWindow::buildActions() {
         view->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(); });
+    guide->setObjectName(u"userGuideAction"_s);
+    guide->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Keyboard…"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard"),
@@ -345,6 +349,7 @@ void MainWindow::reload() {
     applyFilter(m_filter);
     updateStatus();
     m_safety->update();
+    updateStartPanel();
     if (!m_listsPending)
         loadLists();
     ++m_reloads;
@@ -533,30 +538,14 @@ void MainWindow::openLink(const QUrl &url) {
         statusBar()->showMessage(tr("No browser could open %1").arg(url.toString()), 8000);
 }
 
-void MainWindow::openDatabase() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Database"), QFileInfo(m_store->path()).absolutePath(),
-        tr("ChipTimeline databases (*.sqlite *.db);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    StoreError error;
-    std::unique_ptr<TimelineStore> store = TimelineStore::open(path, &error);
-    if (!store) {
-        QMessageBox::critical(this, tr("Cannot open the database"), error.message);
-        return;
-    }
-    auto *window = new MainWindow(std::move(store));
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->show();
-}
-
 void MainWindow::restoreFromBackup() {
     DatabaseSafety::restoreFromBackup(this, m_store->path());
 }
 
 void MainWindow::restoreSettings() {
     QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1400, 820); // the first start
     restoreState(settings.value(u"window/state"_s).toByteArray());
     const int grouping =
         settings.value(u"timeline/grouping"_s, int(LaneGrouping::Category)).toInt();

@@ -17,12 +17,16 @@ class EventDetailsView;
 class QActionGroup;
 class EventTableModel;
 class FilterBar;
+class HelpWindow;
+class RecentFiles;
 class OverviewStrip;
 class QTableView;
 class QLabel;
 class QMenu;
 class SearchResultsPane;
 class SourcesPane;
+class StartPanel;
+class QStackedWidget;
 class TimelineView;
 
 // The main window: the timeline in the middle, the selected event's details and sources in
@@ -46,6 +50,26 @@ public:
     // The current search, filters and visible window as one shareable line, and back.
     [[nodiscard]] QString currentViewText() const;
     bool applyViewText(const QString &text, QString *error = nullptr);
+    // Imports the files (none: asks for them) and reloads once, however the window's
+    // activation after the dialog and the import's own connection interleave.
+    void importFiles(const QStringList &files);
+
+    // ---- Files (MainWindowFiles.cpp) ----
+    // Opens the timeline at `path` in a window of its own and records it as recent; the
+    // new window, or nullptr after a dialog that says why not.
+    MainWindow *openTimeline(const QString &path);
+    // Creates an empty timeline at `path` (which must not exist yet) and opens it.
+    MainWindow *newTimelineAt(const QString &path, QString *error);
+    // SQLite's online backup of this timeline into `path`; this window stays on its file.
+    bool saveCopyTo(const QString &path, QString *error);
+    [[nodiscard]] RecentFiles *recentFiles() const { return m_recent; }
+    // A new timeline at `path` (which must not exist yet) filled with the bundled dataset,
+    // opened in a window of its own: the start panel's third way.
+    MainWindow *openBundledCopyAt(const QString &path, QString *error);
+    // Shown instead of the timeline while it holds no event.
+    [[nodiscard]] StartPanel *startPanel() const { return m_startPanel; }
+    // Help → User Guide (F1): one guide window per main window, raised when open.
+    HelpWindow *showUserGuide();
 
 public slots:
     void reload();
@@ -64,9 +88,6 @@ protected:
 
 private:
     void buildActions();
-    // Imports the files (none: asks for them) and reloads once, however the window's
-    // activation after the dialog and the import's own connection interleave.
-    void importFiles(const QStringList &files);
     void showSelected(qint64 id);
     void applyFilter(const EventFilter &filter);
     // The sources pane and the filter bar's names and completion. At start-up they are
@@ -76,10 +97,16 @@ private:
     void stepMatch(int direction);
     void fillSavedViewsMenu(QMenu *menu);
     void openLink(const QUrl &url);
-    void openDatabase();
     // File → Restore From Backup…: this window closes (it must be created with new) and one
     // on the restored file opens.
     void restoreFromBackup();
+    void buildFileMenu(QMenu *file);
+    void newTimeline();
+    void openTimelineFile();
+    void saveCopy();
+    void openBundledCopy();
+    void buildStartPanel();
+    void updateStartPanel();
     void restoreSettings();
     void saveSettings() const;
     void updateStatus();
@@ -103,4 +130,8 @@ private:
     EditingController *m_editing = nullptr;
     DatabaseSafety *m_safety = nullptr;
     quint64 m_reloads = 0;
+    RecentFiles *m_recent = nullptr;
+    QStackedWidget *m_stack = nullptr; // the timeline, or the start panel when empty
+    StartPanel *m_startPanel = nullptr;
+    QAction *m_importAnchor = nullptr; // File → Import… goes before it
 };
