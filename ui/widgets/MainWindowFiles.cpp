@@ -29,6 +29,14 @@ const QString timelineSuffix = u".chiptimeline.sqlite"_s;
 QString withTimelineSuffix(const QString &path) {
     return QFileInfo(path).suffix().isEmpty() ? path + timelineSuffix : path;
 }
+
+// A window of its own on `store`, deleted when it closes (it records itself as recent).
+MainWindow *showWindowOn(std::unique_ptr<TimelineStore> store) {
+    auto *window = new MainWindow(std::move(store));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
+}
 } // namespace
 
 void MainWindow::buildFileMenu(QMenu *file) {
@@ -64,10 +72,7 @@ MainWindow *MainWindow::openTimeline(const QString &path) {
         QMessageBox::critical(this, tr("Cannot open the timeline"), error.message);
         return nullptr;
     }
-    auto *window = new MainWindow(std::move(store)); // records itself as recent
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->show();
-    return window;
+    return showWindowOn(std::move(store));
 }
 
 MainWindow *MainWindow::newTimelineAt(const QString &path, QString *error) {
@@ -84,10 +89,7 @@ MainWindow *MainWindow::newTimelineAt(const QString &path, QString *error) {
             *error = storeError.message;
         return nullptr;
     }
-    auto *window = new MainWindow(std::move(store));
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->show();
-    return window;
+    return showWindowOn(std::move(store));
 }
 
 void MainWindow::newTimeline() {
@@ -184,10 +186,7 @@ MainWindow *MainWindow::openBundledCopyAt(const QString &path, QString *error) {
             *error = storeError.message;
         return nullptr;
     }
-    auto *window = new MainWindow(std::move(store));
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->show();
-    return window;
+    return showWindowOn(std::move(store));
 }
 
 void MainWindow::openBundledCopy() {
