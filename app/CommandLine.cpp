@@ -22,8 +22,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList commands = {u"list"_s,   u"search"_s,      u"check"_s,
-                              u"import"_s, u"export-data"_s, u"export"_s};
+const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,    u"import"_s,
+                              u"export-data"_s, u"export"_s, u"reproduce"_s};
 
 struct Options {
     QCommandLineOption db{u"db"_s, u"Use the database file PATH instead of the default."_s,
@@ -69,6 +69,7 @@ const QHash<QString, QStringList> &allowedOptions() {
         {u"search"_s,
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
         {u"check"_s, {u"json"_s}},
+        {u"reproduce"_s, {u"out"_s}},
         {u"import"_s, {u"format"_s, u"policy"_s, u"dry-run"_s}},
         {u"export-data"_s,
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
@@ -382,6 +383,10 @@ public:
         return ExportCommand::run(*m_store, parser, filter, m_out, m_err);
     }
 
+    int reproduce(const QString &figure, const QString &outPath) {
+        return ExportCommand::reproduce(*m_store, figure, outPath, m_out, m_err);
+    }
+
 private:
     int writeFile(const QString &path, const QByteArray &bytes) {
         // Written beside the target and renamed into place: a failure leaves no half file
@@ -501,7 +506,8 @@ QString CommandLine::usage() {
   chiptimeline [--db PATH] import FILE... [--format F] [--policy skip|update|keep-both] [--dry-run]
   chiptimeline [--db PATH] export-data --out FILE [--format F] [filters]
 )"_s + ExportCommand::usage() +
-           uR"(  chiptimeline [--db PATH] check [--json]    SQLite's integrity check, then dataset health
+           uR"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
+  chiptimeline [--db PATH] check [--json]    SQLite's integrity check, then dataset health
 
 --read-only opens the database without changing it (the window then disables editing).
 
@@ -588,6 +594,13 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (!session.readFilter(parser, options, filter))
         return UsageError;
 
+    if (command == u"reproduce"_s) {
+        if (positional.size() != 1)
+            return session.fail(u"reproduce: give exactly one FIGURE (a PNG, SVG or PDF)"_s,
+                                UsageError);
+        if (!parser.isSet(options.out))
+            return session.fail(u"reproduce: --out FILE is required"_s, UsageError);
+    }
     if (command == u"search"_s && positional.size() != 1)
         return session.fail(u"search: give exactly one QUERY (quote it if it has spaces)"_s,
                             UsageError);
@@ -633,6 +646,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (command == u"import"_s)
         return session.importFiles(positional, parser.value(options.format), policy,
                                    parser.isSet(options.dryRun));
+    if (command == u"reproduce"_s)
+        return session.reproduce(positional.constFirst(), parser.value(options.out));
     if (command == u"export"_s) {
         if (const int code = session.checkSomethingToExport(parser, options, filter))
             return code;

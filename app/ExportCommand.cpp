@@ -1,9 +1,11 @@
 #include "app/ExportCommand.h"
 
 #include "model/EventFilter.h"
+#include "model/FilterText.h"
 #include "model/PartialDate.h"
 #include "model/TimelineDataQuery.h"
 #include "model/TimelineStore.h"
+#include "ui/render/FigureProvenance.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"
 
@@ -187,13 +189,12 @@ int ExportCommand::check(const QCommandLineParser &parser, QTextStream &err) {
     return readRequest(parser, request, err) ? 0 : 2;
 }
 
-int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &parser,
-                       const EventFilter &filter, QTextStream &out, QTextStream &err) {
-    ExportRequest request;
-    if (!readRequest(parser, request, err))
-        return 2;
-    request.figure.exportDate = QDate::currentDate();
+namespace {
 
+// Loads what the filter selects, draws it and writes the figure; the one path of `export`
+// and `reproduce`. `drawn` receives the digest of what the figure drew.
+int writeFigure(const TimelineStore &store, ExportRequest &request, const EventFilter &filter,
+                QTextStream &out, QTextStream &err, QString *drawn = nullptr) {
     const TimelineData data = TimelineDataQuery::load(store, filter);
     QList<qint64> ids;
     ids.reserve(data.size());
@@ -205,6 +206,8 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
         err << "chiptimeline: " << store.readError().message << Qt::endl;
         return 1;
     }
+    if (drawn)
+        *drawn = FigureProvenance::digestOf(data, sources);
 
     // A progress line only for a person watching: not in pipes, logs or tests.
     const bool showProgress = err.string() == nullptr && isatty(STDERR_FILENO);
@@ -234,4 +237,59 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
         err << "chiptimeline: " << notice << Qt::endl;
     out << "wrote " << request.path << Qt::endl;
     return 0;
+}
+
+FigureProvenance provenanceFor(const TimelineStore &store, const QString &filterText) {
+    FigureProvenance record;
+    record.database = QFileInfo(store.path()).fileName();
+    record.filter = filterText;
+    return record;
+}
+
+} // namespace
+
+int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &parser,
+                       const EventFilter &filter, QTextStream &out, QTextStream &err) {
+    ExportRequest request;
+    if (!readRequest(parser, request, err))
+        return 2;
+    request.figure.exportDate = QDate::currentDate();
+    request.provenance = provenanceFor(store, FilterText::format(filter, parser.value(u"query"_s)));
+    return writeFigure(store, request, filter, out, err);
+}
+
+int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePath,
+                             const QString &outPath, QTextStream &out, QTextStream &err) {
+    QString error;
+    const auto record = FigureProvenance::readFromFile(figurePath, &error);
+    if (!record) {
+        err << "chiptimeline: " << error << Qt::endl;
+        return 1;
+    }
+    QString reason;
+    std::optional<ExportRequest> request = record->toRequest(outPath, &reason);
+    if (!request) {
+        err << "chiptimeline: " << figurePath << ": the provenance record is damaged: " << reason
+            << Qt::endl;
+        return 1;
+    }
+    FilterText::Error filterError;
+    const auto filter = FilterText::parse(record->filter, &filterError);
+    if (!filter) {
+        err << "chiptimeline: " << figurePath << ": the recorded filter, " << filterError.toString()
+            << Qt::endl;
+        return 1;
+    }
+    request->provenance = provenanceFor(store, record->filter);
+    request->provenance->language = record->language;
+    if (record->program != FigureProvenance::currentProgram())
+        err << "chiptimeline: " << figurePath << ": made by " << record->program << ", redrawn by "
+            << FigureProvenance::currentProgram() << ": the drawing may differ" << Qt::endl;
+    QString drawn;
+    const int code = writeFigure(store, *request, filter->filter, out, err, &drawn);
+    if (code == 0 && drawn != record->digest)
+        err << "chiptimeline: " << figurePath << ": the timeline has changed since the figure was "
+            << "made on " << record->madeAt.toString(Qt::ISODate) << " (" << record->events
+            << " events then): " << outPath << " shows it as it is now" << Qt::endl;
+    return code;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 #include <QTextStream>
 
 class QCommandLineOption;
@@ -22,5 +23,9 @@ public:
     [[nodiscard]] static int check(const QCommandLineParser &parser, QTextStream &err);
     [[nodiscard]] static int run(const TimelineStore &store, const QCommandLineParser &parser,
                                  const EventFilter &filter, QTextStream &out, QTextStream &err);
+    // `chiptimeline reproduce FIGURE --out NEW`: redraws a figure from the provenance record
+    // in its metadata (FigureProvenance), and says so when the timeline has changed since.
+    [[nodiscard]] static int reproduce(const TimelineStore &store, const QString &figurePath,
+                                       const QString &outPath, QTextStream &out, QTextStream &err);
     [[nodiscard]] static QString usage();
 };

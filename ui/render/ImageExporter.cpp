@@ -232,6 +232,16 @@ QByteArray withSvgLinks(QByteArray svg, const TimelineFigure &figure) {
     return svg;
 }
 
+// The provenance record as the SVG's first child, where <metadata> belongs.
+QByteArray withSvgMetadata(QByteArray svg, const QByteArray &metadata) {
+    const qsizetype open = svg.indexOf("<svg");
+    const qsizetype end = open < 0 ? -1 : svg.indexOf('>', open);
+    if (end < 0)
+        return svg;
+    svg.insert(end + 1, "\n" + metadata);
+    return svg;
+}
+
 } // namespace
 
 bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::Map &sources,
@@ -301,6 +311,15 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
     const QString title = request.figure.title.isEmpty() ? tr("ChipTimeline figure")
                                                          : request.figure.title.simplified();
     const QSizeF units = figure->pageSize();
+    std::optional<FigureProvenance> record = request.provenance;
+    if (record) {
+        record->program = FigureProvenance::currentProgram();
+        record->madeAt = QDateTime::currentDateTimeUtc();
+        record->events = data.size();
+        record->sources = FigureProvenance::distinctSources(sources);
+        record->digest = FigureProvenance::digestOf(data, sources);
+        record->describe(request);
+    }
     bool cancelled = false;
     switch (*format) {
     case ExportRequest::Format::Png: {
@@ -316,13 +335,19 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         image.setText(u"Title"_s, title);
         image.setText(u"Software"_s, u"ChipTimeline"_s);
         image.setText(u"Description"_s, figure->attribution());
-        QImageWriter writer(&file, "png");
+        QBuffer png;
+        png.open(QIODevice::WriteOnly);
+        QImageWriter writer(&png, "png");
         // zlib level 1 (Qt maps PNG quality 80 to it): flat colours compress nearly as well as
         // at the default level, several times faster.
         writer.setQuality(80);
         if (!writer.write(image)) {
             file.cancelWriting();
             return fail(tr("cannot write: %1").arg(writer.errorString()));
+        }
+        if (file.write(record ? record->withPngChunk(png.data()) : png.data()) < 0) {
+            file.cancelWriting();
+            return fail(tr("cannot write: %1").arg(file.errorString()));
         }
         break;
     }
@@ -346,7 +371,10 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         }
         figure->paint(painter, 0);
         painter.end();
-        if (file.write(withSvgLinks(withoutXmlForbiddenCharacters(svg.data()), *figure)) < 0) {
+        QByteArray text = withSvgLinks(withoutXmlForbiddenCharacters(svg.data()), *figure);
+        if (record)
+            text = withSvgMetadata(std::move(text), record->svgMetadata());
+        if (file.write(text) < 0) {
             file.cancelWriting();
             return fail(tr("cannot write: %1").arg(file.errorString()));
         }
@@ -356,7 +384,9 @@ bool ImageExporter::exportImage(const TimelineData &data, const FigureSources::M
         QPdfWriter writer(&file);
         writer.setResolution(PdfResolution);
         writer.setTitle(title);
-        writer.setCreator(u"ChipTimeline"_s);
+        writer.setCreator(record ? record->program : u"ChipTimeline"_s);
+        if (record)
+            writer.setDocumentXmpMetadata(record->xmpPacket(title));
         const QSizeF asked = figureSize(request);
         QPageLayout pageLayout;
         if (isPdfPage(request.preset) && units == asked) {

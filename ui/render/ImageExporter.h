@@ -7,6 +7,7 @@
 // existing one as it was. Errors are one line that names the file.
 
 #include "model/TimelineData.h"
+#include "ui/render/FigureProvenance.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/TimelineFigure.h"
 
@@ -43,6 +44,9 @@ struct ExportRequest {
     // the pixels when set. 0: 96 × scale, so the file prints at its true size.
     int dpi = 0;
     FigureOptions figure; // its size is set from the preset
+    // When set, the figure records how it was made in the file's metadata: the caller names
+    // the timeline, the filter and the language; the exporter adds the rest.
+    std::optional<FigureProvenance> provenance;
 };
 
 class ImageExporter {

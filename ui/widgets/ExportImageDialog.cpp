@@ -373,7 +373,10 @@ void ExportImageDialog::chooseFile() {
 }
 
 bool ExportImageDialog::exportImage() {
-    const ExportRequest r = request();
+    ExportRequest r = request();
+    r.provenance.emplace();
+    r.provenance->database = QFileInfo(m_store.path()).fileName();
+    r.provenance->filter = m_filterText;
     QProgressDialog progress(tr("Exporting %1…").arg(QFileInfo(r.path).fileName()), tr("Cancel"), 0,
                              100, this);
     progress.setWindowModality(Qt::WindowModal);

@@ -29,6 +29,10 @@ public:
                       const TimeScale &currentView, QWidget *parent = nullptr);
     ~ExportImageDialog() override;
 
+    // What the exported file records of where it came from (FigureProvenance): the filter
+    // that selected `current`; the timeline's file name is the store's.
+    void setFilterText(const QString &filterText) { m_filterText = filterText; }
+
     // The request the options describe (path and format included).
     [[nodiscard]] ExportRequest request() const;
     // The figure of the current options, as the preview shows it; nullptr with a reason.
@@ -58,6 +62,7 @@ private:
     TimelineData m_data;
     TimeScale m_view;
     FigureSources::Map m_sources;
+    QString m_filterText;
     QTimer m_previewTimer;
 
     QComboBox *m_range = nullptr;

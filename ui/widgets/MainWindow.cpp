@@ -268,6 +268,9 @@ void MainWindow::buildActions() {
     file->addSeparator();
     QAction *exportImage = file->addAction(tr("Export &Image…"), this, [this] {
         ExportImageDialog dialog(*m_store, m_timeline->data(), m_timeline->timeScale(), this);
+        // Dimmed, the events that do not match are in the figure too: no filter chose them.
+        if (m_filterBar->nonMatching() == FilterBar::NonMatching::Hide)
+            dialog.setFilterText(m_filterBar->filterText());
         dialog.exec();
     });
     exportImage->setShortcut(QKeySequence(u"Ctrl+E"_s));
