@@ -26,6 +26,7 @@ private slots:
     void initTwiceChangesNothing();
     void newerSchemaIsRefused();
     void foreignTablesAreRefused();
+    void ownerWithoutSuperuserRightsMayInit();
     void searchFoldsAccentsAndFollowsNames();
     void updateRaisesTheRowVersion();
     void updateIsAnnounced();
@@ -207,6 +208,31 @@ void tst_PostgresSchema::foreignTablesAreRefused() {
             addressOf(database).displayString()));
     QCOMPARE(value(other, u"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"_s), u"1"_s);
     other.close();
+}
+
+// docs/team.md's deployment: the database belongs to an ordinary role (no SUPERUSER, no
+// CREATEROLE) that runs init once the administrator has made the two roles; unaccent is a
+// trusted extension, so the owner may create it.
+void tst_PostgresSchema::ownerWithoutSuperuserRightsMayInit() {
+    const QString owner = u"ct_owner_"_s + m_suffix;
+    const QString database = u"ct_owned_"_s + m_suffix;
+    QSqlDatabase admin = QSqlDatabase::database(u"admin"_s);
+    QVERIFY(exec(admin, u"CREATE ROLE %1 LOGIN NOSUPERUSER NOCREATEROLE"_s.arg(owner)));
+    m_roles << owner;
+    QVERIFY(exec(admin, u"CREATE DATABASE %1 OWNER %2"_s.arg(database, owner)));
+    m_databases << database;
+    QSqlDatabase db = open(u"owned"_s, addressOf(database, owner));
+    QVERIFY(db.isOpen());
+    StoreError error;
+    QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"1"_s);
+    QCOMPARE(
+        value(db,
+              u"SELECT has_table_privilege('chiptimeline_editor', 'event', 'INSERT')::text "
+              "|| ' ' || has_table_privilege('chiptimeline_reader', 'event', 'INSERT')::text "
+              "|| ' ' || has_table_privilege('chiptimeline_reader', 'event', 'SELECT')::text"_s),
+        u"true false true"_s);
+    db.close();
 }
 
 void tst_PostgresSchema::searchFoldsAccentsAndFollowsNames() {
