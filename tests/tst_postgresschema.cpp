@@ -34,6 +34,7 @@ private slots:
     void editorMayChange();
     void connectionTrouble();
     void passwordFileIsHonoured();
+    void serviceFileIsHonoured();
 
 private:
     QSqlDatabase open(const QString &connection, const ServerAddress &address);
@@ -421,6 +422,27 @@ void tst_PostgresSchema::passwordFileIsHonoured() {
     qunsetenv("PGPASSFILE");
     QVERIFY(db.isOpen());
     QCOMPARE(value(db, u"SELECT session_user"_s), user);
+    db.close();
+}
+
+void tst_PostgresSchema::serviceFileIsHonoured() {
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QFile services(folder.filePath(u"pg_service.conf"_s));
+    QVERIFY(services.open(QIODevice::WriteOnly));
+    services.write(u"[chinadesk]\nhost=%1\nport=%2\ndbname=%3\nuser=%4\n"_s.arg(m_admin.host)
+                       .arg(m_admin.port)
+                       .arg(m_database, m_admin.userName)
+                       .toUtf8());
+    services.close();
+    qputenv("PGSERVICEFILE", QFile::encodeName(services.fileName()));
+    ServerAddress address;
+    QString error;
+    QVERIFY(parseServerAddress(u"service=chinadesk"_s, &address, &error));
+    QSqlDatabase db = open(u"service"_s, address);
+    qunsetenv("PGSERVICEFILE");
+    QVERIFY(db.isOpen());
+    QCOMPARE(value(db, u"SELECT current_database()"_s), m_database);
     db.close();
 }
 
