@@ -402,8 +402,12 @@ void tst_PostgresSchema::connectionTrouble() {
     ServerAddress unreachable = addressOf(m_database, user);
     unreachable.host = empty.path();
     QCOMPARE(openError(unreachable),
-             u"%1: the server is not reachable (No such file or directory)"_s.arg(
+             u"%1: the server is not reachable (no server socket in that folder)"_s.arg(
                  unreachable.displayString()));
+    ServerAddress refused = tcpAddress(m_database, user);
+    refused.port = 1; // privileged, and nothing listens there
+    QCOMPARE(openError(refused), u"%1: the server is not reachable (connection refused)"_s.arg(
+                                     refused.displayString()));
     qunsetenv("PGPASSFILE");
 }
 

@@ -122,7 +122,11 @@ StoreError connectionFailure(const QSqlError &error, const QString &shownAddress
         kind = StoreError::Kind::NotADatabase;
         break;
     case ServerTrouble::Unreachable:
-        line = u"the server is not reachable (%1)"_s.arg(text);
+        line = u"the server is not reachable (%1)"_s.arg(
+            text.contains(u"No such file or directory"_s) ? u"no server socket in that folder"_s
+            : text.contains(u"Connection refused"_s)      ? u"connection refused"_s
+            : text.contains(u"timeout expired"_s)         ? u"no answer within connect_timeout"_s
+                                                          : text);
         break;
     case ServerTrouble::ReadOnly:
     case ServerTrouble::Other:
