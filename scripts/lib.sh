@@ -2,10 +2,13 @@
 # project needs are present, then configure and build a CMake preset.
 
 # Everything the build, the tests and the screenshots need, from Debian 12's own archive.
+# The PostgreSQL ones serve team mode (docs/team.md): Qt's QPSQL driver, libpq, and the
+# server with its contrib extensions (unaccent) for the throwaway test cluster (pg-cluster).
 CHIPTIMELINE_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libsqlite3-dev libqt6svg6 qt6-qpa-plugins libgl-dev
+  libqt6sql6-psql libpq-dev postgresql-15 postgresql-contrib
   fonts-dejavu-core fonts-inter
   poppler-utils xvfb xauth
   desktop-file-utils appstream shared-mime-info groff-base dpkg-dev lintian
