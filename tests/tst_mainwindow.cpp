@@ -7,12 +7,14 @@
 #include "ui/widgets/TimelineView.h"
 
 #include <QAbstractItemModel>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +31,7 @@ private slots:
     void viewTextRoundTrips();
     void searchResultsHighlightMatches();
     void outsideChangeIsReloadedOnce();
+    void searchResultShowsEventDetails();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -235,6 +238,100 @@ void TestMainWindow::outsideChangeIsReloadedOnce() {
     QCOMPARE(reloaded.size(), 2);
     QCoreApplication::sendEvent(window.get(), &activate);
     QCOMPARE(reloaded.size(), 2);
+}
+
+namespace {
+
+// Where the results pane links to `eventId`: the middle of its text in the viewport.
+QPoint resultLinkPosition(QTextBrowser *results, qint64 eventId) {
+    const QString href = u"event:%1"_s.arg(eventId);
+    for (QTextBlock block = results->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().anchorHref() != href)
+                continue;
+            QTextCursor cursor(results->document());
+            cursor.setPosition(fragment.position() + fragment.length() / 2);
+            return results->cursorRect(cursor).center();
+        }
+    }
+    return {};
+}
+
+// Whether `widget` is on the screen: a dock tabbed behind another keeps its "visible" flag
+// but is moved out of the window.
+bool inFront(QWidget *widget) {
+    return widget->isVisible() && !widget->visibleRegion().isEmpty();
+}
+
+// The ids of the events the results pane links to, in its order.
+QList<qint64> resultEventIds(QTextBrowser *results) {
+    QList<qint64> ids;
+    for (QTextBlock block = results->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (href.startsWith(u"event:"_s) && !ids.contains(href.mid(6).toLongLong()))
+                ids << href.mid(6).toLongLong();
+        }
+    }
+    return ids;
+}
+
+// Saves a picture of `widget` for a person to look at, when CHIPTIMELINE_SCREENSHOTS names
+// a folder.
+void keepScreenshot(QWidget *widget, const QString &name) {
+    const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+    if (!folder.isEmpty())
+        widget->grab().save(folder + u'/' + name + u".png"_s);
+}
+
+} // namespace
+
+// Issue 22: an event chosen among the search results, by a click or by Enter on its link, is
+// selected on the timeline and its details come to the front in place of the results.
+void TestMainWindow::searchResultShowsEventDetails() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    auto *searchDock = window->findChild<QDockWidget *>(u"searchResultsDock"_s);
+    auto *detailsDock = window->findChild<QDockWidget *>(u"detailsDock"_s);
+    QVERIFY(searchDock && detailsDock);
+    QTextBrowser *results = window->searchResults()->results();
+    QTest::keyClicks(window->filterBar()->searchField(), u"huawei"_s);
+    QTRY_VERIFY(window->searchResults()->eventHitCount() >= 2);
+    QTRY_VERIFY(inFront(results));
+    QVERIFY(!inFront(window->detailsView()));
+    const QList<qint64> ids = resultEventIds(results);
+    QCOMPARE(ids.size(), window->searchResults()->eventHitCount());
+
+    // A click on the first event's title.
+    const QPoint link = resultLinkPosition(results, ids.first());
+    QVERIFY(!link.isNull());
+    QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, link);
+    QTRY_COMPARE(window->timelineView()->selectedEvent(), ids.first());
+    QTRY_VERIFY(inFront(window->detailsView()));
+    QVERIFY(!inFront(results));
+    const std::optional<Event> first = window->store().event(ids.first());
+    QVERIFY(first);
+    QVERIFY2(window->detailsView()->toPlainText().startsWith(first->title),
+             qPrintable(window->detailsView()->toPlainText().left(200)));
+    keepScreenshot(window.get(), u"search-result-details"_s);
+
+    // Back to the results, Tab from the top to the second event's link, Enter.
+    searchDock->raise();
+    QTRY_VERIFY(inFront(results));
+    results->setFocus();
+    results->moveCursor(QTextCursor::Start);
+    QTest::keyClick(results, Qt::Key_Tab);
+    QTest::keyClick(results, Qt::Key_Tab);
+    QCOMPARE(results->textCursor().charFormat().anchorHref(), u"event:%1"_s.arg(ids.at(1)));
+    QTest::keyClick(results, Qt::Key_Return);
+    QTRY_COMPARE(window->timelineView()->selectedEvent(), ids.at(1));
+    QTRY_VERIFY(inFront(window->detailsView()));
+    QVERIFY(!inFront(results));
+    const std::optional<Event> second = window->store().event(ids.at(1));
+    QVERIFY(second);
+    QVERIFY(window->detailsView()->toPlainText().startsWith(second->title));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -143,8 +143,14 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, searchDock);
     tabifyDockWidget(detailsDock, searchDock);
     detailsDock->raise();
+    // An event chosen among the results (click, or Enter on its link): selected on the
+    // timeline, and its details brought to the front in place of the results.
     connect(m_searchResults, &SearchResultsPane::eventActivated, this,
-            [this](qint64 id) { m_timeline->selectEvent(id); });
+            [this, detailsDock](qint64 id) {
+                m_timeline->selectEvent(id);
+                detailsDock->show();
+                detailsDock->raise();
+            });
     connect(m_searchResults, &SearchResultsPane::sourceActivated, this,
             [this, sourcesDock](const QString &uid) {
                 sourcesDock->raise();
