@@ -276,6 +276,7 @@ void MainWindow::buildActions() {
         ExportImageDialog dialog(*m_store, m_timeline->data(), m_timeline->timeScale(), this);
         dialog.exec();
     });
+    exportImage->setObjectName(u"exportImageAction"_s);
     exportImage->setShortcut(QKeySequence(u"Ctrl+E"_s));
     QAction *copyImage = file->addAction(tr("&Copy Image"), this, [this] {
         QString error;
