@@ -4,6 +4,7 @@
 #include "ui/widgets/FilterBar.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/SearchResultsPane.h"
+#include "ui/widgets/TextContrast.h"
 #include "ui/widgets/TimelineView.h"
 
 #include <QAbstractItemModel>
@@ -36,6 +37,7 @@ private slots:
     void outsideChangeIsReloadedOnce();
     void searchResultShowsEventDetails();
     void exportShortcutWorksInSearchField();
+    void quotesReadInLightAndDarkPalettes();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -281,6 +283,26 @@ QList<qint64> resultEventIds(QTextBrowser *results) {
     return ids;
 }
 
+// KDE's Breeze Dark, whose view background the 1.6:1 quotes of issue 22 were read on.
+QPalette darkPalette() {
+    QPalette palette(QColor(0x31, 0x36, 0x3b));
+    palette.setColor(QPalette::Base, QColor(0x23, 0x26, 0x29));
+    palette.setColor(QPalette::AlternateBase, QColor(0x31, 0x36, 0x3b));
+    palette.setColor(QPalette::Text, QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::WindowText, QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::ButtonText, QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3));
+    return palette;
+}
+
+QPalette lightPalette() {
+    QPalette palette(QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::Base, QColor(0xfc, 0xfc, 0xfc));
+    palette.setColor(QPalette::Text, QColor(0x23, 0x26, 0x29));
+    palette.setColor(QPalette::WindowText, QColor(0x23, 0x26, 0x29));
+    return palette;
+}
+
 // Saves a picture of `widget` for a person to look at, when CHIPTIMELINE_SCREENSHOTS names
 // a folder.
 void keepScreenshot(QWidget *widget, const QString &name) {
@@ -380,6 +402,71 @@ void TestMainWindow::exportShortcutWorksInSearchField() {
     QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier); // select all
     QCOMPARE(field->selectedText(), u"huawei"_s);
     QCOMPARE(triggered.size(), 1);
+}
+
+// Issue 22: quoted passages (and their locators, links and every other coloured text) in Details
+// read at 4.5:1 or more on the view's background, in a light and in a dark palette. The
+// colours are those the document holds, measured as WCAG 2 defines contrast.
+void TestMainWindow::quotesReadInLightAndDarkPalettes() {
+    auto window = openWindow();
+    QVERIFY(window);
+    std::optional<Event> event;
+    for (const Event &candidate : window->store().events())
+        if (candidate.start == PartialDate::fromYmd(2025, 4, 9))
+            event = candidate;
+    QVERIFY(event);
+    QCOMPARE(event->citations.size(), 2);
+    const Citation citation = event->citations.at(1);
+    QCOMPARE(citation.locator, u"para. 3"_s);
+    QVERIFY(citation.quote.startsWith(u"Die US-Regierung hat im April 2025"_s));
+    QHash<QString, Source> sources;
+    for (const Citation &cited : event->citations)
+        sources.insert(cited.sourceUid, *window->store().sourceByUid(cited.sourceUid));
+
+    EventDetailsView view;
+    view.resize(520, 700);
+    // The measured ratio of the quote's colour in each palette, for the record.
+    for (const auto &[name, palette] :
+         {std::pair{u"light"_s, lightPalette()}, std::pair{u"dark"_s, darkPalette()}}) {
+        view.setPalette(palette);
+        view.showEvent(*event, sources, window->store().categories());
+        const QColor background = view.palette().color(QPalette::Base);
+        QCOMPARE(background, palette.color(QPalette::Base));
+        QColor quoteColor;
+        QColor locatorColor;
+        int coloured = 0;
+        for (QTextBlock block = view.document()->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextFragment fragment = it.fragment();
+                const QTextCharFormat format = fragment.charFormat();
+                if (!format.hasProperty(QTextFormat::ForegroundBrush) ||
+                    fragment.text() == u"■"_s) // the category's swatch: a colour, not text
+                    continue;
+                const QColor color = format.foreground().color();
+                if (fragment.text().contains(citation.quote.left(30)))
+                    quoteColor = color;
+                if (fragment.text().contains(u"(para. 3)"_s))
+                    locatorColor = color;
+                ++coloured;
+                QVERIFY2(TextContrast::ratio(color, background) >= TextContrast::Minimum,
+                         qPrintable(u"%1: “%2” in %3 on %4: %5:1"_s
+                                        .arg(name, fragment.text(), color.name(), background.name())
+                                        .arg(TextContrast::ratio(color, background), 0, 'f', 2)));
+            }
+        }
+        QVERIFY2(quoteColor.isValid(), qPrintable(name));
+        QVERIFY2(locatorColor.isValid(), qPrintable(name));
+        QVERIFY(coloured >= 4); // the status, two addresses, the quote, the locator
+        qInfo("%s: quote %s on %s, %.2f:1", qPrintable(name), qPrintable(quoteColor.name()),
+              qPrintable(background.name()), TextContrast::ratio(quoteColor, background));
+        if (name == u"light"_s) // the designed grey stays where it reads
+            QCOMPARE(quoteColor.name(), u"#444444"_s);
+        else
+            keepScreenshot(&view, u"details-dark"_s);
+    }
+    // The reference values of WCAG 2: black on white 21:1, #777 on white 4.48:1.
+    QCOMPARE(qRound(TextContrast::ratio(Qt::black, Qt::white) * 100), 2100);
+    QCOMPARE(qRound(TextContrast::ratio(QColor(0x77, 0x77, 0x77), Qt::white) * 100), 448);
 }
 
 QTEST_MAIN(TestMainWindow)
