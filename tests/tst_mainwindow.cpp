@@ -21,6 +21,8 @@
 #include <QTextBrowser>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 class TestMainWindow : public QObject {
@@ -38,6 +40,7 @@ private slots:
     void searchResultShowsEventDetails();
     void exportShortcutWorksInSearchField();
     void quotesReadInLightAndDarkPalettes();
+    void hideNonMatchingDropsEmptyLanes();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -311,6 +314,15 @@ void keepScreenshot(QWidget *widget, const QString &name) {
         widget->grab().save(folder + u'/' + name + u".png"_s);
 }
 
+// The timeline's lane names in full, as its index holds them.
+QStringList fullLaneNames(TimelineView *view) {
+    QStringList names;
+    const TimelineIndex &index = view->currentLayout()->index();
+    for (int lane = 0; lane < index.laneCount(); ++lane)
+        names << index.lane(lane).name;
+    return names;
+}
+
 } // namespace
 
 // Issue 22: an event chosen among the search results, by a click or by Enter on its link, is
@@ -467,6 +479,46 @@ void TestMainWindow::quotesReadInLightAndDarkPalettes() {
     // The reference values of WCAG 2: black on white 21:1, #777 on white 4.48:1.
     QCOMPARE(qRound(TextContrast::ratio(Qt::black, Qt::white) * 100), 2100);
     QCOMPARE(qRound(TextContrast::ratio(QColor(0x77, 0x77, 0x77), Qt::white) * 100), 448);
+}
+
+// Issue 22: "Hide non-matching" shows no lane that holds none of the matches; dimmed, or
+// without a filter, every category keeps its lane (the legend).
+void TestMainWindow::hideNonMatchingDropsEmptyLanes() {
+    auto window = openWindow();
+    QVERIFY(window);
+    TimelineView *view = window->timelineView();
+    const QList<Category> categories = view->data().categories();
+    QStringList everyCategory;
+    for (const Category &category : categories)
+        everyCategory << category.displayName();
+    QCOMPARE(fullLaneNames(view), everyCategory);
+
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Hide);
+    QTest::keyClicks(window->filterBar()->searchField(), u"huawei"_s);
+    EventFilter huawei;
+    huawei.query = u"\"huawei\""_s;
+    const QList<Event> matches = window->store().events(huawei);
+    QTRY_COMPARE(int(view->data().size()), int(matches.size()));
+    QStringList withMatches;
+    for (const Category &category : categories) {
+        if (std::any_of(matches.cbegin(), matches.cend(),
+                        [&](const Event &event) { return event.category == category.name; }))
+            withMatches << category.displayName();
+    }
+    QVERIFY(withMatches.size() >= 2);
+    QVERIFY(withMatches.size() < everyCategory.size());
+    QCOMPARE(fullLaneNames(view), withMatches);
+    QCOMPARE(int(view->currentLayout()->lanes().size()), int(withMatches.size()));
+
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Dim);
+    QTRY_COMPARE(int(view->data().size()), 39);
+    QCOMPARE(fullLaneNames(view), everyCategory);
+
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Hide);
+    QTRY_COMPARE(fullLaneNames(view), withMatches);
+    window->filterBar()->clear();
+    QTRY_COMPARE(int(view->data().size()), 39);
+    QCOMPARE(fullLaneNames(view), everyCategory);
 }
 
 QTEST_MAIN(TestMainWindow)

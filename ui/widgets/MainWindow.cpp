@@ -414,8 +414,11 @@ void MainWindow::applyFilter(const EventFilter &filter) {
         m_timeline->setData(m_allEvents);
         m_timeline->setHighlighted(std::move(ids));
     } else {
+        // Hidden: a category none of the matches is in has no lane (unfiltered, every
+        // category keeps its lane as the legend).
         m_timeline->setHighlighted(std::nullopt);
-        m_timeline->setData(std::move(matching));
+        m_timeline->setData(std::move(matching),
+                            filter.isEmpty() ? EmptyLanes::Keep : EmptyLanes::Drop);
     }
     m_overview->setVisibleWindow(m_timeline->timeScale());
     showSelected(m_timeline->selectedEvent());
