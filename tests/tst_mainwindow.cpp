@@ -1,5 +1,6 @@
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/FilterBar.h"
 #include "ui/widgets/MainWindow.h"
@@ -41,6 +42,7 @@ private slots:
     void exportShortcutWorksInSearchField();
     void quotesReadInLightAndDarkPalettes();
     void hideNonMatchingDropsEmptyLanes();
+    void undoHistoryLeavesLaneNamesWhole();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -323,6 +325,14 @@ QStringList fullLaneNames(TimelineView *view) {
     return names;
 }
 
+// The lane names as the timeline draws them: elided when its lane header is too narrow.
+QStringList drawnLaneNames(TimelineView *view) {
+    QStringList names;
+    for (const LaneBox &box : view->currentLayout()->lanes())
+        names << box.name;
+    return names;
+}
+
 } // namespace
 
 // Issue 22: an event chosen among the search results, by a click or by Enter on its link, is
@@ -519,6 +529,32 @@ void TestMainWindow::hideNonMatchingDropsEmptyLanes() {
     window->filterBar()->clear();
     QTRY_COMPARE(int(view->data().size()), 39);
     QCOMPARE(fullLaneNames(view), everyCategory);
+}
+
+// Issue 22: Edit → Undo History opens beside the other docks, not in a column of its own:
+// the timeline keeps its width and its lane names stay whole ("US export controls", not
+// "US export c…").
+void TestMainWindow::undoHistoryLeavesLaneNamesWhole() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    TimelineView *view = window->timelineView();
+    const int width = view->width();
+    QCOMPARE(drawnLaneNames(view), fullLaneNames(view));
+    QVERIFY(fullLaneNames(view).contains(u"US export controls"_s));
+
+    auto *editing = window->findChild<EditingController *>();
+    QVERIFY(editing);
+    editing->action(u"undoHistory"_s)->trigger();
+    auto *history = window->findChild<QDockWidget *>(u"undoHistoryDock"_s);
+    QVERIFY(history);
+    QTRY_VERIFY(inFront(history));
+    QCOMPARE(drawnLaneNames(view), fullLaneNames(view));
+    QCOMPARE(view->width(), width);
+    QCOMPARE(window->dockWidgetArea(history), Qt::RightDockWidgetArea);
+    QVERIFY(window->tabifiedDockWidgets(history).contains(
+        window->findChild<QDockWidget *>(u"detailsDock"_s)));
+    keepScreenshot(window.get(), u"undo-history"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
