@@ -11,6 +11,7 @@
 #include "model/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/JsonWriter.h"
+#include "model/formats/NativeJsonFormat.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -404,67 +405,19 @@ private:
     }
 
     int printEvents(const QList<Event> &events, bool json) {
+        if (json) {
+            // The events as the native file writes them (docs/formats.md), in this order.
+            if (readFailed())
+                return CommandLine::Failure;
+            m_out << QString::fromUtf8(NativeJsonFormat::writeEvents(events));
+            m_out.flush();
+            return CommandLine::Success;
+        }
         QHash<QString, Source> sources;
         for (const Source &source : m_store->sources())
             sources.insert(source.uid, source);
         if (readFailed())
             return CommandLine::Failure;
-        if (json) {
-            JsonWriter writer;
-            writer.beginArray();
-            for (const Event &event : events) {
-                writer.beginObject();
-                writer.key(u"uid");
-                writer.value(event.uid);
-                writer.key(u"title");
-                writer.value(event.title);
-                writer.key(u"start");
-                writer.value(event.start.toIsoString());
-                writer.key(u"end");
-                writer.value(event.end.toIsoString());
-                writer.key(u"category");
-                writer.value(event.category);
-                writer.key(u"status");
-                writer.value(eventStatusKey(event.status));
-                writer.key(u"importance");
-                writer.value(qint64(event.importance));
-                writer.key(u"summary");
-                writer.value(event.summary);
-                writer.key(u"actors");
-                writer.stringArray(event.actors);
-                writer.key(u"chips");
-                writer.stringArray(event.chips);
-                writer.key(u"tags");
-                writer.stringArray(event.tags);
-                writer.key(u"sources");
-                writer.beginArray();
-                for (const Citation &citation : event.citations) {
-                    const Source source = sources.value(citation.sourceUid);
-                    writer.beginObject();
-                    writer.key(u"uid");
-                    writer.value(citation.sourceUid);
-                    writer.key(u"title");
-                    writer.value(source.title);
-                    writer.key(u"outlet");
-                    writer.value(source.outlet);
-                    writer.key(u"url");
-                    writer.value(source.url);
-                    writer.key(u"published");
-                    writer.value(source.published.toIsoString());
-                    writer.key(u"quote");
-                    writer.value(citation.quote);
-                    writer.key(u"locator");
-                    writer.value(citation.locator);
-                    writer.endObject();
-                }
-                writer.endArray();
-                writer.endObject();
-            }
-            writer.endArray();
-            m_out << QString::fromUtf8(writer.take());
-            m_out.flush();
-            return CommandLine::Success;
-        }
         for (const Event &event : events) {
             QString when = event.start.toIsoString();
             if (event.isRange())

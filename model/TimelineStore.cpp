@@ -1257,65 +1257,6 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db) {
     return nullptr;
 }
 
-// For one import, on a connection that has the file to itself: the file in SQLite's rollback
-// journal mode instead of the WAL, and back to the WAL at the end (after the commit or the
-// rollback).
-//
-// Through the WAL every page of a large import is written twice: once into the WAL, and
-// again into the database file by the checkpoint that follows the commit, each write then
-// waited on by an fsync. With a rollback journal the new pages go straight into the file
-// (the journal keeps only the old content of the few pages that existed before, so a crash
-// or a rollback still leaves the database as it was), and are synced once. At 100k events
-// (150 MB) this is about 0.45 s of a 3.2 s import (docs/benchmarks.md, "Seventh round").
-//
-// Leaving WAL mode needs an exclusive lock on the file, which SQLite gets only when no other
-// connection has it open: the main window's, a second ChipTimeline's. Then the attempt fails
-// at once (no busy wait) and the import goes through the WAL as before, so that those
-// connections go on reading the file while it runs.
-//
-// The memory map is off meanwhile: pages the import spills into the file would otherwise be
-// read back through it and be counted in the process's memory (+80 MB at 100k events).
-class RollbackJournalWhileAlone {
-public:
-    explicit RollbackJournalWhileAlone(sqlite3 *db)
-        : m_db(db) {
-        if (!m_db)
-            return;
-        sqlite3_busy_timeout(m_db, 0);
-        m_switched = setJournalMode("PRAGMA main.journal_mode = DELETE", "delete");
-        sqlite3_busy_timeout(m_db, BusyTimeoutMs);
-        if (m_switched)
-            sqlite3_exec(m_db, "PRAGMA main.mmap_size = 0", nullptr, nullptr, nullptr);
-    }
-    ~RollbackJournalWhileAlone() {
-        if (!m_switched)
-            return;
-        // Should another connection have opened the file meanwhile and be reading it, this
-        // waits for it as any write does; failing that the file stays in rollback journal
-        // mode, which is as safe, until it is next opened (configure asks for the WAL).
-        setJournalMode("PRAGMA main.journal_mode = WAL", "wal");
-        sqlite3_exec(m_db, MmapSizePragma, nullptr, nullptr, nullptr);
-    }
-    RollbackJournalWhileAlone(const RollbackJournalWhileAlone &) = delete;
-    RollbackJournalWhileAlone &operator=(const RollbackJournalWhileAlone &) = delete;
-
-private:
-    // True when SQLite reports the journal mode asked for.
-    bool setJournalMode(const char *pragma, const char *expected) {
-        sqlite3_stmt *statement = nullptr;
-        if (sqlite3_prepare_v2(m_db, pragma, -1, &statement, nullptr) != SQLITE_OK)
-            return false;
-        const bool set = sqlite3_step(statement) == SQLITE_ROW &&
-                         qstricmp(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)),
-                                  expected) == 0;
-        sqlite3_finalize(statement);
-        return set;
-    }
-
-    sqlite3 *m_db;
-    bool m_switched = false;
-};
-
 // Rows read through SQLite's interface: for the whole dataset, a QVariant per column cost
 // more than SQLite's own work.
 class RowReader {
@@ -2090,14 +2031,11 @@ bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, Import
         return false;
     }
     const ForeignKeysOff foreignKeysOff(database());
-    // Only an import that gains from it (thousands of rows, a file of megabytes) leaves the
-    // WAL: switching the journal mode writes the header (its change counters) even when the
-    // import is then refused, while a refused import through the WAL leaves every byte of
-    // the file as it was.
-    std::optional<RollbackJournalWhileAlone> rollbackJournal;
-    if (part && (part->events.size() + part->sources.size() >= 5000 ||
-                 parts.bytesHint() >= 2 * 1024 * 1024))
-        rollbackJournal.emplace(sqliteHandle(database()));
+    // The import goes through the WAL like every other write, also with the file to itself.
+    // Leaving the WAL for a rollback journal (each page written once instead of into the log
+    // and again by the checkpoint: 0.45 s of a 3.2 s import of 100k events) writes the header
+    // twice, its change counters advanced even when the import is then refused; through the
+    // WAL a refused import leaves every byte of the file as it was (docs/reliability.md).
     if (!beginWrite(err))
         return false;
     const auto fail = [&] {

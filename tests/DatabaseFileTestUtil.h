@@ -12,10 +12,11 @@
 
 // The file's SHA-256, with two counters of SQLite's header read as zero: the file change
 // counter (offset 24) and the version-valid-for number (offset 92). Every write transaction
-// in rollback journal mode advances both, and an import that has the file to itself runs in
-// that mode (TimelineStore's RollbackJournalWhileAlone): entering it and going back to the
-// WAL are two such transactions, even when the import itself is undone and every page,
-// header included, is restored as it was at its start. Every other byte must be the same.
+// in rollback journal mode advances both. Imports used to leave the WAL for a rollback
+// journal when they had the file to itself, which advanced both even for a refused import;
+// they no longer do (a refused import is compared unmasked in tst_damageddatabase), and the
+// tests of killed and damaged files that use this were not re-examined since. Every other
+// byte must be the same.
 inline QByteArray databaseFileHash(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

@@ -83,6 +83,8 @@ void TestCommandLine::init() {
     QVERIFY2(imported.code == 0, qPrintable(imported.err));
 }
 
+// `list --json` writes the events as the native file does (NativeJsonFormat::writeEvents):
+// each object is the very one the dataset file holds for that event, its sources by uid.
 void TestCommandLine::importThenListJson() {
     const Result result = run({u"--db"_s, m_db, u"list"_s, u"--json"_s});
     QCOMPARE(result.code, 0);
@@ -92,24 +94,39 @@ void TestCommandLine::importThenListJson() {
     QCOMPARE(error.error, QJsonParseError::NoError);
     const QJsonArray events = document.array();
     QCOMPARE(events.size(), 39);
+
+    QFile file(datasetFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QHash<QString, QJsonObject> inFile;
+    for (const QJsonValue &value :
+         QJsonDocument::fromJson(file.readAll()).object().value(u"events"_s).toArray())
+        inFile.insert(value.toObject().value(u"uid"_s).toString(), value.toObject());
+    QCOMPARE(inFile.size(), 39);
     QString previousStart;
     for (const QJsonValue &value : events) {
         const QJsonObject event = value.toObject();
-        for (const QString &key : {u"uid"_s, u"title"_s, u"start"_s, u"end"_s, u"category"_s,
-                                   u"status"_s, u"actors"_s, u"chips"_s, u"tags"_s, u"sources"_s})
-            QVERIFY2(event.contains(key), qPrintable(key));
-        QVERIFY2(!event.value(u"sources"_s).toArray().isEmpty(),
-                 qPrintable(event.value(u"title"_s).toString()));
-        const QJsonObject source = event.value(u"sources"_s).toArray().first().toObject();
-        for (const QString &key :
-             {u"uid"_s, u"title"_s, u"outlet"_s, u"url"_s, u"published"_s, u"quote"_s})
-            QVERIFY2(source.contains(key), qPrintable(key));
+        QCOMPARE(event, inFile.value(event.value(u"uid"_s).toString()));
         QVERIFY(event.value(u"start"_s).toString() >= previousStart.left(4));
         previousStart = event.value(u"start"_s).toString();
     }
     const QJsonObject first = events.first().toObject();
+    QCOMPARE(first.keys(), (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s,
+                                        u"importance"_s, u"sources"_s, u"start"_s, u"status"_s,
+                                        u"summary"_s, u"tags"_s, u"title"_s, u"uid"_s}));
+    QCOMPARE(first.value(u"uid"_s).toString(), u"ef3c96c4-5e9c-5eda-9137-f0ecfc521a22"_s);
     QCOMPARE(first.value(u"start"_s).toString(), u"2022-08-31"_s);
+    QCOMPARE(first.value(u"end"_s).toString(), QString());
+    QCOMPARE(first.value(u"status"_s).toString(), u"confirmed"_s);
+    QCOMPARE(first.value(u"importance"_s).toInt(), 3);
+    QCOMPARE(first.value(u"sources"_s).toArray(),
+             QJsonArray({QJsonObject{{u"source"_s, u"6f0e977a-76d5-51db-893b-efc6b5fce1c9"_s},
+                                     {u"quote"_s, QString()},
+                                     {u"locator"_s, QString()}}}));
     QCOMPARE(events.last().toObject().value(u"start"_s).toString(), u"2026-11-10"_s);
+    // Written by JsonWriter as the file is: two-space indentation, one value per line.
+    QVERIFY2(result.out.startsWith(
+                 u"[\n  {\n    \"uid\": \"ef3c96c4-5e9c-5eda-9137-f0ecfc521a22\",\n"_s),
+             qPrintable(result.out.left(200)));
 }
 
 void TestCommandLine::listTextShowsQuotes() {

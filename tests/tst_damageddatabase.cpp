@@ -7,6 +7,7 @@
 #include "model/DatabaseBackup.h"
 #include "model/TimelineDataQuery.h"
 #include "model/TimelineStore.h"
+#include "model/formats/NativeJsonFormat.h"
 
 #include "DatabaseFileTestUtil.h"
 
@@ -96,7 +97,10 @@ private slots:
     void badSchemaVersion_data();
     void badSchemaVersion();
     void readOnly();
+    void fullDiskLeavesFileAsItWas_data();
     void fullDiskLeavesFileAsItWas();
+    void refusedLargeImportLeavesEveryByte_data();
+    void refusedLargeImportLeavesEveryByte();
     void newFileThatCannotBeMadeIsRemoved();
     void backupsMadeRotatedAndRestored();
 
@@ -296,10 +300,19 @@ void TestDamagedDatabase::readOnly() {
     QCOMPARE(sha256(path), before);
 }
 
+void TestDamagedDatabase::fullDiskLeavesFileAsItWas_data() {
+    QTest::addColumn<int>("events");
+    QTest::newRow("400 events") << 400;
+    // As many as once made an import with the file to itself leave the WAL for a rollback
+    // journal, which advanced the header's change counters even when the import was refused.
+    QTest::newRow("5,000 events") << 5000;
+}
+
 // A full disk, as SQLite reports it when the file may not grow (PRAGMA max_page_count):
 // the import is refused and not a byte of the file changes, header included; nothing is
 // left beside it.
 void TestDamagedDatabase::fullDiskLeavesFileAsItWas() {
+    QFETCH(int, events);
     const QString path = copyOfBase(u"full.sqlite"_s);
     const QByteArray before = sha256(path);
     {
@@ -312,7 +325,7 @@ void TestDamagedDatabase::fullDiskLeavesFileAsItWas() {
         QVERIFY(query.exec(u"PRAGMA max_page_count = %1"_s.arg(pages + 1)));
         query.finish();
         Dataset big;
-        for (int n = 0; n < 400; ++n) {
+        for (int n = 0; n < events; ++n) {
             Event event;
             event.title = u"Event %1"_s.arg(n);
             event.summary = QString(2000, QChar(u'a' + n % 26));
@@ -328,6 +341,66 @@ void TestDamagedDatabase::fullDiskLeavesFileAsItWas() {
     QCOMPARE(sha256(path), before);
     QVERIFY(!QFile::exists(path + u"-wal"_s));
     QVERIFY(!QFile::exists(path + u"-shm"_s));
+}
+
+void TestDamagedDatabase::refusedLargeImportLeavesEveryByte_data() {
+    QTest::addColumn<bool>("besideReader");
+    QTest::newRow("the file to itself") << false;
+    QTest::newRow("beside a reader") << true;
+}
+
+// A native file of 3 MB whose last event of 6,000 has a day that does not exist: the import
+// has written its first parts when it meets it. Refused with the reader's message,
+// and the file is as it was to the byte, its header's change counters (offsets 24 and 92)
+// included, whether the import had the file to itself (it once left the WAL for a rollback
+// journal then, and the switch advanced both counters) or not.
+void TestDamagedDatabase::refusedLargeImportLeavesEveryByte() {
+    QFETCH(bool, besideReader);
+    const QString file = m_dir.filePath(u"bad-late.chiptimeline.json"_s);
+    if (!QFile::exists(file)) {
+        Dataset dataset;
+        for (int n = 0; n < 6000; ++n) {
+            Event event;
+            event.uid = u"10000000-0000-4000-8000-%1"_s.arg(n, 12, 10, QChar(u'0'));
+            event.title = u"Event %1"_s.arg(n);
+            event.summary = QString(300, QChar(u'a' + n % 26));
+            event.start = PartialDate::fromYmd(2025, 1 + n % 12, 1 + n % 28);
+            dataset.events << event;
+        }
+        // The latest event, so the last in the file (events are written in time order).
+        dataset.events[5900].start = PartialDate::fromYmd(2026, 2, 28);
+        QByteArray json = NativeJsonFormat::write(dataset);
+        const QByteArray good = "\"start\": \"2026-02-28\"";
+        const qsizetype at =
+            json.indexOf(good, json.indexOf("10000000-0000-4000-8000-000000005900"));
+        QVERIFY(at > 0);
+        json.replace(at, good.size(), "\"start\": \"2026-02-30\"");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QCOMPARE(out.write(json), json.size());
+        QVERIFY(json.size() > 3'000'000);
+    }
+    InputError expected;
+    QVERIFY(!NativeJsonFormat::readFile(file, &expected));
+
+    const QString path = copyOfBase(u"refused-large.sqlite"_s);
+    const QByteArray before = sha256(path);
+    std::unique_ptr<TimelineStore> reader;
+    if (besideReader) {
+        StoreError error;
+        reader = TimelineStore::open(path, &error);
+        QVERIFY2(reader && reader->eventCount() == 39, qPrintable(error.message));
+    }
+    const Result imported = run({u"--db"_s, path, u"import"_s, file});
+    QCOMPARE(imported.err, u"chiptimeline: %1\n"_s.arg(expected.toString()));
+    QVERIFY2(imported.err.contains(u"events[5999].start: day 30 does not exist in February 2026"_s),
+             qPrintable(imported.err));
+    QCOMPARE(imported.code, 1);
+    QCOMPARE(imported.out, QString());
+    reader.reset();
+    QCOMPARE(sha256(path), before);
+    for (const QString &beside : {u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        QVERIFY2(!QFile::exists(path + beside), qPrintable(beside));
 }
 
 // A new database that cannot be made (here: its write-ahead log cannot be created, as on a

@@ -128,8 +128,8 @@ private slots:
     void otherFormatsAreReadWhole();
     void slicesStoreWhatTheWholeDatasetStores();
     void stoppedSlicesChangeNothing();
-    void journalFollowsWhoElseHasTheFile_data();
-    void journalFollowsWhoElseHasTheFile();
+    void importGoesThroughTheWal_data();
+    void importGoesThroughTheWal();
     void previewInPartsCountsWhatTheWholePreviewCounts();
 
 private:
@@ -511,16 +511,17 @@ void TestFileImport::stoppedSlicesChangeNothing() {
     });
 }
 
-void TestFileImport::journalFollowsWhoElseHasTheFile_data() {
+void TestFileImport::importGoesThroughTheWal_data() {
     QTest::addColumn<bool>("besideReader");
     QTest::newRow("alone") << false;
     QTest::newRow("beside a reader") << true;
 }
 
-// With the file to itself an import writes into it under a rollback journal; with another
-// connection open on it (the main window's, say), through the write-ahead log, and that
-// connection reads on. Either way the file is in WAL mode again once it is done.
-void TestFileImport::journalFollowsWhoElseHasTheFile() {
+// An import goes through the write-ahead log, with the file to itself as with another
+// connection open on it (the main window's, say), which reads on; never under a rollback
+// journal, whose switch in and out advanced the header's counters of a refused import
+// (tst_damageddatabase::refusedLargeImportLeavesEveryByte). The file stays in WAL mode.
+void TestFileImport::importGoesThroughTheWal() {
     QFETCH(bool, besideReader);
     const QString database =
         path(u"journal-%1.sqlite"_s.arg(besideReader ? u"reader"_s : u"alone"_s));
@@ -551,8 +552,8 @@ void TestFileImport::journalFollowsWhoElseHasTheFile() {
     QVERIFY2(store->importParts(slices, ImportPolicy::Skip, &summary, &error),
              qPrintable(error.message));
     QCOMPARE(summary.eventsAdded, 11950); // the first 50 are stored already
-    QCOMPARE(sawJournal, !besideReader);
-    QCOMPARE(sawWal, besideReader);
+    QVERIFY(!sawJournal);
+    QVERIFY(sawWal);
     QCOMPARE(readerCount, besideReader ? 50 : -1);
     if (reader)
         QCOMPARE(reader->eventCount(), 12000);

@@ -1,19 +1,28 @@
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/FilterBar.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/SearchResultsPane.h"
+#include "ui/widgets/TextContrast.h"
 #include "ui/widgets/TimelineView.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +38,11 @@ private slots:
     void viewTextRoundTrips();
     void searchResultsHighlightMatches();
     void outsideChangeIsReloadedOnce();
+    void searchResultShowsEventDetails();
+    void exportShortcutWorksInSearchField();
+    void quotesReadInLightAndDarkPalettes();
+    void hideNonMatchingDropsEmptyLanes();
+    void undoHistoryLeavesLaneNamesWhole();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -235,6 +249,312 @@ void TestMainWindow::outsideChangeIsReloadedOnce() {
     QCOMPARE(reloaded.size(), 2);
     QCoreApplication::sendEvent(window.get(), &activate);
     QCOMPARE(reloaded.size(), 2);
+}
+
+namespace {
+
+// Where the results pane links to `eventId`: the middle of its text in the viewport.
+QPoint resultLinkPosition(QTextBrowser *results, qint64 eventId) {
+    const QString href = u"event:%1"_s.arg(eventId);
+    for (QTextBlock block = results->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().anchorHref() != href)
+                continue;
+            QTextCursor cursor(results->document());
+            cursor.setPosition(fragment.position() + fragment.length() / 2);
+            return results->cursorRect(cursor).center();
+        }
+    }
+    return {};
+}
+
+// Whether `widget` is on the screen: a dock tabbed behind another keeps its "visible" flag
+// but is moved out of the window.
+bool inFront(QWidget *widget) {
+    return widget->isVisible() && !widget->visibleRegion().isEmpty();
+}
+
+// The ids of the events the results pane links to, in its order.
+QList<qint64> resultEventIds(QTextBrowser *results) {
+    QList<qint64> ids;
+    for (QTextBlock block = results->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (href.startsWith(u"event:"_s) && !ids.contains(href.mid(6).toLongLong()))
+                ids << href.mid(6).toLongLong();
+        }
+    }
+    return ids;
+}
+
+// KDE's Breeze Dark, whose view background the 1.6:1 quotes of issue 22 were read on.
+QPalette darkPalette() {
+    QPalette palette(QColor(0x31, 0x36, 0x3b));
+    palette.setColor(QPalette::Base, QColor(0x23, 0x26, 0x29));
+    palette.setColor(QPalette::AlternateBase, QColor(0x31, 0x36, 0x3b));
+    palette.setColor(QPalette::Text, QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::WindowText, QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::ButtonText, QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3));
+    return palette;
+}
+
+QPalette lightPalette() {
+    QPalette palette(QColor(0xef, 0xf0, 0xf1));
+    palette.setColor(QPalette::Base, QColor(0xfc, 0xfc, 0xfc));
+    palette.setColor(QPalette::Text, QColor(0x23, 0x26, 0x29));
+    palette.setColor(QPalette::WindowText, QColor(0x23, 0x26, 0x29));
+    return palette;
+}
+
+// Saves a picture of `widget` for a person to look at, when CHIPTIMELINE_SCREENSHOTS names
+// a folder.
+void keepScreenshot(QWidget *widget, const QString &name) {
+    const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+    if (!folder.isEmpty())
+        widget->grab().save(folder + u'/' + name + u".png"_s);
+}
+
+// The timeline's lane names in full, as its index holds them.
+QStringList fullLaneNames(TimelineView *view) {
+    QStringList names;
+    const TimelineIndex &index = view->currentLayout()->index();
+    for (int lane = 0; lane < index.laneCount(); ++lane)
+        names << index.lane(lane).name;
+    return names;
+}
+
+// The lane names as the timeline draws them: elided when its lane header is too narrow.
+QStringList drawnLaneNames(TimelineView *view) {
+    QStringList names;
+    for (const LaneBox &box : view->currentLayout()->lanes())
+        names << box.name;
+    return names;
+}
+
+} // namespace
+
+// Issue 22: an event chosen among the search results, by a click or by Enter on its link, is
+// selected on the timeline and its details come to the front in place of the results.
+void TestMainWindow::searchResultShowsEventDetails() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    auto *searchDock = window->findChild<QDockWidget *>(u"searchResultsDock"_s);
+    auto *detailsDock = window->findChild<QDockWidget *>(u"detailsDock"_s);
+    QVERIFY(searchDock && detailsDock);
+    QTextBrowser *results = window->searchResults()->results();
+    QTest::keyClicks(window->filterBar()->searchField(), u"huawei"_s);
+    QTRY_VERIFY(window->searchResults()->eventHitCount() >= 2);
+    QTRY_VERIFY(inFront(results));
+    QVERIFY(!inFront(window->detailsView()));
+    const QList<qint64> ids = resultEventIds(results);
+    QCOMPARE(ids.size(), window->searchResults()->eventHitCount());
+
+    // A click on the first event's title.
+    const QPoint link = resultLinkPosition(results, ids.first());
+    QVERIFY(!link.isNull());
+    QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, link);
+    QTRY_COMPARE(window->timelineView()->selectedEvent(), ids.first());
+    QTRY_VERIFY(inFront(window->detailsView()));
+    QVERIFY(!inFront(results));
+    const std::optional<Event> first = window->store().event(ids.first());
+    QVERIFY(first);
+    QVERIFY2(window->detailsView()->toPlainText().startsWith(first->title),
+             qPrintable(window->detailsView()->toPlainText().left(200)));
+    keepScreenshot(window.get(), u"search-result-details"_s);
+
+    // Back to the results, Tab from the top to the second event's link, Enter.
+    searchDock->raise();
+    QTRY_VERIFY(inFront(results));
+    results->setFocus();
+    results->moveCursor(QTextCursor::Start);
+    QTest::keyClick(results, Qt::Key_Tab);
+    QTest::keyClick(results, Qt::Key_Tab);
+    QCOMPARE(results->textCursor().charFormat().anchorHref(), u"event:%1"_s.arg(ids.at(1)));
+    QTest::keyClick(results, Qt::Key_Return);
+    QTRY_COMPARE(window->timelineView()->selectedEvent(), ids.at(1));
+    QTRY_VERIFY(inFront(window->detailsView()));
+    QVERIFY(!inFront(results));
+    const std::optional<Event> second = window->store().event(ids.at(1));
+    QVERIFY(second);
+    QVERIFY(window->detailsView()->toPlainText().startsWith(second->title));
+}
+
+// Issue 22: Ctrl+E (File → Export Image) while the search field has the focus. On Linux the
+// field takes Ctrl+E for "end of line" unless told otherwise; here the window's shortcut wins
+// and the field keeps its text and cursor.
+void TestMainWindow::exportShortcutWorksInSearchField() {
+    auto window = openWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    // On the xcb platform (the test tst_mainwindow_xcb) a line edit takes Ctrl+E for "end of
+    // line", as on a Linux desktop; offscreen it does not.
+    if (QGuiApplication::platformName() == u"xcb"_s) {
+        QVERIFY(QKeySequence::keyBindings(QKeySequence::MoveToEndOfLine)
+                    .contains(QKeySequence(u"Ctrl+E"_s)));
+    }
+    auto *exportImage = window->findChild<QAction *>(u"exportImageAction"_s);
+    QVERIFY(exportImage);
+    QCOMPARE(exportImage->shortcut(), QKeySequence(u"Ctrl+E"_s));
+    QLineEdit *field = window->filterBar()->searchField();
+    window->filterBar()->focusSearch();
+    QTRY_VERIFY(field->hasFocus());
+    QTest::keyClicks(field, u"huawei"_s);
+    field->setCursorPosition(2);
+    QSignalSpy triggered(exportImage, &QAction::triggered);
+    // The action opens the Export Image dialog, modal: closed as soon as it is up.
+    QString dialogTitle;
+    QTimer::singleShot(0, window.get(), [&dialogTitle] {
+        if (QWidget *dialog = QApplication::activeModalWidget()) {
+            dialogTitle = dialog->windowTitle();
+            dialog->close();
+        }
+    });
+    QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(triggered.size(), 1);
+    QCOMPARE(dialogTitle, u"Export Image"_s);
+    QCOMPARE(field->text(), u"huawei"_s);
+    QCOMPARE(field->cursorPosition(), 2);
+    // Keys the field needs still edit its text.
+    QTest::keyClick(field, Qt::Key_End);
+    QCOMPARE(field->cursorPosition(), 6);
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier); // select all
+    QCOMPARE(field->selectedText(), u"huawei"_s);
+    QCOMPARE(triggered.size(), 1);
+}
+
+// Issue 22: quoted passages (and their locators, links and every other coloured text) in Details
+// read at 4.5:1 or more on the view's background, in a light and in a dark palette. The
+// colours are those the document holds, measured as WCAG 2 defines contrast.
+void TestMainWindow::quotesReadInLightAndDarkPalettes() {
+    auto window = openWindow();
+    QVERIFY(window);
+    std::optional<Event> event;
+    for (const Event &candidate : window->store().events())
+        if (candidate.start == PartialDate::fromYmd(2025, 4, 9))
+            event = candidate;
+    QVERIFY(event);
+    QCOMPARE(event->citations.size(), 2);
+    const Citation citation = event->citations.at(1);
+    QCOMPARE(citation.locator, u"para. 3"_s);
+    QVERIFY(citation.quote.startsWith(u"Die US-Regierung hat im April 2025"_s));
+    QHash<QString, Source> sources;
+    for (const Citation &cited : event->citations)
+        sources.insert(cited.sourceUid, *window->store().sourceByUid(cited.sourceUid));
+
+    EventDetailsView view;
+    view.resize(520, 700);
+    // The measured ratio of the quote's colour in each palette, for the record.
+    for (const auto &[name, palette] :
+         {std::pair{u"light"_s, lightPalette()}, std::pair{u"dark"_s, darkPalette()}}) {
+        view.setPalette(palette);
+        view.showEvent(*event, sources, window->store().categories());
+        const QColor background = view.palette().color(QPalette::Base);
+        QCOMPARE(background, palette.color(QPalette::Base));
+        QColor quoteColor;
+        QColor locatorColor;
+        int coloured = 0;
+        for (QTextBlock block = view.document()->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextFragment fragment = it.fragment();
+                const QTextCharFormat format = fragment.charFormat();
+                if (!format.hasProperty(QTextFormat::ForegroundBrush) ||
+                    fragment.text() == u"■"_s) // the category's swatch: a colour, not text
+                    continue;
+                const QColor color = format.foreground().color();
+                if (fragment.text().contains(citation.quote.left(30)))
+                    quoteColor = color;
+                if (fragment.text().contains(u"(para. 3)"_s))
+                    locatorColor = color;
+                ++coloured;
+                QVERIFY2(TextContrast::ratio(color, background) >= TextContrast::Minimum,
+                         qPrintable(u"%1: “%2” in %3 on %4: %5:1"_s
+                                        .arg(name, fragment.text(), color.name(), background.name())
+                                        .arg(TextContrast::ratio(color, background), 0, 'f', 2)));
+            }
+        }
+        QVERIFY2(quoteColor.isValid(), qPrintable(name));
+        QVERIFY2(locatorColor.isValid(), qPrintable(name));
+        QVERIFY(coloured >= 4); // the status, two addresses, the quote, the locator
+        qInfo("%s: quote %s on %s, %.2f:1", qPrintable(name), qPrintable(quoteColor.name()),
+              qPrintable(background.name()), TextContrast::ratio(quoteColor, background));
+        if (name == u"light"_s) // the designed grey stays where it reads
+            QCOMPARE(quoteColor.name(), u"#444444"_s);
+        else
+            keepScreenshot(&view, u"details-dark"_s);
+    }
+    // The reference values of WCAG 2: black on white 21:1, #777 on white 4.48:1.
+    QCOMPARE(qRound(TextContrast::ratio(Qt::black, Qt::white) * 100), 2100);
+    QCOMPARE(qRound(TextContrast::ratio(QColor(0x77, 0x77, 0x77), Qt::white) * 100), 448);
+}
+
+// Issue 22: "Hide non-matching" shows no lane that holds none of the matches; dimmed, or
+// without a filter, every category keeps its lane (the legend).
+void TestMainWindow::hideNonMatchingDropsEmptyLanes() {
+    auto window = openWindow();
+    QVERIFY(window);
+    TimelineView *view = window->timelineView();
+    const QList<Category> categories = view->data().categories();
+    QStringList everyCategory;
+    for (const Category &category : categories)
+        everyCategory << category.displayName();
+    QCOMPARE(fullLaneNames(view), everyCategory);
+
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Hide);
+    QTest::keyClicks(window->filterBar()->searchField(), u"huawei"_s);
+    EventFilter huawei;
+    huawei.query = u"\"huawei\""_s;
+    const QList<Event> matches = window->store().events(huawei);
+    QTRY_COMPARE(int(view->data().size()), int(matches.size()));
+    QStringList withMatches;
+    for (const Category &category : categories) {
+        if (std::any_of(matches.cbegin(), matches.cend(),
+                        [&](const Event &event) { return event.category == category.name; }))
+            withMatches << category.displayName();
+    }
+    QVERIFY(withMatches.size() >= 2);
+    QVERIFY(withMatches.size() < everyCategory.size());
+    QCOMPARE(fullLaneNames(view), withMatches);
+    QCOMPARE(int(view->currentLayout()->lanes().size()), int(withMatches.size()));
+
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Dim);
+    QTRY_COMPARE(int(view->data().size()), 39);
+    QCOMPARE(fullLaneNames(view), everyCategory);
+
+    window->filterBar()->setNonMatching(FilterBar::NonMatching::Hide);
+    QTRY_COMPARE(fullLaneNames(view), withMatches);
+    window->filterBar()->clear();
+    QTRY_COMPARE(int(view->data().size()), 39);
+    QCOMPARE(fullLaneNames(view), everyCategory);
+}
+
+// Issue 22: Edit → Undo History opens beside the other docks, not in a column of its own:
+// the timeline keeps its width and its lane names stay whole ("US export controls", not
+// "US export c…").
+void TestMainWindow::undoHistoryLeavesLaneNamesWhole() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    TimelineView *view = window->timelineView();
+    const int width = view->width();
+    QCOMPARE(drawnLaneNames(view), fullLaneNames(view));
+    QVERIFY(fullLaneNames(view).contains(u"US export controls"_s));
+
+    auto *editing = window->findChild<EditingController *>();
+    QVERIFY(editing);
+    editing->action(u"undoHistory"_s)->trigger();
+    auto *history = window->findChild<QDockWidget *>(u"undoHistoryDock"_s);
+    QVERIFY(history);
+    QTRY_VERIFY(inFront(history));
+    QCOMPARE(drawnLaneNames(view), fullLaneNames(view));
+    QCOMPARE(view->width(), width);
+    QCOMPARE(window->dockWidgetArea(history), Qt::RightDockWidgetArea);
+    QVERIFY(window->tabifiedDockWidgets(history).contains(
+        window->findChild<QDockWidget *>(u"detailsDock"_s)));
+    keepScreenshot(window.get(), u"undo-history"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

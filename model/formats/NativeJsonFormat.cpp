@@ -405,6 +405,51 @@ bool NativeJsonFormat::looksLikeNative(const QByteArray &bytes) {
            head.contains("\"chiptimeline\"");
 }
 
+namespace {
+
+// One event as the file holds it: its sources by uid, with the quote and locator.
+void writeEvent(JsonWriter &json, const Event &event) {
+    json.beginObject();
+    json.key(u"uid");
+    json.value(event.uid);
+    json.key(u"title");
+    json.value(event.title);
+    json.key(u"summary");
+    json.value(event.summary);
+    json.key(u"start");
+    json.value(event.start.toIsoString());
+    json.key(u"end");
+    json.value(event.end.toIsoString());
+    json.key(u"category");
+    json.value(event.category);
+    json.key(u"status");
+    json.value(eventStatusKey(event.status));
+    json.key(u"importance");
+    json.value(qint64(event.importance));
+    json.key(u"actors");
+    json.stringArray(event.actors);
+    json.key(u"chips");
+    json.stringArray(event.chips);
+    json.key(u"tags");
+    json.stringArray(event.tags);
+    json.key(u"sources");
+    json.beginArray();
+    for (const Citation &citation : event.citations) {
+        json.beginObject();
+        json.key(u"source");
+        json.value(citation.sourceUid);
+        json.key(u"quote");
+        json.value(citation.quote);
+        json.key(u"locator");
+        json.value(citation.locator);
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+}
+
+} // namespace
+
 QByteArray NativeJsonFormat::write(const Dataset &dataset) {
     QList<Category> categories = dataset.categories;
     std::stable_sort(categories.begin(), categories.end(),
@@ -499,46 +544,8 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
 
     json.key(u"events");
     json.beginArray();
-    for (const Event *eventAt : events) {
-        const Event &event = *eventAt;
-        json.beginObject();
-        json.key(u"uid");
-        json.value(event.uid);
-        json.key(u"title");
-        json.value(event.title);
-        json.key(u"summary");
-        json.value(event.summary);
-        json.key(u"start");
-        json.value(event.start.toIsoString());
-        json.key(u"end");
-        json.value(event.end.toIsoString());
-        json.key(u"category");
-        json.value(event.category);
-        json.key(u"status");
-        json.value(eventStatusKey(event.status));
-        json.key(u"importance");
-        json.value(qint64(event.importance));
-        json.key(u"actors");
-        json.stringArray(event.actors);
-        json.key(u"chips");
-        json.stringArray(event.chips);
-        json.key(u"tags");
-        json.stringArray(event.tags);
-        json.key(u"sources");
-        json.beginArray();
-        for (const Citation &citation : event.citations) {
-            json.beginObject();
-            json.key(u"source");
-            json.value(citation.sourceUid);
-            json.key(u"quote");
-            json.value(citation.quote);
-            json.key(u"locator");
-            json.value(citation.locator);
-            json.endObject();
-        }
-        json.endArray();
-        json.endObject();
-    }
+    for (const Event *eventAt : events)
+        writeEvent(json, *eventAt);
     json.endArray();
 
     json.key(u"saved_views");
@@ -553,5 +560,14 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
     }
     json.endArray();
     json.endObject();
+    return json.take();
+}
+
+QByteArray NativeJsonFormat::writeEvents(const QList<Event> &events) {
+    JsonWriter json;
+    json.beginArray();
+    for (const Event &event : events)
+        writeEvent(json, event);
+    json.endArray();
     return json.take();
 }

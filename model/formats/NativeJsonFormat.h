@@ -34,6 +34,9 @@ public:
     [[nodiscard]] static std::optional<Dataset>
     readMapping(const QByteArray &mappedBytes, const QString &fileName, InputError *error);
     [[nodiscard]] static QByteArray write(const Dataset &dataset);
+    // The events alone, in the order given, as a JSON array of the objects write() puts
+    // under "events" (`list --json`, `search --json`).
+    [[nodiscard]] static QByteArray writeEvents(const QList<Event> &events);
     // Quick check used by format detection.
     [[nodiscard]] static bool looksLikeNative(const QByteArray &bytes);
 };

@@ -448,8 +448,8 @@ int main(int argc, char **argv) {
         report(name + u"_file_import"_s, eventCount, fileImport, nullptr, 0,
                u"store's thread %1 ms CPU"_s.arg(fileImport.callingThreadCpuMs, 0, 'f', 0));
         // The same with a second connection open on the file, as the main window keeps its
-        // own while the Import dialog writes: the import then goes through the WAL instead
-        // of straight into the file (TimelineStore's RollbackJournalWhileAlone).
+        // own while the Import dialog writes (both go through the WAL since issue 22; before,
+        // an import alone wrote straight into the file under a rollback journal).
         std::unique_ptr<TimelineStore> reader;
         const Medians besideReader = measure(
             runs, [&] { importFileInto(*store, format, file); },

@@ -13,9 +13,10 @@ QString noneLaneName() {
 
 } // namespace
 
-TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping)
+TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping, EmptyLanes emptyLanes)
     : m_data(std::move(data))
-    , m_grouping(grouping) {
+    , m_grouping(grouping)
+    , m_emptyLanes(emptyLanes) {
     const TimelineData &d = m_data;
     const qsizetype n = d.size();
 
@@ -72,12 +73,15 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping)
     for (qsizetype i = 0; i < n; ++i)
         keysOf(i, [&](int key) { ++counts[size_t(key + 1)]; });
 
-    // Display order: categories as given (all of them, even empty: they are the legend);
-    // actors and chips by name, only those with events; "(none)" last, only when used.
+    // Display order: categories as given (all of them, even empty: they are the legend,
+    // unless empty lanes are dropped); actors and chips by name, only those with events;
+    // "(none)" last, only when used.
     std::vector<int> order;
     if (m_grouping == LaneGrouping::Category) {
-        for (int k = 0; k < tableSize; ++k)
-            order.push_back(k);
+        for (int k = 0; k < tableSize; ++k) {
+            if (m_emptyLanes == EmptyLanes::Keep || counts[size_t(k + 1)] > 0)
+                order.push_back(k);
+        }
     } else if (m_grouping != LaneGrouping::None) {
         for (int k = 0; k < tableSize; ++k) {
             if (counts[size_t(k + 1)] > 0)
@@ -167,9 +171,9 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping)
     }
 }
 
-std::shared_ptr<const TimelineIndex> TimelineIndex::create(TimelineData data,
-                                                           LaneGrouping grouping) {
-    return std::make_shared<const TimelineIndex>(std::move(data), grouping);
+std::shared_ptr<const TimelineIndex> TimelineIndex::create(TimelineData data, LaneGrouping grouping,
+                                                           EmptyLanes emptyLanes) {
+    return std::make_shared<const TimelineIndex>(std::move(data), grouping, emptyLanes);
 }
 
 QList<int> TimelineIndex::lanesOfIndex(qsizetype index) const {

@@ -16,6 +16,9 @@
 #include <vector>
 
 enum class LaneGrouping : quint8 { Category, Actor, Chip, None };
+// Whether every category gets its lane, with events or not (the legend of the whole
+// timeline), or only those with events (a filter that hides what does not match).
+enum class EmptyLanes : quint8 { Keep, Drop };
 
 class TimelineIndex {
 public:
@@ -68,12 +71,15 @@ public:
         }
     };
 
-    explicit TimelineIndex(TimelineData data, LaneGrouping grouping = LaneGrouping::Category);
+    explicit TimelineIndex(TimelineData data, LaneGrouping grouping = LaneGrouping::Category,
+                           EmptyLanes emptyLanes = EmptyLanes::Keep);
     [[nodiscard]] static std::shared_ptr<const TimelineIndex>
-    create(TimelineData data, LaneGrouping grouping = LaneGrouping::Category);
+    create(TimelineData data, LaneGrouping grouping = LaneGrouping::Category,
+           EmptyLanes emptyLanes = EmptyLanes::Keep);
 
     [[nodiscard]] const TimelineData &data() const { return m_data; }
     [[nodiscard]] LaneGrouping grouping() const { return m_grouping; }
+    [[nodiscard]] EmptyLanes emptyLanes() const { return m_emptyLanes; }
     [[nodiscard]] int laneCount() const { return int(m_lanes.size()); }
     [[nodiscard]] const Lane &lane(int i) const { return m_lanes[size_t(i)]; }
 
@@ -109,5 +115,6 @@ public:
 private:
     TimelineData m_data;
     LaneGrouping m_grouping;
+    EmptyLanes m_emptyLanes;
     std::vector<Lane> m_lanes;
 };

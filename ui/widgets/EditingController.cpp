@@ -427,7 +427,18 @@ void EditingController::showHistory() {
         auto *view = new QUndoView(m_stack, m_historyDock);
         view->setEmptyLabel(tr("<opened>"));
         m_historyDock->setWidget(view);
-        mainWindow->addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
+        // One more tab beside the window's docks on the right (the details, the sources):
+        // a dock of its own would take its width from the timeline, whose lane names would
+        // then be cut short.
+        mainWindow->addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+        const QList<QDockWidget *> docks = mainWindow->findChildren<QDockWidget *>();
+        for (QDockWidget *dock : docks) {
+            if (dock != m_historyDock && !dock->isFloating() && dock->isVisible() &&
+                mainWindow->dockWidgetArea(dock) == Qt::RightDockWidgetArea) {
+                mainWindow->tabifyDockWidget(dock, m_historyDock);
+                break;
+            }
+        }
     }
     if (m_historyDock) {
         m_historyDock->show();

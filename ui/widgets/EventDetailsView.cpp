@@ -1,7 +1,9 @@
 #include "ui/widgets/EventDetailsView.h"
 
 #include "model/LinkPolicy.h"
+#include "ui/widgets/TextContrast.h"
 
+#include <QEvent>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -32,13 +34,44 @@ EventDetailsView::EventDetailsView(QWidget *parent)
     clearEvent();
 }
 
+QString EventDetailsView::readableColor(const QColor &wanted) const {
+    return TextContrast::readable(wanted, palette().color(QPalette::Base),
+                                  palette().color(QPalette::Text))
+        .name();
+}
+
 void EventDetailsView::clearEvent() {
-    setHtml(u"<p style='color:gray'>%1</p>"_s.arg(
+    m_shown.reset();
+    setHtml(u"<p style='color:%1'>%2</p>"_s.arg(
+        readableColor(Qt::gray),
         escaped(tr("Select an event on the timeline to see its details and sources."))));
+}
+
+void EventDetailsView::changeEvent(QEvent *event) {
+    QTextBrowser::changeEvent(event);
+    // Another palette (the system switched between light and dark): the colours are chosen
+    // for the palette's background, so the text is written again.
+    if (event->type() == QEvent::PaletteChange) {
+        if (m_shown) {
+            const Shown shown = *m_shown; // showEvent() replaces m_shown
+            showEvent(shown.event, shown.sources, shown.categories);
+        } else {
+            clearEvent();
+        }
+    }
 }
 
 void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source> &sources,
                                  const QList<Category> &categories) {
+    m_shown = Shown{event, sources, categories};
+    // Every colour of the text reads on this palette's background (4.5:1, both in a light and a
+    // dark palette): the muted ones are darkened or lightened as far as needed.
+    const QString quoteColor = readableColor(QColor(0x44, 0x44, 0x44));
+    const QString mutedColor = readableColor(Qt::gray);
+    const QString warningColor = readableColor(QColor(0xc6, 0x28, 0x28));
+    // Links are coloured here too: the document would take the application's link colour,
+    // which need not be the one of this view's palette.
+    const QString linkColor = readableColor(palette().color(QPalette::Link));
     QString categoryName = event.category;
     QString categoryColor = u"#808080"_s;
     for (const Category &category : categories) {
@@ -51,9 +84,10 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
     head += u"<p style='margin-top:0'><b>%1</b> &nbsp;·&nbsp; "
             "<span style='color:%2'>■</span> %3</p>"_s.arg(escaped(eventDate(event)), categoryColor,
                                                            escaped(categoryName));
-    const QString statusColor = event.status == EventStatus::Confirmed  ? u"#2e7d32"_s
-                                : event.status == EventStatus::Reported ? u"#b26a00"_s
-                                                                        : u"#c62828"_s;
+    const QString statusColor =
+        readableColor(event.status == EventStatus::Confirmed  ? QColor(0x2e, 0x7d, 0x32)
+                      : event.status == EventStatus::Reported ? QColor(0xb2, 0x6a, 0x00)
+                                                              : QColor(0xc6, 0x28, 0x28));
     head += u"<p><span style='color:%1; font-weight:bold'>%2</span> — %3</p>"_s.arg(
         statusColor, escaped(eventStatusLabel(event.status)),
         escaped(eventStatusExplanation(event.status)));
@@ -79,8 +113,8 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
 
     QString body = u"<h3>%1</h3>"_s.arg(escaped(tr("Sources (%1)").arg(event.citations.size())));
     if (event.citations.isEmpty())
-        body += u"<p style='color:#c62828'>%1</p>"_s.arg(
-            escaped(tr("No source reports this event yet.")));
+        body += u"<p style='color:%1'>%2</p>"_s.arg(
+            warningColor, escaped(tr("No source reports this event yet.")));
     for (const Citation &citation : event.citations) {
         const Source source = sources.value(citation.sourceUid);
         QStringList line;
@@ -93,23 +127,23 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
             line << escaped(source.language);
         body += u"<p style='margin-bottom:2px'>%1</p>"_s.arg(line.join(u", "_s));
         if (!citation.quote.isEmpty()) {
-            body += u"<blockquote style='margin-left:16px; color:#444'><i>„%1“</i>%2</blockquote>"_s
-                        .arg(escaped(citation.quote),
-                             citation.locator.isEmpty()
-                                 ? QString()
-                                 : u" <span style='color:gray'>(%1)</span>"_s.arg(
-                                       escaped(citation.locator)));
+            body +=
+                u"<blockquote style='margin-left:16px; color:%1'><i>„%2“</i>%3</blockquote>"_s.arg(
+                    quoteColor, escaped(citation.quote),
+                    citation.locator.isEmpty() ? QString()
+                                               : u" <span style='color:%1'>(%2)</span>"_s.arg(
+                                                     mutedColor, escaped(citation.locator)));
         }
         QString address = source.url;
         if (address.isEmpty() && !source.doi.isEmpty())
             address = LinkPolicy::doiUrl(source.doi).toString();
         if (address.isEmpty()) {
-            body += u"<p style='color:gray; margin-top:0'>%1</p>"_s.arg(
-                escaped(tr("No address recorded for this source.")));
+            body += u"<p style='color:%1; margin-top:0'>%2</p>"_s.arg(
+                mutedColor, escaped(tr("No address recorded for this source.")));
         } else {
             // The full address is the link text: the reader sees where it goes before clicking.
-            body += u"<p style='margin-top:0'><a href=\"%1\">%2</a></p>"_s.arg(escaped(address),
-                                                                               escaped(address));
+            body += u"<p style='margin-top:0'><a href=\"%1\" style='color:%2'>%3</a></p>"_s.arg(
+                escaped(address), linkColor, escaped(address));
         }
     }
     cursor.movePosition(QTextCursor::End);

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QTextBrowser>
 
+#include <optional>
+
 // The details of one event: title, date at its precision, status (explained), actors, chips,
 // the Markdown description (rendered without raw HTML), and every source with its outlet,
 // title, date, the supporting quote and its full address. Only http, https and mailto links
@@ -27,7 +29,20 @@ signals:
     // A link that was refused, with the reason, for the status bar.
     void linkRefused(const QString &reason);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onAnchorClicked(const QUrl &url);
     void replaceImagesWithText();
+    // `wanted`, or as near to it as reads on the palette's background (TextContrast).
+    [[nodiscard]] QString readableColor(const QColor &wanted) const;
+
+    // What is shown, to be written again in the colours of a new palette.
+    struct Shown {
+        Event event;
+        QHash<QString, Source> sources;
+        QList<Category> categories;
+    };
+    std::optional<Shown> m_shown;
 };

@@ -16,11 +16,40 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
 const auto ChipObjectName = "filterChip";
+
+// Keys the search field needs for its text: typing, moving and selecting without Ctrl, and
+// the standard editing shortcuts.
+bool editsText(const QKeyEvent &key) {
+    const Qt::KeyboardModifiers modifiers = key.modifiers() & ~Qt::KeypadModifier;
+    if (modifiers == Qt::NoModifier || modifiers == Qt::ShiftModifier)
+        return true;
+    for (const QKeySequence::StandardKey standard :
+         {QKeySequence::Copy, QKeySequence::Cut, QKeySequence::Paste, QKeySequence::Undo,
+          QKeySequence::Redo, QKeySequence::SelectAll, QKeySequence::Delete,
+          QKeySequence::Backspace, QKeySequence::DeleteStartOfWord, QKeySequence::DeleteEndOfWord,
+          QKeySequence::MoveToNextWord, QKeySequence::MoveToPreviousWord,
+          QKeySequence::SelectNextWord, QKeySequence::SelectPreviousWord,
+          QKeySequence::SelectStartOfLine, QKeySequence::SelectEndOfLine}) {
+        if (key.matches(standard))
+            return true;
+    }
+    return false;
+}
+
+// Whether an enabled action of `window` has `keys` for its shortcut.
+bool windowHasShortcut(const QWidget *window, const QKeySequence &keys) {
+    const QList<QAction *> actions = window->findChildren<QAction *>();
+    return std::any_of(actions.cbegin(), actions.cend(), [&](const QAction *action) {
+        return action->isEnabled() && action->shortcuts().contains(keys);
+    });
+}
 
 } // namespace
 
@@ -405,6 +434,15 @@ void FilterBar::rebuildChips() {
 }
 
 bool FilterBar::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_search && event->type() == QEvent::ShortcutOverride) {
+        // On Linux the field claims Ctrl+E (end of line, as in Emacs; End does the same) and
+        // other Ctrl+letter moves. Where the window has a shortcut on such a key (Ctrl+E:
+        // Export Image), the shortcut wins: left unaccepted, the key goes to the window.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (!editsText(*key) && windowHasShortcut(window(), QKeySequence(key->keyCombination())))
+            return true;
+        return QWidget::eventFilter(watched, event);
+    }
     if (event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);

@@ -143,8 +143,14 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, searchDock);
     tabifyDockWidget(detailsDock, searchDock);
     detailsDock->raise();
+    // An event chosen among the results (click, or Enter on its link): selected on the
+    // timeline, and its details brought to the front in place of the results.
     connect(m_searchResults, &SearchResultsPane::eventActivated, this,
-            [this](qint64 id) { m_timeline->selectEvent(id); });
+            [this, detailsDock](qint64 id) {
+                m_timeline->selectEvent(id);
+                detailsDock->show();
+                detailsDock->raise();
+            });
     connect(m_searchResults, &SearchResultsPane::sourceActivated, this,
             [this, sourcesDock](const QString &uid) {
                 sourcesDock->raise();
@@ -273,6 +279,7 @@ void MainWindow::buildActions() {
             dialog.setFilterText(m_filterBar->filterText());
         dialog.exec();
     });
+    exportImage->setObjectName(u"exportImageAction"_s);
     exportImage->setShortcut(QKeySequence(u"Ctrl+E"_s));
     QAction *copyImage = file->addAction(tr("&Copy Image"), this, [this] {
         QString error;
@@ -410,8 +417,11 @@ void MainWindow::applyFilter(const EventFilter &filter) {
         m_timeline->setData(m_allEvents);
         m_timeline->setHighlighted(std::move(ids));
     } else {
+        // Hidden: a category none of the matches is in has no lane (unfiltered, every
+        // category keeps its lane as the legend).
         m_timeline->setHighlighted(std::nullopt);
-        m_timeline->setData(std::move(matching));
+        m_timeline->setData(std::move(matching),
+                            filter.isEmpty() ? EmptyLanes::Keep : EmptyLanes::Drop);
     }
     m_overview->setVisibleWindow(m_timeline->timeScale());
     showSelected(m_timeline->selectedEvent());

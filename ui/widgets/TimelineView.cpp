@@ -53,11 +53,13 @@ TimelineView::TimelineView(QWidget *parent)
 
 TimelineView::~TimelineView() = default;
 
-void TimelineView::setData(TimelineData data) {
+void TimelineView::setData(TimelineData data, EmptyLanes emptyLanes) {
     // The same events again (a filter change while non-matching events are dimmed): the
     // index stays; only what is drawn over it changes.
-    if (!m_index || !m_index->data().sharesStorageWith(data))
-        m_index = TimelineIndex::create(std::move(data), m_grouping);
+    if (!m_index || !m_index->data().sharesStorageWith(data) || emptyLanes != m_emptyLanes) {
+        m_emptyLanes = emptyLanes;
+        m_index = TimelineIndex::create(std::move(data), m_grouping, m_emptyLanes);
+    }
     if (m_selected && m_index->data().indexOfId(m_selected) < 0) {
         m_selected = 0;
         emit selectionChanged(0);
@@ -73,7 +75,7 @@ void TimelineView::setLaneGrouping(LaneGrouping grouping) {
     if (grouping == m_grouping)
         return;
     m_grouping = grouping;
-    m_index = TimelineIndex::create(m_index->data(), m_grouping);
+    m_index = TimelineIndex::create(m_index->data(), m_grouping, m_emptyLanes);
     invalidateLayout();
 }
 

@@ -28,10 +28,13 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;
 
-    void setData(TimelineData data);
+    // `emptyLanes`: whether a category without events keeps its lane (the legend of the
+    // whole timeline) or not (a filter hiding what does not match).
+    void setData(TimelineData data, EmptyLanes emptyLanes = EmptyLanes::Keep);
     [[nodiscard]] const TimelineData &data() const { return m_index->data(); }
     void setLaneGrouping(LaneGrouping grouping);
     [[nodiscard]] LaneGrouping laneGrouping() const { return m_grouping; }
+    [[nodiscard]] EmptyLanes emptyLanes() const { return m_emptyLanes; }
     void setTheme(const TimelineTheme &theme);
     void setToday(QDate today);
     // "Dim non-matching": every event stays drawn, those not in `matching` under a veil.
@@ -93,6 +96,7 @@ private:
     std::shared_ptr<const TimelineIndex> m_index;
     std::shared_ptr<const TimelineLayout> m_layout;
     LaneGrouping m_grouping = LaneGrouping::Category;
+    EmptyLanes m_emptyLanes = EmptyLanes::Keep;
     TimelineTheme m_theme;
     LayoutOptions m_options;
     TimeScale m_scale;
