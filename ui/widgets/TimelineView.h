@@ -33,6 +33,7 @@ public:
     void setLaneGrouping(LaneGrouping grouping);
     [[nodiscard]] LaneGrouping laneGrouping() const { return m_grouping; }
     void setTheme(const TimelineTheme &theme);
+    [[nodiscard]] const TimelineTheme &theme() const { return m_theme; }
     void setToday(QDate today);
     // "Dim non-matching": every event stays drawn, those not in `matching` under a veil.
     // std::nullopt draws everything plainly.
