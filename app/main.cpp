@@ -4,6 +4,8 @@
 #include "model/DatabaseBackup.h"
 #include "model/DefaultDatabase.h"
 #include "model/TimelineStore.h"
+#include "ui/widgets/AppSettings.h"
+#include "ui/widgets/AppTheme.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/TimelineView.h"
 
@@ -16,8 +18,10 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QPointer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -34,6 +38,21 @@ void describeApplication() {
     QCoreApplication::setApplicationName(u"chiptimeline"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
     QGuiApplication::setApplicationDisplayName(u"ChipTimeline"_s);
+}
+
+// The language chosen in Preferences, read once at start: dates and numbers in its
+// conventions, and Qt's own words (standard buttons) where the system has them.
+// ChipTimeline's own German translations do not exist yet.
+void applyLanguage(QApplication &app) {
+    const QString code = AppSettings::languageCode();
+    if (code.isEmpty())
+        return;
+    const QLocale locale(code);
+    QLocale::setDefault(locale);
+    auto *qtWords = new QTranslator(&app);
+    if (qtWords->load(locale, u"qtbase"_s, u"_"_s,
+                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtWords);
 }
 
 // CHIPTIMELINE_BENCHMARK_FIRST_FRAME=1 (bench_startup, not for users): once the timeline
@@ -145,6 +164,8 @@ int main(int argc, char *argv[]) {
     describeApplication();
     QGuiApplication::setDesktopFileName(u"org.chiptimeline.ChipTimeline"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/org.chiptimeline.ChipTimeline.svg"_s));
+    AppTheme::apply(AppSettings::load().theme);
+    applyLanguage(app);
     QString dbPath;
     bool readOnly = false;
     QString importFile;

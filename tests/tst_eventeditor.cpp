@@ -1,3 +1,4 @@
+#include "MessageBoxTestUtil.h"
 #include "model/EditCommands.h"
 #include "model/TimelineStore.h"
 #include "ui/widgets/BulkEditDialog.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -115,6 +117,8 @@ private slots:
     void sourceEditorValidates();
     void controllerUndoesAndReportsReadOnly();
     void categoryManagerAppliesAtOnce();
+    void escapeAsksBeforeDiscardingAnEvent();
+    void escapeAsksBeforeDiscardingASource();
     void grabsForReview();
 };
 
@@ -423,6 +427,68 @@ void TestEventEditor::categoryManagerAppliesAtOnce() {
     QCOMPARE(store->categories().constFirst().label, u"US export controls"_s);
     QCOMPARE(list->item(0)->text(), u"US export controls"_s); // the dialog follows the undo
     grab(&dialog, u"category-manager"_s);
+}
+
+void TestEventEditor::escapeAsksBeforeDiscardingAnEvent() {
+    EventEditorDialog dialog(sampleEvent(), sampleCategories(), sampleSources(), {});
+    dialog.show();
+    // Nothing changed: Escape closes at once.
+    auto seen = answerNextBox(u"&Discard Changes"_s);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QCoreApplication::processEvents(); // the answering timer, had a box been open
+    QVERIFY(!seen->shown);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+    // A typed date that is no date is a change too.
+    dialog.show();
+    retype(child<QLineEdit>(&dialog, u"end"_s), u"sometime"_s);
+    QVERIFY(dialog.hasChanges());
+    seen = answerNextBox(u"&Keep Editing"_s);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QVERIFY(seen->shown);
+    QCOMPARE(seen->title, u"Discard changes?"_s);
+    QCOMPARE(seen->text, u"The changes to this event have not been saved. Discard them?"_s);
+    QCOMPARE(seen->buttons, (QStringList{u"&Discard Changes"_s, u"&Keep Editing"_s}));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(child<QLineEdit>(&dialog, u"end"_s)->text(), u"sometime"_s);
+    // Escape in the question keeps editing as well; Cancel asks the same.
+    seen = answerNextBox(QString());
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel),
+                      Qt::LeftButton);
+    QVERIFY(seen->shown);
+    QVERIFY(dialog.isVisible());
+    // Back as it was: no question.
+    retype(child<QLineEdit>(&dialog, u"end"_s), QString());
+    QVERIFY(!dialog.hasChanges());
+    retype(child<QLineEdit>(&dialog, u"title"_s), u"Licence requirement on the H20"_s);
+    seen = answerNextBox(u"&Discard Changes"_s);
+    QVERIFY(dialog.close()); // the close button asks too, and closes on Discard
+    QVERIFY(seen->shown);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+void TestEventEditor::escapeAsksBeforeDiscardingASource() {
+    SourceEditorDialog dialog(sampleSources().constFirst());
+    dialog.show();
+    auto seen = answerNextBox(u"&Discard Changes"_s);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QCoreApplication::processEvents();
+    QVERIFY(!seen->shown);
+    QVERIFY(!dialog.isVisible());
+
+    dialog.show();
+    child<QPlainTextEdit>(&dialog, u"notes"_s)->setPlainText(u"Check the figure."_s);
+    seen = answerNextBox(u"&Keep Editing"_s);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QCOMPARE(seen->text, u"The changes to this source have not been saved. Discard them?"_s);
+    QVERIFY(dialog.isVisible());
+    seen = answerNextBox(u"&Discard Changes"_s);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QVERIFY(seen->shown);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
 }
 
 void TestEventEditor::grabsForReview() {

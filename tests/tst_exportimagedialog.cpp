@@ -3,18 +3,25 @@
 // summary under the preview says what the file will be.
 
 #include "BundledDatasetTestUtil.h"
+#include "MessageBoxTestUtil.h"
 #include "model/TimelineDataQuery.h"
 #include "model/TimelineStore.h"
+#include "ui/widgets/AppSettings.h"
 #include "ui/widgets/ExportImageDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -24,8 +31,15 @@ class TestExportImageDialog : public QObject {
 private slots:
     void initTestCase();
     void optionsReachTheFigure();
+    void startsFromThePreferences();
+    void asksBeforeReplacingATypedFile();
+    void fileDialogAsksInsteadOfTheExport();
 
 private:
+    // A small PNG export to `path`, typed into the file field.
+    void prepareSmallPng(ExportImageDialog &dialog, const QString &path);
+    static QByteArray contents(const QString &path);
+
     QTemporaryDir m_dir;
     std::unique_ptr<TimelineStore> m_store;
     TimelineData m_data;
@@ -103,6 +117,120 @@ void TestExportImageDialog::optionsReachTheFigure() {
     QTRY_VERIFY(summaryShowsPixels());
     if (const QByteArray dir = qgetenv("CHIPTIMELINE_SCREENSHOT_DIR"); !dir.isEmpty())
         dialog.grab().save(QString::fromLocal8Bit(dir) + u"/export-image-dialog.png"_s);
+}
+
+void TestExportImageDialog::startsFromThePreferences() {
+    // The last export used the slide, light and full notes; Preferences say otherwise.
+    QSettings settings;
+    settings.setValue(u"exportImage/preset"_s, 0);
+    settings.setValue(u"exportImage/theme"_s, 0);
+    settings.setValue(u"exportImage/noteStyle"_s, 0);
+    AppSettings::Preferences preferences;
+    preferences.exportSize = ExportRequest::Preset::A4Portrait;
+    preferences.exportTheme = TimelineTheme::Kind::Print;
+    preferences.exportNotes = FigureOptions::NoteStyle::None;
+    AppSettings::save(preferences);
+    const TimeScale view(double(QDate(2025, 4, 1).toJulianDay()), 153, 1200);
+    {
+        ExportImageDialog dialog(*m_store, m_data, view);
+        const ExportRequest r = dialog.request();
+        QCOMPARE(r.preset, ExportRequest::Preset::A4Portrait);
+        QCOMPARE(r.figure.theme, TimelineTheme::Kind::Print);
+        QCOMPARE(r.figure.noteStyle, FigureOptions::NoteStyle::None);
+    }
+    AppSettings::save(AppSettings::Preferences{});
+    ExportImageDialog dialog(*m_store, m_data, view);
+    QCOMPARE(dialog.request().preset, ExportRequest::Preset::Slide);
+    QCOMPARE(dialog.request().figure.theme, TimelineTheme::Kind::Light);
+    QCOMPARE(dialog.request().figure.noteStyle, FigureOptions::NoteStyle::Full);
+}
+
+void TestExportImageDialog::prepareSmallPng(ExportImageDialog &dialog, const QString &path) {
+    for (QComboBox *box : dialog.findChildren<QComboBox *>()) {
+        if (box->findText(u"Custom pixels"_s) >= 0)
+            box->setCurrentIndex(box->findText(u"Custom pixels"_s));
+        if (box->findText(u"PNG"_s) >= 0)
+            box->setCurrentIndex(box->findText(u"PNG"_s));
+    }
+    for (QSpinBox *spin : dialog.findChildren<QSpinBox *>()) {
+        if (spin->suffix() == u" px"_s)
+            spin->setValue(spin->minimum());
+        else
+            spin->setValue(1); // PNG scale
+    }
+    dialog.findChild<QLineEdit *>(u"file"_s)->setText(path);
+}
+
+QByteArray TestExportImageDialog::contents(const QString &path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void TestExportImageDialog::asksBeforeReplacingATypedFile() {
+    const QString path = m_dir.filePath(u"typed.png"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("the figure from last week");
+    }
+    const TimeScale view(double(QDate(2025, 4, 1).toJulianDay()), 153, 1200);
+    ExportImageDialog dialog(*m_store, m_data, view);
+    prepareSmallPng(dialog, path);
+    QCOMPARE(dialog.request().path, path);
+
+    auto seen = answerNextBox(u"Cancel"_s);
+    QVERIFY(!dialog.exportImage());
+    QVERIFY(seen->shown);
+    QCOMPARE(seen->title, u"Replace the file?"_s);
+    QCOMPARE(seen->text, u"“typed.png” already exists in "_s + m_dir.path() + u". Replace it?"_s);
+    QCOMPARE(seen->buttons, (QStringList{u"&Replace"_s, u"Cancel"_s}));
+    QCOMPARE(contents(path), QByteArray("the figure from last week"));
+
+    seen = answerNextBox(u"&Replace"_s);
+    QVERIFY(dialog.exportImage());
+    QVERIFY(seen->shown);
+    QVERIFY(contents(path).startsWith("\x89PNG\r\n\x1a\n"));
+
+    // A file that does not exist yet is written without a question.
+    const QString fresh = m_dir.filePath(u"fresh.png"_s);
+    dialog.findChild<QLineEdit *>(u"file"_s)->setText(fresh);
+    seen = answerNextBox(u"Cancel"_s);
+    QVERIFY(dialog.exportImage());
+    QCoreApplication::processEvents();
+    QVERIFY(!seen->shown);
+    QVERIFY(contents(fresh).startsWith("\x89PNG\r\n\x1a\n"));
+}
+
+void TestExportImageDialog::fileDialogAsksInsteadOfTheExport() {
+    const QString path = m_dir.filePath(u"chosen.png"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("an older figure");
+    }
+    const TimeScale view(double(QDate(2025, 4, 1).toJulianDay()), 153, 1200);
+    ExportImageDialog dialog(*m_store, m_data, view);
+    prepareSmallPng(dialog, QString());
+    std::shared_ptr<SeenBox> fileDialogAsked;
+    // Choose…: the file dialog, where the existing file is picked; it asks itself.
+    QTimer::singleShot(0, qApp, [&] {
+        auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(files);
+        fileDialogAsked = answerNextBox(u"&Yes"_s);
+        files->selectFile(path);
+        static_cast<QDialog *>(files)->accept(); // QFileDialog::accept, which checks the file
+    });
+    for (QPushButton *button : dialog.findChildren<QPushButton *>())
+        if (button->text() == u"Choose…"_s)
+            QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(fileDialogAsked && fileDialogAsked->shown);
+    QCOMPARE(fileDialogAsked->text, u"chosen.png already exists.\nDo you want to replace it?"_s);
+    QCOMPARE(dialog.request().path, path);
+    auto seen = answerNextBox(u"Cancel"_s);
+    QVERIFY(dialog.exportImage()); // no second question
+    QCoreApplication::processEvents();
+    QVERIFY(!seen->shown);
+    QVERIFY(contents(path).startsWith("\x89PNG\r\n\x1a\n"));
 }
 
 QTEST_MAIN(TestExportImageDialog)

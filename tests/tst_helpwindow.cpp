@@ -45,11 +45,28 @@ void TestHelpWindow::showsTheBundledGuide() {
 
 void TestHelpWindow::guideCoversWhatAResearcherNeeds_data() {
     QTest::addColumn<QString>("text");
-    for (const QString &text :
-         {u"Browsing"_s, u"Sources and quotes"_s, u"confirmed"_s, u"reported"_s, u"disputed"_s,
-          u"export*"_s, u"\"revenue share\""_s, u"H20 OR MI308"_s, u"status:confirmed"_s,
-          u"--notes"_s, u"--date-labels on"_s, u"a4"_s, u"letter"_s, u"slide"_s, u"Zotero"_s,
-          u"CSL JSON"_s, u"TimelineJS"_s, u"Save a Copy As"_s})
+    for (const QString &text : {u"Browsing"_s,
+                                u"Sources and quotes"_s,
+                                u"confirmed"_s,
+                                u"reported"_s,
+                                u"disputed"_s,
+                                u"export*"_s,
+                                u"\"revenue share\""_s,
+                                u"H20 OR MI308"_s,
+                                u"status:confirmed"_s,
+                                u"--notes"_s,
+                                u"--date-labels on"_s,
+                                u"a4"_s,
+                                u"letter"_s,
+                                u"slide"_s,
+                                u"Zotero"_s,
+                                u"CSL JSON"_s,
+                                u"TimelineJS"_s,
+                                u"Save a Copy As"_s,
+                                u"Edit → Preferences…"_s,
+                                u"applies on next start"_s,
+                                u"asks before discarding"_s,
+                                u"What's New"_s})
         QTest::newRow(qPrintable(text)) << text;
 }
 

@@ -1,6 +1,8 @@
+#include "MessageBoxTestUtil.h"
 #include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "ui/widgets/ImportDialog.h"
+#include "ui/widgets/MainWindow.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,6 +13,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +31,10 @@ private slots:
     void cancelWhileReadingWritesNothing();
     void stopWhileWritingWritesNothing_data();
     void stopWhileWritingWritesNothing();
+    void escapeWhileWritingAsks_data();
+    void escapeWhileWritingAsks();
+    void closingTheWindowWhileWritingAsks_data();
+    void closingTheWindowWhileWritingAsks();
     void nameFiltersCoverEveryReadableFormat();
 
 private:
@@ -35,6 +42,8 @@ private:
     QString writeFile(const QString &name, const QByteArray &bytes);
     // Two events and one source the default dataset lacks, one event and one source it has.
     QString writeMixedFile(const TimelineStore &store);
+    // 12,000 new events in one file: written in several parts.
+    QString writeLargeFile(const QString &name);
     static QString count(const ImportDialog &dialog, const QString &name);
     static QStringList counts(const ImportDialog &dialog);
 
@@ -349,6 +358,99 @@ void TestImportDialog::stopWhileWritingWritesNothing() {
     QVERIFY(dialog.importFiles());
     QCOMPARE(steps, (QList<qsizetype>{0, 5000, 7000, 9000, 11000, 12000}));
     QCOMPARE(store->eventCount(), before.events.size() + 12000);
+}
+
+QString TestImportDialog::writeLargeFile(const QString &name) {
+    Dataset large;
+    for (int e = 0; e < 12000; ++e) {
+        Event event;
+        event.uid = u"5a0c9a1e-0000-4000-8000-%1"_s.arg(e, 12, 10, QChar(u'0'));
+        event.title = u"Licence decision %1"_s.arg(e);
+        event.start = PartialDate::fromYmd(2020 + e % 6, 1 + e % 12, 1 + e % 28);
+        large.events << event;
+    }
+    return writeFile(name, NativeJsonFormat::write(large));
+}
+
+void TestImportDialog::escapeWhileWritingAsks_data() {
+    QTest::addColumn<bool>("stop");
+    QTest::newRow("continue importing") << false;
+    QTest::newRow("stop the import") << true;
+}
+
+void TestImportDialog::escapeWhileWritingAsks() {
+    QFETCH(bool, stop);
+    auto store = openStore();
+    QVERIFY(store);
+    const qsizetype before = store->eventCount();
+    ImportDialog dialog(*store);
+    QSignalSpy ready(&dialog, &ImportDialog::previewReady);
+    dialog.setFiles({writeLargeFile(u"escape.chiptimeline.json"_s)});
+    QTRY_COMPARE(ready.count(), 1);
+    dialog.show();
+    std::shared_ptr<SeenBox> seen;
+    connect(&dialog, &ImportDialog::writeProgress, &dialog, [&](qsizetype done) {
+        if (done == 5000 && !seen) {
+            QVERIFY(dialog.isWriting());
+            seen = answerNextBox(stop ? u"&Stop Import"_s : u"&Continue Importing"_s);
+            QTest::keyClick(&dialog, Qt::Key_Escape);
+        }
+    });
+    QCOMPARE(dialog.importFiles(), !stop);
+    QVERIFY(seen && seen->shown);
+    QCOMPARE(seen->title, u"Stop the import?"_s);
+    QCOMPARE(seen->text, u"An import is being written. Stop it? Nothing of it is kept."_s);
+    QCOMPARE(seen->buttons, (QStringList{u"&Continue Importing"_s, u"&Stop Import"_s}));
+    QCoreApplication::processEvents(); // the dialog closes once the import has stopped
+    QCOMPARE(dialog.isVisible(), !stop);
+    QCOMPARE(store->eventCount(), stop ? before : before + 12000);
+}
+
+void TestImportDialog::closingTheWindowWhileWritingAsks_data() {
+    QTest::addColumn<bool>("stop");
+    QTest::newRow("continue importing") << false;
+    QTest::newRow("stop and close") << true;
+}
+
+void TestImportDialog::closingTheWindowWhileWritingAsks() {
+    QFETCH(bool, stop);
+    const QString file = writeLargeFile(u"closing.chiptimeline.json"_s);
+    auto store = openStore();
+    QVERIFY(store);
+    const qsizetype before = store->eventCount();
+    MainWindow window(std::move(store));
+    window.show();
+    std::shared_ptr<SeenBox> seen;
+    bool closedWhileWriting = true;
+    // Inside the import dialog's exec(): import as soon as the preview is ready, and close
+    // the window (as the session ending does) while the second part is written.
+    QTimer::singleShot(0, qApp, [&] {
+        auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        connect(dialog, &ImportDialog::writeProgress, dialog, [&](qsizetype done) {
+            if (done == 5000 && !seen) {
+                seen = answerNextBox(stop ? u"&Stop Import"_s : u"&Continue Importing"_s);
+                closedWhileWriting = window.close();
+            }
+        });
+        // Stopped, the dialog closes itself; after a finished import the user closes it.
+        const auto import = [dialog, stop] {
+            dialog->importFiles();
+            if (!stop)
+                dialog->reject();
+        };
+        if (dialog->canImport())
+            import();
+        else
+            connect(dialog, &ImportDialog::previewReady, dialog, import, Qt::SingleShotConnection);
+    });
+    window.importFiles({file});
+    QVERIFY(seen && seen->shown);
+    QCOMPARE(seen->text, u"An import is being written. Stop it? Nothing of it is kept."_s);
+    QVERIFY(!closedWhileWriting); // not at once: the import stops first
+    QCOMPARE(window.isVisible(), !stop);
+    QCOMPARE(window.store().eventCount(), stop ? before : before + 12000);
+    QVERIFY(!window.findChild<ImportDialog *>());
 }
 
 void TestImportDialog::nameFiltersCoverEveryReadableFormat() {

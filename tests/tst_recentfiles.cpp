@@ -3,10 +3,15 @@
 #include "model/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/RecentFiles.h"
+#include "ui/widgets/WindowMemory.h"
 
 #include <QAction>
+#include <QCryptographicHash>
+#include <QDockWidget>
 #include <QFile>
+#include <QGuiApplication>
 #include <QMenu>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -29,6 +34,8 @@ private slots:
     void newTimelineRefusesAnExistingFile();
     void saveCopyWritesAnOpenableCopy();
     void windowRemembersItsGeometry();
+    void screenLayoutIsNamedByItsScreens();
+    void geometryAndDocksPerScreenLayout();
 
 private:
     QString touch(const QString &name);
@@ -214,15 +221,84 @@ void TestRecentFiles::windowRemembersItsGeometry() {
         QVERIFY(window);
         window->show();
         window->resize(1000, 640);
-        QVERIFY(window->close()); // closing saves the geometry
+        QVERIFY(window->close()); // closing saves the geometry, for this screen layout
     }
+    QSettings settings;
+    const QString group = WindowMemory::settingsGroup(WindowMemory::currentLayout());
+    QCOMPARE(settings.value(group + u"/screens"_s).toString(), WindowMemory::currentLayout());
     auto again = openWindow(u"geometry.chiptimeline.sqlite"_s);
     QVERIFY(again);
     QCOMPARE(again->size(), QSize(1000, 640));
-    QSettings().remove(u"window/geometry"_s);
+    settings.remove(u"windowLayouts"_s);
+    settings.remove(u"window"_s);
     auto first = openWindow(u"geometry.chiptimeline.sqlite"_s);
     QVERIFY(first);
     QCOMPARE(first->size(), QSize(1400, 820)); // nothing remembered: the first start's size
+}
+
+void TestRecentFiles::screenLayoutIsNamedByItsScreens() {
+    const QString docked = u"DP-1 0,0 2560x1440; eDP-1 2560,0 1920x1080"_s;
+    QCOMPARE(WindowMemory::describe(
+                 {{u"eDP-1"_s, QRect(2560, 0, 1920, 1080)}, {u"DP-1"_s, QRect(0, 0, 2560, 1440)}}),
+             docked);
+    QCOMPARE(WindowMemory::describe(
+                 {{u"DP-1"_s, QRect(0, 0, 2560, 1440)}, {u"eDP-1"_s, QRect(2560, 0, 1920, 1080)}}),
+             docked);
+    // The same screen moved is another layout.
+    const QString moved = WindowMemory::describe(
+        {{u"eDP-1"_s, QRect(0, 1440, 1920, 1080)}, {u"DP-1"_s, QRect(0, 0, 2560, 1440)}});
+    QCOMPARE(moved, u"DP-1 0,0 2560x1440; eDP-1 0,1440 1920x1080"_s);
+    QVERIFY(WindowMemory::settingsGroup(moved) != WindowMemory::settingsGroup(docked));
+    QCOMPARE(
+        WindowMemory::settingsGroup(docked),
+        u"windowLayouts/"_s +
+            QString::fromLatin1(QCryptographicHash::hash(docked.toUtf8(), QCryptographicHash::Sha1)
+                                    .toHex()
+                                    .left(12)));
+    // The offscreen platform's one screen.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    QCOMPARE(WindowMemory::currentLayout(), u"%1 0,0 %2x%3"_s.arg(screen->name())
+                                                .arg(screen->geometry().width())
+                                                .arg(screen->geometry().height()));
+}
+
+void TestRecentFiles::geometryAndDocksPerScreenLayout() {
+    const QString laptop = u"eDP-1 0,0 1920x1080"_s;
+    const QString docked = u"DP-1 0,0 2560x1440; eDP-1 2560,0 1920x1080"_s;
+    const auto dock = [](MainWindow &window, const QString &name) {
+        return window.findChild<QDockWidget *>(name);
+    };
+    {
+        auto window = openWindow(u"layouts.chiptimeline.sqlite"_s);
+        QVERIFY(window);
+        window->show();
+        // On the laptop: small, the sources on the left, no event list.
+        window->resize(1000, 640);
+        window->addDockWidget(Qt::LeftDockWidgetArea, dock(*window, u"sourcesDock"_s));
+        dock(*window, u"eventListDock"_s)->hide();
+        WindowMemory::save(*window, laptop);
+        // At the desk: larger, everything on the right.
+        window->resize(1300, 700);
+        window->addDockWidget(Qt::RightDockWidgetArea, dock(*window, u"sourcesDock"_s));
+        dock(*window, u"eventListDock"_s)->show();
+        WindowMemory::save(*window, docked);
+    }
+    auto window = openWindow(u"layouts.chiptimeline.sqlite"_s);
+    QVERIFY(window);
+    window->show();
+    QVERIFY(WindowMemory::restore(*window, laptop));
+    QCOMPARE(window->size(), QSize(1000, 640));
+    QCOMPARE(window->dockWidgetArea(dock(*window, u"sourcesDock"_s)), Qt::LeftDockWidgetArea);
+    QVERIFY(dock(*window, u"eventListDock"_s)->isHidden());
+    QVERIFY(WindowMemory::restore(*window, docked));
+    QCOMPARE(window->size(), QSize(1300, 700));
+    QCOMPARE(window->dockWidgetArea(dock(*window, u"sourcesDock"_s)), Qt::RightDockWidgetArea);
+    QVERIFY(!dock(*window, u"eventListDock"_s)->isHidden());
+    // A layout seen for the first time starts from the last saved.
+    QVERIFY(WindowMemory::restore(*window, laptop));
+    QVERIFY(WindowMemory::restore(*window, u"HDMI-1 0,0 1280x1024"_s));
+    QCOMPARE(window->size(), QSize(1300, 700));
+    QCOMPARE(window->dockWidgetArea(dock(*window, u"sourcesDock"_s)), Qt::RightDockWidgetArea);
 }
 
 QTEST_MAIN(TestRecentFiles)

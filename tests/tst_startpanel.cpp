@@ -202,6 +202,18 @@ void TestStartPanel::recentTimelinesAreListedAndOpen() {
             older = candidate;
     QVERIFY(older);
     delete older;
+
+    // Remove Missing Timelines takes the vanished one off the list, and out of the settings.
+    QPushButton *removeMissing = window->startPanel()->removeMissingButton();
+    QVERIFY(removeMissing->isVisible());
+    QCOMPARE(removeMissing->text(), u"&Remove Missing Timelines"_s);
+    QTest::mouseClick(removeMissing, Qt::LeftButton);
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(list->item(0)->text(), u"older.chiptimeline.sqlite"_s);
+    QVERIFY(!removeMissing->isVisible()); // nothing missing any more
+    QCOMPARE(RecentFiles().files(),       // the older one was opened last
+             (QStringList{m_dir.filePath(u"older.chiptimeline.sqlite"_s),
+                          m_dir.filePath(u"current.chiptimeline.sqlite"_s)}));
 }
 
 QTEST_MAIN(TestStartPanel)

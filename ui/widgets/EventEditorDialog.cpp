@@ -1,6 +1,7 @@
 #include "ui/widgets/EventEditorDialog.h"
 
 #include "model/DateInput.h"
+#include "ui/widgets/Confirmations.h"
 #include "ui/widgets/FieldMessages.h"
 #include "ui/widgets/NameListEdit.h"
 
@@ -219,6 +220,17 @@ EventEditorDialog::EventEditorDialog(const Event &event, const QList<Category> &
     validate();
     resize(720, 760);
     m_title->setFocus();
+    m_initial = this->event(); // the parameter `event` hides the member
+    m_initialDates = {m_start->text(), m_end->text()};
+}
+
+bool EventEditorDialog::hasChanges() const {
+    return event() != m_initial || QStringList{m_start->text(), m_end->text()} != m_initialDates;
+}
+
+void EventEditorDialog::reject() {
+    if (!hasChanges() || Confirmations::discardChanges(this, tr("this event")))
+        QDialog::reject();
 }
 
 QPushButton *EventEditorDialog::okButton() const {

@@ -40,6 +40,12 @@ public:
     [[nodiscard]] Event event() const;
     [[nodiscard]] bool isValid() const;
     [[nodiscard]] QPushButton *okButton() const;
+    // Whether anything differs from the event the dialog opened with.
+    [[nodiscard]] bool hasChanges() const;
+
+public slots:
+    // Escape, Cancel and the close button: with changes, asks before discarding them.
+    void reject() override;
 
 private:
     void validate();
@@ -50,6 +56,8 @@ private:
     void updateSourceChoices();
 
     Event m_event;
+    Event m_initial;            // event() as the dialog opened
+    QStringList m_initialDates; // the dates as typed then (a bad date reads as none)
     QHash<QString, Source> m_sources;
     QLineEdit *m_title = nullptr;
     QLabel *m_titleError = nullptr;

@@ -1,6 +1,8 @@
 #include "ui/widgets/ExportImageDialog.h"
 
 #include "model/TimelineStore.h"
+#include "ui/widgets/AppSettings.h"
+#include "ui/widgets/Confirmations.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -56,19 +58,24 @@ std::pair<PartialDate, PartialDate> viewDates(const TimeScale &view) {
 
 // The request the saved settings describe, for the current view (Copy Image).
 ExportRequest savedRequest(const TimeScale &view) {
+    // Before the first export: where Preferences says an export starts.
+    const AppSettings::Preferences preferences = AppSettings::load();
     QSettings settings;
     settings.beginGroup(settingsGroup);
     ExportRequest r;
-    r.preset = presets.value(settings.value(u"preset"_s, 0).toInt(), ExportRequest::Preset::Slide);
+    r.preset =
+        presets.value(settings.value(u"preset"_s, presets.indexOf(preferences.exportSize)).toInt(),
+                      preferences.exportSize);
     r.pixels =
         QSize(settings.value(u"width"_s, 1920).toInt(), settings.value(u"height"_s, 1080).toInt());
     r.scale = std::clamp(settings.value(u"scale"_s, 0).toInt(), 0, 4);
     r.figure.title = settings.value(u"title"_s).toString();
     r.figure.subtitle = settings.value(u"subtitle"_s).toString();
-    r.figure.theme = TimelineTheme::Kind(std::clamp(settings.value(u"theme"_s, 0).toInt(), 0, 2));
+    r.figure.theme = TimelineTheme::Kind(
+        std::clamp(settings.value(u"theme"_s, int(preferences.exportTheme)).toInt(), 0, 2));
     r.figure.lanes = LaneGrouping(std::clamp(settings.value(u"lanes"_s, 0).toInt(), 0, 3));
-    r.figure.noteStyle =
-        FigureOptions::NoteStyle(std::clamp(settings.value(u"noteStyle"_s, 0).toInt(), 0, 2));
+    r.figure.noteStyle = FigureOptions::NoteStyle(
+        std::clamp(settings.value(u"noteStyle"_s, int(preferences.exportNotes)).toInt(), 0, 2));
     r.figure.dateLabels = settings.value(u"dateLabels"_s, false).toBool();
     r.figure.footer = settings.value(u"footer"_s, true).toBool();
     r.figure.exportDate = QDate::currentDate();
@@ -174,6 +181,7 @@ void ExportImageDialog::buildUi() {
     m_format->addItems({u"PNG"_s, u"SVG"_s, u"PDF"_s});
     form->addRow(tr("&Format:"), m_format);
     m_file = new QLineEdit(this);
+    m_file->setObjectName(u"file"_s);
     auto *choose = new QPushButton(tr("Choose…"), this);
     auto *file = new QHBoxLayout;
     file->addWidget(m_file);
@@ -367,6 +375,7 @@ void ExportImageDialog::chooseFile() {
         QFileDialog::getSaveFileName(this, tr("Export Image"), start, filters, &selected);
     if (path.isEmpty())
         return;
+    m_confirmedPath = QFileInfo(path).absoluteFilePath(); // the file dialog asked
     m_file->setText(path);
     if (const auto format = ImageExporter::formatFromName(QFileInfo(path).suffix()))
         m_format->setCurrentIndex(int(*format) - 1);
@@ -374,6 +383,11 @@ void ExportImageDialog::chooseFile() {
 
 bool ExportImageDialog::exportImage() {
     ExportRequest r = request();
+    // A name typed or remembered, not chosen in the file dialog: nobody has asked yet.
+    const QFileInfo target(r.path);
+    if (target.exists() && target.absoluteFilePath() != m_confirmedPath &&
+        !Confirmations::replaceFile(this, r.path))
+        return false;
     r.provenance.emplace();
     r.provenance->database = QFileInfo(m_store.path()).fileName();
     r.provenance->filter = m_filterText;
@@ -429,13 +443,15 @@ void ExportImageDialog::loadSettings() {
     m_to->setText(settings.value(u"to"_s).toString());
     m_title->setText(settings.value(u"title"_s).toString());
     m_subtitle->setText(settings.value(u"subtitle"_s).toString());
-    m_size->setCurrentIndex(std::clamp(settings.value(u"preset"_s, 0).toInt(), 0, 5));
+    // Size, theme and notes start where Preferences says, whatever the last export used.
+    const AppSettings::Preferences preferences = AppSettings::load();
+    m_size->setCurrentIndex(int(std::max<qsizetype>(0, presets.indexOf(preferences.exportSize))));
     m_width->setValue(settings.value(u"width"_s, 1920).toInt());
     m_height->setValue(settings.value(u"height"_s, 1080).toInt());
     m_scale->setValue(settings.value(u"scale"_s, 0).toInt());
-    m_theme->setCurrentIndex(std::clamp(settings.value(u"theme"_s, 0).toInt(), 0, 2));
+    m_theme->setCurrentIndex(int(preferences.exportTheme));
     m_lanes->setCurrentIndex(std::clamp(settings.value(u"lanes"_s, 0).toInt(), 0, 3));
-    m_notes->setCurrentIndex(std::clamp(settings.value(u"noteStyle"_s, 0).toInt(), 0, 2));
+    m_notes->setCurrentIndex(int(preferences.exportNotes));
     m_dateLabels->setChecked(settings.value(u"dateLabels"_s, false).toBool());
     m_footer->setChecked(settings.value(u"footer"_s, true).toBool());
     m_format->setCurrentIndex(std::clamp(settings.value(u"format"_s, 0).toInt(), 0, 2));

@@ -19,7 +19,9 @@ class TimelineStore;
 // File → Export Image…: the timeline as a PNG, SVG or PDF figure with source notes. A live
 // preview (the same TimelineFigure the file gets, rendered small, re-rendered a moment after
 // the last change), the options of ExportRequest, export with progress and cancel, and
-// "Copy image to clipboard". The last choices are remembered in QSettings.
+// "Copy image to clipboard". Size, theme and source notes start from Preferences
+// (AppSettings); the other choices are remembered from the last export in QSettings.
+// Writing over an existing file asks first, unless the file dialog already did.
 class ExportImageDialog : public QDialog {
     Q_OBJECT
 
@@ -38,13 +40,15 @@ public:
     // The figure of the current options, as the preview shows it; nullptr with a reason.
     [[nodiscard]] std::shared_ptr<const TimelineFigure> figure(QString *error = nullptr) const;
 
-    // Edit → Copy Image: the current view as a figure with the last export's options, on the
-    // clipboard. False (and a reason) when there is nothing to copy.
+    // Edit → Copy Image: the current view as a figure with the last export's options
+    // (before the first export, Preferences'), on the clipboard. False (and a reason) when there is
+    // nothing to copy.
     static bool copyImage(TimelineStore &store, const TimelineData &current,
                           const TimeScale &currentView, QString *error = nullptr);
 
 public slots:
-    // Writes the file with a progress dialog; true when written.
+    // Writes the file with a progress dialog; true when written. An existing file the file
+    // dialog did not ask about is replaced only when the user agrees.
     bool exportImage();
     void copyToClipboard();
 
@@ -86,4 +90,5 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_copy = nullptr;
     QImage m_previewImage;
+    QString m_confirmedPath; // chosen in the file dialog, which asked before replacing it
 };

@@ -5,6 +5,7 @@
 #include "model/ImportControl.h"
 #include "model/ImportPreview.h"
 #include "model/TimelineStore.h"
+#include "ui/widgets/Confirmations.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -231,7 +232,12 @@ ImportDialog::ImportDialog(TimelineStore &store, QWidget *parent)
     m_importButton->setDefault(true);
     m_importButton->setEnabled(false);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { importFiles(); });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
+        if (m_writing)
+            stopWriting(); // the button says Stop
+        else
+            reject();
+    });
     layout->addWidget(m_buttons);
 
     resize(760, 540);
@@ -678,6 +684,8 @@ bool ImportDialog::importFiles() {
         message = outcome.message;
         stopped = !ok && control->stopped();
     }
+    if (m_closeWhenStopped) // once what follows has shown the outcome
+        QMetaObject::invokeMethod(this, &ImportDialog::reject, Qt::QueuedConnection);
     if (stopped) {
         setResultText(tr("The import was stopped; nothing of it was written."), true);
         updateView();
@@ -716,12 +724,24 @@ void ImportDialog::showWriteProgress(qsizetype done, qsizetype total) {
     emit writeProgress(done, total);
 }
 
+void ImportDialog::stopWriting() {
+    // The dialog stays until the import is undone.
+    m_writing->stop();
+    m_status->setText(tr("Stopping…"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+}
+
+void ImportDialog::stopAndClose() {
+    if (!m_writing)
+        return reject();
+    m_closeWhenStopped = true;
+    stopWriting();
+}
+
 void ImportDialog::reject() {
     if (m_writing) {
-        // While writing, Cancel is Stop: the dialog stays until the import is undone.
-        m_writing->stop();
-        m_status->setText(tr("Stopping…"));
-        m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+        if (m_writing && Confirmations::stopImport(this))
+            stopAndClose();
         return;
     }
     m_watcher->cancel();

@@ -57,6 +57,11 @@ public:
 
     // Reading or comparing is under way.
     [[nodiscard]] bool isBusy() const { return m_busy; }
+    // Import is writing (the window asks before it closes).
+    [[nodiscard]] bool isWriting() const { return bool(m_writing); }
+    // Stops the import being written (nothing of it is kept) and closes the dialog once it
+    // has stopped.
+    void stopAndClose();
     [[nodiscard]] bool canImport() const;
     // What importing every file together would do; empty while reading or when a file fails.
     [[nodiscard]] std::optional<ImportSummary> previewSummary() const;
@@ -69,6 +74,8 @@ public:
     bool importFiles();
 
 public slots:
+    // Escape and the close button; while writing, they ask before stopping the import
+    // (the Stop button stops it at once).
     void reject() override;
 
 signals:
@@ -111,6 +118,7 @@ private:
     void removeSelectedFiles();
     void setResultText(const QString &text, bool error);
     void showWriteProgress(qsizetype done, qsizetype total);
+    void stopWriting();
 
     TimelineStore &m_store;
     QStringList m_files;
@@ -120,6 +128,7 @@ private:
     std::optional<ImportSummary> m_imported;
     bool m_busy = false;
     std::shared_ptr<ImportControl> m_writing; // while Import writes
+    bool m_closeWhenStopped = false;
 
     QFutureWatcher<Analysis> *m_watcher = nullptr;
     QTreeWidget *m_fileList = nullptr;

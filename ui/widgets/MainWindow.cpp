@@ -4,6 +4,7 @@
 #include "model/SavedViewText.h"
 #include "model/TimelineDataFilter.h"
 #include "model/TimelineDataQuery.h"
+#include "ui/widgets/Confirmations.h"
 #include "ui/widgets/DatabaseSafety.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
@@ -36,7 +37,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
-#include <QSettings>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -207,10 +207,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
             statusBar()->showMessage(url.toString());
     });
 
-    // Qt 6.4 has no colour-scheme hint: a dark window background means a dark system theme.
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    m_timeline->setTheme(dark ? TimelineTheme::dark() : TimelineTheme::light());
-    m_overview->setTheme(dark ? TimelineTheme::dark() : TimelineTheme::light());
+    applyTimelineTheme(); // and again whenever the palette changes (Preferences)
 
     buildActions();
     // Curating: Edit menu and toolbar, undo/redo; the controller is found by findChild.
@@ -221,6 +218,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     auto *editMenu = new QMenu(tr("&Edit"), this);
     editMenu->addActions(editing->editMenuActions());
     menuBar()->insertMenu(menuBar()->actions().value(1), editMenu);
+    addPreferencesAction(editMenu);
     QToolBar *editBar = addToolBar(tr("Editing"));
     editBar->setObjectName(u"editToolBar"_s);
     editBar->addActions(editing->toolBarActions());
@@ -331,6 +329,8 @@ void MainWindow::buildActions() {
     QAction *guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(); });
     guide->setObjectName(u"userGuideAction"_s);
     guide->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("What's &New"), this, [this] { showWhatsNew(); })
+        ->setObjectName(u"whatsNewAction"_s);
     help->addAction(tr("&Keyboard…"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard"),
@@ -372,6 +372,10 @@ void MainWindow::importFiles(const QStringList &files) {
     const quint64 reloadsBefore = m_reloads;
     if (ImportDialog::run(*m_store, files, this) && m_reloads == reloadsBefore)
         reload();
+    if (m_closeAfterImport) { // asked to close while the import was writing
+        m_closeAfterImport = false;
+        close();
+    }
 }
 
 void MainWindow::loadLists() {
@@ -555,34 +559,16 @@ void MainWindow::restoreFromBackup() {
     DatabaseSafety::restoreFromBackup(this, m_store->path());
 }
 
-void MainWindow::restoreSettings() {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1400, 820); // the first start
-    restoreState(settings.value(u"window/state"_s).toByteArray());
-    const int grouping =
-        settings.value(u"timeline/grouping"_s, int(LaneGrouping::Category)).toInt();
-    if (grouping >= 0 && grouping <= int(LaneGrouping::None)) {
-        m_timeline->setLaneGrouping(LaneGrouping(grouping));
-        for (QAction *action : m_grouping->actions())
-            action->setChecked(action->data().toInt() == grouping);
-    }
-    const double first = settings.value(u"timeline/firstDay"_s, 0.0).toDouble();
-    const double last = settings.value(u"timeline/lastDay"_s, 0.0).toDouble();
-    if (first > 0 && last > first)
-        m_timeline->showDays(first, last);
-}
-
-void MainWindow::saveSettings() const {
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"timeline/grouping"_s, int(m_timeline->laneGrouping()));
-    settings.setValue(u"timeline/firstDay"_s, m_timeline->timeScale().firstDay());
-    settings.setValue(u"timeline/lastDay"_s, m_timeline->timeScale().lastDay());
-}
-
 void MainWindow::closeEvent(QCloseEvent *event) {
+    if (auto *import = findChild<ImportDialog *>(); import && import->isWriting()) {
+        // Closed while an import writes (the session ending, say): stop it first, if agreed.
+        event->ignore();
+        if (Confirmations::stopImport(this)) {
+            m_closeAfterImport = true; // importFiles() closes once the dialog has
+            import->stopAndClose();
+        }
+        return;
+    }
     saveSettings();
     event->accept();
 }

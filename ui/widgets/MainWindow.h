@@ -70,6 +70,8 @@ public:
     [[nodiscard]] StartPanel *startPanel() const { return m_startPanel; }
     // Help → User Guide (F1): one guide window per main window, raised when open.
     HelpWindow *showUserGuide();
+    // Help → What's New: the releases of the bundled AppStream metainfo.
+    void showWhatsNew();
 
 public slots:
     void reload();
@@ -79,7 +81,10 @@ signals:
     void reloaded();
 
 protected:
+    // Closing while an import writes asks first (the import stops, then the window closes).
     void closeEvent(QCloseEvent *event) override;
+    // A new palette (Preferences' theme, or the platform's): the timeline follows it.
+    void changeEvent(QEvent *event) override;
     // Watches the timeline for its first frame (see loadLists()).
     bool eventFilter(QObject *watched, QEvent *event) override;
     // Files dropped on the window are imported (ImportDialog).
@@ -107,8 +112,14 @@ private:
     void openBundledCopy();
     void buildStartPanel();
     void updateStartPanel();
+    // ---- Settings (MainWindowSettings.cpp) ----
+    // The window's geometry and docks for this screen layout, the lanes and visible span.
     void restoreSettings();
     void saveSettings() const;
+    // Edit → Preferences… (PreferencesDialog).
+    void addPreferencesAction(QMenu *edit);
+    // The timeline and overview in the theme of the window's palette.
+    void applyTimelineTheme();
     void updateStatus();
 
     std::unique_ptr<TimelineStore> m_store;
@@ -134,4 +145,5 @@ private:
     QStackedWidget *m_stack = nullptr; // the timeline, or the start panel when empty
     StartPanel *m_startPanel = nullptr;
     QAction *m_importAnchor = nullptr; // File → Import… goes before it
+    bool m_closeAfterImport = false;   // closing was agreed while an import wrote
 };

@@ -1,5 +1,5 @@
 // MainWindow's File menu (new, open, recent, save a copy), the start panel of an empty
-// timeline, and Help → User Guide.
+// timeline, and Help → User Guide and What's New.
 #include "ui/widgets/MainWindow.h"
 
 #include "model/DefaultDatabase.h"
@@ -10,6 +10,7 @@
 #include "ui/widgets/RecentFiles.h"
 #include "ui/widgets/StartPanel.h"
 #include "ui/widgets/TimelineView.h"
+#include "ui/widgets/WhatsNewDialog.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -147,6 +148,11 @@ HelpWindow *MainWindow::showUserGuide() {
     return guide;
 }
 
+void MainWindow::showWhatsNew() {
+    WhatsNewDialog dialog(this);
+    dialog.exec();
+}
+
 void MainWindow::buildStartPanel() {
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(u"timelineStack"_s);
@@ -160,6 +166,10 @@ void MainWindow::buildStartPanel() {
     });
     connect(m_startPanel, &StartPanel::bundledCopyRequested, this, &MainWindow::openBundledCopy);
     connect(m_startPanel, &StartPanel::recentRequested, this, &MainWindow::openTimeline);
+    connect(m_startPanel, &StartPanel::removeMissingRequested, this, [this] {
+        m_recent->removeMissing();
+        updateStartPanel();
+    });
 }
 
 void MainWindow::updateStartPanel() {

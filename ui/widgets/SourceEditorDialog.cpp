@@ -2,6 +2,7 @@
 
 #include "model/DateInput.h"
 #include "model/LinkPolicy.h"
+#include "ui/widgets/Confirmations.h"
 #include "ui/widgets/FieldMessages.h"
 
 #include <QComboBox>
@@ -146,6 +147,21 @@ SourceEditorDialog::SourceEditorDialog(const Source &source, QWidget *parent)
     validate();
     resize(640, 600);
     m_title->setFocus();
+    m_initial = this->source(); // the parameter `source` hides the member
+    m_initialTyped = typedTexts();
+}
+
+QStringList SourceEditorDialog::typedTexts() const {
+    return {m_published->text(), m_accessed->text(), m_doi->text()};
+}
+
+bool SourceEditorDialog::hasChanges() const {
+    return source() != m_initial || typedTexts() != m_initialTyped;
+}
+
+void SourceEditorDialog::reject() {
+    if (!hasChanges() || Confirmations::discardChanges(this, tr("this source")))
+        QDialog::reject();
 }
 
 QPushButton *SourceEditorDialog::okButton() const {

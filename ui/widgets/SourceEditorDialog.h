@@ -23,14 +23,24 @@ public:
     [[nodiscard]] Source source() const;
     [[nodiscard]] bool isValid() const;
     [[nodiscard]] QPushButton *okButton() const;
+    // Whether anything differs from the source the dialog opened with.
+    [[nodiscard]] bool hasChanges() const;
     // "10.1234/abc" from "10.1234/abc", "doi:10.1234/abc" or "https://doi.org/10.1234/abc";
     // empty with a reason when it is no DOI.
     [[nodiscard]] static QString normalisedDoi(const QString &text, QString *reason = nullptr);
 
+public slots:
+    // Escape, Cancel and the close button: with changes, asks before discarding them.
+    void reject() override;
+
 private:
     void validate();
+    // The dates and DOI as typed (a bad one reads as none in source()).
+    [[nodiscard]] QStringList typedTexts() const;
 
     Source m_source;
+    Source m_initial; // source() as the dialog opened
+    QStringList m_initialTyped;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_title = nullptr;
     QLabel *m_titleError = nullptr;

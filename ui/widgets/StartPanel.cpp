@@ -61,6 +61,12 @@ StartPanel::StartPanel(QWidget *parent)
             emit recentRequested(item->data(Qt::UserRole).toString());
     });
 
+    m_removeMissing = new QPushButton(tr("&Remove Missing Timelines"), this);
+    m_removeMissing->setObjectName(u"removeMissingButton"_s);
+    m_removeMissing->setToolTip(tr("Take the timelines marked “not found” off the list"));
+    m_removeMissing->hide();
+    connect(m_removeMissing, &QPushButton::clicked, this, &StartPanel::removeMissingRequested);
+
     auto *column = new QWidget(this);
     column->setMinimumWidth(480);
     column->setMaximumWidth(560);
@@ -75,6 +81,7 @@ StartPanel::StartPanel(QWidget *parent)
     columnLayout->addSpacing(16);
     columnLayout->addWidget(recentTitle);
     columnLayout->addWidget(m_recent);
+    columnLayout->addWidget(m_removeMissing, 0, Qt::AlignRight);
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
@@ -85,6 +92,7 @@ StartPanel::StartPanel(QWidget *parent)
 void StartPanel::setRecentFiles(const QStringList &files, const QString &current) {
     m_recent->clear();
     const QString currentPath = QFileInfo(current).absoluteFilePath();
+    bool anyMissing = false;
     for (const QString &file : files) {
         if (file == currentPath)
             continue;
@@ -95,8 +103,10 @@ void StartPanel::setRecentFiles(const QStringList &files, const QString &current
         if (!info.exists()) {
             item->setText(tr("%1 (not found)").arg(info.fileName()));
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+            anyMissing = true;
         }
     }
+    m_removeMissing->setVisible(anyMissing);
     if (m_recent->count() == 0) {
         auto *none = new QListWidgetItem(tr("No other timelines yet"), m_recent);
         none->setFlags(Qt::NoItemFlags);

@@ -15,23 +15,26 @@ public:
     explicit StartPanel(QWidget *parent = nullptr);
 
     // The recent timelines, but not `current` (the one this panel is shown for); a file that
-    // has gone is listed greyed as "not found".
+    // has gone is listed greyed as "not found", and Remove Missing Timelines shows.
     void setRecentFiles(const QStringList &files, const QString &current);
 
     [[nodiscard]] QPushButton *importButton() const { return m_import; }
     [[nodiscard]] QPushButton *addEventButton() const { return m_addEvent; }
     [[nodiscard]] QPushButton *bundledButton() const { return m_bundled; }
     [[nodiscard]] QListWidget *recentList() const { return m_recent; }
+    [[nodiscard]] QPushButton *removeMissingButton() const { return m_removeMissing; }
 
 signals:
     void importRequested();
     void addEventRequested();
     void bundledCopyRequested();
     void recentRequested(const QString &path);
+    void removeMissingRequested();
 
 private:
     QPushButton *m_import = nullptr;
     QPushButton *m_addEvent = nullptr;
     QPushButton *m_bundled = nullptr;
     QListWidget *m_recent = nullptr;
+    QPushButton *m_removeMissing = nullptr;
 };

@@ -36,6 +36,7 @@ public:
     [[nodiscard]] LaneGrouping laneGrouping() const { return m_grouping; }
     [[nodiscard]] EmptyLanes emptyLanes() const { return m_emptyLanes; }
     void setTheme(const TimelineTheme &theme);
+    [[nodiscard]] const TimelineTheme &theme() const { return m_theme; }
     void setToday(QDate today);
     // "Dim non-matching": every event stays drawn, those not in `matching` under a veil.
     // std::nullopt draws everything plainly.
