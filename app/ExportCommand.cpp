@@ -3,7 +3,7 @@
 #include "model/EventFilter.h"
 #include "model/PartialDate.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"
 

@@ -3,7 +3,7 @@
 #include "model/SearchQuery.h"
 #include "model/SearchRank.h"
 #include "model/TimelineData.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QHash>
 #include <QSqlQuery>

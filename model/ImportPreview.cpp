@@ -1,6 +1,6 @@
 #include "model/ImportPreview.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QSqlQuery>
 

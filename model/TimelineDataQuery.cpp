@@ -1,6 +1,6 @@
 #include "model/TimelineDataQuery.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QHash>
 #include <QSqlQuery>

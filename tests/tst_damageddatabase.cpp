@@ -6,7 +6,7 @@
 #include "app/CommandLine.h"
 #include "model/DatabaseBackup.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include "DatabaseFileTestUtil.h"
 

@@ -3,7 +3,7 @@
 // nothing is written to the damaged file.
 
 #include "model/DatabaseBackup.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/TimelineView.h"
 

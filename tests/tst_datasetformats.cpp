@@ -1,6 +1,6 @@
 #include "model/DatasetHealth.h"
 #include "model/ImportPreview.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/NativeJsonFormat.h"
 

@@ -4,7 +4,7 @@
 
 #include "BundledDatasetTestUtil.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/ExportImageDialog.h"
 
 #include <QApplication>

@@ -10,7 +10,7 @@
 #include "model/FileImport.h"
 #include "model/ImportControl.h"
 #include "model/ImportPreview.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
 

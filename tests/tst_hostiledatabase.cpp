@@ -1,6 +1,6 @@
 #include "DatabaseFileTestUtil.h"
 #include "model/SchemaMigrations.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "DatabaseFileTestUtil.h"
 #include "model/ImportPreview.h"
 #include "model/SchemaMigrations.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCryptographicHash>
 #include <QFile>

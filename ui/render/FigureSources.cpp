@@ -1,6 +1,6 @@
 #include "ui/render/FigureSources.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QSqlQuery>
 #include <QStringList>

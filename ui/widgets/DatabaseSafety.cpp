@@ -1,7 +1,7 @@
 #include "ui/widgets/DatabaseSafety.h"
 
 #include "model/DatabaseBackup.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
 
 #include <QCoreApplication>

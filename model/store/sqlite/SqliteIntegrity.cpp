@@ -1,7 +1,7 @@
-// TimelineStore: how damage is found and reported (reads that fail, quick_check and
-// integrity_check, a file cut short). Split from TimelineStore.cpp, which holds the rest.
+// The SQLite store: how damage is found and reported (reads that fail, quick_check and
+// integrity_check, a file cut short). (The rest of the store is in the files beside this one.)
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QDir>
 #include <QFile>
