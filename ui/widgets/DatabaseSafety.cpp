@@ -66,6 +66,10 @@ void DatabaseSafety::afterFirstFrame() {
     if (m_checkStarted)
         return;
     m_checkStarted = true;
+    // Backups beside the file and quick_check are for a timeline in one file; a server
+    // keeps and checks its own.
+    if (!m_store.isFileBased())
+        return;
     const bool writable = !m_store.isReadOnly() && !m_store.readError().isError();
     if (QFileInfo(m_store.path()).size() <= TimelineStore::quickCheckLimitBytes) {
         if (writable)

@@ -15,7 +15,9 @@
 
 // The connection's SQLite handle; null when `db` is not an open QSQLITE connection.
 [[nodiscard]] inline sqlite3 *sqliteHandle(const QSqlDatabase &db) {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!db.isOpen() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         return *static_cast<sqlite3 *const *>(handle.constData());
     return nullptr;

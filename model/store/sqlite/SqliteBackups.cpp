@@ -26,7 +26,8 @@ int copyPages(sqlite3 *from, sqlite3 *to) {
 
 } // namespace
 
-bool TimelineStore::backupFile(const QString &from, const QString &target, StoreError *error) {
+bool SqliteTimelineStore::backupFile(const QString &from, const QString &target,
+                                     StoreError *error) {
     const QString partial = target + u".partial"_s;
     QFile::remove(partial);
     sqlite3 *source = nullptr;
@@ -57,8 +58,8 @@ bool TimelineStore::backupFile(const QString &from, const QString &target, Store
     return false;
 }
 
-bool TimelineStore::restoreBackup(const QString &backupPath, const QString &livePath,
-                                  StoreError *error) {
+bool SqliteTimelineStore::restoreBackup(const QString &backupPath, const QString &livePath,
+                                        StoreError *error) {
     if (StoreError damage = quickCheckFile(backupPath); damage.isError()) {
         *error = damage;
         return false;
@@ -117,7 +118,7 @@ StoreError copyError(const QString &path, const QString &reason) {
 
 } // namespace
 
-bool TimelineStore::saveCopy(const QString &path, StoreError *error) const {
+bool SqliteTimelineStore::saveCopy(const QString &path, StoreError *error) const {
     const auto failed = [&](const QString &reason) {
         if (error)
             *error = copyError(path, reason);

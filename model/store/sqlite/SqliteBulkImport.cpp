@@ -74,31 +74,8 @@ private:
 
 } // namespace
 
-namespace {
-
-// A whole dataset, as the one part of an import.
-class WholeDataset final : public TimelineStore::DatasetParts {
-public:
-    explicit WholeDataset(const Dataset &dataset)
-        : m_dataset(&dataset) {}
-    const Dataset *next() override { return std::exchange(m_dataset, nullptr); }
-    [[nodiscard]] bool failed() const override { return false; }
-    [[nodiscard]] bool laterPartsMayHaveSources() const override { return false; }
-
-private:
-    const Dataset *m_dataset;
-};
-
-} // namespace
-
-bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
-                                  ImportSummary *summary, StoreError *error) {
-    WholeDataset whole(dataset);
-    return importParts(whole, policy, summary, error);
-}
-
-bool TimelineStore::importParts(DatasetParts &parts, ImportPolicy policy, ImportSummary *summary,
-                                StoreError *error) {
+bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
+                                      ImportSummary *summary, StoreError *error) {
     StoreError localError;
     StoreError *err = error ? error : &localError;
     ImportSummary counts;

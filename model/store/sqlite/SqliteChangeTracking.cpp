@@ -6,7 +6,7 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-bool TimelineStore::installChangeTracking(StoreError *error) {
+bool SqliteTimelineStore::installChangeTracking(StoreError *error) {
     // Temporary triggers (this connection only, never stored in the file) note which events
     // and sources a transaction touched; flushSearchIndex() re-indexes each of them once.
     // The index keeps no copy of its text (schema version 4), and taking a row out of it needs
@@ -76,7 +76,7 @@ bool TimelineStore::installChangeTracking(StoreError *error) {
     return true;
 }
 
-bool TimelineStore::suspendChangeTracking(StoreError *error) {
+bool SqliteTimelineStore::suspendChangeTracking(StoreError *error) {
     QSqlQuery query(database());
     QStringList triggers;
     if (query.exec(u"SELECT name FROM sqlite_temp_master WHERE type = 'trigger' "
@@ -98,7 +98,7 @@ bool TimelineStore::suspendChangeTracking(StoreError *error) {
 
 // ---- Reading ----
 
-qint64 TimelineStore::dataVersion() const {
+qint64 SqliteTimelineStore::dataVersion() const {
     QSqlQuery query(database());
     return query.exec(u"PRAGMA data_version"_s) && query.next() ? query.value(0).toLongLong() : 0;
 }

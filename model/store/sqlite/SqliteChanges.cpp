@@ -5,7 +5,7 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-bool TimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
+bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
     StoreError localError;
     StoreError *err = error ? error : &localError;
     if (!beginWrite(err))

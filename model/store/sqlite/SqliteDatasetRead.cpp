@@ -6,7 +6,7 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-Dataset TimelineStore::dataset() const {
+Dataset SqliteTimelineStore::dataset() const {
     Dataset dataset;
     QSqlQuery query(database());
     if (query.exec(u"SELECT value FROM meta WHERE key = 'title'"_s) && query.next())

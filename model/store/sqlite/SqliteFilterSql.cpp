@@ -52,7 +52,7 @@ QString SqliteDetail::filterClause(const EventFilter &filter, QVariantMap &bindi
     return conditions.join(u" AND ");
 }
 
-QString TimelineStore::filterSql(const EventFilter &filter, QVariantMap &bindings) {
+QString SqliteTimelineStore::filterSql(const EventFilter &filter, QVariantMap &bindings) {
     QString where = filterClause(filter, bindings);
     if (!filter.query.trimmed().isEmpty()) {
         if (!where.isEmpty())

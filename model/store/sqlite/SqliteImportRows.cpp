@@ -9,8 +9,8 @@ using namespace SqliteDetail;
 using StoreBulk::BulkStatement;
 using StoreBulk::ImportStatements;
 
-qint64 TimelineStore::insertImportedEvent(ImportStatements &bulk, const Event &event,
-                                          StoreError *error) {
+qint64 SqliteTimelineStore::insertImportedEvent(ImportStatements &bulk, const Event &event,
+                                                StoreError *error) {
     const auto what = [&event] {
         return event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
     };
@@ -141,8 +141,8 @@ qint64 TimelineStore::insertImportedEvent(ImportStatements &bulk, const Event &e
     return eventRow;
 }
 
-bool TimelineStore::insertImportedSource(ImportStatements &bulk, Source &source,
-                                         StoreError *error) {
+bool SqliteTimelineStore::insertImportedSource(ImportStatements &bulk, Source &source,
+                                               StoreError *error) {
     if (source.title.trimmed().isEmpty()) {
         *error = {StoreError::Kind::Invalid, u"%1: source %2 has no title"_s.arg(
                                                  QDir::toNativeSeparators(m_path), source.uid)};

@@ -2,10 +2,12 @@
 
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-bool TimelineStore::wasEverFilled() const {
+bool SqliteTimelineStore::wasEverFilled() const {
     QSqlQuery query(database());
     if (query.exec(u"SELECT 1 FROM meta WHERE key = 'filled'"_s) && query.next())
         return true;
@@ -13,7 +15,7 @@ bool TimelineStore::wasEverFilled() const {
     return false;
 }
 
-int TimelineStore::eventCount() const {
+int SqliteTimelineStore::eventCount() const {
     QSqlQuery query(database());
     if (query.exec(u"SELECT count(*) FROM event"_s) && query.next())
         return query.value(0).toInt();
@@ -21,7 +23,7 @@ int TimelineStore::eventCount() const {
     return 0;
 }
 
-int TimelineStore::sourceCount() const {
+int SqliteTimelineStore::sourceCount() const {
     QSqlQuery query(database());
     if (query.exec(u"SELECT count(*) FROM source"_s) && query.next())
         return query.value(0).toInt();
@@ -29,7 +31,7 @@ int TimelineStore::sourceCount() const {
     return 0;
 }
 
-QList<Category> TimelineStore::categories() const {
+QList<Category> SqliteTimelineStore::categories() const {
     QList<Category> result;
     QSqlQuery query(database());
     query.exec(
@@ -47,13 +49,13 @@ QList<Category> TimelineStore::categories() const {
     return result;
 }
 
-QList<Event> TimelineStore::events(const EventFilter &filter) const {
+QList<Event> SqliteTimelineStore::events(const EventFilter &filter) const {
     QVariantMap bindings;
     const QString where = filterSql(filter, bindings);
     return loadEvents(where, bindings);
 }
 
-std::vector<qint64> TimelineStore::eventIds(const EventFilter &filter) const {
+std::vector<qint64> SqliteTimelineStore::eventIds(const EventFilter &filter) const {
     QVariantMap bindings;
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -78,17 +80,18 @@ std::vector<qint64> TimelineStore::eventIds(const EventFilter &filter) const {
     return ids;
 }
 
-std::optional<Event> TimelineStore::event(qint64 id) const {
+std::optional<Event> SqliteTimelineStore::event(qint64 id) const {
     const QList<Event> found = loadEvents(u"e.id = :id"_s, {{u":id"_s, id}});
     return found.isEmpty() ? std::nullopt : std::optional<Event>(found.constFirst());
 }
 
-std::optional<Event> TimelineStore::eventByUid(const QString &uid) const {
+std::optional<Event> SqliteTimelineStore::eventByUid(const QString &uid) const {
     const QList<Event> found = loadEvents(u"e.uid = :uid"_s, {{u":uid"_s, uid}});
     return found.isEmpty() ? std::nullopt : std::optional<Event>(found.constFirst());
 }
 
-QList<Event> TimelineStore::loadEvents(const QString &where, const QVariantMap &bindings) const {
+QList<Event> SqliteTimelineStore::loadEvents(const QString &where,
+                                             const QVariantMap &bindings) const {
     QSqlDatabase db = database();
     const QString whereSql = where.isEmpty() ? QString() : u" WHERE "_s + where;
     QSqlQuery query(db);
@@ -195,7 +198,7 @@ const QString sourceColumns = u"id, uid, kind, title, outlet, authors, url, doi,
                               "accessed, language, excerpt, notes"_s;
 } // namespace
 
-QList<Source> TimelineStore::sources() const {
+QList<Source> SqliteTimelineStore::sources() const {
     QList<Source> result;
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -206,7 +209,7 @@ QList<Source> TimelineStore::sources() const {
     return result;
 }
 
-std::optional<Source> TimelineStore::source(qint64 id) const {
+std::optional<Source> SqliteTimelineStore::source(qint64 id) const {
     QSqlQuery query(database());
     query.prepare(u"SELECT %1 FROM source WHERE id = :id"_s.arg(sourceColumns));
     query.bindValue(u":id"_s, id);
@@ -216,7 +219,7 @@ std::optional<Source> TimelineStore::source(qint64 id) const {
     return std::nullopt;
 }
 
-std::optional<Source> TimelineStore::sourceByUid(const QString &uid) const {
+std::optional<Source> SqliteTimelineStore::sourceByUid(const QString &uid) const {
     QSqlQuery query(database());
     query.prepare(u"SELECT %1 FROM source WHERE uid = :uid"_s.arg(sourceColumns));
     query.bindValue(u":uid"_s, uid);
@@ -227,7 +230,7 @@ std::optional<Source> TimelineStore::sourceByUid(const QString &uid) const {
 }
 
 namespace {
-QStringList namesOf(const TimelineStore &store, const QString &table) {
+QStringList namesOf(const SqliteTimelineStore &store, const QString &table) {
     QStringList names;
     QSqlQuery query(store.database());
     query.exec(u"SELECT name FROM %1 ORDER BY name COLLATE NOCASE"_s.arg(table));
@@ -238,7 +241,7 @@ QStringList namesOf(const TimelineStore &store, const QString &table) {
 }
 } // namespace
 
-QHash<QString, int> TimelineStore::citationCounts() const {
+QHash<QString, int> SqliteTimelineStore::citationCounts() const {
     QHash<QString, int> counts;
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -250,7 +253,8 @@ QHash<QString, int> TimelineStore::citationCounts() const {
     return counts;
 }
 
-QList<std::pair<Event, Citation>> TimelineStore::citingEvents(const QString &sourceUid) const {
+QList<std::pair<Event, Citation>>
+SqliteTimelineStore::citingEvents(const QString &sourceUid) const {
     QList<std::pair<Event, Citation>> result;
     const QList<Event> events = loadEvents(
         u"e.id IN (SELECT es.event_id FROM event_source es JOIN source s ON s.id = es.source_id "
@@ -263,19 +267,19 @@ QList<std::pair<Event, Citation>> TimelineStore::citingEvents(const QString &sou
     return result;
 }
 
-QStringList TimelineStore::actorNames() const {
+QStringList SqliteTimelineStore::actorNames() const {
     return namesOf(*this, u"actor"_s);
 }
 
-QStringList TimelineStore::chipNames() const {
+QStringList SqliteTimelineStore::chipNames() const {
     return namesOf(*this, u"chip"_s);
 }
 
-QStringList TimelineStore::tagNames() const {
+QStringList SqliteTimelineStore::tagNames() const {
     return namesOf(*this, u"tag"_s);
 }
 
-QList<SavedView> TimelineStore::savedViews() const {
+QList<SavedView> SqliteTimelineStore::savedViews() const {
     QList<SavedView> views;
     QSqlQuery query(database());
     query.exec(u"SELECT id, name, filter FROM saved_view ORDER BY name COLLATE NOCASE"_s);
@@ -284,4 +288,50 @@ QList<SavedView> TimelineStore::savedViews() const {
                            query.value(2).toString()};
     readFailed(query, u"saved_view"_s);
     return views;
+}
+
+QHash<qint64, QList<CitedSource>>
+SqliteTimelineStore::citationsFor(const QList<qint64> &eventIds) const {
+    QHash<qint64, QList<CitedSource>> cited;
+    const QSqlDatabase db = database();
+    // Ids are integers from the caller's data: written into the statement in chunks rather
+    // than bound one placeholder each (SQLite limits the number of parameters).
+    constexpr qsizetype Chunk = 500;
+    for (qsizetype from = 0; from < eventIds.size(); from += Chunk) {
+        QStringList ids;
+        for (qsizetype i = from; i < std::min(from + Chunk, eventIds.size()); ++i)
+            ids << QString::number(eventIds.at(i));
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.exec(uR"(SELECT es.event_id, s.id, s.outlet, s.title, s.published, s.url, s.doi
+                              FROM event_source es JOIN source s ON s.id = es.source_id
+                             WHERE es.event_id IN (%1)
+                             ORDER BY es.event_id, es.position)"_s.arg(ids.join(u',')))) {
+            readFailed(query, u"event_source"_s);
+            continue;
+        }
+        while (query.next()) {
+            CitedSource source;
+            source.id = query.value(1).toLongLong();
+            source.outlet = query.value(2).toString();
+            source.title = query.value(3).toString();
+            source.published = dateFromIso(query.value(4).toString());
+            source.url = query.value(5).toString();
+            source.doi = query.value(6).toString();
+            cited[query.value(0).toLongLong()].append(source);
+        }
+        readFailed(query, u"event_source"_s);
+    }
+    return cited;
+}
+
+void SqliteTimelineStore::visitEventKeys(const EventKeyVisitor &visit) const {
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT uid, title, first_day, last_day FROM event"_s)) {
+        while (query.next())
+            visit(query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong(),
+                  query.value(3).toLongLong());
+    }
+    readFailed(query, u"event"_s);
 }

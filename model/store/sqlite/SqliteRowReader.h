@@ -3,8 +3,8 @@
 // Rows read through SQLite's own interface (the whole dataset's read, the bulk import's look
 // at what is stored). Private to the store.
 
-#include "model/store/TimelineStore.h"
 #include "model/store/sqlite/SqliteApi.h"
+#include "model/store/sqlite/SqliteTimelineStore.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -29,7 +29,7 @@ public:
     }
     // The error that ended the rows (a damaged page), recorded in the store as damage to
     // `table`; false when they ended as they should.
-    bool failed(const TimelineStore &store, const QString &table) const {
+    bool failed(const SqliteTimelineStore &store, const QString &table) const {
         if (m_result == SQLITE_DONE || m_result == SQLITE_ROW)
             return false;
         return store.readFailed(

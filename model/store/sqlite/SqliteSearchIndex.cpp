@@ -5,7 +5,7 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-bool TimelineStore::flushSearchIndex(StoreError *error) {
+bool SqliteTimelineStore::flushSearchIndex(StoreError *error) {
     // Inside the write transaction, just before COMMIT: the index changes with the data or not
     // at all. Each noted row is taken out with the text it was indexed with, then indexed
     // with what the views give now; rows that were deleted simply drop out (the views have

@@ -4,7 +4,7 @@
 // conversions between rows and values, and the SQL that notes a row for the search index.
 // Private to the store: nothing outside model/store/sqlite includes this.
 
-#include "model/store/TimelineStore.h"
+#include "model/store/sqlite/SqliteTimelineStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -36,7 +36,7 @@ inline constexpr int SqliteNotADb = 26;
 
 // How long a statement waits for another connection's lock before it reports "busy".
 inline constexpr int BusyTimeoutMs = 5000;
-// Reads through a memory map of up to 256 MB (see TimelineStore::configure).
+// Reads through a memory map of up to 256 MB (see SqliteTimelineStore::configure).
 inline constexpr auto MmapSizePragma = "PRAGMA mmap_size = 268435456";
 
 inline QString newConnectionName() {

@@ -1,7 +1,7 @@
 // The SQLite store: opening a file (the checks before anything is read or written), the
 // connection's settings and the schema migrations.
 
-#include "model/SchemaMigrations.h"
+#include "model/store/sqlite/SqliteSchemaMigrations.h"
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
 #include <QSqlDriver>
@@ -10,11 +10,11 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-TimelineStore::TimelineStore(QString path, QString connectionName)
-    : m_path(std::move(path))
+SqliteTimelineStore::SqliteTimelineStore(QString path, QString connectionName)
+    : TimelineStore(std::move(path))
     , m_connectionName(std::move(connectionName)) {}
 
-TimelineStore::~TimelineStore() {
+SqliteTimelineStore::~SqliteTimelineStore() {
     m_statements.clear(); // prepared statements go before their connection
     m_failedStatement = QSqlQuery();
     {
@@ -25,12 +25,12 @@ TimelineStore::~TimelineStore() {
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QSqlDatabase TimelineStore::database() const {
+QSqlDatabase SqliteTimelineStore::database() const {
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-std::unique_ptr<TimelineStore> TimelineStore::open(const QString &path, StoreError *error,
-                                                   OpenMode mode, OpenCheck check) {
+std::unique_ptr<SqliteTimelineStore>
+SqliteTimelineStore::open(const QString &path, StoreError *error, OpenMode mode, OpenCheck check) {
     StoreError localError;
     StoreError &err = error ? *error : localError;
     err = {};
@@ -77,7 +77,7 @@ std::unique_ptr<TimelineStore> TimelineStore::open(const QString &path, StoreErr
                 u"%1: cannot create the file (the folder is not writable)"_s.arg(shownPath));
     }
 
-    std::unique_ptr<TimelineStore> store(new TimelineStore(path, newConnectionName()));
+    std::unique_ptr<SqliteTimelineStore> store(new SqliteTimelineStore(path, newConnectionName()));
     if (mode == OpenMode::ReadOnly)
         store->m_readOnlyReason = u"opened read-only"_s;
     else if (info.exists() && !info.isWritable())
@@ -124,7 +124,7 @@ std::unique_ptr<TimelineStore> TimelineStore::open(const QString &path, StoreErr
     return store;
 }
 
-bool TimelineStore::configure(OpenMode mode, OpenCheck check, StoreError *error) {
+bool SqliteTimelineStore::configure(OpenMode mode, OpenCheck check, StoreError *error) {
     Q_UNUSED(mode);
     QSqlDatabase db = database();
     QSqlQuery query(db);
@@ -263,7 +263,7 @@ bool TimelineStore::configure(OpenMode mode, OpenCheck check, StoreError *error)
     return installChangeTracking(error);
 }
 
-bool TimelineStore::migrate(int fromVersion, StoreError *error) {
+bool SqliteTimelineStore::migrate(int fromVersion, StoreError *error) {
     QSqlDatabase db = database();
     QSqlQuery query(db);
     if (fromVersion > 0) {
@@ -309,7 +309,7 @@ bool TimelineStore::migrate(int fromVersion, StoreError *error) {
     return true;
 }
 
-int TimelineStore::schemaVersion() const {
+int SqliteTimelineStore::schemaVersion() const {
     QSqlQuery query(database());
     if (query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && query.next())
         return query.value(0).toInt();

@@ -6,7 +6,7 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-QSqlQuery &TimelineStore::statement(const QString &sql) const {
+QSqlQuery &SqliteTimelineStore::statement(const QString &sql) const {
     auto found = m_statements.find(sql);
     if (found == m_statements.end()) {
         QSqlQuery query(database());
@@ -21,15 +21,15 @@ QSqlQuery &TimelineStore::statement(const QString &sql) const {
     return found->second;
 }
 
-StoreError TimelineStore::errorFrom(const QSqlQuery &query, const QString &action) const {
+StoreError SqliteTimelineStore::errorFrom(const QSqlQuery &query, const QString &action) const {
     const QSqlError sqlError = query.lastError();
     const QString detail =
         sqlError.databaseText().isEmpty() ? sqlError.text() : sqlError.databaseText();
     return errorFromCode(primaryCode(sqlError), detail, action);
 }
 
-StoreError TimelineStore::errorFromCode(int code, const QString &detail,
-                                        const QString &action) const {
+StoreError SqliteTimelineStore::errorFromCode(int code, const QString &detail,
+                                              const QString &action) const {
     const QString shownPath = QDir::toNativeSeparators(m_path);
     switch (code) {
     case SqliteBusy:
@@ -60,18 +60,18 @@ StoreError TimelineStore::errorFromCode(int code, const QString &detail,
     }
 }
 
-StoreError TimelineStore::refusedBecauseReadOnly() const {
+StoreError SqliteTimelineStore::refusedBecauseReadOnly() const {
     return {StoreError::Kind::ReadOnly, u"%1: %2; nothing was changed"_s.arg(
                                             QDir::toNativeSeparators(m_path), m_readOnlyReason)};
 }
 
-void TimelineStore::clearWriteCaches() {
+void SqliteTimelineStore::clearWriteCaches() {
     m_nameIds.clear();
     m_categoryIds.clear();
     m_sourceIds.clear();
 }
 
-bool TimelineStore::beginWrite(StoreError *error) {
+bool SqliteTimelineStore::beginWrite(StoreError *error) {
     if (isReadOnly()) {
         *error = refusedBecauseReadOnly();
         return false;
@@ -86,7 +86,7 @@ bool TimelineStore::beginWrite(StoreError *error) {
     return true;
 }
 
-bool TimelineStore::commitWrite(StoreError *error) {
+bool SqliteTimelineStore::commitWrite(StoreError *error) {
     clearWriteCaches();
     if (!flushSearchIndex(error)) {
         rollbackWrite();
@@ -101,13 +101,13 @@ bool TimelineStore::commitWrite(StoreError *error) {
     return true;
 }
 
-void TimelineStore::rollbackWrite() {
+void SqliteTimelineStore::rollbackWrite() {
     clearWriteCaches(); // ids written in the transaction are gone with it
     QSqlQuery query(database());
     query.exec(u"ROLLBACK"_s);
 }
 
-bool TimelineStore::inWriteTransaction(StoreError *error, const std::function<bool()> &work) {
+bool SqliteTimelineStore::inWriteTransaction(StoreError *error, const std::function<bool()> &work) {
     if (!beginWrite(error))
         return false;
     if (!work()) {
@@ -117,8 +117,8 @@ bool TimelineStore::inWriteTransaction(StoreError *error, const std::function<bo
     return commitWrite(error);
 }
 
-bool TimelineStore::deleteRow(const QString &table, qint64 id, const QString &what,
-                              StoreError *error) {
+bool SqliteTimelineStore::deleteRow(const QString &table, qint64 id, const QString &what,
+                                    StoreError *error) {
     return inWriteTransaction(error, [&] {
         QSqlQuery query(database());
         query.prepare(u"DELETE FROM %1 WHERE id = :id"_s.arg(table));

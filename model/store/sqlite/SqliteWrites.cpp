@@ -5,7 +5,7 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
-bool TimelineStore::markFilled(StoreError *error) {
+bool SqliteTimelineStore::markFilled(StoreError *error) {
     QSqlQuery query(database());
     if (query.exec(u"INSERT OR IGNORE INTO meta(key, value) VALUES ('filled', '1')"_s))
         return true;
@@ -15,7 +15,7 @@ bool TimelineStore::markFilled(StoreError *error) {
 
 // ---- Writing ----
 
-qint64 TimelineStore::idForUid(const QString &table, const QString &uid) const {
+qint64 SqliteTimelineStore::idForUid(const QString &table, const QString &uid) const {
     if (uid.isEmpty())
         return 0;
     QSqlQuery &query = statement(u"SELECT id FROM %1 WHERE uid = :uid"_s.arg(table));
@@ -25,7 +25,7 @@ qint64 TimelineStore::idForUid(const QString &table, const QString &uid) const {
     return id;
 }
 
-qint64 TimelineStore::nameId(const QString &table, const QString &name, StoreError *error) {
+qint64 SqliteTimelineStore::nameId(const QString &table, const QString &name, StoreError *error) {
     QHash<QString, qint64> &known = m_nameIds[table];
     if (const auto found = known.constFind(name); found != known.cend())
         return *found;
@@ -49,7 +49,7 @@ qint64 TimelineStore::nameId(const QString &table, const QString &name, StoreErr
     return id;
 }
 
-qint64 TimelineStore::sourceIdForUid(const QString &uid) {
+qint64 SqliteTimelineStore::sourceIdForUid(const QString &uid) {
     if (const auto found = m_sourceIds.constFind(uid); found != m_sourceIds.cend())
         return *found;
     const qint64 id = idForUid(u"source"_s, uid);
@@ -58,7 +58,7 @@ qint64 TimelineStore::sourceIdForUid(const QString &uid) {
     return id;
 }
 
-qint64 TimelineStore::categoryId(const QString &name, StoreError *error) {
+qint64 SqliteTimelineStore::categoryId(const QString &name, StoreError *error) {
     if (name.isEmpty())
         return 0;
     if (const auto found = m_categoryIds.constFind(name); found != m_categoryIds.cend())
@@ -84,7 +84,7 @@ qint64 TimelineStore::categoryId(const QString &name, StoreError *error) {
     return category.id;
 }
 
-bool TimelineStore::saveCategory(Category &category, StoreError *error) {
+bool SqliteTimelineStore::saveCategory(Category &category, StoreError *error) {
     if (isReadOnly()) {
         *error = refusedBecauseReadOnly();
         return false;
@@ -119,7 +119,7 @@ bool TimelineStore::saveCategory(Category &category, StoreError *error) {
     return true;
 }
 
-bool TimelineStore::checkEvent(const Event &event, StoreError *error) const {
+bool SqliteTimelineStore::checkEvent(const Event &event, StoreError *error) const {
     const QString shownPath = QDir::toNativeSeparators(m_path);
     const auto what = [&event] {
         return event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
@@ -149,7 +149,7 @@ bool TimelineStore::checkEvent(const Event &event, StoreError *error) const {
     return true;
 }
 
-bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *error) {
+bool SqliteTimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *error) {
     const QString what = event.title.isEmpty() ? event.uid : u"'%1'"_s.arg(event.title);
     if (!checkEvent(event, error))
         return false;
@@ -208,7 +208,7 @@ bool TimelineStore::writeEvent(Event &event, qint64 existingId, StoreError *erro
     return writeEventLinks(event, existingId == 0, error);
 }
 
-bool TimelineStore::writeEventLinks(const Event &event, bool isNew, StoreError *error) {
+bool SqliteTimelineStore::writeEventLinks(const Event &event, bool isNew, StoreError *error) {
     // A row just inserted has no links yet (they go with their event: ON DELETE CASCADE).
     for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s, u"source"_s}) {
         if (isNew)
@@ -278,7 +278,7 @@ bool TimelineStore::writeEventLinks(const Event &event, bool isNew, StoreError *
     return true;
 }
 
-bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *error) {
+bool SqliteTimelineStore::writeSource(Source &source, qint64 existingId, StoreError *error) {
     if (source.title.trimmed().isEmpty()) {
         *error = {StoreError::Kind::Invalid, u"%1: source %2 has no title"_s.arg(
                                                  QDir::toNativeSeparators(m_path), source.uid)};
@@ -322,7 +322,7 @@ bool TimelineStore::writeSource(Source &source, qint64 existingId, StoreError *e
     return true;
 }
 
-bool TimelineStore::saveEvent(Event &event, StoreError *error) {
+bool SqliteTimelineStore::saveEvent(Event &event, StoreError *error) {
     Event copy = event;
     if (!inWriteTransaction(error,
                             [&] { return writeEvent(copy, event.id, error) && markFilled(error); }))
@@ -331,11 +331,11 @@ bool TimelineStore::saveEvent(Event &event, StoreError *error) {
     return true;
 }
 
-bool TimelineStore::deleteEvent(qint64 id, StoreError *error) {
+bool SqliteTimelineStore::deleteEvent(qint64 id, StoreError *error) {
     return deleteRow(u"event"_s, id, u"event"_s, error);
 }
 
-bool TimelineStore::saveSource(Source &source, StoreError *error) {
+bool SqliteTimelineStore::saveSource(Source &source, StoreError *error) {
     Source copy = source;
     if (!inWriteTransaction(
             error, [&] { return writeSource(copy, source.id, error) && markFilled(error); }))
@@ -344,11 +344,11 @@ bool TimelineStore::saveSource(Source &source, StoreError *error) {
     return true;
 }
 
-bool TimelineStore::deleteSource(qint64 id, StoreError *error) {
+bool SqliteTimelineStore::deleteSource(qint64 id, StoreError *error) {
     return deleteRow(u"source"_s, id, u"source"_s, error);
 }
 
-bool TimelineStore::saveView(SavedView &view, StoreError *error) {
+bool SqliteTimelineStore::saveView(SavedView &view, StoreError *error) {
     if (!beginWrite(error))
         return false;
     QSqlQuery query(database());
@@ -370,6 +370,6 @@ bool TimelineStore::saveView(SavedView &view, StoreError *error) {
     return commitWrite(error);
 }
 
-bool TimelineStore::deleteView(qint64 id, StoreError *error) {
+bool SqliteTimelineStore::deleteView(qint64 id, StoreError *error) {
     return deleteRow(u"saved_view"_s, id, u"view"_s, error);
 }
