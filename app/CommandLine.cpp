@@ -8,7 +8,7 @@
 #include "model/FilterNames.h"
 #include "model/ImportPreview.h"
 #include "model/SearchQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/JsonWriter.h"
 #include "model/formats/NativeJsonFormat.h"

@@ -4,7 +4,7 @@
 #include "model/FilterText.h"
 #include "model/PartialDate.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/render/FigureProvenance.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"

@@ -3,7 +3,7 @@
 #include "app/HugePageHeap.h"
 #include "model/DatabaseBackup.h"
 #include "model/DefaultDatabase.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/AppSettings.h"
 #include "ui/widgets/AppTheme.h"
 #include "ui/widgets/MainWindow.h"

@@ -3,8 +3,7 @@
 // SQL error in the search box); and reading it again gives the same expression.
 #include "fuzz/FuzzSupport.h"
 #include "model/SearchQuery.h"
-
-#include <sqlite3.h>
+#include "model/store/sqlite/SqliteApi.h" // SQLite's C interface: the one include of <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 

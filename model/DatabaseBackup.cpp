@@ -1,6 +1,6 @@
 #include "model/DatabaseBackup.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "model/Dataset.h"
 #include "model/ImportControl.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 // A dataset already in memory, handed to TimelineStore::importParts a slice of events at a
 // time, so that a long import says how far it got and can be stopped between two slices

@@ -1,6 +1,6 @@
 #include "model/DefaultDatabase.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 
 #include <QDir>

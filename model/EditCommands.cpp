@@ -1,6 +1,6 @@
 #include "model/EditCommands.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCoreApplication>
 #include <QSet>

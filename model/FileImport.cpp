@@ -2,7 +2,7 @@
 
 #include "model/DatasetSlices.h"
 #include "model/ImportControl.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFastReader.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"

@@ -1,8 +1,6 @@
 #include "model/ImportPreview.h"
 
-#include "model/TimelineStore.h"
-
-#include <QSqlQuery>
+#include "model/store/TimelineStore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,17 +20,11 @@ size_t spanKey(const QString &title, qint64 first, qint64 last) {
 
 ImportPreview::Existing ImportPreview::Existing::read(const TimelineStore &store) {
     Existing existing;
-    QSqlQuery query(store.database());
-    query.setForwardOnly(true);
-    if (query.exec(u"SELECT uid, title, first_day, last_day FROM event"_s)) {
-        while (query.next()) {
-            existing.eventUids.insert(uidKey(query.value(0).toString()));
-            existing.eventSpans.insert(spanKey(query.value(1).toString(),
-                                               query.value(2).toLongLong(),
-                                               query.value(3).toLongLong()));
-        }
-    }
-    store.readFailed(query, u"event"_s);
+    store.visitEventKeys(
+        [&existing](const QString &uid, const QString &title, qint64 firstDay, qint64 lastDay) {
+            existing.eventUids.insert(uidKey(uid));
+            existing.eventSpans.insert(spanKey(title, firstDay, lastDay));
+        });
     existing.sources = store.sources();
     for (const Category &category : store.categories())
         existing.categories.insert(category.name);

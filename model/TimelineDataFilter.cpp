@@ -1,6 +1,6 @@
 #include "model/TimelineDataFilter.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <algorithm>
 #include <vector>

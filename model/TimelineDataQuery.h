@@ -5,9 +5,9 @@
 
 class TimelineStore;
 
-// Reads the events a filter selects straight from SQLite into the compact TimelineData the
-// timeline draws, row by row, without building Event objects: a million events load in
-// bounded memory.
+// The events a filter selects, read by the store (TimelineStore::timelineData) into the
+// compact TimelineData the timeline draws, row by row, without building Event objects: a
+// million events load in bounded memory.
 class TimelineDataQuery {
 public:
     [[nodiscard]] static TimelineData load(const TimelineStore &store,

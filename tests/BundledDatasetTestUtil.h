@@ -4,7 +4,7 @@
 // as a first start makes it: the fixture of the figure and export tests.
 
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "ui/render/FigureSources.h"
 

@@ -1,8 +1,9 @@
 #include "app/CommandLine.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +62,8 @@ private slots:
     void usageErrors();
     void badImportChangesNothing();
     void notADatabase();
+    void serverTimelinesNotSupportedYet_data();
+    void serverTimelinesNotSupportedYet();
     void exportDataRoundTrips();
     void importDryRunWritesNothing();
     void exportDataFormatFromExtension();
@@ -374,6 +377,28 @@ void TestCommandLine::notADatabase() {
         result.err,
         u"chiptimeline: %1: not a ChipTimeline database (not an SQLite file); left untouched\n"_s
             .arg(file));
+}
+
+void TestCommandLine::serverTimelinesNotSupportedYet_data() {
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<QString>("shown");
+    // The password in an address is never repeated.
+    QTest::newRow("postgresql") << u"postgresql://anna:secret@db.example:5432/china"_s
+                                << u"postgresql://anna@db.example:5432/china"_s;
+    QTest::newRow("postgres") << u"postgres://db.example/china"_s
+                              << u"postgres://db.example/china"_s;
+    QTest::newRow("service") << u"service=china password=secret"_s << u"service=china"_s;
+}
+
+void TestCommandLine::serverTimelinesNotSupportedYet() {
+    QFETCH(QString, location);
+    QFETCH(QString, shown);
+    const Result result = run({u"--db"_s, location, u"list"_s});
+    QCOMPARE(result.code, 1);
+    QCOMPARE(result.err, u"chiptimeline: %1: PostgreSQL timelines are not supported yet; give "
+                         "the path of a timeline file\n"_s.arg(shown));
+    QCOMPARE(result.out, QString());
+    QVERIFY(!QFileInfo::exists(location)); // not taken for a file name
 }
 
 void TestCommandLine::exportDataRoundTrips() {

@@ -1,4 +1,5 @@
-#include "model/TimelineStore.h"
+#include "StoreConnectionTestUtil.h"
+#include "model/store/TimelineStore.h"
 
 #include <QProcess>
 #include <QSqlError>
@@ -63,7 +64,7 @@ void TestCrashSafety::killedWriterLosesNothingCommitted() {
         StoreError error;
         auto store = TimelineStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
-        QSqlQuery query(store->database());
+        QSqlQuery query(connectionOf(*store));
         QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
         QCOMPARE(query.value(0).toString(), u"ok"_s);
         QVERIFY(query.exec(u"PRAGMA foreign_key_check"_s));

@@ -1,6 +1,7 @@
 #include "DatabaseFileTestUtil.h"
-#include "model/TimelineStore.h"
+#include "StoreConnectionTestUtil.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -228,7 +229,7 @@ void TestCrashSafetyImport::killedImportIsAllOrNothing() {
         StoreError error;
         const auto store = TimelineStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
-        verifyDatabaseIntegrity(store->database());
+        verifyDatabaseIntegrity(connectionOf(*store));
         if (QTest::currentTestFailed())
             return;
         const int events = store->eventCount();
@@ -280,7 +281,7 @@ void TestCrashSafetyImport::killedEditsKeepEveryCommittedEdit() {
         StoreError error;
         const auto store = TimelineStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
-        verifyDatabaseIntegrity(store->database());
+        verifyDatabaseIntegrity(connectionOf(*store));
         if (QTest::currentTestFailed())
             return;
         for (const int n : std::as_const(committed))

@@ -3,11 +3,12 @@
 // each with its exact message, the command line's exit code, and the file's bytes unchanged.
 // And the automatic backups: made, rotated, checked and restored.
 
+#include "StoreConnectionTestUtil.h"
 #include "app/CommandLine.h"
 #include "model/DatabaseBackup.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include "DatabaseFileTestUtil.h"
 
@@ -319,7 +320,7 @@ void TestDamagedDatabase::fullDiskLeavesFileAsItWas() {
         StoreError error;
         auto store = TimelineStore::open(path, &error);
         QVERIFY2(store, qPrintable(error.message));
-        QSqlQuery query(store->database());
+        QSqlQuery query(connectionOf(*store));
         QVERIFY(query.exec(u"PRAGMA page_count"_s) && query.next());
         const int pages = query.value(0).toInt();
         QVERIFY(query.exec(u"PRAGMA max_page_count = %1"_s.arg(pages + 1)));
@@ -462,7 +463,7 @@ void TestDamagedDatabase::backupsMadeRotatedAndRestored() {
     QVERIFY2(restored, qPrintable(error.message));
     QCOMPARE(restored->eventCount(), 39);
     QCOMPARE(restored->sourceCount(), 43);
-    verifyDatabaseIntegrity(restored->database());
+    verifyDatabaseIntegrity(connectionOf(*restored));
     restored.reset();
     // The file it replaced is kept beside it, as it was.
     QCOMPARE(sha256(path + u".replaced"_s), live);

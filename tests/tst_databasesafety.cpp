@@ -2,8 +2,9 @@
 // a banner saying why; damage met while reading is shown instead of an empty timeline, and
 // nothing is written to the damaged file.
 
+#include "StoreConnectionTestUtil.h"
 #include "model/DatabaseBackup.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/TimelineView.h"
 
@@ -64,7 +65,7 @@ QString TestDatabaseSafety::makeDatabase(const QString &name, qint64 *eventRootP
     }
     if (!store->importDataset(dataset, ImportPolicy::Skip, nullptr, &error))
         return {};
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     if (!query.exec(u"SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM "
                     "sqlite_master WHERE name = 'event'"_s) ||
         !query.next())

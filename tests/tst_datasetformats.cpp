@@ -1,8 +1,9 @@
+#include "StoreConnectionTestUtil.h"
 #include "model/DatasetHealth.h"
 #include "model/ImportPreview.h"
-#include "model/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -49,14 +50,14 @@ QByteArray readAll(const QString &path) {
 // Every row of every table, in a stable order: what "the database did not change" means.
 QStringList dump(const TimelineStore &store) {
     QStringList out;
-    QSqlQuery tables(store.database());
+    QSqlQuery tables(connectionOf(store));
     tables.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                 "'sqlite_%' ORDER BY name"_s);
     QStringList names;
     while (tables.next())
         names << tables.value(0).toString();
     for (const QString &table : std::as_const(names)) {
-        QSqlQuery rows(store.database());
+        QSqlQuery rows(connectionOf(store));
         if (!rows.exec(u"SELECT * FROM \"%1\" ORDER BY 1"_s.arg(table)))
             continue; // FTS shadow tables that cannot be read directly
         while (rows.next()) {

@@ -1,5 +1,5 @@
 #include "model/EditCommands.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

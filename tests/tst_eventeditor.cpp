@@ -1,6 +1,6 @@
 #include "MessageBoxTestUtil.h"
 #include "model/EditCommands.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/BulkEditDialog.h"
 #include "ui/widgets/CategoryManagerDialog.h"
 #include "ui/widgets/EditingController.h"

@@ -1,6 +1,6 @@
 #include "model/Dataset.h"
 #include "model/EventSearch.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 
 #include <QColor>

@@ -1,5 +1,5 @@
 #include "app/CommandLine.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 
 #include <QDir>

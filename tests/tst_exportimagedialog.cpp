@@ -5,7 +5,7 @@
 #include "BundledDatasetTestUtil.h"
 #include "MessageBoxTestUtil.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/AppSettings.h"
 #include "ui/widgets/ExportImageDialog.h"
 

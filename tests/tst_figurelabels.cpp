@@ -6,7 +6,7 @@
 #include "BundledDatasetTestUtil.h"
 #include "model/EventFilter.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"
 

@@ -6,13 +6,14 @@
 // of a dataset in memory, in slices with progress) stores what a whole import stores, and
 // stopped halfway stores nothing.
 #include "DatabaseFileTestUtil.h"
+#include "StoreConnectionTestUtil.h"
 #include "model/DatasetSlices.h"
 #include "model/FileImport.h"
 #include "model/ImportControl.h"
 #include "model/ImportPreview.h"
-#include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,7 +86,7 @@ Dataset stored(const TimelineStore &store, Uids uids = Uids::Compare) {
 }
 
 QStringList indexNames(const TimelineStore &store) {
-    QSqlQuery query(store.database());
+    QSqlQuery query(connectionOf(store));
     query.exec(u"SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"_s);
     QStringList names;
     while (query.next())
@@ -94,7 +95,7 @@ QStringList indexNames(const TimelineStore &store) {
 }
 
 QList<qint64> searchRows(const TimelineStore &store, const QString &table, const QString &match) {
-    QSqlQuery query(store.database());
+    QSqlQuery query(connectionOf(store));
     query.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH :m ORDER BY rowid"_s.arg(table));
     query.bindValue(u":m"_s, match);
     query.exec();
@@ -209,7 +210,7 @@ void TestFileImport::partsStoreWhatTheWholeFileStores() {
     for (const QString &match : {u"verzogerung"_s, u"exportbeschrankungen"_s, u"quote"_s})
         QCOMPARE(searchRows(*parts, u"source_fts"_s, match),
                  searchRows(*whole, u"source_fts"_s, match));
-    QSqlQuery check(parts->database());
+    QSqlQuery check(connectionOf(*parts));
     QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
     QCOMPARE(check.value(0).toString(), u"ok"_s);
 }
@@ -337,7 +338,7 @@ void TestFileImport::lockedDatabaseStopsTheReader() {
     const auto store = TimelineStore::open(database, &error);
     const auto other = TimelineStore::open(database, &error);
     QVERIFY(store && other);
-    QSqlQuery lock(other->database());
+    QSqlQuery lock(connectionOf(*other));
     QVERIFY(lock.exec(u"PRAGMA busy_timeout = 0"_s));
     QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
     QVERIFY(lock.exec(u"INSERT INTO meta(key, value) VALUES ('lock', 'held')"_s));
@@ -558,13 +559,13 @@ void TestFileImport::importGoesThroughTheWal() {
     if (reader)
         QCOMPARE(reader->eventCount(), 12000);
     QVERIFY(!QFileInfo::exists(database + u"-journal"_s));
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
     QCOMPARE(query.value(0).toString(), u"wal"_s);
     QVERIFY(query.exec(u"PRAGMA mmap_size"_s) && query.next());
     QCOMPARE(query.value(0).toLongLong(), 268435456);
     query.finish();
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     if (QTest::currentTestFailed())
         return;
     // What a later edit writes goes through the WAL again.

@@ -1,6 +1,6 @@
 #include "model/FilterText.h"
 #include "model/SearchQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QDate>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/HealthDialog.h"
 
 #include <QApplication>

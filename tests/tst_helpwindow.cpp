@@ -1,5 +1,5 @@
 // Help → User Guide (ui/widgets/HelpWindow): the bundled guide, its sections and links.
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/HelpWindow.h"
 #include "ui/widgets/MainWindow.h"
 

@@ -1,6 +1,7 @@
 #include "DatabaseFileTestUtil.h"
-#include "model/SchemaMigrations.h"
-#include "model/TimelineStore.h"
+#include "StoreConnectionTestUtil.h"
+#include "model/store/TimelineStore.h"
+#include "model/store/sqlite/SqliteSchemaMigrations.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -214,7 +215,7 @@ void TestHostileDatabase::corruptedPage() {
     auto store = TimelineStore::open(path, &error, TimelineStore::OpenMode::ReadWrite,
                                      TimelineStore::OpenCheck::None);
     QVERIFY2(store, qPrintable(error.message));
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA quick_check"_s) && query.next());
     QVERIFY(query.value(0).toString() != u"ok"_s);
     query.finish();
@@ -268,7 +269,7 @@ void TestHostileDatabase::readOnlyMode() {
     QVERIFY(!store->deleteEvent(store->events().first().id, &error));
     QCOMPARE(error.message, u"%1: opened read-only; nothing was changed"_s.arg(shown(path)));
     // Even SQL through the connection itself cannot write.
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(!query.exec(u"DELETE FROM event"_s));
     store.reset();
     QCOMPARE(sha256(path), before);
@@ -338,7 +339,7 @@ void TestHostileDatabase::fullDisk() {
     const Dataset before = store->dataset();
     // The file may not grow by more than a few pages: SQLite answers SQLITE_FULL as it does
     // on a full disk.
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA page_count"_s) && query.next());
     const int pages = query.value(0).toInt();
     QVERIFY(query.exec(u"PRAGMA max_page_count = %1"_s.arg(pages + 2)));
@@ -360,7 +361,7 @@ void TestHostileDatabase::fullDisk() {
 
     auto reopened = TimelineStore::open(path, &error);
     QVERIFY2(reopened, qPrintable(error.message));
-    QSqlQuery check(reopened->database());
+    QSqlQuery check(connectionOf(*reopened));
     QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
     QCOMPARE(check.value(0).toString(), u"ok"_s);
     QCOMPARE(reopened->eventCount(), 20);
@@ -417,7 +418,7 @@ void TestHostileDatabase::extensionLoadingStaysDisabled() {
     StoreError error;
     auto store = TimelineStore::open(path, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(!query.exec(u"SELECT load_extension('x')"_s));
     QCOMPARE(query.lastError().databaseText(), u"not authorized"_s);
 }

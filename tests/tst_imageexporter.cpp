@@ -1,6 +1,6 @@
 #include "BundledDatasetTestUtil.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"
 

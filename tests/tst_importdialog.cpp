@@ -1,6 +1,6 @@
 #include "MessageBoxTestUtil.h"
-#include "model/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/ImportDialog.h"
 #include "ui/widgets/MainWindow.h"
 

@@ -1,4 +1,4 @@
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"

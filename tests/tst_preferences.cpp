@@ -1,6 +1,6 @@
 // Edit → Preferences… (ui/widgets/PreferencesDialog, AppSettings, AppTheme): what is stored
 // and where, Cancel changing nothing, the theme applied at once, on the offscreen platform.
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/AppSettings.h"
 #include "ui/widgets/AppTheme.h"
 #include "ui/widgets/MainWindow.h"

@@ -1,6 +1,6 @@
 // Recent timelines (ui/widgets/RecentFiles) and the File menu's new, open and save-a-copy
 // (MainWindowFiles.cpp), on the offscreen platform.
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/RecentFiles.h"
 #include "ui/widgets/WindowMemory.h"

@@ -1,6 +1,6 @@
 // The start panel of an empty timeline (ui/widgets/StartPanel, MainWindowFiles.cpp): its
 // three ways to a first event and the recent timelines, on the offscreen platform.
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/EventEditorDialog.h"
 #include "ui/widgets/FilterBar.h"
 #include "ui/widgets/MainWindow.h"

@@ -5,7 +5,7 @@
 #include "model/EventSearch.h"
 #include "model/TimelineDataFilter.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 
 #include <QDate>

@@ -3,7 +3,7 @@
 
 #include "TimelineDataTestUtil.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
 
 #include <QTemporaryDir>

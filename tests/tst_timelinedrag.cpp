@@ -1,5 +1,5 @@
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/TimelineView.h"
 
 #include <QSignalSpy>

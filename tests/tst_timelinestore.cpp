@@ -1,7 +1,8 @@
 #include "DatabaseFileTestUtil.h"
+#include "StoreConnectionTestUtil.h"
 #include "model/ImportPreview.h"
-#include "model/SchemaMigrations.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
+#include "model/store/sqlite/SqliteSchemaMigrations.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -112,7 +113,7 @@ void writeOldDatabase(const QString &file, int version, const QStringList &rows)
 
 QList<qint64> matches(const TimelineStore &store, const QString &table, const QString &query) {
     QList<qint64> ids;
-    QSqlQuery select(store.database());
+    QSqlQuery select(connectionOf(store));
     select.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH :q ORDER BY rowid"_s.arg(table));
     select.bindValue(u":q"_s, query);
     if (select.exec())
@@ -176,7 +177,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
     QCOMPARE(store->schemaVersion(), 4);
     QVERIFY(!store->isReadOnly());
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
     QCOMPARE(query.value(0).toString(), u"wal"_s);
     QVERIFY(query.exec(u"PRAGMA foreign_keys"_s) && query.next());
@@ -468,7 +469,7 @@ void TestTimelineStore::saveAndDeleteEventCascades() {
 
     QVERIFY(store->deleteEvent(event.id, &error));
     QVERIFY(!store->event(event.id));
-    QSqlQuery query(store->database());
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"SELECT count(*) FROM event_source WHERE event_id = %1"_s.arg(event.id)));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
@@ -544,7 +545,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
         StoreError error;
         auto store = TimelineStore::open(file, &error);
         QVERIFY(store);
-        QSqlQuery query(store->database());
+        QSqlQuery query(connectionOf(*store));
         QVERIFY(query.exec(u"UPDATE meta SET value = '99' WHERE key = 'schema_version'"_s));
         QVERIFY(query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
     }
@@ -611,7 +612,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     QCOMPARE(store->events(filter).size(), 1);
     filter.query = u"bis"_s;
     QCOMPARE(store->events(filter).size(), 1);
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     // The backup is the version-1 file as it was.
     auto backup =
         TimelineStore::open(store->backupPath(), &error, TimelineStore::OpenMode::ReadOnly);
@@ -640,11 +641,11 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
     dataset.events << more;
     QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, nullptr, &error),
              qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
-    QSqlQuery names(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
+    QSqlQuery names(connectionOf(*store));
     QVERIFY(names.exec(u"SELECT names FROM event_fts WHERE rowid = 4"_s) && names.next());
     QCOMPARE(names.value(0).toString(), u"US government Nvidia Huawei H20 MI308 licence deal"_s);
-    QSqlQuery quotes(store->database());
+    QSqlQuery quotes(connectionOf(*store));
     QVERIFY(quotes.exec(u"SELECT quotes FROM source_fts WHERE rowid = 2"_s) && quotes.next());
     QCOMPARE(quotes.value(0).toString(), u" third"_s); // h20's empty quote, then the new event's
 
@@ -670,7 +671,7 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
              qPrintable(error.message));
     QCOMPARE(summary.eventsUpdated, 3);
     QCOMPARE(summary.eventsAdded, 1);
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"zeppelin"_s), QList<qint64>{1});
     QCOMPARE(matches(*store, u"source_fts"_s, u"umgeschrieben"_s), QList<qint64>{1});
     QCOMPARE(matches(*store, u"source_fts"_s, u"neu"_s), QList<qint64>{2});
@@ -679,7 +680,7 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
     QVERIFY2(store->importDataset(changed, ImportPolicy::KeepBoth, &summary, &error),
              qPrintable(error.message));
     QCOMPARE(summary.eventsAdded, 4);
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
 }
 
 // Imports of 5,000 events or more into a database with fewer drop the secondary indexes and
@@ -691,7 +692,7 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     const QString indexesSql =
         u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
         "ORDER BY name"_s;
-    const QList<QStringList> indexes = rowsOf(store->database(), indexesSql, 2);
+    const QList<QStringList> indexes = rowsOf(connectionOf(*store), indexesSql, 2);
     QStringList names;
     for (const QStringList &index : indexes)
         names << index.value(0);
@@ -724,28 +725,28 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     failing.events.last().citations = {Citation{u"not-in-the-file"_s, {}, {}}};
     QVERIFY(!store->importDataset(failing, ImportPolicy::Skip, nullptr, &error));
     QCOMPARE(store->eventCount(), 0);
-    QCOMPARE(rowsOf(store->database(), indexesSql, 2), indexes);
+    QCOMPARE(rowsOf(connectionOf(*store), indexesSql, 2), indexes);
 
     QVERIFY2(
         store->importDataset(largeDataset(6000, true, seed), ImportPolicy::Skip, nullptr, &error),
         qPrintable(error.message));
     QCOMPARE(store->eventCount(), 6000);
-    QCOMPARE(rowsOf(store->database(), indexesSql, 2), indexes);
-    QSqlQuery query(store->database());
+    QCOMPARE(rowsOf(connectionOf(*store), indexesSql, 2), indexes);
+    QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
     QCOMPARE(query.value(0).toString(), u"ok"_s);
     // The rebuilt indexes answer as the tables do.
-    QCOMPARE(rowsOf(store->database(),
+    QCOMPARE(rowsOf(connectionOf(*store),
                     u"SELECT count(*) FROM event_actor INDEXED BY event_actor_by_actor "
                     "WHERE actor_id = (SELECT id FROM actor WHERE name = 'Nvidia')"_s,
                     1),
              QList<QStringList>{{u"3000"_s}});
-    QCOMPARE(rowsOf(store->database(),
+    QCOMPARE(rowsOf(connectionOf(*store),
                     u"SELECT count(*) FROM event INDEXED BY event_by_first_day "
                     "WHERE first_day >= 0"_s,
                     1),
              QList<QStringList>{{u"6000"_s}});
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
 
     // Events without uids (5,000: matched in memory, so event_by_first_day is rebuilt too);
     // importing them again adds nothing.
@@ -760,8 +761,8 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
              qPrintable(error.message));
     QCOMPARE(summary.eventsSkipped, 5000);
     QCOMPARE(summary.eventsAdded, 0);
-    QCOMPARE(rowsOf(other->database(), indexesSql, 2), indexes);
-    verifyDatabaseIntegrity(other->database());
+    QCOMPARE(rowsOf(connectionOf(*other), indexesSql, 2), indexes);
+    verifyDatabaseIntegrity(connectionOf(*other));
 
     // That many events without uids are matched in memory: as the query would, against the
     // stored events and the file's own earlier ones, the first by id winning, and the
@@ -782,7 +783,7 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     QCOMPARE(summary.eventsUpdated, 2);
     QCOMPARE(summary.toString(), expected.toString());
     QCOMPARE(
-        rowsOf(other->database(),
+        rowsOf(connectionOf(*other),
                u"SELECT count(*) FROM event WHERE title = '%1'"_s.arg(withoutUids.events[7].title),
                1),
         QList<QStringList>{{u"1"_s}});
@@ -800,7 +801,7 @@ void TestTimelineStore::changeTrackingWorksAfterImports() {
     broken.events.last().citations = {Citation{u"no-such-source"_s, {}, {}}};
     QVERIFY(!store->importDataset(broken, ImportPolicy::Skip, nullptr, &error));
     QCOMPARE(store->eventCount(), 3);
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
 
     // Edits after the imports are indexed by the change tracking as before.
     std::optional<Event> event = store->eventByUid(u"10000000-0000-4000-8000-000000000002"_s);
@@ -817,7 +818,7 @@ void TestTimelineStore::changeTrackingWorksAfterImports() {
     QCOMPARE(matches(*store, u"source_fts"_s, u"wombat"_s), QList<qint64>{source->id});
     QVERIFY(store->deleteEvent(event->id, &error));
     QVERIFY(matches(*store, u"event_fts"_s, u"zeppelin"_s).isEmpty());
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
 }
 
 // Each kind of change, committed on its own: the index then holds exactly the views' text
@@ -829,7 +830,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     QVERIFY2(store, qPrintable(error.message));
     QVERIFY2(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error),
              qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     const QString seedUid = u"00000000-0000-4000-8000-000000000001"_s;
     const QString otherUid = u"00000000-0000-4000-8000-000000000002"_s;
 
@@ -843,7 +844,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     event->citations = {Citation{seedUid, u"Okapi quote"_s, {}},
                         Citation{otherUid, u"Narwhal quote"_s, {}}};
     QVERIFY2(store->saveEvent(*event, &error), qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"zeppelin brontosaurus quokka tapir"_s),
              QList<qint64>{event->id});
     QVERIFY(matches(*store, u"event_fts"_s, u"mass"_s).isEmpty()); // the old title's word
@@ -856,7 +857,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     event->actors = {u"Huawei"_s};
     event->citations = {Citation{otherUid, u"Walrus quote"_s, {}}};
     QVERIFY2(store->saveEvent(*event, &error), qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QVERIFY(matches(*store, u"event_fts"_s, u"quokka"_s).isEmpty());
     QVERIFY(matches(*store, u"source_fts"_s, u"okapi OR narwhal"_s).isEmpty());
     QCOMPARE(matches(*store, u"source_fts"_s, u"walrus"_s), QList<qint64>{otherId});
@@ -867,19 +868,19 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     source->title = u"Capybara report"_s;
     source->notes = u"Wombat"_s;
     QVERIFY2(store->saveSource(*source, &error), qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"source_fts"_s, u"capybara wombat walrus"_s), QList<qint64>{otherId});
 
     // Deleting the event takes its quotes out of the sources it cited (its links go with it).
     QVERIFY2(store->deleteEvent(event->id, &error), qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QVERIFY(matches(*store, u"event_fts"_s, u"zeppelin"_s).isEmpty());
     QVERIFY(matches(*store, u"source_fts"_s, u"walrus"_s).isEmpty());
     QCOMPARE(matches(*store, u"source_fts"_s, u"capybara"_s), QList<qint64>{otherId});
 
     // Deleting a source takes it out, and the events citing it lose the link.
     QVERIFY2(store->deleteSource(seedId, &error), qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QVERIFY(matches(*store, u"source_fts"_s, u"vergeltung OR h20"_s).size() <= 1);
 
     // A new event whose row id was the deleted one's (SQLite hands out the largest id + 1).
@@ -889,7 +890,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     fresh.actors = {u"Quokka"_s};
     fresh.citations = {Citation{otherUid, u"Pangolin quote"_s, {}}};
     QVERIFY2(store->saveEvent(fresh, &error), qPrintable(error.message));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"axolotl quokka"_s), QList<qint64>{fresh.id});
     QCOMPARE(matches(*store, u"source_fts"_s, u"pangolin"_s), QList<qint64>{otherId});
 
@@ -898,7 +899,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
     invalid.title = u"Dugong"_s;
     invalid.end = PartialDate::fromYear(2001); // before its start
     QVERIFY(!store->saveEvent(invalid, &error));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QVERIFY(matches(*store, u"event_fts"_s, u"dugong"_s).isEmpty());
 
     // An import, which notes by hand: a new event citing a stored source, and a stored event
@@ -924,7 +925,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
              qPrintable(error.message));
     QCOMPARE(summary.eventsAdded, 1);
     QCOMPARE(summary.eventsUpdated, 1);
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"source_fts"_s, u"manatee"_s), QList<qint64>{otherId});
     QVERIFY(matches(*store, u"source_fts"_s, u"pangolin"_s).isEmpty());
     const qint64 addedId = store->sourceByUid(added.uid)->id;
@@ -959,12 +960,12 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), 4);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
-    verifyDatabaseIntegrity(store->database());
+    verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});
     QCOMPARE(matches(*store, u"source_fts"_s, u"zitat"_s), QList<qint64>{1});
     // No copy of the text is kept, nor its sizes: the index's tables are the FTS5 index and
     // its configuration.
-    QCOMPARE(rowsOf(store->database(),
+    QCOMPARE(rowsOf(connectionOf(*store),
                     u"SELECT name FROM sqlite_master WHERE name LIKE 'event_fts%' ORDER BY name"_s,
                     1),
              (QList<QStringList>{{u"event_fts"_s},
@@ -984,7 +985,7 @@ void TestTimelineStore::datasetIsWhatTheReadersGive() {
     QVERIFY2(store->importDataset(dataset, ImportPolicy::Skip, nullptr, &error),
              qPrintable(error.message));
     // A time stamp in another form than the store writes is still read (the slow way).
-    QSqlQuery odd(store->database());
+    QSqlQuery odd(connectionOf(*store));
     QVERIFY(odd.exec(u"UPDATE event SET modified = '2025-01-02T03:04:05Z' WHERE id = 3"_s));
 
     const Dataset back = store->dataset();

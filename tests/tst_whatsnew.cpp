@@ -1,6 +1,6 @@
 // Help → What's New (ui/widgets/WhatsNewDialog, AppStreamReleases): the releases of the
 // AppStream metainfo the program installs, read from the copy built into it.
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/AppStreamReleases.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/WhatsNewDialog.h"

@@ -19,7 +19,7 @@
 #include "model/Dataset.h"
 #include "model/FileImport.h"
 #include "model/ImportPreview.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"

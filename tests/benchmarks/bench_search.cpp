@@ -12,7 +12,7 @@
 #include "model/EventSearch.h"
 #include "model/TimelineDataFilter.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/render/TimelineIndex.h"
 
 #include <QCoreApplication>

@@ -8,7 +8,7 @@
 
 #include "model/Dataset.h"
 #include "model/TimelineDataQuery.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -7,7 +7,7 @@
 //   bench_window [--json] [--runs N] [--events N] [--db FILE]
 
 #include "model/Dataset.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "tests/benchmarks/SyntheticTimeline.h"
 #include "ui/render/TimeScale.h"
 #include "ui/widgets/MainWindow.h"

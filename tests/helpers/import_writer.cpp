@@ -10,7 +10,7 @@
 //
 // Output is unbuffered: a line the test reads was printed after the commit it reports.
 #include "model/FileImport.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCoreApplication>
 

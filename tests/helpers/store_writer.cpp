@@ -2,7 +2,7 @@
 // each one a store transaction, printing the number of every edit once it is committed.
 // The parent kills it at arbitrary moments and checks that every reported edit survived.
 #include "model/EditCommands.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCoreApplication>
 #include <QUndoStack>

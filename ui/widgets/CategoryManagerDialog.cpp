@@ -1,7 +1,7 @@
 #include "ui/widgets/CategoryManagerDialog.h"
 
 #include "model/EditCommands.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/FieldMessages.h"
 
 #include <QColorDialog>

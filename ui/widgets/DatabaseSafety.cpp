@@ -1,7 +1,7 @@
 #include "ui/widgets/DatabaseSafety.h"
 
 #include "model/DatabaseBackup.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/MainWindow.h"
 
 #include <QCoreApplication>
@@ -66,6 +66,10 @@ void DatabaseSafety::afterFirstFrame() {
     if (m_checkStarted)
         return;
     m_checkStarted = true;
+    // Backups beside the file and quick_check are for a timeline in one file; a server
+    // keeps and checks its own.
+    if (!m_store.isFileBased())
+        return;
     const bool writable = !m_store.isReadOnly() && !m_store.readError().isError();
     if (QFileInfo(m_store.path()).size() <= TimelineStore::quickCheckLimitBytes) {
         if (writable)

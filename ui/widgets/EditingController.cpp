@@ -1,7 +1,7 @@
 #include "ui/widgets/EditingController.h"
 
 #include "model/EditCommands.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/BulkEditDialog.h"
 #include "ui/widgets/CategoryManagerDialog.h"
 #include "ui/widgets/EventEditorDialog.h"

@@ -1,6 +1,6 @@
 #include "ui/widgets/ExportImageDialog.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/AppSettings.h"
 #include "ui/widgets/Confirmations.h"
 

@@ -1,6 +1,6 @@
 #include "ui/widgets/HealthDialog.h"
 
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

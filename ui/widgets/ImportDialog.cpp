@@ -4,7 +4,7 @@
 #include "model/FileImport.h"
 #include "model/ImportControl.h"
 #include "model/ImportPreview.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/Confirmations.h"
 
 #include <QApplication>

@@ -4,7 +4,7 @@
 #include "model/EventFilter.h"
 #include "model/Source.h"
 #include "model/TimelineData.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QHash>
 #include <QMainWindow>

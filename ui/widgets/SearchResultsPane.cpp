@@ -2,7 +2,7 @@
 
 #include "model/EventSearch.h"
 #include "model/TimelineData.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 
 #include <QLabel>
 #include <QTextBrowser>

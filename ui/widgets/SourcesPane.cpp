@@ -1,7 +1,7 @@
 #include "ui/widgets/SourcesPane.h"
 
 #include "model/LinkPolicy.h"
-#include "model/TimelineStore.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/SourceTableModel.h"
 
 #include <QHeaderView>

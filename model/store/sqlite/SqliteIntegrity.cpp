@@ -1,7 +1,7 @@
-// TimelineStore: how damage is found and reported (reads that fail, quick_check and
-// integrity_check, a file cut short). Split from TimelineStore.cpp, which holds the rest.
+// The SQLite store: how damage is found and reported (reads that fail, quick_check and
+// integrity_check, a file cut short). (The rest of the store is in the files beside this one.)
 
-#include "model/TimelineStore.h"
+#include "model/store/sqlite/SqliteTimelineStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,7 +78,7 @@ StoreError runCheck(const QSqlDatabase &db, const QString &path, bool full) {
 
 } // namespace
 
-bool TimelineStore::readFailed(const QSqlQuery &query, const QString &table) const {
+bool SqliteTimelineStore::readFailed(const QSqlQuery &query, const QString &table) const {
     const QSqlError error = query.lastError();
     if (!error.isValid())
         return false;
@@ -86,7 +86,7 @@ bool TimelineStore::readFailed(const QSqlQuery &query, const QString &table) con
                       error.databaseText().isEmpty() ? error.text() : error.databaseText(), table);
 }
 
-bool TimelineStore::readFailed(int code, const QString &detail, const QString &table) const {
+bool SqliteTimelineStore::readFailed(int code, const QString &detail, const QString &table) const {
     if (m_readError.isError())
         return true; // the first error is the one to report
     if ((code & 0xff) == SqliteCorrupt || (code & 0xff) == SqliteNotADb)
@@ -96,19 +96,11 @@ bool TimelineStore::readFailed(int code, const QString &detail, const QString &t
     return true;
 }
 
-void TimelineStore::noteDamage(const StoreError &damage) const {
-    if (!damage.isError())
-        return;
-    if (!m_readError.isError())
-        m_readError = damage;
-    m_readOnlyReason = u"the database is damaged"_s;
-}
-
-StoreError TimelineStore::checkIntegrity(bool full) const {
+StoreError SqliteTimelineStore::checkIntegrity(bool full) const {
     return runCheck(database(), m_path, full);
 }
 
-StoreError TimelineStore::quickCheckFile(const QString &path) {
+StoreError SqliteTimelineStore::quickCheckFile(const QString &path) {
     static std::atomic<int> counter{0};
     const QString name = u"chiptimeline-check-%1"_s.arg(++counter);
     StoreError result;
@@ -130,7 +122,7 @@ StoreError TimelineStore::quickCheckFile(const QString &path) {
     return result;
 }
 
-QString TimelineStore::truncation(const QString &path) {
+QString SqliteTimelineStore::truncation(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() < 100)
         return file.size() > 0 ? u"the file is cut short (%1 bytes)"_s.arg(file.size()) : QString();

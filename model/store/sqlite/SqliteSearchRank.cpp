@@ -1,9 +1,6 @@
-#include "model/SearchRank.h"
+#include "model/store/sqlite/SqliteSearchRank.h"
 
-#include <QSqlDriver>
-#include <QVariant>
-
-#include <sqlite3.h>
+#include "model/store/sqlite/SqliteApi.h"
 
 #include <cmath>
 #include <vector>
@@ -108,17 +105,8 @@ bool isInstalled(sqlite3 *db) {
 
 } // namespace
 
-sqlite3 *SearchRank::handle(const QSqlDatabase &db) {
-    if (!db.isOpen() || !db.driver())
-        return nullptr;
-    const QVariant value = db.driver()->handle();
-    if (!value.isValid() || qstrcmp(value.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(value.constData());
-}
-
 bool SearchRank::ensureInstalled(const QSqlDatabase &db) {
-    sqlite3 *connection = handle(db);
+    sqlite3 *connection = sqliteHandle(db);
     if (!connection)
         return false;
     if (isInstalled(connection))

@@ -2,10 +2,8 @@
 
 #include <QSqlDatabase>
 
-struct sqlite3;
-
-// The ranking function of the full-text search: an FTS5 auxiliary function registered on a
-// store's connection,
+// The ranking function of the SQLite store's full-text search (private to the store): an FTS5
+// auxiliary function registered on a store's connection,
 //
 //     chiptimeline_rank(fts_table, weight_0, weight_1, ...)
 //
@@ -21,9 +19,6 @@ struct sqlite3;
 namespace SearchRank {
 
 inline constexpr char FunctionName[] = "chiptimeline_rank";
-
-// The connection's SQLite handle; null when `db` is not an open QSQLITE connection.
-[[nodiscard]] sqlite3 *handle(const QSqlDatabase &db);
 
 // Makes chiptimeline_rank() available on `db` (once per connection; later calls only check).
 // False when the connection is not SQLite or FTS5 is missing.

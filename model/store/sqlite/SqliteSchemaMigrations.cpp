@@ -1,4 +1,4 @@
-#include "model/SchemaMigrations.h"
+#include "model/store/sqlite/SqliteSchemaMigrations.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,0 +1,220 @@
+#pragma once
+
+#include "model/Dataset.h"
+#include "model/EventFilter.h"
+#include "model/EventSearch.h"
+#include "model/ImportPolicy.h"
+#include "model/StoreChanges.h"
+#include "model/StoreError.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class TimelineData;
+
+// What a source cited by an event shows in a figure's notes (see FigureSources): the source
+// row's id, outlet, title, date and addresses, in the event's citation order.
+struct CitedSource {
+    qint64 id = 0;
+    QString outlet;
+    QString title;
+    PartialDate published;
+    QString url;
+    QString doi;
+    friend bool operator==(const CitedSource &, const CitedSource &) = default;
+};
+
+// The timeline store: the one place that speaks to a database. The window, the command line
+// and the importers go through this interface; each backend implements it in its own folder
+// (model/store/sqlite: the embedded SQLite file, the only backend so far), and nothing
+// outside that folder runs SQL. Every write is one transaction, so a crash loses at most the
+// action in flight and nothing needs a Save button.
+//
+// Opening is careful: a file that is not SQLite, was written by a newer ChipTimeline, or
+// cannot be written is reported and left byte-for-byte untouched. Pending migrations run
+// in one transaction after a copy of the file is kept beside it.
+class TimelineStore {
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+    // What opening checks besides the header and the schema: SQLite's quick_check for a file
+    // up to quickCheckLimitBytes (BySize), never (None: a caller that checks later, off its
+    // GUI thread, with quickCheckFile), or always (Quick).
+    enum class OpenCheck { BySize, None, Quick };
+    // Larger files are not checked on open: quick_check reads every page (about a second
+    // per 100 MB); the window checks them after its first frame (see MainWindow).
+    static constexpr qint64 quickCheckLimitBytes = 64 * 1024 * 1024;
+
+    // Opens the timeline `location` names (the --db argument): a path opens an SQLite file;
+    // a PostgreSQL server (postgresql://…, postgres://…, service=NAME) is refused with one
+    // line until that backend exists.
+    [[nodiscard]] static std::unique_ptr<TimelineStore> open(const QString &location,
+                                                             StoreError *error,
+                                                             OpenMode mode = OpenMode::ReadWrite,
+                                                             OpenCheck check = OpenCheck::BySize);
+    // True when `location` names a database server rather than a file.
+    [[nodiscard]] static bool isServerLocation(const QString &location);
+
+    virtual ~TimelineStore();
+    TimelineStore(const TimelineStore &) = delete;
+    TimelineStore &operator=(const TimelineStore &) = delete;
+
+    // ---- What it is and what it can do ----
+    // Where the store is: the file's path (for a server, its address without a password).
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] virtual int schemaVersion() const = 0;
+    // True for a store in one file (SQLite): it can be copied (saveCopy), backed up beside
+    // itself and checked page by page (quick_check); a server does that itself.
+    [[nodiscard]] virtual bool isFileBased() const = 0;
+    [[nodiscard]] bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    // Why the store is read-only ("the file is read-only"), empty when it can be written.
+    [[nodiscard]] QString readOnlyReason() const { return m_readOnlyReason; }
+    // The copy taken before the last migration, empty when none was needed.
+    [[nodiscard]] QString backupPath() const { return m_backupPath; }
+
+    // ---- Damage ----
+    // A read that meets an error (a damaged page, an I/O error) returns what it read so far
+    // and records the error here: the first since the store was opened or the error cleared.
+    // Whoever shows or writes a result checks it first, so damage never passes for emptiness.
+    [[nodiscard]] const StoreError &readError() const { return m_readError; }
+    void clearReadError() const { m_readError = {}; }
+    // Records damage found elsewhere (quickCheckFile on another thread) as a read error.
+    // Damage also makes the store read-only: where the database cannot read, nothing is written.
+    void noteDamage(const StoreError &damage) const;
+    // A full check of the database (SQLite: integrity_check) or a quick one (quick_check): no
+    // error when it is sound, else "FILE: the database is damaged (table T): what was found".
+    [[nodiscard]] virtual StoreError checkIntegrity(bool full) const = 0;
+
+    // ---- A timeline file as a whole (file-based stores; safe on any thread) ----
+    // quick_check of a file through a connection of its own, read-only (the window checks a
+    // large file after its first frame; backups are checked before use).
+    [[nodiscard]] static StoreError quickCheckFile(const QString &path);
+    // A consistent copy of the database at `from` at `target` (one snapshot, taken beside a
+    // writer), written beside the target and renamed into place; nothing is left on failure.
+    static bool backupFile(const QString &from, const QString &target, StoreError *error);
+    // Replaces the database at `livePath` by the one at `backupPath` (no store may have it
+    // open): the backup must pass quick_check; the live file is kept as
+    // `<livePath>.replaced` (never written into: it may be the damaged one).
+    static bool restoreBackup(const QString &backupPath, const QString &livePath,
+                              StoreError *error);
+
+    // ---- Reading ----
+    // True once anything was ever stored here, even if it was deleted since: a database
+    // its owner emptied is not filled with the default dataset again.
+    [[nodiscard]] virtual bool wasEverFilled() const = 0;
+    [[nodiscard]] virtual int eventCount() const = 0;
+    [[nodiscard]] virtual int sourceCount() const = 0;
+    [[nodiscard]] virtual QList<Category> categories() const = 0;
+    [[nodiscard]] virtual QList<Event> events(const EventFilter &filter = {}) const = 0;
+    // The row ids of the events a filter selects, ascending (no Event objects are built).
+    [[nodiscard]] virtual std::vector<qint64> eventIds(const EventFilter &filter) const = 0;
+    [[nodiscard]] virtual std::optional<Event> event(qint64 id) const = 0;
+    [[nodiscard]] virtual std::optional<Event> eventByUid(const QString &uid) const = 0;
+    [[nodiscard]] virtual QList<Source> sources() const = 0;
+    [[nodiscard]] virtual std::optional<Source> source(qint64 id) const = 0;
+    [[nodiscard]] virtual std::optional<Source> sourceByUid(const QString &uid) const = 0;
+    // How many events cite each source, by source uid (sources cited by none are absent).
+    [[nodiscard]] virtual QHash<QString, int> citationCounts() const = 0;
+    // The events that cite a source, in time order, each with the citation's quote and locator.
+    [[nodiscard]] virtual QList<std::pair<Event, Citation>>
+    citingEvents(const QString &sourceUid) const = 0;
+    // The sources each of the given events cites, in its citation order; events without
+    // sources are absent (what a figure's notes cite).
+    [[nodiscard]] virtual QHash<qint64, QList<CitedSource>>
+    citationsFor(const QList<qint64> &eventIds) const = 0;
+    [[nodiscard]] virtual QStringList actorNames() const = 0;
+    [[nodiscard]] virtual QStringList chipNames() const = 0;
+    [[nodiscard]] virtual QStringList tagNames() const = 0;
+    [[nodiscard]] virtual QList<SavedView> savedViews() const = 0;
+    // The events a filter selects as the compact TimelineData the timeline draws, read row by
+    // row without building Event objects (see TimelineDataQuery).
+    [[nodiscard]] virtual TimelineData timelineData(const EventFilter &filter) const = 0;
+    // Every stored event's uid, title and span of days, in no order: what an import matches
+    // a file's events against (see ImportPreview).
+    using EventKeyVisitor = std::function<void(const QString &uid, const QString &title,
+                                               qint64 firstDay, qint64 lastDay)>;
+    virtual void visitEventKeys(const EventKeyVisitor &visit) const = 0;
+    // Everything, as the native exchange file carries it.
+    [[nodiscard]] virtual Dataset dataset() const = 0;
+    // A consistent copy of the whole database in another file, written under a temporary
+    // name and renamed into place; this store stays where it is (file-based stores).
+    virtual bool saveCopy(const QString &path, StoreError *error) const = 0;
+
+    // ---- Search (see EventSearch, which turns what the user typed into `expression`) ----
+    // `expression` is a full-text query as SearchQuery::toFtsExpression writes it.
+    // The best `limit` events matching among those `filter` selects (its `query` ignored),
+    // best first, ties in time order; titles and snippets marked (EventSearch::MatchStart).
+    [[nodiscard]] virtual QList<EventSearch::EventHit>
+    searchEvents(const QString &expression, const EventFilter &filter, int limit) const = 0;
+    // The same among the events of `among` (the window's snapshot, already filtered).
+    [[nodiscard]] virtual QList<EventSearch::EventHit>
+    searchEventsAmong(const QString &expression, const TimelineData &among, int limit) const = 0;
+    // How many events match among those `filter` selects (its `query` ignored).
+    [[nodiscard]] virtual int countEvents(const QString &expression,
+                                          const EventFilter &filter) const = 0;
+    [[nodiscard]] virtual QList<EventSearch::SourceHit> searchSources(const QString &expression,
+                                                                      int limit) const = 0;
+    [[nodiscard]] virtual int countSources(const QString &expression) const = 0;
+
+    // ---- Writing: each call is one transaction, all or nothing ----
+    bool importDataset(const Dataset &dataset, ImportPolicy policy, ImportSummary *summary,
+                       StoreError *error);
+    // Where importParts takes a dataset from, one part after another: a file still being read
+    // on another thread, say (see FileImport). Each part carries what was read since the last:
+    // categories, sources and events (an event's sources and category come in its part or
+    // an earlier one), saved views.
+    class DatasetParts {
+    public:
+        virtual ~DatasetParts() = default;
+        // The next part, kept until the next call; nullptr when there are no more or the
+        // reading failed.
+        virtual const Dataset *next() = 0;
+        // True when the reading failed: the import then writes nothing.
+        [[nodiscard]] virtual bool failed() const = 0;
+        // False once no later part can bring sources: the stored sources read to match
+        // them against are then freed.
+        [[nodiscard]] virtual bool laterPartsMayHaveSources() const { return true; }
+        // True when the user stopped the import (next() then returns nullptr): the import
+        // writes nothing and reports StoreError::Kind::Stopped.
+        [[nodiscard]] virtual bool stopped() const { return false; }
+        // The size of the file the parts are read from, in bytes (0: unknown): a large file is
+        // a large import even when its first part is small (a native file's sources).
+        [[nodiscard]] virtual qint64 bytesHint() const { return 0; }
+    };
+    // importDataset for a dataset given in parts: written as they arrive, in one
+    // transaction, committed only after the last part (nothing is written when the reading
+    // fails or the import is stopped). The decisions a whole dataset's size makes (rebuilding the
+    // indexes, matching events without a uid in memory) are made on the first part.
+    virtual bool importParts(DatasetParts &parts, ImportPolicy policy, ImportSummary *summary,
+                             StoreError *error) = 0;
+    // Inserts (id == 0) or updates the event with its links; fills in id, uid and times.
+    virtual bool saveEvent(Event &event, StoreError *error) = 0;
+    virtual bool deleteEvent(qint64 id, StoreError *error) = 0;
+    virtual bool saveSource(Source &source, StoreError *error) = 0;
+    virtual bool deleteSource(qint64 id, StoreError *error) = 0;
+    virtual bool saveCategory(Category &category, StoreError *error) = 0;
+    virtual bool saveView(SavedView &view, StoreError *error) = 0;
+    virtual bool deleteView(qint64 id, StoreError *error) = 0;
+
+    // ---- Curating: undo and redo (EditCommands) ----
+    // Writes the whole change in one transaction, all or nothing (see StoreChanges); fills in
+    // the ids, uids and times of what it saved.
+    virtual bool applyChanges(StoreChanges &changes, StoreError *error) = 0;
+
+    // ---- Changes made elsewhere ----
+    // A token that changes when another connection (another window or program) committed
+    // since the last look, so a window can reload on focus (SQLite: PRAGMA data_version).
+    [[nodiscard]] virtual qint64 dataVersion() const = 0;
+
+protected:
+    explicit TimelineStore(QString path);
+
+    QString m_path;
+    mutable QString m_readOnlyReason; // set by damage found in a read (see noteDamage)
+    QString m_backupPath;
+    mutable StoreError m_readError;
+};

@@ -1,0 +1,153 @@
+#pragma once
+
+#include "model/store/TimelineStore.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+namespace StoreBulk {
+struct ImportStatements;
+}
+
+// The SQLite store: a timeline in one file, through QtSql's QSQLITE driver (and SQLite's own
+// interface where QtSql costs more than SQLite's work: the bulk import, the whole dataset's
+// read, the search's ranking; see SqliteApi.h). Private to the store: the rest of the program
+// holds a TimelineStore. Its units, one responsibility each, are the files beside this one.
+class SqliteTimelineStore final : public TimelineStore {
+public:
+    // What TimelineStore::open does for a file path.
+    [[nodiscard]] static std::unique_ptr<SqliteTimelineStore>
+    open(const QString &path, StoreError *error, OpenMode mode, OpenCheck check);
+    ~SqliteTimelineStore() override;
+
+    // The connection (for the store's own units, and for tests that build damaged files).
+    [[nodiscard]] QSqlDatabase database() const;
+    // The filter as an SQL condition over `event e` with named placeholders (empty: all).
+    // Full-text queries are included; they must be FTS5 expressions (see SearchQuery).
+    [[nodiscard]] static QString filterSql(const EventFilter &filter, QVariantMap &bindings);
+    // Records the error `query` holds, if any, as damage to `table`; true when there was one.
+    bool readFailed(const QSqlQuery &query, const QString &table) const;
+    // The same from SQLite's result code and message (the fast readers that step statements).
+    bool readFailed(int code, const QString &detail, const QString &table) const;
+
+    // The file operations behind TimelineStore's static ones (SqliteIntegrity, SqliteBackups).
+    [[nodiscard]] static StoreError quickCheckFile(const QString &path);
+    static bool backupFile(const QString &from, const QString &target, StoreError *error);
+    static bool restoreBackup(const QString &backupPath, const QString &livePath,
+                              StoreError *error);
+
+    // ---- TimelineStore ----
+    [[nodiscard]] int schemaVersion() const override;
+    [[nodiscard]] bool isFileBased() const override { return true; }
+    [[nodiscard]] StoreError checkIntegrity(bool full) const override;
+
+    [[nodiscard]] bool wasEverFilled() const override;
+    [[nodiscard]] int eventCount() const override;
+    [[nodiscard]] int sourceCount() const override;
+    [[nodiscard]] QList<Category> categories() const override;
+    [[nodiscard]] QList<Event> events(const EventFilter &filter = {}) const override;
+    [[nodiscard]] std::vector<qint64> eventIds(const EventFilter &filter) const override;
+    [[nodiscard]] std::optional<Event> event(qint64 id) const override;
+    [[nodiscard]] std::optional<Event> eventByUid(const QString &uid) const override;
+    [[nodiscard]] QList<Source> sources() const override;
+    [[nodiscard]] std::optional<Source> source(qint64 id) const override;
+    [[nodiscard]] std::optional<Source> sourceByUid(const QString &uid) const override;
+    [[nodiscard]] QHash<QString, int> citationCounts() const override;
+    [[nodiscard]] QList<std::pair<Event, Citation>>
+    citingEvents(const QString &sourceUid) const override;
+    [[nodiscard]] QHash<qint64, QList<CitedSource>>
+    citationsFor(const QList<qint64> &eventIds) const override;
+    [[nodiscard]] QStringList actorNames() const override;
+    [[nodiscard]] QStringList chipNames() const override;
+    [[nodiscard]] QStringList tagNames() const override;
+    [[nodiscard]] QList<SavedView> savedViews() const override;
+    [[nodiscard]] TimelineData timelineData(const EventFilter &filter) const override;
+    void visitEventKeys(const EventKeyVisitor &visit) const override;
+    [[nodiscard]] Dataset dataset() const override;
+    bool saveCopy(const QString &path, StoreError *error) const override;
+
+    [[nodiscard]] QList<EventSearch::EventHit>
+    searchEvents(const QString &expression, const EventFilter &filter, int limit) const override;
+    [[nodiscard]] QList<EventSearch::EventHit> searchEventsAmong(const QString &expression,
+                                                                 const TimelineData &among,
+                                                                 int limit) const override;
+    [[nodiscard]] int countEvents(const QString &expression,
+                                  const EventFilter &filter) const override;
+    [[nodiscard]] QList<EventSearch::SourceHit> searchSources(const QString &expression,
+                                                              int limit) const override;
+    [[nodiscard]] int countSources(const QString &expression) const override;
+
+    bool importParts(DatasetParts &parts, ImportPolicy policy, ImportSummary *summary,
+                     StoreError *error) override;
+    bool saveEvent(Event &event, StoreError *error) override;
+    bool deleteEvent(qint64 id, StoreError *error) override;
+    bool saveSource(Source &source, StoreError *error) override;
+    bool deleteSource(qint64 id, StoreError *error) override;
+    bool saveCategory(Category &category, StoreError *error) override;
+    bool saveView(SavedView &view, StoreError *error) override;
+    bool deleteView(qint64 id, StoreError *error) override;
+    bool applyChanges(StoreChanges &changes, StoreError *error) override;
+    [[nodiscard]] qint64 dataVersion() const override;
+
+private:
+    explicit SqliteTimelineStore(QString path, QString connectionName);
+
+    bool configure(OpenMode mode, OpenCheck check, StoreError *error);
+    // Why a file is shorter than its header says ("the file is cut short (…)"), else empty.
+    [[nodiscard]] static QString truncation(const QString &path);
+    bool migrate(int fromVersion, StoreError *error);
+    bool installChangeTracking(StoreError *error);
+    // Drops the change-tracking triggers within the current transaction (a ROLLBACK brings
+    // them back; after a COMMIT, installChangeTracking puts them back).
+    bool suspendChangeTracking(StoreError *error);
+    bool flushSearchIndex(StoreError *error);
+    // A prepared statement kept for the life of the connection: bulk writes prepare once.
+    QSqlQuery &statement(const QString &sql) const;
+    bool beginWrite(StoreError *error);
+    // Runs `work` in one write transaction: committed when it returns true, rolled back
+    // (with `error` set by `work`) when it returns false.
+    bool inWriteTransaction(StoreError *error, const std::function<bool()> &work);
+    bool deleteRow(const QString &table, qint64 id, const QString &what, StoreError *error);
+    bool commitWrite(StoreError *error);
+    void rollbackWrite();
+    [[nodiscard]] StoreError errorFrom(const QSqlQuery &query, const QString &action) const;
+    // The same from SQLite's primary result code and message.
+    [[nodiscard]] StoreError errorFromCode(int code, const QString &detail,
+                                           const QString &action) const;
+    [[nodiscard]] StoreError refusedBecauseReadOnly() const;
+
+    QList<Event> loadEvents(const QString &where, const QVariantMap &bindings) const;
+    bool writeEvent(Event &event, qint64 existingId, StoreError *error);
+    // What every stored event must have (a title, a valid start, …), as one message.
+    bool checkEvent(const Event &event, StoreError *error) const;
+    // The import's insert of a new event with its links, and of a new source, through
+    // SQLite's interface (the same rows writeEvent/writeSource write).
+    // The new event's row id, or 0 when it could not be written (error says why).
+    qint64 insertImportedEvent(StoreBulk::ImportStatements &bulk, const Event &event,
+                               StoreError *error);
+    bool insertImportedSource(StoreBulk::ImportStatements &bulk, Source &source, StoreError *error);
+    bool writeSource(Source &source, qint64 existingId, StoreError *error);
+    bool writeEventLinks(const Event &event, bool isNew, StoreError *error);
+    bool markFilled(StoreError *error);
+    qint64 nameId(const QString &table, const QString &name, StoreError *error);
+    qint64 categoryId(const QString &name, StoreError *error);
+    qint64 idForUid(const QString &table, const QString &uid) const;
+    qint64 sourceIdForUid(const QString &uid);
+    void clearWriteCaches();
+
+    QString m_connectionName;
+    // std::unordered_map: references to its elements survive rehashing (QHash's do not).
+    mutable std::unordered_map<QString, QSqlQuery> m_statements;
+    mutable QSqlQuery m_failedStatement;
+    // Ids looked up or written in the current write transaction, emptied when one begins or
+    // ends and after deletes: a bulk import asks for the same few names on every row.
+    QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
+    QHash<QString, qint64> m_categoryIds;             // by name
+    QHash<QString, qint64> m_sourceIds;               // by uid
+};
