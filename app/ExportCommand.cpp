@@ -5,6 +5,7 @@
 #include "model/PartialDate.h"
 #include "model/TimelineDataQuery.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/FigureOptionNames.h"
 #include "ui/render/FigureProvenance.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"
@@ -26,18 +27,6 @@ namespace {
 int usageError(QTextStream &err, const QString &message) {
     err << "chiptimeline: " << message << Qt::endl;
     return 2;
-}
-
-std::optional<LaneGrouping> lanesFromName(const QString &name) {
-    if (name == u"category"_s)
-        return LaneGrouping::Category;
-    if (name == u"actor"_s)
-        return LaneGrouping::Actor;
-    if (name == u"chip"_s)
-        return LaneGrouping::Chip;
-    if (name == u"none"_s)
-        return LaneGrouping::None;
-    return std::nullopt;
 }
 
 // Everything of the request that the options say; false with a usage message otherwise.
@@ -91,7 +80,7 @@ bool readRequest(const QCommandLineParser &parser, ExportRequest &request, QText
         request.figure.theme = theme->kind;
     }
     if (parser.isSet(u"lanes"_s)) {
-        const auto lanes = lanesFromName(parser.value(u"lanes"_s));
+        const auto lanes = FigureOptionNames::lanesFromName(parser.value(u"lanes"_s));
         if (!lanes) {
             usageError(err, u"--lanes: '%1' is not one of category, actor, chip, none"_s.arg(
                                 parser.value(u"lanes"_s)));
@@ -112,18 +101,13 @@ bool readRequest(const QCommandLineParser &parser, ExportRequest &request, QText
     request.figure.title = parser.value(u"title"_s);
     request.figure.subtitle = parser.value(u"subtitle"_s);
     if (parser.isSet(u"notes"_s)) {
-        const QString style = parser.value(u"notes"_s).toLower();
-        if (style == u"full"_s) {
-            request.figure.noteStyle = FigureOptions::NoteStyle::Full;
-        } else if (style == u"short"_s) {
-            request.figure.noteStyle = FigureOptions::NoteStyle::Short;
-        } else if (style == u"none"_s) {
-            request.figure.noteStyle = FigureOptions::NoteStyle::None;
-        } else {
+        const auto style = FigureOptionNames::noteStyleFromName(parser.value(u"notes"_s).toLower());
+        if (!style) {
             usageError(err, u"--notes: '%1' is not one of full, short, none"_s.arg(
                                 parser.value(u"notes"_s)));
             return false;
         }
+        request.figure.noteStyle = *style;
     }
     if (parser.isSet(u"no-notes"_s))
         request.figure.noteStyle = FigureOptions::NoteStyle::None;

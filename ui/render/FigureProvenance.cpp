@@ -1,6 +1,7 @@
 #include "ui/render/FigureProvenance.h"
 
 #include "model/PartialDate.h"
+#include "ui/render/FigureOptionNames.h"
 #include "ui/render/ImageExporter.h"
 
 #include <QCryptographicHash>
@@ -23,61 +24,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString RecordNamespace = u"urn:chiptimeline:provenance:1"_s;
-
-QString themeName(TimelineTheme::Kind kind) {
-    switch (kind) {
-    case TimelineTheme::Kind::Light:
-        return u"light"_s;
-    case TimelineTheme::Kind::Dark:
-        return u"dark"_s;
-    case TimelineTheme::Kind::Print:
-        return u"print"_s;
-    }
-    return {};
-}
-
-QString lanesName(LaneGrouping lanes) {
-    switch (lanes) {
-    case LaneGrouping::Category:
-        return u"category"_s;
-    case LaneGrouping::Actor:
-        return u"actor"_s;
-    case LaneGrouping::Chip:
-        return u"chip"_s;
-    case LaneGrouping::None:
-        return u"none"_s;
-    }
-    return {};
-}
-
-std::optional<LaneGrouping> lanesFromName(const QString &name) {
-    for (LaneGrouping lanes :
-         {LaneGrouping::Category, LaneGrouping::Actor, LaneGrouping::Chip, LaneGrouping::None})
-        if (lanesName(lanes) == name)
-            return lanes;
-    return std::nullopt;
-}
-
-QString notesName(FigureOptions::NoteStyle style) {
-    switch (style) {
-    case FigureOptions::NoteStyle::Full:
-        return u"full"_s;
-    case FigureOptions::NoteStyle::Short:
-        return u"short"_s;
-    case FigureOptions::NoteStyle::None:
-        return u"none"_s;
-    }
-    return {};
-}
-
-std::optional<FigureOptions::NoteStyle> notesFromName(const QString &name) {
-    for (FigureOptions::NoteStyle style :
-         {FigureOptions::NoteStyle::Full, FigureOptions::NoteStyle::Short,
-          FigureOptions::NoteStyle::None})
-        if (notesName(style) == name)
-            return style;
-    return std::nullopt;
-}
 
 // One field of the digest: its length first, so that no two different inputs run together.
 void addBytes(QCryptographicHash &hash, QByteArrayView bytes) {
@@ -151,9 +97,9 @@ void FigureProvenance::describe(const ExportRequest &request) {
     scale = request.scale;
     dpi = request.dpi;
     const FigureOptions &figure = request.figure;
-    theme = themeName(figure.theme);
-    lanes = lanesName(figure.lanes);
-    notes = notesName(figure.noteStyle);
+    theme = FigureOptionNames::theme(figure.theme);
+    lanes = FigureOptionNames::lanes(figure.lanes);
+    notes = FigureOptionNames::noteStyle(figure.noteStyle);
     dateLabels = figure.dateLabels;
     footer = figure.footer;
     title = figure.title;
@@ -192,11 +138,11 @@ std::optional<ExportRequest> FigureProvenance::toRequest(const QString &path,
     if (!themeValue)
         return fail(u"unknown theme '%1'"_s.arg(theme));
     figure.theme = themeValue->kind;
-    const auto lanesValue = lanesFromName(lanes);
+    const auto lanesValue = FigureOptionNames::lanesFromName(lanes);
     if (!lanesValue)
         return fail(u"unknown lanes '%1'"_s.arg(lanes));
     figure.lanes = *lanesValue;
-    const auto notesValue = notesFromName(notes);
+    const auto notesValue = FigureOptionNames::noteStyleFromName(notes);
     if (!notesValue)
         return fail(u"unknown notes '%1'"_s.arg(notes));
     figure.noteStyle = *notesValue;

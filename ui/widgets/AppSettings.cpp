@@ -1,5 +1,7 @@
 #include "ui/widgets/AppSettings.h"
 
+#include "ui/render/FigureOptionNames.h"
+
 #include <QSettings>
 
 #include <array>
@@ -24,20 +26,6 @@ T fromName(const QString &word, const std::array<T, N> &values, QString (*name)(
 
 constexpr std::array themes = {Theme::System, Theme::Light, Theme::Dark};
 constexpr std::array languages = {Language::System, Language::English, Language::German};
-constexpr std::array noteStyles = {FigureOptions::NoteStyle::Full, FigureOptions::NoteStyle::Short,
-                                   FigureOptions::NoteStyle::None};
-
-QString figureThemeName(TimelineTheme::Kind kind) {
-    switch (kind) {
-    case TimelineTheme::Kind::Light:
-        return u"light"_s;
-    case TimelineTheme::Kind::Dark:
-        return u"dark"_s;
-    case TimelineTheme::Kind::Print:
-        return u"print"_s;
-    }
-    return {};
-}
 
 } // namespace
 
@@ -49,18 +37,6 @@ QString themeName(Theme theme) {
         return u"light"_s;
     case Theme::Dark:
         return u"dark"_s;
-    }
-    return {};
-}
-
-QString noteStyleName(FigureOptions::NoteStyle style) {
-    switch (style) {
-    case FigureOptions::NoteStyle::Full:
-        return u"full"_s;
-    case FigureOptions::NoteStyle::Short:
-        return u"short"_s;
-    case FigureOptions::NoteStyle::None:
-        return u"none"_s;
     }
     return {};
 }
@@ -88,8 +64,8 @@ Preferences load() {
         p.exportSize = size.preset;
     if (const auto theme = TimelineTheme::fromName(settings.value(exportThemeKey).toString()))
         p.exportTheme = theme->kind;
-    p.exportNotes = fromName(settings.value(exportNotesKey).toString(), noteStyles, &noteStyleName,
-                             p.exportNotes);
+    p.exportNotes = FigureOptionNames::noteStyleFromName(settings.value(exportNotesKey).toString())
+                        .value_or(p.exportNotes);
     p.authorName = settings.value(authorNameKey).toString().trimmed();
     p.language =
         fromName(settings.value(languageKey).toString(), languages, &languageName, p.language);
@@ -100,8 +76,8 @@ void save(const Preferences &p) {
     QSettings settings;
     settings.setValue(themeKey, themeName(p.theme));
     settings.setValue(exportSizeKey, ImageExporter::presetName(p.exportSize));
-    settings.setValue(exportThemeKey, figureThemeName(p.exportTheme));
-    settings.setValue(exportNotesKey, noteStyleName(p.exportNotes));
+    settings.setValue(exportThemeKey, FigureOptionNames::theme(p.exportTheme));
+    settings.setValue(exportNotesKey, FigureOptionNames::noteStyle(p.exportNotes));
     settings.setValue(authorNameKey, p.authorName.trimmed());
     settings.setValue(languageKey, languageName(p.language));
 }

@@ -62,7 +62,6 @@ void save(const Preferences &preferences);
 
 // The words stored for each value.
 [[nodiscard]] QString themeName(Theme theme);
-[[nodiscard]] QString noteStyleName(FigureOptions::NoteStyle style);
 [[nodiscard]] QString languageName(Language language);
 
 } // namespace AppSettings

@@ -40,6 +40,24 @@ void appendIds(const QVariant &list, const QHash<qint64, int> &indices, QList<in
     }
 }
 
+// The first ten columns both queries select: id, title, first_day, last_day, whether the start
+// has a month and a day, whether it is a range, category_id, status, importance.
+void readEventColumns(const QSqlQuery &query, const QHash<qint64, int> &categoryIndex,
+                      TimelineRow &row) {
+    row.id = query.value(0).toLongLong();
+    row.title = query.value(1).toString();
+    row.firstDay = query.value(2).toLongLong();
+    row.lastDay = query.value(3).toLongLong();
+    const bool hasMonth = query.value(4).toBool();
+    const bool hasDay = query.value(5).toBool();
+    row.precision =
+        hasDay ? DatePrecision::Day : (hasMonth ? DatePrecision::Month : DatePrecision::Year);
+    row.isRange = query.value(6).toBool();
+    row.category = categoryIndex.value(query.value(7).toLongLong(), -1);
+    row.status = eventStatusFromKey(query.value(8).toString()).value_or(EventStatus::Confirmed);
+    row.importance = query.value(9).toInt();
+}
+
 // The rows of a link table in event order, read alongside the events (also in id order):
 // one sequential pass per table instead of index lookups for every event.
 class LinkCursor {
@@ -101,18 +119,7 @@ TimelineData loadAll(const SqliteTimelineStore &store, TimelineDataBuilder &buil
 
     TimelineRow row;
     while (query.next()) {
-        row.id = query.value(0).toLongLong();
-        row.title = query.value(1).toString();
-        row.firstDay = query.value(2).toLongLong();
-        row.lastDay = query.value(3).toLongLong();
-        const bool hasMonth = query.value(4).toBool();
-        const bool hasDay = query.value(5).toBool();
-        row.precision =
-            hasDay ? DatePrecision::Day : (hasMonth ? DatePrecision::Month : DatePrecision::Year);
-        row.isRange = query.value(6).toBool();
-        row.category = categoryIndex.value(query.value(7).toLongLong(), -1);
-        row.status = eventStatusFromKey(query.value(8).toString()).value_or(EventStatus::Confirmed);
-        row.importance = query.value(9).toInt();
+        readEventColumns(query, categoryIndex, row);
         row.sourceCount = 0;
         row.anySourceHasAddress = false;
         for (; sources.at(row.id); sources.advance()) {
@@ -181,18 +188,7 @@ TimelineData SqliteTimelineStore::timelineData(const EventFilter &filter) const 
 
     TimelineRow row;
     while (query.next()) {
-        row.id = query.value(0).toLongLong();
-        row.title = query.value(1).toString();
-        row.firstDay = query.value(2).toLongLong();
-        row.lastDay = query.value(3).toLongLong();
-        const bool hasMonth = query.value(4).toBool();
-        const bool hasDay = query.value(5).toBool();
-        row.precision =
-            hasDay ? DatePrecision::Day : (hasMonth ? DatePrecision::Month : DatePrecision::Year);
-        row.isRange = query.value(6).toBool();
-        row.category = categoryIndex.value(query.value(7).toLongLong(), -1);
-        row.status = eventStatusFromKey(query.value(8).toString()).value_or(EventStatus::Confirmed);
-        row.importance = query.value(9).toInt();
+        readEventColumns(query, categoryIndex, row);
         row.sourceCount = query.value(10).toInt();
         row.anySourceHasAddress = query.value(11).toBool();
         appendIds(query.value(12), actorIndex, row.actors);
