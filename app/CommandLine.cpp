@@ -8,10 +8,10 @@
 #include "model/FilterNames.h"
 #include "model/ImportPreview.h"
 #include "model/SearchQuery.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/JsonWriter.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCommandLineParser>
 #include <QDir>

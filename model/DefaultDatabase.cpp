@@ -1,7 +1,7 @@
 #include "model/DefaultDatabase.h"
 
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QDir>
 #include <QStandardPaths>

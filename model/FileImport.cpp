@@ -2,10 +2,10 @@
 
 #include "model/DatasetSlices.h"
 #include "model/ImportControl.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFastReader.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QFile>
 

@@ -4,8 +4,8 @@
 // as a first start makes it: the fixture of the figure and export tests.
 
 #include "model/TimelineDataQuery.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 #include "ui/render/FigureSources.h"
 
 #include <QString>

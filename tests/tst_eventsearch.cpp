@@ -1,7 +1,7 @@
 #include "model/Dataset.h"
 #include "model/EventSearch.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QColor>
 #include <QDate>

@@ -1,5 +1,5 @@
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/FilterBar.h"

@@ -5,8 +5,8 @@
 #include "model/EventSearch.h"
 #include "model/TimelineDataFilter.h"
 #include "model/TimelineDataQuery.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QDate>
 #include <QTemporaryDir>

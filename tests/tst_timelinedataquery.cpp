@@ -3,8 +3,8 @@
 
 #include "TimelineDataTestUtil.h"
 #include "model/TimelineDataQuery.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -19,10 +19,10 @@
 #include "model/Dataset.h"
 #include "model/FileImport.h"
 #include "model/ImportPreview.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/DatasetFormats.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/formats/TimelineJsCsvFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QCoreApplication>
 #include <QDate>
