@@ -1,3 +1,4 @@
+#include "CommandLineTestUtil.h"
 #include "app/CommandLine.h"
 #include "model/store/TimelineStore.h"
 
@@ -12,33 +13,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-struct Result {
-    int code = 0;
-    QString out;
-    QString err;
-};
-
-Result run(const QStringList &arguments) {
-    Result result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = CommandLine::run(arguments, out, err);
-    return result;
-}
-
-QString datasetFile() {
-    return QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json");
-}
-
-QByteArray fileHash(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-} // namespace
 
 class TestCommandLine : public QObject {
     Q_OBJECT
@@ -340,12 +314,12 @@ void TestCommandLine::usageErrors_data() {
 void TestCommandLine::usageErrors() {
     QFETCH(QStringList, arguments);
     QFETCH(QString, firstLine);
-    const QByteArray before = fileHash(m_db);
+    const QByteArray before = fileSha256(m_db);
     const Result result = run(QStringList{u"--db"_s, m_db} + arguments);
     QCOMPARE(result.code, 2);
     QCOMPARE(result.err.section(u'\n', 0, 0), firstLine);
     QCOMPARE(result.out, QString());
-    QCOMPARE(fileHash(m_db), before);
+    QCOMPARE(fileSha256(m_db), before);
 }
 
 void TestCommandLine::badImportChangesNothing() {

@@ -3,6 +3,7 @@
 // each with its exact message, the command line's exit code, and the file's bytes unchanged.
 // And the automatic backups: made, rotated, checked and restored.
 
+#include "CommandLineTestUtil.h"
 #include "StoreConnectionTestUtil.h"
 #include "app/CommandLine.h"
 #include "model/DatabaseBackup.h"
@@ -23,31 +24,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Result {
-    int code = 0;
-    QString out;
-    QString err;
-};
-
-Result run(const QStringList &arguments) {
-    Result result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = CommandLine::run(arguments, out, err);
-    return result;
-}
-
-QString datasetFile() {
-    return QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json");
-}
-
-QByteArray sha256(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 QString shown(const QString &path) {
     return QDir::toNativeSeparators(path);
@@ -154,7 +130,7 @@ void TestDamagedDatabase::damagedTable() {
     QFETCH(QString, table);
     const QString path = copyOfBase(u"damaged-%1.sqlite"_s.arg(table));
     QVERIFY(overwritePage(path, rootPage(table), m_pageSize, 512));
-    const QByteArray before = sha256(path);
+    const QByteArray before = fileSha256(path);
     const QString expected =
         u"chiptimeline: %1: the database is damaged (table %2): Page %3: btreeInitPage() "
         "returns error code 11\n"_s.arg(shown(path), table)
@@ -170,7 +146,7 @@ void TestDamagedDatabase::damagedTable() {
         QCOMPARE(result.out, QString());
     }
     QVERIFY(!QFile::exists(out));
-    QCOMPARE(sha256(path), before);
+    QCOMPARE(fileSha256(path), before);
     QVERIFY(!QFile::exists(path + u"-wal"_s));
     QVERIFY(!QFile::exists(path + u"-shm"_s));
 }
@@ -185,7 +161,7 @@ void TestDamagedDatabase::damagedTableReadUnchecked() {
     QFETCH(QString, table);
     const QString path = copyOfBase(u"unchecked-%1.sqlite"_s.arg(table));
     QVERIFY(overwritePage(path, rootPage(table), m_pageSize, 512));
-    const QByteArray before = sha256(path);
+    const QByteArray before = fileSha256(path);
     const QString expected =
         u"%1: the database is damaged (table %2): database disk image is malformed"_s.arg(
             shown(path), table);
@@ -216,7 +192,7 @@ void TestDamagedDatabase::damagedTableReadUnchecked() {
                                  "btreeInitPage() returns error code 11"_s.arg(shown(path), table)
                                      .arg(rootPage(table)));
     }
-    QCOMPARE(sha256(path), before);
+    QCOMPARE(fileSha256(path), before);
 }
 
 void TestDamagedDatabase::truncated_data() {
@@ -231,7 +207,7 @@ void TestDamagedDatabase::truncated() {
     const QString path = copyOfBase(u"cut-%1.sqlite"_s.arg(cut));
     const qint64 whole = QFileInfo(path).size();
     QVERIFY(QFile::resize(path, whole - cut));
-    const QByteArray before = sha256(path);
+    const QByteArray before = fileSha256(path);
     const Result result = run({u"--db"_s, path, u"list"_s});
     QCOMPARE(result.code, 1);
     QCOMPARE(result.err, u"chiptimeline: %1: the database is damaged: the file is cut short "
@@ -244,7 +220,7 @@ void TestDamagedDatabase::truncated() {
                  .arg(shown(path))
                  .arg(whole - cut)
                  .arg(whole));
-    QCOMPARE(sha256(path), before);
+    QCOMPARE(fileSha256(path), before);
     QVERIFY(!QFile::exists(path + u"-wal"_s));
 }
 
@@ -267,13 +243,13 @@ void TestDamagedDatabase::badSchemaVersion() {
         u"version-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-')));
     rawQuery(path, {sql});
     QVERIFY(!QFile::exists(path + u"-wal"_s));
-    const QByteArray before = sha256(path);
+    const QByteArray before = fileSha256(path);
     for (const QString &command : {u"list"_s, u"check"_s}) {
         const Result result = run({u"--db"_s, path, command});
         QCOMPARE(result.code, 1);
         QCOMPARE(result.err, u"chiptimeline: %1: %2\n"_s.arg(shown(path), message));
     }
-    QCOMPARE(sha256(path), before);
+    QCOMPARE(fileSha256(path), before);
 }
 
 // A folder without write permission cannot be tested here: CI runs as root, whom chmod does
@@ -282,7 +258,7 @@ void TestDamagedDatabase::badSchemaVersion() {
 // and is what --read-only asks for: reading works, changing is refused with one line.
 void TestDamagedDatabase::readOnly() {
     const QString path = copyOfBase(u"read-only.sqlite"_s);
-    const QByteArray before = sha256(path);
+    const QByteArray before = fileSha256(path);
     const Result listed = run({u"--db"_s, path, u"--read-only"_s, u"list"_s});
     QCOMPARE(listed.code, 0);
     QVERIFY(listed.out.endsWith(u"\n39 events\n"_s));
@@ -298,7 +274,7 @@ void TestDamagedDatabase::readOnly() {
     QCOMPARE(imported.err,
              u"chiptimeline: %1: opened read-only; nothing was changed\n"_s.arg(shown(path)));
     QCOMPARE(imported.out, QString());
-    QCOMPARE(sha256(path), before);
+    QCOMPARE(fileSha256(path), before);
 }
 
 void TestDamagedDatabase::fullDiskLeavesFileAsItWas_data() {
@@ -315,7 +291,7 @@ void TestDamagedDatabase::fullDiskLeavesFileAsItWas_data() {
 void TestDamagedDatabase::fullDiskLeavesFileAsItWas() {
     QFETCH(int, events);
     const QString path = copyOfBase(u"full.sqlite"_s);
-    const QByteArray before = sha256(path);
+    const QByteArray before = fileSha256(path);
     {
         StoreError error;
         auto store = TimelineStore::open(path, &error);
@@ -339,7 +315,7 @@ void TestDamagedDatabase::fullDiskLeavesFileAsItWas() {
         QVERIFY2(error.message.startsWith(u"%1: the disk is full; could not "_s.arg(shown(path))),
                  qPrintable(error.message));
     }
-    QCOMPARE(sha256(path), before);
+    QCOMPARE(fileSha256(path), before);
     QVERIFY(!QFile::exists(path + u"-wal"_s));
     QVERIFY(!QFile::exists(path + u"-shm"_s));
 }
@@ -385,7 +361,7 @@ void TestDamagedDatabase::refusedLargeImportLeavesEveryByte() {
     QVERIFY(!NativeJsonFormat::readFile(file, &expected));
 
     const QString path = copyOfBase(u"refused-large.sqlite"_s);
-    const QByteArray before = sha256(path);
+    const QByteArray before = fileSha256(path);
     std::unique_ptr<TimelineStore> reader;
     if (besideReader) {
         StoreError error;
@@ -399,7 +375,7 @@ void TestDamagedDatabase::refusedLargeImportLeavesEveryByte() {
     QCOMPARE(imported.code, 1);
     QCOMPARE(imported.out, QString());
     reader.reset();
-    QCOMPARE(sha256(path), before);
+    QCOMPARE(fileSha256(path), before);
     for (const QString &beside : {u"-wal"_s, u"-shm"_s, u"-journal"_s})
         QVERIFY2(!QFile::exists(path + beside), qPrintable(beside));
 }
@@ -449,13 +425,13 @@ void TestDamagedDatabase::backupsMadeRotatedAndRestored() {
     const QString newest = DatabaseBackup::backups(path).constFirst();
     QVERIFY(overwritePage(newest, rootPage(u"event"_s), m_pageSize, 512));
     QCOMPARE(DatabaseBackup::newestGoodBackup(path), DatabaseBackup::backups(path).at(1));
-    const QByteArray live = sha256(path);
+    const QByteArray live = fileSha256(path);
     QVERIFY(!TimelineStore::restoreBackup(newest, path, &error));
     QCOMPARE(error.message,
              u"%1: the database is damaged (table event): Page %2: btreeInitPage() returns "
              "error code 11"_s.arg(shown(newest))
                  .arg(rootPage(u"event"_s)));
-    QCOMPARE(sha256(path), live);
+    QCOMPARE(fileSha256(path), live);
 
     QVERIFY2(TimelineStore::restoreBackup(DatabaseBackup::newestGoodBackup(path), path, &error),
              qPrintable(error.message));
@@ -466,7 +442,7 @@ void TestDamagedDatabase::backupsMadeRotatedAndRestored() {
     verifyDatabaseIntegrity(connectionOf(*restored));
     restored.reset();
     // The file it replaced is kept beside it, as it was.
-    QCOMPARE(sha256(path + u".replaced"_s), live);
+    QCOMPARE(fileSha256(path + u".replaced"_s), live);
 }
 
 QTEST_GUILESS_MAIN(TestDamagedDatabase)

@@ -1,6 +1,7 @@
+#include "CommandLineTestUtil.h"
 #include "app/CommandLine.h"
-#include "model/store/TimelineStore.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,21 +13,6 @@
 #include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Result {
-    int code = 0;
-    QString out;
-    QString err;
-};
-
-QByteArray readAll(const QString &path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-} // namespace
 
 class TestExportCommand : public QObject {
     Q_OBJECT

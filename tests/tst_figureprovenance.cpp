@@ -2,6 +2,7 @@
 // and PDF (XMP), read back exactly, and `chiptimeline reproduce` redrawing a figure from it.
 
 #include "BundledDatasetTestUtil.h"
+#include "CommandLineTestUtil.h"
 #include "app/CommandLine.h"
 #include "ui/render/FigureProvenance.h"
 #include "ui/render/ImageExporter.h"
@@ -17,17 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Result {
-    int code = 0;
-    QString out;
-    QString err;
-};
-
-QByteArray readAll(const QString &path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 bool writeAll(const QString &path, const QByteArray &bytes) {
     QFile file(path);
