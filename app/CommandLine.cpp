@@ -1,6 +1,7 @@
 #include "app/CommandLine.h"
 
 #include "app/ExportCommand.h"
+#include "app/HistoryCommand.h"
 
 #include "model/DatasetHealth.h"
 #include "model/DefaultDatabase.h"
@@ -23,8 +24,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,    u"import"_s,
-                              u"export-data"_s, u"export"_s, u"reproduce"_s};
+const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,     u"import"_s,
+                              u"export-data"_s, u"export"_s, u"reproduce"_s, u"history"_s};
 
 struct Options {
     QCommandLineOption db{u"db"_s, u"Use the database file PATH instead of the default."_s,
@@ -57,7 +58,7 @@ struct Options {
         return QList<QCommandLineOption>{db,     json,   from,   to,       category,
                                          actor,  chip,   status, query,    out,
                                          format, policy, dryRun, readOnly, help} +
-               ExportCommand::options();
+               ExportCommand::options() + HistoryCommand::options();
     }
 };
 
@@ -66,7 +67,8 @@ const QHash<QString, QStringList> &allowedOptions() {
     static const QHash<QString, QStringList> allowed = {
         {u"list"_s,
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s,
-          u"query"_s}},
+          u"query"_s, u"as-of"_s}},
+        {u"history"_s, {u"json"_s, u"from"_s, u"to"_s, u"event"_s, u"author"_s}},
         {u"search"_s,
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
         {u"check"_s, {u"json"_s}},
@@ -74,7 +76,7 @@ const QHash<QString, QStringList> &allowedOptions() {
         {u"import"_s, {u"format"_s, u"policy"_s, u"dry-run"_s}},
         {u"export-data"_s,
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
-          u"status"_s, u"query"_s}},
+          u"status"_s, u"query"_s, u"as-of"_s}},
         {u"export"_s, QStringList{u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s,
                                   u"actor"_s, u"chip"_s, u"status"_s, u"query"_s} +
                           ExportCommand::optionNames()},
@@ -239,6 +241,16 @@ public:
         return printEvents(events, json);
     }
 
+    int history(const QCommandLineParser &parser) {
+        return HistoryCommand::history(*m_store, parser, m_out, m_err);
+    }
+
+    std::optional<Dataset> datasetAsOf(const QCommandLineParser &parser, int *code) {
+        return HistoryCommand::datasetAsOf(*m_store, parser, m_err, code);
+    }
+
+    int listAsOf(const Dataset &asOf, bool json) { return printEvents(asOf.events, json); }
+
     int search(const QString &text, EventFilter filter, bool json) {
         filter.query = SearchQuery::toFtsExpression(text);
         if (filter.query.isEmpty())
@@ -352,7 +364,8 @@ public:
         return CommandLine::Success;
     }
 
-    int exportData(const QString &outPath, const QString &format, const EventFilter &filter) {
+    int exportData(const QString &outPath, const QString &format, const EventFilter &filter,
+                   std::optional<Dataset> asOf) {
         if (outPath.isEmpty())
             return fail(u"export-data: --out FILE is required"_s, CommandLine::UsageError);
         // The format named, else the one the file name suggests, else the native file.
@@ -365,7 +378,7 @@ public:
             return fail(u"export-data: unknown --format '%1' (one of: %2)"_s.arg(
                             format, DatasetFormats::writeNames().join(u", "_s)),
                         CommandLine::UsageError);
-        Dataset dataset = m_store->dataset();
+        Dataset dataset = asOf ? std::move(*asOf) : m_store->dataset();
         if (!filter.isEmpty()) {
             // Only the selected events, and the sources they cite.
             dataset.events = m_store->events(filter);
@@ -459,10 +472,13 @@ QString CommandLine::usage() {
   chiptimeline [--db PATH] import FILE... [--format F] [--policy skip|update|keep-both] [--dry-run]
   chiptimeline [--db PATH] export-data --out FILE [--format F] [filters]
 )"_s + ExportCommand::usage() +
+           HistoryCommand::usage() +
            uR"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
   chiptimeline [--db PATH] check [--json]    SQLite's integrity check, then dataset health
 
 --read-only opens the database without changing it (the window then disables editing).
+--as-of rN|DATE-TIME (list, export-data): the timeline as it stood at revision N or at a UTC
+date-time (2025-09-01T12:00); before the first revision, in the future or unknown: exit 2.
 
 Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
 DATE is YYYY, YYYY-MM or YYYY-MM-DD. C is a category's key or its name in the legend
@@ -558,7 +574,7 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return session.fail(u"search: give exactly one QUERY (quote it if it has spaces)"_s,
                             UsageError);
     if ((command == u"list"_s || command == u"check"_s || command == u"export-data"_s ||
-         command == u"export"_s) &&
+         command == u"export"_s || command == u"history"_s) &&
         !positional.isEmpty())
         return session.fail(u"%1: unexpected argument '%2'"_s.arg(command, positional.constFirst()),
                             UsageError);
@@ -590,8 +606,17 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (!session.resolveNames(parser, options, filter))
         return Failure;
     const bool json = parser.isSet(options.json);
+    if (command == u"history"_s)
+        return session.history(parser);
+    int asOfCode = Success;
+    std::optional<Dataset> asOf = session.datasetAsOf(parser, &asOfCode);
+    if (asOfCode != Success)
+        return asOfCode;
+    if (asOf && command != u"history"_s && !filter.isEmpty())
+        return session.fail(u"%1: --as-of does not combine with filters yet"_s.arg(command),
+                            UsageError);
     if (command == u"list"_s)
-        return session.list(filter, json);
+        return asOf ? session.listAsOf(*asOf, json) : session.list(filter, json);
     if (command == u"search"_s)
         return session.search(positional.constFirst(), filter, json);
     if (command == u"check"_s)
@@ -606,5 +631,6 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             return code;
         return session.exportImage(parser, filter);
     }
-    return session.exportData(parser.value(options.out), parser.value(options.format), filter);
+    return session.exportData(parser.value(options.out), parser.value(options.format), filter,
+                              std::move(asOf));
 }

@@ -60,6 +60,8 @@ void StoreCommand::apply(bool redoing) {
     // Only the first do stamps a new time; undo restores the snapshots' times and a redo
     // the first do's, so each step of the history is reached in exactly one state.
     changes.keepModified = !redoing || m_doneOnce;
+    changes.revisionKind = !redoing ? u"undo"_s : m_doneOnce ? u"redo"_s : u"edit"_s;
+    changes.revisionSummary = text();
     if (redoing && m_doneOnce)
         for (Event &event : changes.saveEvents)
             event.modified = m_redoModified.value(event.uid, event.modified);

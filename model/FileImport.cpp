@@ -138,16 +138,17 @@ private:
 };
 
 // A dataset read whole: in slices when the window follows the import, else in one part.
-bool importDataset(TimelineStore &store, const Dataset &dataset, ImportPolicy policy,
-                   ImportSummary *summary, QString *message, FileImport::PartSizes sizes,
-                   const ImportControl *control) {
+bool importDataset(TimelineStore &store, const QString &path, const Dataset &dataset,
+                   ImportPolicy policy, ImportSummary *summary, QString *message,
+                   FileImport::PartSizes sizes, const ImportControl *control) {
     StoreError storeError;
     bool imported = false;
     if (control) {
         DatasetSlices slices(dataset, sizes.first, sizes.later, control);
+        slices.setFileName(path);
         imported = store.importParts(slices, policy, summary, &storeError);
     } else {
-        imported = store.importDataset(dataset, policy, summary, &storeError);
+        imported = store.importDataset(dataset, policy, summary, &storeError, path);
     }
     if (!imported)
         *message = storeError.message;
@@ -163,7 +164,7 @@ bool importWhole(TimelineStore &store, const QString &path, DatasetFormat format
         *message = inputError.toString();
         return false;
     }
-    return importDataset(store, *dataset, policy, summary, message, sizes, control);
+    return importDataset(store, path, *dataset, policy, summary, message, sizes, control);
 }
 
 // The file mapped, with the format it is to be read as (Auto when it cannot be told).
@@ -226,6 +227,7 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
             queue.fail();
     });
     QueuedParts parts(queue, native, control, bytes.size());
+    parts.setFileName(path);
     StoreError storeError;
     const bool imported = store.importParts(parts, policy, summary, &storeError);
     queue.stop();
@@ -250,7 +252,7 @@ bool FileImport::importFile(TimelineStore &store, const QString &path, DatasetFo
         text = thoroughError.toString();
         return false;
     }
-    return importDataset(store, *dataset, policy, summary, &text, sizes, control);
+    return importDataset(store, path, *dataset, policy, summary, &text, sizes, control);
 }
 
 bool FileImport::previewFile(const QString &path, DatasetFormat format,

@@ -27,6 +27,10 @@ struct StoreChanges {
     // Undo and redo put events back exactly, `modified` included, so that the state after
     // each step of the history is the same every time it is reached.
     bool keepModified = false;
+    // What the change's revision records: its kind (edit, merge, bulk, undo, redo, …) and a
+    // one-line summary.
+    QString revisionKind = QStringLiteral("edit");
+    QString revisionSummary;
 
     [[nodiscard]] bool isEmpty() const {
         return saveCategories.isEmpty() && saveSources.isEmpty() && saveEvents.isEmpty() &&

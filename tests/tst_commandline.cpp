@@ -21,6 +21,8 @@ private slots:
     void initTestCase();
     void init();
     void importThenListJson();
+    void exportDataAsOfGivesTheEarlierFile();
+    void historyListsTheRevisions();
     void listTextShowsQuotes();
     void listFilters();
     void filtersTakeUsersWords_data();
@@ -436,6 +438,52 @@ void TestCommandLine::isHeadless() {
     QVERIFY(!CommandLine::isHeadless({u"--db"_s, u"x.sqlite"_s}));
     QVERIFY(CommandLine::isHeadless({u"--db"_s, u"x.sqlite"_s, u"list"_s}));
     QVERIFY(CommandLine::isHeadless({u"--bogus"_s}));
+}
+
+void TestCommandLine::exportDataAsOfGivesTheEarlierFile() {
+    const QString before = m_dir->filePath(u"before.json"_s);
+    QCOMPARE(run({u"--db"_s, m_db, u"export-data"_s, u"--out"_s, before}).code, 0);
+    {
+        StoreError error;
+        auto store = TimelineStore::open(m_db, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        Event event = store->events().constFirst();
+        event.title = u"Changed later"_s;
+        QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+        QVERIFY(store->deleteEvent(store->events().constLast().id, &error));
+    }
+    const QString asOf = m_dir->filePath(u"asof.json"_s);
+    // r1 starts the history, r2 is the import.
+    const Result exported =
+        run({u"--db"_s, m_db, u"export-data"_s, u"--as-of"_s, u"r2"_s, u"--out"_s, asOf});
+    QVERIFY2(exported.code == 0, qPrintable(exported.err));
+    QCOMPARE(readAll(asOf), readAll(before));
+    const QString now = m_dir->filePath(u"now.json"_s);
+    QCOMPARE(run({u"--db"_s, m_db, u"export-data"_s, u"--out"_s, now}).code, 0);
+    QVERIFY(readAll(now) != readAll(before));
+
+    const Result unknown = run({u"--db"_s, m_db, u"list"_s, u"--as-of"_s, u"r99"_s});
+    QCOMPARE(unknown.code, 2);
+    QCOMPARE(unknown.err,
+             u"chiptimeline: --as-of r99: no such revision (the history has r1 to r4)\n"_s);
+    const Result future = run({u"--db"_s, m_db, u"list"_s, u"--as-of"_s, u"2999-01-01"_s});
+    QCOMPARE(future.code, 2);
+    QCOMPARE(future.err, u"chiptimeline: --as-of 2999-01-01: that is in the future\n"_s);
+}
+
+void TestCommandLine::historyListsTheRevisions() {
+    const Result result = run({u"--db"_s, m_db, u"history"_s, u"--json"_s});
+    QVERIFY2(result.code == 0, qPrintable(result.err));
+    const QJsonArray revisions = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(revisions.size(), 2);
+    QCOMPARE(revisions.at(0)[u"summary"_s].toString(), u"history starts here"_s);
+    QCOMPARE(revisions.at(1)[u"kind"_s].toString(), u"import"_s);
+    QVERIFY2(revisions.at(1)[u"summary"_s].toString().startsWith(
+                 u"default.chiptimeline.json: events: "_s),
+             qPrintable(revisions.at(1)[u"summary"_s].toString()));
+    const Result none = run({u"--db"_s, m_db, u"history"_s, u"--author"_s, u"nobody-here"_s});
+    QCOMPARE(none.code, 0);
+    QCOMPARE(none.out, u"0 revisions\n"_s);
 }
 
 QTEST_MAIN(TestCommandLine) // export draws figures: a QGuiApplication (offscreen)

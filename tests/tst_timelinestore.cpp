@@ -175,7 +175,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -597,7 +597,13 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
+    // Its history starts at the upgrade, with one revision and no changes.
+    const QList<Revision> history = store->revisions({{}, {}, {}, {}, true});
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first().kind, u"start"_s);
+    QCOMPARE(history.first().summary, u"history starts here"_s);
+    QCOMPARE(history.first().changes.size(), 0);
     QVERIFY(!store->backupPath().isEmpty());
     QVERIFY(QFile::exists(store->backupPath()));
     QVERIFY(store->backupPath().startsWith(file + u".v1-"_s));

@@ -16,8 +16,10 @@ namespace {
 // A whole dataset, as the one part of an import.
 class WholeDataset final : public TimelineStore::DatasetParts {
 public:
-    explicit WholeDataset(const Dataset &dataset)
-        : m_dataset(&dataset) {}
+    WholeDataset(const Dataset &dataset, const QString &fileName)
+        : m_dataset(&dataset) {
+        setFileName(fileName);
+    }
     const Dataset *next() override { return std::exchange(m_dataset, nullptr); }
     [[nodiscard]] bool failed() const override { return false; }
     [[nodiscard]] bool laterPartsMayHaveSources() const override { return false; }
@@ -39,7 +41,8 @@ QString shownServerLocation(const QString &location) {
 } // namespace
 
 TimelineStore::TimelineStore(QString path)
-    : m_path(std::move(path)) {}
+    : m_path(std::move(path))
+    , m_author(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"))) {}
 
 TimelineStore::~TimelineStore() = default;
 
@@ -71,8 +74,9 @@ void TimelineStore::noteDamage(const StoreError &damage) const {
 }
 
 bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
-                                  ImportSummary *summary, StoreError *error) {
-    WholeDataset whole(dataset);
+                                  ImportSummary *summary, StoreError *error,
+                                  const QString &fileName) {
+    WholeDataset whole(dataset, fileName);
     return importParts(whole, policy, summary, error);
 }
 

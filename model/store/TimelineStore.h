@@ -6,6 +6,7 @@
 #include "model/ImportPolicy.h"
 #include "model/StoreChanges.h"
 #include "model/StoreError.h"
+#include "model/history/Revision.h"
 
 #include <QHash>
 #include <QString>
@@ -161,8 +162,9 @@ public:
     [[nodiscard]] virtual int countSources(const QString &expression) const = 0;
 
     // ---- Writing: each call is one transaction, all or nothing ----
+    // `fileName` is named in the import's revision.
     bool importDataset(const Dataset &dataset, ImportPolicy policy, ImportSummary *summary,
-                       StoreError *error);
+                       StoreError *error, const QString &fileName = {});
     // Where importParts takes a dataset from, one part after another: a file still being read
     // on another thread, say (see FileImport). Each part carries what was read since the last:
     // categories, sources and events (an event's sources and category come in its part or
@@ -184,6 +186,12 @@ public:
         // The size of the file the parts are read from, in bytes (0: unknown): a large file is
         // a large import even when its first part is small (a native file's sources).
         [[nodiscard]] virtual qint64 bytesHint() const { return 0; }
+        // The file the parts are read from, as the import's revision names it (empty: none).
+        [[nodiscard]] QString fileName() const { return m_fileName; }
+        void setFileName(const QString &fileName) { m_fileName = fileName; }
+
+    private:
+        QString m_fileName;
     };
     // importDataset for a dataset given in parts: written as they arrive, in one
     // transaction, committed only after the last part (nothing is written when the reading
@@ -205,6 +213,26 @@ public:
     // the ids, uids and times of what it saved.
     virtual bool applyChanges(StoreChanges &changes, StoreError *error) = 0;
 
+    // ---- History (see model/history) ----
+    // Every write records one revision in its own transaction: who (author), why (the change
+    // note), what kind, a summary, and per item and field the old and new value.
+    // The author of the revisions this store writes from now on (default: the login name).
+    void setAuthor(const QString &author) { m_author = author; }
+    [[nodiscard]] QString author() const { return m_author; }
+    // The note ("why") of the next write only; it is cleared once that write has recorded it.
+    void setChangeNote(const QString &note) { m_changeNote = note; }
+    // The revisions the filter selects, oldest first (a backend without history: none, and a
+    // read error saying so).
+    [[nodiscard]] virtual QList<Revision> revisions(const RevisionFilter &filter) const;
+    // Every change recorded by the revisions after `revision`, in the order written.
+    [[nodiscard]] virtual QList<RevisionChange> changesAfter(qint64 revision) const;
+    // The revision a point names: "r123", or a UTC date-time ("2025-09-01T12:00", a date
+    // alone is its start) meaning the last revision made by then. 0 with `message` set (one
+    // line) for an unknown revision, a point before the first revision or in the future.
+    [[nodiscard]] qint64 revisionAt(const QString &point, QString *message) const;
+    // The whole dataset as it stood at revision `revision` (see ::datasetAsOf).
+    [[nodiscard]] Dataset datasetAsOf(qint64 revision) const;
+
     // ---- Changes made elsewhere ----
     // A token that changes when another connection (another window or program) committed
     // since the last look, so a window can reload on focus (SQLite: PRAGMA data_version).
@@ -217,4 +245,6 @@ protected:
     mutable QString m_readOnlyReason; // set by damage found in a read (see noteDamage)
     QString m_backupPath;
     mutable StoreError m_readError;
+    QString m_author;
+    QString m_changeNote;
 };

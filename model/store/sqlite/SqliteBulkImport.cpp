@@ -109,6 +109,23 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
     // file read in parts (a native file's sources come in a part of their own before them),
     // against the database as it was before the import:
     const qsizetype storedEvents = eventCount();
+    // What the import's revision records: the rows past these ids are the import's own (one
+    // change each, their content the file's); stored items it updates are recorded field by
+    // field (touched below).
+    const auto maxId = [&](const QString &table) {
+        QSqlQuery max(database());
+        return max.exec(u"SELECT coalesce(max(id), 0) FROM %1"_s.arg(table)) && max.next()
+                   ? max.value(0).toLongLong()
+                   : qint64(0);
+    };
+    const qint64 eventsBefore = maxId(u"event"_s);
+    const qint64 sourcesBefore = maxId(u"source"_s);
+    const QString titleBefore = [&] {
+        QSqlQuery title(database());
+        return title.exec(u"SELECT value FROM meta WHERE key = 'title'"_s) && title.next()
+                   ? title.value(0).toString()
+                   : QString();
+    }();
     const bool sourcesStored = sourceCount() > 0;
     // Events without a uid are matched by title and span of days: when there are many (a
     // spreadsheet has no uids), in memory (below), else by a query through event_by_first_day.
@@ -235,6 +252,7 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                         merged.uid = stored.uid;
                         if (const BulkStatement *failed = bulk.noteSource(stored.id))
                             return failWith(*failed);
+                        touch(u"source"_s, stored.uid);
                         if (!writeSource(merged, stored.id, err))
                             return fail();
                         (*knownSources)[match] = merged;
@@ -256,6 +274,7 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                 if (existing && policy == ImportPolicy::Update) {
                     if (const BulkStatement *failed = bulk.noteSource(existing))
                         return failWith(*failed);
+                    touch(u"source"_s, source.uid);
                     if (!writeSource(source, existing, err))
                         return fail();
                 } else if (!insertImportedSource(bulk, source, err)) {
@@ -374,6 +393,7 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                     if (const qint64 cited = sourceIdForUid(citation.sourceUid))
                         if (const BulkStatement *failed = bulk.noteSource(cited))
                             return failWith(*failed);
+                touch(u"event"_s, uidOf(u"event"_s, existing));
                 if (!writeEvent(*changed, existing, err))
                     return fail();
             } else if ((writtenRow = insertImportedEvent(bulk, written, err)) == 0) {
@@ -410,7 +430,8 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
             return fail();
         }
     }
-    if (!markFilled(err))
+    if (!markFilled(err) ||
+        !recordImport(parts.fileName(), counts, {eventsBefore, sourcesBefore, titleBefore}, err))
         return fail();
     // The new sources' index rows, now that their quotes are known; stored sources that new
     // events cite, and new ones that stored events cite, are noted and indexed again by

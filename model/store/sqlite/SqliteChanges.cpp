@@ -45,6 +45,27 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
         }
     }
 
+    // What the revision records: every item as it was before the change.
+    for (const Category &category : std::as_const(changes.saveCategories))
+        if (category.id != 0)
+            touch(u"category"_s, QString::number(category.id));
+    for (const Source &source : std::as_const(changes.saveSources))
+        touch(u"source"_s, source.uid);
+    for (const Event &event : std::as_const(changes.saveEvents))
+        touch(u"event"_s, event.uid);
+    for (const QString &uid : std::as_const(changes.deleteEventUids))
+        touch(u"event"_s, uid);
+    for (const QString &uid : std::as_const(changes.deleteSourceUids)) {
+        touchEventsWhere(u"e.id IN (SELECT es.event_id FROM event_source es JOIN source s "
+                         "ON s.id = es.source_id WHERE s.uid = :id)"_s,
+                         uid);
+        touch(u"source"_s, uid);
+    }
+    for (qint64 id : std::as_const(changes.deleteCategoryIds)) {
+        touchEventsWhere(u"e.category_id = :id"_s, id);
+        touch(u"category"_s, QString::number(id));
+    }
+
     for (Category &category : changes.saveCategories) {
         if (category.id != 0 && !rowExists(u"category"_s, category.id)) {
             query.prepare(u"INSERT INTO category(id, name, label, color, sort_order) "
@@ -146,6 +167,13 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
         return fail();
     clearWriteCaches();
     if (!markFilled(err))
+        return fail();
+    // Items that had no uid before the change are new.
+    for (const Source &source : std::as_const(changes.saveSources))
+        touchNew(u"source"_s, source.uid);
+    for (const Event &event : std::as_const(changes.saveEvents))
+        touchNew(u"event"_s, event.uid);
+    if (writeRevision(changes.revisionKind, changes.revisionSummary, err) == 0)
         return fail();
     return commitWrite(err);
 }

@@ -238,6 +238,46 @@ QStringList version4() {
     };
 }
 
+// Version 5: history. Every write records a revision (who, when, why, what kind, a summary)
+// and, per item and field it touched, the old and new value as compact JSON text (see
+// model/history). Revisions are never rewritten: updates and deletes of them are refused.
+// An existing database starts its history at the upgrade.
+QStringList version5() {
+    return {
+        uR"(CREATE TABLE revision (
+              number  INTEGER PRIMARY KEY,
+              at      TEXT NOT NULL,
+              author  TEXT NOT NULL DEFAULT '',
+              note    TEXT NOT NULL DEFAULT '',
+              kind    TEXT NOT NULL,
+              summary TEXT NOT NULL DEFAULT ''))"_s,
+        uR"(CREATE TABLE revision_change (
+              revision INTEGER NOT NULL REFERENCES revision(number),
+              entity   TEXT NOT NULL CHECK (entity IN ('event', 'source', 'category', 'dataset')),
+              uid      TEXT NOT NULL,
+              field    TEXT NOT NULL,
+              old      TEXT,
+              new      TEXT))"_s,
+        u"CREATE INDEX revision_change_by_revision ON revision_change(revision)"_s,
+        u"CREATE INDEX revision_change_by_uid ON revision_change(uid, revision)"_s,
+        u"CREATE INDEX revision_by_at ON revision(at)"_s,
+        uR"(CREATE TRIGGER revision_never_updated BEFORE UPDATE ON revision BEGIN
+              SELECT RAISE(ABORT, 'history is never rewritten');
+            END)"_s,
+        uR"(CREATE TRIGGER revision_never_deleted BEFORE DELETE ON revision BEGIN
+              SELECT RAISE(ABORT, 'history is never rewritten');
+            END)"_s,
+        uR"(CREATE TRIGGER revision_change_never_updated BEFORE UPDATE ON revision_change BEGIN
+              SELECT RAISE(ABORT, 'history is never rewritten');
+            END)"_s,
+        uR"(CREATE TRIGGER revision_change_never_deleted BEFORE DELETE ON revision_change BEGIN
+              SELECT RAISE(ABORT, 'history is never rewritten');
+            END)"_s,
+        uR"(INSERT INTO revision(at, kind, summary)
+              VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'start', 'history starts here'))"_s,
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigration> &schemaMigrations() {
@@ -246,6 +286,7 @@ const QList<SchemaMigration> &schemaMigrations() {
         {2, u"full-text search over events and sources"_s, version2()},
         {3, u"full-text index maintained once per transaction"_s, version3()},
         {4, u"full-text index without a copy of the text"_s, version4()},
+        {5, u"history: revisions with their changes"_s, version5()},
     };
     return migrations;
 }

@@ -3,6 +3,8 @@
 #include "model/store/TimelineStore.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -93,6 +95,8 @@ public:
     bool saveView(SavedView &view, StoreError *error) override;
     bool deleteView(qint64 id, StoreError *error) override;
     bool applyChanges(StoreChanges &changes, StoreError *error) override;
+    [[nodiscard]] QList<Revision> revisions(const RevisionFilter &filter) const override;
+    [[nodiscard]] QList<RevisionChange> changesAfter(qint64 revision) const override;
     [[nodiscard]] qint64 dataVersion() const override;
 
 private:
@@ -140,6 +144,34 @@ private:
     qint64 idForUid(const QString &table, const QString &uid) const;
     qint64 sourceIdForUid(const QString &uid);
     void clearWriteCaches();
+    bool writeCategory(Category &category, StoreError *error);
+
+    // ---- The revision of the write in progress (SqliteRevisions.cpp) ----
+    // An item as its revision records it (entity "event", "source" or "category"; a
+    // category's uid is its row id), or nothing when it does not exist.
+    [[nodiscard]] std::optional<QJsonObject> snapshot(const QString &entity,
+                                                      const QString &uid) const;
+    // Notes an item the write is about to change, as it is now (once per transaction).
+    void touch(const QString &entity, const QString &uid);
+    // Notes an item the write has just created.
+    void touchNew(const QString &entity, const QString &uid);
+    // Notes the events a condition over `event e` with :id selects (those citing a source
+    // or in a category that is about to change).
+    void touchEventsWhere(const QString &condition, const QVariant &key);
+    [[nodiscard]] QString uidOf(const QString &table, qint64 id) const;
+    // Writes the revision: the touched items' differences, author and note; its number, or 0
+    // when it could not be written (error says why).
+    qint64 writeRevision(const QString &kind, const QString &summary, StoreError *error);
+    // The database before an import: the rows past these ids are the import's.
+    struct BeforeImport {
+        qint64 maxEventId = 0;
+        qint64 maxSourceId = 0;
+        QString title;
+    };
+    // The import's one revision: the touched (updated) items field by field, then one "*"
+    // change for each event and source it added, and the dataset's title if it set one.
+    bool recordImport(const QString &fileName, const ImportSummary &counts,
+                      const BeforeImport &before, StoreError *error);
 
     QString m_connectionName;
     // std::unordered_map: references to its elements survive rehashing (QHash's do not).
@@ -150,4 +182,12 @@ private:
     QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
     QHash<QString, qint64> m_categoryIds;             // by name
     QHash<QString, qint64> m_sourceIds;               // by uid
+    struct TouchedItem {
+        QString entity;
+        QString uid;
+        std::optional<QJsonObject> before;
+    };
+    QList<TouchedItem> m_touched; // by the write in progress, in the order first touched
+    QSet<QString> m_touchedKeys;  // "entity:uid"
+    bool m_inWrite = false;
 };

@@ -77,12 +77,15 @@ bool SqliteTimelineStore::beginWrite(StoreError *error) {
         return false;
     }
     clearWriteCaches();
+    m_touched.clear();
+    m_touchedKeys.clear();
     QSqlQuery query(database());
     // IMMEDIATE takes the write lock now, so a busy database fails before any work is done.
     if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
         *error = errorFrom(query, u"start a change"_s);
         return false;
     }
+    m_inWrite = true;
     return true;
 }
 
@@ -98,11 +101,15 @@ bool SqliteTimelineStore::commitWrite(StoreError *error) {
         rollbackWrite();
         return false;
     }
+    m_inWrite = false;
     return true;
 }
 
 void SqliteTimelineStore::rollbackWrite() {
     clearWriteCaches(); // ids written in the transaction are gone with it
+    m_inWrite = false;
+    m_touched.clear();
+    m_touchedKeys.clear();
     QSqlQuery query(database());
     query.exec(u"ROLLBACK"_s);
 }
@@ -120,12 +127,25 @@ bool SqliteTimelineStore::inWriteTransaction(StoreError *error, const std::funct
 bool SqliteTimelineStore::deleteRow(const QString &table, qint64 id, const QString &what,
                                     StoreError *error) {
     return inWriteTransaction(error, [&] {
+        // The revision records the item's last values, and the citations a source takes along.
+        QString uid;
+        if (table == u"event"_s || table == u"source"_s) {
+            uid = uidOf(table, id);
+            if (table == u"source"_s)
+                touchEventsWhere(u"e.id IN (SELECT event_id FROM event_source "
+                                 "WHERE source_id = :id)"_s,
+                                 id);
+            touch(table, uid);
+        }
         QSqlQuery query(database());
         query.prepare(u"DELETE FROM %1 WHERE id = :id"_s.arg(table));
         query.bindValue(u":id"_s, id);
-        if (query.exec())
-            return true;
-        *error = errorFrom(query, u"delete the %1"_s.arg(what));
-        return false;
+        if (!query.exec()) {
+            *error = errorFrom(query, u"delete the %1"_s.arg(what));
+            return false;
+        }
+        return writeRevision(u"delete"_s,
+                             u"delete %1 %2"_s.arg(what, uid.isEmpty() ? QString::number(id) : uid),
+                             error) != 0;
     });
 }

@@ -85,6 +85,19 @@ qint64 SqliteTimelineStore::categoryId(const QString &name, StoreError *error) {
 }
 
 bool SqliteTimelineStore::saveCategory(Category &category, StoreError *error) {
+    if (m_inWrite)
+        return writeCategory(category, error);
+    Category copy = category;
+    if (!inWriteTransaction(error, [&] {
+            return writeCategory(copy, error) &&
+                   writeRevision(u"edit"_s, u"save category '%1'"_s.arg(copy.name), error) != 0;
+        }))
+        return false;
+    category = copy;
+    return true;
+}
+
+bool SqliteTimelineStore::writeCategory(Category &category, StoreError *error) {
     if (isReadOnly()) {
         *error = refusedBecauseReadOnly();
         return false;
@@ -106,6 +119,15 @@ bool SqliteTimelineStore::saveCategory(Category &category, StoreError *error) {
                       "sort_order = :order WHERE id = :id"_s);
         query.bindValue(u":id"_s, category.id);
     }
+    if (category.id != 0) {
+        // A renamed category renames the category of every event in it.
+        QSqlQuery stored(database());
+        stored.prepare(u"SELECT name FROM category WHERE id = :id"_s);
+        stored.bindValue(u":id"_s, category.id);
+        if (stored.exec() && stored.next() && stored.value(0).toString() != category.name.trimmed())
+            touchEventsWhere(u"e.category_id = :id"_s, category.id);
+        touch(u"category"_s, QString::number(category.id));
+    }
     query.bindValue(u":name"_s, category.name.trimmed());
     query.bindValue(u":label"_s, text(category.label));
     query.bindValue(u":color"_s, category.color.isValid() ? category.color.name() : u"#808080"_s);
@@ -114,8 +136,10 @@ bool SqliteTimelineStore::saveCategory(Category &category, StoreError *error) {
         *error = errorFrom(query, u"save category '%1'"_s.arg(category.name));
         return false;
     }
-    if (category.id == 0)
+    if (category.id == 0) {
         category.id = query.lastInsertId().toLongLong();
+        touchNew(u"category"_s, QString::number(category.id));
+    }
     return true;
 }
 
@@ -324,8 +348,17 @@ bool SqliteTimelineStore::writeSource(Source &source, qint64 existingId, StoreEr
 
 bool SqliteTimelineStore::saveEvent(Event &event, StoreError *error) {
     Event copy = event;
-    if (!inWriteTransaction(error,
-                            [&] { return writeEvent(copy, event.id, error) && markFilled(error); }))
+    if (!inWriteTransaction(error, [&] {
+            if (event.id != 0)
+                touch(u"event"_s, uidOf(u"event"_s, event.id));
+            if (!writeEvent(copy, event.id, error) || !markFilled(error))
+                return false;
+            touchNew(u"event"_s, copy.uid); // noted above unless it is new
+            return writeRevision(
+                       event.id == 0 ? u"create"_s : u"edit"_s,
+                       u"%1 event '%2'"_s.arg(event.id == 0 ? u"create"_s : u"edit"_s, copy.title),
+                       error) != 0;
+        }))
         return false;
     event = copy;
     return true;
@@ -337,8 +370,17 @@ bool SqliteTimelineStore::deleteEvent(qint64 id, StoreError *error) {
 
 bool SqliteTimelineStore::saveSource(Source &source, StoreError *error) {
     Source copy = source;
-    if (!inWriteTransaction(
-            error, [&] { return writeSource(copy, source.id, error) && markFilled(error); }))
+    if (!inWriteTransaction(error, [&] {
+            if (source.id != 0)
+                touch(u"source"_s, uidOf(u"source"_s, source.id));
+            if (!writeSource(copy, source.id, error) || !markFilled(error))
+                return false;
+            touchNew(u"source"_s, copy.uid);
+            return writeRevision(source.id == 0 ? u"create"_s : u"edit"_s,
+                                 u"%1 source '%2'"_s.arg(source.id == 0 ? u"create"_s : u"edit"_s,
+                                                         copy.title),
+                                 error) != 0;
+        }))
         return false;
     source = copy;
     return true;
@@ -367,6 +409,10 @@ bool SqliteTimelineStore::saveView(SavedView &view, StoreError *error) {
     }
     if (view.id == 0)
         view.id = query.lastInsertId().toLongLong();
+    if (writeRevision(u"edit"_s, u"save view '%1'"_s.arg(view.name), error) == 0) {
+        rollbackWrite();
+        return false;
+    }
     return commitWrite(error);
 }
 

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "model/Dataset.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QList>
+#include <QTextStream>
+
+#include <optional>
+
+class TimelineStore;
+
+// The history on the command line: `history` (the revisions, filterable by item, author
+// and date range, as text or JSON) and `--as-of POINT` (the dataset as it stood then).
+namespace HistoryCommand {
+
+[[nodiscard]] QList<QCommandLineOption> options(); // --event, --author, --as-of
+[[nodiscard]] QStringList optionNames();
+[[nodiscard]] QString usage();
+// Prints the revisions the parser's --event, --author, --from and --to select; with --event
+// each with its changes to that item. The exit code.
+int history(const TimelineStore &store, const QCommandLineParser &parser, QTextStream &out,
+            QTextStream &err);
+// The dataset as of the parser's --as-of, or nothing (one line on `err`, `*code` the exit
+// code) when the point names no revision. Without --as-of: nothing, `*code` 0.
+[[nodiscard]] std::optional<Dataset> datasetAsOf(const TimelineStore &store,
+                                                 const QCommandLineParser &parser, QTextStream &err,
+                                                 int *code);
+
+} // namespace HistoryCommand

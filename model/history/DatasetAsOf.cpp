@@ -1,0 +1,76 @@
+#include "model/history/DatasetAsOf.h"
+
+#include "model/history/EntitySnapshot.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The items of one kind by uid, each as its fields.
+using Items = QHash<QString, QJsonObject>;
+
+void undo(Items &items, const RevisionChange &change) {
+    if (change.field == u"*"_s) {
+        const QJsonValue old = EntitySnapshot::valueFromText(change.oldValue);
+        if (old.isObject())
+            items.insert(change.uid, old.toObject());
+        else
+            items.remove(change.uid);
+        return;
+    }
+    const auto found = items.find(change.uid);
+    if (found != items.end())
+        found->insert(change.field, EntitySnapshot::valueFromText(change.oldValue));
+}
+
+} // namespace
+
+Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterChanges) {
+    Items events, sources, categories;
+    for (const Event &event : current.events)
+        events.insert(event.uid, EntitySnapshot::fromEvent(event));
+    for (const Source &source : current.sources)
+        sources.insert(source.uid, EntitySnapshot::fromSource(source));
+    for (const Category &category : current.categories)
+        categories.insert(QString::number(category.id), EntitySnapshot::fromCategory(category));
+    QString title = current.title;
+
+    for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it) {
+        if (it->entity == u"event"_s)
+            undo(events, *it);
+        else if (it->entity == u"source"_s)
+            undo(sources, *it);
+        else if (it->entity == u"category"_s)
+            undo(categories, *it);
+        else if (it->entity == u"dataset"_s && it->field == u"title"_s)
+            title = EntitySnapshot::valueFromText(it->oldValue).toString();
+    }
+
+    Dataset dataset;
+    dataset.title = title;
+    dataset.savedViews = current.savedViews;
+    for (auto it = categories.cbegin(); it != categories.cend(); ++it)
+        dataset.categories.append(EntitySnapshot::toCategory(it.value()));
+    std::sort(dataset.categories.begin(), dataset.categories.end(),
+              [](const Category &a, const Category &b) {
+                  return std::pair(a.order, a.name.toUtf8()) < std::pair(b.order, b.name.toUtf8());
+              });
+    for (auto it = sources.cbegin(); it != sources.cend(); ++it)
+        dataset.sources.append(EntitySnapshot::toSource(it.key(), it.value()));
+    std::sort(dataset.sources.begin(), dataset.sources.end(), [](const Source &a, const Source &b) {
+        return std::tuple(a.published.toIsoString().toUtf8(), a.title.toUtf8(), a.id) <
+               std::tuple(b.published.toIsoString().toUtf8(), b.title.toUtf8(), b.id);
+    });
+    for (auto it = events.cbegin(); it != events.cend(); ++it)
+        dataset.events.append(EntitySnapshot::toEvent(it.key(), it.value()));
+    std::sort(dataset.events.begin(), dataset.events.end(), [](const Event &a, const Event &b) {
+        return std::tuple(a.firstJulianDay(), a.lastJulianDay(), a.id) <
+               std::tuple(b.firstJulianDay(), b.lastJulianDay(), b.id);
+    });
+    return dataset;
+}

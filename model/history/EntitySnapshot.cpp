@@ -1,0 +1,175 @@
+#include "model/history/EntitySnapshot.h"
+
+#include "model/EventStatus.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace EntitySnapshot {
+
+namespace {
+
+QJsonArray stringArray(const QStringList &list) {
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList stringList(const QJsonValue &value) {
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list << item.toString();
+    return list;
+}
+
+QString timeText(const QDateTime &time) {
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime timeFromText(const QJsonValue &value) {
+    const QString text = value.toString();
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+PartialDate dateFromText(const QJsonValue &value) {
+    return PartialDate::parseIso(value.toString()).value_or(PartialDate());
+}
+
+} // namespace
+
+QJsonObject fromEvent(const Event &event) {
+    QJsonArray citations;
+    for (const Citation &citation : event.citations)
+        citations.append(QJsonArray{citation.sourceUid, citation.quote, citation.locator});
+    return {
+        {u"id"_s, double(event.id)},
+        {u"title"_s, event.title},
+        {u"summary"_s, event.summary},
+        {u"start"_s, event.start.toIsoString()},
+        {u"end"_s, event.end.toIsoString()},
+        {u"category"_s, event.category},
+        {u"status"_s, eventStatusKey(event.status)},
+        {u"importance"_s, event.importance},
+        {u"actors"_s, stringArray(event.actors)},
+        {u"chips"_s, stringArray(event.chips)},
+        {u"tags"_s, stringArray(event.tags)},
+        {u"citations"_s, citations},
+        {u"created"_s, timeText(event.created)},
+        {u"modified"_s, timeText(event.modified)},
+    };
+}
+
+Event toEvent(const QString &uid, const QJsonObject &fields) {
+    Event event;
+    event.id = qint64(fields.value(u"id"_s).toDouble());
+    event.uid = uid;
+    event.title = fields.value(u"title"_s).toString();
+    event.summary = fields.value(u"summary"_s).toString();
+    event.start = dateFromText(fields.value(u"start"_s));
+    event.end = dateFromText(fields.value(u"end"_s));
+    event.category = fields.value(u"category"_s).toString();
+    event.status =
+        eventStatusFromKey(fields.value(u"status"_s).toString()).value_or(EventStatus::Confirmed);
+    event.importance = fields.value(u"importance"_s).toInt(2);
+    event.actors = stringList(fields.value(u"actors"_s));
+    event.chips = stringList(fields.value(u"chips"_s));
+    event.tags = stringList(fields.value(u"tags"_s));
+    for (const QJsonValue &item : fields.value(u"citations"_s).toArray()) {
+        const QJsonArray citation = item.toArray();
+        event.citations.append(
+            {citation.at(0).toString(), citation.at(1).toString(), citation.at(2).toString()});
+    }
+    event.created = timeFromText(fields.value(u"created"_s));
+    event.modified = timeFromText(fields.value(u"modified"_s));
+    return event;
+}
+
+QJsonObject fromSource(const Source &source) {
+    return {
+        {u"id"_s, double(source.id)},
+        {u"kind"_s, source.kind},
+        {u"title"_s, source.title},
+        {u"outlet"_s, source.outlet},
+        {u"authors"_s, stringArray(source.authors)},
+        {u"url"_s, source.url},
+        {u"doi"_s, source.doi},
+        {u"published"_s, source.published.toIsoString()},
+        {u"accessed"_s, source.accessed.toIsoString()},
+        {u"language"_s, source.language},
+        {u"excerpt"_s, source.excerpt},
+        {u"notes"_s, source.notes},
+    };
+}
+
+Source toSource(const QString &uid, const QJsonObject &fields) {
+    Source source;
+    source.id = qint64(fields.value(u"id"_s).toDouble());
+    source.uid = uid;
+    source.kind = fields.value(u"kind"_s).toString();
+    source.title = fields.value(u"title"_s).toString();
+    source.outlet = fields.value(u"outlet"_s).toString();
+    source.authors = stringList(fields.value(u"authors"_s));
+    source.url = fields.value(u"url"_s).toString();
+    source.doi = fields.value(u"doi"_s).toString();
+    source.published = dateFromText(fields.value(u"published"_s));
+    source.accessed = dateFromText(fields.value(u"accessed"_s));
+    source.language = fields.value(u"language"_s).toString();
+    source.excerpt = fields.value(u"excerpt"_s).toString();
+    source.notes = fields.value(u"notes"_s).toString();
+    return source;
+}
+
+QJsonObject fromCategory(const Category &category) {
+    return {
+        {u"id"_s, double(category.id)},
+        {u"name"_s, category.name},
+        {u"label"_s, category.label},
+        {u"color"_s, category.color.isValid() ? category.color.name() : QString()},
+        {u"order"_s, category.order},
+    };
+}
+
+Category toCategory(const QJsonObject &fields) {
+    Category category;
+    category.id = qint64(fields.value(u"id"_s).toDouble());
+    category.name = fields.value(u"name"_s).toString();
+    category.label = fields.value(u"label"_s).toString();
+    const QString color = fields.value(u"color"_s).toString();
+    category.color = color.isEmpty() ? QColor() : QColor(color);
+    category.order = fields.value(u"order"_s).toInt();
+    return category;
+}
+
+QString valueText(const QJsonValue &value) {
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QJsonValue valueFromText(const QString &text) {
+    if (text.isNull())
+        return QJsonValue(QJsonValue::Undefined);
+    const QJsonDocument document = QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8());
+    return document.array().isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                      : document.array().first();
+}
+
+QList<RevisionChange> diff(const QString &entity, const QString &uid,
+                           const std::optional<QJsonObject> &before,
+                           const std::optional<QJsonObject> &after) {
+    QList<RevisionChange> changes;
+    if (!before && !after)
+        return changes;
+    if (!before || !after) {
+        changes.append({0, entity, uid, u"*"_s, before ? valueText(*before) : QString(),
+                        after ? valueText(*after) : QString()});
+        return changes;
+    }
+    for (auto it = after->constBegin(); it != after->constEnd(); ++it) {
+        const QJsonValue old = before->value(it.key());
+        if (old != it.value())
+            changes.append({0, entity, uid, it.key(), valueText(old), valueText(it.value())});
+    }
+    return changes;
+}
+
+} // namespace EntitySnapshot

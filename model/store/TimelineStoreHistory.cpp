@@ -1,0 +1,77 @@
+// TimelineStore: the history's backend-neutral part (which revision a point names, the
+// dataset as of a revision); each backend records and reads the revisions themselves.
+
+#include "model/history/DatasetAsOf.h"
+#include "model/store/TimelineStore.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+QList<Revision> TimelineStore::revisions(const RevisionFilter &) const {
+    noteDamage({StoreError::Kind::Io, u"%1: this database keeps no history"_s.arg(m_path)});
+    return {};
+}
+
+QList<RevisionChange> TimelineStore::changesAfter(qint64) const {
+    noteDamage({StoreError::Kind::Io, u"%1: this database keeps no history"_s.arg(m_path)});
+    return {};
+}
+
+qint64 TimelineStore::revisionAt(const QString &point, QString *message) const {
+    const QList<Revision> all = revisions({});
+    if (m_readError.isError()) {
+        *message = m_readError.message;
+        return 0;
+    }
+    if (all.isEmpty()) {
+        *message = u"%1: the database has no history"_s.arg(m_path);
+        return 0;
+    }
+    const QString range = u"r%1 to r%2"_s.arg(all.constFirst().number).arg(all.constLast().number);
+    if (point.startsWith(u'r')) {
+        bool ok = false;
+        const qint64 number = point.mid(1).toLongLong(&ok);
+        const bool known = ok && std::any_of(all.cbegin(), all.cend(),
+                                             [&](const Revision &r) { return r.number == number; });
+        if (!known) {
+            *message = u"--as-of %1: no such revision (the history has %2)"_s.arg(point, range);
+            return 0;
+        }
+        return number;
+    }
+    QDateTime at = QDateTime::fromString(point, Qt::ISODateWithMs);
+    if (!at.isValid())
+        at = QDateTime::fromString(point, Qt::ISODate);
+    if (!at.isValid()) {
+        const QDate date = QDate::fromString(point, Qt::ISODate);
+        if (date.isValid())
+            at = date.startOfDay(Qt::UTC);
+    }
+    if (!at.isValid()) {
+        *message =
+            u"--as-of %1: not a revision (r123) or a UTC date-time (2025-09-01T12:00)"_s.arg(point);
+        return 0;
+    }
+    if (at.timeSpec() == Qt::LocalTime)
+        at = QDateTime(at.date(), at.time(), Qt::UTC);
+    if (at > QDateTime::currentDateTimeUtc()) {
+        *message = u"--as-of %1: that is in the future"_s.arg(point);
+        return 0;
+    }
+    if (at < all.constFirst().at) {
+        *message = u"--as-of %1: before the first revision (r%2, %3)"_s.arg(point)
+                       .arg(all.constFirst().number)
+                       .arg(all.constFirst().at.toString(Qt::ISODate));
+        return 0;
+    }
+    qint64 number = all.constFirst().number;
+    for (const Revision &revision : all)
+        if (revision.at <= at)
+            number = revision.number;
+    return number;
+}
+
+Dataset TimelineStore::datasetAsOf(qint64 revision) const {
+    return ::datasetAsOf(dataset(), changesAfter(revision));
+}

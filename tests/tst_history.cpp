@@ -1,0 +1,292 @@
+// History (issue #19): every write records a revision in its own transaction, and the
+// dataset as of any revision is the one the timeline had then, exactly.
+
+#include "model/EditCommands.h"
+#include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Source makeSource(const QString &uid, const QString &title) {
+    Source source;
+    source.uid = uid;
+    source.title = title;
+    source.outlet = u"Reuters"_s;
+    source.url = u"https://example.org/"_s + uid;
+    source.published = PartialDate::fromYmd(2025, 4, 15);
+    return source;
+}
+
+Event makeEvent(const QString &uid, const QString &title, PartialDate start) {
+    Event event;
+    event.uid = uid;
+    event.title = title;
+    event.start = start;
+    event.category = u"us-export-control"_s;
+    event.created = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    return event;
+}
+
+Dataset seedDataset() {
+    Dataset data;
+    data.title = u"AI chips"_s;
+    data.categories << Category{0, u"us-export-control"_s, u"US export controls"_s,
+                                QColor(u"#1f77b4"_s), 1}
+                    << Category{0, u"china-industry"_s, u"China industry"_s, QColor(u"#d62728"_s),
+                                2};
+    data.sources << makeSource(u"src-a"_s, u"H20 license requirement"_s)
+                 << makeSource(u"src-b"_s, u"Revenue share deal"_s);
+    Event h20 =
+        makeEvent(u"ev-h20"_s, u"License requirement on H20"_s, PartialDate::fromYmd(2025, 4, 15));
+    h20.actors = {u"US Commerce"_s, u"Nvidia"_s};
+    h20.chips = {u"H20"_s};
+    h20.citations = {Citation{u"src-a"_s, u"the license is required"_s, u"para. 2"_s}};
+    Event deal =
+        makeEvent(u"ev-deal"_s, u"15% revenue-share deal"_s, PartialDate::fromYearMonth(2025, 8));
+    deal.status = EventStatus::Reported;
+    deal.citations = {Citation{u"src-b"_s, u"15 percent"_s, {}}};
+    Event r2 = makeEvent(u"ev-r2"_s, u"R2 delayed"_s, PartialDate::fromYmd(2025, 8, 14));
+    r2.category = u"china-industry"_s;
+    data.events << h20 << deal << r2;
+    return data;
+}
+
+} // namespace
+
+class TestHistory : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void newDatabaseStartsItsHistory();
+    void editRecordsOnlyChangedFieldsWithAuthorAndNote();
+    void importIsOneRevisionNamingTheFile();
+    void everyRevisionReconstructsExactly();
+    void badPointsAreRefusedInOneLine();
+    void historyIsNeverRewritten();
+
+private:
+    // The native export now, under the revision just written.
+    void capture();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TimelineStore> m_store;
+    QList<std::pair<qint64, QByteArray>> m_exports;
+    QList<std::pair<qint64, Dataset>> m_datasets;
+};
+
+void TestHistory::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    StoreError error;
+    m_store = TimelineStore::open(m_dir->filePath(u"h.sqlite"_s), &error);
+    QVERIFY2(m_store, qPrintable(error.message));
+    m_store->setAuthor(u"Ada"_s);
+    m_exports.clear();
+    m_datasets.clear();
+}
+
+void TestHistory::cleanup() {
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestHistory::capture() {
+    const QList<Revision> all = m_store->revisions({});
+    QVERIFY(!all.isEmpty());
+    const Dataset data = m_store->dataset();
+    m_exports.append({all.constLast().number, NativeJsonFormat::write(data)});
+    m_datasets.append({all.constLast().number, data});
+}
+
+void TestHistory::newDatabaseStartsItsHistory() {
+    const QList<Revision> all = m_store->revisions({});
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().number, 1);
+    QCOMPARE(all.first().kind, u"start"_s);
+    QCOMPARE(all.first().summary, u"history starts here"_s);
+    QVERIFY(all.first().at.isValid());
+    QVERIFY(all.first().at <= QDateTime::currentDateTimeUtc());
+}
+
+void TestHistory::editRecordsOnlyChangedFieldsWithAuthorAndNote() {
+    StoreError error;
+    QVERIFY2(m_store->importDataset(seedDataset(), ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    Event deal = *m_store->eventByUid(u"ev-deal"_s);
+    deal.status = EventStatus::Confirmed;
+    deal.title = u"15% revenue-share deal agreed"_s;
+    m_store->setChangeNote(u"status per the BIS press release"_s);
+    QVERIFY2(m_store->saveEvent(deal, &error), qPrintable(error.message));
+    Event again = deal;
+    again.importance = 3;
+    QVERIFY2(m_store->saveEvent(again, &error), qPrintable(error.message));
+
+    const QList<Revision> all = m_store->revisions({u"ev-deal"_s, {}, {}, {}, true});
+    QCOMPARE(all.size(), 3); // the import, the edit with the note, the one without
+    const Revision &edit = all.at(1);
+    QCOMPARE(edit.kind, u"edit"_s);
+    QCOMPARE(edit.author, u"Ada"_s);
+    QCOMPARE(edit.note, u"status per the BIS press release"_s);
+    QCOMPARE(edit.summary, u"edit event '15% revenue-share deal agreed'"_s);
+    QStringList fields;
+    for (const RevisionChange &change : edit.changes)
+        fields << change.field;
+    QCOMPARE(fields, (QStringList{u"modified"_s, u"status"_s, u"title"_s}));
+    QCOMPARE(edit.changes.at(1).oldValue, u"\"reported\""_s);
+    QCOMPARE(edit.changes.at(1).newValue, u"\"confirmed\""_s);
+    QCOMPARE(edit.changes.at(2).oldValue, u"\"15% revenue-share deal\""_s);
+    QCOMPARE(all.at(2).note, QString()); // the note was for one write only
+    QCOMPARE(all.at(2).changes.at(0).field, u"importance"_s);
+    QCOMPARE(all.at(2).changes.at(0).oldValue, u"2"_s);
+    QCOMPARE(all.at(2).changes.at(0).newValue, u"3"_s);
+    QCOMPARE(m_store->revisions({{}, u"Nobody"_s, {}, {}, false}).size(), 0);
+    QCOMPARE(m_store->revisions({{}, u"Ada"_s, {}, {}, false}).size(), 3);
+}
+
+void TestHistory::importIsOneRevisionNamingTheFile() {
+    StoreError error;
+    ImportSummary summary;
+    QVERIFY2(m_store->importDataset(seedDataset(), ImportPolicy::Skip, &summary, &error,
+                                    u"/data/seed.chiptimeline.json"_s),
+             qPrintable(error.message));
+    const QList<Revision> all = m_store->revisions({{}, {}, {}, {}, true});
+    QCOMPARE(all.size(), 2);
+    const Revision &import = all.at(1);
+    QCOMPARE(import.kind, u"import"_s);
+    QCOMPARE(import.summary, u"seed.chiptimeline.json: "_s + summary.toString());
+    // Categories field by field; each added source and event once; the dataset's title.
+    int created = 0;
+    for (const RevisionChange &change : import.changes)
+        if (change.field == u"*"_s && change.oldValue.isNull() && change.newValue.isNull())
+            ++created;
+    QCOMPARE(created, 5);
+    QCOMPARE(import.changes.constLast().entity, u"dataset"_s);
+    QCOMPARE(import.changes.constLast().newValue, u"\"AI chips\""_s);
+}
+
+void TestHistory::everyRevisionReconstructsExactly() {
+    StoreError error;
+    QUndoStack stack;
+    capture();
+    QVERIFY2(
+        m_store->importDataset(seedDataset(), ImportPolicy::Skip, nullptr, &error, u"seed.json"_s),
+        qPrintable(error.message));
+    capture();
+    Event h20 = *m_store->eventByUid(u"ev-h20"_s);
+    h20.title = u"Licence requirement on the H20"_s;
+    h20.chips << u"H20E"_s;
+    QVERIFY(m_store->saveEvent(h20, &error));
+    capture();
+    Event created = makeEvent({}, u"Ascend 910C shipments"_s, PartialDate::fromYear(2025));
+    created.category = u"new-lane"_s; // a category the save creates
+    QVERIFY(m_store->saveEvent(created, &error));
+    capture();
+    stack.push(new AddEventCommand(*m_store, makeEvent(u"ev-added"_s, u"Added by command"_s,
+                                                       PartialDate::fromYmd(2025, 5, 1))));
+    capture();
+    const Event before = *m_store->eventByUid(u"ev-r2"_s);
+    Event after = before;
+    after.summary = u"DeepSeek delayed R2."_s;
+    after.status = EventStatus::Disputed;
+    stack.push(new EditEventCommand(*m_store, before, after, u"Edit R2"_s));
+    capture();
+    stack.push(new MergeEventsCommand(*m_store, *m_store->eventByUid(u"ev-h20"_s),
+                                      *m_store->eventByUid(u"ev-deal"_s)));
+    capture();
+    stack.push(new DeleteEventsCommand(*m_store, {*m_store->eventByUid(u"ev-added"_s)}));
+    capture();
+    stack.undo();
+    capture();
+    stack.undo();
+    capture();
+    stack.redo();
+    capture();
+    Source source = *m_store->sourceByUid(u"src-b"_s);
+    source.notes = u"Paywalled."_s;
+    QVERIFY(m_store->saveSource(source, &error));
+    capture();
+    QVERIFY(m_store->deleteSource(m_store->sourceByUid(u"src-a"_s)->id, &error));
+    capture();
+    QList<Category> categories = m_store->categories();
+    QList<Category> renamed = categories;
+    renamed[0].name = u"us-controls"_s;
+    renamed[0].color = QColor(u"#000000"_s);
+    stack.push(new EditCategoriesCommand(*m_store, categories, renamed, u"Rename"_s));
+    capture();
+    Dataset update = seedDataset();
+    update.events[2].title = u"R2 delayed again"_s;
+    QVERIFY2(
+        m_store->importDataset(update, ImportPolicy::Update, nullptr, &error, u"update.json"_s),
+        qPrintable(error.message));
+    capture();
+    QVERIFY(m_store->deleteEvent(m_store->eventByUid(u"ev-r2"_s)->id, &error));
+    capture();
+
+    QCOMPARE(m_exports.size(), 16);
+    for (qsizetype i = 0; i < m_exports.size(); ++i) {
+        const auto &[revision, bytes] = m_exports.at(i);
+        const Dataset asOf = m_store->datasetAsOf(revision);
+        QVERIFY(!m_store->readError().isError());
+        QCOMPARE(NativeJsonFormat::write(asOf), bytes);
+        QCOMPARE(asOf, m_datasets.at(i).second);
+    }
+    // Each step was one revision (undo and redo too), numbered one after another.
+    for (qsizetype i = 1; i < m_exports.size(); ++i)
+        QCOMPARE(m_exports.at(i).first, i + 1);
+    const QList<Revision> all = m_store->revisions({});
+    QCOMPARE(all.at(8).kind, u"undo"_s);
+    QCOMPARE(all.at(9).kind, u"undo"_s);
+    QCOMPARE(all.at(10).kind, u"redo"_s);
+    QVERIFY2(all.at(6).summary.startsWith(u"Merge "_s), qPrintable(all.at(6).summary));
+}
+
+void TestHistory::badPointsAreRefusedInOneLine() {
+    QString message;
+    QCOMPARE(m_store->revisionAt(u"r1"_s, &message), 1);
+    QCOMPARE(m_store->revisionAt(u"r7"_s, &message), 0);
+    QCOMPARE(message, u"--as-of r7: no such revision (the history has r1 to r1)"_s);
+    QCOMPARE(m_store->revisionAt(u"2999-01-01T00:00"_s, &message), 0);
+    QCOMPARE(message, u"--as-of 2999-01-01T00:00: that is in the future"_s);
+    QCOMPARE(m_store->revisionAt(u"2001-01-01"_s, &message), 0);
+    QVERIFY2(message.startsWith(u"--as-of 2001-01-01: before the first revision (r1, "_s),
+             qPrintable(message));
+    QCOMPARE(m_store->revisionAt(u"yesterday"_s, &message), 0);
+    QCOMPARE(message,
+             u"--as-of yesterday: not a revision (r123) or a UTC date-time (2025-09-01T12:00)"_s);
+    QCOMPARE(m_store->revisionAt(
+                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).chopped(1), &message),
+             1);
+}
+
+void TestHistory::historyIsNeverRewritten() {
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"rewrite"_s);
+    {
+        db.setDatabaseName(m_dir->filePath(u"h.sqlite"_s));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(!query.exec(u"DELETE FROM revision"_s));
+        QVERIFY2(query.lastError().databaseText().contains(u"history is never rewritten"_s),
+                 qPrintable(query.lastError().databaseText()));
+        QVERIFY(!query.exec(u"UPDATE revision SET author = 'Eve'"_s));
+        QVERIFY(query.exec(u"SELECT count(*), min(author) FROM revision"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+        QCOMPARE(query.value(1).toString(), QString());
+        db.close();
+    }
+    db = {};
+    QSqlDatabase::removeDatabase(u"rewrite"_s);
+}
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "tst_history.moc"
