@@ -555,7 +555,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 4); left untouched"_s);
+                    "up to 5); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -702,9 +702,11 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     QStringList names;
     for (const QStringList &index : indexes)
         names << index.value(0);
-    QCOMPARE(names, (QStringList{u"event_actor_by_actor"_s, u"event_by_category"_s,
-                                 u"event_by_first_day"_s, u"event_chip_by_chip"_s,
-                                 u"event_source_by_source"_s, u"event_tag_by_tag"_s}));
+    QCOMPARE(names,
+             (QStringList{u"event_actor_by_actor"_s, u"event_by_category"_s,
+                          u"event_by_first_day"_s, u"event_chip_by_chip"_s,
+                          u"event_source_by_source"_s, u"event_tag_by_tag"_s, u"revision_by_at"_s,
+                          u"revision_change_by_revision"_s, u"revision_change_by_uid"_s}));
 
     const auto largeDataset = [](int count, bool withUids, const QString &citedSource) {
         Dataset dataset = smallDataset();
@@ -964,7 +966,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
     verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});
