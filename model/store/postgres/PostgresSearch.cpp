@@ -7,6 +7,7 @@
 #include "model/TimelineData.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
 
+#include <QRegularExpression>
 #include <QVariant>
 
 #include <algorithm>
@@ -30,7 +31,14 @@ QString headlineOptions(bool whole) {
     const QString markers =
         u"StartSel=\"%1\", StopSel=\"%2\""_s.arg(EventSearch::MatchStart, EventSearch::MatchEnd);
     return whole ? markers + u", HighlightAll=true"_s
-                 : markers + u", MaxWords=16, MinWords=6, ShortWord=0"_s;
+                 : markers + u", MaxWords=30, MinWords=15, ShortWord=0"_s;
+}
+
+// Matched words next to each other marked as one span, as FTS5 marks a phrase.
+QString joinedMarks(QString marked) {
+    static const QRegularExpression between(
+        u"%1(\\s+)%2"_s.arg(EventSearch::MatchEnd, EventSearch::MatchStart));
+    return marked.replace(between, u"\\1"_s);
 }
 
 // A passage of `whole` as ts_headline gives it, with an ellipsis where it was cut.
@@ -83,8 +91,9 @@ void markEventHits(const PostgresTimelineStore &store, const QString &tsquery,
     if (marked.exec()) {
         while (marked.next()) {
             EventSearch::EventHit &hit = (*hits)[indexOf.value(marked.value(0).toLongLong())];
-            hit.title = marked.value(1).toString();
-            hit.snippet = withEllipses(marked.value(2).toString(), marked.value(3).toString());
+            hit.title = joinedMarks(marked.value(1).toString());
+            hit.snippet =
+                joinedMarks(withEllipses(marked.value(2).toString(), marked.value(3).toString()));
         }
     }
     store.readFailed(marked, u"event"_s);
@@ -167,11 +176,13 @@ QList<EventSearch::EventHit> PostgresTimelineStore::searchEventsAmong(const QStr
 }
 
 int PostgresTimelineStore::countEvents(const QString &expression, const EventFilter &filter) const {
-    const QString tsquery = PostgresDetail::tsqueryFromFts(expression);
-    if (tsquery.isEmpty())
-        return 0;
     EventFilter withoutQuery = filter;
     withoutQuery.query.clear();
+    const QString tsquery = PostgresDetail::tsqueryFromFts(expression);
+    if (expression.trimmed().isEmpty()) // nothing to search: every event the filter selects
+        return int(eventIds(withoutQuery).size());
+    if (tsquery.isEmpty())
+        return 0;
     QVariantMap bindings;
     const QString where = filterSql(withoutQuery, bindings);
     QSqlQuery query(database());
@@ -226,13 +237,13 @@ QList<EventSearch::SourceHit> PostgresTimelineStore::searchSources(const QString
         while (query.next()) {
             EventSearch::SourceHit hit{query.value(0).toLongLong(),
                                        query.value(1).toDouble(),
-                                       query.value(2).toString(),
+                                       joinedMarks(query.value(2).toString()),
                                        {}};
             const QString excerpt =
-                withEllipses(query.value(3).toString(), query.value(6).toString());
+                joinedMarks(withEllipses(query.value(3).toString(), query.value(6).toString()));
             const QString quotes =
-                withEllipses(query.value(4).toString(), query.value(7).toString());
-            const QString outlet = query.value(5).toString();
+                joinedMarks(withEllipses(query.value(4).toString(), query.value(7).toString()));
+            const QString outlet = joinedMarks(query.value(5).toString());
             // The passage that shows the match; failing that, whatever text there is.
             if (isMarked(excerpt))
                 hit.snippet = excerpt;
