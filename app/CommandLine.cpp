@@ -1,6 +1,7 @@
 #include "app/CommandLine.h"
 
 #include "app/ExportCommand.h"
+#include "app/TeamCommands.h"
 
 #include "model/DatasetHealth.h"
 #include "model/DefaultDatabase.h"
@@ -23,12 +24,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,    u"import"_s,
-                              u"export-data"_s, u"export"_s, u"reproduce"_s};
+const QStringList commands = {u"list"_s,      u"search"_s,      u"check"_s,
+                              u"import"_s,    u"export-data"_s, u"export"_s,
+                              u"reproduce"_s, u"init"_s,        u"copy"_s};
 
 struct Options {
-    QCommandLineOption db{u"db"_s, u"Use the database file PATH instead of the default."_s,
-                          u"PATH"_s};
+    QCommandLineOption db{
+        u"db"_s,
+        u"Use the database file PATH (or the PostgreSQL server postgresql://…, service=NAME) "
+        "instead of the default."_s,
+        u"PATH"_s};
     QCommandLineOption json{u"json"_s, u"Print JSON instead of text."_s};
     QCommandLineOption from{
         u"from"_s, u"Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."_s, u"DATE"_s};
@@ -71,6 +76,8 @@ const QHash<QString, QStringList> &allowedOptions() {
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
         {u"check"_s, {u"json"_s}},
         {u"reproduce"_s, {u"out"_s}},
+        {u"init"_s, {}},
+        {u"copy"_s, {u"from"_s, u"to"_s}},
         {u"import"_s, {u"format"_s, u"policy"_s, u"dry-run"_s}},
         {u"export-data"_s,
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
@@ -461,8 +468,12 @@ QString CommandLine::usage() {
 )"_s + ExportCommand::usage() +
            uR"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
   chiptimeline [--db PATH] check [--json]    SQLite's integrity check, then dataset health
+  chiptimeline --db PATH init                create the timeline's schema (a server's empty database)
+  chiptimeline copy --from PATH --to PATH    the whole timeline into an empty one (file or server)
 
 --read-only opens the database without changing it (the window then disables editing).
+PATH is a timeline file or a PostgreSQL server: postgresql://user@host:5432/dbname,
+postgres://…, or service=NAME (docs/team.md).
 
 Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
 DATE is YYYY, YYYY-MM or YYYY-MM-DD. C is a category's key or its name in the legend
@@ -542,6 +553,17 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             continue;
         return session.fail(u"%1: the option --%2 does not apply"_s.arg(command, name), UsageError);
     }
+
+    if ((command == u"init"_s || command == u"copy"_s) && !positional.isEmpty())
+        return session.fail(u"%1: unexpected argument '%2'"_s.arg(command, positional.constFirst()),
+                            UsageError);
+    if (command == u"init"_s) {
+        if (!parser.isSet(options.db))
+            return session.fail(u"init: give the timeline with --db LOCATION"_s, UsageError);
+        return TeamCommands::init(parser.value(options.db), out, err);
+    }
+    if (command == u"copy"_s)
+        return TeamCommands::copy(parser.value(options.from), parser.value(options.to), out, err);
 
     EventFilter filter;
     if (!session.readFilter(parser, options, filter))

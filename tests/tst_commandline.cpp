@@ -36,8 +36,8 @@ private slots:
     void usageErrors();
     void badImportChangesNothing();
     void notADatabase();
-    void serverTimelinesNotSupportedYet_data();
-    void serverTimelinesNotSupportedYet();
+    void serverTroubleIsOneLine_data();
+    void serverTroubleIsOneLine();
     void exportDataRoundTrips();
     void importDryRunWritesNothing();
     void exportDataFormatFromExtension();
@@ -353,26 +353,33 @@ void TestCommandLine::notADatabase() {
             .arg(file));
 }
 
-void TestCommandLine::serverTimelinesNotSupportedYet_data() {
+void TestCommandLine::serverTroubleIsOneLine_data() {
     QTest::addColumn<QString>("location");
-    QTest::addColumn<QString>("shown");
-    // The password in an address is never repeated.
+    QTest::addColumn<QString>("message");
+    // The password in an address is never repeated; .example names never resolve.
     QTest::newRow("postgresql") << u"postgresql://anna:secret@db.example:5432/china"_s
-                                << u"postgresql://anna@db.example:5432/china"_s;
+                                << u"postgresql://anna@db.example:5432/china: unknown host "
+                                   "db.example"_s;
     QTest::newRow("postgres") << u"postgres://db.example/china"_s
-                              << u"postgres://db.example/china"_s;
-    QTest::newRow("service") << u"service=china password=secret"_s << u"service=china"_s;
+                              << u"postgresql://db.example/china: unknown host db.example"_s;
+    QTest::newRow("service") << u"service=china password=secret"_s
+                             << u"service=china: cannot connect: definition of service "
+                                "\"china\" not found"_s;
 }
 
-void TestCommandLine::serverTimelinesNotSupportedYet() {
+void TestCommandLine::serverTroubleIsOneLine() {
     QFETCH(QString, location);
-    QFETCH(QString, shown);
+    QFETCH(QString, message);
+    // A service file that names no service (not the machine's own).
+    QFile services(m_dir->filePath(u"services.conf"_s));
+    QVERIFY(services.open(QIODevice::WriteOnly));
+    services.close();
+    qputenv("PGSERVICEFILE", QFile::encodeName(services.fileName()));
     const Result result = run({u"--db"_s, location, u"list"_s});
+    qunsetenv("PGSERVICEFILE");
     QCOMPARE(result.code, 1);
-    QCOMPARE(result.err, u"chiptimeline: %1: PostgreSQL timelines are not supported yet; give "
-                         "the path of a timeline file\n"_s.arg(shown));
-    QCOMPARE(result.out, QString());
-    QVERIFY(!QFileInfo::exists(location)); // not taken for a file name
+    QCOMPARE(result.err, u"chiptimeline: "_s + message + u"\n"_s);
+    QVERIFY(!result.err.contains(u"secret"_s));
 }
 
 void TestCommandLine::exportDataRoundTrips() {
