@@ -171,8 +171,7 @@ void ExportImageDialog::buildUi() {
     m_notes->setToolTip(tr("Numbered source notes under the timeline; in PDF and SVG every "
                            "address is a link"));
     form->addRow(label(tr("Source &notes:"), m_notes), m_notes);
-    m_dateLabels =
-        new QCheckBox(tr("&Date before each label (\u201c12 Aug 2025 \u2014 \u2026\u201d)"), this);
+    m_dateLabels = new QCheckBox(tr("&Date before each label (“12 Aug 2025 — …”)"), this);
     form->addRow(QString(), m_dateLabels);
     m_footer = new QCheckBox(tr("Attribution &line at the foot"), this);
     form->addRow(QString(), m_footer);
