@@ -1103,6 +1103,18 @@ Importformate: </translation>
         <source>&amp;Date before each label (“12 Aug 2025 — …”)</source>
         <translation>&amp;Datum vor jeder Beschriftung („12. Aug. 2025 – …“)</translation>
     </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Spr&amp;ache:</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -2500,7 +2512,14 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     </message>
 </context>
 <context>
-    <name>TimelineFigureBuilder</name>
+    <name>TimeTicks</name>
+    <message>
+        <source>Q%1</source>
+        <translation>%1. Quartal</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineFigure</name>
     <message>
         <source>no category</source>
         <translation>keine Kategorie</translation>
@@ -2576,6 +2595,22 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>%1 events in %2 not labelled: %3</source>
         <translation>%1 Ereignisse in %2 nicht beschriftet: %3</translation>
+    </message>
+    <message>
+        <source>no events between %1 and %2</source>
+        <translation>keine Ereignisse zwischen %1 und %2</translation>
+    </message>
+    <message>
+        <source>no events on or after %1</source>
+        <translation>keine Ereignisse am oder nach dem %1</translation>
+    </message>
+    <message>
+        <source>no events on or before %1</source>
+        <translation>keine Ereignisse am oder vor dem %1</translation>
+    </message>
+    <message>
+        <source>no events to export</source>
+        <translation>keine Ereignisse zum Exportieren</translation>
     </message>
     <message>
         <source>the start %1 is after the end %2</source>
