@@ -238,6 +238,8 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
     if (!readRequest(parser, request, err))
         return 2;
     request.figure.exportDate = QDate::currentDate();
+    // --lang (checked by CommandLine::run) draws the figure in that language; else English.
+    request.figure.language = parser.isSet(u"lang"_s) ? parser.value(u"lang"_s) : u"en"_s;
     request.provenance = provenanceFor(store, FilterText::format(filter, parser.value(u"query"_s)));
     return writeFigure(store, request, filter, out, err);
 }

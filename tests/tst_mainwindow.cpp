@@ -1,5 +1,6 @@
 #include "model/formats/NativeJsonFormat.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/Translations.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/FilterBar.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -43,6 +45,7 @@ private slots:
     void quotesReadInLightAndDarkPalettes();
     void hideNonMatchingDropsEmptyLanes();
     void undoHistoryLeavesLaneNamesWhole();
+    void germanMenus();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -557,5 +560,22 @@ void TestMainWindow::undoHistoryLeavesLaneNamesWhole() {
     keepScreenshot(window.get(), u"undo-history"_s);
 }
 
+// The window in German (Translations::install, as main() does for --lang de).
+void TestMainWindow::germanMenus() {
+    QObject language;
+    QCOMPARE(Translations::install(u"de"_s, &language), QString());
+    auto window = openWindow();
+    QVERIFY(window);
+    QStringList menus;
+    for (QAction *action : window->menuBar()->actions())
+        menus << action->text();
+    QCOMPARE(menus, (QStringList{u"&Datei"_s, u"&Bearbeiten"_s, u"&Ansicht"_s, u"E&xtras"_s,
+                                 u"&Hilfe"_s}));
+    keepScreenshot(window.get(), u"window-german"_s);
+    window.reset();
+    QLocale::setDefault(QLocale::c());
+}
+
 QTEST_MAIN(TestMainWindow)
+
 #include "tst_mainwindow.moc"

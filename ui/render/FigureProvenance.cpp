@@ -1,6 +1,7 @@
 #include "ui/render/FigureProvenance.h"
 
 #include "model/PartialDate.h"
+#include "ui/render/FigureLanguage.h"
 #include "ui/render/FigureOptionNames.h"
 #include "ui/render/ImageExporter.h"
 
@@ -88,6 +89,7 @@ QString FigureProvenance::currentProgram() {
 void FigureProvenance::describe(const ExportRequest &request) {
     const auto resolved = ImageExporter::formatOf(request);
     format = resolved ? ImageExporter::formatName(*resolved) : QString();
+    language = FigureLanguage::codeOf(request.figure.language);
     ExportRequest sized = request;
     if (!request.sizeText.isEmpty())
         (void)ImageExporter::parseSize(request.sizeText, sized);
@@ -160,6 +162,9 @@ std::optional<ExportRequest> FigureProvenance::toRequest(const QString &path,
         if (!figure.to || !figure.to->isValid())
             return fail(u"'to' is not a date: %1"_s.arg(to));
     }
+    if (language != u"en"_s && language != u"de"_s)
+        return fail(u"unknown language '%1'"_s.arg(language));
+    figure.language = language;
     figure.exportDate = exportDate;
     return request;
 }

@@ -62,6 +62,8 @@ struct FigureOptions {
     bool shrinkToFit = true;
     QDate exportDate;      // for the attribution line; the figure never reads the clock
     bool paginate = false; // notes that do not fit continue on more pages (PDF)
+    // The figure's language, "de" or "en", independent of the window's; empty: the window's.
+    QString language;
 };
 
 class TimelineFigure {
