@@ -175,7 +175,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -555,7 +555,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 4); left untouched"_s);
+                    "up to 5); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -597,7 +597,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(!store->backupPath().isEmpty());
     QVERIFY(QFile::exists(store->backupPath()));
     QVERIFY(store->backupPath().startsWith(file + u".v1-"_s));
@@ -958,7 +958,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
     verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});

@@ -15,6 +15,7 @@ Dataset SqliteTimelineStore::dataset() const {
     query.finish();
     dataset.categories = categories();
     dataset.savedViews = savedViews();
+    dataset.relations = relations();
 
     // What sources() and events() give, read in a few passes through SQLite's interface.
     // Names (of categories, actors, chips, tags) and the uids of cited sources are read once
