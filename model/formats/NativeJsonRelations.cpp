@@ -40,8 +40,7 @@ bool read(const QJsonArray &array, const QSet<QString> &eventUids,
                                        relationTypeKeys().join(u", "_s)));
         relation.type = *parsed;
         if (relation.fromUid == relation.toUid)
-            return fail(u"to"_s, u"event %1 cannot %2 itself"_s.arg(relation.fromUid,
-                                                                    relationTypeKey(relation.type)));
+            return fail(u"to"_s, u"event %1 cannot be related to itself"_s.arg(relation.fromUid));
         const QJsonValue note = object.value(u"note"_s);
         if (!note.isUndefined() && !note.isNull() && !note.isString())
             return fail(u"note"_s, u"must be a string"_s);

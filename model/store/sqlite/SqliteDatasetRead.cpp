@@ -15,7 +15,6 @@ Dataset SqliteTimelineStore::dataset() const {
     query.finish();
     dataset.categories = categories();
     dataset.savedViews = savedViews();
-    dataset.relations = relations();
 
     // What sources() and events() give, read in a few passes through SQLite's interface.
     // Names (of categories, actors, chips, tags) and the uids of cited sources are read once
@@ -129,5 +128,6 @@ Dataset SqliteTimelineStore::dataset() const {
                                          citations.sharedText(3, &sharedTexts)};
     }
     citations.failed(*this, u"event_source"_s);
+    dataset.relations = relations();
     return dataset;
 }
