@@ -24,7 +24,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,    u"import"_s,
+const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,     u"import"_s,
                               u"export-data"_s, u"export"_s, u"reproduce"_s, u"chain"_s};
 
 struct Options {

@@ -157,11 +157,11 @@ QList<HealthFinding> DatasetHealth::check(const Dataset &dataset) {
     }
     for (const Relation &relation : dataset.relations)
         if (relation.citations.isEmpty())
-            findings << HealthFinding{
-                HealthFinding::Kind::UnsourcedRelation, relation.fromUid, relation.toUid,
-                u"relation without a source: %1 %2 %3"_s.arg(named(relation.fromUid),
-                                                             relationTypeLabel(relation.type),
-                                                             named(relation.toUid))};
+            findings << HealthFinding{HealthFinding::Kind::UnsourcedRelation, relation.fromUid,
+                                      relation.toUid,
+                                      u"relation without a source: %1 %2 %3"_s.arg(
+                                          named(relation.fromUid), relationTypeLabel(relation.type),
+                                          named(relation.toUid))};
     return findings;
 }
 

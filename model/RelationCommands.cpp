@@ -6,8 +6,9 @@ SaveRelationCommand::SaveRelationCommand(TimelineStore &store, const Relation &a
                                          const std::optional<Relation> &before,
                                          const QString &fromTitle, const QString &toTitle)
     : StoreCommand(store,
-                   (before ? QCoreApplication::translate("RelationCommands", "Edit link: “%1” %2 “%3”")
-                           : QCoreApplication::translate("RelationCommands", "Link “%1” %2 “%3”"))
+                   (before
+                        ? QCoreApplication::translate("RelationCommands", "Edit link: “%1” %2 “%3”")
+                        : QCoreApplication::translate("RelationCommands", "Link “%1” %2 “%3”"))
                        .arg(fromTitle, relationTypeLabel(after.type), toTitle))
     , m_after(after)
     , m_before(before) {}

@@ -36,7 +36,6 @@ struct StoreChanges {
     [[nodiscard]] bool isEmpty() const {
         return saveCategories.isEmpty() && saveSources.isEmpty() && saveEvents.isEmpty() &&
                deleteEventUids.isEmpty() && deleteSourceUids.isEmpty() &&
-               deleteCategoryIds.isEmpty() && saveRelations.isEmpty() &&
-               deleteRelations.isEmpty();
+               deleteCategoryIds.isEmpty() && saveRelations.isEmpty() && deleteRelations.isEmpty();
     }
 };

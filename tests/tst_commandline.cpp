@@ -97,10 +97,10 @@ void TestCommandLine::importThenListJson() {
         previousStart = event.value(u"start"_s).toString();
     }
     const QJsonObject first = events.first().toObject();
-    QCOMPARE(first.keys(), (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s,
-                                        u"importance"_s, u"relations"_s, u"sources"_s, u"start"_s,
-                                        u"status"_s, u"summary"_s, u"tags"_s, u"title"_s,
-                                        u"uid"_s}));
+    QCOMPARE(first.keys(),
+             (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s, u"importance"_s,
+                          u"relations"_s, u"sources"_s, u"start"_s, u"status"_s, u"summary"_s,
+                          u"tags"_s, u"title"_s, u"uid"_s}));
     QCOMPARE(first.value(u"uid"_s).toString(), u"ef3c96c4-5e9c-5eda-9137-f0ecfc521a22"_s);
     QCOMPARE(first.value(u"start"_s).toString(), u"2022-08-31"_s);
     QCOMPARE(first.value(u"end"_s).toString(), QString());

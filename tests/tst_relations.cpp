@@ -103,8 +103,9 @@ private slots:
             << uR"(    {"from": "b", "to": "a", "type": "rescinds"},
     {"from": "c", "to": "zz", "type": "responds-to"})"_s
             << u"f.json:10: relations[1].to: names event zz, which the file does not contain"_s;
-        QTest::newRow("itself") << uR"(    {"from": "b", "to": "b", "type": "rescinds"})"_s
-                                << u"f.json:9: relations[0].to: event b cannot be related to itself"_s;
+        QTest::newRow("itself")
+            << uR"(    {"from": "b", "to": "b", "type": "rescinds"})"_s
+            << u"f.json:9: relations[0].to: event b cannot be related to itself"_s;
         QTest::newRow("unknown type")
             << uR"(    {"from": "b", "to": "a", "type": "cancels"})"_s
             << u"f.json:9: relations[0].type: 'cancels' is not one of responds-to, amends, "
@@ -136,8 +137,12 @@ private slots:
         const QList<Relation> relations = m_store->relations();
         QCOMPARE(relations.size(), 10);
         // Every relation joins two events of one copy: the file's uids or both new ones.
-        const QSet<QString> original = {april,     july,      deal,
-                                        beijing,   diffusion, rescinded,
+        const QSet<QString> original = {april,
+                                        july,
+                                        deal,
+                                        beijing,
+                                        diffusion,
+                                        rescinded,
                                         u"63a59647-d22c-538c-8cdb-7ea728be7896"_s,
                                         u"5c8375e4-5c57-5ce4-b5ab-8abefb86e7a9"_s};
         int betweenCopies = 0;
@@ -151,7 +156,10 @@ private slots:
     void linkAndUnlinkUndo() {
         const QList<Relation> before = m_store->relations();
         QUndoStack stack;
-        const Relation link{beijing, july, RelationType::RespondsTo, u"note"_s,
+        const Relation link{beijing,
+                            july,
+                            RelationType::RespondsTo,
+                            u"note"_s,
                             {{seedSource, u"quote"_s, u"para. 5"_s}}};
         stack.push(new SaveRelationCommand(*m_store, link, std::nullopt, u"Beijing"_s, u"July"_s));
         QCOMPARE(stack.text(0), u"Link “Beijing” responds to “July”"_s);
@@ -250,8 +258,7 @@ private slots:
         const Result json = run({u"--db"_s, m_path, u"chain"_s, deal, u"--json"_s});
         QCOMPARE(json.code, 0);
         const QJsonObject chain = QJsonDocument::fromJson(json.out.toUtf8()).object();
-        QCOMPARE(chain.value(u"events"_s).toArray(),
-                 (QJsonArray{april, july, deal, beijing}));
+        QCOMPARE(chain.value(u"events"_s).toArray(), (QJsonArray{april, july, deal, beijing}));
         QCOMPARE(chain.value(u"relations"_s).toArray().size(), 3);
 
         const Result text = run({u"--db"_s, m_path, u"chain"_s, rescinded});
@@ -274,8 +281,11 @@ private slots:
         // 100k events with 50k relations: a chain is found from the graph without a query each.
         QList<Relation> relations;
         for (int i = 0; i < 50000; ++i)
-            relations << Relation{QString::number(2 * i + 1), QString::number(2 * i),
-                                  RelationType::RespondsTo, {}, {}};
+            relations << Relation{QString::number(2 * i + 1),
+                                  QString::number(2 * i),
+                                  RelationType::RespondsTo,
+                                  {},
+                                  {}};
         relations << Relation{u"3"_s, u"1"_s, RelationType::Amends, {}, {}};
         const RelationGraph graph(relations);
         const RelationChain chain = graph.chainOf(u"0"_s);

@@ -617,8 +617,8 @@ private:
                 !eventUids.contains(relation.toUid) || relation.fromUid == relation.toUid)
                 return false;
             relation.type = *parsed;
-            const QString key = relation.fromUid + u'\n' + relationTypeKey(relation.type) +
-                                u'\n' + relation.toUid;
+            const QString key =
+                relation.fromUid + u'\n' + relationTypeKey(relation.type) + u'\n' + relation.toUid;
             if (keys.contains(key))
                 return false;
             keys.insert(key);

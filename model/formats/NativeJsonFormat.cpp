@@ -313,8 +313,8 @@ public:
         }
 
         NativeJsonRelations::Problem problem;
-        if (!NativeJsonRelations::read(root.value(u"relations"_s).toArray(), eventUids,
-                                       sourceUids, &dataset.relations, &problem)) {
+        if (!NativeJsonRelations::read(root.value(u"relations"_s).toArray(), eventUids, sourceUids,
+                                       &dataset.relations, &problem)) {
             fail(u"relations"_s, problem.index, problem.field, problem.message);
             return std::nullopt;
         }
@@ -604,9 +604,9 @@ QByteArray NativeJsonFormat::writeEvents(const QList<Event> &events,
     for (const Event &event : events) {
         const auto related = relationsOf.constFind(event.uid);
         writeEvent(json, event,
-                   !relations                         ? nullptr
+                   !relations                      ? nullptr
                    : related == relationsOf.cend() ? &none
-                                                      : &*related);
+                                                   : &*related);
     }
     json.endArray();
     return json.take();

@@ -8,8 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace NativeJsonRelations {
 
-bool read(const QJsonArray &array, const QSet<QString> &eventUids,
-          const QSet<QString> &sourceUids, QList<Relation> *out, Problem *problem) {
+bool read(const QJsonArray &array, const QSet<QString> &eventUids, const QSet<QString> &sourceUids,
+          QList<Relation> *out, Problem *problem) {
     QSet<QString> keys;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const auto fail = [&](const QString &field, const QString &message) {
@@ -20,8 +20,8 @@ bool read(const QJsonArray &array, const QSet<QString> &eventUids,
             return fail({}, u"must be an object"_s);
         const QJsonObject object = array.at(i).toObject();
         Relation relation;
-        for (const auto &[key, target] : {std::pair{u"from"_s, &relation.fromUid},
-                                          std::pair{u"to"_s, &relation.toUid}}) {
+        for (const auto &[key, target] :
+             {std::pair{u"from"_s, &relation.fromUid}, std::pair{u"to"_s, &relation.toUid}}) {
             const QJsonValue value = object.value(key);
             if (value.isUndefined() || value.isNull())
                 return fail(key, u"missing"_s);
@@ -51,8 +51,7 @@ bool read(const QJsonArray &array, const QSet<QString> &eventUids,
         const QJsonArray citations = links.toArray();
         for (qsizetype k = 0; k < citations.size(); ++k) {
             const QJsonObject link = citations.at(k).toObject();
-            Citation citation{link.value(u"source"_s).toString(),
-                              link.value(u"quote"_s).toString(),
+            Citation citation{link.value(u"source"_s).toString(), link.value(u"quote"_s).toString(),
                               link.value(u"locator"_s).toString()};
             if (!sourceUids.contains(citation.sourceUid))
                 return fail(u"sources[%1].source"_s.arg(k),

@@ -20,12 +20,11 @@ namespace {
 // The order a careful editor works in: facts without evidence first, tidiness last.
 const QList<HealthFinding::Kind> &kindOrder() {
     static const QList<HealthFinding::Kind> kinds = {
-        HealthFinding::Kind::UnsourcedEvent,    HealthFinding::Kind::OnlyUnaddressedSources,
-        HealthFinding::Kind::EventAfterSources, HealthFinding::Kind::UnsourcedRelation,
-        HealthFinding::Kind::BackwardRelation,  HealthFinding::Kind::RelationCycle,
-        HealthFinding::Kind::SourceWithoutAddress,
-        HealthFinding::Kind::UnsafeAddress,     HealthFinding::Kind::UncitedSource,
-        HealthFinding::Kind::DuplicateSources,
+        HealthFinding::Kind::UnsourcedEvent,       HealthFinding::Kind::OnlyUnaddressedSources,
+        HealthFinding::Kind::EventAfterSources,    HealthFinding::Kind::UnsourcedRelation,
+        HealthFinding::Kind::BackwardRelation,     HealthFinding::Kind::RelationCycle,
+        HealthFinding::Kind::SourceWithoutAddress, HealthFinding::Kind::UnsafeAddress,
+        HealthFinding::Kind::UncitedSource,        HealthFinding::Kind::DuplicateSources,
     };
     return kinds;
 }

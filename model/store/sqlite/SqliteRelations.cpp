@@ -8,16 +8,14 @@ using namespace SqliteDetail;
 namespace {
 
 // Relations in time order of the event that points, then of the one it points at.
-const QString relationColumns =
-    uR"(SELECT r.id, f.uid, t.uid, r.type, r.note
+const QString relationColumns = uR"(SELECT r.id, f.uid, t.uid, r.type, r.note
           FROM relation r JOIN event f ON f.id = r.from_event JOIN event t ON t.id = r.to_event
          %1
          ORDER BY f.first_day, f.id, t.first_day, t.id, r.type)"_s;
 
 } // namespace
 
-QList<Relation> SqliteTimelineStore::readRelations(const QString &where,
-                                                   const QString &uid) const {
+QList<Relation> SqliteTimelineStore::readRelations(const QString &where, const QString &uid) const {
     QList<Relation> relations;
     QHash<qint64, qsizetype> indexById;
     QSqlQuery query(database());
@@ -31,8 +29,11 @@ QList<Relation> SqliteTimelineStore::readRelations(const QString &where,
         if (!type)
             continue; // written by a newer ChipTimeline: not shown rather than misread
         indexById.insert(query.value(0).toLongLong(), relations.size());
-        relations << Relation{query.value(1).toString(), query.value(2).toString(), *type,
-                              query.value(4).toString(), {}};
+        relations << Relation{query.value(1).toString(),
+                              query.value(2).toString(),
+                              *type,
+                              query.value(4).toString(),
+                              {}};
     }
     if (readFailed(query, u"relation"_s))
         return relations;
@@ -40,24 +41,23 @@ QList<Relation> SqliteTimelineStore::readRelations(const QString &where,
         return relations;
     QSqlQuery citations(database());
     citations.setForwardOnly(true);
-    citations.prepare(
-        uR"(SELECT rs.relation_id, s.uid, rs.quote, rs.locator
+    citations.prepare(uR"(SELECT rs.relation_id, s.uid, rs.quote, rs.locator
               FROM relation_source rs JOIN source s ON s.id = rs.source_id
              %1
              ORDER BY rs.relation_id, rs.position)"_s.arg(
-            uid.isEmpty() ? QString()
-                          : u"WHERE rs.relation_id IN (SELECT r.id FROM relation r "
-                            "JOIN event f ON f.id = r.from_event "
-                            "JOIN event t ON t.id = r.to_event %1)"_s.arg(where)));
+        uid.isEmpty() ? QString()
+                      : u"WHERE rs.relation_id IN (SELECT r.id FROM relation r "
+                        "JOIN event f ON f.id = r.from_event "
+                        "JOIN event t ON t.id = r.to_event %1)"_s.arg(where)));
     if (!uid.isEmpty())
         citations.bindValue(u":uid"_s, uid);
     citations.exec();
     while (citations.next()) {
         const auto at = indexById.constFind(citations.value(0).toLongLong());
         if (at != indexById.cend())
-            relations[*at].citations << Citation{citations.value(1).toString(),
-                                                 citations.value(2).toString(),
-                                                 citations.value(3).toString()};
+            relations[*at].citations
+                << Citation{citations.value(1).toString(), citations.value(2).toString(),
+                            citations.value(3).toString()};
     }
     readFailed(citations, u"relation_source"_s);
     return relations;
@@ -73,8 +73,7 @@ QList<Relation> SqliteTimelineStore::relationsOf(const QString &eventUid) const 
     return readRelations(u"WHERE f.uid = :uid OR t.uid = :uid"_s, eventUid);
 }
 
-bool SqliteTimelineStore::writeRelation(const Relation &relation, bool replace,
-                                        StoreError *error) {
+bool SqliteTimelineStore::writeRelation(const Relation &relation, bool replace, StoreError *error) {
     const qint64 from = idForUid(u"event"_s, relation.fromUid);
     const qint64 to = idForUid(u"event"_s, relation.toUid);
     const auto refuse = [&](const QString &why) {
@@ -149,9 +148,9 @@ bool SqliteTimelineStore::removeRelation(const Relation &relation, StoreError *e
     for (const QString &sql :
          {u"DELETE FROM relation_source WHERE relation_id IN (SELECT id FROM relation %1)"_s,
           u"DELETE FROM relation %1"_s}) {
-        QSqlQuery &remove = statement(sql.arg(
-            u"WHERE from_event = (SELECT id FROM event WHERE uid = :from) AND "
-            "to_event = (SELECT id FROM event WHERE uid = :to) AND type = :type"_s));
+        QSqlQuery &remove = statement(
+            sql.arg(u"WHERE from_event = (SELECT id FROM event WHERE uid = :from) AND "
+                    "to_event = (SELECT id FROM event WHERE uid = :to) AND type = :type"_s));
         remove.bindValue(u":from"_s, relation.fromUid);
         remove.bindValue(u":to"_s, relation.toUid);
         remove.bindValue(u":type"_s, relationTypeKey(relation.type));
