@@ -277,6 +277,28 @@ private slots:
         QCOMPARE(run({u"--db"_s, m_path, u"chain"_s}).code, 2);
     }
 
+    void chainFigure() {
+        m_store.reset();
+        const QString svg = m_dir.filePath(u"h20-chain.svg"_s);
+        const Result made = run({u"--db"_s, m_path, u"export"_s, u"--out"_s, svg, u"--size"_s,
+                                 u"a4"_s, u"--chain"_s, april});
+        QCOMPARE(made.code, 0);
+        const QString text = QString::fromUtf8(readAll(svg));
+        // The chain's four events and nothing else, each relation's type written on its arc.
+        QVERIFY(text.contains(u"4 events, 8 sources"_s));
+        for (const QString &title :
+             {u"H20 licence requirement in force"_s, u"US signals H20 licences will be granted"_s,
+              u"Beijing discourages H20 purchases"_s, u"follows from"_s, u"amends"_s,
+              u"responds to"_s})
+            QVERIFY2(text.contains(u">"_s + title + u"<"_s), qPrintable(title));
+        QVERIFY(!text.contains(u"AI Diffusion Rule"_s));
+        const Result missing = run(
+            {u"--db"_s, m_path, u"export"_s, u"--out"_s, svg, u"--chain"_s, u"no-such-event"_s});
+        QCOMPARE(missing.code, 1);
+        QCOMPARE(missing.err, u"chiptimeline: export: --chain: there is no event no-such-event "
+                              "(list --json shows each event's uid)\n"_s);
+    }
+
     void chainAtScale() {
         // 100k events with 50k relations: a chain is found from the graph without a query each.
         QList<Relation> relations;

@@ -28,7 +28,7 @@ double rimOf(const PlacedEvent &placed) {
 } // namespace
 
 std::optional<RelationArcPainter::Course> RelationArcPainter::courseOf(const TimelineLayout &layout,
-                                                                     const RelationArc &arc) {
+                                                                       const RelationArc &arc) {
     const PlacedEvent *from = layout.placedEvent(arc.fromId);
     const PlacedEvent *to = layout.placedEvent(arc.toId);
     if (!from || !to)
@@ -47,7 +47,9 @@ std::optional<RelationArcPainter::Course> RelationArcPainter::courseOf(const Tim
         normal = -normal;
     const double bow = std::clamp(length * 0.22, 14.0, 70.0);
     const QPointF middle = (course.from + course.to) / 2;
-    const QRectF area = layout.timeArea();
+    // Inside the time area, with room for the type's label above: else the other side.
+    const double labelRoom = QFontMetricsF(layout.options().smallFont).height();
+    const QRectF area = layout.timeArea().adjusted(0, labelRoom, 0, 0);
     if (!area.contains(middle + normal * bow))
         normal = -normal;
     course.apex = middle + normal * bow;
@@ -102,6 +104,7 @@ void RelationArcPainter::paintLabels(QPainter &p, const TimelineLayout &layout,
     p.setFont(font);
     QColor line = theme.selection;
     line.setAlphaF(0.85f);
+    QList<QRectF> placedPills; // one label never covers another
     for (const RelationArc &arc : arcs) {
         const std::optional<Course> course = courseOf(layout, arc);
         if (!course || arc.label.isEmpty())
@@ -110,13 +113,14 @@ void RelationArcPainter::paintLabels(QPainter &p, const TimelineLayout &layout,
         const double width = fm.horizontalAdvance(arc.label) + 8;
         const auto pillAt = [&](double t) {
             const double u = 1 - t;
-            const QPointF at = course->from * (u * u) + course->control * (2 * u * t) +
-                               course->to * (t * t);
-            return QRectF(at.x() - width / 2, at.y() - fm.height() / 2 - 1, width,
-                          fm.height() + 2);
+            const QPointF at =
+                course->from * (u * u) + course->control * (2 * u * t) + course->to * (t * t);
+            return QRectF(at.x() - width / 2, at.y() - fm.height() / 2 - 1, width, fm.height() + 2);
         };
         const auto covers = [&](const QRectF &pill) {
-            return std::any_of(layout.events().cbegin(), layout.events().cend(),
+            return std::any_of(placedPills.cbegin(), placedPills.cend(),
+                               [&](const QRectF &other) { return other.intersects(pill); }) ||
+                   std::any_of(layout.events().cbegin(), layout.events().cend(),
                                [&](const PlacedEvent &placed) {
                                    return placed.labelRect.intersects(pill) ||
                                           placed.markRect.intersects(pill);
@@ -130,6 +134,11 @@ void RelationArcPainter::paintLabels(QPainter &p, const TimelineLayout &layout,
         }
         if (covers(pill))
             pill = pillAt(0.5);
+        // Never beyond the time area's sides (the arc's end may be at its edge).
+        const QRectF area = layout.timeArea();
+        pill.moveLeft(std::clamp(pill.left(), area.left(),
+                                 std::max(area.left(), area.right() - pill.width())));
+        placedPills << pill;
         p.setPen(QPen(line, 0.8));
         p.setBrush(theme.background);
         p.drawRoundedRect(pill, 3, 3);
