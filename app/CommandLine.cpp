@@ -1,5 +1,6 @@
 #include "app/CommandLine.h"
 
+#include "app/ChainCommand.h"
 #include "app/ExportCommand.h"
 #include "app/TeamCommands.h"
 
@@ -26,9 +27,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList commands = {u"list"_s,      u"search"_s,      u"check"_s,
-                              u"import"_s,    u"export-data"_s, u"export"_s,
-                              u"reproduce"_s, u"init"_s,        u"copy"_s};
+const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,     u"import"_s,
+                              u"export-data"_s, u"export"_s, u"reproduce"_s, u"init"_s,
+                              u"copy"_s,        u"chain"_s};
 
 struct Options {
     QCommandLineOption db{
@@ -114,6 +115,7 @@ const QHash<QString, QStringList> &allowedOptions() {
         {u"reproduce"_s, {u"out"_s}},
         {u"init"_s, {}},
         {u"copy"_s, {u"from"_s, u"to"_s}},
+        {u"chain"_s, {u"json"_s}},
         {u"import"_s, {u"format"_s, u"policy"_s, u"dry-run"_s}},
         {u"export-data"_s,
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
@@ -287,7 +289,11 @@ public:
 
     int list(const EventFilter &filter, bool json) {
         const QList<Event> events = m_store->events(filter);
-        return printEvents(events, json);
+        if (!json)
+            return printEvents(events, json);
+        // The list's JSON carries each event's relations too (the search's does not).
+        const QList<Relation> relations = m_store->relations();
+        return printEvents(events, json, &relations);
     }
 
     int search(const QString &text, EventFilter filter, bool json) {
@@ -343,6 +349,12 @@ public:
                          .arg(counts.value(HealthFinding::Kind::UncitedSource))
                          .arg(counts.value(HealthFinding::Kind::EventAfterSources))
                          .arg(counts.value(HealthFinding::Kind::DuplicateSources));
+            if (!dataset.relations.isEmpty())
+                m_out << u"%1 relations: %2 without a source, %3 dated before what they answer, "
+                         "%4 circles\n"_s.arg(dataset.relations.size())
+                             .arg(counts.value(HealthFinding::Kind::UnsourcedRelation))
+                             .arg(counts.value(HealthFinding::Kind::BackwardRelation))
+                             .arg(counts.value(HealthFinding::Kind::RelationCycle));
         }
         m_out.flush();
         return DatasetHealth::hasErrors(findings) ? CommandLine::Failure : CommandLine::Success;
@@ -435,6 +447,10 @@ public:
         return ExportCommand::run(*m_store, parser, filter, m_out, m_err);
     }
 
+    int chain(const QString &uid, bool json) {
+        return ChainCommand::run(*m_store, uid, json, m_out, m_err);
+    }
+
     int reproduce(const QString &figure, const QString &outPath) {
         return ExportCommand::reproduce(*m_store, figure, outPath, m_out, m_err);
     }
@@ -455,12 +471,13 @@ private:
         return CommandLine::Success;
     }
 
-    int printEvents(const QList<Event> &events, bool json) {
+    int printEvents(const QList<Event> &events, bool json,
+                    const QList<Relation> *relations = nullptr) {
         if (json) {
             // The events as the native file writes them (docs/formats.md), in this order.
             if (readFailed())
                 return CommandLine::Failure;
-            m_out << QString::fromUtf8(NativeJsonFormat::writeEvents(events));
+            m_out << QString::fromUtf8(NativeJsonFormat::writeEvents(events, relations));
             m_out.flush();
             return CommandLine::Success;
         }
@@ -528,6 +545,7 @@ QString CommandLine::usage() {
            QCoreApplication::translate(
                "CommandLine",
                R"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
+  chiptimeline [--db PATH] chain EVENT-UID [--json]   the events it answers and that answer it
   chiptimeline [--db PATH] check [--json]    SQLite's integrity check, then dataset health
   chiptimeline --db PATH init                create the timeline's schema (a server's empty database)
   chiptimeline copy --from PATH --to PATH    the whole timeline into an empty one (file or server)
@@ -671,6 +689,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                 QCoreApplication::translate("CommandLine", "reproduce: --out FILE is required"),
                 UsageError);
     }
+    if (command == u"chain"_s && positional.size() != 1)
+        return session.fail(u"chain: give exactly one EVENT-UID"_s, UsageError);
     if (command == u"search"_s && positional.size() != 1)
         return session.fail(
             QCoreApplication::translate(
@@ -723,6 +743,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (command == u"import"_s)
         return session.importFiles(positional, parser.value(options.format), policy,
                                    parser.isSet(options.dryRun));
+    if (command == u"chain"_s)
+        return session.chain(positional.constFirst(), json);
     if (command == u"reproduce"_s)
         return session.reproduce(positional.constFirst(), parser.value(options.out));
     if (command == u"export"_s) {

@@ -38,6 +38,8 @@ public:
         m_part = Dataset();
         m_part.events = m_dataset.events.mid(m_nextEvent, PartSize);
         m_nextEvent += m_part.events.size();
+        if (m_nextEvent >= m_dataset.events.size())
+            m_part.relations = m_dataset.relations; // after the last of the events they join
         m_err << "copy: " << m_nextEvent << " of " << m_dataset.events.size() << " events"
               << Qt::endl;
         return &m_part;

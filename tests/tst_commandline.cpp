@@ -79,17 +79,28 @@ void TestCommandLine::importThenListJson() {
          QJsonDocument::fromJson(file.readAll()).object().value(u"events"_s).toArray())
         inFile.insert(value.toObject().value(u"uid"_s).toString(), value.toObject());
     QCOMPARE(inFile.size(), 39);
+    // Each event's relations: those of the file's that start or end at it, in the file's order.
+    QHash<QString, QJsonArray> relationsInFile;
+    file.seek(0);
+    for (const QJsonValue &value :
+         QJsonDocument::fromJson(file.readAll()).object().value(u"relations"_s).toArray()) {
+        relationsInFile[value.toObject().value(u"from"_s).toString()] << value;
+        relationsInFile[value.toObject().value(u"to"_s).toString()] << value;
+    }
     QString previousStart;
     for (const QJsonValue &value : events) {
-        const QJsonObject event = value.toObject();
-        QCOMPARE(event, inFile.value(event.value(u"uid"_s).toString()));
+        QJsonObject event = value.toObject();
+        const QString uid = event.value(u"uid"_s).toString();
+        QCOMPARE(event.take(u"relations"_s).toArray(), relationsInFile.value(uid));
+        QCOMPARE(event, inFile.value(uid));
         QVERIFY(event.value(u"start"_s).toString() >= previousStart.left(4));
         previousStart = event.value(u"start"_s).toString();
     }
     const QJsonObject first = events.first().toObject();
-    QCOMPARE(first.keys(), (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s,
-                                        u"importance"_s, u"sources"_s, u"start"_s, u"status"_s,
-                                        u"summary"_s, u"tags"_s, u"title"_s, u"uid"_s}));
+    QCOMPARE(first.keys(),
+             (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s, u"importance"_s,
+                          u"relations"_s, u"sources"_s, u"start"_s, u"status"_s, u"summary"_s,
+                          u"tags"_s, u"title"_s, u"uid"_s}));
     QCOMPARE(first.value(u"uid"_s).toString(), u"ef3c96c4-5e9c-5eda-9137-f0ecfc521a22"_s);
     QCOMPARE(first.value(u"start"_s).toString(), u"2022-08-31"_s);
     QCOMPARE(first.value(u"end"_s).toString(), QString());

@@ -216,7 +216,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -599,7 +599,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 4); left untouched"_s);
+                    "up to 5); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -642,7 +642,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(!store->backupPath().isEmpty());
     QVERIFY(QFile::exists(store->backupPath()));
     QVERIFY(store->backupPath().startsWith(file + u".v1-"_s));
@@ -745,7 +745,8 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
         names << index.value(0);
     QCOMPARE(names, (QStringList{u"event_actor_by_actor"_s, u"event_by_category"_s,
                                  u"event_by_first_day"_s, u"event_chip_by_chip"_s,
-                                 u"event_source_by_source"_s, u"event_tag_by_tag"_s}));
+                                 u"event_source_by_source"_s, u"event_tag_by_tag"_s,
+                                 u"relation_by_to"_s, u"relation_source_by_source"_s}));
 
     const auto largeDataset = [](int count, bool withUids, const QString &citedSource) {
         Dataset dataset = smallDataset();
@@ -1006,7 +1007,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->schemaVersion(), 5);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
     verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});

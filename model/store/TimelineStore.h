@@ -134,6 +134,10 @@ public:
     [[nodiscard]] virtual QStringList chipNames() const = 0;
     [[nodiscard]] virtual QStringList tagNames() const = 0;
     [[nodiscard]] virtual QList<SavedView> savedViews() const = 0;
+    // Every relation between events (see Relation), in time order of the event that points.
+    [[nodiscard]] virtual QList<Relation> relations() const = 0;
+    // The relations from or to one event.
+    [[nodiscard]] virtual QList<Relation> relationsOf(const QString &eventUid) const = 0;
     // The events a filter selects as the compact TimelineData the timeline draws, read row by
     // row without building Event objects (see TimelineDataQuery).
     [[nodiscard]] virtual TimelineData timelineData(const EventFilter &filter) const = 0;

@@ -106,6 +106,7 @@ void FigureProvenance::describe(const ExportRequest &request) {
     footer = figure.footer;
     title = figure.title;
     subtitle = figure.subtitle;
+    chain = figure.chain;
     from = figure.from ? figure.from->toIsoString() : QString();
     to = figure.to ? figure.to->toIsoString() : QString();
     exportDate = figure.exportDate;
@@ -152,6 +153,7 @@ std::optional<ExportRequest> FigureProvenance::toRequest(const QString &path,
     figure.footer = footer;
     figure.title = title;
     figure.subtitle = subtitle;
+    figure.chain = chain;
     if (!from.isEmpty()) {
         figure.from = PartialDate::parseIso(from);
         if (!figure.from || !figure.from->isValid())
@@ -221,6 +223,7 @@ QByteArray FigureProvenance::toJson() const {
                         {u"footer"_s, footer},
                         {u"title"_s, title},
                         {u"subtitle"_s, subtitle},
+                        {u"chain"_s, chain},
                         {u"from"_s, from},
                         {u"to"_s, to},
                         {u"exportDate"_s, exportDate.toString(Qt::ISODate)}};
@@ -285,6 +288,12 @@ std::optional<FigureProvenance> FigureProvenance::fromJson(const QByteArray &jso
                                              {&request, u"to"_s, &p.to}}) {
         if (!text(*object, key, *field))
             return fail(u"the field '%1' is missing or not text"_s.arg(key));
+    }
+    // Records made before chains existed have none.
+    if (const QJsonValue chain = request.value(u"chain"_s); !chain.isUndefined()) {
+        if (!chain.isString())
+            return fail(u"the field 'chain' is not text"_s);
+        p.chain = chain.toString();
     }
     for (const auto &[key, field] : {std::pair{u"scale"_s, &p.scale}, {u"dpi"_s, &p.dpi}}) {
         const QJsonValue value = request.value(key);

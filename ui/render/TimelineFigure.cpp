@@ -586,6 +586,7 @@ void TimelineFigure::paint(QPainter &p, int pageIndex) const {
         PaintOptions options;
         options.paintBackground = false;
         options.labelLinks = m_labelLinks;
+        options.relationArcs = m_options.relationArcs;
         TimelinePainter::paint(p, *m_layout, m_theme, options);
         p.restore();
     }

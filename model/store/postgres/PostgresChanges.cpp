@@ -133,6 +133,13 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
             }
         }
 
+        for (const Relation &relation : std::as_const(result.deleteRelations))
+            if (!removeRelation(relation, err))
+                return false;
+        for (const Relation &relation : std::as_const(result.saveRelations))
+            if (!writeRelation(relation, true, err))
+                return false;
+
         const auto deleteRows = [&](const QString &table, const QString &column,
                                     const QVariantList &keys) {
             for (const QVariant &key : keys) {

@@ -43,6 +43,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
         // Sources first: events refer to them by uid. With "keep both", a duplicate gets a
         // new uid and the file's events are pointed at it.
         QHash<QString, QString> renamedSources;
+        QHash<QString, QString> renamedEvents; // file uid → the uid of the copy (keep-both)
         std::optional<QList<Source>> knownSources;
         std::optional<SourceMatcher> matcher;
         bool titleWritten = false;
@@ -135,8 +136,10 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                     ++counts.eventsSkipped;
                     continue;
                 }
-                if (existing && policy == ImportPolicy::KeepBoth)
+                if (existing && policy == ImportPolicy::KeepBoth) {
                     event.uid = newUid();
+                    renamedEvents.insert(fileEvent.uid, event.uid);
+                }
                 for (Citation &citation : event.citations)
                     citation.sourceUid =
                         renamedSources.value(citation.sourceUid, citation.sourceUid);
@@ -155,6 +158,16 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                 if (!writeEvent(event, update ? existing : 0, err))
                     return false;
                 ++(update ? counts.eventsUpdated : counts.eventsAdded);
+            }
+            // A relation between events the file keeps both of joins the file's own copies.
+            for (Relation relation : dataset.relations) {
+                relation.fromUid = renamedEvents.value(relation.fromUid, relation.fromUid);
+                relation.toUid = renamedEvents.value(relation.toUid, relation.toUid);
+                for (Citation &citation : relation.citations)
+                    citation.sourceUid =
+                        renamedSources.value(citation.sourceUid, citation.sourceUid);
+                if (!writeRelation(relation, policy != ImportPolicy::Skip, err))
+                    return false;
             }
             for (const SavedView &view : dataset.savedViews) {
                 query.prepare(u"INSERT INTO saved_view(name, filter) VALUES (:name, :filter) "

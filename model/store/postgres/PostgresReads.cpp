@@ -362,6 +362,7 @@ Dataset PostgresTimelineStore::dataset() const {
     dataset.savedViews = savedViews();
     dataset.sources = sources();
     dataset.events = events();
+    dataset.relations = relations();
     if (snapshot)
         db.commit();
     return dataset;
