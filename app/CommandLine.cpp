@@ -1,7 +1,9 @@
 #include "app/CommandLine.h"
 
+#include "app/ChainCommand.h"
 #include "app/ExportCommand.h"
 #include "app/HistoryCommand.h"
+#include "app/TeamCommands.h"
 
 #include "model/DatasetHealth.h"
 #include "model/DefaultDatabase.h"
@@ -13,8 +15,10 @@
 #include "model/formats/JsonWriter.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/Translations.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -25,39 +29,77 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,     u"import"_s,
-                              u"export-data"_s, u"export"_s, u"reproduce"_s, u"history"_s};
+                              u"export-data"_s, u"export"_s, u"reproduce"_s, u"init"_s,
+                              u"copy"_s,        u"chain"_s,  u"history"_s};
 
 struct Options {
-    QCommandLineOption db{u"db"_s, u"Use the database file PATH instead of the default."_s,
-                          u"PATH"_s};
-    QCommandLineOption json{u"json"_s, u"Print JSON instead of text."_s};
+    QCommandLineOption db{
+        u"db"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Use the database file PATH (or the PostgreSQL server "
+                                    "postgresql://…, service=NAME) instead of the default."),
+        u"PATH"_s};
+    QCommandLineOption json{
+        u"json"_s, QCoreApplication::translate("CommandLine", "Print JSON instead of text.")};
     QCommandLineOption from{
-        u"from"_s, u"Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."_s, u"DATE"_s};
-    QCommandLineOption to{u"to"_s, u"Only events on or before DATE."_s, u"DATE"_s};
+        u"from"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        u"DATE"_s};
+    QCommandLineOption to{
+        u"to"_s, QCoreApplication::translate("CommandLine", "Only events on or before DATE."),
+        u"DATE"_s};
     QCommandLineOption category{
         u"category"_s,
-        u"Only events in category C, its key or its legend name, any case (repeatable)."_s, u"C"_s};
-    QCommandLineOption actor{u"actor"_s, u"Only events involving actor A, any case (repeatable)."_s,
-                             u"A"_s};
-    QCommandLineOption chip{u"chip"_s, u"Only events about chip X, any case (repeatable)."_s,
+        QCoreApplication::translate(
+            "CommandLine",
+            "Only events in category C, its key or its legend name, any case (repeatable)."),
+        u"C"_s};
+    QCommandLineOption actor{
+        u"actor"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Only events involving actor A, any case (repeatable)."),
+        u"A"_s};
+    QCommandLineOption chip{u"chip"_s,
+                            QCoreApplication::translate(
+                                "CommandLine", "Only events about chip X, any case (repeatable)."),
                             u"X"_s};
-    QCommandLineOption status{u"status"_s, u"Only events with status S (repeatable)."_s, u"S"_s};
-    QCommandLineOption query{u"query"_s, u"Only events matching the full-text query TEXT."_s,
+    QCommandLineOption status{
+        u"status"_s,
+        QCoreApplication::translate("CommandLine", "Only events with status S (repeatable)."),
+        u"S"_s};
+    QCommandLineOption query{u"query"_s,
+                             QCoreApplication::translate(
+                                 "CommandLine", "Only events matching the full-text query TEXT."),
                              u"TEXT"_s};
-    QCommandLineOption out{u"out"_s, u"Write to FILE."_s, u"FILE"_s};
-    QCommandLineOption format{u"format"_s, u"File format."_s, u"FORMAT"_s};
+    QCommandLineOption out{u"out"_s, QCoreApplication::translate("CommandLine", "Write to FILE."),
+                           u"FILE"_s};
+    QCommandLineOption format{
+        u"format"_s, QCoreApplication::translate("CommandLine", "File format."), u"FORMAT"_s};
     QCommandLineOption policy{
-        u"policy"_s, u"On records already present: skip, update or keep-both."_s, u"POLICY"_s};
-    QCommandLineOption dryRun{u"dry-run"_s,
-                              u"Only count what the import would add, update or skip."_s};
+        u"policy"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "On records already present: skip, update or keep-both."),
+        u"POLICY"_s};
+    QCommandLineOption dryRun{
+        u"dry-run"_s, QCoreApplication::translate(
+                          "CommandLine", "Only count what the import would add, update or skip.")};
     QCommandLineOption readOnly{
-        u"read-only"_s, u"Open the database read-only: reading works, changing is refused."_s};
-    QCommandLineOption help{{u"h"_s, u"help"_s}, u"Show this help."_s};
+        u"read-only"_s,
+        QCoreApplication::translate(
+            "CommandLine", "Open the database read-only: reading works, changing is refused.")};
+    QCommandLineOption help{{u"h"_s, u"help"_s},
+                            QCoreApplication::translate("CommandLine", "Show this help.")};
+    QCommandLineOption lang{
+        u"lang"_s,
+        QCoreApplication::translate("CommandLine", "Speak LANG (de or en) instead of the system's "
+                                                   "language; export draws the figure in it."),
+        u"LANG"_s};
 
     QList<QCommandLineOption> all() const {
-        return QList<QCommandLineOption>{db,     json,   from,   to,       category,
-                                         actor,  chip,   status, query,    out,
-                                         format, policy, dryRun, readOnly, help} +
+        return QList<QCommandLineOption>{db,     json,     from,  to,  category, actor,
+                                         chip,   status,   query, out, format,   policy,
+                                         dryRun, readOnly, help,  lang} +
                ExportCommand::options() + HistoryCommand::options();
     }
 };
@@ -73,6 +115,9 @@ const QHash<QString, QStringList> &allowedOptions() {
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
         {u"check"_s, {u"json"_s}},
         {u"reproduce"_s, {u"out"_s}},
+        {u"init"_s, {}},
+        {u"copy"_s, {u"from"_s, u"to"_s}},
+        {u"chain"_s, {u"json"_s}},
         {u"import"_s, {u"format"_s, u"policy"_s, u"dry-run"_s}},
         {u"export-data"_s,
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
@@ -130,8 +175,8 @@ public:
         }
         if (filter.fromJulianDay && filter.toJulianDay &&
             *filter.fromJulianDay > *filter.toJulianDay) {
-            fail(u"--from %1 is after --to %2"_s.arg(parser.value(options.from),
-                                                     parser.value(options.to)),
+            fail(QCoreApplication::translate("CommandLine", "--from %1 is after --to %2")
+                     .arg(parser.value(options.from), parser.value(options.to)),
                  CommandLine::UsageError);
             return false;
         }
@@ -141,8 +186,11 @@ public:
         for (const QString &key : parser.values(options.status)) {
             const auto status = eventStatusFromKey(key);
             if (!status) {
-                fail(u"--status: '%1' is not one of confirmed, reported, disputed"_s.arg(key),
-                     CommandLine::UsageError);
+                fail(
+                    QCoreApplication::translate(
+                        "CommandLine", "--status: '%1' is not one of confirmed, reported, disputed")
+                        .arg(key),
+                    CommandLine::UsageError);
                 return false;
             }
             filter.statuses << *status;
@@ -183,12 +231,17 @@ public:
             for (const QString &word : words) {
                 const QStringList found = FilterNames::keysFor(word, names);
                 if (found.isEmpty()) {
-                    const QString what = u"--%1 '%2' matches no %3"_s.arg(
-                        kind.option->names().constFirst(), word, QString::fromUtf16(kind.singular));
+                    const QString what =
+                        QCoreApplication::translate("CommandLine", "--%1 '%2' matches no %3")
+                            .arg(kind.option->names().constFirst(), word,
+                                 QString::fromUtf16(kind.singular));
                     const QStringList near = FilterNames::closest(word, names);
-                    fail(near.isEmpty() ? u"%1; the database has no %2"_s.arg(
-                                              what, QString::fromUtf16(kind.plural))
-                                        : u"%1; closest: %2"_s.arg(what, near.join(u", "_s)));
+                    fail(near.isEmpty()
+                             ? QCoreApplication::translate("CommandLine",
+                                                           "%1; the database has no %2")
+                                   .arg(what, QString::fromUtf16(kind.plural))
+                             : QCoreApplication::translate("CommandLine", "%1; closest: %2")
+                                   .arg(what, near.join(u", "_s)));
                     return false;
                 }
                 for (const QString &key : found)
@@ -238,7 +291,11 @@ public:
 
     int list(const EventFilter &filter, bool json) {
         const QList<Event> events = m_store->events(filter);
-        return printEvents(events, json);
+        if (!json)
+            return printEvents(events, json);
+        // The list's JSON carries each event's relations too (the search's does not).
+        const QList<Relation> relations = m_store->relations();
+        return printEvents(events, json, &relations);
     }
 
     int history(const QCommandLineParser &parser) {
@@ -304,6 +361,12 @@ public:
                          .arg(counts.value(HealthFinding::Kind::UncitedSource))
                          .arg(counts.value(HealthFinding::Kind::EventAfterSources))
                          .arg(counts.value(HealthFinding::Kind::DuplicateSources));
+            if (!dataset.relations.isEmpty())
+                m_out << u"%1 relations: %2 without a source, %3 dated before what they answer, "
+                         "%4 circles\n"_s.arg(dataset.relations.size())
+                             .arg(counts.value(HealthFinding::Kind::UnsourcedRelation))
+                             .arg(counts.value(HealthFinding::Kind::BackwardRelation))
+                             .arg(counts.value(HealthFinding::Kind::RelationCycle));
         }
         m_out.flush();
         return DatasetHealth::hasErrors(findings) ? CommandLine::Failure : CommandLine::Success;
@@ -397,6 +460,10 @@ public:
         return ExportCommand::run(*m_store, parser, filter, m_out, m_err);
     }
 
+    int chain(const QString &uid, bool json) {
+        return ChainCommand::run(*m_store, uid, json, m_out, m_err);
+    }
+
     int reproduce(const QString &figure, const QString &outPath) {
         return ExportCommand::reproduce(*m_store, figure, outPath, m_out, m_err);
     }
@@ -417,12 +484,13 @@ private:
         return CommandLine::Success;
     }
 
-    int printEvents(const QList<Event> &events, bool json) {
+    int printEvents(const QList<Event> &events, bool json,
+                    const QList<Relation> *relations = nullptr) {
         if (json) {
             // The events as the native file writes them (docs/formats.md), in this order.
             if (readFailed())
                 return CommandLine::Failure;
-            m_out << QString::fromUtf8(NativeJsonFormat::writeEvents(events));
+            m_out << QString::fromUtf8(NativeJsonFormat::writeEvents(events, relations));
             m_out.flush();
             return CommandLine::Success;
         }
@@ -462,31 +530,54 @@ private:
     std::unique_ptr<TimelineStore> m_store;
 };
 
+// The value of --lang LANG or --lang=LANG, before the parser runs; empty without one.
+QString languageArgument(const QStringList &arguments) {
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments.at(i) == u"--lang"_s && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arguments.at(i).startsWith(u"--lang="_s))
+            return arguments.at(i).mid(7);
+    }
+    return {};
+}
+
 } // namespace
 
+QString CommandLine::languageOf(const QStringList &arguments) {
+    return languageArgument(arguments);
+}
+
 QString CommandLine::usage() {
-    return uR"(Usage:
-  chiptimeline [--db PATH]                    open the window
+    return QCoreApplication::translate("CommandLine", R"(Usage:
+  chiptimeline [--db PATH] [--lang de|en]    open the window
   chiptimeline [--db PATH] list [--json] [filters]
   chiptimeline [--db PATH] search QUERY [--json] [filters]
   chiptimeline [--db PATH] import FILE... [--format F] [--policy skip|update|keep-both] [--dry-run]
   chiptimeline [--db PATH] export-data --out FILE [--format F] [filters]
-)"_s + ExportCommand::usage() +
-           HistoryCommand::usage() +
-           uR"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
+)") + ExportCommand::usage() + HistoryCommand::usage() +
+           QCoreApplication::translate(
+               "CommandLine",
+               R"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
+  chiptimeline [--db PATH] chain EVENT-UID [--json]   the events it answers and that answer it
   chiptimeline [--db PATH] check [--json]    SQLite's integrity check, then dataset health
+  chiptimeline --db PATH init                create the timeline's schema (a server's empty database)
+  chiptimeline copy --from PATH --to PATH    the whole timeline into an empty one (file or server)
 
 --read-only opens the database without changing it (the window then disables editing).
 --as-of rN|DATE-TIME (list, export-data): the timeline as it stood at revision N or at a UTC
 date-time (2025-09-01T12:00); before the first revision, in the future or unknown: exit 2.
+PATH is a timeline file or a PostgreSQL server: postgresql://user@host:5432/dbname,
+postgres://…, or service=NAME (docs/team.md).
+--lang de|en speaks German or English instead of the system's language (LANGUAGE, LANG).
 
 Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
 DATE is YYYY, YYYY-MM or YYYY-MM-DD. C is a category's key or its name in the legend
 (china-policy or "China policy"); C, A and X match in any case (--chip h20). A value that
 names nothing fails (exit 1) with the closest names. Repeated, a filter matches any value.
 Exit status: 0 success, 1 failure, 2 usage error.
-import formats: )"_s +
-           DatasetFormats::readNames().join(u", "_s) + u"\nexport-data formats: "_s +
+import formats: )") +
+           DatasetFormats::readNames().join(u", "_s) + u"\n"_s +
+           QCoreApplication::translate("CommandLine", "export-data formats: ") +
            DatasetFormats::writeNames().join(u", "_s) + u"\n"_s;
 }
 
@@ -504,7 +595,12 @@ bool CommandLine::isHeadless(const QStringList &arguments) {
             ++i;
             continue;
         }
-        if (arguments.at(i).startsWith(u"--db="_s) || arguments.at(i) == u"--read-only"_s)
+        if (arguments.at(i) == u"--lang"_s) {
+            ++i;
+            continue;
+        }
+        if (arguments.at(i).startsWith(u"--db="_s) || arguments.at(i).startsWith(u"--lang="_s) ||
+            arguments.at(i) == u"--read-only"_s)
             continue;
         return true;
     }
@@ -514,6 +610,19 @@ bool CommandLine::isHeadless(const QStringList &arguments) {
 int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err,
                      QString *dbPath, bool *readOnly) {
     Session session(out, err);
+    // --lang first: the option texts of --help and every message below speak it.
+    QObject languageScope;
+    const QString language = languageArgument(arguments);
+    if (!language.isEmpty() && !Translations::available().contains(language))
+        return session.fail(
+            QCoreApplication::translate("CommandLine", "unknown language %1; available: %2")
+                .arg(language, Translations::available().join(u", "_s)),
+            UsageError);
+    if (!language.isEmpty()) {
+        const QString warning = Translations::install(language, &languageScope);
+        if (!warning.isEmpty())
+            err << "chiptimeline: " << warning << Qt::endl;
+    }
     Options options;
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -536,8 +645,12 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (positional.isEmpty()) {
         for (const QCommandLineOption &option : options.all()) {
             const QString name = option.names().constLast();
-            if (name != u"db"_s && name != u"read-only"_s && parser.isSet(option)) {
-                err << "chiptimeline: --" << name << " needs a command\n\n" << usage();
+            if (name != u"db"_s && name != u"read-only"_s && name != u"lang"_s &&
+                parser.isSet(option)) {
+                err << "chiptimeline: "
+                    << QCoreApplication::translate("CommandLine", "--%1 needs a command").arg(name)
+                    << "\n\n"
+                    << usage();
                 err.flush();
                 return UsageError;
             }
@@ -546,18 +659,35 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     }
     const QString command = positional.takeFirst();
     if (!commands.contains(command)) {
-        err << "chiptimeline: unknown command '" << command << "'\n\n" << usage();
+        err << "chiptimeline: "
+            << QCoreApplication::translate("CommandLine", "unknown command '%1'").arg(command)
+            << "\n\n"
+            << usage();
         err.flush();
         return UsageError;
     }
     const QStringList allowed = allowedOptions().value(command);
     for (const QCommandLineOption &option : options.all()) {
         const QString name = option.names().constLast();
-        if (name == u"db"_s || name == u"read-only"_s || name == u"help"_s ||
+        if (name == u"db"_s || name == u"read-only"_s || name == u"help"_s || name == u"lang"_s ||
             !parser.isSet(option) || allowed.contains(name))
             continue;
-        return session.fail(u"%1: the option --%2 does not apply"_s.arg(command, name), UsageError);
+        return session.fail(
+            QCoreApplication::translate("CommandLine", "%1: the option --%2 does not apply")
+                .arg(command, name),
+            UsageError);
     }
+
+    if ((command == u"init"_s || command == u"copy"_s) && !positional.isEmpty())
+        return session.fail(u"%1: unexpected argument '%2'"_s.arg(command, positional.constFirst()),
+                            UsageError);
+    if (command == u"init"_s) {
+        if (!parser.isSet(options.db))
+            return session.fail(u"init: give the timeline with --db LOCATION"_s, UsageError);
+        return TeamCommands::init(parser.value(options.db), out, err);
+    }
+    if (command == u"copy"_s)
+        return TeamCommands::copy(parser.value(options.from), parser.value(options.to), out, err);
 
     EventFilter filter;
     if (!session.readFilter(parser, options, filter))
@@ -565,19 +695,29 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
 
     if (command == u"reproduce"_s) {
         if (positional.size() != 1)
-            return session.fail(u"reproduce: give exactly one FIGURE (a PNG, SVG or PDF)"_s,
-                                UsageError);
+            return session.fail(
+                QCoreApplication::translate(
+                    "CommandLine", "reproduce: give exactly one FIGURE (a PNG, SVG or PDF)"),
+                UsageError);
         if (!parser.isSet(options.out))
-            return session.fail(u"reproduce: --out FILE is required"_s, UsageError);
+            return session.fail(
+                QCoreApplication::translate("CommandLine", "reproduce: --out FILE is required"),
+                UsageError);
     }
+    if (command == u"chain"_s && positional.size() != 1)
+        return session.fail(u"chain: give exactly one EVENT-UID"_s, UsageError);
     if (command == u"search"_s && positional.size() != 1)
-        return session.fail(u"search: give exactly one QUERY (quote it if it has spaces)"_s,
-                            UsageError);
+        return session.fail(
+            QCoreApplication::translate(
+                "CommandLine", "search: give exactly one QUERY (quote it if it has spaces)"),
+            UsageError);
     if ((command == u"list"_s || command == u"check"_s || command == u"export-data"_s ||
          command == u"export"_s || command == u"history"_s) &&
         !positional.isEmpty())
-        return session.fail(u"%1: unexpected argument '%2'"_s.arg(command, positional.constFirst()),
-                            UsageError);
+        return session.fail(
+            QCoreApplication::translate("CommandLine", "%1: unexpected argument '%2'")
+                .arg(command, positional.constFirst()),
+            UsageError);
     ImportPolicy policy = ImportPolicy::Skip;
     if (parser.isSet(options.policy)) {
         const QString value = parser.value(options.policy);
@@ -589,7 +729,10 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             policy = ImportPolicy::KeepBoth;
         else
             return session.fail(
-                u"--policy: '%1' is not one of skip, update, keep-both"_s.arg(value), UsageError);
+                QCoreApplication::translate("CommandLine",
+                                            "--policy: '%1' is not one of skip, update, keep-both")
+                    .arg(value),
+                UsageError);
     }
 
     if (command == u"export"_s) {
@@ -624,6 +767,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (command == u"import"_s)
         return session.importFiles(positional, parser.value(options.format), policy,
                                    parser.isSet(options.dryRun));
+    if (command == u"chain"_s)
+        return session.chain(positional.constFirst(), json);
     if (command == u"reproduce"_s)
         return session.reproduce(positional.constFirst(), parser.value(options.out));
     if (command == u"export"_s) {

@@ -20,6 +20,8 @@ public:
     [[nodiscard]] static int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
                                  QString *dbPath = nullptr, bool *readOnly = nullptr);
     [[nodiscard]] static QString usage();
+    // The language --lang names in `arguments`, or empty (run() rejects one not available).
+    [[nodiscard]] static QString languageOf(const QStringList &arguments);
     // Every option, with the texts --help and the man page (ManPage) describe them by.
     [[nodiscard]] static QList<QCommandLineOption> options();
 };

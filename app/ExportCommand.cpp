@@ -3,6 +3,7 @@
 #include "model/EventFilter.h"
 #include "model/FilterText.h"
 #include "model/PartialDate.h"
+#include "model/RelationChain.h"
 #include "model/TimelineDataQuery.h"
 #include "model/store/TimelineStore.h"
 #include "ui/render/FigureOptionNames.h"
@@ -15,7 +16,9 @@
 #include <QDate>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSet>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <unistd.h>
@@ -124,6 +127,7 @@ bool readRequest(const QCommandLineParser &parser, ExportRequest &request, QText
         }
     }
     request.figure.footer = !parser.isSet(u"no-footer"_s);
+    request.figure.chain = parser.value(u"chain"_s).trimmed();
     // Dates were checked with the filter; the figure keeps their precision ("2025-04").
     if (parser.isSet(u"from"_s))
         request.figure.from = PartialDate::parseIso(parser.value(u"from"_s));
@@ -149,6 +153,9 @@ QList<QCommandLineOption> ExportCommand::options() {
         {u"no-notes"_s, u"export: leave out the numbered source notes (--notes none)."_s},
         {u"date-labels"_s, u"export: on puts each event's date before its label."_s, u"on|off"_s},
         {u"no-footer"_s, u"export: leave out the attribution line at the foot."_s},
+        {u"chain"_s,
+         u"export: only the events linked to EVENT-UID by relations, with their arcs."_s,
+         u"EVENT-UID"_s},
     };
 }
 
@@ -164,7 +171,7 @@ QString ExportCommand::usage() {
                [--size WxH|slide|a4|a4-portrait|letter|letter-portrait] [--scale N]
                [--title T] [--subtitle S] [--theme light|dark|print]
                [--lanes category|actor|chip|none] [--notes full|short|none]
-               [--date-labels on|off] [--dpi N] [--no-footer]
+               [--date-labels on|off] [--dpi N] [--no-footer] [--chain EVENT-UID]
 )"_s;
 }
 
@@ -175,16 +182,71 @@ int ExportCommand::check(const QCommandLineParser &parser, QTextStream &err) {
 
 namespace {
 
+// `--chain EVENT-UID`: keeps of `data` only the chain's events and sets the figure's arcs;
+// nullopt (with a message) when there is no such event.
+std::optional<RelationChain> chainFigure(const TimelineStore &store, ExportRequest &request,
+                                         TimelineData &data, QTextStream &err) {
+    const QString uid = request.figure.chain;
+    const std::optional<Event> start = store.eventByUid(uid);
+    if (!start) {
+        if (!store.readError().isError())
+            err << "chiptimeline: export: --chain: there is no event " << uid
+                << " (list --json shows each event's uid)" << Qt::endl;
+        return std::nullopt;
+    }
+    RelationChain chain = RelationGraph(store.relations()).chainOf(uid);
+    QHash<QString, qint64> idOf;
+    for (const QString &member : std::as_const(chain.eventUids))
+        if (const std::optional<Event> event = store.eventByUid(member))
+            idOf.insert(member, event->id);
+    const QSet<qint64> members(idOf.cbegin(), idOf.cend());
+    std::vector<quint32> kept;
+    for (qsizetype i = 0; i < data.size(); ++i)
+        if (members.contains(data.id(i)))
+            kept.push_back(quint32(i));
+    data = data.subset(kept);
+    request.figure.relationArcs.clear();
+    for (const Relation &relation : std::as_const(chain.relations))
+        request.figure.relationArcs
+            << RelationArc{idOf.value(relation.fromUid), idOf.value(relation.toUid),
+                           relationTypeLabel(relation.type)};
+    return chain;
+}
+
+// The notes of a chain's figure cite each relation's sources with the event that points.
+void addRelationSources(const TimelineStore &store, const RelationChain &chain,
+                        const QList<RelationArc> &arcs, FigureSources::Map &sources) {
+    for (qsizetype i = 0; i < chain.relations.size() && i < arcs.size(); ++i) {
+        QList<FigureSource> &cited = sources[arcs.at(i).fromId];
+        for (const Citation &citation : chain.relations.at(i).citations) {
+            const std::optional<Source> source = store.sourceByUid(citation.sourceUid);
+            if (!source || std::any_of(cited.cbegin(), cited.cend(),
+                                       [&](const FigureSource &s) { return s.id == source->id; }))
+                continue;
+            cited << FigureSource{source->id,        source->outlet, source->title,
+                                  source->published, source->url,    source->doi};
+        }
+    }
+}
+
 // Loads what the filter selects, draws it and writes the figure; the one path of `export`
 // and `reproduce`. `drawn` receives the digest of what the figure drew.
 int writeFigure(const TimelineStore &store, ExportRequest &request, const EventFilter &filter,
                 QTextStream &out, QTextStream &err, QString *drawn = nullptr) {
-    const TimelineData data = TimelineDataQuery::load(store, filter);
+    TimelineData data = TimelineDataQuery::load(store, filter);
+    std::optional<RelationChain> chain;
+    if (!request.figure.chain.isEmpty()) {
+        chain = chainFigure(store, request, data, err);
+        if (!chain)
+            return 1;
+    }
     QList<qint64> ids;
     ids.reserve(data.size());
     for (qsizetype i = 0; i < data.size(); ++i)
         ids << data.id(i);
-    const FigureSources::Map sources = FigureSources::load(store, ids);
+    FigureSources::Map sources = FigureSources::load(store, ids);
+    if (chain)
+        addRelationSources(store, *chain, request.figure.relationArcs, sources);
     // A read that met damage gave only part of the timeline: no figure is drawn from it.
     if (store.readError().isError()) {
         err << "chiptimeline: " << store.readError().message << Qt::endl;
@@ -238,6 +300,8 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
     if (!readRequest(parser, request, err))
         return 2;
     request.figure.exportDate = QDate::currentDate();
+    // --lang (checked by CommandLine::run) draws the figure in that language; else English.
+    request.figure.language = parser.isSet(u"lang"_s) ? parser.value(u"lang"_s) : u"en"_s;
     request.provenance = provenanceFor(store, FilterText::format(filter, parser.value(u"query"_s)));
     return writeFigure(store, request, filter, out, err);
 }

@@ -4,6 +4,7 @@
 #include "model/DatabaseBackup.h"
 #include "model/DefaultDatabase.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/Translations.h"
 #include "ui/widgets/AppSettings.h"
 #include "ui/widgets/AppTheme.h"
 #include "ui/widgets/MainWindow.h"
@@ -18,10 +19,8 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QPointer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -40,19 +39,18 @@ void describeApplication() {
     QGuiApplication::setApplicationDisplayName(u"ChipTimeline"_s);
 }
 
-// The language chosen in Preferences, read once at start: dates and numbers in its
-// conventions, and Qt's own words (standard buttons) where the system has them.
-// ChipTimeline's own German translations do not exist yet.
-void applyLanguage(QApplication &app) {
-    const QString code = AppSettings::languageCode();
+// The window's language: --lang, else the one chosen in Preferences, else the system's
+// (LANGUAGE, LANG); one ChipTimeline does not speak is English (CommandLine::run rejects a
+// --lang it does not know). A translation that fails to load is a warning, not a failed start.
+void applyLanguage(QApplication &app, const QStringList &arguments) {
+    QString code = CommandLine::languageOf(arguments);
     if (code.isEmpty())
-        return;
-    const QLocale locale(code);
-    QLocale::setDefault(locale);
-    auto *qtWords = new QTranslator(&app);
-    if (qtWords->load(locale, u"qtbase"_s, u"_"_s,
-                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtWords);
+        code = AppSettings::languageCode();
+    if (code.isEmpty() || !Translations::available().contains(code))
+        code = Translations::systemLanguage();
+    const QString warning = Translations::install(code, &app);
+    if (!warning.isEmpty())
+        std::fprintf(stderr, "chiptimeline: %s\n", qUtf8Printable(warning));
 }
 
 // CHIPTIMELINE_BENCHMARK_FIRST_FRAME=1 (bench_startup, not for users): once the timeline
@@ -154,6 +152,12 @@ int main(int argc, char *argv[]) {
         }
         QGuiApplication app(argc, argv);
         describeApplication();
+        // The system's language; --lang, read by CommandLine::run, overrides it.
+        if (CommandLine::languageOf(arguments).isEmpty()) {
+            const QString warning = Translations::install(Translations::systemLanguage(), &app);
+            if (!warning.isEmpty())
+                std::fprintf(stderr, "chiptimeline: %s\n", qUtf8Printable(warning));
+        }
         QTextStream out(stdout);
         QTextStream err(stderr);
         const int code = CommandLine::run(arguments, out, err);
@@ -165,7 +169,7 @@ int main(int argc, char *argv[]) {
     QGuiApplication::setDesktopFileName(u"org.chiptimeline.ChipTimeline"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/org.chiptimeline.ChipTimeline.svg"_s));
     AppTheme::apply(AppSettings::load().theme);
-    applyLanguage(app);
+    applyLanguage(app, arguments);
     QString dbPath;
     bool readOnly = false;
     QString importFile;

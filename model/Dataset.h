@@ -2,6 +2,7 @@
 
 #include "model/Category.h"
 #include "model/Event.h"
+#include "model/Relation.h"
 #include "model/SavedView.h"
 #include "model/Source.h"
 
@@ -18,6 +19,8 @@ struct Dataset {
     QList<Source> sources;
     QList<Event> events;
     QList<SavedView> savedViews;
+    // How events answer each other (see Relation); both ends are among `events` or stored.
+    QList<Relation> relations;
 
     friend bool operator==(const Dataset &, const Dataset &) = default;
 };

@@ -1,6 +1,7 @@
 #include "model/DatasetHealth.h"
 
 #include "model/LinkPolicy.h"
+#include "model/RelationChain.h"
 #include "model/formats/SourceMatcher.h"
 
 #include <QHash>
@@ -41,6 +42,12 @@ QString healthKindKey(HealthFinding::Kind kind) {
         return u"duplicate-sources"_s;
     case HealthFinding::Kind::UnsafeAddress:
         return u"unsafe-address"_s;
+    case HealthFinding::Kind::BackwardRelation:
+        return u"backward-relation"_s;
+    case HealthFinding::Kind::RelationCycle:
+        return u"relation-cycle"_s;
+    case HealthFinding::Kind::UnsourcedRelation:
+        return u"unsourced-relation"_s;
     }
     return {};
 }
@@ -125,6 +132,36 @@ QList<HealthFinding> DatasetHealth::check(const Dataset &dataset) {
         added.append(&source);
         matcher.add(source, keys);
     }
+
+    QHash<QString, const Event *> eventByUid;
+    for (const Event &event : dataset.events)
+        eventByUid.insert(event.uid, &event);
+    const auto named = [&](const QString &uid) {
+        const Event *event = eventByUid.value(uid);
+        return event ? eventName(*event) : uid;
+    };
+    for (const RelationGraph::Backward &found : RelationGraph::backward(dataset))
+        findings << HealthFinding{
+            HealthFinding::Kind::BackwardRelation, found.relation.fromUid, found.relation.toUid,
+            u"relation dated backward: %1 %2 %3, which comes later"_s.arg(
+                named(found.relation.fromUid), relationTypeLabel(found.relation.type),
+                named(found.relation.toUid))};
+    const RelationGraph graph(dataset.relations);
+    for (const QStringList &cycle : graph.cycles()) {
+        QStringList names;
+        for (const QString &uid : cycle)
+            names << named(uid);
+        findings << HealthFinding{HealthFinding::Kind::RelationCycle, cycle.constFirst(),
+                                  cycle.value(1),
+                                  u"relations in a circle: %1"_s.arg(names.join(u" → "_s))};
+    }
+    for (const Relation &relation : dataset.relations)
+        if (relation.citations.isEmpty())
+            findings << HealthFinding{HealthFinding::Kind::UnsourcedRelation, relation.fromUid,
+                                      relation.toUid,
+                                      u"relation without a source: %1 %2 %3"_s.arg(
+                                          named(relation.fromUid), relationTypeLabel(relation.type),
+                                          named(relation.toUid))};
     return findings;
 }
 

@@ -16,11 +16,14 @@ struct HealthFinding {
         EventAfterSources,      // the event is dated after every citing source was published
         DuplicateSources,       // two sources that are the same article (SourceMatcher's rule)
         UnsafeAddress,          // a javascript:, vbscript:, file: or data: address
+        BackwardRelation,       // a response dated before what it answers
+        RelationCycle,          // relations that lead back to where they started
+        UnsourcedRelation,      // a relation no source supports
     };
 
     Kind kind;
-    QString subjectUid; // the event or source the finding is about
-    QString otherUid;   // the second source of a duplicate pair
+    QString subjectUid; // the event or source the finding is about (a relation's: its from)
+    QString otherUid;   // the second source of a duplicate pair; a relation's other event
     QString message;    // one line for people
 
     friend bool operator==(const HealthFinding &, const HealthFinding &) = default;

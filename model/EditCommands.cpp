@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -206,8 +208,13 @@ DeleteEventsCommand::DeleteEventsCommand(TimelineStore &store, const QList<Event
                               : QCoreApplication::translate("EditCommands", "Delete %n events",
                                                             nullptr, int(events.size())))
     , m_events(events) {
-    for (const Event &event : events)
+    for (const Event &event : events) {
         expectEvent(event);
+        for (const Relation &relation : store.relationsOf(event.uid))
+            if (std::none_of(m_relations.cbegin(), m_relations.cend(),
+                             [&](const Relation &r) { return r.sameKey(relation); }))
+                m_relations << relation;
+    }
 }
 
 StoreChanges DeleteEventsCommand::redoChanges() const {
@@ -220,6 +227,7 @@ StoreChanges DeleteEventsCommand::redoChanges() const {
 StoreChanges DeleteEventsCommand::undoChanges() const {
     StoreChanges changes;
     changes.saveEvents = m_events;
+    changes.saveRelations = m_relations;
     return changes;
 }
 
@@ -244,14 +252,25 @@ MergeEventsCommand::MergeEventsCommand(TimelineStore &store, const Event &keep, 
     : StoreCommand(store, tr("Merge %1 into %2").arg(quoted(drop), quoted(keep)))
     , m_keep(keep)
     , m_drop(drop)
-    , m_merged(merged(keep, drop)) {
+    , m_merged(merged(keep, drop))
+    , m_keepRelations(store.relationsOf(keep.uid))
+    , m_dropRelations(store.relationsOf(drop.uid)) {
     expectEvent(keep);
     expectEvent(drop);
+    for (Relation relation : std::as_const(m_dropRelations)) {
+        if (relation.fromUid == drop.uid)
+            relation.fromUid = keep.uid;
+        if (relation.toUid == drop.uid)
+            relation.toUid = keep.uid;
+        if (relation.fromUid != relation.toUid)
+            m_movedRelations << relation;
+    }
 }
 
 StoreChanges MergeEventsCommand::redoChanges() const {
     StoreChanges changes;
     changes.saveEvents << m_merged;
+    changes.saveRelations = m_movedRelations;
     changes.deleteEventUids << m_drop.uid;
     return changes;
 }
@@ -259,6 +278,16 @@ StoreChanges MergeEventsCommand::redoChanges() const {
 StoreChanges MergeEventsCommand::undoChanges() const {
     StoreChanges changes;
     changes.saveEvents << m_keep << m_drop;
+    for (const Relation &moved : m_movedRelations) {
+        const auto before =
+            std::find_if(m_keepRelations.cbegin(), m_keepRelations.cend(),
+                         [&](const Relation &relation) { return relation.sameKey(moved); });
+        if (before == m_keepRelations.cend())
+            changes.deleteRelations << moved;
+        else
+            changes.saveRelations << *before;
+    }
+    changes.saveRelations << m_dropRelations;
     return changes;
 }
 
@@ -381,6 +410,10 @@ DeleteSourceCommand::DeleteSourceCommand(TimelineStore &store, const Source &sou
     , m_citing(citing) {
     for (const Event &event : citing)
         expectEvent(event);
+    for (const Relation &relation : store.relations())
+        if (std::any_of(relation.citations.cbegin(), relation.citations.cend(),
+                        [&](const Citation &c) { return c.sourceUid == source.uid; }))
+            m_citingRelations << relation;
 }
 
 StoreChanges DeleteSourceCommand::redoChanges() const {
@@ -393,6 +426,7 @@ StoreChanges DeleteSourceCommand::undoChanges() const {
     StoreChanges changes;
     changes.saveSources << m_source;
     changes.saveEvents = m_citing;
+    changes.saveRelations = m_citingRelations;
     return changes;
 }
 

@@ -116,6 +116,7 @@ protected:
 
 private:
     QList<Event> m_events;
+    QList<Relation> m_relations; // from or to the events: removed with them, put back by undo
 };
 
 // `keep` takes the union of both events' actors, chips, tags and sources; `drop` is deleted.
@@ -133,6 +134,11 @@ private:
     Event m_keep;
     Event m_drop;
     Event m_merged;
+    // The relations of `drop` move to `keep` (one between the two is dropped); undo puts back
+    // both events' relations as they were.
+    QList<Relation> m_keepRelations;
+    QList<Relation> m_dropRelations;
+    QList<Relation> m_movedRelations;
 };
 
 // The same change applied to several events.
@@ -212,6 +218,7 @@ protected:
 private:
     Source m_source;
     QList<Event> m_citing;
+    QList<Relation> m_citingRelations; // relations citing the source lose that citation
 };
 
 // Saves categories (new ones have id 0): renames, colours, order. Undo restores the old ones

@@ -179,7 +179,9 @@ QString PartialDate::toDisplayString(const QLocale &locale) const {
     const QString month = locale.standaloneMonthName(m_month, QLocale::LongFormat);
     if (!m_day)
         return month + u' ' + year;
-    return locale.toString(firstDay(), u"d MMMM yyyy"_s);
+    // German writes the day as an ordinal: "12. August 2025".
+    return locale.toString(firstDay(), locale.language() == QLocale::German ? u"d. MMMM yyyy"_s
+                                                                            : u"d MMMM yyyy"_s);
 }
 
 QString PartialDate::toDisplayString() const {

@@ -2,6 +2,7 @@
 
 #include "model/Category.h"
 #include "model/Event.h"
+#include "model/Relation.h"
 #include "model/Source.h"
 
 #include <QDateTime>
@@ -21,6 +22,10 @@ struct StoreChanges {
     QStringList deleteEventUids;
     QStringList deleteSourceUids;
     QList<qint64> deleteCategoryIds;
+    // Relations are written after the events (their ends) and removed before them; a saved
+    // relation replaces the stored one with the same events and type.
+    QList<Relation> saveRelations;
+    QList<Relation> deleteRelations;
     // Event uid → the `modified` time the change was prepared from. When the stored event
     // was changed (or deleted) since, by another window or program, nothing is written.
     QHash<QString, QDateTime> expectModified;
@@ -35,6 +40,6 @@ struct StoreChanges {
     [[nodiscard]] bool isEmpty() const {
         return saveCategories.isEmpty() && saveSources.isEmpty() && saveEvents.isEmpty() &&
                deleteEventUids.isEmpty() && deleteSourceUids.isEmpty() &&
-               deleteCategoryIds.isEmpty();
+               deleteCategoryIds.isEmpty() && saveRelations.isEmpty() && deleteRelations.isEmpty();
     }
 };

@@ -7,6 +7,7 @@
 CHIPTIMELINE_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n
   libqt6sql6-sqlite libsqlite3-dev libqt6svg6 qt6-qpa-plugins libgl-dev
   libqt6sql6-psql libpq-dev postgresql-15 postgresql-contrib
   fonts-dejavu-core fonts-inter

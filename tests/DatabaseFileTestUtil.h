@@ -35,6 +35,10 @@ inline QByteArray databaseFileHash(const QString &path) {
 // link points at a row (an import writes with the foreign keys unchecked). Callers check
 // QTest::currentTestFailed() afterwards.
 inline void verifyDatabaseIntegrity(const QSqlDatabase &db) {
+    // A server keeps its own pages and foreign keys sound; its search documents are written by
+    // its own triggers (the store suites check them through searches).
+    if (db.driverName() == QStringLiteral("QPSQL"))
+        return;
     QSqlQuery query(db);
     QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")));
     QVERIFY(query.next());

@@ -38,8 +38,8 @@ private slots:
     void usageErrors();
     void badImportChangesNothing();
     void notADatabase();
-    void serverTimelinesNotSupportedYet_data();
-    void serverTimelinesNotSupportedYet();
+    void serverTroubleIsOneLine_data();
+    void serverTroubleIsOneLine();
     void exportDataRoundTrips();
     void importDryRunWritesNothing();
     void exportDataFormatFromExtension();
@@ -81,17 +81,28 @@ void TestCommandLine::importThenListJson() {
          QJsonDocument::fromJson(file.readAll()).object().value(u"events"_s).toArray())
         inFile.insert(value.toObject().value(u"uid"_s).toString(), value.toObject());
     QCOMPARE(inFile.size(), 39);
+    // Each event's relations: those of the file's that start or end at it, in the file's order.
+    QHash<QString, QJsonArray> relationsInFile;
+    file.seek(0);
+    for (const QJsonValue &value :
+         QJsonDocument::fromJson(file.readAll()).object().value(u"relations"_s).toArray()) {
+        relationsInFile[value.toObject().value(u"from"_s).toString()] << value;
+        relationsInFile[value.toObject().value(u"to"_s).toString()] << value;
+    }
     QString previousStart;
     for (const QJsonValue &value : events) {
-        const QJsonObject event = value.toObject();
-        QCOMPARE(event, inFile.value(event.value(u"uid"_s).toString()));
+        QJsonObject event = value.toObject();
+        const QString uid = event.value(u"uid"_s).toString();
+        QCOMPARE(event.take(u"relations"_s).toArray(), relationsInFile.value(uid));
+        QCOMPARE(event, inFile.value(uid));
         QVERIFY(event.value(u"start"_s).toString() >= previousStart.left(4));
         previousStart = event.value(u"start"_s).toString();
     }
     const QJsonObject first = events.first().toObject();
-    QCOMPARE(first.keys(), (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s,
-                                        u"importance"_s, u"sources"_s, u"start"_s, u"status"_s,
-                                        u"summary"_s, u"tags"_s, u"title"_s, u"uid"_s}));
+    QCOMPARE(first.keys(),
+             (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s, u"importance"_s,
+                          u"relations"_s, u"sources"_s, u"start"_s, u"status"_s, u"summary"_s,
+                          u"tags"_s, u"title"_s, u"uid"_s}));
     QCOMPARE(first.value(u"uid"_s).toString(), u"ef3c96c4-5e9c-5eda-9137-f0ecfc521a22"_s);
     QCOMPARE(first.value(u"start"_s).toString(), u"2022-08-31"_s);
     QCOMPARE(first.value(u"end"_s).toString(), QString());
@@ -355,26 +366,33 @@ void TestCommandLine::notADatabase() {
             .arg(file));
 }
 
-void TestCommandLine::serverTimelinesNotSupportedYet_data() {
+void TestCommandLine::serverTroubleIsOneLine_data() {
     QTest::addColumn<QString>("location");
-    QTest::addColumn<QString>("shown");
-    // The password in an address is never repeated.
+    QTest::addColumn<QString>("message");
+    // The password in an address is never repeated; .example names never resolve.
     QTest::newRow("postgresql") << u"postgresql://anna:secret@db.example:5432/china"_s
-                                << u"postgresql://anna@db.example:5432/china"_s;
+                                << u"postgresql://anna@db.example:5432/china: unknown host "
+                                   "db.example"_s;
     QTest::newRow("postgres") << u"postgres://db.example/china"_s
-                              << u"postgres://db.example/china"_s;
-    QTest::newRow("service") << u"service=china password=secret"_s << u"service=china"_s;
+                              << u"postgresql://db.example/china: unknown host db.example"_s;
+    QTest::newRow("service") << u"service=china password=secret"_s
+                             << u"service=china: cannot connect: definition of service "
+                                "\"china\" not found"_s;
 }
 
-void TestCommandLine::serverTimelinesNotSupportedYet() {
+void TestCommandLine::serverTroubleIsOneLine() {
     QFETCH(QString, location);
-    QFETCH(QString, shown);
+    QFETCH(QString, message);
+    // A service file that names no service (not the machine's own).
+    QFile services(m_dir->filePath(u"services.conf"_s));
+    QVERIFY(services.open(QIODevice::WriteOnly));
+    services.close();
+    qputenv("PGSERVICEFILE", QFile::encodeName(services.fileName()));
     const Result result = run({u"--db"_s, location, u"list"_s});
+    qunsetenv("PGSERVICEFILE");
     QCOMPARE(result.code, 1);
-    QCOMPARE(result.err, u"chiptimeline: %1: PostgreSQL timelines are not supported yet; give "
-                         "the path of a timeline file\n"_s.arg(shown));
-    QCOMPARE(result.out, QString());
-    QVERIFY(!QFileInfo::exists(location)); // not taken for a file name
+    QCOMPARE(result.err, u"chiptimeline: "_s + message + u"\n"_s);
+    QVERIFY(!result.err.contains(u"secret"_s));
 }
 
 void TestCommandLine::exportDataRoundTrips() {

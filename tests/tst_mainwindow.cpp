@@ -1,5 +1,6 @@
 #include "model/formats/NativeJsonFormat.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/Translations.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/FilterBar.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -43,6 +45,8 @@ private slots:
     void quotesReadInLightAndDarkPalettes();
     void hideNonMatchingDropsEmptyLanes();
     void undoHistoryLeavesLaneNamesWhole();
+    void germanMenus();
+    void selectedEventShowsItsRelations();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -557,5 +561,63 @@ void TestMainWindow::undoHistoryLeavesLaneNamesWhole() {
     keepScreenshot(window.get(), u"undo-history"_s);
 }
 
+// The window in German (Translations::install, as main() does for --lang de).
+void TestMainWindow::germanMenus() {
+    QObject language;
+    QCOMPARE(Translations::install(u"de"_s, &language), QString());
+    auto window = openWindow();
+    QVERIFY(window);
+    QStringList menus;
+    for (QAction *action : window->menuBar()->actions())
+        menus << action->text();
+    QCOMPARE(menus, (QStringList{u"&Datei"_s, u"&Bearbeiten"_s, u"&Ansicht"_s, u"E&xtras"_s,
+                                 u"&Hilfe"_s}));
+    keepScreenshot(window.get(), u"window-german"_s);
+    window.reset();
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestMainWindow::selectedEventShowsItsRelations() {
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    TimelineView *view = window->timelineView();
+    const auto idOf = [&](const QString &uid) {
+        const std::optional<Event> event = window->store().eventByUid(uid);
+        return event ? event->id : qint64(0);
+    };
+    const qint64 april = idOf(u"d9dad484-014e-59ff-8e92-95fdd7271ee3"_s);
+    const qint64 deal = idOf(u"5aafee21-7d5f-5e25-be5d-ea6d631245e6"_s);
+    const qint64 beijing = idOf(u"f62c7e26-3ad4-5fe3-83d6-80a0e8a38635"_s);
+    view->showDays(QDate(2025, 3, 20).toJulianDay(), QDate(2025, 9, 10).toJulianDay());
+    view->selectEvent(deal);
+    QCOMPARE(view->relationArcs(),
+             (QList<RelationArc>{{deal, april, u"amends"_s}, {beijing, deal, u"responds to"_s}}));
+    const QString details = window->detailsView()->toPlainText();
+    QVERIFY2(
+        details.contains(u"Relations (2)\nAmends H20 licence requirement in force (9 April 2025)"
+                         "\nThe restricted chips may be sold to China on condition of the 15% "
+                         "payment."_s),
+        qPrintable(details));
+    QVERIFY(details.contains(u"Answered by Beijing discourages H20 purchases (12 August 2025)"_s));
+    keepScreenshot(window.get(), u"relations-selected"_s);
+
+    // The related event's title walks the chain.
+    QSignalSpy selection(view, &TimelineView::selectionChanged);
+    emit window->detailsView()->anchorClicked(
+        QUrl(u"event:d9dad484-014e-59ff-8e92-95fdd7271ee3"_s));
+    QCOMPARE(view->selectedEvent(), april);
+    QCOMPARE(view->relationArcs().size(), 2);
+
+    // A rescinded rule says how long it was in force and what ended it.
+    view->selectEvent(idOf(u"22faa901-ccdd-516f-84fe-a5c42306a231"_s));
+    QVERIFY(window->detailsView()->toPlainText().contains(
+        u"In force 13 January 2025 – 13 May 2025, rescinded by “AI Diffusion Rule rescinded; "
+        "guidance on Huawei Ascend”"_s));
+    view->selectEvent(0);
+    QVERIFY(view->relationArcs().isEmpty());
+}
+
 QTEST_MAIN(TestMainWindow)
+
 #include "tst_mainwindow.moc"

@@ -221,7 +221,7 @@ void TestNativeJsonFormat::rejects_data() {
         << u"f.json: format: not a ChipTimeline file (expected \"format\": \"chiptimeline\")"_s;
     QTest::newRow("newer")
         << QByteArray("{\"format\": \"chiptimeline\", \"version\": 7}")
-        << u"f.json: version: written by a newer ChipTimeline (version 7; this one reads up to 1)"_s;
+        << u"f.json: version: written by a newer ChipTimeline (version 7; this one reads up to 2)"_s;
     QTest::newRow("impossible date")
         << head + "  \"events\": [\n    {\"uid\": \"a\", \"title\": \"A\", \"start\": \"2025\"},\n"
                   "    {\"uid\": \"b\", \"title\": \"B\", \"start\": \"2025-02-30\"}\n  ]\n}"

@@ -139,7 +139,7 @@ void TestPartialDate::displayString_data() {
     QTest::newRow("year") << u"2025"_s << u"2025"_s << u"2025"_s;
     QTest::newRow("month") << u"2025-04"_s << u"April 2025"_s << u"April 2025"_s;
     QTest::newRow("march") << u"2025-03"_s << u"March 2025"_s << u"März 2025"_s;
-    QTest::newRow("day") << u"2025-08-11"_s << u"11 August 2025"_s << u"11 August 2025"_s;
+    QTest::newRow("day") << u"2025-08-11"_s << u"11 August 2025"_s << u"11. August 2025"_s;
 }
 
 void TestPartialDate::displayString() {

@@ -1,5 +1,6 @@
 #include "DatabaseFileTestUtil.h"
 #include "StoreConnectionTestUtil.h"
+#include "StoreLocationTestUtil.h"
 #include "model/ImportPreview.h"
 #include "model/store/TimelineStore.h"
 #include "model/store/sqlite/SqliteSchemaMigrations.h"
@@ -111,11 +112,21 @@ void writeOldDatabase(const QString &file, int version, const QStringList &rows)
     QSqlDatabase::removeDatabase(name);
 }
 
+// The rows the search index `table` (event_fts or source_fts; on a server event_search or
+// source_search) matches for an FTS5 `query`, in id order.
 QList<qint64> matches(const TimelineStore &store, const QString &table, const QString &query) {
     QList<qint64> ids;
     QSqlQuery select(connectionOf(store));
-    select.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH :q ORDER BY rowid"_s.arg(table));
-    select.bindValue(u":q"_s, query);
+    if (StoreLocations::onServer()) {
+        const bool events = table == u"event_fts"_s;
+        select.prepare(u"SELECT %1 FROM %2 WHERE document @@ to_tsquery('chiptimeline_search', "
+                       ":q) ORDER BY %1"_s.arg(events ? u"event_id"_s : u"source_id"_s,
+                                               events ? u"event_search"_s : u"source_search"_s));
+        select.bindValue(u":q"_s, PostgresDetail::tsqueryFromFts(query));
+    } else {
+        select.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH :q ORDER BY rowid"_s.arg(table));
+        select.bindValue(u":q"_s, query);
+    }
     if (select.exec())
         while (select.next())
             ids << select.value(0).toLongLong();
@@ -135,7 +146,10 @@ class TestTimelineStore : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
+    void cleanup();
+    void cleanupTestCase();
     void createsCurrentSchemaWithWal();
     void importAndReadBack();
     void ordersByPartialDate();
@@ -161,21 +175,48 @@ private slots:
     void datasetIsWhatTheReadersGive();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString path(const QString &name) const { return m_dir->filePath(name); }
+    StoreLocations m_locations;
+    // The timeline `name` of this test: a file, or a fresh database on the server.
+    QString path(const QString &name) { return m_locations.location(name); }
 };
 
+// Cases about SQLite's file (its header, pragmas, migrations, backups, the FTS5 tables'
+// columns) run only against SQLite: a server has no file, and its schema (search documents
+// included) is tested in tst_postgresschema.
+#define SQLITE_FILE_ONLY()                                                                         \
+    do {                                                                                           \
+        if (StoreLocations::onServer())                                                            \
+            QSKIP("about SQLite's file or its FTS5 tables; not a server's case");                  \
+    } while (false)
+
+void TestTimelineStore::initTestCase() {
+    if (!m_locations.start()) {
+        if (m_locations.skipped())
+            QSKIP("CHIPTIMELINE_TEST_PG is not set: no PostgreSQL server to test against "
+                  "(scripts/test starts one with scripts/pg-cluster)");
+        QFAIL("the PostgreSQL server CHIPTIMELINE_TEST_PG names cannot be used");
+    }
+}
+
 void TestTimelineStore::init() {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    QVERIFY(m_locations.beginTest());
+}
+
+void TestTimelineStore::cleanup() {
+    m_locations.endTest();
+}
+
+void TestTimelineStore::cleanupTestCase() {
+    m_locations.stop();
 }
 
 void TestTimelineStore::createsCurrentSchemaWithWal() {
+    SQLITE_FILE_ONLY();
     StoreError error;
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 5);
+    QCOMPARE(store->schemaVersion(), 6);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -504,6 +545,7 @@ void TestTimelineStore::refusesEndBeforeStart() {
 }
 
 void TestTimelineStore::refusesNonSqliteFileUntouched() {
+    SQLITE_FILE_ONLY();
     const QString file = path(u"notes.sqlite"_s);
     {
         QFile f(file);
@@ -521,6 +563,7 @@ void TestTimelineStore::refusesNonSqliteFileUntouched() {
 }
 
 void TestTimelineStore::refusesForeignSqliteFileUntouched() {
+    SQLITE_FILE_ONLY();
     const QString file = path(u"other.sqlite"_s);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
@@ -540,6 +583,7 @@ void TestTimelineStore::refusesForeignSqliteFileUntouched() {
 }
 
 void TestTimelineStore::refusesNewerSchemaUntouched() {
+    SQLITE_FILE_ONLY();
     const QString file = path(u"future.sqlite"_s);
     {
         StoreError error;
@@ -555,7 +599,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 5); left untouched"_s);
+                    "up to 6); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -580,6 +624,7 @@ void TestTimelineStore::readOnlyRefusesWrites() {
 }
 
 void TestTimelineStore::migratesFromVersion1WithBackup() {
+    SQLITE_FILE_ONLY();
     const QString file = path(u"v1.sqlite"_s);
     writeOldDatabase(
         file, 1,
@@ -597,7 +642,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 5);
+    QCOMPARE(store->schemaVersion(), 6);
     // Its history starts at the upgrade, with one revision and no changes.
     const QList<Revision> history = store->revisions({{}, {}, {}, {}, true});
     QCOMPARE(history.size(), 1);
@@ -629,6 +674,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
 }
 
 void TestTimelineStore::importIndexesAsTheTriggersWould() {
+    SQLITE_FILE_ONLY();
     StoreError error;
     auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
@@ -692,6 +738,7 @@ void TestTimelineStore::importIndexesAsTheTriggersWould() {
 // Imports of 5,000 events or more into a database with fewer drop the secondary indexes and
 // write them again at the end: the same indexes, consistent, and back after a failure.
 void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
+    SQLITE_FILE_ONLY();
     StoreError error;
     auto store = TimelineStore::open(path(u"large.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
@@ -705,7 +752,8 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     QCOMPARE(names,
              (QStringList{u"event_actor_by_actor"_s, u"event_by_category"_s,
                           u"event_by_first_day"_s, u"event_chip_by_chip"_s,
-                          u"event_source_by_source"_s, u"event_tag_by_tag"_s, u"revision_by_at"_s,
+                          u"event_source_by_source"_s, u"event_tag_by_tag"_s,
+                          u"relation_by_to"_s, u"relation_source_by_source"_s, u"revision_by_at"_s,
                           u"revision_change_by_revision"_s, u"revision_change_by_uid"_s}));
 
     const auto largeDataset = [](int count, bool withUids, const QString &citedSource) {
@@ -943,6 +991,7 @@ void TestTimelineStore::searchIndexFollowsEveryChange() {
 // A version-3 file (the index with its own copy of the text) upgraded: the index is rebuilt
 // from the views and answers as before.
 void TestTimelineStore::migratesFromVersion3WithItsIndex() {
+    SQLITE_FILE_ONLY();
     const QString file = path(u"v3.sqlite"_s);
     writeOldDatabase(
         file, 3,
@@ -966,7 +1015,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 5);
+    QCOMPARE(store->schemaVersion(), 6);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
     verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});

@@ -480,6 +480,8 @@ private:
             }
             if (name == "saved_views")
                 return readViews(dataset);
+            if (name == "relations")
+                return eventsRead && readRelations(dataset, eventUids, sourceUids);
             return skipValue();
         });
         skipSpace();
@@ -567,6 +569,10 @@ private:
     }
 
     bool readCitation(Event &event, const QSet<QString> &sourceUids) {
+        return readCitation(event.citations, sourceUids);
+    }
+
+    bool readCitation(QList<Citation> &citations, const QSet<QString> &sourceUids) {
         Citation citation;
         const bool ok = object([&](QByteArrayView name) {
             if (name == "source")
@@ -579,8 +585,46 @@ private:
         });
         if (!ok || !sourceUids.contains(citation.sourceUid))
             return false;
-        event.citations << std::move(citation);
+        citations << std::move(citation);
         return true;
+    }
+
+    // The relations after the events (NativeJsonRelations words what is wrong with one).
+    bool readRelations(Dataset &dataset, const QSet<QString> &eventUids,
+                       const QSet<QString> &sourceUids) {
+        QSet<QString> keys;
+        return array([&] {
+            Relation relation;
+            QString type;
+            const bool ok = object([&](QByteArrayView name) {
+                if (name == "from")
+                    return optionalString(&relation.fromUid);
+                if (name == "to")
+                    return optionalString(&relation.toUid);
+                if (name == "type")
+                    return optionalString(&type);
+                if (name == "note")
+                    return optionalString(&relation.note);
+                if (name == "sources") {
+                    if (peek() == 'n')
+                        return literal("null");
+                    return array([&] { return readCitation(relation.citations, sourceUids); });
+                }
+                return skipValue();
+            });
+            const std::optional<RelationType> parsed = relationTypeFromKey(type);
+            if (!ok || !parsed || !eventUids.contains(relation.fromUid) ||
+                !eventUids.contains(relation.toUid) || relation.fromUid == relation.toUid)
+                return false;
+            relation.type = *parsed;
+            const QString key =
+                relation.fromUid + u'\n' + relationTypeKey(relation.type) + u'\n' + relation.toUid;
+            if (keys.contains(key))
+                return false;
+            keys.insert(key);
+            dataset.relations << std::move(relation);
+            return true;
+        });
     }
 
     bool readEvents(Dataset &dataset, QSet<QString> &categoryNames, const QSet<QString> &sourceUids,

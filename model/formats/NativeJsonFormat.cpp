@@ -3,6 +3,7 @@
 #include "model/formats/FormatSupport.h"
 #include "model/formats/JsonWriter.h"
 #include "model/formats/NativeJsonFastReader.h"
+#include "model/formats/NativeJsonRelations.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -311,6 +312,13 @@ public:
             dataset.events << std::move(event);
         }
 
+        NativeJsonRelations::Problem problem;
+        if (!NativeJsonRelations::read(root.value(u"relations"_s).toArray(), eventUids, sourceUids,
+                                       &dataset.relations, &problem)) {
+            fail(u"relations"_s, problem.index, problem.field, problem.message);
+            return std::nullopt;
+        }
+
         const QJsonArray views = root.value(u"saved_views"_s).toArray();
         for (qsizetype i = 0; i < views.size(); ++i) {
             const QJsonObject object = views.at(i).toObject();
@@ -408,7 +416,9 @@ bool NativeJsonFormat::looksLikeNative(const QByteArray &bytes) {
 namespace {
 
 // One event as the file holds it: its sources by uid, with the quote and locator.
-void writeEvent(JsonWriter &json, const Event &event) {
+// With `relations` (the list's form), the relations from and to the event follow its sources.
+void writeEvent(JsonWriter &json, const Event &event,
+                const QList<const Relation *> *relations = nullptr) {
     json.beginObject();
     json.key(u"uid");
     json.value(event.uid);
@@ -445,6 +455,13 @@ void writeEvent(JsonWriter &json, const Event &event) {
         json.endObject();
     }
     json.endArray();
+    if (relations) {
+        json.key(u"relations");
+        json.beginArray();
+        for (const Relation *relation : *relations)
+            NativeJsonRelations::writeRelation(json, *relation);
+        json.endArray();
+    }
     json.endObject();
 }
 
@@ -489,7 +506,8 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
     json.key(u"format");
     json.value(u"chiptimeline"_s);
     json.key(u"version");
-    json.value(qint64(Version));
+    // Version 2 added relations: a file without them stays readable by older ChipTimelines.
+    json.value(qint64(dataset.relations.isEmpty() ? 1 : Version));
     json.key(u"title");
     json.value(dataset.title);
 
@@ -548,6 +566,14 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
         writeEvent(json, *eventAt);
     json.endArray();
 
+    if (!dataset.relations.isEmpty()) {
+        json.key(u"relations");
+        json.beginArray();
+        for (const Relation &relation : dataset.relations)
+            NativeJsonRelations::writeRelation(json, relation);
+        json.endArray();
+    }
+
     json.key(u"saved_views");
     json.beginArray();
     for (const SavedView &view : dataset.savedViews) {
@@ -563,11 +589,25 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
     return json.take();
 }
 
-QByteArray NativeJsonFormat::writeEvents(const QList<Event> &events) {
+QByteArray NativeJsonFormat::writeEvents(const QList<Event> &events,
+                                         const QList<Relation> *relations) {
+    QHash<QString, QList<const Relation *>> relationsOf;
+    if (relations) {
+        for (const Relation &relation : *relations) {
+            relationsOf[relation.fromUid] << &relation;
+            relationsOf[relation.toUid] << &relation;
+        }
+    }
+    const QList<const Relation *> none;
     JsonWriter json;
     json.beginArray();
-    for (const Event &event : events)
-        writeEvent(json, event);
+    for (const Event &event : events) {
+        const auto related = relationsOf.constFind(event.uid);
+        writeEvent(json, event,
+                   !relations                      ? nullptr
+                   : related == relationsOf.cend() ? &none
+                                                   : &*related);
+    }
     json.endArray();
     return json.take();
 }

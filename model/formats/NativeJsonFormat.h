@@ -14,7 +14,7 @@ class QFile;
 // ways, written in a stable order so two versions diff cleanly. The default dataset is one.
 class NativeJsonFormat {
 public:
-    static constexpr int Version = 1;
+    static constexpr int Version = 2;
 
     // Strict: any problem is returned as one InputError naming file, line and field, and
     // nothing is returned.
@@ -35,8 +35,10 @@ public:
     readMapping(const QByteArray &mappedBytes, const QString &fileName, InputError *error);
     [[nodiscard]] static QByteArray write(const Dataset &dataset);
     // The events alone, in the order given, as a JSON array of the objects write() puts
-    // under "events" (`list --json`, `search --json`).
-    [[nodiscard]] static QByteArray writeEvents(const QList<Event> &events);
+    // under "events" (`list --json`, `search --json`). With `relations`, each event object
+    // ends with "relations": those of them from or to the event.
+    [[nodiscard]] static QByteArray writeEvents(const QList<Event> &events,
+                                                const QList<Relation> *relations = nullptr);
     // Quick check used by format detection.
     [[nodiscard]] static bool looksLikeNative(const QByteArray &bytes);
 };

@@ -3,9 +3,8 @@
 
 #include "model/store/TimelineStore.h"
 
+#include "model/store/postgres/PostgresTimelineStore.h"
 #include "model/store/sqlite/SqliteTimelineStore.h"
-
-#include <QUrl>
 
 #include <utility>
 
@@ -28,16 +27,6 @@ private:
     const Dataset *m_dataset;
 };
 
-// A server's address as it may be shown: never its password.
-QString shownServerLocation(const QString &location) {
-    if (location.startsWith(u"service="_s))
-        return location.section(u' ', 0, 0);
-    const QUrl url(location);
-    if (!url.isValid())
-        return url.scheme().isEmpty() ? u"the server"_s : url.scheme() + u"://…"_s;
-    return url.toString(QUrl::RemovePassword | QUrl::RemoveQuery);
-}
-
 } // namespace
 
 TimelineStore::TimelineStore(QString path)
@@ -54,15 +43,16 @@ bool TimelineStore::isServerLocation(const QString &location) {
 
 std::unique_ptr<TimelineStore> TimelineStore::open(const QString &location, StoreError *error,
                                                    OpenMode mode, OpenCheck check) {
-    if (isServerLocation(location)) {
-        StoreError refused{StoreError::Kind::Io,
-                           u"%1: PostgreSQL timelines are not supported yet; give the path of "
-                           "a timeline file"_s.arg(shownServerLocation(location))};
-        if (error)
-            *error = std::move(refused);
-        return nullptr;
-    }
+    if (isServerLocation(location))
+        return PostgresTimelineStore::open(location, error, mode);
     return SqliteTimelineStore::open(location, error, mode, check);
+}
+
+bool TimelineStore::initialize(const QString &location, StoreError *error) {
+    if (isServerLocation(location))
+        return PostgresTimelineStore::initialize(location, error);
+    return SqliteTimelineStore::open(location, error, OpenMode::ReadWrite, OpenCheck::BySize) !=
+           nullptr;
 }
 
 void TimelineStore::noteDamage(const StoreError &damage) const {

@@ -32,7 +32,8 @@ struct CitedSource {
 
 // The timeline store: the one place that speaks to a database. The window, the command line
 // and the importers go through this interface; each backend implements it in its own folder
-// (model/store/sqlite: the embedded SQLite file, the only backend so far), and nothing
+// (model/store/sqlite: the embedded SQLite file; model/store/postgres: a team's timeline on
+// a PostgreSQL server), and nothing
 // outside that folder runs SQL. Every write is one transaction, so a crash loses at most the
 // action in flight and nothing needs a Save button.
 //
@@ -51,12 +52,15 @@ public:
     static constexpr qint64 quickCheckLimitBytes = 64 * 1024 * 1024;
 
     // Opens the timeline `location` names (the --db argument): a path opens an SQLite file;
-    // a PostgreSQL server (postgresql://…, postgres://…, service=NAME) is refused with one
-    // line until that backend exists.
+    // a PostgreSQL address (postgresql://…, postgres://…, service=NAME) the timeline on that
+    // server (model/store/postgres; `check` does not apply: the server checks itself).
     [[nodiscard]] static std::unique_ptr<TimelineStore> open(const QString &location,
                                                              StoreError *error,
                                                              OpenMode mode = OpenMode::ReadWrite,
                                                              OpenCheck check = OpenCheck::BySize);
+    // Creates the schema at `location` (a server's empty database, a new file) or brings an
+    // older one up to date; refuses, changing nothing, a newer schema (`chiptimeline init`).
+    static bool initialize(const QString &location, StoreError *error);
     // True when `location` names a database server rather than a file.
     [[nodiscard]] static bool isServerLocation(const QString &location);
 
@@ -131,6 +135,10 @@ public:
     [[nodiscard]] virtual QStringList chipNames() const = 0;
     [[nodiscard]] virtual QStringList tagNames() const = 0;
     [[nodiscard]] virtual QList<SavedView> savedViews() const = 0;
+    // Every relation between events (see Relation), in time order of the event that points.
+    [[nodiscard]] virtual QList<Relation> relations() const = 0;
+    // The relations from or to one event.
+    [[nodiscard]] virtual QList<Relation> relationsOf(const QString &eventUid) const = 0;
     // The events a filter selects as the compact TimelineData the timeline draws, read row by
     // row without building Event objects (see TimelineDataQuery).
     [[nodiscard]] virtual TimelineData timelineData(const EventFilter &filter) const = 0;

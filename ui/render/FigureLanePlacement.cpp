@@ -8,6 +8,8 @@
 
 #include "ui/render/TimelineLayoutBuilder.h"
 
+#include "ui/render/FigureLanguage.h"
+
 #include "ui/render/FigureText.h"
 
 #include <QCoreApplication>
@@ -45,7 +47,7 @@ QString TimelineLayoutBuilder::figureLabelText(qsizetype i) const {
     const TimelineData &d = m_layout->data();
     QString title = FigureText::capped(QString::fromUtf8(d.titleUtf8(i)).simplified());
     if (title.isEmpty())
-        title = QCoreApplication::translate("TimelineLayout", "(untitled)");
+        title = FigureLanguage::translate("TimelineLayout", "(untitled)");
     if (!m_layout->m_options.dateLabels)
         return title;
     const QLocale &locale = m_layout->m_options.locale;

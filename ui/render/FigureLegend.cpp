@@ -2,6 +2,8 @@
 // shows, as a flow of swatches and labels, and the swatches painted as the timeline paints them.
 
 #include "ui/render/TimelineFigureBuilder.h"
+
+#include "ui/render/FigureLanguage.h"
 #include "ui/render/TimelinePainter.h"
 
 #include <QCoreApplication>
@@ -12,10 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("TimelineFigure", text);
-}
 
 QPen hairline(const QColor &c, double width = 1.0) {
     QPen pen(c, width);
@@ -52,7 +50,10 @@ double TimelineFigureBuilder::layoutLegend(TimelineFigure::Page &page, const Tim
         first = false;
     }
     if (categories.contains(-1)) {
-        entries.append({{Item::Category, -1, {}}, tr("no category"), sw, false});
+        entries.append({{Item::Category, -1, {}},
+                        FigureLanguage::translate("TimelineFigure", "no category"),
+                        sw,
+                        false});
         first = false;
     }
     QSet<int> statuses;
@@ -77,20 +78,26 @@ double TimelineFigureBuilder::layoutLegend(TimelineFigure::Page &page, const Tim
         groupStarted = true;
     };
     if (statuses.contains(int(EventStatus::Confirmed)))
-        addStatus(Item::Confirmed, tr("confirmed"), sw);
+        addStatus(Item::Confirmed, FigureLanguage::translate("TimelineFigure", "confirmed"), sw);
     if (statuses.contains(int(EventStatus::Reported)))
-        addStatus(Item::Reported, tr("reported (dashed)"), sw);
+        addStatus(Item::Reported, FigureLanguage::translate("TimelineFigure", "reported (dashed)"),
+                  sw);
     if (statuses.contains(int(EventStatus::Disputed)))
-        addStatus(Item::Disputed, tr("disputed (hatched)"), sw);
+        addStatus(Item::Disputed, FigureLanguage::translate("TimelineFigure", "disputed (hatched)"),
+                  sw);
     if (unsourced)
-        addStatus(Item::Unsourced, tr("no source yet"), sw);
+        addStatus(Item::Unsourced, FigureLanguage::translate("TimelineFigure", "no source yet"),
+                  sw);
     if (ranges)
-        addStatus(Item::Range, tr("period"), std::round(22 * m_scale));
+        addStatus(Item::Range, FigureLanguage::translate("TimelineFigure", "period"),
+                  std::round(22 * m_scale));
     if (partial)
-        addStatus(Item::Partial, tr("month or year only"), std::round(22 * m_scale));
+        addStatus(Item::Partial, FigureLanguage::translate("TimelineFigure", "month or year only"),
+                  std::round(22 * m_scale));
     if (!layout.clusters().isEmpty()) {
         const QFontMetricsF small(m_layoutOptions.smallFont);
-        addStatus(Item::Cluster, tr("events too close to label"),
+        addStatus(Item::Cluster,
+                  FigureLanguage::translate("TimelineFigure", "events too close to label"),
                   std::ceil(small.horizontalAdvance(u"+N"_s) + 10));
     }
 

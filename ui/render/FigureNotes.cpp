@@ -4,6 +4,8 @@
 
 #include "ui/render/TimelineFigureBuilder.h"
 
+#include "ui/render/FigureLanguage.h"
+
 #include <QCoreApplication>
 #include <QMap>
 
@@ -13,15 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("TimelineFigure", text);
-}
-
 // Above this many, folded events are counted in words, not listed one by one.
 constexpr qsizetype MaxListedFolded = 200;
 
 QString quoted(const QString &text) {
-    return u"\u201c"_s + FigureText::capped(text.simplified()) + u"\u201d"_s;
+    return FigureLanguage::quoted(FigureText::capped(text.simplified()));
 }
 
 } // namespace
@@ -50,13 +48,16 @@ QList<FigureRun> TimelineFigureBuilder::sourceRuns(qint64 eventId, FigureOptions
                     runs[seeRun].text += u", "_s + ref;
                 } else {
                     seeRun = runs.size();
-                    runs.append({tr("see %1").arg(ref), {}});
+                    runs.append(
+                        {FigureLanguage::translate("TimelineFigure", "see %1").arg(ref), {}});
                 }
                 continue;
             }
             const QString who = !source.outlet.trimmed().isEmpty() ? source.outlet.simplified()
                                                                    : quoted(source.title);
-            runs.append({tr("%1, see [%2]").arg(who).arg(*seen), {}});
+            runs.append(
+                {FigureLanguage::translate("TimelineFigure", "%1, see [%2]").arg(who).arg(*seen),
+                 {}});
             continue;
         }
         if (source.id != 0)
@@ -72,8 +73,10 @@ QList<FigureRun> TimelineFigureBuilder::sourceRuns(qint64 eventId, FigureOptions
         if (source.published.isValid())
             fields.append({source.published.toDisplayString(m_layoutOptions.locale), {}});
         if (style == FigureOptions::NoteStyle::Full)
-            fields.append(address.isEmpty() ? FigureRun{tr("no address"), {}}
-                                            : FigureRun{address, address});
+            fields.append(
+                address.isEmpty()
+                    ? FigureRun{FigureLanguage::translate("TimelineFigure", "no address"), {}}
+                    : FigureRun{address, address});
         for (qsizetype k = 0; k < fields.size(); ++k) {
             if (k > 0)
                 runs.append({u", "_s, {}});
@@ -148,7 +151,7 @@ TimelineFigureBuilder::notesFor(const TimelineLayout &layout,
         const qint64 id = m_data.id(i);
         QString title = FigureText::capped(QString::fromUtf8(m_data.titleUtf8(i)).simplified());
         if (title.isEmpty())
-            title = tr("(untitled)");
+            title = FigureLanguage::translate("TimelineFigure", "(untitled)");
         QList<FigureRun> runs{
             {FigureText::dateText(m_data.firstDay(i), m_data.precision(i), m_layoutOptions.locale) +
                  u" \u2014 "_s + title,
@@ -176,9 +179,12 @@ QStringList TimelineFigureBuilder::foldedRemarks(const TimelineLayout &layout,
     }
     if (numberOf.isEmpty()) {
         return {folded.size() == 1
-                    ? tr("1 event is not labelled at this size.")
-                    : tr("%1 events are not labelled at this size; narrow the range or the "
-                         "filters to see them.")
+                    ? FigureLanguage::translate("TimelineFigure",
+                                                "1 event is not labelled at this size.")
+                    : FigureLanguage::translate(
+                          "TimelineFigure",
+                          "%1 events are not labelled at this size; narrow the range or the "
+                          "filters to see them.")
                           .arg(locale.toString(qlonglong(folded.size())))};
     }
     // Grouped by year: "12 events in 2024 not labelled: see notes [14]–[25]".
@@ -186,24 +192,32 @@ QStringList TimelineFigureBuilder::foldedRemarks(const TimelineLayout &layout,
     for (qsizetype i : folded)
         byYear[QDate::fromJulianDay(m_data.firstDay(i)).year()] << numberOf.value(m_data.id(i));
     const auto numbers = [](const QList<int> &n) {
-        return n.size() == 1 ? tr("see note [%1]").arg(n.first())
-                             : tr("see notes [%1]\u2013[%2]").arg(n.first()).arg(n.last());
+        return n.size() == 1
+                   ? FigureLanguage::translate("TimelineFigure", "see note [%1]").arg(n.first())
+                   : FigureLanguage::translate("TimelineFigure", "see notes [%1]\u2013[%2]")
+                         .arg(n.first())
+                         .arg(n.last());
     };
     QStringList remarks;
     if (byYear.size() > 3) {
         QList<int> all;
         for (const QList<int> &n : byYear)
             all << n;
-        remarks << tr("%1 events not labelled: %2").arg(folded.size()).arg(numbers(all));
+        remarks << FigureLanguage::translate("TimelineFigure", "%1 events not labelled: %2")
+                       .arg(folded.size())
+                       .arg(numbers(all));
         return remarks;
     }
     for (auto it = byYear.cbegin(); it != byYear.cend(); ++it) {
-        remarks << (it->size() == 1
-                        ? tr("1 event in %1 not labelled: %2").arg(it.key()).arg(numbers(*it))
-                        : tr("%1 events in %2 not labelled: %3")
-                              .arg(it->size())
-                              .arg(it.key())
-                              .arg(numbers(*it)));
+        remarks << (it->size() == 1 ? FigureLanguage::translate("TimelineFigure",
+                                                                "1 event in %1 not labelled: %2")
+                                          .arg(it.key())
+                                          .arg(numbers(*it))
+                                    : FigureLanguage::translate("TimelineFigure",
+                                                                "%1 events in %2 not labelled: %3")
+                                          .arg(it->size())
+                                          .arg(it.key())
+                                          .arg(numbers(*it)));
     }
     return remarks;
 }

@@ -1,6 +1,7 @@
 #include "ui/render/FigureProvenance.h"
 
 #include "model/PartialDate.h"
+#include "ui/render/FigureLanguage.h"
 #include "ui/render/FigureOptionNames.h"
 #include "ui/render/ImageExporter.h"
 
@@ -88,6 +89,7 @@ QString FigureProvenance::currentProgram() {
 void FigureProvenance::describe(const ExportRequest &request) {
     const auto resolved = ImageExporter::formatOf(request);
     format = resolved ? ImageExporter::formatName(*resolved) : QString();
+    language = FigureLanguage::codeOf(request.figure.language);
     ExportRequest sized = request;
     if (!request.sizeText.isEmpty())
         (void)ImageExporter::parseSize(request.sizeText, sized);
@@ -104,6 +106,7 @@ void FigureProvenance::describe(const ExportRequest &request) {
     footer = figure.footer;
     title = figure.title;
     subtitle = figure.subtitle;
+    chain = figure.chain;
     from = figure.from ? figure.from->toIsoString() : QString();
     to = figure.to ? figure.to->toIsoString() : QString();
     exportDate = figure.exportDate;
@@ -150,6 +153,7 @@ std::optional<ExportRequest> FigureProvenance::toRequest(const QString &path,
     figure.footer = footer;
     figure.title = title;
     figure.subtitle = subtitle;
+    figure.chain = chain;
     if (!from.isEmpty()) {
         figure.from = PartialDate::parseIso(from);
         if (!figure.from || !figure.from->isValid())
@@ -160,6 +164,9 @@ std::optional<ExportRequest> FigureProvenance::toRequest(const QString &path,
         if (!figure.to || !figure.to->isValid())
             return fail(u"'to' is not a date: %1"_s.arg(to));
     }
+    if (language != u"en"_s && language != u"de"_s)
+        return fail(u"unknown language '%1'"_s.arg(language));
+    figure.language = language;
     figure.exportDate = exportDate;
     return request;
 }
@@ -216,6 +223,7 @@ QByteArray FigureProvenance::toJson() const {
                         {u"footer"_s, footer},
                         {u"title"_s, title},
                         {u"subtitle"_s, subtitle},
+                        {u"chain"_s, chain},
                         {u"from"_s, from},
                         {u"to"_s, to},
                         {u"exportDate"_s, exportDate.toString(Qt::ISODate)}};
@@ -280,6 +288,12 @@ std::optional<FigureProvenance> FigureProvenance::fromJson(const QByteArray &jso
                                              {&request, u"to"_s, &p.to}}) {
         if (!text(*object, key, *field))
             return fail(u"the field '%1' is missing or not text"_s.arg(key));
+    }
+    // Records made before chains existed have none.
+    if (const QJsonValue chain = request.value(u"chain"_s); !chain.isUndefined()) {
+        if (!chain.isString())
+            return fail(u"the field 'chain' is not text"_s);
+        p.chain = chain.toString();
     }
     for (const auto &[key, field] : {std::pair{u"scale"_s, &p.scale}, {u"dpi"_s, &p.dpi}}) {
         const QJsonValue value = request.value(key);

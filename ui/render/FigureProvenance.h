@@ -58,6 +58,7 @@ struct FigureProvenance {
     bool footer = true;
     QString title;
     QString subtitle;
+    QString chain; // the event uid of `export --chain`; empty: no chain
     QString from;
     QString to;
     QDate exportDate;

@@ -68,7 +68,9 @@ QString FigureText::dateText(qint64 julianDay, DatePrecision precision, const QL
     case DatePrecision::Day:
         break;
     }
-    return locale.toString(d, QStringLiteral("d MMM yyyy"));
+    // German writes the day as an ordinal: "12. Aug. 2025".
+    return locale.toString(d, locale.language() == QLocale::German ? QStringLiteral("d. MMM yyyy")
+                                                                   : QStringLiteral("d MMM yyyy"));
 }
 
 QString FigureText::capped(const QString &text) {

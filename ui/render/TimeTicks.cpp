@@ -1,5 +1,7 @@
 #include "ui/render/TimeTicks.h"
 
+#include "ui/render/FigureLanguage.h"
+
 #include <QDate>
 #include <QHash>
 #include <QMutex>
@@ -103,7 +105,7 @@ double widestLabel(TickUnit unit, const QLocale &locale, const LabelWidths &widt
                                                                          : QLocale::ShortFormat)));
         break;
     case TickUnit::Quarter:
-        w = width(u"Q4"_s);
+        w = width(FigureLanguage::translate("TimeTicks", "Q%1").arg(4));
         break;
     case TickUnit::Year:
         w = width(u"2028"_s);
@@ -203,7 +205,7 @@ QString TimeTicks::label(qint64 day, TickUnit unit, const QLocale &locale, bool 
         return context ? name + u' ' + QString::number(date.year()) : name;
     }
     case TickUnit::Quarter:
-        return u"Q"_s + QString::number((date.month() - 1) / 3 + 1);
+        return FigureLanguage::translate("TimeTicks", "Q%1").arg((date.month() - 1) / 3 + 1);
     case TickUnit::Year:
         return QString::number(date.year());
     case TickUnit::Decade:

@@ -1,5 +1,7 @@
 #include "ui/render/TimelineFigureBuilder.h"
 
+#include "ui/render/FigureLanguage.h"
+
 #include "ui/render/TimelinePainter.h"
 
 #include <QCoreApplication>
@@ -16,10 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("TimelineFigure", text);
-}
 
 // A font of `size` units: pixel sizes, so geometry is the same on every device, and never
 // below `floor` (7 pt at the figure's print size: 10 whole units on paper, the first pixel
@@ -119,12 +117,15 @@ TimelineData withUsedCategories(const TimelineData &data) {
 
 QString rangeText(const std::optional<PartialDate> &from, const std::optional<PartialDate> &to) {
     if (from && to)
-        return tr("no events between %1 and %2").arg(from->toIsoString(), to->toIsoString());
+        return FigureLanguage::translate("TimelineFigure", "no events between %1 and %2")
+            .arg(from->toIsoString(), to->toIsoString());
     if (from)
-        return tr("no events on or after %1").arg(from->toIsoString());
+        return FigureLanguage::translate("TimelineFigure", "no events on or after %1")
+            .arg(from->toIsoString());
     if (to)
-        return tr("no events on or before %1").arg(to->toIsoString());
-    return tr("no events to export");
+        return FigureLanguage::translate("TimelineFigure", "no events on or before %1")
+            .arg(to->toIsoString());
+    return FigureLanguage::translate("TimelineFigure", "no events to export");
 }
 
 QPen hairline(const QColor &c, double width = 1.0) {
@@ -164,6 +165,7 @@ void TimelineFigureBuilder::setScale(double scale) {
     // family so that the page reads as one piece.
     LayoutOptions &lo = m_layoutOptions;
     lo = LayoutOptions();
+    lo.locale = FigureLanguage::locale();
     lo.labelFont = sizedFont(lo.labelFont, 12 * s, floor);
     lo.headerFont = sizedFont(lo.headerFont, 12 * s, floor);
     lo.axisFont = sizedFont(lo.axisFont, 11 * s, floor);
@@ -273,7 +275,7 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
     const qint64 last = o.to ? o.to->lastJulianDay() : m_data.maxDay();
     if (o.from && o.to && first > last) {
         if (error)
-            *error = tr("the start %1 is after the end %2")
+            *error = FigureLanguage::translate("TimelineFigure", "the start %1 is after the end %2")
                          .arg(o.from->toIsoString(), o.to->toIsoString());
         return nullptr;
     }
@@ -397,7 +399,8 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
         const double room = bodyBottom() - (notesTop + headingHeight);
         const double balanced = balancedHeight(notes, 0, notes.size());
         if (balanced <= room + 0.5 || !o.paginate) {
-            const double top = addHeading(page, notesTop, tr("Sources"));
+            const double top =
+                addHeading(page, notesTop, FigureLanguage::translate("TimelineFigure", "Sources"));
             placeNotes(page, notes, 0, notes.size(), top, balanced);
             contentBottom = top + balanced;
             pages.append(page);
@@ -406,7 +409,8 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
             const qsizetype next0 =
                 room >= 3 * textHeight(TimelineFigure::NoteText) ? fill(notes, 0, room) : 0;
             if (next0 > 0) {
-                const double top = addHeading(page, notesTop, tr("Sources"));
+                const double top = addHeading(
+                    page, notesTop, FigureLanguage::translate("TimelineFigure", "Sources"));
                 placeNotes(page, notes, 0, next0, top, room);
             }
             pages.append(page);
@@ -415,7 +419,9 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
             while (next < notes.size()) {
                 TimelineFigure::Page more;
                 const double top = addHeading(
-                    more, m_margin, next == 0 ? tr("Sources") : tr("Sources (continued)"));
+                    more, m_margin,
+                    next == 0 ? FigureLanguage::translate("TimelineFigure", "Sources")
+                              : FigureLanguage::translate("TimelineFigure", "Sources (continued)"));
                 qsizetype end = fill(notes, next, pageRoom);
                 if (end == next) // cannot happen: a note is a few lines, a page many
                     end = next + 1;
@@ -442,9 +448,13 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
         const bool listed = std::any_of(notes.cbegin(), notes.cend(),
                                         [](const NoteBlock &n) { return n.note.folded; });
         f.m_foldedSummary =
-            (listed ? tr("%1 of %2 events not labelled in the figure (listed in its notes)")
-                    : tr("%1 of %2 events not labelled in the figure (too many to list; narrow "
-                         "the range or the filters)"))
+            (listed ? FigureLanguage::translate(
+                          "TimelineFigure",
+                          "%1 of %2 events not labelled in the figure (listed in its notes)")
+                    : FigureLanguage::translate(
+                          "TimelineFigure",
+                          "%1 of %2 events not labelled in the figure (too many to list; narrow "
+                          "the range or the filters)"))
                 .arg(folded)
                 .arg(f.m_eventCount);
     }
@@ -452,15 +462,23 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
     // The attribution line, at the foot of every page.
     QStringList parts{u"ChipTimeline"_s};
     if (o.exportDate.isValid())
-        parts << tr("exported %1").arg(o.exportDate.toString(Qt::ISODate));
-    parts << (f.m_eventCount == 1 ? tr("1 event") : tr("%1 events").arg(f.m_eventCount)) + u", "_s +
-                 (f.m_sourceCount == 1 ? tr("1 source") : tr("%1 sources").arg(f.m_sourceCount));
+        parts << FigureLanguage::translate("TimelineFigure", "exported %1")
+                     .arg(o.exportDate.toString(Qt::ISODate));
+    parts << (f.m_eventCount == 1
+                  ? FigureLanguage::translate("TimelineFigure", "1 event")
+                  : FigureLanguage::translate("TimelineFigure", "%1 events").arg(f.m_eventCount)) +
+                 u", "_s +
+                 (f.m_sourceCount == 1 ? FigureLanguage::translate("TimelineFigure", "1 source")
+                                       : FigureLanguage::translate("TimelineFigure", "%1 sources")
+                                             .arg(f.m_sourceCount));
     f.m_attribution = parts.join(u" \u00b7 "_s);
     const double attributionTop = pageHeight - m_margin - textHeight(TimelineFigure::Attribution);
     for (qsizetype k = 0; k < pages.size(); ++k) {
         QString text = f.m_attribution;
         if (pages.size() > 1)
-            text += u" \u00b7 "_s + tr("page %1 of %2").arg(k + 1).arg(pages.size());
+            text += u" \u00b7 "_s + FigureLanguage::translate("TimelineFigure", "page %1 of %2")
+                                        .arg(k + 1)
+                                        .arg(pages.size());
         if (o.footer)
             pages[k].texts.append(
                 {QPointF(m_margin, attributionTop), text, TimelineFigure::Attribution, {}});
@@ -475,6 +493,7 @@ std::shared_ptr<const TimelineFigure> TimelineFigure::compose(const TimelineData
                                                               const FigureSources::Map &sources,
                                                               const FigureOptions &options,
                                                               QString *error) {
+    const FigureLanguage::Scope language(options.language);
     TimelineFigureBuilder builder(data, sources, options);
     return builder.run(error);
 }
@@ -567,6 +586,7 @@ void TimelineFigure::paint(QPainter &p, int pageIndex) const {
         PaintOptions options;
         options.paintBackground = false;
         options.labelLinks = m_labelLinks;
+        options.relationArcs = m_options.relationArcs;
         TimelinePainter::paint(p, *m_layout, m_theme, options);
         p.restore();
     }

@@ -18,6 +18,7 @@
 #include "model/PartialDate.h"
 #include "model/TimelineData.h"
 #include "ui/render/FigureSources.h"
+#include "ui/render/RelationArcs.h"
 #include "ui/render/TimelineIndex.h"
 #include "ui/render/TimelineLayout.h"
 #include "ui/render/TimelineTheme.h"
@@ -62,6 +63,12 @@ struct FigureOptions {
     bool shrinkToFit = true;
     QDate exportDate;      // for the attribution line; the figure never reads the clock
     bool paginate = false; // notes that do not fit continue on more pages (PDF)
+    // The figure's language, "de" or "en", independent of the window's; empty: the window's.
+    QString language;
+    // A policy's lineage (`export --chain EVENT-UID`): the event whose chain the figure
+    // draws, and the chain's relations as arcs between the figure's events.
+    QString chain;
+    QList<RelationArc> relationArcs;
 };
 
 class TimelineFigure {

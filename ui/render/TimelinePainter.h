@@ -6,6 +6,7 @@
 // and draws text with QPainter::drawText, so SVG and PDF carry real, selectable text.
 // The caller may scale or translate the painter first (export at a higher resolution).
 
+#include "ui/render/RelationArcs.h"
 #include "ui/render/TimelineLayout.h"
 #include "ui/render/TimelineTheme.h"
 
@@ -26,6 +27,8 @@ struct PaintOptions {
     // Figures: an event's label links to this address (its first source's); on a PDF the
     // label becomes a link annotation.
     QHash<qint64, QString> labelLinks;
+    // The relations to draw as arcs: the selected event's on screen, a chain's in a figure.
+    QList<RelationArc> relationArcs;
 };
 
 class TimelinePainter {

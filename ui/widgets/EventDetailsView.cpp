@@ -1,5 +1,7 @@
 #include "ui/widgets/EventDetailsView.h"
 
+#include <QUrl>
+
 #include "model/LinkPolicy.h"
 #include "ui/widgets/TextContrast.h"
 
@@ -54,7 +56,7 @@ void EventDetailsView::changeEvent(QEvent *event) {
     if (event->type() == QEvent::PaletteChange) {
         if (m_shown) {
             const Shown shown = *m_shown; // showEvent() replaces m_shown
-            showEvent(shown.event, shown.sources, shown.categories);
+            showEvent(shown.event, shown.sources, shown.categories, shown.relations, shown.related);
         } else {
             clearEvent();
         }
@@ -62,8 +64,10 @@ void EventDetailsView::changeEvent(QEvent *event) {
 }
 
 void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source> &sources,
-                                 const QList<Category> &categories) {
-    m_shown = Shown{event, sources, categories};
+                                 const QList<Category> &categories,
+                                 const QList<Relation> &relations,
+                                 const QHash<QString, Event> &related) {
+    m_shown = Shown{event, sources, categories, relations, related};
     // Every colour of the text reads on this palette's background (4.5:1, both in a light and a
     // dark palette): the muted ones are darkened or lightened as far as needed.
     const QString quoteColor = readableColor(QColor(0x44, 0x44, 0x44));
@@ -100,6 +104,16 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
         facts << u"<b>%1</b> %2"_s.arg(escaped(tr("Tags:")), escaped(event.tags.join(u", "_s)));
     if (!facts.isEmpty())
         head += u"<p>%1</p>"_s.arg(facts.join(u"<br>"_s));
+    // A rule that was rescinded or replaced: how long it was in force, and what ended it.
+    for (const Relation &relation : relations) {
+        if (relation.toUid != event.uid || !relationEndsForce(relation.type))
+            continue;
+        const Event ender = related.value(relation.fromUid);
+        head += u"<p><b>%1</b></p>"_s.arg(
+            escaped(tr("In force %1 – %2, %3 “%4”")
+                        .arg(event.start.toDisplayString(), ender.start.toDisplayString(),
+                             relationTypeInverseLabel(relation.type), ender.title)));
+    }
     setHtml(head);
 
     QTextCursor cursor(document());
@@ -146,10 +160,59 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
                 escaped(address), linkColor, escaped(address));
         }
     }
+    body += relationsHtml(*m_shown, quoteColor, mutedColor, warningColor, linkColor);
     cursor.movePosition(QTextCursor::End);
     cursor.insertBlock();
     cursor.insertHtml(body);
     moveCursor(QTextCursor::Start);
+}
+
+QString EventDetailsView::relationsHtml(const Shown &shown, const QString &quoteColor,
+                                        const QString &mutedColor, const QString &warningColor,
+                                        const QString &linkColor) const {
+    if (shown.relations.isEmpty())
+        return {};
+    QString html = u"<h3>%1</h3>"_s.arg(escaped(tr("Relations (%1)").arg(shown.relations.size())));
+    for (const Relation &relation : shown.relations) {
+        const bool outgoing = relation.fromUid == shown.event.uid;
+        const QString otherUid = outgoing ? relation.toUid : relation.fromUid;
+        const Event other = shown.related.value(otherUid);
+        const QString verb =
+            outgoing ? relationTypeLabel(relation.type) : relationTypeInverseLabel(relation.type);
+        // The related event's title links to it: clicking walks the chain.
+        html += u"<p style='margin-bottom:2px'>%1 <a href=\"event:%2\" style='color:%3'>%4</a>"
+                " <span style='color:%5'>(%6)</span></p>"_s.arg(
+                    escaped(verb.left(1).toUpper() + verb.mid(1)),
+                    QString::fromUtf8(QUrl::toPercentEncoding(otherUid)), linkColor,
+                    escaped(other.title.isEmpty() ? otherUid : other.title), mutedColor,
+                    escaped(other.start.toDisplayString()));
+        if (!relation.note.isEmpty())
+            html +=
+                u"<p style='margin-top:0; margin-left:16px'>%1</p>"_s.arg(escaped(relation.note));
+        if (relation.citations.isEmpty())
+            html += u"<p style='margin-top:0; margin-left:16px; color:%1'>%2</p>"_s.arg(
+                warningColor, escaped(tr("No source supports this relation yet.")));
+        for (const Citation &citation : relation.citations) {
+            const Source source = shown.sources.value(citation.sourceUid);
+            QStringList line;
+            if (!source.outlet.isEmpty())
+                line << escaped(source.outlet);
+            line << u"“%1”"_s.arg(escaped(source.title));
+            if (source.published.isValid())
+                line << escaped(source.published.toDisplayString());
+            html += u"<p style='margin-top:0; margin-left:16px; color:%1'>%2</p>"_s.arg(
+                mutedColor, line.join(u", "_s));
+            if (!citation.quote.isEmpty())
+                html +=
+                    u"<blockquote style='margin-left:32px; color:%1'><i>„%2“</i>%3</blockquote>"_s
+                        .arg(quoteColor, escaped(citation.quote),
+                             citation.locator.isEmpty()
+                                 ? QString()
+                                 : u" <span style='color:%1'>(%2)</span>"_s.arg(
+                                       mutedColor, escaped(citation.locator)));
+        }
+    }
+    return html;
 }
 
 void EventDetailsView::replaceImagesWithText() {
@@ -173,6 +236,10 @@ void EventDetailsView::replaceImagesWithText() {
 }
 
 void EventDetailsView::onAnchorClicked(const QUrl &url) {
+    if (url.scheme() == u"event"_s) {
+        emit relatedEventRequested(QUrl::fromPercentEncoding(url.path().toUtf8()));
+        return;
+    }
     QString reason;
     const auto allowed = LinkPolicy::openableUrl(url.toString(QUrl::FullyEncoded), &reason);
     if (allowed)

@@ -2,6 +2,7 @@
 
 #include "model/Category.h"
 #include "model/Event.h"
+#include "model/Relation.h"
 #include "model/Source.h"
 
 #include <QHash>
@@ -19,8 +20,11 @@ class EventDetailsView : public QTextBrowser {
 public:
     explicit EventDetailsView(QWidget *parent = nullptr);
 
+    // `sources`: those the event and its relations cite; `related`: the events at the other
+    // end of its relations, by uid.
     void showEvent(const Event &event, const QHash<QString, Source> &sources,
-                   const QList<Category> &categories);
+                   const QList<Category> &categories, const QList<Relation> &relations = {},
+                   const QHash<QString, Event> &related = {});
     void clearEvent();
 
 signals:
@@ -28,6 +32,8 @@ signals:
     void openLinkRequested(const QUrl &url);
     // A link that was refused, with the reason, for the status bar.
     void linkRefused(const QString &reason);
+    // A related event's title was clicked: the window selects it (walking the chain).
+    void relatedEventRequested(const QString &uid);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,6 +49,12 @@ private:
         Event event;
         QHash<QString, Source> sources;
         QList<Category> categories;
+        QList<Relation> relations;
+        QHash<QString, Event> related;
     };
+    // The Relations section: what the event answers and what answers it, with the evidence.
+    [[nodiscard]] QString relationsHtml(const Shown &shown, const QString &quoteColor,
+                                        const QString &mutedColor, const QString &warningColor,
+                                        const QString &linkColor) const;
     std::optional<Shown> m_shown;
 };

@@ -1,6 +1,7 @@
 #include "ui/widgets/ExportImageDialog.h"
 
 #include "model/store/TimelineStore.h"
+#include "ui/render/FigureLanguage.h"
 #include "ui/widgets/AppSettings.h"
 #include "ui/widgets/Confirmations.h"
 
@@ -171,11 +172,16 @@ void ExportImageDialog::buildUi() {
     m_notes->setToolTip(tr("Numbered source notes under the timeline; in PDF and SVG every "
                            "address is a link"));
     form->addRow(label(tr("Source &notes:"), m_notes), m_notes);
-    m_dateLabels =
-        new QCheckBox(tr("&Date before each label (\u201c12 Aug 2025 \u2014 \u2026\u201d)"), this);
+    m_dateLabels = new QCheckBox(tr("&Date before each label (“12 Aug 2025 — …”)"), this);
     form->addRow(QString(), m_dateLabels);
     m_footer = new QCheckBox(tr("Attribution &line at the foot"), this);
     form->addRow(QString(), m_footer);
+    // The figure's language, independent of the window's (FigureLanguage).
+    m_language = new QComboBox(this);
+    m_language->addItem(tr("English"), u"en"_s);
+    m_language->addItem(tr("German"), u"de"_s);
+    m_language->setCurrentIndex(m_language->findData(FigureLanguage::codeOf({})));
+    form->addRow(tr("Lan&guage:"), m_language);
 
     m_format = new QComboBox(this);
     m_format->addItems({u"PNG"_s, u"SVG"_s, u"PDF"_s});
@@ -220,7 +226,7 @@ void ExportImageDialog::buildUi() {
         updateEnabled();
         schedulePreview();
     };
-    for (QComboBox *box : {m_range, m_size, m_theme, m_lanes, m_notes, m_format})
+    for (QComboBox *box : {m_range, m_size, m_theme, m_lanes, m_notes, m_format, m_language})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     for (QLineEdit *edit : {m_from, m_to, m_title, m_subtitle})
         connect(edit, &QLineEdit::textChanged, this, changed);
@@ -262,6 +268,7 @@ ExportRequest ExportImageDialog::request() const {
     r.figure.noteStyle = FigureOptions::NoteStyle(m_notes->currentIndex());
     r.figure.dateLabels = m_dateLabels->isChecked();
     r.figure.footer = m_footer->isChecked();
+    r.figure.language = m_language->currentData().toString();
     r.figure.exportDate = QDate::currentDate();
     switch (RangeMode(m_range->currentIndex())) {
     case CurrentView: {

@@ -83,6 +83,7 @@ private:
     QComboBox *m_notes = nullptr;
     QCheckBox *m_dateLabels = nullptr;
     QCheckBox *m_footer = nullptr;
+    QComboBox *m_language = nullptr; // "en" or "de"
     QComboBox *m_format = nullptr;
     QLineEdit *m_file = nullptr;
     QLabel *m_preview = nullptr;

@@ -20,10 +20,11 @@ namespace {
 // The order a careful editor works in: facts without evidence first, tidiness last.
 const QList<HealthFinding::Kind> &kindOrder() {
     static const QList<HealthFinding::Kind> kinds = {
-        HealthFinding::Kind::UnsourcedEvent,    HealthFinding::Kind::OnlyUnaddressedSources,
-        HealthFinding::Kind::EventAfterSources, HealthFinding::Kind::SourceWithoutAddress,
-        HealthFinding::Kind::UnsafeAddress,     HealthFinding::Kind::UncitedSource,
-        HealthFinding::Kind::DuplicateSources,
+        HealthFinding::Kind::UnsourcedEvent,       HealthFinding::Kind::OnlyUnaddressedSources,
+        HealthFinding::Kind::EventAfterSources,    HealthFinding::Kind::UnsourcedRelation,
+        HealthFinding::Kind::BackwardRelation,     HealthFinding::Kind::RelationCycle,
+        HealthFinding::Kind::SourceWithoutAddress, HealthFinding::Kind::UnsafeAddress,
+        HealthFinding::Kind::UncitedSource,        HealthFinding::Kind::DuplicateSources,
     };
     return kinds;
 }
@@ -31,7 +32,10 @@ const QList<HealthFinding::Kind> &kindOrder() {
 bool isEventKind(HealthFinding::Kind kind) {
     return kind == HealthFinding::Kind::UnsourcedEvent ||
            kind == HealthFinding::Kind::OnlyUnaddressedSources ||
-           kind == HealthFinding::Kind::EventAfterSources;
+           kind == HealthFinding::Kind::EventAfterSources ||
+           kind == HealthFinding::Kind::BackwardRelation ||
+           kind == HealthFinding::Kind::RelationCycle ||
+           kind == HealthFinding::Kind::UnsourcedRelation;
 }
 
 // A group header: the kind and its count in bold, the reason it matters below in a quieter
@@ -163,6 +167,12 @@ QString HealthDialog::kindTitle(HealthFinding::Kind kind) {
         return tr("Duplicate sources");
     case HealthFinding::Kind::UnsafeAddress:
         return tr("Sources with an unsafe address");
+    case HealthFinding::Kind::BackwardRelation:
+        return tr("Responses dated before what they answer");
+    case HealthFinding::Kind::RelationCycle:
+        return tr("Relations in a circle");
+    case HealthFinding::Kind::UnsourcedRelation:
+        return tr("Relations without a source");
     }
     return {};
 }
@@ -184,6 +194,14 @@ QString HealthDialog::kindExplanation(HealthFinding::Kind kind) {
     case HealthFinding::Kind::UnsafeAddress:
         return tr("A javascript:, file: or data: address is never opened: replace it with the "
                   "article's web address.");
+    case HealthFinding::Kind::BackwardRelation:
+        return tr("A response dated before what it answers: one of the two dates is wrong, or "
+                  "the relation points the wrong way.");
+    case HealthFinding::Kind::RelationCycle:
+        return tr("A chain that leads back to where it started cannot be read in time order.");
+    case HealthFinding::Kind::UnsourcedRelation:
+        return tr("The claim that one event answers another needs evidence like any other: cite "
+                  "the source that says so.");
     }
     return {};
 }

@@ -198,6 +198,10 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
         m_details->setFocus();
     });
     connect(m_details, &EventDetailsView::openLinkRequested, this, &MainWindow::openLink);
+    connect(m_details, &EventDetailsView::relatedEventRequested, this, [this](const QString &uid) {
+        if (const std::optional<Event> event = m_store->eventByUid(uid))
+            m_timeline->selectEvent(event->id);
+    });
     connect(m_details, &EventDetailsView::linkRefused, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
     connect(m_details, &QTextBrowser::highlighted, this, [this](const QUrl &url) {
@@ -535,9 +539,26 @@ void MainWindow::updateStatus() {
 void MainWindow::showSelected(qint64 id) {
     const std::optional<Event> event = id ? m_store->event(id) : std::nullopt;
     if (!event) {
+        m_timeline->setRelationArcs({});
         m_details->clearEvent();
         return;
     }
+    // Its relations: arcs on the timeline, a list in Details.
+    const QList<Relation> relations = m_store->relationsOf(event->uid);
+    QList<RelationArc> arcs;
+    QHash<QString, Event> related;
+    for (const Relation &relation : relations) {
+        const QString other = relation.fromUid == event->uid ? relation.toUid : relation.fromUid;
+        if (!related.contains(other))
+            if (std::optional<Event> found = m_store->eventByUid(other))
+                related.insert(other, *std::move(found));
+        const auto idOf = [&](const QString &uid) {
+            return uid == event->uid ? event->id : related.value(uid).id;
+        };
+        arcs << RelationArc{idOf(relation.fromUid), idOf(relation.toUid),
+                            relationTypeLabel(relation.type)};
+    }
+    m_timeline->setRelationArcs(arcs);
     // Only the sources this event cites are read, not every source in the store.
     QHash<QString, Source> cited;
     for (const Citation &citation : event->citations) {
@@ -546,7 +567,12 @@ void MainWindow::showSelected(qint64 id) {
         if (std::optional<Source> source = m_store->sourceByUid(citation.sourceUid))
             cited.insert(citation.sourceUid, *std::move(source));
     }
-    m_details->showEvent(*event, cited, m_categories);
+    for (const Relation &relation : relations)
+        for (const Citation &citation : relation.citations)
+            if (!cited.contains(citation.sourceUid))
+                if (std::optional<Source> source = m_store->sourceByUid(citation.sourceUid))
+                    cited.insert(citation.sourceUid, *std::move(source));
+    m_details->showEvent(*event, cited, m_categories, relations, related);
 }
 
 void MainWindow::openLink(const QUrl &url) {

@@ -94,6 +94,13 @@ void TimelineView::setToday(QDate today) {
     update();
 }
 
+void TimelineView::setRelationArcs(const QList<RelationArc> &arcs) {
+    if (arcs == m_relationArcs)
+        return;
+    m_relationArcs = arcs;
+    update();
+}
+
 void TimelineView::setTimeScale(const TimeScale &scale) {
     applyScale(scale.withWidth(timeAreaWidth()));
 }
@@ -186,6 +193,7 @@ void TimelineView::paintEvent(QPaintEvent *) {
     options.hoveredId = m_hovered;
     options.hoveredCluster = m_hoveredCluster;
     options.today = m_today;
+    options.relationArcs = m_relationArcs;
     TimelinePainter::paint(painter, *m_layout, m_theme, options);
     if (m_highlighted) {
         // Only what the layout placed (bounded by the pixels), never the whole data set.

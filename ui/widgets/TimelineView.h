@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/TimelineData.h"
+#include "ui/render/RelationArcs.h"
 #include "ui/render/TimeScale.h"
 #include "ui/render/TimelineIndex.h"
 #include "ui/render/TimelineLayout.h"
@@ -38,6 +39,9 @@ public:
     void setTheme(const TimelineTheme &theme);
     [[nodiscard]] const TimelineTheme &theme() const { return m_theme; }
     void setToday(QDate today);
+    // The selected event's relations, drawn as arcs to the events they join.
+    void setRelationArcs(const QList<RelationArc> &arcs);
+    [[nodiscard]] const QList<RelationArc> &relationArcs() const { return m_relationArcs; }
     // "Dim non-matching": every event stays drawn, those not in `matching` under a veil.
     // std::nullopt draws everything plainly.
     void setHighlighted(std::optional<QSet<qint64>> matching);
@@ -102,6 +106,7 @@ private:
     LayoutOptions m_options;
     TimeScale m_scale;
     QDate m_today;
+    QList<RelationArc> m_relationArcs;
     std::optional<QSet<qint64>> m_highlighted;
     QScrollBar *m_vertical = nullptr;
     bool m_hasFitted = false;

@@ -181,6 +181,7 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
     // Sources first: events refer to them by uid. With "keep both", a duplicate gets a new
     // uid and the file's events are pointed at it.
     QHash<QString, QString> renamedSources;
+    QHash<QString, QString> renamedEvents; // file uid → the uid of the copy (keep-both)
     // The same article under another uid (same DOI, same address, or same title and date,
     // as SourceMatcher judges) is merged into the stored one, never added twice. The stored
     // sources and the matcher's keys are read when the first source comes, and freed once
@@ -358,8 +359,10 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                 ++counts.eventsSkipped;
                 continue;
             }
-            if (existing && policy == ImportPolicy::KeepBoth)
+            if (existing && policy == ImportPolicy::KeepBoth) {
                 changeable().uid = newUid();
+                renamedEvents.insert(event.uid, changed->uid);
+            }
             if (!renamedSources.isEmpty() &&
                 std::any_of(
                     event.citations.cbegin(), event.citations.cend(),
@@ -408,6 +411,15 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                     writtenByUid->insert(written.uid, writtenRow);
             }
             ++(update ? counts.eventsUpdated : counts.eventsAdded);
+        }
+        // A relation between events the file keeps both of joins the file's own copies.
+        for (Relation relation : dataset.relations) {
+            relation.fromUid = renamedEvents.value(relation.fromUid, relation.fromUid);
+            relation.toUid = renamedEvents.value(relation.toUid, relation.toUid);
+            for (Citation &citation : relation.citations)
+                citation.sourceUid = renamedSources.value(citation.sourceUid, citation.sourceUid);
+            if (!writeRelation(relation, policy != ImportPolicy::Skip, err))
+                return fail();
         }
         for (const SavedView &view : dataset.savedViews) {
             query.prepare(u"INSERT INTO saved_view(name, filter) VALUES (:name, :filter) "

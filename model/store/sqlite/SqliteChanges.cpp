@@ -142,6 +142,13 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
         }
     }
 
+    for (const Relation &relation : std::as_const(changes.deleteRelations))
+        if (!removeRelation(relation, err))
+            return fail();
+    for (const Relation &relation : std::as_const(changes.saveRelations))
+        if (!writeRelation(relation, true, err))
+            return fail();
+
     const auto deleteRows = [&](const QString &table, const QString &column,
                                 const QVariantList &keys) {
         for (const QVariant &key : keys) {

@@ -128,5 +128,6 @@ Dataset SqliteTimelineStore::dataset() const {
                                          citations.sharedText(3, &sharedTexts)};
     }
     citations.failed(*this, u"event_source"_s);
+    dataset.relations = relations();
     return dataset;
 }

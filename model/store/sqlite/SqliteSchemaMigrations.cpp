@@ -238,11 +238,36 @@ QStringList version4() {
     };
 }
 
-// Version 5: history. Every write records a revision (who, when, why, what kind, a summary)
+// How events answer each other (model/Relation.h): typed, from the later event to the one it
+// answers, with the sources that say so. A relation goes with either of its events (and a
+// citation with its source), so deleting an event removes its relations in the same step.
+QStringList version5() {
+    return {
+        uR"(CREATE TABLE relation (
+              id         INTEGER PRIMARY KEY,
+              from_event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+              to_event   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+              type       TEXT NOT NULL,
+              note       TEXT NOT NULL DEFAULT '',
+              UNIQUE (from_event, to_event, type),
+              CHECK (from_event <> to_event)))"_s,
+        u"CREATE INDEX relation_by_to ON relation(to_event)"_s,
+        uR"(CREATE TABLE relation_source (
+              relation_id INTEGER NOT NULL REFERENCES relation(id) ON DELETE CASCADE,
+              source_id   INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+              quote       TEXT NOT NULL DEFAULT '',
+              locator     TEXT NOT NULL DEFAULT '',
+              position    INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID)"_s,
+        u"CREATE INDEX relation_source_by_source ON relation_source(source_id)"_s,
+    };
+}
+
+// Version 6: history. Every write records a revision (who, when, why, what kind, a summary)
 // and, per item and field it touched, the old and new value as compact JSON text (see
 // model/history). Revisions are never rewritten: updates and deletes of them are refused.
 // An existing database starts its history at the upgrade.
-QStringList version5() {
+QStringList version6() {
     return {
         uR"(CREATE TABLE revision (
               number  INTEGER PRIMARY KEY,
@@ -286,7 +311,8 @@ const QList<SchemaMigration> &schemaMigrations() {
         {2, u"full-text search over events and sources"_s, version2()},
         {3, u"full-text index maintained once per transaction"_s, version3()},
         {4, u"full-text index without a copy of the text"_s, version4()},
-        {5, u"history: revisions with their changes"_s, version5()},
+        {5, u"relations between events, with their sources"_s, version5()},
+        {6, u"history: revisions with their changes"_s, version6()},
     };
     return migrations;
 }

@@ -69,6 +69,8 @@ public:
     [[nodiscard]] QStringList chipNames() const override;
     [[nodiscard]] QStringList tagNames() const override;
     [[nodiscard]] QList<SavedView> savedViews() const override;
+    [[nodiscard]] QList<Relation> relations() const override;
+    [[nodiscard]] QList<Relation> relationsOf(const QString &eventUid) const override;
     [[nodiscard]] TimelineData timelineData(const EventFilter &filter) const override;
     void visitEventKeys(const EventKeyVisitor &visit) const override;
     [[nodiscard]] Dataset dataset() const override;
@@ -137,6 +139,13 @@ private:
                                StoreError *error);
     bool insertImportedSource(StoreBulk::ImportStatements &bulk, Source &source, StoreError *error);
     bool writeSource(Source &source, qint64 existingId, StoreError *error);
+    // The relations `where` selects (over `relation r`, `event f` (from) and `event t` (to),
+    // with `uid` bound to :uid), with their sources (SqliteRelations).
+    [[nodiscard]] QList<Relation> readRelations(const QString &where, const QString &uid) const;
+    // Writes a relation and its sources; one already stored is kept as it is unless
+    // `replace`. Both events and every cited source must be stored.
+    bool writeRelation(const Relation &relation, bool replace, StoreError *error);
+    bool removeRelation(const Relation &relation, StoreError *error);
     bool writeEventLinks(const Event &event, bool isNew, StoreError *error);
     bool markFilled(StoreError *error);
     qint64 nameId(const QString &table, const QString &name, StoreError *error);

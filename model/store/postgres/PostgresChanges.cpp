@@ -1,0 +1,173 @@
+// The PostgreSQL store: a curated change (undo and redo, see StoreChanges) in one transaction.
+
+#include "model/store/postgres/PostgresTimelineStore.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
+    StoreError localError;
+    StoreError *err = error ? error : &localError;
+    StoreChanges result = changes;
+    const bool done = inTransaction(err, [&] {
+        QSqlQuery query(database());
+        const auto rowExists = [&](const QString &table, qint64 id) {
+            QSqlQuery find(database());
+            find.prepare(u"SELECT 1 FROM %1 WHERE id = :id"_s.arg(table));
+            find.bindValue(u":id"_s, id);
+            return id > 0 && find.exec() && find.next();
+        };
+        // Rows put back under their old ids: the id sequences are moved past them at the end.
+        bool restoredIds = false;
+
+        // Checked inside the transaction, the rows locked, so no other writer slips in between.
+        for (auto it = result.expectModified.cbegin(); it != result.expectModified.cend(); ++it) {
+            query.prepare(u"SELECT modified FROM event WHERE uid = :uid FOR UPDATE"_s);
+            query.bindValue(u":uid"_s, it.key());
+            if (!query.exec() || !query.next()) {
+                *err = query.lastError().isValid()
+                           ? errorFrom(query, u"read the event"_s)
+                           : StoreError{StoreError::Kind::Invalid,
+                                        u"This event was deleted elsewhere; your edit was not "
+                                        "saved."_s};
+                return false;
+            }
+            const QDateTime stored =
+                QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
+            if (stored != it.value()) {
+                *err = {
+                    StoreError::Kind::Invalid,
+                    u"This event was changed elsewhere at %1; your edit was not saved. "
+                    "Reopen it to edit again."_s.arg(stored.toLocalTime().toString(u"HH:mm"_s))};
+                return false;
+            }
+        }
+
+        for (Category &category : result.saveCategories) {
+            if (category.id != 0 && !rowExists(u"category"_s, category.id)) {
+                query.prepare(u"INSERT INTO category(id, name, label, color, sort_order) "
+                              "VALUES (:id, :name, '', '#808080', 0)"_s);
+                query.bindValue(u":id"_s, category.id);
+                query.bindValue(u":name"_s, category.name.trimmed());
+                if (!query.exec()) {
+                    *err = errorFrom(query, u"restore category '%1'"_s.arg(category.name));
+                    return false;
+                }
+                restoredIds = true;
+            }
+            if (!writeCategory(category, err))
+                return false;
+        }
+
+        for (Source &source : result.saveSources) {
+            qint64 id = idForUid(u"source"_s, source.uid);
+            if (id == 0 && !source.uid.isEmpty()) {
+                const bool keepId = source.id > 0 && !rowExists(u"source"_s, source.id);
+                query.prepare(keepId ? u"INSERT INTO source(id, uid, title, created, modified) "
+                                       "VALUES (:id, :uid, :title, :now, :now) RETURNING id"_s
+                                     : u"INSERT INTO source(uid, title, created, modified) "
+                                       "VALUES (:uid, :title, :now, :now) RETURNING id"_s);
+                if (keepId)
+                    query.bindValue(u":id"_s, source.id);
+                query.bindValue(u":uid"_s, source.uid);
+                query.bindValue(u":title"_s, source.title.trimmed());
+                query.bindValue(u":now"_s,
+                                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+                if (!query.exec() || !query.next()) {
+                    *err = errorFrom(query, u"restore source '%1'"_s.arg(source.title));
+                    return false;
+                }
+                id = query.value(0).toLongLong();
+                restoredIds = restoredIds || keepId;
+            }
+            if (!writeSource(source, id, err))
+                return false;
+        }
+
+        for (Event &event : result.saveEvents) {
+            qint64 id = idForUid(u"event"_s, event.uid);
+            const bool restoring = id == 0 && !event.uid.isEmpty();
+            if (restoring) {
+                if (!event.created.isValid())
+                    event.created = QDateTime::currentDateTimeUtc();
+                const bool keepId = event.id > 0 && !rowExists(u"event"_s, event.id);
+                query.prepare(
+                    keepId ? uR"(INSERT INTO event(id, uid, title, start_year, first_day, last_day,
+                                                   created, modified)
+                                 VALUES (:id, :uid, :title, :year, :first, :last, :created,
+                                         :created) RETURNING id)"_s
+                           : uR"(INSERT INTO event(uid, title, start_year, first_day, last_day,
+                                                   created, modified)
+                                 VALUES (:uid, :title, :year, :first, :last, :created, :created)
+                                 RETURNING id)"_s);
+                if (keepId)
+                    query.bindValue(u":id"_s, event.id);
+                query.bindValue(u":uid"_s, event.uid);
+                query.bindValue(u":title"_s, event.title.trimmed());
+                query.bindValue(u":year"_s, event.start.year());
+                query.bindValue(u":first"_s, qint64(event.firstJulianDay()));
+                query.bindValue(u":last"_s, qint64(event.lastJulianDay()));
+                query.bindValue(u":created"_s, event.created.toString(Qt::ISODateWithMs));
+                if (!query.exec() || !query.next()) {
+                    *err = errorFrom(query, u"restore event '%1'"_s.arg(event.title));
+                    return false;
+                }
+                id = query.value(0).toLongLong();
+                restoredIds = restoredIds || keepId;
+            }
+            const QDateTime modified = event.modified;
+            if (!writeEvent(event, id, err))
+                return false;
+            if ((restoring || result.keepModified) && modified.isValid()) {
+                query.prepare(u"UPDATE event SET modified = :modified WHERE id = :id"_s);
+                query.bindValue(u":modified"_s, modified.toString(Qt::ISODateWithMs));
+                query.bindValue(u":id"_s, event.id);
+                if (!query.exec()) {
+                    *err = errorFrom(query, u"restore event '%1'"_s.arg(event.title));
+                    return false;
+                }
+                event.modified = modified;
+            }
+        }
+
+        for (const Relation &relation : std::as_const(result.deleteRelations))
+            if (!removeRelation(relation, err))
+                return false;
+        for (const Relation &relation : std::as_const(result.saveRelations))
+            if (!writeRelation(relation, true, err))
+                return false;
+
+        const auto deleteRows = [&](const QString &table, const QString &column,
+                                    const QVariantList &keys) {
+            for (const QVariant &key : keys) {
+                query.prepare(u"DELETE FROM %1 WHERE %2 = :key"_s.arg(table, column));
+                query.bindValue(u":key"_s, key);
+                if (!query.exec()) {
+                    *err = errorFrom(query, u"delete the %1"_s.arg(table));
+                    return false;
+                }
+            }
+            return true;
+        };
+        QVariantList eventKeys, sourceKeys, categoryKeys;
+        for (const QString &uid : std::as_const(result.deleteEventUids))
+            eventKeys << uid;
+        for (const QString &uid : std::as_const(result.deleteSourceUids))
+            sourceKeys << uid;
+        for (qint64 id : std::as_const(result.deleteCategoryIds))
+            categoryKeys << id;
+        if (!deleteRows(u"event"_s, u"uid"_s, eventKeys) ||
+            !deleteRows(u"source"_s, u"uid"_s, sourceKeys) ||
+            !deleteRows(u"category"_s, u"id"_s, categoryKeys))
+            return false;
+        if (restoredIds && !advanceIdSequences(err))
+            return false;
+        return markFilled(err);
+    });
+    if (done)
+        changes = result;
+    return done;
+}

@@ -1,0 +1,100 @@
+// The PostgreSQL store: the events a filter selects, read straight into the compact
+// TimelineData the timeline draws, without building Event objects (see TimelineDataQuery).
+
+#include "model/TimelineData.h"
+#include "model/store/postgres/PostgresTimelineStore.h"
+
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Maps the store's name-table ids to the builder's indices.
+QHash<qint64, int> nameIndices(const PostgresTimelineStore &store, const QString &table,
+                               TimelineDataBuilder &builder, bool actors) {
+    QHash<qint64, int> indices;
+    QSqlQuery query(store.database());
+    query.setForwardOnly(true);
+    query.exec(
+        u"SELECT id, name FROM %1 ORDER BY lower(name) COLLATE \"C\", name COLLATE \"C\""_s.arg(
+            table));
+    while (query.next()) {
+        const QString name = query.value(1).toString();
+        indices.insert(query.value(0).toLongLong(),
+                       actors ? builder.actorIndex(name) : builder.chipIndex(name));
+    }
+    store.readFailed(query, table);
+    return indices;
+}
+
+void appendIds(const QVariant &list, const QHash<qint64, int> &indices, QList<int> &out) {
+    out.clear();
+    const QString text = list.toString();
+    if (text.isEmpty())
+        return;
+    for (QStringView part : QStringView(text).split(u',')) {
+        const auto found = indices.constFind(part.toLongLong());
+        if (found != indices.cend())
+            out << *found;
+    }
+}
+
+} // namespace
+
+TimelineData PostgresTimelineStore::timelineData(const EventFilter &filter) const {
+    TimelineDataBuilder builder;
+    const QList<Category> stored = categories();
+    builder.setCategories(stored);
+    QHash<qint64, int> categoryIndex;
+    for (qsizetype i = 0; i < stored.size(); ++i)
+        categoryIndex.insert(stored.at(i).id, int(i));
+    const QHash<qint64, int> actorIndex = nameIndices(*this, u"actor"_s, builder, true);
+    const QHash<qint64, int> chipIndex = nameIndices(*this, u"chip"_s, builder, false);
+
+    QVariantMap bindings;
+    const QString where = filterSql(filter, bindings);
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(uR"(SELECT e.id, e.title, e.first_day, e.last_day,
+                             e.start_month IS NOT NULL, e.start_day IS NOT NULL,
+                             e.end_year IS NOT NULL, e.category_id, e.status, e.importance,
+                             (SELECT count(*) FROM event_source es WHERE es.event_id = e.id),
+                             EXISTS (SELECT 1 FROM event_source es JOIN source s
+                                       ON s.id = es.source_id
+                                      WHERE es.event_id = e.id AND (s.url <> '' OR s.doi <> '')),
+                             (SELECT string_agg(CAST(actor_id AS text), ',' ORDER BY position)
+                                FROM event_actor WHERE event_id = e.id),
+                             (SELECT string_agg(CAST(chip_id AS text), ',' ORDER BY position)
+                                FROM event_chip WHERE event_id = e.id)
+                        FROM event e)"_s +
+                  (where.isEmpty() ? QString() : u" WHERE "_s + where) + u" ORDER BY e.id"_s);
+    PostgresDetail::bindAll(query, bindings);
+    if (!query.exec()) {
+        readFailed(query, u"event"_s);
+        return std::move(builder).build();
+    }
+    TimelineRow row;
+    while (query.next()) {
+        row.id = query.value(0).toLongLong();
+        row.title = query.value(1).toString();
+        row.firstDay = query.value(2).toLongLong();
+        row.lastDay = query.value(3).toLongLong();
+        const bool hasMonth = query.value(4).toBool();
+        const bool hasDay = query.value(5).toBool();
+        row.precision =
+            hasDay ? DatePrecision::Day : (hasMonth ? DatePrecision::Month : DatePrecision::Year);
+        row.isRange = query.value(6).toBool();
+        row.category =
+            query.value(7).isNull() ? -1 : categoryIndex.value(query.value(7).toLongLong(), -1);
+        row.status = eventStatusFromKey(query.value(8).toString()).value_or(EventStatus::Confirmed);
+        row.importance = query.value(9).toInt();
+        row.sourceCount = query.value(10).toInt();
+        row.anySourceHasAddress = query.value(11).toBool();
+        appendIds(query.value(12), actorIndex, row.actors);
+        appendIds(query.value(13), chipIndex, row.chips);
+        builder.add(row);
+    }
+    readFailed(query, u"event"_s);
+    return std::move(builder).build();
+}

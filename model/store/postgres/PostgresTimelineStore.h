@@ -1,0 +1,146 @@
+#pragma once
+
+#include "model/store/TimelineStore.h"
+#include "model/store/postgres/ServerAddress.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantMap>
+
+#include <functional>
+#include <memory>
+
+// The PostgreSQL store: a team's timeline on a server, through QtSql's QPSQL driver, on the
+// schema of PostgresSchema (full-text search with unaccent, row versions, roles). Private to
+// the store: the rest of the program holds a TimelineStore. Its units, one responsibility
+// each, are the Postgres*.cpp files beside this one. Every value travels as a bound parameter.
+class PostgresTimelineStore final : public TimelineStore {
+public:
+    // What TimelineStore::open does for a server address: connects, refuses a database
+    // without the schema (`chiptimeline init` makes it) or with a newer one, and notes
+    // "read-only for USER" when the role may not change the timeline.
+    [[nodiscard]] static std::unique_ptr<PostgresTimelineStore>
+    open(const QString &location, StoreError *error, OpenMode mode);
+    // What `chiptimeline --db URL init` does: connects and brings an empty database (or one
+    // with an older schema) to the latest schema.
+    static bool initialize(const QString &location, StoreError *error);
+    ~PostgresTimelineStore() override;
+
+    // The connection (for the store's own units and for test fixtures).
+    [[nodiscard]] QSqlDatabase database() const;
+    // The role the store is connected as (current_user).
+    [[nodiscard]] QString userName() const { return m_user; }
+    // Records the error `query` holds, if any, as a read error on `table`; true when there was one.
+    bool readFailed(const QSqlQuery &query, const QString &table) const;
+    // The filter as an SQL condition over `event e` with named placeholders (empty: all);
+    // a full-text `query` (SearchQuery's FTS5 expression) is translated to a tsquery.
+    [[nodiscard]] static QString filterSql(const EventFilter &filter, QVariantMap &bindings);
+
+    // ---- TimelineStore ----
+    [[nodiscard]] int schemaVersion() const override;
+    [[nodiscard]] bool isFileBased() const override { return false; }
+    [[nodiscard]] StoreError checkIntegrity(bool full) const override;
+
+    [[nodiscard]] bool wasEverFilled() const override;
+    [[nodiscard]] int eventCount() const override;
+    [[nodiscard]] int sourceCount() const override;
+    [[nodiscard]] QList<Category> categories() const override;
+    [[nodiscard]] QList<Event> events(const EventFilter &filter = {}) const override;
+    [[nodiscard]] std::vector<qint64> eventIds(const EventFilter &filter) const override;
+    [[nodiscard]] std::optional<Event> event(qint64 id) const override;
+    [[nodiscard]] std::optional<Event> eventByUid(const QString &uid) const override;
+    [[nodiscard]] QList<Source> sources() const override;
+    [[nodiscard]] std::optional<Source> source(qint64 id) const override;
+    [[nodiscard]] std::optional<Source> sourceByUid(const QString &uid) const override;
+    [[nodiscard]] QHash<QString, int> citationCounts() const override;
+    [[nodiscard]] QList<std::pair<Event, Citation>>
+    citingEvents(const QString &sourceUid) const override;
+    [[nodiscard]] QHash<qint64, QList<CitedSource>>
+    citationsFor(const QList<qint64> &eventIds) const override;
+    [[nodiscard]] QStringList actorNames() const override;
+    [[nodiscard]] QStringList chipNames() const override;
+    [[nodiscard]] QStringList tagNames() const override;
+    [[nodiscard]] QList<SavedView> savedViews() const override;
+    [[nodiscard]] QList<Relation> relations() const override;
+    [[nodiscard]] QList<Relation> relationsOf(const QString &eventUid) const override;
+    [[nodiscard]] TimelineData timelineData(const EventFilter &filter) const override;
+    void visitEventKeys(const EventKeyVisitor &visit) const override;
+    [[nodiscard]] Dataset dataset() const override;
+    bool saveCopy(const QString &path, StoreError *error) const override;
+
+    [[nodiscard]] QList<EventSearch::EventHit>
+    searchEvents(const QString &expression, const EventFilter &filter, int limit) const override;
+    [[nodiscard]] QList<EventSearch::EventHit> searchEventsAmong(const QString &expression,
+                                                                 const TimelineData &among,
+                                                                 int limit) const override;
+    [[nodiscard]] int countEvents(const QString &expression,
+                                  const EventFilter &filter) const override;
+    [[nodiscard]] QList<EventSearch::SourceHit> searchSources(const QString &expression,
+                                                              int limit) const override;
+    [[nodiscard]] int countSources(const QString &expression) const override;
+
+    bool importParts(DatasetParts &parts, ImportPolicy policy, ImportSummary *summary,
+                     StoreError *error) override;
+    bool saveEvent(Event &event, StoreError *error) override;
+    bool deleteEvent(qint64 id, StoreError *error) override;
+    bool saveSource(Source &source, StoreError *error) override;
+    bool deleteSource(qint64 id, StoreError *error) override;
+    bool saveCategory(Category &category, StoreError *error) override;
+    bool saveView(SavedView &view, StoreError *error) override;
+    bool deleteView(qint64 id, StoreError *error) override;
+    bool applyChanges(StoreChanges &changes, StoreError *error) override;
+    [[nodiscard]] qint64 dataVersion() const override;
+
+private:
+    PostgresTimelineStore(QString shownAddress, QString connectionName);
+
+    // ---- Transactions and errors (PostgresStoreOpen.cpp) ----
+    // Runs `work` in one transaction: committed when it returns true, rolled back (with
+    // `error` set by `work`) when it returns false. Refused at once on a read-only store.
+    bool inTransaction(StoreError *error, const std::function<bool()> &work);
+    [[nodiscard]] StoreError errorFrom(const QSqlQuery &query, const QString &action) const;
+    [[nodiscard]] StoreError refusedBecauseReadOnly() const;
+
+    // ---- Rows (PostgresReads.cpp, PostgresWrites.cpp) ----
+    QList<Event> loadEvents(const QString &where, const QVariantMap &bindings) const;
+    bool checkEvent(const Event &event, StoreError *error) const;
+    bool writeEvent(Event &event, qint64 existingId, StoreError *error);
+    bool writeEventLinks(const Event &event, bool isNew, StoreError *error);
+    bool writeSource(Source &source, qint64 existingId, StoreError *error);
+    // The relations `where` selects (over `relation r`, `event f` (from) and `event t` (to),
+    // with `uid` bound to :uid), with their sources (PostgresRelations).
+    [[nodiscard]] QList<Relation> readRelations(const QString &where, const QString &uid) const;
+    // Writes a relation and its sources; one already stored is kept as it is unless
+    // `replace`. Both events and every cited source must be stored.
+    bool writeRelation(const Relation &relation, bool replace, StoreError *error);
+    bool removeRelation(const Relation &relation, StoreError *error);
+    bool writeCategory(Category &category, StoreError *error);
+    bool deleteRow(const QString &table, qint64 id, const QString &what, StoreError *error);
+    bool markFilled(StoreError *error);
+    qint64 nameId(const QString &table, const QString &name, StoreError *error);
+    qint64 categoryId(const QString &name, StoreError *error);
+    qint64 idForUid(const QString &table, const QString &uid) const;
+    // After rows were written with explicit ids (a copy, a restored row): each identity
+    // sequence moved past the highest id.
+    bool advanceIdSequences(StoreError *error);
+    void clearWriteCaches();
+
+    QString m_connectionName;
+    QString m_user;
+    int m_schemaVersion = 0;
+    // Ids looked up or written in the current write transaction, emptied when it ends.
+    QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
+    QHash<QString, qint64> m_categoryIds;             // by name
+    QHash<QString, qint64> m_sourceIds;               // by uid
+};
+
+// Shared by the PostgreSQL store's units.
+namespace PostgresDetail {
+// Binds every value of `bindings` to `query` by name.
+void bindAll(QSqlQuery &query, const QVariantMap &bindings);
+// SearchQuery's FTS5 expression as the text of a tsquery for to_tsquery('chiptimeline_search',
+// …): phrases as `<->`, prefixes as `:*`, AND/OR/NOT as &, |, & !. Empty when nothing is left.
+[[nodiscard]] QString tsqueryFromFts(const QString &expression);
+} // namespace PostgresDetail
