@@ -183,10 +183,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Use the database file PATH instead of the default.</source>
-        <translation>Die Datenbankdatei PATH statt der Standarddatenbank verwenden.</translation>
-    </message>
-    <message>
         <source>Print JSON instead of text.</source>
         <translation>JSON statt Text ausgeben.</translation>
     </message>
@@ -283,33 +279,6 @@
 </translation>
     </message>
     <message>
-        <source>  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
-  chiptimeline [--db PATH] check [--json]    SQLite&apos;s integrity check, then dataset health
-
---read-only opens the database without changing it (the window then disables editing).
---lang de|en speaks German or English instead of the system&apos;s language (LANGUAGE, LANG).
-
-Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
-DATE is YYYY, YYYY-MM or YYYY-MM-DD. C is a category&apos;s key or its name in the legend
-(china-policy or &quot;China policy&quot;); C, A and X match in any case (--chip h20). A value that
-names nothing fails (exit 1) with the closest names. Repeated, a filter matches any value.
-Exit status: 0 success, 1 failure, 2 usage error.
-import formats: </source>
-        <translation>  chiptimeline [--db PATH] reproduce FIGURE --out FILE   eine Abbildung nach ihrem Protokoll neu zeichnen
-  chiptimeline [--db PATH] check [--json]    Integritätsprüfung von SQLite, dann Prüfung des Datenbestands
-
---read-only öffnet die Datenbank, ohne sie zu ändern (das Fenster schaltet dann das Bearbeiten ab).
---lang de|en spricht Deutsch oder Englisch statt der Systemsprache (LANGUAGE, LANG).
-
-Filter: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
-DATE ist JJJJ, JJJJ-MM oder JJJJ-MM-TT. C ist der Schlüssel einer Kategorie oder ihr Name in der
-Legende (china-policy oder &quot;China policy&quot;); C, A und X passen in beliebiger Schreibung (--chip h20).
-Ein Wert, der nichts benennt, scheitert (Status 1) mit den ähnlichsten Namen. Wiederholt passt
-ein Filter zu jedem seiner Werte.
-Exit-Status: 0 Erfolg, 1 Fehler, 2 falscher Aufruf.
-Importformate: </translation>
-    </message>
-    <message>
         <source>export-data formats: </source>
         <translation>Formate für export-data: </translation>
     </message>
@@ -348,6 +317,51 @@ Importformate: </translation>
     <message>
         <source>--policy: &apos;%1&apos; is not one of skip, update, keep-both</source>
         <translation>--policy: „%1“ ist keiner von skip, update, keep-both</translation>
+    </message>
+    <message>
+        <source>Use the database file PATH (or the PostgreSQL server postgresql://…, service=NAME) instead of the default.</source>
+        <translation>Die Datenbankdatei PATH (oder den PostgreSQL-Server postgresql://…, service=NAME) statt der Standarddatenbank verwenden.</translation>
+    </message>
+    <message>
+        <source>  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
+  chiptimeline [--db PATH] chain EVENT-UID [--json]   the events it answers and that answer it
+  chiptimeline [--db PATH] check [--json]    SQLite&apos;s integrity check, then dataset health
+  chiptimeline --db PATH init                create the timeline&apos;s schema (a server&apos;s empty database)
+  chiptimeline copy --from PATH --to PATH    the whole timeline into an empty one (file or server)
+
+--read-only opens the database without changing it (the window then disables editing).
+--as-of rN|DATE-TIME (list, export-data): the timeline as it stood at revision N or at a UTC
+date-time (2025-09-01T12:00); before the first revision, in the future or unknown: exit 2.
+PATH is a timeline file or a PostgreSQL server: postgresql://user@host:5432/dbname,
+postgres://…, or service=NAME (docs/team.md).
+--lang de|en speaks German or English instead of the system&apos;s language (LANGUAGE, LANG).
+
+Filters: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
+DATE is YYYY, YYYY-MM or YYYY-MM-DD. C is a category&apos;s key or its name in the legend
+(china-policy or &quot;China policy&quot;); C, A and X match in any case (--chip h20). A value that
+names nothing fails (exit 1) with the closest names. Repeated, a filter matches any value.
+Exit status: 0 success, 1 failure, 2 usage error.
+import formats: </source>
+        <translation>  chiptimeline [--db PATH] reproduce FIGURE --out FILE   eine Abbildung nach ihrem Protokoll neu zeichnen
+  chiptimeline [--db PATH] chain EVENT-UID [--json]   die Ereignisse, auf die es antwortet und die darauf antworten
+  chiptimeline [--db PATH] check [--json]    Integritätsprüfung von SQLite, dann Prüfung des Datenbestands
+  chiptimeline --db PATH init                das Schema der Zeitleiste anlegen (in der leeren Datenbank eines Servers)
+  chiptimeline copy --from PATH --to PATH    die ganze Zeitleiste in eine leere kopieren (Datei oder Server)
+
+--read-only öffnet die Datenbank, ohne sie zu ändern (das Fenster schaltet dann das Bearbeiten ab).
+--as-of rN|DATE-TIME (list, export-data): die Zeitleiste, wie sie bei Revision N oder zu einem
+UTC-Zeitpunkt (2025-09-01T12:00) war; vor der ersten Revision, in der Zukunft oder unbekannt: Status 2.
+PATH ist eine Zeitleistendatei oder ein PostgreSQL-Server: postgresql://user@host:5432/dbname,
+postgres://…, oder service=NAME (docs/team.md).
+--lang de|en spricht Deutsch oder Englisch statt der Systemsprache (LANGUAGE, LANG).
+
+Filter: --from DATE --to DATE --category C... --actor A... --chip X... --status S... --query TEXT
+DATE ist JJJJ, JJJJ-MM oder JJJJ-MM-TT. C ist der Schlüssel einer Kategorie oder ihr Name in der
+Legende (china-policy oder &quot;China policy&quot;); C, A und X passen in beliebiger Schreibung (--chip h20).
+Ein Wert, der nichts benennt, scheitert (Status 1) mit den ähnlichsten Namen. Wiederholt passt
+ein Filter zu jedem seiner Werte.
+Exit-Status: 0 Erfolg, 1 Fehler, 2 falscher Aufruf.
+Importformate: </translation>
     </message>
 </context>
 <context>
@@ -666,6 +680,18 @@ Importformate: </translation>
     <message>
         <source>Link not opened: %1</source>
         <translation>Link nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>In force %1 – %2, %3 “%4”</source>
+        <translation>In Kraft %1 – %2, %3 „%4“</translation>
+    </message>
+    <message>
+        <source>Relations (%1)</source>
+        <translation>Beziehungen (%1)</translation>
+    </message>
+    <message>
+        <source>No source supports this relation yet.</source>
+        <translation>Noch keine Quelle belegt diese Beziehung.</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1374,30 @@ Deaktiviert: Sie bleiben abgeblendet auf der Zeitleiste.</translation>
     <message>
         <source>&lt;b&gt;%1 findings&lt;/b&gt; in %2 groups, checked across %3 events and %4 sources. Double-click a finding to show it.</source>
         <translation>&lt;b&gt;%1 Befunde&lt;/b&gt; in %2 Gruppen, geprüft über %3 Ereignisse und %4 Quellen. Doppelklicken Sie auf einen Befund, um ihn anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Responses dated before what they answer</source>
+        <translation>Reaktionen, die vor ihrem Anlass datiert sind</translation>
+    </message>
+    <message>
+        <source>Relations in a circle</source>
+        <translation>Beziehungen im Kreis</translation>
+    </message>
+    <message>
+        <source>Relations without a source</source>
+        <translation>Beziehungen ohne Quelle</translation>
+    </message>
+    <message>
+        <source>A response dated before what it answers: one of the two dates is wrong, or the relation points the wrong way.</source>
+        <translation>Eine Reaktion ist vor ihrem Anlass datiert: Eines der beiden Daten ist falsch, oder die Beziehung zeigt in die falsche Richtung.</translation>
+    </message>
+    <message>
+        <source>A chain that leads back to where it started cannot be read in time order.</source>
+        <translation>Eine Kette, die zu ihrem Anfang zurückführt, lässt sich nicht in zeitlicher Reihenfolge lesen.</translation>
+    </message>
+    <message>
+        <source>The claim that one event answers another needs evidence like any other: cite the source that says so.</source>
+        <translation>Die Aussage, dass ein Ereignis auf ein anderes antwortet, braucht wie jede andere einen Beleg: Zitieren Sie die Quelle, die das sagt.</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2270,72 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>Relation</name>
+    <message>
+        <source>responds to</source>
+        <translation>reagiert auf</translation>
+    </message>
+    <message>
+        <source>amends</source>
+        <translation>ändert</translation>
+    </message>
+    <message>
+        <source>replaces</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>rescinds</source>
+        <translation>hebt auf</translation>
+    </message>
+    <message>
+        <source>implements</source>
+        <translation>setzt um</translation>
+    </message>
+    <message>
+        <source>follows from</source>
+        <translation>folgt aus</translation>
+    </message>
+    <message>
+        <source>answered by</source>
+        <translation>beantwortet durch</translation>
+    </message>
+    <message>
+        <source>amended by</source>
+        <translation>geändert durch</translation>
+    </message>
+    <message>
+        <source>replaced by</source>
+        <translation>ersetzt durch</translation>
+    </message>
+    <message>
+        <source>rescinded by</source>
+        <translation>aufgehoben durch</translation>
+    </message>
+    <message>
+        <source>implemented by</source>
+        <translation>umgesetzt durch</translation>
+    </message>
+    <message>
+        <source>leads to</source>
+        <translation>führt zu</translation>
+    </message>
+</context>
+<context>
+    <name>RelationCommands</name>
+    <message>
+        <source>Edit link: “%1” %2 “%3”</source>
+        <translation>Verknüpfung bearbeiten: „%1“ %2 „%3“</translation>
+    </message>
+    <message>
+        <source>Link “%1” %2 “%3”</source>
+        <translation>Verknüpfen: „%1“ %2 „%3“</translation>
+    </message>
+    <message>
+        <source>Unlink “%1” %2 “%3”</source>
+        <translation>Verknüpfung lösen: „%1“ %2 „%3“</translation>
     </message>
 </context>
 <context>
