@@ -608,6 +608,19 @@ void TestMainWindow::selectedEventShowsItsRelations() {
         QUrl(u"event:d9dad484-014e-59ff-8e92-95fdd7271ee3"_s));
     QCOMPARE(view->selectedEvent(), april);
     QCOMPARE(view->relationArcs().size(), 2);
+    // Alt+Right walks the chain forward: the licence signal in July, then the deal, then
+    // Beijing's answer; Alt+Left walks back.
+    const qint64 july = idOf(u"a13c86e2-6762-5b67-b629-ab43534c28f8"_s);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(view->selectedEvent(), july);
+    QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(view->selectedEvent(), april);
+    view->selectEvent(deal);
+    QTest::keyClick(view, Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(view->selectedEvent(), beijing);
+    QTest::keyClick(view, Qt::Key_Right, Qt::AltModifier); // the chain's end: it stays
+    QCOMPARE(view->selectedEvent(), beijing);
 
     // A rescinded rule says how long it was in force and what ended it.
     view->selectEvent(idOf(u"22faa901-ccdd-516f-84fe-a5c42306a231"_s));

@@ -101,6 +101,29 @@ void TimelineView::setRelationArcs(const QList<RelationArc> &arcs) {
     update();
 }
 
+qint64 TimelineView::relatedNeighbour(bool later) const {
+    const TimelineData &data = m_index->data();
+    const qsizetype at = data.indexOfId(m_selected);
+    if (at < 0)
+        return 0;
+    const auto key = [&](qsizetype i) {
+        return std::pair(data.firstDay(i), data.id(i));
+    };
+    qint64 best = 0;
+    std::pair<qint32, qint64> bestKey;
+    for (const RelationArc &arc : m_relationArcs) {
+        const qint64 other = arc.fromId == m_selected ? arc.toId : arc.fromId;
+        const qsizetype i = data.indexOfId(other);
+        if (i < 0 || other == m_selected || (later ? key(i) <= key(at) : key(i) >= key(at)))
+            continue;
+        if (!best || (later ? key(i) < bestKey : key(i) > bestKey)) {
+            best = other;
+            bestKey = key(i);
+        }
+    }
+    return best;
+}
+
 void TimelineView::setTimeScale(const TimeScale &scale) {
     applyScale(scale.withWidth(timeAreaWidth()));
 }
@@ -384,6 +407,14 @@ void TimelineView::keyPressEvent(QKeyEvent *event) {
         if (ctrl) {
             applyScale(m_scale.pannedBy((right ? -1 : 1) * m_scale.width() / 4));
             return;
+        }
+        if (event->modifiers() & Qt::AltModifier) {
+            // Along the selected event's relations: the nearest related event later (Right)
+            // or earlier (Left) in time, walking a policy's chain.
+            target = relatedNeighbour(right);
+            if (!target)
+                return;
+            break;
         }
         if (data.isEmpty())
             return;

@@ -42,6 +42,9 @@ public:
     // The selected event's relations, drawn as arcs to the events they join.
     void setRelationArcs(const QList<RelationArc> &arcs);
     [[nodiscard]] const QList<RelationArc> &relationArcs() const { return m_relationArcs; }
+    // The related event nearest in time after (or before) the selected one, 0 when none:
+    // Alt+Right and Alt+Left walk a chain this way.
+    [[nodiscard]] qint64 relatedNeighbour(bool later) const;
     // "Dim non-matching": every event stays drawn, those not in `matching` under a veil.
     // std::nullopt draws everything plainly.
     void setHighlighted(std::optional<QSet<qint64>> matching);
