@@ -14,6 +14,10 @@ QString ManPage::escape(const QString &text) {
             escaped += u"\\e"_s;
         else if (c == u'-')
             escaped += u"\\-"_s;
+        else if (c.unicode() > 0x7f)
+            // groff reads the page as Latin-1: anything else by its code point ("…", "–").
+            escaped += u"\\[u%1]"_s.arg(
+                QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0'));
         else
             escaped += c;
     }

@@ -72,5 +72,14 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
         return std::tuple(a.firstJulianDay(), a.lastJulianDay(), a.id) <
                std::tuple(b.firstJulianDay(), b.lastJulianDay(), b.id);
     });
+    // Relations are not in the history yet (like saved views): today's, where both events
+    // and every cited source existed then (docs/history.md says so).
+    for (const Relation &relation : current.relations) {
+        const bool sourcesThen = std::all_of(
+            relation.citations.cbegin(), relation.citations.cend(),
+            [&](const Citation &citation) { return sources.contains(citation.sourceUid); });
+        if (events.contains(relation.fromUid) && events.contains(relation.toUid) && sourcesThen)
+            dataset.relations << relation;
+    }
     return dataset;
 }
