@@ -554,7 +554,8 @@ QString CommandLine::usage() {
   chiptimeline [--db PATH] search QUERY [--json] [filters]
   chiptimeline [--db PATH] import FILE... [--format F] [--policy skip|update|keep-both] [--dry-run]
   chiptimeline [--db PATH] export-data --out FILE [--format F] [filters]
-)") + ExportCommand::usage() + HistoryCommand::usage() +
+)") + ExportCommand::usage() +
+           HistoryCommand::usage() +
            QCoreApplication::translate(
                "CommandLine",
                R"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record

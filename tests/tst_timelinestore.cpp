@@ -749,12 +749,11 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
     QStringList names;
     for (const QStringList &index : indexes)
         names << index.value(0);
-    QCOMPARE(names,
-             (QStringList{u"event_actor_by_actor"_s, u"event_by_category"_s,
-                          u"event_by_first_day"_s, u"event_chip_by_chip"_s,
-                          u"event_source_by_source"_s, u"event_tag_by_tag"_s,
-                          u"relation_by_to"_s, u"relation_source_by_source"_s, u"revision_by_at"_s,
-                          u"revision_change_by_revision"_s, u"revision_change_by_uid"_s}));
+    QCOMPARE(names, (QStringList{
+                        u"event_actor_by_actor"_s, u"event_by_category"_s, u"event_by_first_day"_s,
+                        u"event_chip_by_chip"_s, u"event_source_by_source"_s, u"event_tag_by_tag"_s,
+                        u"relation_by_to"_s, u"relation_source_by_source"_s, u"revision_by_at"_s,
+                        u"revision_change_by_revision"_s, u"revision_change_by_uid"_s}));
 
     const auto largeDataset = [](int count, bool withUids, const QString &citedSource) {
         Dataset dataset = smallDataset();

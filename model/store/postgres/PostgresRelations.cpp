@@ -11,8 +11,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Relations in time order of the event that points, then of the one it points at (as SQLite).
-const QString relationColumns =
-    uR"(SELECT r.id, f.uid, t.uid, r.type, r.note
+const QString relationColumns = uR"(SELECT r.id, f.uid, t.uid, r.type, r.note
           FROM relation r JOIN event f ON f.id = r.from_event JOIN event t ON t.id = r.to_event
          %1
          ORDER BY f.first_day, f.id, t.first_day, t.id, r.type COLLATE "C")"_s;
@@ -34,31 +33,33 @@ QList<Relation> PostgresTimelineStore::readRelations(const QString &where,
         if (!type)
             continue; // written by a newer ChipTimeline: not shown rather than misread
         indexById.insert(query.value(0).toLongLong(), relations.size());
-        relations << Relation{query.value(1).toString(), query.value(2).toString(), *type,
-                              query.value(4).toString(), {}};
+        relations << Relation{query.value(1).toString(),
+                              query.value(2).toString(),
+                              *type,
+                              query.value(4).toString(),
+                              {}};
     }
     if (readFailed(query, u"relation"_s) || relations.isEmpty())
         return relations;
     QSqlQuery citations(database());
     citations.setForwardOnly(true);
-    citations.prepare(
-        uR"(SELECT rs.relation_id, s.uid, rs.quote, rs.locator
+    citations.prepare(uR"(SELECT rs.relation_id, s.uid, rs.quote, rs.locator
               FROM relation_source rs JOIN source s ON s.id = rs.source_id
              %1
              ORDER BY rs.relation_id, rs.position)"_s.arg(
-            uid.isEmpty() ? QString()
-                          : u"WHERE rs.relation_id IN (SELECT r.id FROM relation r "
-                            "JOIN event f ON f.id = r.from_event "
-                            "JOIN event t ON t.id = r.to_event %1)"_s.arg(where)));
+        uid.isEmpty() ? QString()
+                      : u"WHERE rs.relation_id IN (SELECT r.id FROM relation r "
+                        "JOIN event f ON f.id = r.from_event "
+                        "JOIN event t ON t.id = r.to_event %1)"_s.arg(where)));
     if (!uid.isEmpty())
         citations.bindValue(u":uid"_s, uid);
     citations.exec();
     while (citations.next()) {
         const auto at = indexById.constFind(citations.value(0).toLongLong());
         if (at != indexById.cend())
-            relations[*at].citations << Citation{citations.value(1).toString(),
-                                                 citations.value(2).toString(),
-                                                 citations.value(3).toString()};
+            relations[*at].citations
+                << Citation{citations.value(1).toString(), citations.value(2).toString(),
+                            citations.value(3).toString()};
     }
     readFailed(citations, u"relation_source"_s);
     return relations;
@@ -148,8 +149,9 @@ bool PostgresTimelineStore::writeRelation(const Relation &relation, bool replace
 
 bool PostgresTimelineStore::removeRelation(const Relation &relation, StoreError *error) {
     QSqlQuery query(database());
-    query.prepare(u"DELETE FROM relation WHERE from_event = (SELECT id FROM event WHERE uid = "
-                  ":from) AND to_event = (SELECT id FROM event WHERE uid = :to) AND type = :type"_s);
+    query.prepare(
+        u"DELETE FROM relation WHERE from_event = (SELECT id FROM event WHERE uid = "
+        ":from) AND to_event = (SELECT id FROM event WHERE uid = :to) AND type = :type"_s);
     query.bindValue(u":from"_s, relation.fromUid);
     query.bindValue(u":to"_s, relation.toUid);
     query.bindValue(u":type"_s, relationTypeKey(relation.type));
