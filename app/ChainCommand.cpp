@@ -1,5 +1,7 @@
 #include "app/ChainCommand.h"
 
+#include "app/ListText.h"
+
 #include "model/RelationChain.h"
 #include "model/formats/JsonWriter.h"
 #include "model/formats/NativeJsonFormat.h"
@@ -79,30 +81,18 @@ int ChainCommand::run(const TimelineStore &store, const QString &uid, bool json,
         return 0;
     }
 
+    // Only the sources the chain's relations cite, not every source in the store.
     QHash<QString, Source> sources;
-    bool sourcesRead = false;
     const auto sourceLine = [&](const Citation &citation) {
-        if (!sourcesRead) {
-            for (const Source &source : store.sources())
-                sources.insert(source.uid, source);
-            sourcesRead = true;
-        }
-        const Source source = sources.value(citation.sourceUid);
-        QStringList parts;
-        if (!source.outlet.isEmpty())
-            parts << source.outlet;
-        parts << u"\"%1\""_s.arg(source.title);
-        if (source.published.isValid())
-            parts << source.published.toIsoString();
-        if (!source.url.isEmpty())
-            parts << source.url;
-        return parts.join(u", "_s);
+        auto found = sources.find(citation.sourceUid);
+        if (found == sources.end())
+            found = sources.insert(citation.sourceUid,
+                                   store.sourceByUid(citation.sourceUid).value_or(Source{}));
+        return ListText::source(*found);
     };
     for (const Event &event : std::as_const(events)) {
-        QString when = event.start.toIsoString();
-        if (event.isRange())
-            when += u" – "_s + event.end.toIsoString();
-        out << when.leftJustified(23) << ' ' << event.title << "  [" << event.uid << "]\n";
+        out << ListText::when(event).leftJustified(23) << ' ' << event.title << "  [" << event.uid
+            << "]\n";
         for (const Relation &relation : chain.relations) {
             if (relation.fromUid != event.uid)
                 continue;

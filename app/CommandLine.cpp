@@ -3,6 +3,7 @@
 #include "app/ChainCommand.h"
 #include "app/ExportCommand.h"
 #include "app/HistoryCommand.h"
+#include "app/ListText.h"
 #include "app/TeamCommands.h"
 
 #include "model/DatasetHealth.h"
@@ -500,22 +501,11 @@ private:
         if (readFailed())
             return CommandLine::Failure;
         for (const Event &event : events) {
-            QString when = event.start.toIsoString();
-            if (event.isRange())
-                when += u" – "_s + event.end.toIsoString();
-            m_out << when.leftJustified(23) << ' ' << event.title << "  [" << event.category << ", "
-                  << eventStatusKey(event.status) << "]\n";
+            m_out << ListText::when(event).leftJustified(23) << ' ' << event.title << "  ["
+                  << event.category << ", " << eventStatusKey(event.status) << "]\n";
             for (const Citation &citation : event.citations) {
-                const Source source = sources.value(citation.sourceUid);
-                QStringList parts;
-                if (!source.outlet.isEmpty())
-                    parts << source.outlet;
-                parts << u"\"%1\""_s.arg(source.title);
-                if (source.published.isValid())
-                    parts << source.published.toIsoString();
-                if (!source.url.isEmpty())
-                    parts << source.url;
-                m_out << "    source: " << parts.join(u", "_s) << '\n';
+                m_out << "    source: " << ListText::source(sources.value(citation.sourceUid))
+                      << '\n';
                 if (!citation.quote.isEmpty())
                     m_out << "      quote: \"" << citation.quote << "\"\n";
             }

@@ -140,12 +140,17 @@ QList<HealthFinding> DatasetHealth::check(const Dataset &dataset) {
         const Event *event = eventByUid.value(uid);
         return event ? eventName(*event) : uid;
     };
-    for (const RelationGraph::Backward &found : RelationGraph::backward(dataset))
-        findings << HealthFinding{
-            HealthFinding::Kind::BackwardRelation, found.relation.fromUid, found.relation.toUid,
-            u"relation dated backward: %1 %2 %3, which comes later"_s.arg(
-                named(found.relation.fromUid), relationTypeLabel(found.relation.type),
-                named(found.relation.toUid))};
+    for (const Relation &relation : dataset.relations) {
+        const Event *from = eventByUid.value(relation.fromUid);
+        const Event *to = eventByUid.value(relation.toUid);
+        // Backward only when certainly so: the answer's last possible day is before the first
+        // possible day of what it answers (a month-precise date covers its whole month).
+        if (from && to && from->start.lastJulianDay() < to->start.firstJulianDay())
+            findings << HealthFinding{
+                HealthFinding::Kind::BackwardRelation, relation.fromUid, relation.toUid,
+                u"relation dated backward: %1 %2 %3, which comes later"_s.arg(
+                    eventName(*from), relationTypeLabel(relation.type), eventName(*to))};
+    }
     const RelationGraph graph(dataset.relations);
     for (const QStringList &cycle : graph.cycles()) {
         QStringList names;

@@ -39,22 +39,6 @@ RelationChain RelationGraph::chainOf(const QString &uid) const {
     return chain;
 }
 
-QList<RelationGraph::Backward> RelationGraph::backward(const Dataset &dataset) {
-    QHash<QString, const Event *> byUid;
-    for (const Event &event : dataset.events)
-        byUid.insert(event.uid, &event);
-    QList<Backward> found;
-    for (const Relation &relation : dataset.relations) {
-        const Event *from = byUid.value(relation.fromUid);
-        const Event *to = byUid.value(relation.toUid);
-        // Backward only when certainly so: the answer's last possible day is before the first
-        // possible day of what it answers (a month-precise date covers its whole month).
-        if (from && to && from->start.lastJulianDay() < to->start.firstJulianDay())
-            found << Backward{relation, from->start, to->start};
-    }
-    return found;
-}
-
 QList<QStringList> RelationGraph::cycles() const {
     // Depth-first along from → to; an edge back to an event on the current path closes a
     // cycle. Each event is finished once, so every relation is followed once.

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "model/Dataset.h"
 #include "model/Relation.h"
 
 #include <QHash>
@@ -21,15 +20,8 @@ public:
     // The chain around `uid` (just `uid` when it has no relations).
     [[nodiscard]] RelationChain chainOf(const QString &uid) const;
 
-    // What Dataset Health reports about relations, each finding as (relation, why):
-    // a response dated before what it answers, and relations that go round in a circle.
-    struct Backward {
-        Relation relation;
-        PartialDate from;
-        PartialDate to;
-    };
-    [[nodiscard]] static QList<Backward> backward(const Dataset &dataset);
-    // Each cycle once, as the uids along it (a → b → … → a, the first repeated at the end).
+    // Relations that go round in a circle (Dataset Health reports them): each cycle once, as the
+    // uids along it (a → b → … → a, the first repeated at the end).
     [[nodiscard]] QList<QStringList> cycles() const;
 
 private:

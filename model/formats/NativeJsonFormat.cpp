@@ -443,18 +443,7 @@ void writeEvent(JsonWriter &json, const Event &event,
     json.key(u"tags");
     json.stringArray(event.tags);
     json.key(u"sources");
-    json.beginArray();
-    for (const Citation &citation : event.citations) {
-        json.beginObject();
-        json.key(u"source");
-        json.value(citation.sourceUid);
-        json.key(u"quote");
-        json.value(citation.quote);
-        json.key(u"locator");
-        json.value(citation.locator);
-        json.endObject();
-    }
-    json.endArray();
+    NativeJsonRelations::writeCitations(json, event.citations);
     if (relations) {
         json.key(u"relations");
         json.beginArray();

@@ -83,8 +83,13 @@ void writeRelation(JsonWriter &json, const Relation &relation) {
     json.key(u"note");
     json.value(relation.note);
     json.key(u"sources");
+    writeCitations(json, relation.citations);
+    json.endObject();
+}
+
+void writeCitations(JsonWriter &json, const QList<Citation> &citations) {
     json.beginArray();
-    for (const Citation &citation : relation.citations) {
+    for (const Citation &citation : citations) {
         json.beginObject();
         json.key(u"source");
         json.value(citation.sourceUid);
@@ -95,7 +100,6 @@ void writeRelation(JsonWriter &json, const Relation &relation) {
         json.endObject();
     }
     json.endArray();
-    json.endObject();
 }
 
 } // namespace NativeJsonRelations

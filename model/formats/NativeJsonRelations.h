@@ -26,5 +26,8 @@ struct Problem {
 [[nodiscard]] bool read(const QJsonArray &array, const QSet<QString> &eventUids,
                         const QSet<QString> &sourceUids, QList<Relation> *out, Problem *problem);
 void writeRelation(JsonWriter &json, const Relation &relation);
+// A list of citations as the file writes them, an event's as a relation's:
+// [{"source": uid, "quote": "…", "locator": "…"}].
+void writeCitations(JsonWriter &json, const QList<Citation> &citations);
 
 } // namespace NativeJsonRelations

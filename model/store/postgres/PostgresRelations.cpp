@@ -1,5 +1,6 @@
 // The PostgreSQL store: relations between events (model/Relation.h), read and written.
 
+#include "model/store/RelationRows.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
 
 #include <QHash>
@@ -8,61 +9,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Relations in time order of the event that points, then of the one it points at (as SQLite).
-const QString relationColumns = uR"(SELECT r.id, f.uid, t.uid, r.type, r.note
-          FROM relation r JOIN event f ON f.id = r.from_event JOIN event t ON t.id = r.to_event
-         %1
-         ORDER BY f.first_day, f.id, t.first_day, t.id, r.type COLLATE "C")"_s;
-
-} // namespace
-
 QList<Relation> PostgresTimelineStore::readRelations(const QString &where,
                                                      const QString &uid) const {
-    QList<Relation> relations;
-    QHash<qint64, qsizetype> indexById;
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(relationColumns.arg(where));
-    if (!uid.isEmpty())
-        query.bindValue(u":uid"_s, uid);
-    query.exec();
-    while (query.next()) {
-        const std::optional<RelationType> type = relationTypeFromKey(query.value(3).toString());
-        if (!type)
-            continue; // written by a newer ChipTimeline: not shown rather than misread
-        indexById.insert(query.value(0).toLongLong(), relations.size());
-        relations << Relation{query.value(1).toString(),
-                              query.value(2).toString(),
-                              *type,
-                              query.value(4).toString(),
-                              {}};
-    }
-    if (readFailed(query, u"relation"_s) || relations.isEmpty())
-        return relations;
-    QSqlQuery citations(database());
-    citations.setForwardOnly(true);
-    citations.prepare(uR"(SELECT rs.relation_id, s.uid, rs.quote, rs.locator
-              FROM relation_source rs JOIN source s ON s.id = rs.source_id
-             %1
-             ORDER BY rs.relation_id, rs.position)"_s.arg(
-        uid.isEmpty() ? QString()
-                      : u"WHERE rs.relation_id IN (SELECT r.id FROM relation r "
-                        "JOIN event f ON f.id = r.from_event "
-                        "JOIN event t ON t.id = r.to_event %1)"_s.arg(where)));
-    if (!uid.isEmpty())
-        citations.bindValue(u":uid"_s, uid);
-    citations.exec();
-    while (citations.next()) {
-        const auto at = indexById.constFind(citations.value(0).toLongLong());
-        if (at != indexById.cend())
-            relations[*at].citations
-                << Citation{citations.value(1).toString(), citations.value(2).toString(),
-                            citations.value(3).toString()};
-    }
-    readFailed(citations, u"relation_source"_s);
-    return relations;
+    return RelationRows::read(
+        database(), where, uid, u"r.type COLLATE \"C\""_s,
+        [this](const QSqlQuery &query, const QString &table) { return readFailed(query, table); });
 }
 
 QList<Relation> PostgresTimelineStore::relations() const {
