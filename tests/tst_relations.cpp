@@ -10,12 +10,18 @@
 #include "model/formats/NativeJsonFormat.h"
 #include "model/store/TimelineStore.h"
 
+#include <QFontMetricsF>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +49,82 @@ QByteArray fileWithRelations(const QString &relations) {
   ]
 })"_s.arg(relations)
         .toUtf8();
+}
+
+// What a reader sees of an SVG figure: its title texts' boxes and its relation arcs.
+struct SvgFigure {
+    struct Title {
+        QString text;
+        QRectF box;
+    };
+    struct Arc {
+        QPointF from, c1, c2, to; // a cubic curve
+        [[nodiscard]] QPointF at(double t) const {
+            const double u = 1 - t;
+            return from * (u * u * u) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) +
+                   to * (t * t * t);
+        }
+    };
+    QList<Title> titles;
+    QList<Arc> arcs;
+};
+
+// Parses QSvgGenerator's output: groups translated by `transform="matrix(1,0,0,1,X,Y)"`,
+// texts with x, y (the baseline), family, pixel size and weight, and the arcs: the curves stroked
+// 1.6 wide (`M x,y C x,y x,y x,y`). `titleSize` picks the texts of that size (the titles).
+SvgFigure parseSvgFigure(const QString &svg, int titleSize) {
+    SvgFigure figure;
+    static const QRegularExpression translate(u"matrix\\(1,0,0,1,([-\\d.]+),([-\\d.]+)\\)"_s);
+    static const QRegularExpression text(
+        uR"re(<text [^>]*x="([-\d.]+)" y="([-\d.]+)" font-family="([^"]*)" font-size="(\d+)" font-weight="(\d+)"[^>]*>([^<]*)</text>)re"_s);
+    static const QRegularExpression curve(
+        uR"re(d="M([-\d.]+),([-\d.]+) C([-\d.]+),([-\d.]+) ([-\d.]+),([-\d.]+) ([-\d.]+),([-\d.]+) ")re"_s);
+    for (const QString &group : svg.split(u"<g "_s)) {
+        const QRegularExpressionMatch shift = translate.match(group);
+        const QPointF offset =
+            shift.hasMatch() ? QPointF(shift.captured(1).toDouble(), shift.captured(2).toDouble())
+                             : QPointF();
+        for (auto m = text.globalMatch(group); m.hasNext();) {
+            const QRegularExpressionMatch t = m.next();
+            if (t.captured(4).toInt() != titleSize || t.captured(5) != u"400"_s)
+                continue; // not a title: a lane's header (bold), the legend, the notes
+            QFont font(t.captured(3));
+            font.setPixelSize(titleSize);
+            const QFontMetricsF fm(font);
+            QString title = t.captured(6);
+            title.replace(u"&quot;"_s, u"\""_s).replace(u"&amp;"_s, u"&"_s);
+            const QPointF baseline =
+                QPointF(t.captured(1).toDouble(), t.captured(2).toDouble()) + offset;
+            figure.titles.append({title, QRectF(baseline.x(), baseline.y() - fm.ascent(),
+                                                fm.horizontalAdvance(title), fm.height())});
+        }
+        if (!group.contains(u"stroke-width=\"1.6\""_s))
+            continue;
+        for (auto m = curve.globalMatch(group); m.hasNext();) {
+            const QRegularExpressionMatch c = m.next();
+            const auto point = [&](int i) {
+                return QPointF(c.captured(i).toDouble(), c.captured(i + 1).toDouble()) + offset;
+            };
+            figure.arcs.append({point(1), point(3), point(5), point(7)});
+        }
+    }
+    return figure;
+}
+
+// The title nearest to `point`.
+QString titleNearest(const SvgFigure &figure, QPointF point) {
+    QString nearest;
+    double best = std::numeric_limits<double>::max();
+    for (const SvgFigure::Title &title : figure.titles) {
+        const QRectF &box = title.box;
+        const double dx = std::max({box.left() - point.x(), 0.0, point.x() - box.right()});
+        const double dy = std::max({box.top() - point.y(), 0.0, point.y() - box.bottom()});
+        if (std::hypot(dx, dy) < best) {
+            best = std::hypot(dx, dy);
+            nearest = title.text;
+        }
+    }
+    return nearest;
 }
 
 QString keys(const QList<Relation> &relations) {
@@ -292,6 +374,28 @@ private slots:
               u"responds to"_s})
             QVERIFY2(text.contains(u">"_s + title + u"<"_s), qPrintable(title));
         QVERIFY(!text.contains(u"AI Diffusion Rule"_s));
+
+        // Each arc runs from the answering event's mark to the answered one's, and no arc
+        // crosses a title: every point along it is outside every title's box.
+        const SvgFigure figure = parseSvgFigure(text, 12);
+        QCOMPARE(figure.titles.size(), 4);
+        QStringList joined;
+        for (const SvgFigure::Arc &arc : figure.arcs) {
+            joined << titleNearest(figure, arc.from) + u" -> "_s + titleNearest(figure, arc.to);
+            for (int i = 0; i <= 400; ++i)
+                for (const SvgFigure::Title &title : figure.titles)
+                    QVERIFY2(!title.box.adjusted(1, 1, -1, -1).contains(arc.at(i / 400.0)),
+                             qPrintable(joined.last() + u" crosses "_s + title.text));
+        }
+        joined.sort();
+        QCOMPARE(joined,
+                 (QStringList{u"15% revenue-share deal (\"August 12 deal\") -> H20 licence "
+                              "requirement in force"_s,
+                              u"Beijing discourages H20 purchases -> 15% revenue-share deal "
+                              "(\"August 12 deal\")"_s,
+                              u"US signals H20 licences will be granted -> H20 licence "
+                              "requirement in force"_s}));
+
         const Result missing = run(
             {u"--db"_s, m_path, u"export"_s, u"--out"_s, svg, u"--chain"_s, u"no-such-event"_s});
         QCOMPARE(missing.code, 1);

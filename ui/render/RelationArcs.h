@@ -2,9 +2,11 @@
 
 // The lineage of the selected event (or of a figure's chain, `export --chain`): each relation
 // as an arc from the later event's mark to the mark of the event it answers, with an arrow
-// at the answered end and the relation's type written at the arc's middle. TimelinePainter
-// draws the lines under the marks and labels, so an arc never hides a title, and the type
-// labels over everything, so they stay readable.
+// at the answered end and the relation's type written on the arc. Each arc is routed around
+// the titles: of the courses it may take (bowed up or down, flat or high, leaving a bar from
+// its top or its bottom edge) it takes the first, in order of preference, that crosses no
+// title, else the one that crosses fewest. TimelinePainter draws the lines under the marks
+// and the type labels over everything, so they stay readable.
 
 #include <QList>
 #include <QPointF>
@@ -26,22 +28,25 @@ struct RelationArc {
 
 class RelationArcPainter {
 public:
-    // Arcs whose two events are not both placed are left out.
-    static void paintLines(QPainter &painter, const TimelineLayout &layout,
-                           const TimelineTheme &theme, const QList<RelationArc> &arcs);
-    static void paintLabels(QPainter &painter, const TimelineLayout &layout,
-                            const TimelineTheme &theme, const QList<RelationArc> &arcs);
-
-    // An arc's course: from `from` to `to`, bowed to one side of the straight line by a
-    // height that grows with its length, upward (or, for a vertical line, leftward) unless
-    // that leaves the time area. `apex` is the middle of the curve.
+    // An arc's course: a cubic curve from `from` to `to` that leaves and meets the marks at
+    // right angles to the straight line between them (so it clears the titles beside a dot),
+    // bowed to one side of it. `apex` is the middle of the curve.
     struct Course {
         QPointF from;
-        QPointF control; // of the quadratic curve
+        QPointF c1, c2; // the cubic curve's control points
         QPointF to;
         QPointF apex;
         double toRim = 0; // the arrow stops this far short of `to` (a dot's radius)
+        int titlesCrossed = 0;
+        [[nodiscard]] QPointF at(double t) const;
     };
-    [[nodiscard]] static std::optional<Course> courseOf(const TimelineLayout &layout,
-                                                        const RelationArc &arc);
+    // One course per arc, in the order of `arcs`; none where the two events are not both
+    // placed. Route once per frame and hand the result to both paint calls.
+    using Routes = QList<std::optional<Course>>;
+    [[nodiscard]] static Routes route(const TimelineLayout &layout, const QList<RelationArc> &arcs);
+
+    static void paintLines(QPainter &painter, const TimelineTheme &theme, const Routes &routes);
+    static void paintLabels(QPainter &painter, const TimelineLayout &layout,
+                            const TimelineTheme &theme, const QList<RelationArc> &arcs,
+                            const Routes &routes);
 };

@@ -897,7 +897,9 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         p.setBrush(halo);
         p.drawRoundedRect(r, 4, 4);
     }
-    RelationArcPainter::paintLines(p, layout, theme, options.relationArcs);
+    const RelationArcPainter::Routes arcRoutes =
+        RelationArcPainter::route(layout, options.relationArcs);
+    RelationArcPainter::paintLines(p, theme, arcRoutes);
 
     // Bars: ranges and partial dates. On a raster device that does not scale (the window, PNG
     // at scale 1) a bar's 1 px outline is filled as a ring, dashed by a pattern brush, instead
@@ -1164,7 +1166,7 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
     }
-    RelationArcPainter::paintLabels(p, layout, theme, options.relationArcs);
+    RelationArcPainter::paintLabels(p, layout, theme, options.relationArcs, arcRoutes);
 
     p.restore();
 }
