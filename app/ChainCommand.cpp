@@ -40,10 +40,9 @@ int ChainCommand::run(const TimelineStore &store, const QString &uid, bool json,
         err.flush();
         return 1;
     }
-    const QList<Relation> relations = store.relations();
+    const RelationChain chain = store.relationChain(uid);
     if (failed())
         return 1;
-    const RelationChain chain = RelationGraph(relations).chainOf(uid);
     QList<Event> events;
     QHash<QString, const Event *> byUid;
     for (const QString &member : chain.eventUids) {

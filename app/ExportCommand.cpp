@@ -187,14 +187,22 @@ namespace {
 std::optional<RelationChain> chainFigure(const TimelineStore &store, ExportRequest &request,
                                          TimelineData &data, QTextStream &err) {
     const QString uid = request.figure.chain;
+    const auto readFailed = [&] {
+        if (store.readError().isError())
+            err << "chiptimeline: export: " << store.readError().message << Qt::endl;
+        return store.readError().isError();
+    };
     const std::optional<Event> start = store.eventByUid(uid);
+    if (readFailed())
+        return std::nullopt;
     if (!start) {
-        if (!store.readError().isError())
-            err << "chiptimeline: export: --chain: there is no event " << uid
-                << " (list --json shows each event's uid)" << Qt::endl;
+        err << "chiptimeline: export: --chain: there is no event " << uid
+            << " (list --json shows each event's uid)" << Qt::endl;
         return std::nullopt;
     }
-    RelationChain chain = RelationGraph(store.relations()).chainOf(uid);
+    RelationChain chain = store.relationChain(uid);
+    if (readFailed())
+        return std::nullopt;
     QHash<QString, qint64> idOf;
     for (const QString &member : std::as_const(chain.eventUids))
         if (const std::optional<Event> event = store.eventByUid(member))

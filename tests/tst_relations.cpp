@@ -264,6 +264,18 @@ private slots:
         QCOMPARE(m_store->relationsOf(july).constLast(), retyped);
     }
 
+    void relationWithoutNoteQuoteOrLocator() {
+        // What Link Events… and a file without the optional fields give: null strings.
+        const Relation bare{beijing, july, RelationType::RespondsTo, QString(),
+                            {{seedSource, QString(), QString()}}};
+        QUndoStack stack;
+        stack.push(new SaveRelationCommand(*m_store, bare, std::nullopt, u"B"_s, u"J"_s));
+        QVERIFY(!m_store->readError().isError());
+        const QList<Relation> ofJuly = m_store->relationsOf(july);
+        QVERIFY(ofJuly.contains(bare));
+        QCOMPARE(ofJuly.constLast().note, u""_s);
+    }
+
     void deletingAnEventTakesItsRelationsAndUndoGivesThemBack() {
         const QList<Relation> before = m_store->relations();
         const std::optional<Event> event = m_store->eventByUid(april);

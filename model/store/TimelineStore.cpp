@@ -6,6 +6,8 @@
 #include "model/store/postgres/PostgresTimelineStore.h"
 #include "model/store/sqlite/SqliteTimelineStore.h"
 
+#include <QSet>
+
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +63,33 @@ void TimelineStore::noteDamage(const StoreError &damage) const {
     if (!m_readError.isError())
         m_readError = damage;
     m_readOnlyReason = u"the database is damaged"_s;
+}
+
+RelationChain TimelineStore::relationChain(const QString &eventUid) const {
+    QList<Relation> found;
+    QSet<QString> foundKeys;
+    QSet<QString> reached{eventUid};
+    QStringList waiting{eventUid};
+    while (!waiting.isEmpty()) {
+        const QString uid = waiting.takeFirst();
+        const QList<Relation> touching = relationsOf(uid);
+        if (readError().isError())
+            return {};
+        for (const Relation &relation : touching) {
+            const QString key = relation.fromUid + u'\n' + relation.toUid + u'\n' +
+                                relationTypeKey(relation.type);
+            if (foundKeys.contains(key))
+                continue;
+            foundKeys.insert(key);
+            found << relation;
+            for (const QString &end : {relation.fromUid, relation.toUid})
+                if (!reached.contains(end)) {
+                    reached.insert(end);
+                    waiting << end;
+                }
+        }
+    }
+    return RelationGraph(found).chainOf(eventUid);
 }
 
 bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,

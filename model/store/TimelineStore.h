@@ -4,6 +4,7 @@
 #include "model/EventFilter.h"
 #include "model/EventSearch.h"
 #include "model/ImportPolicy.h"
+#include "model/RelationChain.h"
 #include "model/StoreChanges.h"
 #include "model/StoreError.h"
 #include "model/history/Revision.h"
@@ -139,6 +140,10 @@ public:
     [[nodiscard]] virtual QList<Relation> relations() const = 0;
     // The relations from or to one event.
     [[nodiscard]] virtual QList<Relation> relationsOf(const QString &eventUid) const = 0;
+    // The chain around one event (see RelationGraph::chainOf), read relation by relation
+    // outward from it: what `chain` and `export --chain` print, without reading every
+    // relation of the timeline. Check readError() afterwards.
+    [[nodiscard]] RelationChain relationChain(const QString &eventUid) const;
     // The events a filter selects as the compact TimelineData the timeline draws, read row by
     // row without building Event objects (see TimelineDataQuery).
     [[nodiscard]] virtual TimelineData timelineData(const EventFilter &filter) const = 0;

@@ -184,6 +184,76 @@ int main(int argc, char **argv) {
             }
         }
 
+        // The arcs of one selected event (the window draws its relations): the one-year frame
+        // with an event selected, without and with six arcs to events spread over the view.
+        if (wanted("arcs")) {
+            const auto layout = TimelineLayout::compute(index, year, viewport);
+            const QList<PlacedEvent> &placed = layout->events();
+            PaintOptions selected = paintOptions;
+            PaintOptions withArcs = paintOptions;
+            if (placed.size() >= 7) {
+                const qint64 chosen = placed.at(placed.size() / 2).id;
+                selected.selectedIds = {chosen};
+                withArcs.selectedIds = {chosen};
+                static const char *const types[] = {"responds to", "amends", "rescinds"};
+                for (int k = 0; k < 6; ++k) {
+                    const qint64 other = placed.at((placed.size() - 1) * k / 5).id;
+                    if (other != chosen)
+                        withArcs.relationArcs.append(
+                            {k % 2 ? other : chosen, k % 2 ? chosen : other,
+                             QString::fromLatin1(types[k % 3])});
+                }
+            }
+            const auto paintWith = [&](const PaintOptions &options) {
+                const auto frameLayout = TimelineLayout::compute(index, year, viewport);
+                QPainter p(&image);
+                TimelinePainter::paint(p, *frameLayout, theme, options);
+            };
+            paintWith(withArcs); // warm
+            std::vector<Sample> plain;
+            std::vector<Sample> arcs;
+            for (int r = 0; r < runs; ++r) { // interleaved: both see the same machine load
+                plain.push_back(timeIt([&] { paintWith(selected); }));
+                arcs.push_back(timeIt([&] { paintWith(withArcs); }));
+            }
+            const Medians a = medians(plain);
+            const Medians b = medians(arcs);
+            report("frame one-year selected", n, a.wall, -1, a.cpu);
+            report("frame one-year + 6 arcs", n, b.wall, -1, b.cpu);
+            std::vector<Sample> arcsAlone;
+            for (int r = 0; r < runs; ++r)
+                arcsAlone.push_back(timeIt([&] {
+                    QPainter p(&image);
+                    const auto routes = RelationArcPainter::route(*layout, withArcs.relationArcs);
+                    RelationArcPainter::paintLines(p, theme, routes);
+                    RelationArcPainter::paintLabels(p, *layout, theme, withArcs.relationArcs,
+                                                    routes);
+                }));
+            const Medians c = medians(arcsAlone);
+            report("6 arcs alone (route+paint)", n, c.wall, -1, c.cpu);
+            std::vector<Sample> routing;
+            for (int r = 0; r < runs; ++r)
+                routing.push_back(timeIt(
+                    [&] { (void)RelationArcPainter::route(*layout, withArcs.relationArcs); }));
+            const Medians d = medians(routing);
+            report("6 arcs routed (no paint)", n, d.wall, -1, d.cpu);
+            const auto routes = RelationArcPainter::route(*layout, withArcs.relationArcs);
+            std::vector<Sample> lines;
+            std::vector<Sample> labels;
+            for (int r = 0; r < runs; ++r) {
+                QPainter p(&image);
+                lines.push_back(timeIt([&] { RelationArcPainter::paintLines(p, theme, routes); }));
+                labels.push_back(timeIt([&] {
+                    RelationArcPainter::paintLabels(p, *layout, theme, withArcs.relationArcs,
+                                                    routes);
+                }));
+            }
+            report("6 arcs' lines painted", n, medians(lines).wall, -1, medians(lines).cpu);
+            report("6 arcs' labels painted", n, medians(labels).wall, -1, medians(labels).cpu);
+            if (!saveDir.isEmpty())
+                image.save(saveDir + u"/frame-one-year-arcs-"_s + QString::number(n) + u".png"_s);
+        }
+
         // Re-layout only (what a zoom or pan step costs before painting).
         if (!wanted("relayout zoom step") && !wanted("relayout pan step")) {
             index.reset();

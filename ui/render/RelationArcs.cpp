@@ -5,8 +5,10 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPolygonF>
 
 #include <algorithm>
 #include <cmath>
@@ -61,49 +63,103 @@ struct Obstacle {
     bool title = true; // a title (or a cluster's pill), else a mark
 };
 
-// What an arc must not cross: every title (the arc's own events' too) and cluster pill, and
-// the marks of the events it does not join. Shrunk by a pixel, so an arc may touch an edge.
-QList<Obstacle> obstaclesOf(const TimelineLayout &layout) {
-    QList<Obstacle> obstacles;
-    obstacles.reserve(layout.events().size() * 2 + layout.clusters().size());
-    const auto shrunk = [](const QRectF &r) {
-        return r.adjusted(1, 1, -1, -1);
-    };
-    for (const PlacedEvent &placed : layout.events()) {
-        if (placed.textRect.isValid() && !placed.text.isEmpty())
-            obstacles.append({shrunk(placed.labelRect), placed.id, true});
-        if (placed.secondLineRect.isValid())
-            obstacles.append({shrunk(placed.secondLineRect), placed.id, true});
-        obstacles.append({shrunk(placed.markRect), placed.id, false});
+// What an arc and its label must not cross: every title (the arc's own events' too) and
+// cluster pill, and the marks of the events it does not join, in a grid of 48 px cells so a
+// course meets only the few near it. Rects are shrunk by a pixel: an arc may touch an edge.
+class ObstacleGrid {
+public:
+    explicit ObstacleGrid(const TimelineLayout &layout) {
+        m_bounds = layout.timeArea();
+        m_columns = std::max(1, int(std::ceil(m_bounds.width() / cell)));
+        m_rows = std::max(1, int(std::ceil(m_bounds.height() / cell)));
+        m_cells.resize(size_t(m_columns) * size_t(m_rows));
+        const auto shrunk = [](const QRectF &r) {
+            return r.adjusted(1, 1, -1, -1);
+        };
+        for (const PlacedEvent &placed : layout.events()) {
+            if (!placed.text.isEmpty() && placed.labelRect.isValid())
+                add({shrunk(placed.labelRect), placed.id, true});
+            if (placed.secondLineRect.isValid())
+                add({shrunk(placed.secondLineRect), placed.id, true});
+            add({shrunk(placed.markRect), placed.id, false});
+        }
+        for (const ClusterMark &cluster : layout.clusters())
+            add({shrunk(cluster.rect), 0, true});
+        m_seen.assign(m_obstacles.size(), 0);
     }
-    for (const ClusterMark &cluster : layout.clusters())
-        obstacles.append({shrunk(cluster.rect), 0, true});
-    return obstacles;
-}
+
+    // Calls `visit(obstacle)` once for each obstacle in the cells `area` touches, until it
+    // returns false.
+    template <typename Visit>
+    void forEachNear(const QRectF &area, Visit visit) {
+        ++m_stamp;
+        const auto [c0, c1, r0, r1] = cellsOf(area);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c)
+                for (const qsizetype i : m_cells[size_t(r) * size_t(m_columns) + size_t(c)]) {
+                    if (m_seen[size_t(i)] == m_stamp)
+                        continue;
+                    m_seen[size_t(i)] = m_stamp;
+                    if (!visit(m_obstacles.at(i)))
+                        return;
+                }
+    }
+
+private:
+    static constexpr double cell = 48;
+    struct CellSpan {
+        int c0, c1, r0, r1;
+    };
+    [[nodiscard]] CellSpan cellsOf(const QRectF &r) const {
+        const auto column = [&](double x) {
+            return std::clamp(int(std::floor((x - m_bounds.left()) / cell)), 0, m_columns - 1);
+        };
+        const auto row = [&](double y) {
+            return std::clamp(int(std::floor((y - m_bounds.top()) / cell)), 0, m_rows - 1);
+        };
+        return {column(r.left()), column(r.right()), row(r.top()), row(r.bottom())};
+    }
+    void add(const Obstacle &obstacle) {
+        if (obstacle.rect.isEmpty() || !obstacle.rect.intersects(m_bounds))
+            return;
+        const auto [c0, c1, r0, r1] = cellsOf(obstacle.rect);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c)
+                m_cells[size_t(r) * size_t(m_columns) + size_t(c)].push_back(m_obstacles.size());
+        m_obstacles.append(obstacle);
+    }
+
+    QRectF m_bounds;
+    int m_columns = 1;
+    int m_rows = 1;
+    QList<Obstacle> m_obstacles;
+    std::vector<std::vector<qsizetype>> m_cells;
+    std::vector<quint32> m_seen; // the stamp of the last search that met each obstacle
+    quint32 m_stamp = 0;
+};
 
 constexpr int segmentsPerArc = 24;
 
-// Titles and foreign marks a course crosses, as titles × 1000 + marks.
+// Titles and foreign marks a course crosses, as titles × 1000 + marks; stops counting once
+// it is no better than `toBeat`.
 int crossingsOf(const RelationArcPainter::Course &course, const RelationArc &arc,
-                const QList<Obstacle> &obstacles, int *titles) {
-    const QRectF hull = QRectF(course.from, course.to)
-                            .normalized()
-                            .united(QRectF(course.c1, course.c2).normalized());
+                ObstacleGrid &grid, int toBeat, int *titles) {
     int titleCount = 0;
     int markCount = 0;
-    for (const Obstacle &obstacle : obstacles) {
-        if (!obstacle.rect.intersects(hull) ||
-            (!obstacle.title && (obstacle.id == arc.fromId || obstacle.id == arc.toId)))
-            continue;
-        QPointF previous = course.from;
-        for (int i = 1; i <= segmentsPerArc; ++i) {
-            const QPointF next = course.at(double(i) / segmentsPerArc);
-            if (segmentCrosses(previous, next, obstacle.rect)) {
+    QList<const Obstacle *> crossed; // each counted once, however many segments cross it
+    QPointF previous = course.from;
+    for (int i = 1; i <= segmentsPerArc && titleCount * 1000 + markCount < toBeat; ++i) {
+        const QPointF next = course.at(double(i) / segmentsPerArc);
+        grid.forEachNear(QRectF(previous, next).normalized(), [&](const Obstacle &obstacle) {
+            if (!obstacle.title && (obstacle.id == arc.fromId || obstacle.id == arc.toId))
+                return true;
+            if (segmentCrosses(previous, next, obstacle.rect) && !crossed.contains(&obstacle)) {
+                crossed << &obstacle;
                 ++(obstacle.title ? titleCount : markCount);
-                break;
             }
-            previous = next;
-        }
+            return true;
+        });
+        previous = next;
     }
     *titles = titleCount;
     return titleCount * 1000 + markCount;
@@ -139,6 +195,57 @@ std::optional<RelationArcPainter::Course> courseBowed(const PlacedEvent &from,
     return course;
 }
 
+// Where an arc's type label goes: at the middle of the arc, or as near to it along the arc
+// as covers no title, mark or other label; never beyond the time area's sides.
+QRectF labelBoxOn(const RelationArcPainter::Course &course, const QFontMetricsF &fm, double width,
+                  ObstacleGrid &grid, const QList<QRectF> &otherLabels, const QRectF &timeArea) {
+    const auto boxAt = [&](double t) {
+        const QPointF at = course.at(t);
+        QRectF box(at.x() - width / 2, at.y() - fm.height() / 2 - 1, width, fm.height() + 2);
+        box.moveLeft(std::clamp(box.left(), timeArea.left(),
+                                std::max(timeArea.left(), timeArea.right() - box.width())));
+        return box;
+    };
+    const auto covers = [&](const QRectF &box) {
+        if (std::any_of(otherLabels.cbegin(), otherLabels.cend(),
+                        [&](const QRectF &other) { return other.intersects(box); }))
+            return true;
+        bool covered = false;
+        grid.forEachNear(box, [&](const Obstacle &obstacle) {
+            covered = obstacle.rect.intersects(box);
+            return !covered;
+        });
+        return covered;
+    };
+    for (const double t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+        const QRectF box = boxAt(t);
+        if (!covers(box))
+            return box;
+    }
+    return boxAt(0.5);
+}
+
+// The course flattened to a point every dozen pixels, shifted by `offset` along its normals.
+QPolygonF polylineOf(const RelationArcPainter::Course &course, double offset) {
+    const auto distance = [](QPointF a, QPointF b) {
+        return std::hypot(a.x() - b.x(), a.y() - b.y());
+    };
+    const double reach = distance(course.from, course.c1) + distance(course.c1, course.c2) +
+                         distance(course.c2, course.to);
+    const int steps = std::clamp(int(reach / 12), 12, 160);
+    QPolygonF points(steps + 1);
+    for (int i = 0; i <= steps; ++i)
+        points[i] = course.at(double(i) / steps);
+    QPolygonF shifted(points.size());
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const QPointF along = points.at(std::min(i + 1, points.size() - 1)) -
+                              points.at(std::max<qsizetype>(i - 1, 0));
+        const double length = std::max(1e-9, std::hypot(along.x(), along.y()));
+        shifted[i] = points.at(i) + QPointF(-along.y(), along.x()) * (offset / length);
+    }
+    return shifted;
+}
+
 } // namespace
 
 QPointF RelationArcPainter::Course::at(double t) const {
@@ -152,10 +259,11 @@ RelationArcPainter::Routes RelationArcPainter::route(const TimelineLayout &layou
     routes.reserve(arcs.size());
     if (arcs.isEmpty())
         return routes;
-    const QList<Obstacle> obstacles = obstaclesOf(layout);
-    const double labelRoom = QFontMetricsF(layout.options().smallFont).height();
-    const QRectF area = layout.timeArea().adjusted(0, labelRoom / 2 + 1, 0, -labelRoom / 2 - 1);
+    ObstacleGrid grid(layout);
+    const QFontMetricsF fm(layout.options().smallFont);
+    const QRectF area = layout.timeArea().adjusted(0, fm.height() / 2 + 1, 0, -fm.height() / 2 - 1);
     QHash<qint64, int> arcsAtMark;
+    QList<QRectF> labelBoxes; // one label never covers another
     for (const RelationArc &arc : arcs) {
         const PlacedEvent *from = layout.placedEvent(arc.fromId);
         const PlacedEvent *to = layout.placedEvent(arc.toId);
@@ -167,26 +275,34 @@ RelationArcPainter::Routes RelationArcPainter::route(const TimelineLayout &layou
             const double bow = std::clamp(length * 0.22, 14.0, 70.0);
             // In order of preference: the usual bow above, then below, then flatter and
             // higher ones on either side.
-            for (const double factor : {1.0, 0.5, 1.7, 0.25, 2.6, 3.6})
+            for (const double factor : {1.0, 0.5, 1.7, 0.25, 2.6, 3.6}) {
                 for (const bool upward : {true, false}) {
                     std::optional<Course> course =
                         courseBowed(*from, *to, upward, bow * factor, area,
                                     arcsAtMark.value(arc.fromId), arcsAtMark.value(arc.toId));
                     if (!course)
                         continue;
-                    const int score = crossingsOf(*course, arc, obstacles, &course->titlesCrossed);
+                    const int score =
+                        crossingsOf(*course, arc, grid, bestScore, &course->titlesCrossed);
                     if (score < bestScore) {
                         best = course;
                         bestScore = score;
                     }
-                    if (score == 0)
-                        goto routed;
+                    if (bestScore == 0)
+                        break;
                 }
+                if (bestScore == 0)
+                    break;
+            }
         }
-    routed:
         if (best) {
             ++arcsAtMark[arc.fromId];
             ++arcsAtMark[arc.toId];
+            if (!arc.label.isEmpty()) {
+                best->labelBox = labelBoxOn(*best, fm, fm.horizontalAdvance(arc.label) + 8, grid,
+                                            labelBoxes, layout.timeArea());
+                labelBoxes << best->labelBox;
+            }
         }
         routes << best;
     }
@@ -200,14 +316,31 @@ void RelationArcPainter::paintLines(QPainter &p, const TimelineTheme &theme, con
     p.setRenderHint(QPainter::Antialiasing, true);
     QColor line = theme.selection;
     line.setAlphaF(0.85f);
+    // On a raster device that does not scale (the window at 1×, PNG at scale 1) the 1.6 px
+    // line is drawn as two 1 px lines 0.6 px apart: stroking or filling a wide curve costs the raster engine about 0.35 ms an arc,
+    // thin lines a sixth of that (bench_timeline "arcs"). Vector devices (SVG, PDF) keep one
+    // stroked curve.
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                        p.deviceTransform().type() <= QTransform::TxTranslate;
+    constexpr double lineWidth = 1.6;
     for (const std::optional<Course> &course : routes) {
         if (!course)
             continue;
-        QPainterPath path(course->from);
-        path.cubicTo(course->c1, course->c2, course->to);
-        p.setPen(QPen(line, 1.6, Qt::SolidLine, Qt::RoundCap));
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(path);
+        if (raster) {
+            // Two 1 px lines side by side: the raster engine's fast path for thin lines.
+            QColor half = line;
+            half.setAlphaF(0.62f);
+            p.setPen(QPen(half, 1.0, Qt::SolidLine, Qt::FlatCap));
+            p.setBrush(Qt::NoBrush);
+            p.drawPolyline(polylineOf(*course, -0.3));
+            p.drawPolyline(polylineOf(*course, 0.3));
+        } else {
+            QPainterPath path(course->from);
+            path.cubicTo(course->c1, course->c2, course->to);
+            p.setPen(QPen(line, lineWidth, Qt::SolidLine, Qt::RoundCap));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
         // The arrow at the answered event, along the curve's last direction.
         const QPointF direction = course->to - course->c2;
         const double length = std::hypot(direction.x(), direction.y());
@@ -234,50 +367,18 @@ void RelationArcPainter::paintLabels(QPainter &p, const TimelineLayout &layout,
         return;
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
-    const QFont font = layout.options().smallFont;
-    const QFontMetricsF fm(font);
-    p.setFont(font);
+    p.setFont(layout.options().smallFont);
     QColor line = theme.selection;
     line.setAlphaF(0.85f);
-    QList<QRectF> placedPills; // one label never covers another
     for (qsizetype i = 0; i < arcs.size(); ++i) {
-        const RelationArc &arc = arcs.at(i);
         const std::optional<Course> &course = routes.at(i);
-        if (!course || arc.label.isEmpty())
+        if (!course || course->labelBox.isEmpty())
             continue;
-        // At the middle of the arc, or as near to it along the arc as covers no title or mark.
-        const double width = fm.horizontalAdvance(arc.label) + 8;
-        const auto pillAt = [&](double t) {
-            const QPointF at = course->at(t);
-            return QRectF(at.x() - width / 2, at.y() - fm.height() / 2 - 1, width, fm.height() + 2);
-        };
-        const auto covers = [&](const QRectF &pill) {
-            return std::any_of(placedPills.cbegin(), placedPills.cend(),
-                               [&](const QRectF &other) { return other.intersects(pill); }) ||
-                   std::any_of(layout.events().cbegin(), layout.events().cend(),
-                               [&](const PlacedEvent &placed) {
-                                   return placed.labelRect.intersects(pill) ||
-                                          placed.markRect.intersects(pill);
-                               });
-        };
-        QRectF pill = pillAt(0.5);
-        for (double t : {0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
-            if (!covers(pill))
-                break;
-            pill = pillAt(t);
-        }
-        if (covers(pill))
-            pill = pillAt(0.5);
-        // Never beyond the time area's sides (the arc's end may be at its edge).
-        const QRectF area = layout.timeArea();
-        pill.moveLeft(std::clamp(pill.left(), area.left(),
-                                 std::max(area.left(), area.right() - pill.width())));
-        placedPills << pill;
         p.setPen(QPen(line, 0.8));
         p.setBrush(theme.background);
-        p.drawRoundedRect(pill, 3, 3);
+        p.drawRoundedRect(course->labelBox, 3, 3);
         p.setPen(theme.labelText);
-        p.drawText(pill, Qt::AlignCenter, arc.label);
+        p.drawText(course->labelBox, Qt::AlignCenter, arcs.at(i).label);
     }
     p.restore();
 }

@@ -9,6 +9,15 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Text columns are NOT NULL: a null QString (a relation without a note) binds "".
+QVariant text(const QString &value) {
+    return value.isNull() ? QVariant(u""_s) : QVariant(value);
+}
+
+} // namespace
+
 QList<Relation> PostgresTimelineStore::readRelations(const QString &where,
                                                      const QString &uid) const {
     return RelationRows::read(
@@ -23,7 +32,10 @@ QList<Relation> PostgresTimelineStore::relations() const {
 QList<Relation> PostgresTimelineStore::relationsOf(const QString &eventUid) const {
     if (eventUid.isEmpty())
         return {};
-    return readRelations(u"WHERE f.uid = :uid OR t.uid = :uid"_s, eventUid);
+    // By the event's id, so each side is found through its index rather than a scan.
+    return readRelations(u"WHERE r.from_event = (SELECT id FROM event WHERE uid = :uid) "
+                         "OR r.to_event = (SELECT id FROM event WHERE uid = :uid)"_s,
+                         eventUid);
 }
 
 bool PostgresTimelineStore::writeRelation(const Relation &relation, bool replace,
@@ -65,7 +77,7 @@ bool PostgresTimelineStore::writeRelation(const Relation &relation, bool replace
         query.prepare(u"UPDATE relation SET note = :note WHERE id = :id RETURNING id"_s);
         query.bindValue(u":id"_s, id);
     }
-    query.bindValue(u":note"_s, relation.note.trimmed());
+    query.bindValue(u":note"_s, text(relation.note.trimmed()));
     if (!query.exec() || !query.next()) {
         *error = errorFrom(query, u"save the relation"_s);
         return false;
@@ -87,8 +99,8 @@ bool PostgresTimelineStore::writeRelation(const Relation &relation, bool replace
             "VALUES (:relation, :source, :quote, :locator, :position)"_s);
         query.bindValue(u":relation"_s, id);
         query.bindValue(u":source"_s, source);
-        query.bindValue(u":quote"_s, citation.quote);
-        query.bindValue(u":locator"_s, citation.locator);
+        query.bindValue(u":quote"_s, text(citation.quote));
+        query.bindValue(u":locator"_s, text(citation.locator));
         query.bindValue(u":position"_s, position++);
         if (!query.exec()) {
             *error = errorFrom(query, u"save the relation's sources"_s);

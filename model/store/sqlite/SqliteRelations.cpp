@@ -19,7 +19,10 @@ QList<Relation> SqliteTimelineStore::relations() const {
 QList<Relation> SqliteTimelineStore::relationsOf(const QString &eventUid) const {
     if (eventUid.isEmpty())
         return {};
-    return readRelations(u"WHERE f.uid = :uid OR t.uid = :uid"_s, eventUid);
+    // By the event's id, so each side is found through its index rather than a scan.
+    return readRelations(u"WHERE r.from_event = (SELECT id FROM event WHERE uid = :uid) "
+                         "OR r.to_event = (SELECT id FROM event WHERE uid = :uid)"_s,
+                         eventUid);
 }
 
 bool SqliteTimelineStore::writeRelation(const Relation &relation, bool replace, StoreError *error) {
@@ -57,7 +60,7 @@ bool SqliteTimelineStore::writeRelation(const Relation &relation, bool replace, 
     } else {
         write.bindValue(u":id"_s, id);
     }
-    write.bindValue(u":note"_s, relation.note.trimmed());
+    write.bindValue(u":note"_s, text(relation.note.trimmed()));
     if (!write.exec()) {
         *error = errorFrom(write, u"save the relation"_s);
         return false;
@@ -81,8 +84,8 @@ bool SqliteTimelineStore::writeRelation(const Relation &relation, bool replace, 
             return refuse(u"there is no source %1"_s.arg(citation.sourceUid));
         cite.bindValue(u":relation"_s, id);
         cite.bindValue(u":source"_s, source);
-        cite.bindValue(u":quote"_s, citation.quote);
-        cite.bindValue(u":locator"_s, citation.locator);
+        cite.bindValue(u":quote"_s, text(citation.quote));
+        cite.bindValue(u":locator"_s, text(citation.locator));
         cite.bindValue(u":position"_s, position++);
         if (!cite.exec()) {
             *error = errorFrom(cite, u"save the relation's sources"_s);
