@@ -638,6 +638,10 @@ Importformate: </translation>
         <source>Change the dates of %1</source>
         <translation>Daten von %1 ändern</translation>
     </message>
+    <message>
+        <source>&amp;Link Events…</source>
+        <translation>Ereignisse &amp;verknüpfen…</translation>
+    </message>
 </context>
 <context>
     <name>EventDetailsView</name>
@@ -692,6 +696,14 @@ Importformate: </translation>
     <message>
         <source>No source supports this relation yet.</source>
         <translation>Noch keine Quelle belegt diese Beziehung.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +2348,77 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>Unlink “%1” %2 “%3”</source>
         <translation>Verknüpfung lösen: „%1“ %2 „%3“</translation>
+    </message>
+</context>
+<context>
+    <name>RelationEditorDialog</name>
+    <message>
+        <source>Edit Relation</source>
+        <translation>Beziehung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Link Events</source>
+        <translation>Ereignisse verknüpfen</translation>
+    </message>
+    <message>
+        <source>This event:</source>
+        <translation>Dieses Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>&amp;Beziehung:</translation>
+    </message>
+    <message>
+        <source>Type words of the other event&apos;s title</source>
+        <translation>Wörter aus dem Titel des anderen Ereignisses eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Other event:</source>
+        <translation>&amp;Anderes Ereignis:</translation>
+    </message>
+    <message>
+        <source>Optional: how the two are connected</source>
+        <translation>Optional: wie die beiden zusammenhängen</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>(no source yet)</source>
+        <translation>(noch keine Quelle)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>The passage that says so, verbatim</source>
+        <translation>Die Textstelle, die das belegt, wörtlich</translation>
+    </message>
+    <message>
+        <source>&amp;Quote:</source>
+        <translation>&amp;Zitat:</translation>
+    </message>
+    <message>
+        <source>para. 5, p. 12</source>
+        <translation>Abs. 5, S. 12</translation>
+    </message>
+    <message>
+        <source>&amp;Locator:</source>
+        <translation>&amp;Fundstelle:</translation>
+    </message>
+    <message>
+        <source>Choose the other event.</source>
+        <translation>Wählen Sie das andere Ereignis.</translation>
+    </message>
+    <message>
+        <source>An event cannot be related to itself.</source>
+        <translation>Ein Ereignis kann nicht mit sich selbst verknüpft werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is dated before “%2”, which it %3: Dataset Health will report it.</source>
+        <translation>„%1“ ist früher datiert als „%2“ (Beziehung: %3); „Datenbestand prüfen“ wird das melden.</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 #include "ui/widgets/EditingController.h"
 
 #include "model/EditCommands.h"
+#include "model/RelationCommands.h"
 #include "model/store/TimelineStore.h"
 #include "ui/widgets/BulkEditDialog.h"
 #include "ui/widgets/CategoryManagerDialog.h"
 #include "ui/widgets/EventEditorDialog.h"
+#include "ui/widgets/RelationEditorDialog.h"
 #include "ui/widgets/SourceEditorDialog.h"
 #include "ui/widgets/TimelineView.h"
 
@@ -50,6 +52,8 @@ EditingController::EditingController(TimelineStore &store, QWidget *window)
                &EditingController::newSource);
     makeAction(u"manageCategories"_s, tr("Manage &Categories…"), {},
                &EditingController::manageCategories);
+    makeAction(u"linkEvents"_s, tr("&Link Events…"), QKeySequence(u"Ctrl+L"_s),
+               &EditingController::linkSelected);
 
     m_undo = new QAction(tr("&Undo"), this);
     m_undo->setObjectName(u"undo"_s);
@@ -134,6 +138,7 @@ QList<QAction *> EditingController::editMenuActions() const {
             separator(),
             action(u"mergeEvents"_s),
             action(u"bulkEdit"_s),
+            action(u"linkEvents"_s),
             separator(),
             action(u"newSource"_s),
             action(u"manageCategories"_s)};
@@ -208,6 +213,7 @@ void EditingController::updateActions() {
         {u"deleteEvent"_s, selected >= 1},
         {u"mergeEvents"_s, selected >= 1},
         {u"bulkEdit"_s, selected >= 1},
+        {u"linkEvents"_s, selected == 1},
         {u"newSource"_s, true},
         {u"manageCategories"_s, true},
     };
@@ -278,6 +284,45 @@ void EditingController::openEditor(const Event &event) {
         push(new AddEventCommand(m_store, edited));
     else if (!(edited == event))
         push(new EditEventCommand(m_store, event, edited));
+}
+
+void EditingController::openRelationEditor(const Event &subject,
+                                           const std::optional<Relation> &existing,
+                                           const std::optional<Event> &other) {
+    if (m_store.isReadOnly())
+        return;
+    RelationEditorDialog dialog(m_store, subject, existing, other, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Relation edited = dialog.relation();
+    if (existing && edited == *existing)
+        return;
+    push(new SaveRelationCommand(m_store, edited, existing, dialog.fromTitle(), dialog.toTitle()));
+}
+
+void EditingController::linkSelected() {
+    if (m_selected.size() != 1)
+        return;
+    if (const std::optional<Event> subject = m_store.event(m_selected.constFirst()))
+        openRelationEditor(*subject, std::nullopt, std::nullopt);
+}
+
+void EditingController::linkEvents(qint64 subjectId, qint64 otherId) {
+    const std::optional<Event> subject = m_store.event(subjectId);
+    const std::optional<Event> other = m_store.event(otherId);
+    if (subject && other && subjectId != otherId)
+        openRelationEditor(*subject, std::nullopt, other);
+}
+
+void EditingController::editRelation(const Event &subject, const Relation &relation) {
+    openRelationEditor(subject, relation, std::nullopt);
+}
+
+void EditingController::removeRelation(const Relation &relation) {
+    const std::optional<Event> from = m_store.eventByUid(relation.fromUid);
+    const std::optional<Event> to = m_store.eventByUid(relation.toUid);
+    push(new RemoveRelationCommand(m_store, relation, from ? from->title : relation.fromUid,
+                                   to ? to->title : relation.toUid));
 }
 
 void EditingController::newEvent() {

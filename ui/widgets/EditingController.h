@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class QAction;
 class QDockWidget;
 class QMainWindow;
@@ -14,6 +16,7 @@ class StoreCommand;
 class TimelineStore;
 class TimelineView;
 struct Event;
+struct Relation;
 struct StoreError;
 
 // Curating: owns the undo stack and the editing actions, opens the editors and turns what
@@ -56,6 +59,12 @@ public slots:
     void bulkEditSelected();
     void newSource();
     void manageCategories();
+    // Relations: Link Events… for the one selected event; a drag from one mark to another
+    // (Alt held); Edit and Remove in Details' relation list. Each is one undoable step.
+    void linkSelected();
+    void linkEvents(qint64 subjectId, qint64 otherId);
+    void editRelation(const Event &subject, const Relation &relation);
+    void removeRelation(const Relation &relation);
     void showHistory();
     void moveEvent(qint64 id, qint64 dayDelta);
     void resizeEvent(qint64 id, bool end, qint64 julianDay);
@@ -77,6 +86,8 @@ private:
     void updateActions();
     void reportError(const StoreError &error);
     void openEditor(const Event &event);
+    void openRelationEditor(const Event &subject, const std::optional<Relation> &existing,
+                            const std::optional<Event> &other);
     [[nodiscard]] QList<Event> selectedEventList() const;
     QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut,
                         void (EditingController::*slot)());

@@ -173,19 +173,27 @@ QString EventDetailsView::relationsHtml(const Shown &shown, const QString &quote
     if (shown.relations.isEmpty())
         return {};
     QString html = u"<h3>%1</h3>"_s.arg(escaped(tr("Relations (%1)").arg(shown.relations.size())));
-    for (const Relation &relation : shown.relations) {
+    for (qsizetype index = 0; index < shown.relations.size(); ++index) {
+        const Relation &relation = shown.relations.at(index);
         const bool outgoing = relation.fromUid == shown.event.uid;
         const QString otherUid = outgoing ? relation.toUid : relation.fromUid;
         const Event other = shown.related.value(otherUid);
         const QString verb =
             outgoing ? relationTypeLabel(relation.type) : relationTypeInverseLabel(relation.type);
         // The related event's title links to it: clicking walks the chain.
+        // Edit and Remove, where the timeline may be changed.
+        const QString actions =
+            m_editable
+                ? u" &nbsp;<a href=\"relation-edit:%1\" style='color:%2'>%3</a>"
+                  " · <a href=\"relation-remove:%1\" style='color:%2'>%4</a>"_s.arg(
+                      QString::number(index), linkColor, escaped(tr("Edit")), escaped(tr("Remove")))
+                : QString();
         html += u"<p style='margin-bottom:2px'>%1 <a href=\"event:%2\" style='color:%3'>%4</a>"
-                " <span style='color:%5'>(%6)</span></p>"_s.arg(
+                " <span style='color:%5'>(%6)</span>%7</p>"_s.arg(
                     escaped(verb.left(1).toUpper() + verb.mid(1)),
                     QString::fromUtf8(QUrl::toPercentEncoding(otherUid)), linkColor,
                     escaped(other.title.isEmpty() ? otherUid : other.title), mutedColor,
-                    escaped(other.start.toDisplayString()));
+                    escaped(other.start.toDisplayString()), actions);
         if (!relation.note.isEmpty())
             html +=
                 u"<p style='margin-top:0; margin-left:16px'>%1</p>"_s.arg(escaped(relation.note));
@@ -215,6 +223,16 @@ QString EventDetailsView::relationsHtml(const Shown &shown, const QString &quote
     return html;
 }
 
+void EventDetailsView::setEditable(bool editable) {
+    if (editable == m_editable)
+        return;
+    m_editable = editable;
+    if (m_shown) {
+        const Shown shown = *m_shown;
+        showEvent(shown.event, shown.sources, shown.categories, shown.relations, shown.related);
+    }
+}
+
 void EventDetailsView::replaceImagesWithText() {
     // A Markdown image (![alt](http://…)) would make the view ask for its address when it
     // lays it out. Nothing remote is ever fetched to show a description, so the image
@@ -238,6 +256,17 @@ void EventDetailsView::replaceImagesWithText() {
 void EventDetailsView::onAnchorClicked(const QUrl &url) {
     if (url.scheme() == u"event"_s) {
         emit relatedEventRequested(QUrl::fromPercentEncoding(url.path().toUtf8()));
+        return;
+    }
+    if (url.scheme() == u"relation-edit"_s || url.scheme() == u"relation-remove"_s) {
+        bool ok = false;
+        const qsizetype index = url.path().toLongLong(&ok);
+        if (ok && m_shown && index >= 0 && index < m_shown->relations.size()) {
+            if (url.scheme() == u"relation-edit"_s)
+                emit editRelationRequested(m_shown->event, m_shown->relations.at(index));
+            else
+                emit removeRelationRequested(m_shown->event, m_shown->relations.at(index));
+        }
         return;
     }
     QString reason;

@@ -26,6 +26,8 @@ public:
                    const QList<Category> &categories, const QList<Relation> &relations = {},
                    const QHash<QString, Event> &related = {});
     void clearEvent();
+    // Whether each relation offers Edit and Remove (not in a read-only timeline).
+    void setEditable(bool editable);
 
 signals:
     // A link the user clicked that LinkPolicy allows; the window opens it.
@@ -34,6 +36,9 @@ signals:
     void linkRefused(const QString &reason);
     // A related event's title was clicked: the window selects it (walking the chain).
     void relatedEventRequested(const QString &uid);
+    // Edit or Remove was clicked on one of the shown event's relations.
+    void editRelationRequested(const Event &shown, const Relation &relation);
+    void removeRelationRequested(const Event &shown, const Relation &relation);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -57,4 +62,5 @@ private:
                                         const QString &mutedColor, const QString &warningColor,
                                         const QString &linkColor) const;
     std::optional<Shown> m_shown;
+    bool m_editable = true;
 };

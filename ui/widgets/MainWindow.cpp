@@ -219,6 +219,13 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     m_editing = editing;
     editing->attachTimeline(m_timeline);
     editing->attachDetails(m_details);
+    connect(m_details, &EventDetailsView::editRelationRequested, editing,
+            &EditingController::editRelation);
+    connect(
+        m_details, &EventDetailsView::removeRelationRequested, editing,
+        [editing](const Event &, const Relation &relation) { editing->removeRelation(relation); });
+    connect(m_timeline, &TimelineView::linkDragged, editing, &EditingController::linkEvents);
+    m_details->setEditable(!m_store->isReadOnly());
     auto *editMenu = new QMenu(tr("&Edit"), this);
     editMenu->addActions(editing->editMenuActions());
     menuBar()->insertMenu(menuBar()->actions().value(1), editMenu);

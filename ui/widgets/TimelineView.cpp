@@ -241,6 +241,12 @@ void TimelineView::paintEvent(QPaintEvent *) {
     }
     if (m_drag == Drag::Move || m_drag == Drag::ResizeStart || m_drag == Drag::ResizeEnd)
         paintMarkGhost(painter);
+    if (m_drag == Drag::Link)
+        if (const PlacedEvent *from = m_layout->placedEvent(m_dragEvent)) {
+            // The link being drawn: from the mark to the pointer, dashed until it is dropped.
+            painter.setPen(QPen(m_theme.selection, 1.6, Qt::DashLine, Qt::RoundCap));
+            painter.drawLine(from->markRect.center(), contentPoint(m_lastPos));
+        }
     if (hasFocus() && !m_selected) {
         painter.resetTransform();
         QPen focus(m_theme.selection, 1, Qt::DotLine);
@@ -290,6 +296,8 @@ void TimelineView::mousePressEvent(QMouseEvent *event) {
     m_dragEvent = 0;
     if (m_editable && !(event->modifiers() & Qt::ShiftModifier))
         beginMarkDrag(event->position());
+    if (m_dragEvent && (event->modifiers() & Qt::AltModifier))
+        m_dragKind = Drag::Link; // Alt: draw a link to another mark instead of moving it
     if (event->modifiers() & Qt::ShiftModifier) {
         m_drag = Drag::Band;
         m_bandFromX = m_bandToX = event->position().x();
@@ -300,11 +308,21 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event) {
     const QPointF pos = event->position();
     if (m_drag == Drag::Pending && (pos - m_pressPos).manhattanLength() >= DragThreshold) {
         m_drag = m_dragEvent ? m_dragKind : Drag::Pan;
-        setCursor(m_dragEvent && m_dragKind != Drag::Move ? Qt::SizeHorCursor
-                                                          : Qt::ClosedHandCursor);
+        setCursor(!m_dragEvent || m_dragKind == Drag::Move ? Qt::ClosedHandCursor
+                  : m_dragKind == Drag::Link               ? Qt::CrossCursor
+                                                           : Qt::SizeHorCursor);
     }
     if (m_drag == Drag::Move || m_drag == Drag::ResizeStart || m_drag == Drag::ResizeEnd) {
         updateMarkDrag(pos);
+        return;
+    }
+    if (m_drag == Drag::Link) {
+        m_lastPos = pos;
+        ensureLayout();
+        const LayoutHit hit = m_layout->hitTest(contentPoint(pos));
+        setHovered(hit.kind == LayoutHit::Event && hit.eventId != m_dragEvent ? hit.eventId : 0,
+                   -1);
+        update();
         return;
     }
     if (m_drag == Drag::Pan) {
@@ -337,6 +355,14 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event) {
         emit eventResized(m_dragEvent, drag == Drag::ResizeEnd, m_dragDelta);
     if (drag == Drag::Move || drag == Drag::ResizeStart || drag == Drag::ResizeEnd) {
         update();
+        return;
+    }
+    if (drag == Drag::Link) {
+        ensureLayout();
+        const LayoutHit hit = m_layout->hitTest(contentPoint(event->position()));
+        update();
+        if (hit.kind == LayoutHit::Event && hit.eventId != m_dragEvent)
+            emit linkDragged(m_dragEvent, hit.eventId);
         return;
     }
     if (drag == Drag::Band) {
@@ -455,7 +481,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event) {
         return;
     case Qt::Key_Escape:
         if (m_drag == Drag::Band || m_drag == Drag::Move || m_drag == Drag::ResizeStart ||
-            m_drag == Drag::ResizeEnd) {
+            m_drag == Drag::ResizeEnd || m_drag == Drag::Link) {
             // Cancelled: the mark stays where it was and nothing is reported.
             m_drag = Drag::None;
             unsetCursor();

@@ -75,6 +75,8 @@ signals:
     void eventMoved(qint64 id, qint64 dayDelta);
     // One end of a range bar dragged to a day (`end` false: the start).
     void eventResized(qint64 id, bool end, qint64 newDay);
+    // A drag with Alt held from one event's mark to another's: link them (setEditable).
+    void linkDragged(qint64 fromId, qint64 toId);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -119,7 +121,7 @@ private:
     qint64 m_hovered = 0;
     int m_hoveredCluster = -1;
 
-    enum class Drag { None, Pending, Pan, Band, Move, ResizeStart, ResizeEnd };
+    enum class Drag { None, Pending, Pan, Band, Move, ResizeStart, ResizeEnd, Link };
     Drag m_drag = Drag::None;
     // Dragging a mark in time: which one, what the press grabbed, where it would land.
     void beginMarkDrag(QPointF widgetPoint);

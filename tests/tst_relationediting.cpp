@@ -1,0 +1,201 @@
+// Editing relations in the window: Link Events… (RelationEditorDialog), Edit and Remove in
+// Details' relation list, and a drag with Alt from one mark to another. Each is one step on
+// the undo stack.
+
+#include "model/formats/NativeJsonFormat.h"
+#include "model/store/TimelineStore.h"
+#include "ui/widgets/EditingController.h"
+#include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/MainWindow.h"
+#include "ui/widgets/RelationEditorDialog.h"
+#include "ui/widgets/TimelineView.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString april = u"d9dad484-014e-59ff-8e92-95fdd7271ee3"_s;   // H20 licence requirement
+const QString july = u"a13c86e2-6762-5b67-b629-ab43534c28f8"_s;    // licences will be granted
+const QString deal = u"5aafee21-7d5f-5e25-be5d-ea6d631245e6"_s;    // the August 12 deal
+const QString beijing = u"f62c7e26-3ad4-5fe3-83d6-80a0e8a38635"_s; // Beijing's warnings
+const QString seedSource = u"ed359814-0474-5270-91b5-c451e225d34f"_s;
+
+// Runs `fill` on the Link Events dialog as soon as it is open, then presses OK.
+void whenDialogOpens(const std::function<void(RelationEditorDialog *)> &fill) {
+    QTimer::singleShot(0, [fill] {
+        auto *dialog = qobject_cast<RelationEditorDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        fill(dialog);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+}
+
+} // namespace
+
+class TestRelationEditing : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(u"chiptimeline-test"_s);
+    }
+    void init() {
+        StoreError error;
+        auto store = TimelineStore::open(m_dir.filePath(u"t%1.sqlite"_s.arg(++m_count)), &error);
+        QVERIFY(store);
+        InputError inputError;
+        const auto dataset = NativeJsonFormat::readFile(
+            QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json"),
+            &inputError);
+        QVERIFY(dataset && store->importDataset(*dataset, ImportPolicy::Skip, nullptr, &error));
+        m_window = std::make_unique<MainWindow>(std::move(store));
+        m_window->resize(1400, 820);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_editing = m_window->findChild<EditingController *>();
+        QVERIFY(m_editing);
+        m_editing->setShowErrors(false);
+    }
+    void cleanup() { m_window.reset(); }
+
+    void dialogFindsTheOtherEventAndReadsTheDirection() {
+        const TimelineStore &store = m_window->store();
+        const Event subject = *store.eventByUid(july);
+        RelationEditorDialog dialog(store, subject, std::nullopt, std::nullopt);
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(dialog.findChild<QLabel *>(u"problem"_s)->text(), u"Choose the other event."_s);
+        // Words typed find the event by its title, as prefixes.
+        dialog.findChild<QLineEdit *>(u"find"_s)->setText(u"Beijing discour"_s);
+        auto *found = dialog.findChild<QListWidget *>(u"found"_s);
+        QCOMPARE(found->count(), 1);
+        QCOMPARE(found->item(0)->text(), u"Beijing discourages H20 purchases"_s);
+        found->setCurrentRow(0);
+        QVERIFY(ok->isEnabled());
+        // "Follows from", read from July, would make July answer a later event: said, allowed.
+        auto *type = dialog.findChild<QComboBox *>(u"type"_s);
+        type->setCurrentIndex(type->findText(u"follows from"_s));
+        QCOMPARE(dialog.findChild<QLabel *>(u"problem"_s)->text(),
+                 u"“US signals H20 licences will be granted” is dated before “Beijing discourages "
+                 "H20 purchases”, which it follows from: Dataset Health will report it."_s);
+        QVERIFY(ok->isEnabled());
+        // Read from the other event: Beijing responds to July.
+        type->setCurrentIndex(type->findText(u"answered by"_s));
+        QCOMPARE(dialog.findChild<QLabel *>(u"problem"_s)->text(), QString());
+        dialog.findChild<QLineEdit *>(u"note"_s)->setText(u" A warning after the signal "_s);
+        auto *source = dialog.findChild<QComboBox *>(u"source"_s);
+        source->setCurrentIndex(source->findData(seedSource));
+        dialog.findChild<QPlainTextEdit *>(u"quote"_s)->setPlainText(u"Peking warnte"_s);
+        dialog.findChild<QLineEdit *>(u"locator"_s)->setText(u"para. 6"_s);
+        QCOMPARE(dialog.relation(), (Relation{beijing,
+                                              july,
+                                              RelationType::RespondsTo,
+                                              u"A warning after the signal"_s,
+                                              {{seedSource, u"Peking warnte"_s, u"para. 6"_s}}}));
+        QCOMPARE(dialog.fromTitle(), u"Beijing discourages H20 purchases"_s);
+        QCOMPARE(dialog.toTitle(), u"US signals H20 licences will be granted"_s);
+    }
+
+    void detailsRemoveAndEditAreUndoable() {
+        TimelineStore &store = m_window->store();
+        TimelineView *view = m_window->timelineView();
+        const QList<Relation> before = store.relations();
+        view->selectEvent(store.eventByUid(deal)->id);
+        const QString details = m_window->detailsView()->toPlainText();
+        QVERIFY2(details.contains(u"Amends H20 licence requirement in force (9 April 2025)  "
+                                  "Edit · Remove"_s),
+                 qPrintable(details));
+
+        // Remove the first: the deal no longer amends the April requirement.
+        emit m_window->detailsView()->anchorClicked(QUrl(u"relation-remove:0"_s));
+        QCOMPARE(store.relations().size(), before.size() - 1);
+        QCOMPARE(store.relationsOf(april).size(), 1);
+        QCOMPARE(m_editing->undoStack()->undoText(),
+                 u"Unlink “15% revenue-share deal (\"August 12 deal\")” amends “H20 licence "
+                 "requirement in force”"_s);
+        QCOMPARE(view->relationArcs().size(), 1);
+        m_editing->undoStack()->undo();
+        QCOMPARE(store.relations(), before);
+        QCOMPARE(view->relationArcs().size(), 2);
+
+        // Edit the second (Beijing answers the deal): a new note, the same evidence.
+        whenDialogOpens([](RelationEditorDialog *dialog) {
+            dialog->findChild<QLineEdit *>(u"note"_s)->setText(u"Beijing's counter-move"_s);
+        });
+        emit m_window->detailsView()->anchorClicked(QUrl(u"relation-edit:1"_s));
+        const QList<Relation> ofBeijing = store.relationsOf(beijing);
+        QCOMPARE(ofBeijing.size(), 1);
+        QCOMPARE(ofBeijing.constFirst().note, u"Beijing's counter-move"_s);
+        QCOMPARE(ofBeijing.constFirst().citations,
+                 before.constLast().citations); // the evidence kept
+        m_editing->undoStack()->undo();
+        QCOMPARE(store.relations(), before);
+    }
+
+    void altDragFromMarkToMarkLinksThem() {
+        TimelineStore &store = m_window->store();
+        TimelineView *view = m_window->timelineView();
+        view->showDays(QDate(2025, 6, 20).toJulianDay(), QDate(2025, 8, 31).toJulianDay());
+        const qint64 from = store.eventByUid(july)->id;
+        const qint64 to = store.eventByUid(beijing)->id;
+        const PlacedEvent *a = view->currentLayout()->placedEvent(from);
+        const PlacedEvent *b = view->currentLayout()->placedEvent(to);
+        QVERIFY(a && b);
+        const QPoint start = a->markRect.center().toPoint();
+        const QPoint end = b->markRect.center().toPoint();
+        QSignalSpy linked(view, &TimelineView::linkDragged);
+        QSignalSpy moved(view, &TimelineView::eventMoved);
+        whenDialogOpens([](RelationEditorDialog *dialog) {
+            auto *type = dialog->findChild<QComboBox *>(u"type"_s);
+            QCOMPARE(type->currentText(), u"answered by"_s); // the later event answers
+        });
+        QTest::mousePress(view, Qt::LeftButton, Qt::AltModifier, start);
+        for (const QPoint at : {start + QPoint(8, 0), (start + end) / 2, end}) {
+            QMouseEvent move(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton,
+                             Qt::LeftButton, Qt::AltModifier);
+            QApplication::sendEvent(view, &move);
+        }
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::AltModifier, end);
+        QCOMPARE(linked.size(), 1);
+        QCOMPARE(linked.at(0).at(0).toLongLong(), from);
+        QCOMPARE(linked.at(0).at(1).toLongLong(), to);
+        QCOMPARE(moved.size(), 0); // linked, not moved
+        const QList<Relation> ofJuly = store.relationsOf(july);
+        QVERIFY(ofJuly.contains(Relation{beijing, july, RelationType::RespondsTo, {}, {}}));
+        QCOMPARE(store.eventByUid(july)->start, PartialDate::fromYmd(2025, 7, 14));
+    }
+
+    void readOnlyDetailsOfferNoEditing() {
+        m_window->detailsView()->setEditable(false);
+        m_window->timelineView()->selectEvent(m_window->store().eventByUid(deal)->id);
+        QVERIFY(!m_window->detailsView()->toPlainText().contains(u"Remove"_s));
+        m_window->detailsView()->setEditable(true);
+        QVERIFY(m_window->detailsView()->toPlainText().contains(u"Edit · Remove"_s));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    int m_count = 0;
+    std::unique_ptr<MainWindow> m_window;
+    EditingController *m_editing = nullptr;
+};
+
+QTEST_MAIN(TestRelationEditing)
+#include "tst_relationediting.moc"
