@@ -595,11 +595,13 @@ void TestMainWindow::selectedEventShowsItsRelations() {
              (QList<RelationArc>{{deal, april, u"amends"_s}, {beijing, deal, u"responds to"_s}}));
     const QString details = window->detailsView()->toPlainText();
     QVERIFY2(
-        details.contains(u"Relations (2)\nAmends H20 licence requirement in force (9 April 2025)"
-                         "\nThe restricted chips may be sold to China on condition of the 15% "
-                         "payment."_s),
+        details.contains(
+            u"Relations (2)\nAmends H20 licence requirement in force (9 April 2025)"
+            "  Edit · Remove\nThe restricted chips may be sold to China on condition of the 15% "
+            "payment."_s),
         qPrintable(details));
-    QVERIFY(details.contains(u"Answered by Beijing discourages H20 purchases (12 August 2025)"_s));
+    QVERIFY(details.contains(
+        u"Answered by Beijing discourages H20 purchases (12 August 2025)  Edit · Remove"_s));
     keepScreenshot(window.get(), u"relations-selected"_s);
 
     // The related event's title walks the chain.
