@@ -10,6 +10,7 @@
 #include "ui/widgets/RelationEditorDialog.h"
 #include "ui/widgets/TimelineView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -180,6 +181,38 @@ private slots:
         const QList<Relation> ofJuly = store.relationsOf(july);
         QVERIFY(ofJuly.contains(Relation{beijing, july, RelationType::RespondsTo, {}, {}}));
         QCOMPARE(store.eventByUid(july)->start, PartialDate::fromYmd(2025, 7, 14));
+    }
+
+    void showChainDrawsTheLineageAndVeilsTheRest() {
+        const TimelineStore &store = m_window->store();
+        TimelineView *view = m_window->timelineView();
+        const auto idOf = [&](const QString &uid) {
+            return store.eventByUid(uid)->id;
+        };
+        view->showDays(QDate(2025, 3, 20).toJulianDay(), QDate(2025, 9, 10).toJulianDay());
+        view->selectEvent(idOf(deal));
+        QCOMPARE(view->relationArcs().size(), 2);
+        QVERIFY(!view->chainFocus());
+        auto *showChain = m_window->findChild<QAction *>(u"showChain"_s);
+        QVERIFY(showChain);
+        showChain->trigger();
+        const QList<RelationArc> arcs = view->relationArcs();
+        QCOMPARE(arcs.size(), 3);
+        for (const RelationArc &arc : {RelationArc{idOf(july), idOf(april), u"follows from"_s},
+                                       RelationArc{idOf(deal), idOf(april), u"amends"_s},
+                                       RelationArc{idOf(beijing), idOf(deal), u"responds to"_s}})
+            QVERIFY2(arcs.contains(arc), qPrintable(arc.label));
+        QCOMPARE(view->chainFocus(),
+                 (QSet<qint64>{idOf(april), idOf(july), idOf(deal), idOf(beijing)}));
+        const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+        if (!folder.isEmpty())
+            m_window->grab().save(folder + u"/relations-chain.png"_s);
+        // Another event: its own chain.
+        view->selectEvent(idOf(u"22faa901-ccdd-516f-84fe-a5c42306a231"_s)); // AI Diffusion Rule
+        QCOMPARE(view->chainFocus()->size(), 2);
+        showChain->trigger();
+        QVERIFY(!view->chainFocus());
+        QCOMPARE(view->relationArcs().size(), 1);
     }
 
     void readOnlyDetailsOfferNoEditing() {

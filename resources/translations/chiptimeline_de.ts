@@ -2078,6 +2078,10 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
+    <message>
+        <source>Show &amp;Chain of Selected Event</source>
+        <translation>&amp;Kette des gewählten Ereignisses zeigen</translation>
+    </message>
 </context>
 <context>
     <name>MergeEventsCommand</name>

@@ -311,6 +311,13 @@ void MainWindow::buildActions() {
     QAction *fit = view->addAction(tr("&Fit All"), m_timeline, &TimelineView::fitAll);
     fit->setShortcut(QKeySequence(u"Ctrl+0"_s));
     view->addSeparator();
+    // The selected event's whole lineage, everything else under a veil.
+    QAction *chain = view->addAction(tr("Show &Chain of Selected Event"));
+    chain->setObjectName(u"showChain"_s);
+    chain->setCheckable(true);
+    chain->setShortcut(QKeySequence(u"Ctrl+Shift+L"_s));
+    connect(chain, &QAction::toggled, this, &MainWindow::setShowChain);
+    view->addSeparator();
     QMenu *lanes = view->addMenu(tr("&Lanes"));
     m_grouping = new QActionGroup(this);
     const QList<std::pair<QString, LaneGrouping>> groupings = {
@@ -541,45 +548,6 @@ void MainWindow::updateStatus() {
     if (m_store->isReadOnly())
         text += u" · "_s + tr("read-only: %1").arg(m_store->readOnlyReason());
     m_statusCounts->setText(text);
-}
-
-void MainWindow::showSelected(qint64 id) {
-    const std::optional<Event> event = id ? m_store->event(id) : std::nullopt;
-    if (!event) {
-        m_timeline->setRelationArcs({});
-        m_details->clearEvent();
-        return;
-    }
-    // Its relations: arcs on the timeline, a list in Details.
-    const QList<Relation> relations = m_store->relationsOf(event->uid);
-    QList<RelationArc> arcs;
-    QHash<QString, Event> related;
-    for (const Relation &relation : relations) {
-        const QString other = relation.fromUid == event->uid ? relation.toUid : relation.fromUid;
-        if (!related.contains(other))
-            if (std::optional<Event> found = m_store->eventByUid(other))
-                related.insert(other, *std::move(found));
-        const auto idOf = [&](const QString &uid) {
-            return uid == event->uid ? event->id : related.value(uid).id;
-        };
-        arcs << RelationArc{idOf(relation.fromUid), idOf(relation.toUid),
-                            relationTypeLabel(relation.type)};
-    }
-    m_timeline->setRelationArcs(arcs);
-    // Only the sources this event cites are read, not every source in the store.
-    QHash<QString, Source> cited;
-    for (const Citation &citation : event->citations) {
-        if (cited.contains(citation.sourceUid))
-            continue;
-        if (std::optional<Source> source = m_store->sourceByUid(citation.sourceUid))
-            cited.insert(citation.sourceUid, *std::move(source));
-    }
-    for (const Relation &relation : relations)
-        for (const Citation &citation : relation.citations)
-            if (!cited.contains(citation.sourceUid))
-                if (std::optional<Source> source = m_store->sourceByUid(citation.sourceUid))
-                    cited.insert(citation.sourceUid, *std::move(source));
-    m_details->showEvent(*event, cited, m_categories, relations, related);
 }
 
 void MainWindow::openLink(const QUrl &url) {

@@ -94,6 +94,9 @@ protected:
 private:
     void buildActions();
     void showSelected(qint64 id);
+    // View → Show Chain of Selected Event: the arcs of the selected event's whole chain,
+    // the rest of the timeline under a veil (MainWindowRelations.cpp).
+    void setShowChain(bool show);
     void applyFilter(const EventFilter &filter);
     // The sources pane and the filter bar's names and completion. At start-up they are
     // filled once the timeline has painted its first frame, so the window shows the
@@ -130,6 +133,7 @@ private:
     QTableView *m_eventList = nullptr;
     EventFilter m_filter;
     EventDetailsView *m_details = nullptr;
+    bool m_showChain = false;
     SourcesPane *m_sourcesPane = nullptr;
     SearchResultsPane *m_searchResults = nullptr;
     QLabel *m_statusCounts = nullptr;

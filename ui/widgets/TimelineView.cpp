@@ -84,6 +84,13 @@ void TimelineView::setTheme(const TimelineTheme &theme) {
     update();
 }
 
+void TimelineView::setChainFocus(std::optional<QSet<qint64>> chain) {
+    if (chain == m_chainFocus)
+        return;
+    m_chainFocus = std::move(chain);
+    update();
+}
+
 void TimelineView::setHighlighted(std::optional<QSet<qint64>> matching) {
     m_highlighted = std::move(matching);
     update();
@@ -218,12 +225,16 @@ void TimelineView::paintEvent(QPaintEvent *) {
     options.today = m_today;
     options.relationArcs = m_relationArcs;
     TimelinePainter::paint(painter, *m_layout, m_theme, options);
-    if (m_highlighted) {
+    if (m_highlighted || m_chainFocus) {
         // Only what the layout placed (bounded by the pixels), never the whole data set.
         QColor veil = m_theme.background;
         veil.setAlpha(185);
+        const auto veiled = [&](qint64 id) {
+            return id != m_selected && ((m_highlighted && !m_highlighted->contains(id)) ||
+                                        (m_chainFocus && !m_chainFocus->contains(id)));
+        };
         for (const PlacedEvent &placed : m_layout->events())
-            if (!m_highlighted->contains(placed.id) && placed.id != m_selected)
+            if (veiled(placed.id))
                 painter.fillRect(placed.markRect.united(placed.labelRect).adjusted(-2, -1, 2, 1),
                                  veil);
     }

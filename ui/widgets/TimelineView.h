@@ -48,6 +48,9 @@ public:
     // "Dim non-matching": every event stays drawn, those not in `matching` under a veil.
     // std::nullopt draws everything plainly.
     void setHighlighted(std::optional<QSet<qint64>> matching);
+    // Show Chain: the events of the selected event's lineage stay clear, the rest is veiled.
+    void setChainFocus(std::optional<QSet<qint64>> chain);
+    [[nodiscard]] const std::optional<QSet<qint64>> &chainFocus() const { return m_chainFocus; }
 
     [[nodiscard]] const TimeScale &timeScale() const { return m_scale; }
     void setTimeScale(const TimeScale &scale);
@@ -113,6 +116,7 @@ private:
     QDate m_today;
     QList<RelationArc> m_relationArcs;
     std::optional<QSet<qint64>> m_highlighted;
+    std::optional<QSet<qint64>> m_chainFocus;
     QScrollBar *m_vertical = nullptr;
     bool m_hasFitted = false;
 
