@@ -151,7 +151,7 @@ void tst_PostgresSchema::initCreatesTheSchema() {
     QCOMPARE(postgresSchemaVersion(owner, &error), 0);
     QVERIFY2(initPostgresSchema(owner, &error), qPrintable(error.message));
     QCOMPARE(error.kind, StoreError::Kind::None);
-    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"2"_s);
+    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"3"_s);
     QCOMPARE(postgresSchemaVersion(owner, &error), 2);
     QCOMPARE(value(owner, u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                           "WHERE schemaname = current_schema()"_s),
@@ -226,7 +226,7 @@ void tst_PostgresSchema::ownerWithoutSuperuserRightsMayInit() {
     QVERIFY(db.isOpen());
     StoreError error;
     QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
-    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"2"_s);
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"3"_s);
     QCOMPARE(
         value(db,
               u"SELECT has_table_privilege('chiptimeline_editor', 'event', 'INSERT')::text "

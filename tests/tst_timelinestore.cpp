@@ -216,7 +216,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 6);
+    QCOMPARE(store->schemaVersion(), 7);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -642,7 +642,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 6);
+    QCOMPARE(store->schemaVersion(), 7);
     // Its history starts at the upgrade, with one revision and no changes.
     const QList<Revision> history = store->revisions({{}, {}, {}, {}, true});
     QCOMPARE(history.size(), 1);
@@ -1014,7 +1014,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 6);
+    QCOMPARE(store->schemaVersion(), 7);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
     verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});

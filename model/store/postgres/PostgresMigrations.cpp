@@ -322,6 +322,15 @@ QStringList relations() {
     };
 }
 
+// Bilingual data, as SQLite's version 7 keeps it: an event's title and summary and a
+// category's label in other languages, one compact JSON object per row ('' when none).
+QStringList translations() {
+    return {
+        u"ALTER TABLE event ADD COLUMN translations text NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE category ADD COLUMN translations text NOT NULL DEFAULT ''"_s,
+    };
+}
+
 } // namespace
 
 const QList<PostgresMigration> &postgresMigrations() {
@@ -331,6 +340,7 @@ const QList<PostgresMigration> &postgresMigrations() {
          "search; row versions; change notifications; reader and editor roles"_s,
          tables() + search() + notifications() + roles()},
         {2, u"relations between events, with their sources"_s, relations()},
+        {3, u"translations of titles, summaries and labels"_s, translations()},
     };
     return migrations;
 }

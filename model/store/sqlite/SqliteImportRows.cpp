@@ -42,6 +42,7 @@ qint64 SqliteTimelineStore::insertImportedEvent(ImportStatements &bulk, const Ev
     insert.bindInt(14, event.importance);
     insert.bindText(15, created);
     insert.bindText(16, now);
+    insert.bindText(17, DataTranslations::toText(event.translations));
     if (!insert.run()) {
         *error =
             errorFromCode(insert.errorCode(), insert.errorText(), u"save event %1"_s.arg(what()));

@@ -303,6 +303,15 @@ QStringList version6() {
     };
 }
 
+// Version 7: bilingual data. An event's title and summary and a category's label in other
+// languages, as one compact JSON object per row (see DataTranslations); '' when none.
+QStringList version7() {
+    return {
+        u"ALTER TABLE event ADD COLUMN translations TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE category ADD COLUMN translations TEXT NOT NULL DEFAULT ''"_s,
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigration> &schemaMigrations() {
@@ -313,6 +322,7 @@ const QList<SchemaMigration> &schemaMigrations() {
         {4, u"full-text index without a copy of the text"_s, version4()},
         {5, u"relations between events, with their sources"_s, version5()},
         {6, u"history: revisions with their changes"_s, version6()},
+        {7, u"translations of titles, summaries and labels"_s, version7()},
     };
     return migrations;
 }
