@@ -189,9 +189,9 @@ void tst_PostgresSchema::newerSchemaIsRefused() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              u"%1: written by a newer ChipTimeline (schema version 7; this version reads up to "
-             "2); left untouched"_s.arg(addressOf(m_database).displayString()));
+             "3); left untouched"_s.arg(addressOf(m_database).displayString()));
     QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"7"_s);
-    QVERIFY(exec(owner, u"UPDATE meta SET value = '2' WHERE key = 'schema_version'"_s));
+    QVERIFY(exec(owner, u"UPDATE meta SET value = '3' WHERE key = 'schema_version'"_s));
 }
 
 void tst_PostgresSchema::foreignTablesAreRefused() {

@@ -599,7 +599,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 6); left untouched"_s);
+                    "up to 7); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
