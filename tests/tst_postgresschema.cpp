@@ -152,7 +152,7 @@ void tst_PostgresSchema::initCreatesTheSchema() {
     QVERIFY2(initPostgresSchema(owner, &error), qPrintable(error.message));
     QCOMPARE(error.kind, StoreError::Kind::None);
     QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"3"_s);
-    QCOMPARE(postgresSchemaVersion(owner, &error), 2);
+    QCOMPARE(postgresSchemaVersion(owner, &error), 3);
     QCOMPARE(value(owner, u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                           "WHERE schemaname = current_schema()"_s),
              u"actor category chip event event_actor event_chip event_search event_source "
