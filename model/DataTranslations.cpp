@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace DataTranslations {
@@ -124,6 +126,15 @@ EventTranslations eventTranslationsFromText(const QString &text) {
 
 LabelTranslations labelTranslationsFromText(const QString &text) {
     return labelTranslationsFromJson(objectFromText(text));
+}
+
+QString searchText(const EventTranslations &translations) {
+    const bool any = std::any_of(translations.cbegin(), translations.cend(),
+                                 [](const EventTranslation &t) { return !t.isEmpty(); });
+    if (!any)
+        return {};
+    const EventTranslation german = translations.value(u"de"_s);
+    return u' ' + german.title + u' ' + german.summary;
 }
 
 QString title(const Event &event, const QString &language) {

@@ -47,6 +47,11 @@ namespace DataTranslations {
 [[nodiscard]] EventTranslations eventTranslationsFromText(const QString &text);
 [[nodiscard]] LabelTranslations labelTranslationsFromText(const QString &text);
 
+// What the search index adds to an event's summary: " " + title + " " + summary of the
+// German translation, empty when the event has no translation at all. SQLite's view
+// event_search_text computes the same text.
+[[nodiscard]] QString searchText(const EventTranslations &translations);
+
 // What a reader in `language` sees: the translation when there is one, else the original.
 [[nodiscard]] QString title(const Event &event, const QString &language);
 [[nodiscard]] QString summary(const Event &event, const QString &language);

@@ -3,6 +3,7 @@
 // the timeline's data in the reader's language. Runs on both backends (StoreLocationTestUtil).
 
 #include "StoreLocationTestUtil.h"
+#include "model/SearchQuery.h"
 #include "model/TimelineDataQuery.h"
 #include "model/store/TimelineStore.h"
 
@@ -23,6 +24,7 @@ private slots:
     void storeKeepsTranslations();
     void timelineDataInGerman();
     void historyRestoresTranslations();
+    void germanTextsAreSearchable();
 
 private:
     StoreLocations m_locations;
@@ -170,6 +172,35 @@ void TestBilingualData::historyRestoresTranslations() {
                                  [](const Event &e) { return e.uid == translatedEvent().uid; });
     QVERIFY(it != asOf.events.cend());
     QCOMPARE(it->translations, translatedEvent().translations);
+}
+
+void TestBilingualData::germanTextsAreSearchable() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    ImportSummary summary;
+    QVERIFY(store->importDataset(bilingualDataset(), ImportPolicy::Skip, &summary, &error));
+    const auto count = [&store](const QString &text) {
+        return store->countEvents(SearchQuery::toFtsExpression(text), {});
+    };
+    QCOMPARE(count(u"beschranken"_s), 1);         // the German title, folded
+    QCOMPARE(count(u"Lizenz erforderlich"_s), 1); // the German summary
+    const QList<EventSearch::EventHit> hits =
+        store->searchEvents(SearchQuery::toFtsExpression(u"beschranken"_s), {}, 10);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.at(0).eventId, store->eventByUid(translatedEvent().uid)->id);
+
+    // An edit re-indexes them: the old German words no longer match, the new ones do.
+    Event edited = *store->eventByUid(translatedEvent().uid);
+    edited.translations[u"de"_s].title = u"USA verlangen Lizenzen"_s;
+    QVERIFY2(store->saveEvent(edited, &error), qPrintable(error.message));
+    QCOMPARE(count(u"beschranken"_s), 0);
+    QCOMPARE(count(u"verlangen"_s), 1);
+    edited.translations.clear();
+    QVERIFY2(store->saveEvent(edited, &error), qPrintable(error.message));
+    QCOMPARE(count(u"verlangen"_s), 0);
+    QCOMPARE(count(u"H20"_s), 1);
+    QVERIFY(!store->checkIntegrity(true).isError());
 }
 
 QTEST_GUILESS_MAIN(TestBilingualData)

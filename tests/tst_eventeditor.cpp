@@ -435,6 +435,11 @@ void TestEventEditor::categoryManagerAppliesAtOnce() {
     retype(label, u"US controls"_s);
     QTest::keyClick(label, Qt::Key_Return);
     QCOMPARE(store->categories().constFirst().label, u"US controls"_s);
+    auto *germanLabel = child<QLineEdit>(&dialog, u"germanLabel"_s);
+    retype(germanLabel, u" US-Kontrollen "_s);
+    QTest::keyClick(germanLabel, Qt::Key_Return);
+    QCOMPARE(store->categories().constFirst().labelTranslations,
+             (LabelTranslations{{u"de"_s, u"US-Kontrollen"_s}}));
     auto *name = child<QLineEdit>(&dialog, u"name"_s);
     retype(name, u"Bad Name"_s);
     QVERIFY(shows(&dialog, u"nameError"_s,
@@ -449,6 +454,10 @@ void TestEventEditor::categoryManagerAppliesAtOnce() {
     connect(&controller, &EditingController::dataChanged, &dialog, &CategoryManagerDialog::reload);
     controller.undoStack()->undo();
     QCOMPARE(store->categories().constFirst().name, u"us-export-control"_s);
+    controller.undoStack()->undo();
+    QVERIFY(store->categories().constFirst().labelTranslations.isEmpty());
+    QCOMPARE(germanLabel->text(), QString());
+    QCOMPARE(store->categories().constFirst().label, u"US controls"_s);
     controller.undoStack()->undo();
     QCOMPARE(store->categories().constFirst().label, u"US export controls"_s);
     QCOMPARE(list->item(0)->text(), u"US export controls"_s); // the dialog follows the undo

@@ -179,6 +179,14 @@
         <source>Move and Delete</source>
         <translation>Verschieben und löschen</translation>
     </message>
+    <message>
+        <source>German label (optional)</source>
+        <translation>Deutsche Bezeichnung (optional)</translation>
+    </message>
+    <message>
+        <source>Deutsch:</source>
+        <translation>Deutsch:</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -132,7 +132,12 @@ qint64 SqliteTimelineStore::insertImportedEvent(ImportStatements &bulk, const Ev
     BulkStatement &index = bulk.insertEventIndex;
     index.bindInt(1, eventRow);
     index.bindText(2, title);
-    index.bindText(3, event.summary);
+    // With its translations, as the view event_search_text gives it.
+    const QString indexedSummary =
+        event.translations.isEmpty()
+            ? event.summary
+            : QString(event.summary + DataTranslations::searchText(event.translations));
+    index.bindText(3, indexedSummary);
     index.bindText(4, indexNames);
     if (!index.run()) {
         *error =
