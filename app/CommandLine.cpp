@@ -314,7 +314,27 @@ public:
         if (filter.query.isEmpty())
             return fail(u"search: the query '%1' holds no word to search for"_s.arg(text),
                         CommandLine::UsageError);
-        return printEvents(m_store->events(filter), json);
+        const int printed = printEvents(m_store->events(filter), json);
+        // In text, the matching sources follow the events (--json stays the events' array).
+        return json || printed != CommandLine::Success ? printed : printSources(filter.query);
+    }
+
+    // The sources the full-text `expression` matches, best first.
+    int printSources(const QString &expression) {
+        const int total = m_store->countSources(expression);
+        const QList<EventSearch::SourceHit> hits =
+            total > 0 ? m_store->searchSources(expression, total) : QList<EventSearch::SourceHit>();
+        QList<Source> found;
+        for (const EventSearch::SourceHit &hit : hits)
+            if (const std::optional<Source> source = m_store->source(hit.sourceId))
+                found << *source;
+        if (readFailed())
+            return CommandLine::Failure;
+        for (const Source &source : std::as_const(found))
+            m_out << "source: " << ListText::source(source) << '\n';
+        m_out << found.size() << (found.size() == 1 ? " source\n" : " sources\n");
+        m_out.flush();
+        return CommandLine::Success;
     }
 
     int check(bool json) {

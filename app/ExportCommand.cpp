@@ -241,7 +241,7 @@ void addRelationSources(const TimelineStore &store, const RelationChain &chain,
 // and `reproduce`. `drawn` receives the digest of what the figure drew.
 int writeFigure(const TimelineStore &store, ExportRequest &request, const EventFilter &filter,
                 QTextStream &out, QTextStream &err, QString *drawn = nullptr) {
-    TimelineData data = TimelineDataQuery::load(store, filter);
+    TimelineData data = TimelineDataQuery::load(store, filter, request.figure.language);
     std::optional<RelationChain> chain;
     if (!request.figure.chain.isEmpty()) {
         chain = chainFigure(store, request, data, err);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/DataTranslations.h"
 #include "model/EventStatus.h"
 #include "model/PartialDate.h"
 
@@ -10,8 +11,7 @@
 
 // The link between an event and a source that reports it: the supporting passage (in the
 // source's own language) and where in the source it stands.
-struct Citation
-{
+struct Citation {
     QString sourceUid;
     QString quote;
     QString locator; // "para. 3", "p. 12", ...
@@ -21,14 +21,13 @@ struct Citation
 
 // One thing that happened. A point event has only `start`; a range has `end` as well.
 // Either date may be of year, month or day precision.
-struct Event
-{
+struct Event {
     qint64 id = 0;
     QString uid;
     QString title;
     QString summary; // Markdown
     PartialDate start;
-    PartialDate end; // invalid for a point event
+    PartialDate end;  // invalid for a point event
     QString category; // Category::name
     EventStatus status = EventStatus::Confirmed;
     int importance = 2; // 1 (minor) .. 3 (major)
@@ -36,14 +35,14 @@ struct Event
     QStringList chips;
     QStringList tags;
     QList<Citation> citations;
+    EventTranslations translations = {}; // title and summary in other languages, by language
     QDateTime created;
     QDateTime modified;
 
     [[nodiscard]] bool isRange() const { return end.isValid(); }
     // First and last Julian day the event covers (a partial date covers its whole span).
     [[nodiscard]] qint64 firstJulianDay() const { return start.firstJulianDay(); }
-    [[nodiscard]] qint64 lastJulianDay() const
-    {
+    [[nodiscard]] qint64 lastJulianDay() const {
         return end.isValid() ? end.lastJulianDay() : start.lastJulianDay();
     }
 

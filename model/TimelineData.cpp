@@ -131,6 +131,30 @@ TimelineData TimelineData::subset(std::span<const quint32> indices) const {
     return data;
 }
 
+TimelineData TimelineData::inLanguage(const QHash<qint64, QString> &titles,
+                                      const QString &language) const {
+    auto out = std::make_shared<Storage>(*d);
+    for (Category &category : out->categories)
+        category.label = DataTranslations::label(category, language);
+    if (!titles.isEmpty()) {
+        QByteArray texts;
+        texts.reserve(d->titles.size());
+        for (size_t i = 0; i < d->ids.size(); ++i) {
+            out->titleOffsets[i] = quint32(texts.size());
+            const auto title = titles.constFind(d->ids[i]);
+            if (title != titles.cend())
+                texts.append(title->toUtf8());
+            else
+                texts.append(titleUtf8(qsizetype(i)));
+        }
+        out->titleOffsets[d->ids.size()] = quint32(texts.size());
+        out->titles = std::move(texts);
+    }
+    TimelineData data;
+    data.d = std::move(out);
+    return data;
+}
+
 qint64 TimelineData::memoryBytes() const {
     const auto bytes = [](const auto &v) {
         return qint64(v.capacity() * sizeof(v[0]));

@@ -16,6 +16,7 @@
 #include "model/PartialDate.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -111,6 +112,11 @@ public:
     // The events at the given indices (ascending, so time order is kept), with the same name
     // tables and categories: what a filter leaves of a snapshot, without asking the store.
     [[nodiscard]] TimelineData subset(std::span<const quint32> indices) const;
+
+    // The same events as a reader in `language` sees them: the titles given by row id in
+    // `titles` (the others kept) and each category's label in that language where it has one.
+    [[nodiscard]] TimelineData inLanguage(const QHash<qint64, QString> &titles,
+                                          const QString &language) const;
 
     // Index of the event with row id `id`, or -1. O(log n).
     [[nodiscard]] qsizetype indexOfId(qint64 id) const;

@@ -5,3 +5,11 @@
 TimelineData TimelineDataQuery::load(const TimelineStore &store, const EventFilter &filter) {
     return store.timelineData(filter);
 }
+
+TimelineData TimelineDataQuery::load(const TimelineStore &store, const EventFilter &filter,
+                                     const QString &language) {
+    TimelineData data = store.timelineData(filter);
+    if (language.isEmpty() || language == u"en")
+        return data;
+    return data.inLanguage(store.translatedTitles(language), language);
+}

@@ -12,4 +12,8 @@ class TimelineDataQuery {
 public:
     [[nodiscard]] static TimelineData load(const TimelineStore &store,
                                            const EventFilter &filter = {});
+    // The same as a reader in `language` ("de") sees it: translated titles and labels where
+    // there are any (see TimelineData::inLanguage); the original for "en" or empty.
+    [[nodiscard]] static TimelineData load(const TimelineStore &store, const EventFilter &filter,
+                                           const QString &language);
 };

@@ -33,6 +33,7 @@ private slots:
     void checkDefaultDatasetHasNoUnsourcedEvent();
     void checkFailsOnUnsourcedEvent();
     void searchFindsGermanWithoutUmlauts();
+    void searchListsMatchingSources();
     void defaultDatabaseIsFilledOnFirstUse();
     void usageErrors_data();
     void usageErrors();
@@ -102,7 +103,7 @@ void TestCommandLine::importThenListJson() {
     QCOMPARE(first.keys(),
              (QStringList{u"actors"_s, u"category"_s, u"chips"_s, u"end"_s, u"importance"_s,
                           u"relations"_s, u"sources"_s, u"start"_s, u"status"_s, u"summary"_s,
-                          u"tags"_s, u"title"_s, u"uid"_s}));
+                          u"tags"_s, u"title"_s, u"translations"_s, u"uid"_s}));
     QCOMPARE(first.value(u"uid"_s).toString(), u"ef3c96c4-5e9c-5eda-9137-f0ecfc521a22"_s);
     QCOMPARE(first.value(u"start"_s).toString(), u"2022-08-31"_s);
     QCOMPARE(first.value(u"end"_s).toString(), QString());
@@ -289,6 +290,22 @@ void TestCommandLine::searchFindsGermanWithoutUmlauts() {
     const Result unbalanced = run({u"--db"_s, m_db, u"search"_s, u"\"H20 licence"_s});
     QCOMPARE(unbalanced.code, 0);
     QVERIFY(unbalanced.out.contains(u"H20 licence requirement"_s));
+}
+
+void TestCommandLine::searchListsMatchingSources() {
+    const Result result = run({u"--db"_s, m_db, u"search"_s, u"exportbeschrankungen"_s});
+    QCOMPARE(result.code, 0);
+    QCOMPARE(result.out,
+             u"0 events\n"
+             "source: \"DeepSeek: Verzögerungen bei der Entwicklung des nächsten KI-Modells durch "
+             "NVIDIA GPU-Exportbeschränkungen nach China\", 2025\n"
+             "source: Eulerpool News, \"DeepSeek verschiebt Modellstart nach Problemen mit Huaweis "
+             "KI-Chips\", 2025-08-15\n"
+             "2 sources\n"_s);
+    // --json stays the array of events.
+    const Result json = run({u"--db"_s, m_db, u"search"_s, u"exportbeschrankungen"_s, u"--json"_s});
+    QCOMPARE(json.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(), 0);
 }
 
 void TestCommandLine::defaultDatabaseIsFilledOnFirstUse() {

@@ -14,6 +14,7 @@ private slots:
     void readsEveryField();
     void csvRoundTripsCellByCell();
     void datasetRoundTrips();
+    void translationsRoundTrip();
     void listsEscapeSemicolons();
     void sourceEntriesRoundTrip_data();
     void sourceEntriesRoundTrip();
@@ -159,6 +160,33 @@ void TestEventCsvFormat::datasetRoundTrips() {
     QCOMPARE(back->sources.at(0).published, a.published);
     QCOMPARE(back->sources.at(1).uid, b.uid);
     QCOMPARE(back->sources.at(1).title, b.title);
+}
+
+void TestEventCsvFormat::translationsRoundTrip() {
+    Dataset dataset;
+    Event event;
+    event.uid = u"e1"_s;
+    event.title = u"Export restrictions"_s;
+    event.summary = u"Line one\nline two"_s;
+    event.start = PartialDate::fromYmd(2025, 4, 15);
+    event.translations.insert(u"de"_s, {u"Exportbeschränkungen"_s, u"Zeile eins\nZeile zwei"_s});
+    Event plain;
+    plain.uid = u"e2"_s;
+    plain.title = u"Untranslated"_s;
+    plain.start = PartialDate::fromYear(2024);
+    dataset.events = {plain, event};
+    const QByteArray bytes = EventCsvFormat::write(dataset);
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBFuid,start,end,title,summary,category,status,importance,"
+                             "actors,chips,"
+                             "tags,sources,title_de,summary_de\r\n"));
+    QVERIFY(bytes.contains(",Exportbeschränkungen,\"Zeile eins\nZeile zwei\"\r\n"));
+    InputError error;
+    const auto back = EventCsvFormat::read(bytes, {}, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->events, dataset.events);
+    // A file without translations has no translation columns.
+    dataset.events = {plain};
+    QVERIFY(!EventCsvFormat::write(dataset).contains("title_de"));
 }
 
 void TestEventCsvFormat::listsEscapeSemicolons() {

@@ -109,6 +109,7 @@ private slots:
     void emptyTitleDisablesOk();
     void endBeforeStartIsRefused();
     void returnsTheEditedEvent();
+    void editsTheGermanTranslationBeside();
     void linksAndUnlinksSources();
     void previewRendersMarkdownWithoutHtml();
     void namesAreSplitAndDeduplicated();
@@ -200,6 +201,31 @@ void TestEventEditor::returnsTheEditedEvent() {
     // The status explains itself.
     QCOMPARE(child<QComboBox>(&dialog, u"status"_s)->toolTip(),
              u"Disputed: "_s + eventStatusExplanation(EventStatus::Disputed));
+}
+
+void TestEventEditor::editsTheGermanTranslationBeside() {
+    Event original = sampleEvent();
+    original.translations.insert(u"de"_s, {u"Alter Titel"_s, u"Alte *Beschreibung*"_s});
+    original.translations.insert(u"fr"_s, {u"Titre"_s, {}});
+    EventEditorDialog dialog(original, sampleCategories(), sampleSources(), {});
+    QCOMPARE(dialog.event(), original); // opened and closed: nothing changes
+    auto *germanTitle = child<QLineEdit>(&dialog, u"germanTitle"_s);
+    auto *germanDescription = child<QPlainTextEdit>(&dialog, u"germanDescription"_s);
+    QCOMPARE(germanTitle->text(), u"Alter Titel"_s);
+    QCOMPARE(germanDescription->toPlainText(), u"Alte *Beschreibung*"_s);
+    retype(germanTitle, u" USA verlangen Lizenzen "_s);
+    germanDescription->setPlainText(u"Für den **H20**."_s);
+    Event edited = dialog.event();
+    QCOMPARE(edited.title, original.title);
+    QCOMPARE(edited.translations.value(u"de"_s),
+             (EventTranslation{u"USA verlangen Lizenzen"_s, u"Für den **H20**."_s}));
+    QCOMPARE(edited.translations.value(u"fr"_s), original.translations.value(u"fr"_s));
+    // Both emptied: no German translation is left, the others stay.
+    retype(germanTitle, {});
+    germanDescription->clear();
+    edited = dialog.event();
+    QVERIFY(!edited.translations.contains(u"de"_s));
+    QCOMPARE(edited.translations.size(), 1);
 }
 
 void TestEventEditor::linksAndUnlinksSources() {
@@ -409,6 +435,11 @@ void TestEventEditor::categoryManagerAppliesAtOnce() {
     retype(label, u"US controls"_s);
     QTest::keyClick(label, Qt::Key_Return);
     QCOMPARE(store->categories().constFirst().label, u"US controls"_s);
+    auto *germanLabel = child<QLineEdit>(&dialog, u"germanLabel"_s);
+    retype(germanLabel, u" US-Kontrollen "_s);
+    QTest::keyClick(germanLabel, Qt::Key_Return);
+    QCOMPARE(store->categories().constFirst().labelTranslations,
+             (LabelTranslations{{u"de"_s, u"US-Kontrollen"_s}}));
     auto *name = child<QLineEdit>(&dialog, u"name"_s);
     retype(name, u"Bad Name"_s);
     QVERIFY(shows(&dialog, u"nameError"_s,
@@ -423,6 +454,10 @@ void TestEventEditor::categoryManagerAppliesAtOnce() {
     connect(&controller, &EditingController::dataChanged, &dialog, &CategoryManagerDialog::reload);
     controller.undoStack()->undo();
     QCOMPARE(store->categories().constFirst().name, u"us-export-control"_s);
+    controller.undoStack()->undo();
+    QVERIFY(store->categories().constFirst().labelTranslations.isEmpty());
+    QCOMPARE(germanLabel->text(), QString());
+    QCOMPARE(store->categories().constFirst().label, u"US controls"_s);
     controller.undoStack()->undo();
     QCOMPARE(store->categories().constFirst().label, u"US export controls"_s);
     QCOMPARE(list->item(0)->text(), u"US export controls"_s); // the dialog follows the undo

@@ -137,16 +137,19 @@ void tst_EventSearch::events_data() {
         << u"export"_s << QStringList{u"House committee advances AI Overwatch Act"_s};
     QTest::newRow("phrase") << u"\"H20 licence\""_s
                             << QStringList{u"H20 licence requirement in force"_s};
+    // "China" in the German summary too: the German texts are searched.
     QTest::newRow("AND") << u"H20 AND China"_s
                          << QStringList{u"H20 licence requirement in force"_s, // H20 twice
                                         u"US signals H20 licences will be granted"_s,
                                         u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                                        u"Beijing discourages H20 purchases"_s,
                                         u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("implicit AND") << u"H20 China"_s
                                   << QStringList{
                                          u"H20 licence requirement in force"_s,
                                          u"US signals H20 licences will be granted"_s,
                                          u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                                         u"Beijing discourages H20 purchases"_s,
                                          u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("OR") << u"MI308 OR Blackwell"_s
                         << QStringList{
@@ -173,6 +176,7 @@ void tst_EventSearch::events_data() {
                        u"China customs blocks H200"_s,
                        u"US signals H20 licences will be granted"_s,
                        u"CAC summons Nvidia over H20 \"backdoor\" concerns"_s,
+                       u"Beijing discourages H20 purchases"_s,
                        u"15% revenue-share deal (\"August 12 deal\")"_s};
     QTest::newRow("actor name") << u"SiliconFlow"_s
                                 << QStringList{u"Huawei/SiliconFlow paper claims Ascend cluster "
@@ -180,8 +184,9 @@ void tst_EventSearch::events_data() {
     QTest::newRow("hyphenated word")
         << u"DeepSeek-V3.2"_s << QStringList{u"DeepSeek-V3.2 released"_s};
     QTest::newRow("no match") << u"semiconductorzzz"_s << QStringList{};
-    // The German seeds are sources; no event text is German.
-    QTest::newRow("German word: no event") << u"Verzogerung"_s << QStringList{};
+    // The German word is in an event's German summary ("Verzögerung von DeepSeeks R2").
+    QTest::newRow("German word, folded")
+        << u"Verzogerung"_s << QStringList{u"Alibaba releases Qwen3"_s};
 }
 
 void tst_EventSearch::events() {
@@ -226,8 +231,8 @@ void tst_EventSearch::markedTitleAndSnippet() {
         QVERIFY(EventSearch::toBrackets(hits[1].snippet).contains(u"AMD's [MI308] was"_s));
     else
         QCOMPARE(EventSearch::toBrackets(hits[1].snippet),
-                 u"…that licences for H20 sales to China would be granted; AMD's [MI308] was "
-                 "cleared too."_s);
+                 u"…to China would be granted; AMD's [MI308] was cleared too. USA signalisieren "
+                 "Erteilung von H20…"_s);
 
     hits = EventSearch::searchEvents(*m_store, u"export*"_s);
     if (StoreLocations::onServer()) {

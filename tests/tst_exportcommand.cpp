@@ -23,6 +23,7 @@ private slots:
     void unknownNoteAndDateLabelValuesAreUsageErrors();
     void png();
     void svgWithOptions();
+    void germanFigureShowsGermanTitles();
     void pdfOfARange();
     void filtersNarrowTheFigure();
     void errors_data();
@@ -127,6 +128,63 @@ void TestExportCommand::svgWithOptions() {
     QVERIFY(texts.contains(u"Events and their sources"_s));
     QVERIFY(texts.contains(u"Nvidia"_s)); // an actor lane
     QVERIFY(texts.contains(u"[1]"_s));
+}
+
+void TestExportCommand::germanFigureShowsGermanTitles() {
+    const QString db = m_out.filePath(u"bilingual.sqlite"_s);
+    {
+        Dataset dataset;
+        Category category{0, u"us-export-control"_s, u"US export controls"_s, QColor(u"#c0392b"_s),
+                          1};
+        category.labelTranslations.insert(u"de"_s, u"US-Exportkontrollen"_s);
+        dataset.categories << category;
+        Event translated;
+        translated.uid = u"e1"_s;
+        translated.title = u"US restricts H20 exports"_s;
+        translated.start = PartialDate::fromYmd(2025, 4, 15);
+        translated.category = category.name;
+        translated.translations.insert(u"de"_s, {u"USA beschränken H20-Exporte"_s, {}});
+        Event untranslated = translated;
+        untranslated.uid = u"e2"_s;
+        untranslated.title = u"Nvidia reports earnings"_s;
+        untranslated.start = PartialDate::fromYmd(2025, 8, 27);
+        untranslated.translations.clear();
+        dataset.events = {translated, untranslated};
+        StoreError error;
+        auto store = TimelineStore::open(db, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        ImportSummary summary;
+        QVERIFY(store->importDataset(dataset, ImportPolicy::Skip, &summary, &error));
+    }
+    const auto svgTexts = [&](const QString &language) {
+        const QString file = path(language + u".svg"_s);
+        QString output;
+        QTextStream out(&output);
+        QString errors;
+        QTextStream err(&errors);
+        const int code = CommandLine::run({u"--db"_s, db, u"export"_s, u"--out"_s, file,
+                                           u"--lang"_s, language, u"--size"_s, u"a4"_s},
+                                          out, err);
+        QXmlStreamReader xml(readAll(file));
+        QStringList texts;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == u"text"_s)
+                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+        }
+        return std::pair{code, texts.join(u'\n')};
+    };
+    const auto [germanCode, german] = svgTexts(u"de"_s);
+    QCOMPARE(germanCode, 0);
+    QVERIFY2(german.contains(u"USA beschränken H20-Exporte"_s), qPrintable(german));
+    QVERIFY(!german.contains(u"US restricts H20 exports"_s));
+    QVERIFY(german.contains(u"Nvidia reports earnings"_s)); // no translation: the original
+    QVERIFY(german.contains(u"US-Exportkontrollen"_s));
+    const auto [englishCode, english] = svgTexts(u"en"_s);
+    QCOMPARE(englishCode, 0);
+    QVERIFY(english.contains(u"US restricts H20 exports"_s));
+    QVERIFY(!english.contains(u"USA beschränken H20-Exporte"_s));
+    QVERIFY(english.contains(u"US export controls"_s));
 }
 
 void TestExportCommand::pdfOfARange() {

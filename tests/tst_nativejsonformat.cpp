@@ -26,6 +26,7 @@ private slots:
     void largeFileReadFromMapping();
     void writesStringsEscapedAsUtf8_data();
     void writesStringsEscapedAsUtf8();
+    void translationsRoundTripThroughBothReaders();
 };
 
 namespace {
@@ -245,6 +246,14 @@ void TestNativeJsonFormat::rejects_data() {
     QTest::newRow("bad colour")
         << head + "  \"categories\": [{\"name\": \"x\", \"color\": \"blurple\"}]\n}"
         << u"f.json:4: categories[0].color: 'blurple' is not a colour (use #rrggbb)"_s;
+    QTest::newRow("bad translation language")
+        << head + "  \"events\": [\n    {\"uid\": \"a\", \"title\": \"A\", \"start\": \"2025\", "
+                  "\"translations\": {\"German\": {\"title\": \"B\"}}}\n  ]\n}"
+        << u"f.json:5: events[0].translations: \"German\" is not a language code (use two or "
+           "three lowercase letters: \"de\")"_s;
+    QTest::newRow("translations not an object")
+        << head + "  \"categories\": [{\"name\": \"x\", \"translations\": [\"de\"]}]\n}"
+        << u"f.json:4: categories[0].translations: must be an object"_s;
 }
 
 void TestNativeJsonFormat::rejects() {
@@ -564,6 +573,51 @@ void TestNativeJsonFormat::writesStringsEscapedAsUtf8() {
     object.stringArray({text, text});
     object.endObject();
     QCOMPARE(object.take(), "{\n  " + json + ": [" + json + ", " + json + "]\n}\n");
+}
+
+void TestNativeJsonFormat::translationsRoundTripThroughBothReaders() {
+    Dataset dataset;
+    Category category{0, u"us-export-control"_s, u"US export controls"_s, QColor(u"#112233"_s), 1};
+    category.labelTranslations.insert(u"de"_s, u"US-Exportkontrollen"_s);
+    dataset.categories << category;
+    Event event;
+    event.uid = u"e1"_s;
+    event.title = u"US restricts chip exports"_s;
+    event.summary = u"The **rule** applies."_s;
+    event.start = PartialDate::fromYmd(2025, 4, 15);
+    event.category = category.name;
+    event.translations.insert(u"de"_s,
+                              {u"USA beschränken Chipexporte"_s, u"Die **Regel** gilt."_s});
+    event.translations.insert(u"fr"_s, {u"Les États-Unis restreignent"_s, {}});
+    dataset.events << event;
+    Event plain = event;
+    plain.uid = u"e2"_s;
+    plain.translations.clear();
+    dataset.events << plain;
+
+    const QByteArray bytes = NativeJsonFormat::write(dataset);
+    QVERIFY(bytes.contains("      \"translations\": {\n        \"de\": {\n          \"title\": "
+                           "\"USA beschränken Chipexporte\",\n"));
+    QVERIFY(bytes.contains("\"translations\": {\n        \"de\": {\n          \"label\": "
+                           "\"US-Exportkontrollen\"\n        }\n      }\n"));
+    // The event without translations carries no key at all.
+    QCOMPARE(bytes.count("\"translations\""), 2);
+
+    const std::optional<Dataset> fast = NativeJsonFastReader::read(bytes);
+    QVERIFY(fast);
+    InputError error;
+    const std::optional<Dataset> thorough =
+        NativeJsonFormat::readThoroughly(bytes, u"f.json"_s, &error);
+    QVERIFY2(thorough, qPrintable(error.toString()));
+    for (const Dataset &read : {*fast, *thorough}) {
+        QCOMPARE(read.events.size(), 2);
+        QCOMPARE(read.events.at(0).translations, event.translations);
+        QCOMPARE(read.events.at(0).translations.value(u"fr"_s).summary, QString());
+        QVERIFY(read.events.at(1).translations.isEmpty());
+        QCOMPARE(read.categories.size(), 1);
+        QCOMPARE(read.categories.at(0).labelTranslations, category.labelTranslations);
+        QCOMPARE(NativeJsonFormat::write(read), bytes);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestNativeJsonFormat)

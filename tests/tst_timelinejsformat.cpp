@@ -28,6 +28,7 @@ private slots:
     void imageMediaIsNotASource();
     void protocolRelativeMediaIsKept();
     void lanesAreWrittenAsLabels();
+    void translationsRoundTrip();
     void readsTheSourcesParagraph_data();
     void readsTheSourcesParagraph();
     void rejects_data();
@@ -52,6 +53,29 @@ const Source *sourceByUid(const Dataset &dataset, const QString &uid) {
 }
 
 } // namespace
+
+void TestTimelineJsFormat::translationsRoundTrip() {
+    Dataset dataset;
+    Event event;
+    event.uid = u"e1"_s;
+    event.title = u"Export restrictions"_s;
+    event.summary = u"The *rule*."_s;
+    event.start = PartialDate::fromYmd(2025, 4, 15);
+    event.translations.insert(u"de"_s, {u"Exportbeschränkungen"_s, u"Die *Regel*."_s});
+    dataset.events = {event};
+    const QByteArray written = TimelineJsFormat::write(dataset);
+    const QJsonObject slide =
+        QJsonDocument::fromJson(written).object().value(u"events"_s).toArray().at(0).toObject();
+    QCOMPARE(slide.value(u"translations"_s).toObject(),
+             (QJsonObject{{u"de"_s, QJsonObject{{u"title"_s, u"Exportbeschränkungen"_s},
+                                                {u"summary"_s, u"Die *Regel*."_s}}}}));
+    InputError error;
+    const auto back = TimelineJsFormat::read(written, u"t.json"_s, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->events.size(), 1);
+    QCOMPARE(back->events.at(0).translations, event.translations);
+    QCOMPARE(back->events.at(0).title, event.title);
+}
 
 void TestTimelineJsFormat::htmlToMarkdown_data() {
     QTest::addColumn<QString>("html");

@@ -65,6 +65,9 @@ private slots:
             QCOMPARE(TimeTicks::label(QDate(2025, 5, 1).toJulianDay(), TickUnit::Quarter,
                                       FigureLanguage::locale(), false),
                      u"2. Quartal"_s);
+            QCOMPARE(TimeTicks::label(QDate(2025, 5, 1).toJulianDay(), TickUnit::Decade,
+                                      FigureLanguage::locale(), false),
+                     u"2020er"_s);
             QCOMPARE(FigureText::dateText(august12, DatePrecision::Day, FigureLanguage::locale()),
                      u"12. Aug. 2025"_s);
         }
@@ -73,6 +76,9 @@ private slots:
         QCOMPARE(TimeTicks::label(QDate(2025, 5, 1).toJulianDay(), TickUnit::Quarter,
                                   FigureLanguage::locale(), false),
                  u"Q2"_s);
+        QCOMPARE(TimeTicks::label(QDate(2025, 5, 1).toJulianDay(), TickUnit::Decade,
+                                  FigureLanguage::locale(), false),
+                 u"2020s"_s);
     }
 
     void germanSvgOfTheBundledDataset() {
@@ -93,6 +99,10 @@ private slots:
                                      u"Juli "_s, u"Oktober "_s, u"Dezember "_s})
             german += text.count(month);
         QVERIFY2(german > 0, "no German month name");
+        // The bundled dataset's German titles and category labels.
+        QVERIFY(text.contains(u">DeepSeek-R1 veröffentlicht<"_s));
+        QVERIFY(!text.contains(u"DeepSeek-R1 released"_s));
+        QVERIFY(text.contains(u">US-Exportkontrollen<"_s));
         for (const QString &month : {u"January"_s, u"February"_s, u"March"_s, u"October"_s,
                                      u"December"_s, u"Oct "_s, u"Dec "_s, u"Mar "_s})
             QVERIFY2(!text.contains(month), qPrintable(month));

@@ -31,21 +31,58 @@ QList<Event> sortedEvents(const Dataset &dataset) {
     return events;
 }
 
+// The languages any event has a translation in, sorted: each gets a title_LANG and a
+// summary_LANG column after the others (none when no event is translated).
+QStringList translatedLanguages(const Dataset &dataset) {
+    QSet<QString> languages;
+    for (const Event &event : dataset.events)
+        for (auto it = event.translations.cbegin(); it != event.translations.cend(); ++it)
+            languages.insert(it.key());
+    QStringList sorted(languages.cbegin(), languages.cend());
+    sorted.sort();
+    return sorted;
+}
+
+// "title_de" → {"title", "de"}; empty for any other column name.
+std::pair<QString, QString> translationColumn(const QString &name) {
+    for (const QString &field : {u"title"_s, u"summary"_s}) {
+        const QString prefix = field + u'_';
+        if (name.startsWith(prefix) && DataTranslations::isLanguageCode(name.mid(prefix.size())))
+            return {field, name.mid(prefix.size())};
+    }
+    return {};
+}
+
 } // namespace
 
 QByteArray EventCsvFormat::write(const Dataset &dataset) {
     QHash<QString, Source> sources;
     for (const Source &source : dataset.sources)
         sources.insert(source.uid, source);
+    const QStringList languages = translatedLanguages(dataset);
     CsvWriter csv(true);
-    csv.writeRecord(columns());
+    QStringList header = columns();
+    for (const QString &language : languages)
+        header << u"title_"_s + language << u"summary_"_s + language;
+    csv.writeRecord(header);
     for (const Event &event : sortedEvents(dataset)) {
-        csv.writeRecord({event.uid, event.start.toIsoString(), event.end.toIsoString(), event.title,
-                         event.summary, event.category, eventStatusKey(event.status),
-                         QString::number(event.importance), SourceListText::joinList(event.actors),
-                         SourceListText::joinList(event.chips),
-                         SourceListText::joinList(event.tags),
-                         SourceListText::format(event.citations, sources)});
+        QStringList record{event.uid,
+                           event.start.toIsoString(),
+                           event.end.toIsoString(),
+                           event.title,
+                           event.summary,
+                           event.category,
+                           eventStatusKey(event.status),
+                           QString::number(event.importance),
+                           SourceListText::joinList(event.actors),
+                           SourceListText::joinList(event.chips),
+                           SourceListText::joinList(event.tags),
+                           SourceListText::format(event.citations, sources)};
+        for (const QString &language : languages) {
+            const EventTranslation translation = event.translations.value(language);
+            record << translation.title << translation.summary;
+        }
+        csv.writeRecord(record);
     }
     return csv.take();
 }
@@ -152,6 +189,14 @@ std::optional<Dataset> EventCsvFormat::read(const QByteArray &bytes, const QStri
         event.actors = SourceListText::splitList(cell(u"actors"_s));
         event.chips = SourceListText::splitList(cell(u"chips"_s));
         event.tags = SourceListText::splitList(cell(u"tags"_s));
+        for (auto it = index.cbegin(); it != index.cend(); ++it) {
+            const auto [field, language] = translationColumn(it.key());
+            const QString text = it.value() < cells.size() ? cells.at(it.value()) : QString();
+            if (field == u"title"_s && !text.trimmed().isEmpty())
+                event.translations[language].title = text.trimmed();
+            else if (field == u"summary"_s && !text.isEmpty())
+                event.translations[language].summary = text;
+        }
         QString reason;
         const auto entries = SourceListText::parse(cell(u"sources"_s), &reason);
         if (!entries)

@@ -489,6 +489,26 @@ private:
                version <= NativeJsonFormat::Version;
     }
 
+    // "translations": {"de": {"title": "…", …}}: each text by language and field name;
+    // a bad language code or a value that is not text fails (the thorough reader names it).
+    template <typename Take>
+    bool translations(const Take &take) {
+        if (peek() == 'n')
+            return literal("null");
+        return object([&](QByteArrayView language) {
+            const QString code = QString::fromUtf8(language);
+            if (!DataTranslations::isLanguageCode(code))
+                return false;
+            return object([&](QByteArrayView field) {
+                QString text;
+                if (!optionalString(&text))
+                    return false;
+                take(code, field, text);
+                return true;
+            });
+        });
+    }
+
     bool readCategories(Dataset &dataset, QSet<QString> &names) {
         qsizetype index = 0;
         return array([&] {
@@ -508,6 +528,12 @@ private:
                     hasOrder = true;
                     return integer(&category.order);
                 }
+                if (name == "translations")
+                    return translations(
+                        [&](const QString &language, QByteArrayView field, const QString &text) {
+                            if (field == "label" && !text.trimmed().isEmpty())
+                                category.labelTranslations.insert(language, text.trimmed());
+                        });
                 return skipValue();
             });
             if (!ok || !present(category.name) || names.contains(category.name))
@@ -640,6 +666,14 @@ private:
                     return optionalString(&event.title);
                 if (name == "summary")
                     return optionalString(&event.summary);
+                if (name == "translations")
+                    return translations(
+                        [&](const QString &language, QByteArrayView field, const QString &text) {
+                            if (field == "title" && !text.trimmed().isEmpty())
+                                event.translations[language].title = text.trimmed();
+                            else if (field == "summary" && !text.isEmpty())
+                                event.translations[language].summary = text;
+                        });
                 if (name == "start") {
                     hasStart = true;
                     return date(&event.start);

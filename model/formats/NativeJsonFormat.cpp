@@ -4,6 +4,7 @@
 #include "model/formats/JsonWriter.h"
 #include "model/formats/NativeJsonFastReader.h"
 #include "model/formats/NativeJsonRelations.h"
+#include "model/formats/TranslationsJson.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -110,6 +111,25 @@ public:
         return true;
     }
 
+    // "translations": {"de": {...}}, absent when there are none (see DataTranslations).
+    template <typename Translations>
+    bool readTranslations(const QJsonObject &object, const QString &array, qsizetype index,
+                          Translations *out) {
+        const QJsonValue value = object.value(u"translations"_s);
+        if (value.isUndefined() || value.isNull())
+            return true;
+        if (!value.isObject())
+            return fail(array, index, u"translations"_s, u"must be an object"_s);
+        QString problem;
+        if constexpr (std::is_same_v<Translations, EventTranslations>)
+            *out = DataTranslations::eventTranslationsFromJson(value.toObject(), &problem);
+        else
+            *out = DataTranslations::labelTranslationsFromJson(value.toObject(), &problem);
+        if (!problem.isEmpty())
+            return fail(array, index, u"translations"_s, problem);
+        return true;
+    }
+
     bool readStrings(const QJsonObject &object, const QString &array, qsizetype index,
                      const QString &key, QStringList *out) {
         out->clear();
@@ -188,6 +208,8 @@ public:
                 }
             }
             category.order = object.value(u"order"_s).toInt(int(i) + 1);
+            if (!readTranslations(object, arrayName, i, &category.labelTranslations))
+                return std::nullopt;
             if (categoryNames.contains(category.name)) {
                 fail(arrayName, i, u"name"_s, u"category '%1' appears twice"_s.arg(category.name));
                 return std::nullopt;
@@ -253,7 +275,8 @@ public:
                 !readString(object, arrayName, i, u"status"_s, &status) ||
                 !readStrings(object, arrayName, i, u"actors"_s, &event.actors) ||
                 !readStrings(object, arrayName, i, u"chips"_s, &event.chips) ||
-                !readStrings(object, arrayName, i, u"tags"_s, &event.tags))
+                !readStrings(object, arrayName, i, u"tags"_s, &event.tags) ||
+                !readTranslations(object, arrayName, i, &event.translations))
                 return std::nullopt;
             if (event.end.isValid() && event.end.lastJulianDay() < event.start.firstJulianDay()) {
                 fail(arrayName, i, u"end"_s,
@@ -426,6 +449,7 @@ void writeEvent(JsonWriter &json, const Event &event,
     json.value(event.title);
     json.key(u"summary");
     json.value(event.summary);
+    TranslationsJson::write(json, event.translations);
     json.key(u"start");
     json.value(event.start.toIsoString());
     json.key(u"end");
@@ -512,6 +536,7 @@ QByteArray NativeJsonFormat::write(const Dataset &dataset) {
         json.value(category.color.isValid() ? category.color.name() : QString());
         json.key(u"order");
         json.value(qint64(category.order));
+        TranslationsJson::write(json, category.labelTranslations);
         json.endObject();
     }
     json.endArray();

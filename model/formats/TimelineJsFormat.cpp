@@ -7,6 +7,7 @@
 #include "model/formats/JsonWriter.h"
 #include "model/formats/LinkedSources.h"
 #include "model/formats/TimelineJsSlide.h"
+#include "model/formats/TranslationsJson.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -174,6 +175,14 @@ public:
         slide->group = htmlField(object, u"group"_s);
         const QJsonValue uid = object.value(u"unique_id"_s);
         slide->uniqueId = uid.isDouble() ? QString::number(uid.toInteger()) : uid.toString();
+        const QJsonValue translations = object.value(u"translations"_s);
+        if (!translations.isUndefined() && !translations.isObject())
+            return fail(array, index, u"translations"_s, u"must be an object"_s);
+        QString problem;
+        slide->translations =
+            DataTranslations::eventTranslationsFromJson(translations.toObject(), &problem);
+        if (!problem.isEmpty())
+            return fail(array, index, u"translations"_s, problem);
         return true;
     }
 
@@ -356,6 +365,7 @@ QByteArray TimelineJsFormat::write(const Dataset &dataset) {
             json.key(u"unique_id");
             json.value(slide.uniqueId);
         }
+        TranslationsJson::write(json, slide.translations);
         json.endObject();
     }
     json.endArray();

@@ -207,6 +207,7 @@ std::optional<Event> TimelineJsSlide::toEvent(LinkedSources *sources, QString *e
         markdown.squeeze(); // kept for the import: no room left over from the list
     }
     event.summary = std::move(markdown);
+    event.translations = translations;
     for (const HtmlLink &link : std::as_const(links)) {
         const QString written = u"]("_s + QString(link.url).replace(u' ', u"%20"_s) + u')';
         if (containsText(event.summary, written))
@@ -252,6 +253,7 @@ TimelineJsSlide TimelineJsSlide::fromEvent(const Event &event,
     slide.uniqueId = event.uid;
     slide.headline = HtmlMarkdown::escapeHtml(event.title);
     slide.text = HtmlMarkdown::fromMarkdown(event.summary);
+    slide.translations = event.translations;
     QStringList listed;
     for (const Citation &citation : event.citations) {
         const auto it = sourcesByUid.constFind(citation.sourceUid);

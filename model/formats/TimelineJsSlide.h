@@ -28,6 +28,9 @@ struct TimelineJsSlide {
     QString group;
     QString uniqueId;
     bool era = false;
+    // The event's title and summary in other languages (Markdown, as our native file holds
+    // them): TimelineJS ignores the key, and import gives them back.
+    EventTranslations translations;
 
     // The category eras are imported into and exported from.
     [[nodiscard]] static QString eraCategory();

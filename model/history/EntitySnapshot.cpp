@@ -41,7 +41,7 @@ QJsonObject fromEvent(const Event &event) {
     QJsonArray citations;
     for (const Citation &citation : event.citations)
         citations.append(QJsonArray{citation.sourceUid, citation.quote, citation.locator});
-    return {
+    QJsonObject fields{
         {u"id"_s, double(event.id)},
         {u"title"_s, event.title},
         {u"summary"_s, event.summary},
@@ -57,6 +57,10 @@ QJsonObject fromEvent(const Event &event) {
         {u"created"_s, timeText(event.created)},
         {u"modified"_s, timeText(event.modified)},
     };
+    // Only when there are any, so snapshots of events without translations stay as they were.
+    if (!event.translations.isEmpty())
+        fields.insert(u"translations"_s, DataTranslations::toJson(event.translations));
+    return fields;
 }
 
 Event toEvent(const QString &uid, const QJsonObject &fields) {
@@ -81,6 +85,8 @@ Event toEvent(const QString &uid, const QJsonObject &fields) {
     }
     event.created = timeFromText(fields.value(u"created"_s));
     event.modified = timeFromText(fields.value(u"modified"_s));
+    event.translations =
+        DataTranslations::eventTranslationsFromJson(fields.value(u"translations"_s).toObject());
     return event;
 }
 
@@ -120,13 +126,16 @@ Source toSource(const QString &uid, const QJsonObject &fields) {
 }
 
 QJsonObject fromCategory(const Category &category) {
-    return {
+    QJsonObject fields{
         {u"id"_s, double(category.id)},
         {u"name"_s, category.name},
         {u"label"_s, category.label},
         {u"color"_s, category.color.isValid() ? category.color.name() : QString()},
         {u"order"_s, category.order},
     };
+    if (!category.labelTranslations.isEmpty())
+        fields.insert(u"translations"_s, DataTranslations::toJson(category.labelTranslations));
+    return fields;
 }
 
 Category toCategory(const QJsonObject &fields) {
@@ -137,6 +146,8 @@ Category toCategory(const QJsonObject &fields) {
     const QString color = fields.value(u"color"_s).toString();
     category.color = color.isEmpty() ? QColor() : QColor(color);
     category.order = fields.value(u"order"_s).toInt();
+    category.labelTranslations =
+        DataTranslations::labelTranslationsFromJson(fields.value(u"translations"_s).toObject());
     return category;
 }
 
@@ -169,6 +180,10 @@ QList<RevisionChange> diff(const QString &entity, const QString &uid,
         if (old != it.value())
             changes.append({0, entity, uid, it.key(), valueText(old), valueText(it.value())});
     }
+    // A field only some snapshots carry (translations) that is gone: its new value is absent.
+    for (auto it = before->constBegin(); it != before->constEnd(); ++it)
+        if (!after->contains(it.key()))
+            changes.append({0, entity, uid, it.key(), valueText(it.value()), QString()});
     return changes;
 }
 

@@ -147,6 +147,10 @@ public:
     // The events a filter selects as the compact TimelineData the timeline draws, read row by
     // row without building Event objects (see TimelineDataQuery).
     [[nodiscard]] virtual TimelineData timelineData(const EventFilter &filter) const = 0;
+    // The title of every event translated into `language` ("de"), by row id; events without
+    // one are absent (what a window or figure in that language shows instead of the title).
+    [[nodiscard]] virtual QHash<qint64, QString>
+    translatedTitles(const QString &language) const = 0;
     // Every stored event's uid, title and span of days, in no order: what an import matches
     // a file's events against (see ImportPreview).
     using EventKeyVisitor = std::function<void(const QString &uid, const QString &title,

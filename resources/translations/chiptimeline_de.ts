@@ -179,6 +179,14 @@
         <source>Move and Delete</source>
         <translation>Verschieben und löschen</translation>
     </message>
+    <message>
+        <source>German label (optional)</source>
+        <translation>Deutsche Bezeichnung (optional)</translation>
+    </message>
+    <message>
+        <source>Deutsch:</source>
+        <translation>Deutsch:</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -859,6 +867,30 @@ Importformate: </translation>
     <message>
         <source>Where in the source: para. 3, p. 12, …</source>
         <translation>Wo in der Quelle: Abs. 3, S. 12, …</translation>
+    </message>
+    <message>
+        <source>German title (optional)</source>
+        <translation>Deutscher Titel (optional)</translation>
+    </message>
+    <message>
+        <source>Shown instead of the title in German windows and figures</source>
+        <translation>Wird in deutschen Fenstern und Abbildungen statt des Titels gezeigt</translation>
+    </message>
+    <message>
+        <source>German description (optional)</source>
+        <translation>Deutsche Beschreibung (optional)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Deutsch:</source>
+        <translation>Deutsch:</translation>
     </message>
 </context>
 <context>
@@ -2719,6 +2751,10 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>Q%1</source>
         <translation>%1. Quartal</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1er</translation>
     </message>
 </context>
 <context>

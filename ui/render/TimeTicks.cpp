@@ -111,10 +111,10 @@ double widestLabel(TickUnit unit, const QLocale &locale, const LabelWidths &widt
         w = width(u"2028"_s);
         break;
     case TickUnit::Decade:
-        w = width(u"2020s"_s);
+        w = width(FigureLanguage::translate("TimeTicks", "%1s").arg(2020));
         break;
     case TickUnit::Century:
-        w = width(u"2000s"_s);
+        w = width(FigureLanguage::translate("TimeTicks", "%1s").arg(2000));
         break;
     }
     return w;
@@ -209,9 +209,10 @@ QString TimeTicks::label(qint64 day, TickUnit unit, const QLocale &locale, bool 
     case TickUnit::Year:
         return QString::number(date.year());
     case TickUnit::Decade:
-        return QString::number(floorDiv(date.year(), 10) * 10) + u's';
+        // A decade and a century: "2020s", in German "2020er".
+        return FigureLanguage::translate("TimeTicks", "%1s").arg(floorDiv(date.year(), 10) * 10);
     case TickUnit::Century:
-        return QString::number(floorDiv(date.year(), 100) * 100) + u's';
+        return FigureLanguage::translate("TimeTicks", "%1s").arg(floorDiv(date.year(), 100) * 100);
     }
     return {};
 }

@@ -61,12 +61,17 @@ CategoryManagerDialog::CategoryManagerDialog(TimelineStore &store, Push push, QW
     m_label = new QLineEdit(this);
     m_label->setObjectName(u"label"_s);
     m_label->setPlaceholderText(tr("What the lane is called on screen"));
+    m_germanLabel = new QLineEdit(this);
+    m_germanLabel->setObjectName(u"germanLabel"_s);
+    m_germanLabel->setPlaceholderText(tr("German label (optional)"));
     m_color = new QPushButton(this);
     m_color->setObjectName(u"color"_s);
     connect(m_name, &QLineEdit::textChanged, this,
             [this](const QString &text) { FieldMessages::show(m_nameError, nameProblem(text)); });
     connect(m_name, &QLineEdit::editingFinished, this, &CategoryManagerDialog::commitNameAndLabel);
     connect(m_label, &QLineEdit::editingFinished, this, &CategoryManagerDialog::commitNameAndLabel);
+    connect(m_germanLabel, &QLineEdit::editingFinished, this,
+            &CategoryManagerDialog::commitNameAndLabel);
     connect(m_color, &QPushButton::clicked, this, &CategoryManagerDialog::chooseColor);
 
     auto *form = new QFormLayout;
@@ -74,7 +79,12 @@ CategoryManagerDialog::CategoryManagerDialog(TimelineStore &store, Push push, QW
     form->setVerticalSpacing(8);
     form->addRow(FieldMessages::buddyLabel(tr("&Name:"), m_name),
                  FieldMessages::stack(m_name, m_nameError));
-    form->addRow(tr("&Label:"), m_label);
+    // The German label beside the original: what German windows and figures show.
+    auto *labels = new QHBoxLayout;
+    labels->addWidget(m_label, 1);
+    labels->addWidget(new QLabel(tr("Deutsch:"), this));
+    labels->addWidget(m_germanLabel, 1);
+    form->addRow(FieldMessages::buddyLabel(tr("&Label:"), m_label), labels);
     auto *colorRow = new QHBoxLayout;
     colorRow->addWidget(m_color);
     colorRow->addStretch();
@@ -125,6 +135,7 @@ void CategoryManagerDialog::reload() {
     m_add->setEnabled(writable);
     m_name->setReadOnly(!writable);
     m_label->setReadOnly(!writable);
+    m_germanLabel->setReadOnly(!writable);
 }
 
 int CategoryManagerDialog::currentRow() const {
@@ -138,6 +149,7 @@ void CategoryManagerDialog::showCurrent() {
     const bool writable = !m_store.isReadOnly();
     m_name->setEnabled(has);
     m_label->setEnabled(has);
+    m_germanLabel->setEnabled(has);
     m_color->setEnabled(has && writable);
     m_delete->setEnabled(has && writable);
     m_up->setEnabled(has && writable && row > 0);
@@ -147,6 +159,7 @@ void CategoryManagerDialog::showCurrent() {
     m_name->setText(category.name);
     FieldMessages::show(m_nameError, QString());
     m_label->setText(category.label);
+    m_germanLabel->setText(category.labelTranslations.value(u"de"_s));
     m_color->setIcon(swatch(has ? category.color : palette().color(QPalette::Button)));
     m_color->setText(has ? category.color.name() : QString());
 }
@@ -188,6 +201,11 @@ void CategoryManagerDialog::commitNameAndLabel() {
     QList<Category> after = m_categories;
     after[row].name = m_name->text().trimmed();
     after[row].label = m_label->text().trimmed();
+    const QString german = m_germanLabel->text().trimmed();
+    if (german.isEmpty())
+        after[row].labelTranslations.remove(u"de"_s);
+    else
+        after[row].labelTranslations.insert(u"de"_s, german);
     saveChanged(after, tr("Rename category “%1”").arg(m_categories.at(row).displayName()));
 }
 

@@ -44,6 +44,7 @@ private:
     QLineEdit *m_name = nullptr;
     QLabel *m_nameError = nullptr;
     QLineEdit *m_label = nullptr;
+    QLineEdit *m_germanLabel = nullptr;
     QPushButton *m_color = nullptr;
     QPushButton *m_add = nullptr;
     QPushButton *m_delete = nullptr;

@@ -3,6 +3,7 @@
 #include <QUrl>
 
 #include "model/LinkPolicy.h"
+#include "ui/render/FigureLanguage.h"
 #include "ui/widgets/TextContrast.h"
 
 #include <QEvent>
@@ -76,15 +77,19 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
     // Links are coloured here too: the document would take the application's link colour,
     // which need not be the one of this view's palette.
     const QString linkColor = readableColor(palette().color(QPalette::Link));
+    // Title, summary and category in the window's language where the data has them.
+    const QString language = FigureLanguage::codeOf({});
+    const QString title = DataTranslations::title(event, language);
+    const QString summary = DataTranslations::summary(event, language);
     QString categoryName = event.category;
     QString categoryColor = u"#808080"_s;
     for (const Category &category : categories) {
         if (category.name == event.category) {
-            categoryName = category.displayName();
+            categoryName = DataTranslations::label(category, language);
             categoryColor = category.color.name();
         }
     }
-    QString head = u"<h2 style='margin-bottom:2px'>%1</h2>"_s.arg(escaped(event.title));
+    QString head = u"<h2 style='margin-bottom:2px'>%1</h2>"_s.arg(escaped(title));
     head += u"<p style='margin-top:0'><b>%1</b> &nbsp;·&nbsp; "
             "<span style='color:%2'>■</span> %3</p>"_s.arg(escaped(eventDate(event)), categoryColor,
                                                            escaped(categoryName));
@@ -118,10 +123,10 @@ void EventDetailsView::showEvent(const Event &event, const QHash<QString, Source
 
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
-    if (!event.summary.isEmpty()) {
+    if (!summary.isEmpty()) {
         cursor.insertBlock();
         // Markdown without raw HTML: a description cannot smuggle in markup or fetch anything.
-        cursor.insertMarkdown(event.summary, QTextDocument::MarkdownNoHTML);
+        cursor.insertMarkdown(summary, QTextDocument::MarkdownNoHTML);
         replaceImagesWithText();
     }
 

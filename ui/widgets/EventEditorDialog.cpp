@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +24,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The language edited beside the original.
+QString germanCode() {
+    return u"de"_s;
+}
+
 enum CitationColumn { SourceColumn, QuoteColumn, LocatorColumn };
 
 QString sourceLabel(const Source &source) {
@@ -54,8 +61,20 @@ EventEditorDialog::EventEditorDialog(const Event &event, const QList<Category> &
     m_title->setObjectName(u"title"_s);
     m_title->setPlaceholderText(tr("What happened, in one line"));
     m_titleError = FieldMessages::createError(this, u"titleError"_s);
-    form->addRow(FieldMessages::buddyLabel(tr("&Title:"), m_title),
-                 FieldMessages::stack(m_title, m_titleError));
+    // The German translation beside the original (DataTranslations): optional, and what a
+    // window or figure in German shows instead.
+    const EventTranslation german = event.translations.value(germanCode());
+    m_germanTitle = new QLineEdit(german.title, this);
+    m_germanTitle->setObjectName(u"germanTitle"_s);
+    m_germanTitle->setPlaceholderText(tr("German title (optional)"));
+    m_germanTitle->setToolTip(tr("Shown instead of the title in German windows and figures"));
+    auto *titles = new QHBoxLayout;
+    titles->addLayout(FieldMessages::stack(m_title, m_titleError), 1);
+    auto *germanTitleLabel = new QLabel(tr("Deutsch:"), this);
+    germanTitleLabel->setBuddy(m_germanTitle);
+    titles->addWidget(germanTitleLabel, 0, Qt::AlignTop);
+    titles->addWidget(m_germanTitle, 1, Qt::AlignTop);
+    form->addRow(FieldMessages::buddyLabel(tr("&Title:"), m_title), titles);
 
     const auto dateField = [this](const QString &name, const PartialDate &date, QLineEdit *&edit,
                                   QLabel *&info, QLabel *&error) {
@@ -148,7 +167,18 @@ EventEditorDialog::EventEditorDialog(const Event &event, const QList<Category> &
     m_preview = new QTextBrowser(this);
     m_preview->setObjectName(u"preview"_s);
     m_preview->setOpenLinks(false);
-    m_descriptionTabs->addTab(m_description, tr("Write"));
+    m_germanDescription = new QPlainTextEdit(german.summary, this);
+    m_germanDescription->setObjectName(u"germanDescription"_s);
+    m_germanDescription->setPlaceholderText(tr("German description (optional)"));
+    m_germanDescription->setTabChangesFocus(true);
+    auto *bothLanguages = new QWidget(this);
+    auto *sideBySide = new QGridLayout(bothLanguages);
+    sideBySide->setContentsMargins(0, 4, 0, 0);
+    sideBySide->addWidget(new QLabel(tr("English"), bothLanguages), 0, 0);
+    sideBySide->addWidget(new QLabel(tr("Deutsch"), bothLanguages), 0, 1);
+    sideBySide->addWidget(m_description, 1, 0);
+    sideBySide->addWidget(m_germanDescription, 1, 1);
+    m_descriptionTabs->addTab(bothLanguages, tr("Write"));
     m_descriptionTabs->addTab(m_preview, tr("Preview"));
     m_descriptionTabs->setMinimumHeight(120);
     connect(m_descriptionTabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -286,6 +316,12 @@ Event EventEditorDialog::event() const {
     result.chips = m_chips->names();
     result.tags = m_tags->names();
     result.summary = m_description->toPlainText();
+    const EventTranslation german{m_germanTitle->text().trimmed(),
+                                  m_germanDescription->toPlainText()};
+    if (german.isEmpty())
+        result.translations.remove(germanCode());
+    else
+        result.translations.insert(germanCode(), german);
     result.citations.clear();
     for (int row = 0; row < m_citations->rowCount(); ++row) {
         Citation citation;

@@ -61,6 +61,7 @@ private:
     QHash<QString, Source> m_sources;
     QLineEdit *m_title = nullptr;
     QLabel *m_titleError = nullptr;
+    QLineEdit *m_germanTitle = nullptr;
     QLineEdit *m_start = nullptr;
     QLabel *m_startInfo = nullptr;
     QLabel *m_startError = nullptr;
@@ -75,6 +76,7 @@ private:
     NameListEdit *m_tags = nullptr;
     QTabWidget *m_descriptionTabs = nullptr;
     QPlainTextEdit *m_description = nullptr;
+    QPlainTextEdit *m_germanDescription = nullptr;
     QTextBrowser *m_preview = nullptr;
     QTableWidget *m_citations = nullptr;
     QComboBox *m_sourceChoice = nullptr;

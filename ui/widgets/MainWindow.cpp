@@ -4,6 +4,7 @@
 #include "model/SavedViewText.h"
 #include "model/TimelineDataFilter.h"
 #include "model/TimelineDataQuery.h"
+#include "ui/render/FigureLanguage.h"
 #include "ui/widgets/Confirmations.h"
 #include "ui/widgets/DatabaseSafety.h"
 #include "ui/widgets/EditingController.h"
@@ -370,7 +371,8 @@ void MainWindow::reload() {
     if (m_editing)
         m_editing->noteDataLoaded();
     m_categories = m_store->categories();
-    m_allEvents = TimelineDataQuery::load(*m_store);
+    // Titles and labels in the window's language where the data has them.
+    m_allEvents = TimelineDataQuery::load(*m_store, {}, FigureLanguage::codeOf({}));
     // Damage met while reading: the banner says so, and nothing read in part is shown.
     if (m_store->readError().isError())
         m_allEvents = TimelineData();

@@ -322,6 +322,43 @@ QStringList relations() {
     };
 }
 
+// Bilingual data, as SQLite's version 7 keeps it: an event's title and summary and a
+// category's label in other languages, one compact JSON object per row ('' when none).
+// Their texts are searchable: an event's document adds its translated titles (weight A) and
+// summaries (B). No event has translations yet, so no document changes.
+QStringList translations() {
+    return {
+        u"ALTER TABLE event ADD COLUMN translations text NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE category ADD COLUMN translations text NOT NULL DEFAULT ''"_s,
+        uR"(CREATE OR REPLACE FUNCTION chiptimeline_index_events(ids bigint[]) RETURNS void
+              LANGUAGE sql SET search_path FROM CURRENT AS $$
+              INSERT INTO event_search(event_id, document)
+              SELECT e.id,
+                     setweight(to_tsvector('chiptimeline_search', e.title || ' ' || coalesce((
+                       SELECT string_agg(t.value ->> 'title', ' ' ORDER BY t.key)
+                         FROM jsonb_each(NULLIF(e.translations, '')::jsonb) t), '')), 'A') ||
+                     setweight(to_tsvector('chiptimeline_search', e.summary || ' ' || coalesce((
+                       SELECT string_agg(t.value ->> 'summary', ' ' ORDER BY t.key)
+                         FROM jsonb_each(NULLIF(e.translations, '')::jsonb) t), '')), 'B') ||
+                     setweight(to_tsvector('chiptimeline_search', coalesce((
+                       SELECT string_agg(n.name, ' ' ORDER BY n.kind, n.row) FROM (
+                         SELECT 1 AS kind, a.id AS row, a.name AS name
+                           FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                          WHERE ea.event_id = e.id
+                         UNION ALL
+                         SELECT 2, c.id, c.name
+                           FROM event_chip ec JOIN chip c ON c.id = ec.chip_id
+                          WHERE ec.event_id = e.id
+                         UNION ALL
+                         SELECT 3, t.id, t.name
+                           FROM event_tag et JOIN tag t ON t.id = et.tag_id
+                          WHERE et.event_id = e.id) n), '')), 'C')
+                FROM event e WHERE e.id = ANY(ids)
+              ON CONFLICT (event_id) DO UPDATE SET document = excluded.document
+            $$)"_s,
+    };
+}
+
 } // namespace
 
 const QList<PostgresMigration> &postgresMigrations() {
@@ -331,6 +368,7 @@ const QList<PostgresMigration> &postgresMigrations() {
          "search; row versions; change notifications; reader and editor roles"_s,
          tables() + search() + notifications() + roles()},
         {2, u"relations between events, with their sources"_s, relations()},
+        {3, u"translations of titles, summaries and labels"_s, translations()},
     };
     return migrations;
 }

@@ -90,7 +90,7 @@ QList<Category> PostgresTimelineStore::categories() const {
     QList<Category> result;
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    query.exec(u"SELECT id, name, label, color, sort_order FROM category "
+    query.exec(u"SELECT id, name, label, color, sort_order, translations FROM category "
                "ORDER BY sort_order, name COLLATE \"C\""_s);
     while (query.next()) {
         Category category;
@@ -99,6 +99,8 @@ QList<Category> PostgresTimelineStore::categories() const {
         category.label = query.value(2).toString();
         category.color = QColor::fromString(query.value(3).toString());
         category.order = query.value(4).toInt();
+        category.labelTranslations =
+            DataTranslations::labelTranslationsFromText(query.value(5).toString());
         result << category;
     }
     readFailed(query, u"category"_s);
@@ -146,7 +148,8 @@ QList<Event> PostgresTimelineStore::loadEvents(const QString &where,
     query.prepare(uR"(SELECT e.id, e.uid, e.title, e.summary,
                              e.start_year, e.start_month, e.start_day,
                              e.end_year, e.end_month, e.end_day,
-                             coalesce(c.name, ''), e.status, e.importance, e.created, e.modified
+                             coalesce(c.name, ''), e.status, e.importance, e.created, e.modified,
+                             e.translations
                         FROM event e LEFT JOIN category c ON c.id = e.category_id)"_s +
                   whereSql + u" ORDER BY e.first_day, e.last_day, e.id"_s);
     bindAll(query, bindings);
@@ -170,6 +173,8 @@ QList<Event> PostgresTimelineStore::loadEvents(const QString &where,
         event.importance = query.value(12).toInt();
         event.created = QDateTime::fromString(query.value(13).toString(), Qt::ISODateWithMs);
         event.modified = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs);
+        event.translations =
+            DataTranslations::eventTranslationsFromText(query.value(15).toString());
         indexOf.insert(event.id, events.size());
         events << event;
     }
@@ -366,4 +371,21 @@ Dataset PostgresTimelineStore::dataset() const {
     if (snapshot)
         db.commit();
     return dataset;
+}
+
+QHash<qint64, QString> PostgresTimelineStore::translatedTitles(const QString &language) const {
+    QHash<qint64, QString> titles;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    // Few events carry translations: only their rows are read and decoded.
+    query.exec(u"SELECT id, translations FROM event WHERE translations <> ''"_s);
+    while (query.next()) {
+        const EventTranslations translations =
+            DataTranslations::eventTranslationsFromText(query.value(1).toString());
+        const QString title = translations.value(language).title;
+        if (!title.isEmpty())
+            titles.insert(query.value(0).toLongLong(), title);
+    }
+    readFailed(query, u"event"_s);
+    return titles;
 }

@@ -47,6 +47,7 @@ public:
     [[nodiscard]] int eventCount() const override;
     [[nodiscard]] int sourceCount() const override;
     [[nodiscard]] QList<Category> categories() const override;
+    [[nodiscard]] QHash<qint64, QString> translatedTitles(const QString &language) const override;
     [[nodiscard]] QList<Event> events(const EventFilter &filter = {}) const override;
     [[nodiscard]] std::vector<qint64> eventIds(const EventFilter &filter) const override;
     [[nodiscard]] std::optional<Event> event(qint64 id) const override;

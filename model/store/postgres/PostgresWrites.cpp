@@ -108,17 +108,19 @@ bool PostgresTimelineStore::writeCategory(Category &category, StoreError *error)
             category.id = query.value(0).toLongLong();
     }
     if (category.id == 0) {
-        query.prepare(u"INSERT INTO category(name, label, color, sort_order) "
-                      "VALUES (:name, :label, :color, :order) RETURNING id"_s);
+        query.prepare(u"INSERT INTO category(name, label, color, sort_order, translations) "
+                      "VALUES (:name, :label, :color, :order, :translations) RETURNING id"_s);
     } else {
-        query.prepare(u"UPDATE category SET name = :name, label = :label, color = :color, "
-                      "sort_order = :order WHERE id = :id RETURNING id"_s);
+        query.prepare(
+            u"UPDATE category SET name = :name, label = :label, color = :color, "
+            "sort_order = :order, translations = :translations WHERE id = :id RETURNING id"_s);
         query.bindValue(u":id"_s, category.id);
     }
     query.bindValue(u":name"_s, category.name.trimmed());
     query.bindValue(u":label"_s, text(category.label));
     query.bindValue(u":color"_s, category.color.isValid() ? category.color.name() : u"#808080"_s);
     query.bindValue(u":order"_s, category.order);
+    query.bindValue(u":translations"_s, text(DataTranslations::toText(category.labelTranslations)));
     const qint64 id = insertReturningId(query);
     if (id == 0) {
         *error = errorFrom(query, u"save category '%1'"_s.arg(category.name));
@@ -186,15 +188,17 @@ bool PostgresTimelineStore::writeEvent(Event &event, qint64 existingId, StoreErr
         existingId == 0
             ? uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
                             end_year, end_month, end_day, first_day, last_day, category_id, status,
-                            importance, created, modified)
+                            importance, created, modified, translations)
                           VALUES (:uid, :title, :summary, :sy, :sm, :sd, :ey, :em, :ed, :first,
-                            :last, :category, :status, :importance, :created, :modified)
+                            :last, :category, :status, :importance, :created, :modified,
+                            :translations)
                   RETURNING id)"_s
             : uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
                             start_year = :sy, start_month = :sm, start_day = :sd,
                             end_year = :ey, end_month = :em, end_day = :ed,
                             first_day = :first, last_day = :last, category_id = :category,
-                            status = :status, importance = :importance, modified = :modified
+                            status = :status, importance = :importance, modified = :modified,
+                            translations = :translations
                           WHERE id = :id RETURNING id)"_s);
     if (existingId == 0)
         query.bindValue(u":created"_s,
@@ -216,6 +220,7 @@ bool PostgresTimelineStore::writeEvent(Event &event, qint64 existingId, StoreErr
     query.bindValue(u":status"_s, eventStatusKey(event.status));
     query.bindValue(u":importance"_s, event.importance);
     query.bindValue(u":modified"_s, nowText);
+    query.bindValue(u":translations"_s, text(DataTranslations::toText(event.translations)));
     const qint64 id = insertReturningId(query);
     if (id == 0) {
         *error = query.lastError().isValid()

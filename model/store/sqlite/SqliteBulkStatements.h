@@ -122,9 +122,9 @@ struct ImportStatements {
         , sourceByUid(db, "SELECT id FROM source WHERE uid = ?1")
         , insertEvent(db, "INSERT INTO event(uid, title, summary, start_year, start_month, "
                           "start_day, end_year, end_month, end_day, first_day, last_day, "
-                          "category_id, status, importance, created, modified) "
+                          "category_id, status, importance, created, modified, translations) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                          "?15, ?16)")
+                          "?15, ?16, ?17)")
         , insertSource(db, "INSERT INTO source(uid, kind, title, outlet, authors, url, doi, "
                            "published, accessed, language, excerpt, notes, created, modified) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)")

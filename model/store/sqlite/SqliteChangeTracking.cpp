@@ -33,7 +33,7 @@ bool SqliteTimelineStore::installChangeTracking(StoreError *error) {
         return noteUnindexedSql(u"changed_source"_s, id);
     };
     track(u"track_event_insert"_s, u"AFTER INSERT"_s, u"event"_s, newEvent(u"new.id"_s));
-    track(u"track_event_update"_s, u"BEFORE UPDATE OF title, summary"_s, u"event"_s,
+    track(u"track_event_update"_s, u"BEFORE UPDATE OF title, summary, translations"_s, u"event"_s,
           noteIndexedEventSql(u"old.id"_s));
     track(u"track_event_delete"_s, u"BEFORE DELETE"_s, u"event"_s,
           noteIndexedEventSql(u"old.id"_s));

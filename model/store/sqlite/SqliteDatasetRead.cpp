@@ -23,9 +23,10 @@ Dataset SqliteTimelineStore::dataset() const {
     RowReader sources(db, "SELECT id, uid, kind, title, outlet, authors, url, doi, published, "
                           "accessed, language, excerpt, notes FROM source "
                           "ORDER BY published, title, id");
-    RowReader events(db, "SELECT id, uid, title, summary, start_year, start_month, start_day, "
-                         "end_year, end_month, end_day, category_id, status, importance, "
-                         "created, modified FROM event ORDER BY first_day, last_day, id");
+    RowReader events(db,
+                     "SELECT id, uid, title, summary, start_year, start_month, start_day, "
+                     "end_year, end_month, end_day, category_id, status, importance, "
+                     "created, modified, translations FROM event ORDER BY first_day, last_day, id");
     RowReader actorNames(db, "SELECT id, name FROM actor");
     RowReader chipNames(db, "SELECT id, name FROM chip");
     RowReader tagNames(db, "SELECT id, name FROM tag");
@@ -86,6 +87,8 @@ Dataset SqliteTimelineStore::dataset() const {
         event.importance = int(events.integer(12));
         event.created = events.timeStamp(13);
         event.modified = events.timeStamp(14);
+        if (!events.isNull(15) && events.text(15).size() > 0)
+            event.translations = DataTranslations::eventTranslationsFromText(events.text(15));
     }
     events.failed(*this, u"event"_s);
 

@@ -42,6 +42,7 @@ qint64 SqliteTimelineStore::insertImportedEvent(ImportStatements &bulk, const Ev
     insert.bindInt(14, event.importance);
     insert.bindText(15, created);
     insert.bindText(16, now);
+    insert.bindText(17, DataTranslations::toText(event.translations));
     if (!insert.run()) {
         *error =
             errorFromCode(insert.errorCode(), insert.errorText(), u"save event %1"_s.arg(what()));
@@ -131,7 +132,12 @@ qint64 SqliteTimelineStore::insertImportedEvent(ImportStatements &bulk, const Ev
     BulkStatement &index = bulk.insertEventIndex;
     index.bindInt(1, eventRow);
     index.bindText(2, title);
-    index.bindText(3, event.summary);
+    // With its translations, as the view event_search_text gives it.
+    const QString indexedSummary =
+        event.translations.isEmpty()
+            ? event.summary
+            : QString(event.summary + DataTranslations::searchText(event.translations));
+    index.bindText(3, indexedSummary);
     index.bindText(4, indexNames);
     if (!index.run()) {
         *error =

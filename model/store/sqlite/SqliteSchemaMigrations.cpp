@@ -303,6 +303,43 @@ QStringList version6() {
     };
 }
 
+// Version 7: bilingual data. An event's title and summary and a category's label in other
+// languages, as one compact JSON object per row (see DataTranslations); '' when none.
+// The German texts are searchable: the index's summary column is the summary followed by
+// " title summary" of the German translation when the event has any translation (see
+// DataTranslations::searchText, which the bulk import writes; both must give the same text,
+// or the index could not remove it). Scalar JSON functions only: FTS5 reads its content
+// without virtual tables, so json_each would fail there. No
+// event has translations yet, so no indexed text changes and the index need not be rebuilt.
+QStringList version7() {
+    return {
+        u"ALTER TABLE event ADD COLUMN translations TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE category ADD COLUMN translations TEXT NOT NULL DEFAULT ''"_s,
+        u"DROP VIEW event_search_text"_s,
+        uR"(CREATE VIEW event_search_text AS
+              SELECT e.id AS id, e.title AS title,
+                     e.summary || CASE WHEN e.translations = '' THEN '' ELSE
+                       ' ' || coalesce(json_extract(e.translations, '$.de.title'), '') ||
+                       ' ' || coalesce(json_extract(e.translations, '$.de.summary'), '') END
+                       AS summary,
+                     (SELECT coalesce(group_concat(name, ' '), '') FROM (
+                        SELECT name FROM (
+                          SELECT 1 AS kind, a.id AS row, a.name AS name
+                            FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                           WHERE ea.event_id = e.id
+                          UNION ALL
+                          SELECT 2, c.id, c.name
+                            FROM event_chip ec JOIN chip c ON c.id = ec.chip_id
+                           WHERE ec.event_id = e.id
+                          UNION ALL
+                          SELECT 3, t.id, t.name
+                            FROM event_tag et JOIN tag t ON t.id = et.tag_id
+                           WHERE et.event_id = e.id)
+                        ORDER BY kind, row)) AS names
+                FROM event e)"_s,
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigration> &schemaMigrations() {
@@ -313,6 +350,7 @@ const QList<SchemaMigration> &schemaMigrations() {
         {4, u"full-text index without a copy of the text"_s, version4()},
         {5, u"relations between events, with their sources"_s, version5()},
         {6, u"history: revisions with their changes"_s, version6()},
+        {7, u"translations of titles, summaries and labels"_s, version7()},
     };
     return migrations;
 }

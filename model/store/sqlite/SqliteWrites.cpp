@@ -112,11 +112,11 @@ bool SqliteTimelineStore::writeCategory(Category &category, StoreError *error) {
             return find.exec() && find.next() ? find.value(0).toLongLong() : qint64(0);
         }();
     if (category.id == 0)
-        query.prepare(u"INSERT INTO category(name, label, color, sort_order) "
-                      "VALUES (:name, :label, :color, :order)"_s);
+        query.prepare(u"INSERT INTO category(name, label, color, sort_order, translations) "
+                      "VALUES (:name, :label, :color, :order, :translations)"_s);
     else {
         query.prepare(u"UPDATE category SET name = :name, label = :label, color = :color, "
-                      "sort_order = :order WHERE id = :id"_s);
+                      "sort_order = :order, translations = :translations WHERE id = :id"_s);
         query.bindValue(u":id"_s, category.id);
     }
     if (category.id != 0) {
@@ -132,6 +132,7 @@ bool SqliteTimelineStore::writeCategory(Category &category, StoreError *error) {
     query.bindValue(u":label"_s, text(category.label));
     query.bindValue(u":color"_s, category.color.isValid() ? category.color.name() : u"#808080"_s);
     query.bindValue(u":order"_s, category.order);
+    query.bindValue(u":translations"_s, text(DataTranslations::toText(category.labelTranslations)));
     if (!query.exec()) {
         *error = errorFrom(query, u"save category '%1'"_s.arg(category.name));
         return false;
@@ -195,14 +196,16 @@ bool SqliteTimelineStore::writeEvent(Event &event, qint64 existingId, StoreError
         existingId == 0
             ? uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
                             end_year, end_month, end_day, first_day, last_day, category_id, status,
-                            importance, created, modified)
+                            importance, created, modified, translations)
                           VALUES (:uid, :title, :summary, :sy, :sm, :sd, :ey, :em, :ed, :first,
-                            :last, :category, :status, :importance, :created, :modified))"_s
+                            :last, :category, :status, :importance, :created, :modified,
+                            :translations))"_s
             : uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
                             start_year = :sy, start_month = :sm, start_day = :sd,
                             end_year = :ey, end_month = :em, end_day = :ed,
                             first_day = :first, last_day = :last, category_id = :category,
-                            status = :status, importance = :importance, modified = :modified
+                            status = :status, importance = :importance, modified = :modified,
+                            translations = :translations
                           WHERE id = :id)"_s);
     if (existingId == 0)
         query.bindValue(u":created"_s,
@@ -224,6 +227,7 @@ bool SqliteTimelineStore::writeEvent(Event &event, qint64 existingId, StoreError
     query.bindValue(u":status"_s, eventStatusKey(event.status));
     query.bindValue(u":importance"_s, event.importance);
     query.bindValue(u":modified"_s, nowText);
+    query.bindValue(u":translations"_s, text(DataTranslations::toText(event.translations)));
     if (!query.exec()) {
         *error = errorFrom(query, u"save event %1"_s.arg(what));
         return false;
