@@ -65,6 +65,9 @@ void TestLiveWindow::secondWindowShowsAnEditOfTheFirst() {
     MainWindow second(std::move(secondStore));
     first.show();
     second.show();
+    // Activation looks for changes too (on focus): it is over before the edit.
+    QVERIFY(QTest::qWaitForWindowActive(&second));
+    QCoreApplication::processEvents();
     QCOMPARE(titles(second), QStringList{u"Export rule announced"_s});
 
     // An edit and a new event through the first window's store, as its editor saves them.
