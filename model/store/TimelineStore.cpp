@@ -37,6 +37,10 @@ TimelineStore::TimelineStore(QString path)
 
 TimelineStore::~TimelineStore() = default;
 
+bool TimelineStore::listenForChanges(ChangeListener) {
+    return false;
+}
+
 bool TimelineStore::isServerLocation(const QString &location) {
     return location.startsWith(u"postgresql://"_s, Qt::CaseInsensitive) ||
            location.startsWith(u"postgres://"_s, Qt::CaseInsensitive) ||

@@ -5,6 +5,7 @@
 #include "model/EventSearch.h"
 #include "model/ImportPolicy.h"
 #include "model/RelationChain.h"
+#include "model/StoreChangeNotice.h"
 #include "model/StoreChanges.h"
 #include "model/StoreError.h"
 #include "model/history/Revision.h"
@@ -254,6 +255,12 @@ public:
     // A token that changes when another connection (another window or program) committed
     // since the last look, so a window can reload on focus (SQLite: PRAGMA data_version).
     [[nodiscard]] virtual qint64 dataVersion() const = 0;
+    // Live updates: from now on `listener` is called, on this store's thread from its event
+    // loop, for every row another client commits (a server announces them; see
+    // StoreChangeNotice). False when the backend cannot tell (SQLite: a window looks at
+    // dataVersion on focus instead) or the subscription failed. An empty listener stops it.
+    using ChangeListener = std::function<void(const StoreChangeNotice &)>;
+    virtual bool listenForChanges(ChangeListener listener);
 
 protected:
     explicit TimelineStore(QString path);

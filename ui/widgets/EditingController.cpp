@@ -93,6 +93,23 @@ EditingController::EditingController(TimelineStore &store, QWidget *window)
     m_dataVersion = m_store.dataVersion();
     if (m_window)
         m_window->installEventFilter(this);
+    // Live updates from a server: the notices of one commit arrive together and are taken in
+    // as one refresh, once the event loop has read them all.
+    // The window destroys the store before this controller (its child); the guard covers a
+    // store that lives on.
+    m_store.listenForChanges(
+        [this, self = QPointer<EditingController>(this)](const StoreChangeNotice &) {
+            if (!self || m_changesHeard)
+                return;
+            m_changesHeard = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_changesHeard = false;
+                    checkForOutsideChanges();
+                },
+                Qt::QueuedConnection);
+        });
     updateActions();
 }
 

@@ -104,4 +104,5 @@ private:
     bool m_showErrors = true;
     bool m_lastFailed = false;
     qint64 m_dataVersion = 0;
+    bool m_changesHeard = false; // a refresh for live notices is queued
 };

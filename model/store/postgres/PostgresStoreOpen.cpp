@@ -50,6 +50,7 @@ PostgresTimelineStore::PostgresTimelineStore(QString shownAddress, QString conne
     , m_connectionName(std::move(connectionName)) {}
 
 PostgresTimelineStore::~PostgresTimelineStore() {
+    QObject::disconnect(m_changeConnection);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())

@@ -4,6 +4,7 @@
 #include "model/store/postgres/ServerAddress.h"
 
 #include <QHash>
+#include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -93,6 +94,7 @@ public:
     bool deleteView(qint64 id, StoreError *error) override;
     bool applyChanges(StoreChanges &changes, StoreError *error) override;
     [[nodiscard]] qint64 dataVersion() const override;
+    bool listenForChanges(ChangeListener listener) override;
 
 private:
     PostgresTimelineStore(QString shownAddress, QString connectionName);
@@ -127,9 +129,15 @@ private:
     // sequence moved past the highest id.
     bool advanceIdSequences(StoreError *error);
     void clearWriteCaches();
+    // ---- Live updates (PostgresLiveChanges.cpp) ----
+    // The notice a `chiptimeline_changes` payload describes, the row's uid, version and
+    // author read when it is still there; nullopt for a payload this version does not know.
+    [[nodiscard]] std::optional<StoreChangeNotice> noticeFrom(const QString &payload) const;
 
     QString m_connectionName;
     QString m_user;
+    ChangeListener m_changeListener;
+    QMetaObject::Connection m_changeConnection; // the driver's notification signal
     int m_schemaVersion = 0;
     // Ids looked up or written in the current write transaction, emptied when it ends.
     QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name

@@ -1,0 +1,127 @@
+// Live updates on a PostgreSQL server (label `server`): two stores on one server database; a
+// write committed through one reaches the other's listener as the exact notice of the row.
+
+#include "StoreLocationTestUtil.h"
+
+#include "model/store/TimelineStore.h"
+#include "model/store/postgres/ServerAddress.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestLiveChanges : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init() { QVERIFY(m_locations.beginTest()); }
+    void cleanup() { m_locations.endTest(); }
+    void cleanupTestCase() { m_locations.stop(); }
+    void deliversEachEventChangeWithItsVersionAndAuthor();
+    void storeDoesNotHearItsOwnWrites();
+    void fileStoreCannotListen();
+
+private:
+    // Waits (on the event loop) until `notices` holds `count` of them.
+    static bool waitFor(const QList<StoreChangeNotice> &notices, qsizetype count) {
+        return QTest::qWaitFor([&] { return notices.size() >= count; }, 5000);
+    }
+    QString m_user;
+    StoreLocations m_locations;
+};
+
+void TestLiveChanges::initTestCase() {
+    if (!StoreLocations::onServer())
+        QSKIP("runs as tst_livechanges_server only");
+    if (!m_locations.start()) {
+        if (m_locations.skipped())
+            QSKIP("CHIPTIMELINE_TEST_PG is not set: no PostgreSQL server to test against "
+                  "(scripts/test starts one with scripts/pg-cluster)");
+        QFAIL("the PostgreSQL server CHIPTIMELINE_TEST_PG names cannot be used");
+    }
+    ServerAddress admin;
+    QString error;
+    QVERIFY(parseServerAddress(qEnvironmentVariable("CHIPTIMELINE_TEST_PG"), &admin, &error));
+    m_user = admin.userName;
+    QVERIFY(!m_user.isEmpty());
+}
+
+void TestLiveChanges::deliversEachEventChangeWithItsVersionAndAuthor() {
+    const QString location = m_locations.location(u"team"_s);
+    StoreError error;
+    const auto writer = TimelineStore::open(location, &error);
+    QVERIFY2(writer, qPrintable(error.message));
+    const auto reader = TimelineStore::open(location, &error);
+    QVERIFY2(reader, qPrintable(error.message));
+    QList<StoreChangeNotice> heard;
+    QVERIFY(reader->listenForChanges([&](const StoreChangeNotice &n) { heard << n; }));
+
+    Event event;
+    event.title = u"H20 export licence"_s;
+    event.start = PartialDate::fromYmd(2025, 7, 14);
+    QVERIFY2(writer->saveEvent(event, &error), qPrintable(error.message));
+    QVERIFY(waitFor(heard, 1));
+    QCOMPARE(heard, (QList<StoreChangeNotice>{
+                        {u"event"_s, u"insert"_s, event.id, event.uid, 1, m_user, 1}}));
+
+    heard.clear();
+    event.title = u"H20 export licence granted"_s;
+    QVERIFY2(writer->saveEvent(event, &error), qPrintable(error.message));
+    QVERIFY(waitFor(heard, 1));
+    QCOMPARE(heard, (QList<StoreChangeNotice>{
+                        {u"event"_s, u"update"_s, event.id, event.uid, 2, m_user, 1}}));
+    QCOMPARE(reader->eventByUid(event.uid)->title, u"H20 export licence granted"_s);
+
+    heard.clear();
+    QVERIFY2(writer->deleteEvent(event.id, &error), qPrintable(error.message));
+    QVERIFY(waitFor(heard, 1));
+    QCOMPARE(heard, (QList<StoreChangeNotice>{{u"event"_s, u"delete"_s, event.id, {}, 0, {}, 1}}));
+
+    // Stopped: later writes are not heard.
+    heard.clear();
+    QVERIFY(reader->listenForChanges({}));
+    Event later;
+    later.title = u"Unheard"_s;
+    later.start = PartialDate::fromYmd(2025, 8, 1);
+    QVERIFY2(writer->saveEvent(later, &error), qPrintable(error.message));
+    QCOMPARE(reader->eventCount(), 1); // a round trip: a notice would have been read by now
+    QCoreApplication::processEvents();
+    QCOMPARE(heard, QList<StoreChangeNotice>{});
+}
+
+void TestLiveChanges::storeDoesNotHearItsOwnWrites() {
+    const QString location = m_locations.location(u"own"_s);
+    StoreError error;
+    const auto first = TimelineStore::open(location, &error);
+    QVERIFY2(first, qPrintable(error.message));
+    const auto second = TimelineStore::open(location, &error);
+    QVERIFY2(second, qPrintable(error.message));
+    QList<StoreChangeNotice> heard;
+    QVERIFY(first->listenForChanges([&](const StoreChangeNotice &n) { heard << n; }));
+
+    Event own;
+    own.title = u"Written here"_s;
+    own.start = PartialDate::fromYmd(2024, 1, 2);
+    QVERIFY2(first->saveEvent(own, &error), qPrintable(error.message));
+    Event theirs;
+    theirs.title = u"Written there"_s;
+    theirs.start = PartialDate::fromYmd(2024, 1, 3);
+    QVERIFY2(second->saveEvent(theirs, &error), qPrintable(error.message));
+    // Notices arrive in commit order: once the second store's is heard, the first's own would
+    // have been too.
+    QVERIFY(waitFor(heard, 1));
+    QCOMPARE(heard, (QList<StoreChangeNotice>{
+                        {u"event"_s, u"insert"_s, theirs.id, theirs.uid, 1, m_user, 1}}));
+}
+
+void TestLiveChanges::fileStoreCannotListen() {
+    QTemporaryDir dir;
+    StoreError error;
+    const auto store = TimelineStore::open(dir.filePath(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QVERIFY(!store->listenForChanges([](const StoreChangeNotice &) {}));
+}
+
+QTEST_GUILESS_MAIN(TestLiveChanges)
+#include "tst_livechanges.moc"
