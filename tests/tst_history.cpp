@@ -2,6 +2,7 @@
 // dataset as of any revision is the one the timeline had then, exactly.
 
 #include "model/EditCommands.h"
+#include "model/RelationCommands.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/store/TimelineStore.h"
 
@@ -201,6 +202,20 @@ void TestHistory::everyRevisionReconstructsExactly() {
     after.status = EventStatus::Disputed;
     stack.push(new EditEventCommand(*m_store, before, after, u"Edit R2"_s));
     capture();
+    // A relation linked, then its note and evidence edited: both in the history, and the
+    // merge, the source's deletion and the event's deletion below change or remove it.
+    const Relation link{u"ev-r2"_s,
+                        u"ev-h20"_s,
+                        RelationType::RespondsTo,
+                        u"note"_s,
+                        {{u"src-a"_s, u"quote"_s, u"para. 1"_s}}};
+    stack.push(new SaveRelationCommand(*m_store, link, std::nullopt, u"R2"_s, u"H20"_s));
+    capture();
+    Relation edited = link;
+    edited.note = u"R2 answers the licence requirement"_s;
+    edited.citations << Citation{u"src-b"_s, u"another"_s, {}};
+    stack.push(new SaveRelationCommand(*m_store, edited, link, u"R2"_s, u"H20"_s));
+    capture();
     stack.push(new MergeEventsCommand(*m_store, *m_store->eventByUid(u"ev-h20"_s),
                                       *m_store->eventByUid(u"ev-deal"_s)));
     capture();
@@ -233,7 +248,10 @@ void TestHistory::everyRevisionReconstructsExactly() {
     QVERIFY(m_store->deleteEvent(m_store->eventByUid(u"ev-r2"_s)->id, &error));
     capture();
 
-    QCOMPARE(m_exports.size(), 16);
+    QCOMPARE(m_exports.size(), 18);
+    QCOMPARE(m_datasets.at(6).second.relations, (QList<Relation>{link}));
+    QCOMPARE(m_datasets.at(7).second.relations, (QList<Relation>{edited}));
+    QVERIFY(m_datasets.constLast().second.relations.isEmpty());
     for (qsizetype i = 0; i < m_exports.size(); ++i) {
         const auto &[revision, bytes] = m_exports.at(i);
         const Dataset asOf = m_store->datasetAsOf(revision);
@@ -245,10 +263,17 @@ void TestHistory::everyRevisionReconstructsExactly() {
     for (qsizetype i = 1; i < m_exports.size(); ++i)
         QCOMPARE(m_exports.at(i).first, i + 1);
     const QList<Revision> all = m_store->revisions({});
-    QCOMPARE(all.at(8).kind, u"undo"_s);
-    QCOMPARE(all.at(9).kind, u"undo"_s);
-    QCOMPARE(all.at(10).kind, u"redo"_s);
-    QVERIFY2(all.at(6).summary.startsWith(u"Merge "_s), qPrintable(all.at(6).summary));
+    QCOMPARE(all.at(10).kind, u"undo"_s);
+    QCOMPARE(all.at(11).kind, u"undo"_s);
+    QCOMPARE(all.at(12).kind, u"redo"_s);
+    QVERIFY2(all.at(8).summary.startsWith(u"Merge "_s), qPrintable(all.at(8).summary));
+    // The relation's own changes: created whole, then its note and citations.
+    QStringList relationChanges;
+    const qint64 editedAt = m_exports.at(7).first;
+    for (const RevisionChange &change : m_store->changesAfter(editedAt - 1))
+        if (change.revision == editedAt)
+            relationChanges << change.entity + u' ' + change.field;
+    QCOMPARE(relationChanges, (QStringList{u"relation citations"_s, u"relation note"_s}));
 }
 
 void TestHistory::badPointsAreRefusedInOneLine() {

@@ -31,7 +31,10 @@ void undo(Items &items, const RevisionChange &change) {
 } // namespace
 
 Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterChanges) {
-    Items events, sources, categories;
+    Items events, sources, categories, relations;
+    for (const Relation &relation : current.relations)
+        relations.insert(EntitySnapshot::relationKey(relation),
+                         EntitySnapshot::fromRelation(relation));
     for (const Event &event : current.events)
         events.insert(event.uid, EntitySnapshot::fromEvent(event));
     for (const Source &source : current.sources)
@@ -47,6 +50,8 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
             undo(sources, *it);
         else if (it->entity == u"category"_s)
             undo(categories, *it);
+        else if (it->entity == u"relation"_s)
+            undo(relations, *it);
         else if (it->entity == u"dataset"_s && it->field == u"title"_s)
             title = EntitySnapshot::valueFromText(it->oldValue).toString();
     }
@@ -72,14 +77,30 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
         return std::tuple(a.firstJulianDay(), a.lastJulianDay(), a.id) <
                std::tuple(b.firstJulianDay(), b.lastJulianDay(), b.id);
     });
-    // Relations are not in the history yet (like saved views): today's, where both events
-    // and every cited source existed then (docs/history.md says so).
-    for (const Relation &relation : current.relations) {
+    // Relations as they were. One an import brought in is recorded only with its events, so
+    // a relation whose events or cited sources did not exist then is left out.
+    QHash<QString, const Event *> eventByUid;
+    for (const Event &event : std::as_const(dataset.events))
+        eventByUid.insert(event.uid, &event);
+    for (auto it = relations.cbegin(); it != relations.cend(); ++it) {
+        const std::optional<Relation> relation = EntitySnapshot::toRelation(it.key(), it.value());
+        if (!relation || !eventByUid.contains(relation->fromUid) ||
+            !eventByUid.contains(relation->toUid))
+            continue;
         const bool sourcesThen = std::all_of(
-            relation.citations.cbegin(), relation.citations.cend(),
+            relation->citations.cbegin(), relation->citations.cend(),
             [&](const Citation &citation) { return sources.contains(citation.sourceUid); });
-        if (events.contains(relation.fromUid) && events.contains(relation.toUid) && sourcesThen)
-            dataset.relations << relation;
+        if (sourcesThen)
+            dataset.relations << *relation;
     }
+    // In the store's order: by the pointing event, then the answered one, then the type.
+    const auto order = [&](const Relation &r) {
+        const Event *from = eventByUid.value(r.fromUid);
+        const Event *to = eventByUid.value(r.toUid);
+        return std::tuple(from->firstJulianDay(), from->id, to->firstJulianDay(), to->id,
+                          relationTypeKey(r.type));
+    };
+    std::sort(dataset.relations.begin(), dataset.relations.end(),
+              [&](const Relation &a, const Relation &b) { return order(a) < order(b); });
     return dataset;
 }

@@ -90,6 +90,37 @@ Event toEvent(const QString &uid, const QJsonObject &fields) {
     return event;
 }
 
+QString relationKey(const Relation &relation) {
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray{relation.fromUid, relationTypeKey(relation.type), relation.toUid})
+            .toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromRelation(const Relation &relation) {
+    QJsonArray citations;
+    for (const Citation &citation : relation.citations)
+        citations.append(QJsonArray{citation.sourceUid, citation.quote, citation.locator});
+    return {{u"note"_s, relation.note}, {u"citations"_s, citations}};
+}
+
+std::optional<Relation> toRelation(const QString &key, const QJsonObject &fields) {
+    const QJsonArray ends = QJsonDocument::fromJson(key.toUtf8()).array();
+    const std::optional<RelationType> type = relationTypeFromKey(ends.at(1).toString());
+    if (ends.size() != 3 || !type)
+        return std::nullopt;
+    Relation relation{ends.at(0).toString(),
+                      ends.at(2).toString(),
+                      *type,
+                      fields.value(u"note"_s).toString(),
+                      {}};
+    for (const QJsonValue &item : fields.value(u"citations"_s).toArray()) {
+        const QJsonArray citation = item.toArray();
+        relation.citations.append(
+            {citation.at(0).toString(), citation.at(1).toString(), citation.at(2).toString()});
+    }
+    return relation;
+}
+
 QJsonObject fromSource(const Source &source) {
     return {
         {u"id"_s, double(source.id)},

@@ -2,12 +2,15 @@
 
 #include "model/Category.h"
 #include "model/Event.h"
+#include "model/Relation.h"
 #include "model/Source.h"
 #include "model/history/Revision.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+
+#include <optional>
 
 // Events, sources and categories as JSON objects of their fields, the form in which
 // revisions record them (backend-neutral: every store records the same fields).
@@ -19,6 +22,12 @@ namespace EntitySnapshot {
 [[nodiscard]] Source toSource(const QString &uid, const QJsonObject &fields);
 [[nodiscard]] QJsonObject fromCategory(const Category &category);
 [[nodiscard]] Category toCategory(const QJsonObject &fields);
+// A relation is recorded under the key of its two events and type (relationKey: the compact
+// JSON array ["FROM-UID","type","TO-UID"]), with its note and citations as fields.
+[[nodiscard]] QString relationKey(const Relation &relation);
+[[nodiscard]] QJsonObject fromRelation(const Relation &relation);
+// Nothing when `key` is not a relation's key.
+[[nodiscard]] std::optional<Relation> toRelation(const QString &key, const QJsonObject &fields);
 
 // A value as compact JSON text, and back (a null QString reads as an undefined value).
 [[nodiscard]] QString valueText(const QJsonValue &value);

@@ -11,8 +11,10 @@
 // current state and the later revisions).
 struct RevisionChange {
     qint64 revision = 0;
-    QString entity; // "event", "source", "category" or "dataset"
-    QString uid;    // an event's or source's uid, a category's row id, "title" for the dataset
+    QString entity; // "event", "source", "category", "relation" or "dataset"
+    // An event's or source's uid, a category's row id, a relation's key (["FROM","type","TO"],
+    // see EntitySnapshot::relationKey), "title" for the dataset.
+    QString uid;
     QString field;
     QString oldValue;
     QString newValue;

@@ -1,5 +1,6 @@
 // The SQLite store: a curated change (undo and redo, see StoreChanges) in one transaction.
 
+#include "model/history/EntitySnapshot.h"
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
 using namespace Qt::StringLiterals;
@@ -53,14 +54,24 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
         touch(u"source"_s, source.uid);
     for (const Event &event : std::as_const(changes.saveEvents))
         touch(u"event"_s, event.uid);
-    for (const QString &uid : std::as_const(changes.deleteEventUids))
+    for (const QString &uid : std::as_const(changes.deleteEventUids)) {
         touch(u"event"_s, uid);
+        // Its relations go with it.
+        touchRelationsWhere(u"f.uid = :uid OR t.uid = :uid"_s, uid);
+    }
     for (const QString &uid : std::as_const(changes.deleteSourceUids)) {
         touchEventsWhere(u"e.id IN (SELECT es.event_id FROM event_source es JOIN source s "
                          "ON s.id = es.source_id WHERE s.uid = :id)"_s,
                          uid);
+        touchRelationsWhere(u"r.id IN (SELECT rs.relation_id FROM relation_source rs JOIN "
+                            "source s ON s.id = rs.source_id WHERE s.uid = :uid)"_s,
+                            uid);
         touch(u"source"_s, uid);
     }
+    for (const Relation &relation : std::as_const(changes.deleteRelations))
+        touch(u"relation"_s, EntitySnapshot::relationKey(relation));
+    for (const Relation &relation : std::as_const(changes.saveRelations))
+        touch(u"relation"_s, EntitySnapshot::relationKey(relation));
     for (qint64 id : std::as_const(changes.deleteCategoryIds)) {
         touchEventsWhere(u"e.category_id = :id"_s, id);
         touch(u"category"_s, QString::number(id));

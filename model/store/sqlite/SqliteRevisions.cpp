@@ -20,6 +20,15 @@ std::optional<QJsonObject> SqliteTimelineStore::snapshot(const QString &entity,
         const std::optional<Source> found = sourceByUid(uid);
         return found ? std::optional(EntitySnapshot::fromSource(*found)) : std::nullopt;
     }
+    if (entity == u"relation"_s) {
+        const std::optional<Relation> key = EntitySnapshot::toRelation(uid, {});
+        if (!key)
+            return std::nullopt;
+        for (const Relation &relation : relationsOf(key->fromUid))
+            if (relation.sameKey(*key))
+                return EntitySnapshot::fromRelation(relation);
+        return std::nullopt;
+    }
     const qint64 id = uid.toLongLong();
     for (const Category &category : categories())
         if (category.id == id)
@@ -51,6 +60,21 @@ void SqliteTimelineStore::touchEventsWhere(const QString &condition, const QVari
         uids << query.value(0).toString();
     for (const QString &uid : std::as_const(uids))
         touch(u"event"_s, uid);
+}
+
+void SqliteTimelineStore::touchRelationsWhere(const QString &condition, const QString &uid) {
+    QSqlQuery query(database());
+    query.prepare(u"SELECT f.uid, r.type, t.uid FROM relation r JOIN event f ON f.id = "
+                  "r.from_event JOIN event t ON t.id = r.to_event WHERE "_s +
+                  condition);
+    query.bindValue(u":uid"_s, uid);
+    query.exec();
+    QList<Relation> found;
+    while (query.next())
+        if (const std::optional<RelationType> type = relationTypeFromKey(query.value(1).toString()))
+            found << Relation{query.value(0).toString(), query.value(2).toString(), *type, {}, {}};
+    for (const Relation &relation : std::as_const(found))
+        touch(u"relation"_s, EntitySnapshot::relationKey(relation));
 }
 
 QString SqliteTimelineStore::uidOf(const QString &table, qint64 id) const {

@@ -340,6 +340,35 @@ QStringList version7() {
     };
 }
 
+// Version 8: relations in the history. revision_change's CHECK admits 'relation' (a
+// relation's changes, keyed by its two events and type). SQLite cannot change a CHECK, so the
+// table is rebuilt with its rows, indexes and never-rewritten triggers; dropping the old
+// table fires no trigger, and nothing in it is changed.
+QStringList version8() {
+    return {
+        uR"(CREATE TABLE revision_change_v8 (
+              revision INTEGER NOT NULL REFERENCES revision(number),
+              entity   TEXT NOT NULL
+                       CHECK (entity IN ('event', 'source', 'category', 'relation', 'dataset')),
+              uid      TEXT NOT NULL,
+              field    TEXT NOT NULL,
+              old      TEXT,
+              new      TEXT))"_s,
+        u"INSERT INTO revision_change_v8 SELECT revision, entity, uid, field, old, new "
+        "FROM revision_change ORDER BY rowid"_s,
+        u"DROP TABLE revision_change"_s,
+        u"ALTER TABLE revision_change_v8 RENAME TO revision_change"_s,
+        u"CREATE INDEX revision_change_by_revision ON revision_change(revision)"_s,
+        u"CREATE INDEX revision_change_by_uid ON revision_change(uid, revision)"_s,
+        uR"(CREATE TRIGGER revision_change_never_updated BEFORE UPDATE ON revision_change BEGIN
+              SELECT RAISE(ABORT, 'history is never rewritten');
+            END)"_s,
+        uR"(CREATE TRIGGER revision_change_never_deleted BEFORE DELETE ON revision_change BEGIN
+              SELECT RAISE(ABORT, 'history is never rewritten');
+            END)"_s,
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigration> &schemaMigrations() {
@@ -351,6 +380,7 @@ const QList<SchemaMigration> &schemaMigrations() {
         {5, u"relations between events, with their sources"_s, version5()},
         {6, u"history: revisions with their changes"_s, version6()},
         {7, u"translations of titles, summaries and labels"_s, version7()},
+        {8, u"relations in the history"_s, version8()},
     };
     return migrations;
 }

@@ -127,14 +127,21 @@ bool SqliteTimelineStore::inWriteTransaction(StoreError *error, const std::funct
 bool SqliteTimelineStore::deleteRow(const QString &table, qint64 id, const QString &what,
                                     StoreError *error) {
     return inWriteTransaction(error, [&] {
-        // The revision records the item's last values, and the citations a source takes along.
+        // The revision records the item's last values, the citations a source takes along
+        // and the relations an event takes along.
         QString uid;
         if (table == u"event"_s || table == u"source"_s) {
             uid = uidOf(table, id);
-            if (table == u"source"_s)
+            if (table == u"source"_s) {
                 touchEventsWhere(u"e.id IN (SELECT event_id FROM event_source "
                                  "WHERE source_id = :id)"_s,
                                  id);
+                touchRelationsWhere(u"r.id IN (SELECT rs.relation_id FROM relation_source rs "
+                                    "JOIN source s ON s.id = rs.source_id WHERE s.uid = :uid)"_s,
+                                    uid);
+            } else {
+                touchRelationsWhere(u"f.uid = :uid OR t.uid = :uid"_s, uid); // they go with it
+            }
             touch(table, uid);
         }
         QSqlQuery query(database());
