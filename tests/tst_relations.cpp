@@ -266,7 +266,10 @@ private slots:
 
     void relationWithoutNoteQuoteOrLocator() {
         // What Link Events… and a file without the optional fields give: null strings.
-        const Relation bare{beijing, july, RelationType::RespondsTo, QString(),
+        const Relation bare{beijing,
+                            july,
+                            RelationType::RespondsTo,
+                            QString(),
                             {{seedSource, QString(), QString()}}};
         QUndoStack stack;
         stack.push(new SaveRelationCommand(*m_store, bare, std::nullopt, u"B"_s, u"J"_s));

@@ -80,8 +80,8 @@ RelationChain TimelineStore::relationChain(const QString &eventUid) const {
         if (readError().isError())
             return {};
         for (const Relation &relation : touching) {
-            const QString key = relation.fromUid + u'\n' + relation.toUid + u'\n' +
-                                relationTypeKey(relation.type);
+            const QString key =
+                relation.fromUid + u'\n' + relation.toUid + u'\n' + relationTypeKey(relation.type);
             if (foundKeys.contains(key))
                 continue;
             foundKeys.insert(key);

@@ -28,8 +28,7 @@ bool g_json = false;
 double timeMs(const std::function<void()> &f) {
     const auto t0 = std::chrono::steady_clock::now();
     f();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-        .count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 double median(std::vector<double> v) {

@@ -199,9 +199,9 @@ int main(int argc, char **argv) {
                 for (int k = 0; k < 6; ++k) {
                     const qint64 other = placed.at((placed.size() - 1) * k / 5).id;
                     if (other != chosen)
-                        withArcs.relationArcs.append(
-                            {k % 2 ? other : chosen, k % 2 ? chosen : other,
-                             QString::fromLatin1(types[k % 3])});
+                        withArcs.relationArcs.append({k % 2 ? other : chosen,
+                                                      k % 2 ? chosen : other,
+                                                      QString::fromLatin1(types[k % 3])});
                 }
             }
             const auto paintWith = [&](const PaintOptions &options) {

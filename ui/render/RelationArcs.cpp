@@ -317,9 +317,9 @@ void RelationArcPainter::paintLines(QPainter &p, const TimelineTheme &theme, con
     QColor line = theme.selection;
     line.setAlphaF(0.85f);
     // On a raster device that does not scale (the window at 1×, PNG at scale 1) the 1.6 px
-    // line is drawn as two 1 px lines 0.6 px apart: stroking or filling a wide curve costs the raster engine about 0.35 ms an arc,
-    // thin lines a sixth of that (bench_timeline "arcs"). Vector devices (SVG, PDF) keep one
-    // stroked curve.
+    // line is drawn as two 1 px lines 0.6 px apart: stroking or filling a wide curve costs the
+    // raster engine about 0.35 ms an arc, thin lines a sixth of that (bench_timeline "arcs").
+    // Vector devices (SVG, PDF) keep one stroked curve.
     const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
                         p.deviceTransform().type() <= QTransform::TxTranslate;
     constexpr double lineWidth = 1.6;

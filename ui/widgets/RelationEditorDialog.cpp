@@ -81,9 +81,8 @@ RelationEditorDialog::RelationEditorDialog(const TimelineStore &store, const Eve
     m_source->setObjectName(u"source"_s);
     m_source->addItem(tr("(no source yet)"), QString());
     for (const Source &source : std::as_const(m_sources))
-        m_source->addItem(source.outlet.isEmpty()
-                              ? source.title
-                              : u"%1 — %2"_s.arg(source.outlet, source.title),
+        m_source->addItem(source.outlet.isEmpty() ? source.title
+                                                  : u"%1 — %2"_s.arg(source.outlet, source.title),
                           source.uid);
     form->addRow(tr("&Source:"), m_source);
     m_quote = new QPlainTextEdit(this);

@@ -29,8 +29,8 @@ public:
     // `existing`: the relation being edited (its other citations are kept as they are);
     // `other`: the event at the other end when it is already known (a drag).
     RelationEditorDialog(const TimelineStore &store, const Event &subject,
-                         const std::optional<Relation> &existing,
-                         const std::optional<Event> &other, QWidget *parent = nullptr);
+                         const std::optional<Relation> &existing, const std::optional<Event> &other,
+                         QWidget *parent = nullptr);
 
     // What the dialog holds; valid once accepted.
     [[nodiscard]] Relation relation() const;
