@@ -2,8 +2,8 @@
 // Details' relation list, and a drag with Alt from one mark to another. Each is one step on
 // the undo stack.
 
-#include "model/formats/NativeJsonFormat.h"
-#include "model/store/TimelineStore.h"
+#include "BundledDatasetTestUtil.h"
+
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/MainWindow.h"
@@ -31,11 +31,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString april = u"d9dad484-014e-59ff-8e92-95fdd7271ee3"_s;   // H20 licence requirement
-const QString july = u"a13c86e2-6762-5b67-b629-ab43534c28f8"_s;    // licences will be granted
-const QString deal = u"5aafee21-7d5f-5e25-be5d-ea6d631245e6"_s;    // the August 12 deal
-const QString beijing = u"f62c7e26-3ad4-5fe3-83d6-80a0e8a38635"_s; // Beijing's warnings
-const QString seedSource = u"ed359814-0474-5270-91b5-c451e225d34f"_s;
+using namespace BundledChain;
 
 // Runs `fill` on the Link Events dialog as soon as it is open, then presses OK.
 void whenDialogOpens(const std::function<void(RelationEditorDialog *)> &fill) {
@@ -58,14 +54,8 @@ private slots:
         QCoreApplication::setApplicationName(u"chiptimeline-test"_s);
     }
     void init() {
-        StoreError error;
-        auto store = TimelineStore::open(m_dir.filePath(u"t%1.sqlite"_s.arg(++m_count)), &error);
+        auto store = openBundledDataset(m_dir.filePath(u"t%1.sqlite"_s.arg(++m_count)));
         QVERIFY(store);
-        InputError inputError;
-        const auto dataset = NativeJsonFormat::readFile(
-            QStringLiteral(CHIPTIMELINE_SOURCE_DIR "/resources/dataset/default.chiptimeline.json"),
-            &inputError);
-        QVERIFY(dataset && store->importDataset(*dataset, ImportPolicy::Skip, nullptr, &error));
         m_window = std::make_unique<MainWindow>(std::move(store));
         m_window->resize(1400, 820);
         m_window->show();
@@ -208,7 +198,7 @@ private slots:
         if (!folder.isEmpty())
             m_window->grab().save(folder + u"/relations-chain.png"_s);
         // Another event: its own chain.
-        view->selectEvent(idOf(u"22faa901-ccdd-516f-84fe-a5c42306a231"_s)); // AI Diffusion Rule
+        view->selectEvent(idOf(diffusion)); // the AI Diffusion Rule
         QCOMPARE(view->chainFocus()->size(), 2);
         showChain->trigger();
         QVERIFY(!view->chainFocus());

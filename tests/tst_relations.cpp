@@ -27,13 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString april = u"d9dad484-014e-59ff-8e92-95fdd7271ee3"_s;   // H20 licence requirement
-const QString july = u"a13c86e2-6762-5b67-b629-ab43534c28f8"_s;    // licences will be granted
-const QString deal = u"5aafee21-7d5f-5e25-be5d-ea6d631245e6"_s;    // the August 12 deal
-const QString beijing = u"f62c7e26-3ad4-5fe3-83d6-80a0e8a38635"_s; // Beijing's warnings
-const QString diffusion = u"22faa901-ccdd-516f-84fe-a5c42306a231"_s;
-const QString rescinded = u"8e48937f-ff1a-5d76-b31d-daafeaa52e72"_s;
-const QString seedSource = u"ed359814-0474-5270-91b5-c451e225d34f"_s;
+using namespace BundledChain;
 
 // A small native file: three events, one source and the relations given.
 QByteArray fileWithRelations(const QString &relations) {
