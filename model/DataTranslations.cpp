@@ -50,22 +50,30 @@ void noteError(QString *error, const QString &message) {
         *error = message;
 }
 
+// Whether one entry of a translations object is a language code with an object of texts;
+// else the error is noted and the entry is skipped.
+bool isLanguageEntry(const QString &language, const QJsonValue &texts, QString *error) {
+    if (!isLanguageCode(language)) {
+        noteError(
+            error,
+            u"\"%1\" is not a language code (use two or three lowercase letters: \"de\")"_s.arg(
+                language));
+        return false;
+    }
+    if (!texts.isObject()) {
+        noteError(error, u"%1 must be an object"_s.arg(language));
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 EventTranslations eventTranslationsFromJson(const QJsonObject &object, QString *error) {
     EventTranslations translations;
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!isLanguageCode(it.key())) {
-            noteError(
-                error,
-                u"\"%1\" is not a language code (use two or three lowercase letters: \"de\")"_s.arg(
-                    it.key()));
+        if (!isLanguageEntry(it.key(), it.value(), error))
             continue;
-        }
-        if (!it->isObject()) {
-            noteError(error, u"%1 must be an object"_s.arg(it.key()));
-            continue;
-        }
         const QJsonObject texts = it->toObject();
         const EventTranslation translation{texts.value(u"title"_s).toString().trimmed(),
                                            texts.value(u"summary"_s).toString()};
@@ -78,17 +86,8 @@ EventTranslations eventTranslationsFromJson(const QJsonObject &object, QString *
 LabelTranslations labelTranslationsFromJson(const QJsonObject &object, QString *error) {
     LabelTranslations translations;
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!isLanguageCode(it.key())) {
-            noteError(
-                error,
-                u"\"%1\" is not a language code (use two or three lowercase letters: \"de\")"_s.arg(
-                    it.key()));
+        if (!isLanguageEntry(it.key(), it.value(), error))
             continue;
-        }
-        if (!it->isObject()) {
-            noteError(error, u"%1 must be an object"_s.arg(it.key()));
-            continue;
-        }
         const QString label = it->toObject().value(u"label"_s).toString().trimmed();
         if (!label.isEmpty())
             translations.insert(it.key(), label);

@@ -24,4 +24,10 @@ using ReadFailed = std::function<bool(const QSqlQuery &query, const QString &tab
 [[nodiscard]] QList<Relation> read(const QSqlDatabase &db, const QString &where, const QString &uid,
                                    const QString &typeOrder, const ReadFailed &readFailed);
 
+// The `where` of the relations from or to the event :uid names: by the event's id, so each
+// side is found through its index rather than a scan.
+inline const QString ofEventWhere =
+    QStringLiteral("WHERE r.from_event = (SELECT id FROM event WHERE uid = :uid) "
+                   "OR r.to_event = (SELECT id FROM event WHERE uid = :uid)");
+
 } // namespace RelationRows

@@ -3,6 +3,8 @@
 
 #include "model/store/TimelineStore.h"
 
+#include "model/history/EntitySnapshot.h"
+
 #include "model/store/postgres/PostgresTimelineStore.h"
 #include "model/store/sqlite/SqliteTimelineStore.h"
 
@@ -80,8 +82,7 @@ RelationChain TimelineStore::relationChain(const QString &eventUid) const {
         if (readError().isError())
             return {};
         for (const Relation &relation : touching) {
-            const QString key =
-                relation.fromUid + u'\n' + relation.toUid + u'\n' + relationTypeKey(relation.type);
+            const QString key = EntitySnapshot::relationKey(relation);
             if (foundKeys.contains(key))
                 continue;
             foundKeys.insert(key);

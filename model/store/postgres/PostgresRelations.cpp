@@ -32,10 +32,7 @@ QList<Relation> PostgresTimelineStore::relations() const {
 QList<Relation> PostgresTimelineStore::relationsOf(const QString &eventUid) const {
     if (eventUid.isEmpty())
         return {};
-    // By the event's id, so each side is found through its index rather than a scan.
-    return readRelations(u"WHERE r.from_event = (SELECT id FROM event WHERE uid = :uid) "
-                         "OR r.to_event = (SELECT id FROM event WHERE uid = :uid)"_s,
-                         eventUid);
+    return readRelations(RelationRows::ofEventWhere, eventUid);
 }
 
 bool PostgresTimelineStore::writeRelation(const Relation &relation, bool replace,

@@ -56,16 +56,13 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
         touch(u"event"_s, event.uid);
     for (const QString &uid : std::as_const(changes.deleteEventUids)) {
         touch(u"event"_s, uid);
-        // Its relations go with it.
-        touchRelationsWhere(u"f.uid = :uid OR t.uid = :uid"_s, uid);
+        touchRelationsOfEvent(uid); // they go with it
     }
     for (const QString &uid : std::as_const(changes.deleteSourceUids)) {
         touchEventsWhere(u"e.id IN (SELECT es.event_id FROM event_source es JOIN source s "
                          "ON s.id = es.source_id WHERE s.uid = :id)"_s,
                          uid);
-        touchRelationsWhere(u"r.id IN (SELECT rs.relation_id FROM relation_source rs JOIN "
-                            "source s ON s.id = rs.source_id WHERE s.uid = :uid)"_s,
-                            uid);
+        touchRelationsCitingSource(uid);
         touch(u"source"_s, uid);
     }
     for (const Relation &relation : std::as_const(changes.deleteRelations))

@@ -77,6 +77,16 @@ void SqliteTimelineStore::touchRelationsWhere(const QString &condition, const QS
         touch(u"relation"_s, EntitySnapshot::relationKey(relation));
 }
 
+void SqliteTimelineStore::touchRelationsOfEvent(const QString &eventUid) {
+    touchRelationsWhere(u"f.uid = :uid OR t.uid = :uid"_s, eventUid);
+}
+
+void SqliteTimelineStore::touchRelationsCitingSource(const QString &sourceUid) {
+    touchRelationsWhere(u"r.id IN (SELECT rs.relation_id FROM relation_source rs JOIN source s "
+                        "ON s.id = rs.source_id WHERE s.uid = :uid)"_s,
+                        sourceUid);
+}
+
 QString SqliteTimelineStore::uidOf(const QString &table, qint64 id) const {
     QSqlQuery &query = statement(u"SELECT uid FROM %1 WHERE id = :id"_s.arg(table));
     query.bindValue(u":id"_s, id);

@@ -168,8 +168,12 @@ private:
     // Notes the events a condition over `event e` with :id selects (those citing a source
     // or in a category that is about to change).
     void touchEventsWhere(const QString &condition, const QVariant &key);
+    // Notes the relations an event about to go takes along, and those whose citations a
+    // source about to go takes along.
+    void touchRelationsOfEvent(const QString &eventUid);
+    void touchRelationsCitingSource(const QString &sourceUid);
     // Notes the relations a condition over `relation r` (with its events f and t) selects,
-    // :uid bound to `uid`: those of an event or citing a source about to go.
+    // :uid bound to `uid`.
     void touchRelationsWhere(const QString &condition, const QString &uid);
     [[nodiscard]] QString uidOf(const QString &table, qint64 id) const;
     // Writes the revision: the touched items' differences, author and note; its number, or 0

@@ -136,11 +136,9 @@ bool SqliteTimelineStore::deleteRow(const QString &table, qint64 id, const QStri
                 touchEventsWhere(u"e.id IN (SELECT event_id FROM event_source "
                                  "WHERE source_id = :id)"_s,
                                  id);
-                touchRelationsWhere(u"r.id IN (SELECT rs.relation_id FROM relation_source rs "
-                                    "JOIN source s ON s.id = rs.source_id WHERE s.uid = :uid)"_s,
-                                    uid);
+                touchRelationsCitingSource(uid);
             } else {
-                touchRelationsWhere(u"f.uid = :uid OR t.uid = :uid"_s, uid); // they go with it
+                touchRelationsOfEvent(uid); // they go with it
             }
             touch(table, uid);
         }
