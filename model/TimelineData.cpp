@@ -35,7 +35,9 @@ void TimelineData::appendRow(Storage &out, const Storage &in, quint32 i) {
     out.chipOffsets.push_back(quint32(out.chipIdx.size()));
     out.minDay =
         out.ids.size() == 1 ? in.firstDays[i] : std::min<qint64>(out.minDay, in.firstDays[i]);
-    out.maxDay = std::max<qint64>(out.maxDay, in.lastDays[i]);
+    const bool forceEnded = in.flags[i] & ForceEndedFlag;
+    out.maxDay = std::max<qint64>(out.maxDay,
+                                  forceEnded ? in.forceEndDays.value(in.ids[i]) : in.lastDays[i]);
 }
 
 // Reserves room for `n` rows and puts the leading 0 into the offset columns.
@@ -108,6 +110,30 @@ std::span<const quint32> TimelineData::chips(qsizetype i) const {
     return {d->chipIdx.data() + from, size_t(to - from)};
 }
 
+qint32 TimelineData::forceEndDay(qsizetype i) const {
+    return isForceEnded(i) ? d->forceEndDays.value(id(i)) : 0;
+}
+
+TimelineRow TimelineData::row(qsizetype i) const {
+    TimelineRow row;
+    row.id = id(i);
+    row.firstDay = firstDay(i);
+    row.lastDay = lastDay(i);
+    row.precision = precision(i);
+    row.isRange = isRange(i);
+    row.category = category(i);
+    row.status = status(i);
+    row.importance = importance(i);
+    row.sourceCount = isUnsourced(i) ? 0 : std::max(1, sourceCount(i));
+    row.anySourceHasAddress = !isUnsourced(i) && !hasNoSourceAddress(i);
+    for (const quint32 a : actors(i))
+        row.actors << int(a);
+    for (const quint32 c : chips(i))
+        row.chips << int(c);
+    row.forceEndDay = forceEndDay(i);
+    return row;
+}
+
 qsizetype TimelineData::indexOfId(qint64 id) const {
     const auto it = std::lower_bound(d->sortedIds.begin(), d->sortedIds.end(), id);
     if (it == d->sortedIds.end() || *it != id)
@@ -122,6 +148,7 @@ TimelineData TimelineData::subset(std::span<const quint32> indices) const {
     out->categories = d->categories;
     out->actorNames = d->actorNames;
     out->chipNames = d->chipNames;
+    out->forceEndDays = d->forceEndDays; // shared; looked up only for the flagged rows
     startColumns(*out, indices.size());
     for (const quint32 i : indices)
         appendRow(*out, *d, i);
@@ -162,7 +189,8 @@ qint64 TimelineData::memoryBytes() const {
     return bytes(d->ids) + bytes(d->firstDays) + bytes(d->lastDays) + bytes(d->titleOffsets) +
            d->titles.capacity() + bytes(d->flags) + bytes(d->categoryIdx) + bytes(d->sourceCounts) +
            bytes(d->actorOffsets) + bytes(d->actorIdx) + bytes(d->chipOffsets) + bytes(d->chipIdx) +
-           bytes(d->sortedIds) + bytes(d->sortedIdIndex);
+           bytes(d->sortedIds) + bytes(d->sortedIdIndex) +
+           d->forceEndDays.capacity() * qint64(sizeof(qint64) + sizeof(qint32));
 }
 
 TimelineData
@@ -310,6 +338,10 @@ void TimelineDataBuilder::add(const TimelineRow &row, QByteArrayView titleUtf8) 
         flags |= TimelineData::UnsourcedFlag;
     else if (!row.anySourceHasAddress)
         flags |= TimelineData::NoAddressFlag;
+    if (row.forceEndDay > first && (!row.isRange || row.forceEndDay < last)) {
+        flags |= TimelineData::ForceEndedFlag;
+        s.forceEndDays.insert(row.id, qint32(clampDay(row.forceEndDay)));
+    }
     s.flags.push_back(flags);
 
     const int category =
@@ -345,6 +377,7 @@ TimelineData TimelineDataBuilder::build() && {
     out->actorNames = in.actorNames;
     out->chipNames = in.chipNames;
     out->dropped = in.dropped;
+    out->forceEndDays = in.forceEndDays;
     TimelineData::startColumns(*out, n);
     out->titles.reserve(in.titles.size());
     out->actorIdx.reserve(in.actorIdx.size());

@@ -44,6 +44,10 @@ struct TimelineRow {
     bool anySourceHasAddress = false; // a URL or DOI on at least one source
     QList<int> actors;                // indices from TimelineDataBuilder::actorIndex()
     QList<int> chips;                 // indices from TimelineDataBuilder::chipIndex()
+    // The first day of an event that rescinds or replaces this one (0: none): a rule drawn as
+    // in force from its start to that day. Kept only when it lies after the first day and,
+    // for a range, before the last.
+    qint64 forceEndDay = 0;
 };
 
 class TimelineData {
@@ -59,7 +63,8 @@ public:
         ImportanceShift = 5, // 2 bits: importance 1..3
         ImportanceMask = 0x60,
         UnsourcedFlag = 0x80,
-        NoAddressFlag = 0x100, // has sources, none with a URL or DOI
+        NoAddressFlag = 0x100,  // has sources, none with a URL or DOI
+        ForceEndedFlag = 0x200, // rescinded or replaced: in force up to forceEndDay()
     };
 
     TimelineData(); // empty
@@ -95,6 +100,14 @@ public:
     }
     [[nodiscard]] bool isUnsourced(qsizetype i) const { return flags(i) & UnsourcedFlag; }
     [[nodiscard]] bool hasNoSourceAddress(qsizetype i) const { return flags(i) & NoAddressFlag; }
+    // A rule that another event rescinded or replaced before its own end: its mark is a bar
+    // from its first day to the first day of that event (forceEndDay), not its own span.
+    [[nodiscard]] bool isForceEnded(qsizetype i) const { return flags(i) & ForceEndedFlag; }
+    [[nodiscard]] qint32 forceEndDay(qsizetype i) const; // 0 unless isForceEnded(i)
+    // The last day the mark covers: forceEndDay() for a rule that was ended, else lastDay().
+    [[nodiscard]] qint32 drawnLastDay(qsizetype i) const {
+        return isForceEnded(i) ? forceEndDay(i) : lastDay(i);
+    }
     [[nodiscard]] int sourceCount(qsizetype i) const { return d->sourceCounts[size_t(i)]; }
     [[nodiscard]] int category(qsizetype i) const // -1: none
     {
@@ -103,6 +116,10 @@ public:
     [[nodiscard]] std::span<const quint32> actors(qsizetype i) const;
     [[nodiscard]] std::span<const quint32> chips(qsizetype i) const;
     [[nodiscard]] quint16 flags(qsizetype i) const { return d->flags[size_t(i)]; }
+
+    // Event `i` as a TimelineRow for another builder with the same name tables (its title
+    // left empty: add it with add(row, titleUtf8(i))).
+    [[nodiscard]] TimelineRow row(qsizetype i) const;
 
     // Name tables.
     [[nodiscard]] const QList<Category> &categories() const { return d->categories; }
@@ -120,7 +137,7 @@ public:
 
     // Index of the event with row id `id`, or -1. O(log n).
     [[nodiscard]] qsizetype indexOfId(qint64 id) const;
-    // The span of all events: 0 when empty.
+    // The span of all marks (drawnLastDay): 0 when empty.
     [[nodiscard]] qint64 minDay() const { return d->minDay; }
     [[nodiscard]] qint64 maxDay() const { return d->maxDay; }
 
@@ -147,6 +164,7 @@ private:
         std::vector<quint32> chipIdx;
         std::vector<qint64> sortedIds; // for indexOfId
         std::vector<quint32> sortedIdIndex;
+        QHash<qint64, qint32> forceEndDays; // by event id, for the rows with ForceEndedFlag
         QList<Category> categories;
         QStringList actorNames;
         QStringList chipNames;

@@ -4,8 +4,10 @@
 
 #include "BundledDatasetTestUtil.h"
 
+#include "ui/render/TimelineLayout.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/EventEditorDialog.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/RelationEditorDialog.h"
 #include "ui/widgets/TimelineView.h"
@@ -203,6 +205,91 @@ private slots:
         showChain->trigger();
         QVERIFY(!view->chainFocus());
         QCOMPARE(view->relationArcs().size(), 1);
+    }
+
+    void arcTypeShowsOnHover() {
+        const TimelineStore &store = m_window->store();
+        TimelineView *view = m_window->timelineView();
+        view->showDays(QDate(2025, 3, 20).toJulianDay(), QDate(2025, 9, 10).toJulianDay());
+        view->selectEvent(store.eventByUid(deal)->id);
+        QCOMPARE(view->relationArcs().size(), 2);
+        const auto layout = view->currentLayout();
+        const RelationArcPainter::Routes routes =
+            RelationArcPainter::route(*layout, view->relationArcs());
+        QVERIFY(routes.at(0) && !routes.at(0)->labelBox.isEmpty());
+        const QRect labelBox = routes.at(0)->labelBox.toAlignedRect();
+        // Nowhere near an arc or a mark (the foot of the lane headers): no type written.
+        const QPoint away(4, view->height() - 4);
+        QTest::mouseMove(view, away);
+        QCOMPARE(view->hoveredArc(), -1);
+        const QImage plain = view->grab().toImage();
+        // On the arc (its middle): its type is written on it.
+        QTest::mouseMove(view, routes.at(0)->apex.toPoint());
+        QCOMPARE(view->hoveredArc(), 0);
+        QVERIFY(view->grab().toImage().copy(labelBox) != plain.copy(labelBox));
+        // Off it again: as before, pixel for pixel.
+        QTest::mouseMove(view, away);
+        QCOMPARE(view->hoveredArc(), -1);
+        QCOMPARE(view->grab().toImage(), plain);
+    }
+
+    void rescindedRuleIsABarToItsRescission() {
+        const TimelineStore &store = m_window->store();
+        TimelineView *view = m_window->timelineView();
+        view->showDays(QDate(2024, 12, 1).toJulianDay(), QDate(2025, 7, 1).toJulianDay());
+        const qint64 rule = store.eventByUid(diffusion)->id;
+        const auto layout = view->currentLayout();
+        const PlacedEvent *placed = layout->placedEvent(rule);
+        QVERIFY(placed);
+        QCOMPARE(int(placed->shape), int(MarkShape::InForce));
+        QCOMPARE(placed->markRect.right(),
+                 layout->xForDay(double(QDate(2025, 5, 13).toJulianDay()) + 1));
+        view->selectEvent(rule);
+        const QString details = m_window->detailsView()->toPlainText();
+        QVERIFY2(details.contains(u"In force 13 January 2025 – 13 May 2025, rescinded by “AI "
+                                  "Diffusion Rule rescinded; guidance on Huawei Ascend”"_s),
+                 qPrintable(details));
+    }
+
+    void eventEditorLinksEvents() {
+        TimelineStore &store = m_window->store();
+        auto *undo = m_window->findChild<QUndoStack *>();
+        QVERIFY(undo);
+        const int steps = undo->count();
+        m_window->timelineView()->selectEvent(store.eventByUid(july)->id);
+        bool linked = false;
+        QTimer::singleShot(0, [&linked] {
+            auto *editor = qobject_cast<EventEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(editor && editor->linkEventsButton());
+            QCOMPARE(editor->linkEventsButton()->text(), u"&Link Events…"_s);
+            whenDialogOpens([](RelationEditorDialog *dialog) {
+                dialog->findChild<QLineEdit *>(u"find"_s)->setText(u"Beijing discour"_s);
+                dialog->findChild<QListWidget *>(u"found"_s)->setCurrentRow(0);
+                auto *type = dialog->findChild<QComboBox *>(u"type"_s);
+                type->setCurrentIndex(type->findText(u"answered by"_s));
+            });
+            editor->linkEventsButton()->click(); // returns when the relation is saved
+            linked = true;
+            editor->reject(); // nothing edited: closes without asking
+        });
+        m_window->findChild<QAction *>(u"editEvent"_s)->trigger();
+        QVERIFY(linked);
+        const Relation answer{beijing, july, RelationType::RespondsTo, {}, {}};
+        QVERIFY(store.relationsOf(july).contains(answer));
+        QCOMPARE(undo->count(), steps + 1); // the link is its own step; the edit none
+        undo->undo();
+        QVERIFY(!store.relationsOf(july).contains(answer));
+
+        // A new event has nothing to link yet.
+        bool offered = true;
+        QTimer::singleShot(0, [&offered] {
+            auto *editor = qobject_cast<EventEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            offered = editor->linkEventsButton() != nullptr;
+            editor->reject();
+        });
+        m_window->findChild<QAction *>(u"newEvent"_s)->trigger();
+        QVERIFY(!offered);
     }
 
     void readOnlyDetailsOfferNoEditing() {

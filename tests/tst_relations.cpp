@@ -9,6 +9,7 @@
 #include "model/RelationCommands.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/TimelineFigure.h"
 
 #include <QFontMetricsF>
 #include <QJsonArray>
@@ -410,6 +411,39 @@ private slots:
         QCOMPARE(missing.code, 1);
         QCOMPARE(missing.err, u"chiptimeline: export: --chain: there is no event no-such-event "
                               "(list --json shows each event's uid)\n"_s);
+    }
+
+    void rescindedRuleFigure() {
+        // The AI Diffusion Rule (13 January 2025) was rescinded on 13 May 2025: in a figure of
+        // that spring it is a bar from its date to the rescission's, named in the legend.
+        FigureOptions options;
+        options.from = PartialDate::fromYearMonth(2024, 12);
+        options.to = PartialDate::fromYearMonth(2025, 6);
+        options.size = QSizeF(1123, 794); // A4 landscape
+        options.exportDate = QDate(2025, 9, 1);
+        const FigureInput input = figureInput(*m_store);
+        QString error;
+        const auto figure = TimelineFigure::compose(input.data, input.sources, options, &error);
+        QVERIFY2(figure, qPrintable(error));
+        const TimelineLayout &layout = figure->timeline();
+        const PlacedEvent *rule = layout.placedEvent(m_store->eventByUid(diffusion)->id);
+        QVERIFY(rule);
+        QCOMPARE(int(rule->shape), int(MarkShape::InForce));
+        const qint64 january13 = QDate(2025, 1, 13).toJulianDay();
+        const qint64 may13 = QDate(2025, 5, 13).toJulianDay();
+        QCOMPARE(m_store->eventByUid(rescinded)->start.firstJulianDay(), may13);
+        QCOMPARE(rule->markRect.left(), layout.xForDay(double(january13)));
+        QCOMPARE(rule->markRect.right(), layout.xForDay(double(may13) + 1));
+        QStringList texts;
+        for (const TimelineFigure::TextBox &box : figure->textBoxes(0))
+            texts << box.text;
+        QVERIFY(texts.contains(u"in force until rescinded or replaced"_s));
+        QVERIFY(texts.contains(u"AI Diffusion Rule issued"_s));
+        // The rescission ends it; nothing else in the dataset rescinds or replaces a rule.
+        qsizetype ended = 0;
+        for (const PlacedEvent &placed : layout.events())
+            ended += placed.shape == MarkShape::InForce;
+        QCOMPARE(ended, 1);
     }
 
     void chainAtScale() {

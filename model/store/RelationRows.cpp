@@ -55,3 +55,30 @@ QList<Relation> RelationRows::read(const QSqlDatabase &db, const QString &where,
     readFailed(citations, u"relation_source"_s);
     return relations;
 }
+
+QHash<qint64, qint64> RelationRows::forceEndDays(const QSqlDatabase &db,
+                                                 const ReadFailed &readFailed) {
+    QHash<qint64, qint64> days;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // The types that end a rule's force (relationEndsForce), as bound values.
+    QStringList ending;
+    QStringList placeholders;
+    for (const QString &key : relationTypeKeys()) {
+        if (relationEndsForce(*relationTypeFromKey(key))) {
+            placeholders << u":type%1"_s.arg(ending.size());
+            ending << key;
+        }
+    }
+    query.prepare(uR"(SELECT r.to_event, min(f.first_day)
+          FROM relation r JOIN event f ON f.id = r.from_event
+         WHERE r.type IN (%1)
+         GROUP BY r.to_event)"_s.arg(placeholders.join(u", "_s)));
+    for (qsizetype i = 0; i < ending.size(); ++i)
+        query.bindValue(placeholders.at(i), ending.at(i));
+    query.exec();
+    while (query.next())
+        days.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
+    readFailed(query, u"relation"_s);
+    return days;
+}

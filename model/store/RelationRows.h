@@ -5,6 +5,7 @@
 
 #include "model/Relation.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -23,6 +24,11 @@ using ReadFailed = std::function<bool(const QSqlQuery &query, const QString &tab
 // one pointed at, then by type (`typeOrder`: how the backend orders the type bytewise).
 [[nodiscard]] QList<Relation> read(const QSqlDatabase &db, const QString &where, const QString &uid,
                                    const QString &typeOrder, const ReadFailed &readFailed);
+
+// The day each rescinded or replaced event stopped being in force, by event id: the first
+// day of the earliest event that rescinds or replaces it (TimelineRow::forceEndDay).
+[[nodiscard]] QHash<qint64, qint64> forceEndDays(const QSqlDatabase &db,
+                                                 const ReadFailed &readFailed);
 
 // The `where` of the relations from or to the event :uid names: by the event's id, so each
 // side is found through its index rather than a scan.

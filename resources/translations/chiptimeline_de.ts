@@ -892,6 +892,14 @@ Importformate: </translation>
         <source>Deutsch:</source>
         <translation>Deutsch:</translation>
     </message>
+    <message>
+        <source>&amp;Link Events…</source>
+        <translation>Ereignisse &amp;verknüpfen…</translation>
+    </message>
+    <message>
+        <source>Relate this event to another: responds to, amends, replaces, rescinds…</source>
+        <translation>Dieses Ereignis mit einem anderen verknüpfen: reagiert auf, ändert, ersetzt, hebt auf…</translation>
+    </message>
 </context>
 <context>
     <name>EventStatus</name>
@@ -2894,6 +2902,10 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>in force until rescinded or replaced</source>
+        <translation>in Kraft bis zur Aufhebung oder Ersetzung</translation>
     </message>
 </context>
 <context>

@@ -60,11 +60,13 @@ double TimelineFigureBuilder::layoutLegend(TimelineFigure::Page &page, const Tim
     bool unsourced = false;
     bool ranges = false;
     bool partial = false;
+    bool inForce = false;
     for (const PlacedEvent &e : layout.events()) {
         statuses.insert(int(e.status));
         unsourced = unsourced || e.unsourced;
         ranges = ranges || e.shape == MarkShape::Range;
         partial = partial || e.shape == MarkShape::Partial;
+        inForce = inForce || e.shape == MarkShape::InForce;
     }
     const auto add = [&](Item::Kind kind, const QString &label, double width) {
         entries.append({{kind, -1, {}}, label, width, !first});
@@ -91,6 +93,11 @@ double TimelineFigureBuilder::layoutLegend(TimelineFigure::Page &page, const Tim
     if (ranges)
         addStatus(Item::Range, FigureLanguage::translate("TimelineFigure", "period"),
                   std::round(22 * m_scale));
+    if (inForce)
+        addStatus(
+            Item::InForce,
+            FigureLanguage::translate("TimelineFigure", "in force until rescinded or replaced"),
+            std::round(22 * m_scale));
     if (partial)
         addStatus(Item::Partial, FigureLanguage::translate("TimelineFigure", "month or year only"),
                   std::round(22 * m_scale));
@@ -199,6 +206,16 @@ void TimelineFigure::paintLegendSwatch(QPainter &p, const LegendItem &item) cons
         p.drawRoundedRect(QRectF(r.left(), r.top(), 3, r.height()), 1.5, 1.5);
         break;
     }
+    case LegendItem::InForce:
+        p.setPen(hairline(m_theme.markOutline(neutral, EventStatus::Confirmed)));
+        p.setBrush(m_theme.barFill(neutral, false));
+        p.drawRoundedRect(r, 3, 3);
+        p.setPen(Qt::NoPen);
+        p.setBrush(neutral);
+        p.drawRoundedRect(QRectF(r.left(), r.top(), 3, r.height()), 1.5, 1.5);
+        p.setBrush(m_theme.labelText);
+        p.drawRect(QRectF(r.right() - 3, r.top(), 3, r.height()));
+        break;
     case LegendItem::Partial:
         p.setPen(Qt::NoPen);
         p.setBrush(m_theme.barFill(neutral, true));

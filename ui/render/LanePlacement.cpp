@@ -61,7 +61,7 @@ QString TimelineLayoutBuilder::compactCount(qsizetype n) {
 
 TimelineLayoutBuilder::Candidate TimelineLayoutBuilder::candidateOf(qsizetype i) const {
     const TimelineData &d = m_layout->data();
-    return {quint32(i), d.firstDay(i), d.lastDay(i), d.flags(i)};
+    return {quint32(i), d.firstDay(i), d.drawnLastDay(i), d.flags(i)};
 }
 
 TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(const Candidate &c) const {
@@ -72,10 +72,13 @@ TimelineLayoutBuilder::Geometry TimelineLayoutBuilder::geometryOf(const Candidat
     const double right = L.m_timeArea.right();
     Geometry g{};
     const bool isRange = c.flags & TimelineData::RangeFlag;
+    const bool forceEnded = c.flags & TimelineData::ForceEndedFlag;
     const auto precision = DatePrecision(c.flags & TimelineData::PrecisionMask);
-    const bool bar = (isRange || precision != DatePrecision::Day) && x1 - x0 >= MinBarWidth;
+    const bool bar =
+        (isRange || forceEnded || precision != DatePrecision::Day) && x1 - x0 >= MinBarWidth;
     if (bar) {
-        g.shape = isRange ? MarkShape::Range : MarkShape::Partial;
+        g.shape =
+            forceEnded ? MarkShape::InForce : (isRange ? MarkShape::Range : MarkShape::Partial);
         g.continuesLeft = x0 < left;
         g.continuesRight = x1 > right;
         g.markLeft = std::max(x0, left);

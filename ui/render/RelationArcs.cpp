@@ -362,7 +362,8 @@ void RelationArcPainter::paintLines(QPainter &p, const TimelineTheme &theme, con
 
 void RelationArcPainter::paintLabels(QPainter &p, const TimelineLayout &layout,
                                      const TimelineTheme &theme, const QList<RelationArc> &arcs,
-                                     const Routes &routes) {
+                                     const Routes &routes,
+                                     const std::function<bool(qsizetype)> &shown) {
     if (arcs.isEmpty() || routes.size() != arcs.size())
         return;
     p.save();
@@ -372,7 +373,7 @@ void RelationArcPainter::paintLabels(QPainter &p, const TimelineLayout &layout,
     line.setAlphaF(0.85f);
     for (qsizetype i = 0; i < arcs.size(); ++i) {
         const std::optional<Course> &course = routes.at(i);
-        if (!course || course->labelBox.isEmpty())
+        if (!course || course->labelBox.isEmpty() || (shown && !shown(i)))
             continue;
         p.setPen(QPen(line, 0.8));
         p.setBrush(theme.background);
@@ -381,4 +382,41 @@ void RelationArcPainter::paintLabels(QPainter &p, const TimelineLayout &layout,
         p.drawText(course->labelBox, Qt::AlignCenter, arcs.at(i).label);
     }
     p.restore();
+}
+
+qsizetype RelationArcPainter::arcAt(const Routes &routes, QPointF point, double tolerance) {
+    // Each curve as a polyline of short chords: 48 steps keep a chord within a pixel of the
+    // curve for arcs across a full-width view.
+    constexpr int Steps = 48;
+    const auto distanceToSegment = [](QPointF p, QPointF a, QPointF b) {
+        const QPointF ab = b - a;
+        const double length2 = QPointF::dotProduct(ab, ab);
+        const double t =
+            length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
+        const QPointF d = p - (a + ab * t);
+        return std::sqrt(QPointF::dotProduct(d, d));
+    };
+    qsizetype best = -1;
+    double bestDistance = tolerance;
+    for (qsizetype i = 0; i < routes.size(); ++i) {
+        const std::optional<Course> &course = routes.at(i);
+        if (!course)
+            continue;
+        const QRectF bounds = QPolygonF({course->from, course->c1, course->c2, course->to})
+                                  .boundingRect()
+                                  .adjusted(-tolerance, -tolerance, tolerance, tolerance);
+        if (!bounds.contains(point))
+            continue; // a curve lies within the hull of its control points
+        QPointF previous = course->from;
+        for (int k = 1; k <= Steps; ++k) {
+            const QPointF next = course->at(double(k) / Steps);
+            const double distance = distanceToSegment(point, previous, next);
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+            previous = next;
+        }
+    }
+    return best;
 }

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <functional>
 #include <optional>
 
 class QPainter;
@@ -50,7 +51,12 @@ public:
     [[nodiscard]] static Routes route(const TimelineLayout &layout, const QList<RelationArc> &arcs);
 
     static void paintLines(QPainter &painter, const TimelineTheme &theme, const Routes &routes);
+    // The type labels, over everything; only those of the arcs `shown` accepts when given
+    // (the window labels an arc while the pointer is on it or on one of its marks).
     static void paintLabels(QPainter &painter, const TimelineLayout &layout,
                             const TimelineTheme &theme, const QList<RelationArc> &arcs,
-                            const Routes &routes);
+                            const Routes &routes,
+                            const std::function<bool(qsizetype arc)> &shown = {});
+    // The arc whose line passes within `tolerance` of `point` (the nearest), or -1.
+    [[nodiscard]] static qsizetype arcAt(const Routes &routes, QPointF point, double tolerance);
 };

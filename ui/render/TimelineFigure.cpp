@@ -32,7 +32,7 @@ QFont sizedFont(QFont font, double size, double floor) {
 TimelineData eventsInRange(const TimelineData &data, qint64 first, qint64 last) {
     qsizetype inside = 0;
     for (qsizetype i = 0; i < data.size(); ++i) {
-        if (data.lastDay(i) >= first && data.firstDay(i) <= last)
+        if (data.drawnLastDay(i) >= first && data.firstDay(i) <= last)
             ++inside;
     }
     if (inside == data.size())
@@ -42,27 +42,9 @@ TimelineData eventsInRange(const TimelineData &data, qint64 first, qint64 last) 
     builder.setActorNames(data.actorNames());
     builder.setChipNames(data.chipNames());
     builder.reserve(inside);
-    TimelineRow row;
     for (qsizetype i = 0; i < data.size(); ++i) {
-        if (data.lastDay(i) < first || data.firstDay(i) > last)
-            continue;
-        row.id = data.id(i);
-        row.firstDay = data.firstDay(i);
-        row.lastDay = data.lastDay(i);
-        row.precision = data.precision(i);
-        row.isRange = data.isRange(i);
-        row.category = data.category(i);
-        row.status = data.status(i);
-        row.importance = data.importance(i);
-        row.sourceCount = data.isUnsourced(i) ? 0 : std::max(1, data.sourceCount(i));
-        row.anySourceHasAddress = !data.isUnsourced(i) && !data.hasNoSourceAddress(i);
-        row.actors.clear();
-        for (quint32 a : data.actors(i))
-            row.actors << int(a);
-        row.chips.clear();
-        for (quint32 c : data.chips(i))
-            row.chips << int(c);
-        builder.add(row, data.titleUtf8(i));
+        if (data.drawnLastDay(i) >= first && data.firstDay(i) <= last)
+            builder.add(data.row(i), data.titleUtf8(i));
     }
     return std::move(builder).build();
 }
@@ -91,25 +73,10 @@ TimelineData withUsedCategories(const TimelineData &data) {
     builder.setActorNames(data.actorNames());
     builder.setChipNames(data.chipNames());
     builder.reserve(data.size());
-    TimelineRow row;
     for (qsizetype i = 0; i < data.size(); ++i) {
-        row.id = data.id(i);
-        row.firstDay = data.firstDay(i);
-        row.lastDay = data.lastDay(i);
-        row.precision = data.precision(i);
-        row.isRange = data.isRange(i);
-        const int c = data.category(i);
+        TimelineRow row = data.row(i);
+        const int c = row.category;
         row.category = c >= 0 && c < all.size() ? map[c] : -1;
-        row.status = data.status(i);
-        row.importance = data.importance(i);
-        row.sourceCount = data.isUnsourced(i) ? 0 : std::max(1, data.sourceCount(i));
-        row.anySourceHasAddress = !data.isUnsourced(i) && !data.hasNoSourceAddress(i);
-        row.actors.clear();
-        for (quint32 a : data.actors(i))
-            row.actors << int(a);
-        row.chips.clear();
-        for (quint32 ch : data.chips(i))
-            row.chips << int(ch);
         builder.add(row, data.titleUtf8(i));
     }
     return std::move(builder).build();

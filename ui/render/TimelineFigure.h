@@ -160,6 +160,7 @@ private:
             Disputed,
             Unsourced,
             Range,
+            InForce,
             Partial,
             Cluster
         };

@@ -127,19 +127,20 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping, EmptyLane
         for (size_t p = 0; p < m; ++p) {
             const qsizetype i = lane.events[p];
             const qint32 first = d.firstDay(i);
+            const qint32 last = d.drawnLastDay(i); // a rescinded rule's bar ends at its end
             lane.firstDays[p] = first;
             const int imp = std::clamp(d.importance(i), 1, 3) - 1;
             auto &indices = lane.byImportance[size_t(imp)]; // data indices
             auto &blockLast = lane.byImportanceBlockLast[size_t(imp)];
             if (indices.size() % BlockSize == 0)
-                blockLast.push_back(d.lastDay(i));
+                blockLast.push_back(last);
             else
-                blockLast.back() = std::max(blockLast.back(), d.lastDay(i));
+                blockLast.back() = std::max(blockLast.back(), last);
             indices.push_back(quint32(i));
             lane.byImportanceFirst[size_t(imp)].push_back(first);
-            lane.byImportanceLast[size_t(imp)].push_back(d.lastDay(i));
+            lane.byImportanceLast[size_t(imp)].push_back(last);
             lane.byImportanceFlags[size_t(imp)].push_back(d.flags(i));
-            const quint32 len = quint32(d.lastDay(i) - first);
+            const quint32 len = quint32(last - first);
             if (len > 0) {
                 const int bits = std::bit_width(len);
                 classes[size_t(bits)].bits = bits;
@@ -166,7 +167,7 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping, EmptyLane
         }
         lane.sortedLastDays.resize(m);
         for (size_t p = 0; p < m; ++p)
-            lane.sortedLastDays[p] = d.lastDay(lane.events[p]);
+            lane.sortedLastDays[p] = d.drawnLastDay(lane.events[p]);
         std::sort(lane.sortedLastDays.begin(), lane.sortedLastDays.end());
     }
 }
@@ -214,7 +215,7 @@ std::vector<quint32> TimelineIndex::carryingInto(int laneIndex, qint64 day) cons
         auto it = std::upper_bound(c.firstDays.begin(), c.firstDays.end(), from);
         for (; it != c.firstDays.end() && *it < day; ++it) {
             const quint32 i = lane.events[c.positions[size_t(it - c.firstDays.begin())]];
-            if (m_data.lastDay(i) >= day)
+            if (m_data.drawnLastDay(i) >= day)
                 result.push_back(i);
         }
     }

@@ -72,9 +72,10 @@ struct LayoutOptions {
 };
 
 enum class MarkShape : quint8 {
-    Point,  // a day-precision point (or anything narrower than a mark)
-    Range,  // a range event: a bar from its first to its last day
-    Partial // a month- or year-precision event: a soft bar over the span it covers
+    Point,   // a day-precision point (or anything narrower than a mark)
+    Range,   // a range event: a bar from its first to its last day
+    Partial, // a month- or year-precision event: a soft bar over the span it covers
+    InForce  // a rule rescinded or replaced: a bar from its start to the day it ended
 };
 
 struct PlacedEvent {

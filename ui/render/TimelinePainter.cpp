@@ -966,6 +966,13 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
                                                           : theme.markOutline(base, e.status));
             q.drawRoundedRect(QRectF(r.left(), r.top(), 3, r.height()), 1.5, 1.5);
         }
+        if (e.shape == MarkShape::InForce && !e.continuesRight) {
+            // A rule that was rescinded or replaced stops at a hard end, in the text's
+            // colour: not the category's, so it reads as "ended here", not as a date's span.
+            q.setPen(Qt::NoPen);
+            q.setBrush(theme.labelText);
+            q.drawRect(QRectF(r.right() - 3, r.top(), 3, r.height()));
+        }
     };
     // The middle of a bar on whole pixels: fill, hatching, and the outline's top and bottom
     // edges, and its left or right edge where the bar runs out of the view (as the outline
@@ -1166,7 +1173,15 @@ void TimelinePainter::paint(QPainter &p, const TimelineLayout &layout, const Tim
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
     }
-    RelationArcPainter::paintLabels(p, layout, theme, options.relationArcs, arcRoutes);
+    std::function<bool(qsizetype)> labelShown;
+    if (options.arcLabelsOnHover)
+        labelShown = [&options](qsizetype arc) {
+            const RelationArc &relation = options.relationArcs.at(arc);
+            return arc == options.hoveredArc ||
+                   (options.hoveredId != 0 &&
+                    (relation.fromId == options.hoveredId || relation.toId == options.hoveredId));
+        };
+    RelationArcPainter::paintLabels(p, layout, theme, options.relationArcs, arcRoutes, labelShown);
 
     p.restore();
 }

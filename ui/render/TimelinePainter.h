@@ -29,6 +29,10 @@ struct PaintOptions {
     QHash<qint64, QString> labelLinks;
     // The relations to draw as arcs: the selected event's on screen, a chain's in a figure.
     QList<RelationArc> relationArcs;
+    // The window names an arc's type only while the pointer is on the arc (`hoveredArc`, an
+    // index into relationArcs) or on one of its two marks; figures name every arc.
+    bool arcLabelsOnHover = false;
+    qsizetype hoveredArc = -1;
 };
 
 class TimelinePainter {

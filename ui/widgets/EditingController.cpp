@@ -294,6 +294,12 @@ void EditingController::openEditor(const Event &event) {
     EventEditorDialog dialog(
         event, m_store.categories(), m_store.sources(),
         KnownNames{m_store.actorNames(), m_store.chipNames(), m_store.tagNames()}, m_window);
+    if (!event.uid.isEmpty() && !m_store.isReadOnly()) {
+        dialog.offerLinking();
+        connect(&dialog, &EventEditorDialog::linkEventsRequested, &dialog, [this, &event, &dialog] {
+            openRelationEditor(event, std::nullopt, std::nullopt, &dialog);
+        });
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Event edited = dialog.event();
@@ -305,10 +311,10 @@ void EditingController::openEditor(const Event &event) {
 
 void EditingController::openRelationEditor(const Event &subject,
                                            const std::optional<Relation> &existing,
-                                           const std::optional<Event> &other) {
+                                           const std::optional<Event> &other, QWidget *parent) {
     if (m_store.isReadOnly())
         return;
-    RelationEditorDialog dialog(m_store, subject, existing, other, m_window);
+    RelationEditorDialog dialog(m_store, subject, existing, other, parent ? parent : m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Relation edited = dialog.relation();

@@ -86,8 +86,9 @@ private:
     void updateActions();
     void reportError(const StoreError &error);
     void openEditor(const Event &event);
+    // `parent`: the dialog it opens over (the window when none).
     void openRelationEditor(const Event &subject, const std::optional<Relation> &existing,
-                            const std::optional<Event> &other);
+                            const std::optional<Event> &other, QWidget *parent = nullptr);
     [[nodiscard]] QList<Event> selectedEventList() const;
     QAction *makeAction(const QString &name, const QString &text, const QKeySequence &shortcut,
                         void (EditingController::*slot)());

@@ -263,6 +263,15 @@ void EventEditorDialog::reject() {
         QDialog::reject();
 }
 
+void EventEditorDialog::offerLinking() {
+    if (m_linkEvents)
+        return;
+    m_linkEvents = m_buttons->addButton(tr("&Link Events…"), QDialogButtonBox::ActionRole);
+    m_linkEvents->setToolTip(
+        tr("Relate this event to another: responds to, amends, replaces, rescinds…"));
+    connect(m_linkEvents, &QPushButton::clicked, this, &EventEditorDialog::linkEventsRequested);
+}
+
 QPushButton *EventEditorDialog::okButton() const {
     return m_buttons->button(QDialogButtonBox::Ok);
 }

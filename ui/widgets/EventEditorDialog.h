@@ -42,6 +42,13 @@ public:
     [[nodiscard]] QPushButton *okButton() const;
     // Whether anything differs from the event the dialog opened with.
     [[nodiscard]] bool hasChanges() const;
+    // Adds "Link Events…" beside OK and Cancel, for a stored event in a writable timeline:
+    // it asks for a relation to another event (linkEventsRequested), saved as its own step.
+    void offerLinking();
+    [[nodiscard]] QPushButton *linkEventsButton() const { return m_linkEvents; }
+
+signals:
+    void linkEventsRequested();
 
 public slots:
     // Escape, Cancel and the close button: with changes, asks before discarding them.
@@ -83,4 +90,5 @@ private:
     QPushButton *m_linkSource = nullptr;
     QPushButton *m_unlinkSource = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_linkEvents = nullptr;
 };

@@ -105,6 +105,7 @@ void TimelineView::setRelationArcs(const QList<RelationArc> &arcs) {
     if (arcs == m_relationArcs)
         return;
     m_relationArcs = arcs;
+    m_hoveredArc = -1;
     update();
 }
 
@@ -224,6 +225,8 @@ void TimelineView::paintEvent(QPaintEvent *) {
     options.hoveredCluster = m_hoveredCluster;
     options.today = m_today;
     options.relationArcs = m_relationArcs;
+    options.arcLabelsOnHover = true;
+    options.hoveredArc = m_hoveredArc;
     TimelinePainter::paint(painter, *m_layout, m_theme, options);
     if (m_highlighted || m_chainFocus) {
         // Only what the layout placed (bounded by the pixels), never the whole data set.
@@ -352,6 +355,20 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event) {
     const LayoutHit hit = m_layout->hitTest(contentPoint(pos));
     setHovered(hit.kind == LayoutHit::Event ? hit.eventId : 0,
                hit.kind == LayoutHit::Cluster ? hit.cluster : -1);
+    // An arc under the pointer shows its type (routed as the frame routes it: cheap, and
+    // only while the selected event has relations).
+    setHoveredArc(
+        m_relationArcs.isEmpty() || hit.kind == LayoutHit::Event
+            ? -1
+            : RelationArcPainter::arcAt(RelationArcPainter::route(*m_layout, m_relationArcs),
+                                        contentPoint(pos), ArcHoverTolerance));
+}
+
+void TimelineView::setHoveredArc(qsizetype arc) {
+    if (arc == m_hoveredArc)
+        return;
+    m_hoveredArc = arc;
+    update();
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event) {
@@ -521,7 +538,7 @@ void TimelineView::selectEvent(qint64 id) {
     if (id) {
         // Bring it into view, keeping the zoom.
         const double first = data.firstDay(index);
-        const double last = data.lastDay(index) + 1.0;
+        const double last = data.drawnLastDay(index) + 1.0;
         if (last < m_scale.firstDay() || first > m_scale.lastDay()) {
             const double centre = (first + std::min(last, first + m_scale.visibleDays())) / 2;
             applyScale(TimeScale(centre - m_scale.visibleDays() / 2, m_scale.visibleDays(),
@@ -562,6 +579,7 @@ void TimelineView::setHovered(qint64 id, int cluster) {
 
 void TimelineView::leaveEvent(QEvent *event) {
     setHovered(0, -1);
+    setHoveredArc(-1);
     QWidget::leaveEvent(event);
 }
 

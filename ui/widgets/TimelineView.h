@@ -42,6 +42,11 @@ public:
     // The selected event's relations, drawn as arcs to the events they join.
     void setRelationArcs(const QList<RelationArc> &arcs);
     [[nodiscard]] const QList<RelationArc> &relationArcs() const { return m_relationArcs; }
+    // The arc under the pointer (an index into relationArcs()), -1 when none: its type is
+    // written on it, as on the arcs of a hovered mark; the others stay unlabelled.
+    [[nodiscard]] qsizetype hoveredArc() const { return m_hoveredArc; }
+    // How near (pixels) the pointer must come to an arc's line to hover it.
+    static constexpr double ArcHoverTolerance = 5.0;
     // The related event nearest in time after (or before) the selected one, 0 when none:
     // Alt+Right and Alt+Left walk a chain this way.
     [[nodiscard]] qint64 relatedNeighbour(bool later) const;
@@ -100,6 +105,7 @@ private:
     void zoomAbout(double x, double factor);
     void updateScrollBar();
     void setHovered(qint64 id, int cluster);
+    void setHoveredArc(qsizetype arc);
     void announceSelection();
     [[nodiscard]] QPointF contentPoint(QPointF widgetPoint) const;
     [[nodiscard]] QString describe(qint64 id) const;
@@ -124,6 +130,7 @@ private:
     int m_selectedLane = -1;
     qint64 m_hovered = 0;
     int m_hoveredCluster = -1;
+    qsizetype m_hoveredArc = -1;
 
     enum class Drag { None, Pending, Pan, Band, Move, ResizeStart, ResizeEnd, Link };
     Drag m_drag = Drag::None;

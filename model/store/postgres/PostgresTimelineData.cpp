@@ -2,6 +2,7 @@
 // TimelineData the timeline draws, without building Event objects (see TimelineDataQuery).
 
 #include "model/TimelineData.h"
+#include "model/store/RelationRows.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
 
 #include <QVariant>
@@ -52,6 +53,10 @@ TimelineData PostgresTimelineStore::timelineData(const EventFilter &filter) cons
     const QHash<qint64, int> actorIndex = nameIndices(*this, u"actor"_s, builder, true);
     const QHash<qint64, int> chipIndex = nameIndices(*this, u"chip"_s, builder, false);
 
+    const QHash<qint64, qint64> forceEndDays = RelationRows::forceEndDays(
+        database(),
+        [this](const QSqlQuery &query, const QString &table) { return readFailed(query, table); });
+
     QVariantMap bindings;
     const QString where = filterSql(filter, bindings);
     QSqlQuery query(database());
@@ -91,6 +96,7 @@ TimelineData PostgresTimelineStore::timelineData(const EventFilter &filter) cons
         row.importance = query.value(9).toInt();
         row.sourceCount = query.value(10).toInt();
         row.anySourceHasAddress = query.value(11).toBool();
+        row.forceEndDay = forceEndDays.value(row.id);
         appendIds(query.value(12), actorIndex, row.actors);
         appendIds(query.value(13), chipIndex, row.chips);
         builder.add(row);

@@ -2,6 +2,7 @@
 // the timeline draws, row by row, without building Event objects (see TimelineDataQuery).
 
 #include "model/TimelineData.h"
+#include "model/store/RelationRows.h"
 #include "model/store/sqlite/SqliteTimelineStore.h"
 
 #include <QHash>
@@ -95,7 +96,8 @@ private:
 // All events, no filter (what the window shows first): events and link tables in id order.
 TimelineData loadAll(const SqliteTimelineStore &store, TimelineDataBuilder &builder,
                      const QHash<qint64, int> &categoryIndex, const QHash<qint64, int> &actorIndex,
-                     const QHash<qint64, int> &chipIndex) {
+                     const QHash<qint64, int> &chipIndex,
+                     const QHash<qint64, qint64> &forceEndDays) {
     const QSqlDatabase db = store.database();
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -120,6 +122,7 @@ TimelineData loadAll(const SqliteTimelineStore &store, TimelineDataBuilder &buil
     TimelineRow row;
     while (query.next()) {
         readEventColumns(query, categoryIndex, row);
+        row.forceEndDay = forceEndDays.value(row.id);
         row.sourceCount = 0;
         row.anySourceHasAddress = false;
         for (; sources.at(row.id); sources.advance()) {
@@ -160,10 +163,15 @@ TimelineData SqliteTimelineStore::timelineData(const EventFilter &filter) const 
     const QHash<qint64, int> actorIndex = nameIndices(*this, u"actor"_s, builder, true);
     const QHash<qint64, int> chipIndex = nameIndices(*this, u"chip"_s, builder, false);
 
+    const QHash<qint64, qint64> forceEndDays =
+        RelationRows::forceEndDays(db, [this](const QSqlQuery &query, const QString &table) {
+            return readFailed(query, table);
+        });
+
     QVariantMap bindings;
     const QString where = filterSql(filter, bindings);
     if (where.isEmpty())
-        return loadAll(*this, builder, categoryIndex, actorIndex, chipIndex);
+        return loadAll(*this, builder, categoryIndex, actorIndex, chipIndex, forceEndDays);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(uR"(SELECT e.id, e.title, e.first_day, e.last_day,
@@ -189,6 +197,7 @@ TimelineData SqliteTimelineStore::timelineData(const EventFilter &filter) const 
     TimelineRow row;
     while (query.next()) {
         readEventColumns(query, categoryIndex, row);
+        row.forceEndDay = forceEndDays.value(row.id);
         row.sourceCount = query.value(10).toInt();
         row.anySourceHasAddress = query.value(11).toBool();
         appendIds(query.value(12), actorIndex, row.actors);
