@@ -226,7 +226,11 @@ private slots:
         // On the arc (its middle): its type is written on it.
         QTest::mouseMove(view, routes.at(0)->apex.toPoint());
         QCOMPARE(view->hoveredArc(), 0);
-        QVERIFY(view->grab().toImage().copy(labelBox) != plain.copy(labelBox));
+        const QImage labelled = view->grab().toImage();
+        QVERIFY(labelled.copy(labelBox) != plain.copy(labelBox));
+        if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+            !folder.isEmpty())
+            labelled.save(folder + u"/relations-hover.png"_s);
         // Off it again: as before, pixel for pixel.
         QTest::mouseMove(view, away);
         QCOMPARE(view->hoveredArc(), -1);
@@ -245,6 +249,9 @@ private slots:
         QCOMPARE(placed->markRect.right(),
                  layout->xForDay(double(QDate(2025, 5, 13).toJulianDay()) + 1));
         view->selectEvent(rule);
+        const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+        if (!folder.isEmpty())
+            m_window->grab().save(folder + u"/relations-in-force.png"_s);
         const QString details = m_window->detailsView()->toPlainText();
         QVERIFY2(details.contains(u"In force 13 January 2025 – 13 May 2025, rescinded by “AI "
                                   "Diffusion Rule rescinded; guidance on Huawei Ascend”"_s),
