@@ -16,6 +16,7 @@ struct SeenBox {
     bool shown = false;
     QString title;
     QString text;
+    QString informativeText;
     QStringList buttons; // sorted (the layout orders them by role and platform)
 };
 
@@ -31,6 +32,7 @@ inline std::shared_ptr<SeenBox> answerNextBox(const QString &answer) {
         seen->shown = true;
         seen->title = box->windowTitle();
         seen->text = box->text();
+        seen->informativeText = box->informativeText();
         for (QAbstractButton *button : box->buttons())
             seen->buttons << button->text();
         seen->buttons.sort();

@@ -3,6 +3,7 @@
 // the undo stack.
 
 #include "BundledDatasetTestUtil.h"
+#include "MessageBoxTestUtil.h"
 
 #include "ui/render/TimelineLayout.h"
 #include "ui/widgets/EditingController.h"
@@ -297,6 +298,21 @@ private slots:
         });
         m_window->findChild<QAction *>(u"newEvent"_s)->trigger();
         QVERIFY(!offered);
+    }
+
+    void deletingAnEventSaysItsRelationsGoWithIt() {
+        TimelineStore &store = m_window->store();
+        m_window->timelineView()->selectEvent(store.eventByUid(deal)->id);
+        QCOMPARE(store.relationsOf(deal).size(), 2);
+        const auto seen = answerNextBox(u"Delete"_s);
+        m_window->findChild<QAction *>(u"deleteEvent"_s)->trigger();
+        QVERIFY(seen->shown);
+        QCOMPARE(seen->informativeText, u"Its links to sources and 2 relations to other events go "
+                                        "with it. Undo (Ctrl+Z) brings them back."_s);
+        QVERIFY(!store.eventByUid(deal));
+        QCOMPARE(store.relationsOf(april).size(), 1); // only July's "follows from" is left
+        m_window->findChild<QUndoStack *>()->undo();  // one step gives back event and relations
+        QCOMPARE(store.relationsOf(deal).size(), 2);
     }
 
     void readOnlyDetailsOfferNoEditing() {

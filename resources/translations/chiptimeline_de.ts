@@ -650,6 +650,17 @@ Importformate: </translation>
         <source>&amp;Link Events…</source>
         <translation>Ereignisse &amp;verknüpfen…</translation>
     </message>
+    <message>
+        <source>Its links to sources and its relation to another event go with it. Undo (Ctrl+Z) brings them back.</source>
+        <translation>Seine Verknüpfungen zu Quellen und seine Beziehung zu einem anderen Ereignis werden mitgelöscht. Rückgängig (Strg+Z) holt sie zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its links to sources and %n relations to other events go with it. Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>Seine Verknüpfungen zu Quellen und seine %n Beziehung zu anderen Ereignissen werden mitgelöscht. Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+            <numerusform>Seine Verknüpfungen zu Quellen und seine %n Beziehungen zu anderen Ereignissen werden mitgelöscht. Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventDetailsView</name>

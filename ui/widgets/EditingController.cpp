@@ -20,6 +20,7 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QTextEdit>
 #include <QUndoStack>
 #include <QUndoView>
@@ -391,7 +392,32 @@ void EditingController::deleteSelected() {
                                  : tr("Delete %n events?", nullptr, int(events.size()));
     QMessageBox box(QMessageBox::Question, tr("Delete Event"), question, QMessageBox::Cancel,
                     m_window);
-    box.setInformativeText(tr("Its links to sources go with it. Undo (Ctrl+Z) brings it back."));
+    // Relations go with the events they join (in the same step): say how many.
+    QSet<QString> uids;
+    for (const Event &event : events)
+        uids.insert(event.uid);
+    QSet<QString> relations;
+    const auto count = [&](const QList<Relation> &list) {
+        for (const Relation &r : list)
+            if (uids.contains(r.fromUid) || uids.contains(r.toUid))
+                relations.insert(r.fromUid + u' ' + relationTypeKey(r.type) + u' ' + r.toUid);
+    };
+    if (events.size() <= 50) {
+        for (const Event &event : events)
+            count(m_store.relationsOf(event.uid));
+    } else {
+        count(m_store.relations());
+    }
+    if (relations.isEmpty())
+        box.setInformativeText(
+            tr("Its links to sources go with it. Undo (Ctrl+Z) brings it back."));
+    else if (relations.size() == 1)
+        box.setInformativeText(tr("Its links to sources and its relation to another event go "
+                                  "with it. Undo (Ctrl+Z) brings them back."));
+    else
+        box.setInformativeText(tr("Its links to sources and %n relations to other events go with "
+                                  "it. Undo (Ctrl+Z) brings them back.",
+                                  nullptr, int(relations.size())));
     QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
