@@ -6,6 +6,7 @@
 #include "model/RelationChain.h"
 #include "model/TimelineDataQuery.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/ChainFigure.h"
 #include "ui/render/FigureOptionNames.h"
 #include "ui/render/FigureProvenance.h"
 #include "ui/render/FigureSources.h"
@@ -182,79 +183,32 @@ int ExportCommand::check(const QCommandLineParser &parser, QTextStream &err) {
 
 namespace {
 
-// `--chain EVENT-UID`: keeps of `data` only the chain's events and sets the figure's arcs;
-// nullopt (with a message) when there is no such event.
-std::optional<RelationChain> chainFigure(const TimelineStore &store, ExportRequest &request,
-                                         TimelineData &data, QTextStream &err) {
-    const QString uid = request.figure.chain;
-    const auto readFailed = [&] {
-        if (store.readError().isError())
-            err << "chiptimeline: export: " << store.readError().message << Qt::endl;
-        return store.readError().isError();
-    };
-    const std::optional<Event> start = store.eventByUid(uid);
-    if (readFailed())
-        return std::nullopt;
-    if (!start) {
-        err << "chiptimeline: export: --chain: there is no event " << uid
-            << " (list --json shows each event's uid)" << Qt::endl;
-        return std::nullopt;
-    }
-    RelationChain chain = store.relationChain(uid);
-    if (readFailed())
-        return std::nullopt;
-    QHash<QString, qint64> idOf;
-    for (const QString &member : std::as_const(chain.eventUids))
-        if (const std::optional<Event> event = store.eventByUid(member))
-            idOf.insert(member, event->id);
-    const QSet<qint64> members(idOf.cbegin(), idOf.cend());
-    std::vector<quint32> kept;
-    for (qsizetype i = 0; i < data.size(); ++i)
-        if (members.contains(data.id(i)))
-            kept.push_back(quint32(i));
-    data = data.subset(kept);
-    request.figure.relationArcs.clear();
-    for (const Relation &relation : std::as_const(chain.relations))
-        request.figure.relationArcs
-            << RelationArc{idOf.value(relation.fromUid), idOf.value(relation.toUid),
-                           relationTypeLabel(relation.type)};
-    return chain;
-}
-
-// The notes of a chain's figure cite each relation's sources with the event that points.
-void addRelationSources(const TimelineStore &store, const RelationChain &chain,
-                        const QList<RelationArc> &arcs, FigureSources::Map &sources) {
-    for (qsizetype i = 0; i < chain.relations.size() && i < arcs.size(); ++i) {
-        QList<FigureSource> &cited = sources[arcs.at(i).fromId];
-        for (const Citation &citation : chain.relations.at(i).citations) {
-            const std::optional<Source> source = store.sourceByUid(citation.sourceUid);
-            if (!source || std::any_of(cited.cbegin(), cited.cend(),
-                                       [&](const FigureSource &s) { return s.id == source->id; }))
-                continue;
-            cited << FigureSource{source->id,        source->outlet, source->title,
-                                  source->published, source->url,    source->doi};
-        }
-    }
-}
-
 // Loads what the filter selects, draws it and writes the figure; the one path of `export`
 // and `reproduce`. `drawn` receives the digest of what the figure drew.
 int writeFigure(const TimelineStore &store, ExportRequest &request, const EventFilter &filter,
                 QTextStream &out, QTextStream &err, QString *drawn = nullptr) {
     TimelineData data = TimelineDataQuery::load(store, filter, request.figure.language);
-    std::optional<RelationChain> chain;
+    FigureSources::Map sources;
     if (!request.figure.chain.isEmpty()) {
-        chain = chainFigure(store, request, data, err);
-        if (!chain)
+        std::optional<ChainFigure> chain = ChainFigure::of(store, request.figure.chain, data);
+        if (!chain) {
+            if (store.readError().isError())
+                err << "chiptimeline: export: " << store.readError().message << Qt::endl;
+            else
+                err << "chiptimeline: export: --chain: there is no event " << request.figure.chain
+                    << " (list --json shows each event's uid)" << Qt::endl;
             return 1;
+        }
+        data = std::move(chain->data);
+        sources = std::move(chain->sources);
+        request.figure.relationArcs = std::move(chain->arcs);
+    } else {
+        QList<qint64> ids;
+        ids.reserve(data.size());
+        for (qsizetype i = 0; i < data.size(); ++i)
+            ids << data.id(i);
+        sources = FigureSources::load(store, ids);
     }
-    QList<qint64> ids;
-    ids.reserve(data.size());
-    for (qsizetype i = 0; i < data.size(); ++i)
-        ids << data.id(i);
-    FigureSources::Map sources = FigureSources::load(store, ids);
-    if (chain)
-        addRelationSources(store, *chain, request.figure.relationArcs, sources);
     // A read that met damage gave only part of the timeline: no figure is drawn from it.
     if (store.readError().isError()) {
         err << "chiptimeline: " << store.readError().message << Qt::endl;

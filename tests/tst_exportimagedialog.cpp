@@ -34,6 +34,7 @@ private slots:
     void startsFromThePreferences();
     void asksBeforeReplacingATypedFile();
     void fileDialogAsksInsteadOfTheExport();
+    void chainOfTheSelectedEvent();
 
 private:
     // A small PNG export to `path`, typed into the file field.
@@ -231,6 +232,47 @@ void TestExportImageDialog::fileDialogAsksInsteadOfTheExport() {
     QCoreApplication::processEvents();
     QVERIFY(!seen->shown);
     QVERIFY(contents(path).startsWith("\x89PNG\r\n\x1a\n"));
+}
+
+void TestExportImageDialog::chainOfTheSelectedEvent() {
+    const TimeScale view(double(QDate(2025, 4, 1).toJulianDay()), 153, 1200);
+    ExportImageDialog dialog(*m_store, m_data, view);
+    auto *chain = dialog.findChild<QCheckBox *>(u"chain"_s);
+    QVERIFY(chain);
+    // An event without relations: nothing to offer.
+    std::optional<Event> lone;
+    for (qsizetype i = 0; i < m_data.size() && !lone; ++i)
+        if (const std::optional<Event> event = m_store->event(m_data.id(i));
+            event && m_store->relationsOf(event->uid).isEmpty())
+            lone = event;
+    QVERIFY(lone);
+    dialog.setChainEvent(lone->uid, lone->title);
+    QVERIFY(!chain->isVisibleTo(&dialog));
+
+    using namespace BundledChain;
+    dialog.setChainEvent(april, u"H20 licence requirement in force"_s);
+    QVERIFY(chain->isVisibleTo(&dialog));
+    QCOMPARE(chain->text(), u"&Only the chain of “H20 licence requirement in force”"_s);
+    QVERIFY(!chain->isChecked());
+    QVERIFY(dialog.request().figure.chain.isEmpty());
+    chain->setChecked(true);
+    const ExportRequest r = dialog.request();
+    QCOMPARE(r.figure.chain, april);
+    QCOMPARE(r.figure.relationArcs.size(), 3);
+    QVERIFY(!r.figure.from && !r.figure.to); // all the chain's dates, not the window's view
+    QString error;
+    const auto figure = dialog.figure(&error);
+    QVERIFY2(figure, qPrintable(error));
+    QCOMPARE(figure->eventCount(), 4); // April, July, 12 August, Beijing's warning
+    QStringList labels;
+    for (const TimelineFigure::TextBox &box : figure->textBoxes(0))
+        labels << box.text;
+    for (const QString &title :
+         {u"H20 licence requirement in force"_s, u"US signals H20 licences will be granted"_s,
+          u"Beijing discourages H20 purchases"_s})
+        QVERIFY2(labels.contains(title), qPrintable(labels.join(u" | "_s)));
+    QCOMPARE(figure->options().relationArcs, r.figure.relationArcs); // drawn as arcs
+    QVERIFY(!labels.contains(u"AI Diffusion Rule issued"_s));
 }
 
 QTEST_MAIN(TestExportImageDialog)

@@ -1204,6 +1204,14 @@ Importformate: </translation>
         <source>Lan&amp;guage:</source>
         <translation>Spr&amp;ache:</translation>
     </message>
+    <message>
+        <source>The selected event&apos;s lineage: the events it answers and that answer it, with the relations drawn as arcs and their sources in the notes</source>
+        <translation>Die Entwicklungslinie des ausgewählten Ereignisses: die Ereignisse, auf die es antwortet und die darauf antworten, mit den Beziehungen als Bögen und ihren Quellen in den Anmerkungen</translation>
+    </message>
+    <message>
+        <source>&amp;Only the chain of “%1”</source>
+        <translation>&amp;Nur die Kette von „%1“</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

@@ -176,6 +176,12 @@ void ExportImageDialog::buildUi() {
     form->addRow(QString(), m_dateLabels);
     m_footer = new QCheckBox(tr("Attribution &line at the foot"), this);
     form->addRow(QString(), m_footer);
+    m_chain = new QCheckBox(this);
+    m_chain->setObjectName(u"chain"_s);
+    m_chain->setToolTip(tr("The selected event's lineage: the events it answers and that answer "
+                           "it, with the relations drawn as arcs and their sources in the notes"));
+    m_chain->hide(); // until setChainEvent offers one
+    form->addRow(QString(), m_chain);
     // The figure's language, independent of the window's (FigureLanguage).
     m_language = new QComboBox(this);
     m_language->addItem(tr("English"), u"en"_s);
@@ -232,8 +238,13 @@ void ExportImageDialog::buildUi() {
         connect(edit, &QLineEdit::textChanged, this, changed);
     for (QSpinBox *spin : {m_width, m_height, m_scale})
         connect(spin, &QSpinBox::valueChanged, this, changed);
-    for (QCheckBox *box : {m_dateLabels, m_footer})
+    for (QCheckBox *box : {m_dateLabels, m_footer, m_chain})
         connect(box, &QCheckBox::toggled, this, changed);
+    // A chain spans its own dates: it starts from all of them, not the window's view.
+    connect(m_chain, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_range->setCurrentIndex(AllEvents);
+    });
     connect(m_file, &QLineEdit::textChanged, this, &ExportImageDialog::updateEnabled);
     // The extension follows the format, so the two never disagree.
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
@@ -270,6 +281,10 @@ ExportRequest ExportImageDialog::request() const {
     r.figure.footer = m_footer->isChecked();
     r.figure.language = m_language->currentData().toString();
     r.figure.exportDate = QDate::currentDate();
+    if (const ChainFigure *chain = chainFigure()) {
+        r.figure.chain = m_chainUid;
+        r.figure.relationArcs = chain->arcs;
+    }
     switch (RangeMode(m_range->currentIndex())) {
     case CurrentView: {
         const auto [from, to] = viewDates(m_view);
@@ -301,7 +316,23 @@ std::shared_ptr<const TimelineFigure> ExportImageDialog::figure(QString *error) 
             }
         }
     }
-    return ImageExporter::compose(m_data, m_sources, request(), error);
+    const ChainFigure *chain = chainFigure();
+    return ImageExporter::compose(chain ? chain->data : m_data, chain ? chain->sources : m_sources,
+                                  request(), error);
+}
+
+void ExportImageDialog::setChainEvent(const QString &uid, const QString &title) {
+    m_chainUid = uid;
+    m_chainFigure = uid.isEmpty() ? std::nullopt : ChainFigure::of(m_store, uid, m_data);
+    const bool offered = m_chainFigure && !m_chainFigure->arcs.isEmpty();
+    m_chain->setText(tr("&Only the chain of “%1”").arg(QString(title).replace(u'&', u"&&"_s)));
+    m_chain->setVisible(offered);
+    if (!offered)
+        m_chain->setChecked(false);
+}
+
+const ChainFigure *ExportImageDialog::chainFigure() const {
+    return m_chain->isChecked() && m_chainFigure ? &*m_chainFigure : nullptr;
 }
 
 void ExportImageDialog::updateEnabled() {
@@ -408,7 +439,9 @@ bool ExportImageDialog::exportImage() {
         return !progress.wasCanceled();
     };
     QString error;
-    const bool ok = ImageExporter::exportImage(m_data, m_sources, r, &error, onProgress);
+    const ChainFigure *chain = chainFigure();
+    const bool ok = ImageExporter::exportImage(
+        chain ? chain->data : m_data, chain ? chain->sources : m_sources, r, &error, onProgress);
     progress.reset();
     if (!ok) {
         if (!progress.wasCanceled())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/TimelineData.h"
+#include "ui/render/ChainFigure.h"
 #include "ui/render/FigureSources.h"
 #include "ui/render/ImageExporter.h"
 #include "ui/render/TimeScale.h"
@@ -34,6 +35,9 @@ public:
     // What the exported file records of where it came from (FigureProvenance): the filter
     // that selected `current`; the timeline's file name is the store's.
     void setFilterText(const QString &filterText) { m_filterText = filterText; }
+    // The window's selected event: the dialog offers a figure of only its chain, with the
+    // relations as arcs (as `export --chain`), when it has relations.
+    void setChainEvent(const QString &uid, const QString &title);
 
     // The request the options describe (path and format included).
     [[nodiscard]] ExportRequest request() const;
@@ -61,6 +65,8 @@ private:
     void loadSettings();
     void saveSettings() const;
     void resizeEvent(QResizeEvent *event) override;
+    // The chain figure when "only the chain" is checked, else nullptr.
+    [[nodiscard]] const ChainFigure *chainFigure() const;
 
     TimelineStore &m_store;
     TimelineData m_data;
@@ -83,7 +89,10 @@ private:
     QComboBox *m_notes = nullptr;
     QCheckBox *m_dateLabels = nullptr;
     QCheckBox *m_footer = nullptr;
-    QComboBox *m_language = nullptr; // "en" or "de"
+    QCheckBox *m_chain = nullptr;
+    QString m_chainUid;
+    std::optional<ChainFigure> m_chainFigure; // read once, when offered
+    QComboBox *m_language = nullptr;          // "en" or "de"
     QComboBox *m_format = nullptr;
     QLineEdit *m_file = nullptr;
     QLabel *m_preview = nullptr;

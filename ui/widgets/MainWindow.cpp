@@ -287,6 +287,9 @@ void MainWindow::buildActions() {
         // Dimmed, the events that do not match are in the figure too: no filter chose them.
         if (m_filterBar->nonMatching() == FilterBar::NonMatching::Hide)
             dialog.setFilterText(m_filterBar->filterText());
+        if (const qint64 id = m_timeline->selectedEvent())
+            if (const std::optional<Event> selected = m_store->event(id))
+                dialog.setChainEvent(selected->uid, selected->title);
         dialog.exec();
     });
     exportImage->setObjectName(u"exportImageAction"_s);
