@@ -104,3 +104,20 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
               [&](const Relation &a, const Relation &b) { return order(a) < order(b); });
     return dataset;
 }
+
+std::optional<Event> eventAsOf(const std::optional<Event> &current, const QString &uid,
+                               const QList<RevisionChange> &laterChanges) {
+    Items events;
+    if (current)
+        events.insert(uid, EntitySnapshot::fromEvent(*current));
+    for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it)
+        if (it->entity == u"event"_s && it->uid == uid)
+            undo(events, *it);
+    const auto found = events.constFind(uid);
+    if (found == events.cend())
+        return std::nullopt;
+    Event event = EntitySnapshot::toEvent(uid, *found);
+    if (current) // the same stored row: its id and times stay the store's
+        event.id = current->id;
+    return event;
+}

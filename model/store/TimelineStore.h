@@ -239,6 +239,7 @@ public:
     [[nodiscard]] QString author() const { return m_author; }
     // The note ("why") of the next write only; it is cleared once that write has recorded it.
     void setChangeNote(const QString &note) { m_changeNote = note; }
+    [[nodiscard]] QString changeNote() const { return m_changeNote; }
     // The revisions the filter selects, oldest first (a backend without history: none, and a
     // read error saying so).
     [[nodiscard]] virtual QList<Revision> revisions(const RevisionFilter &filter) const;

@@ -661,6 +661,30 @@ Importformate: </translation>
             <numerusform>Seine Verknüpfungen zu Quellen und seine %n Beziehungen zu anderen Ereignissen werden mitgelöscht. Rückgängig (Strg+Z) holt sie zurück.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change &amp;Note…</source>
+        <translation>Änderungs&amp;notiz…</translation>
+    </message>
+    <message>
+        <source>Change Note</source>
+        <translation>Änderungsnotiz</translation>
+    </message>
+    <message>
+        <source>Why (recorded in the history with your next change):</source>
+        <translation>Warum (mit Ihrer nächsten Änderung in der Historie vermerkt):</translation>
+    </message>
+    <message>
+        <source>The event did not exist after r%1: nothing to restore</source>
+        <translation>Das Ereignis bestand nach r%1 nicht: nichts wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>restored as of r%1</source>
+        <translation>wiederhergestellt auf Stand r%1</translation>
+    </message>
+    <message>
+        <source>Restore “%1” as of r%2</source>
+        <translation>„%1“ auf Stand r%2 wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>EventDetailsView</name>
@@ -910,6 +934,18 @@ Importformate: </translation>
     <message>
         <source>Relate this event to another: responds to, amends, replaces, rescinds…</source>
         <translation>Dieses Ereignis mit einem anderen verknüpfen: reagiert auf, ändert, ersetzt, hebt auf…</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. date corrected per the BIS press release</source>
+        <translation>Optional, z. B. Datum laut BIS-Pressemitteilung korrigiert</translation>
+    </message>
+    <message>
+        <source>Recorded with this change in the timeline&apos;s history</source>
+        <translation>Wird mit dieser Änderung in der Historie der Zeitleiste vermerkt</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Warum:</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +1528,32 @@ Deaktiviert: Sie bleiben abgeblendet auf der Zeitleiste.</translation>
     <message>
         <source>The guide&apos;s table of contents</source>
         <translation>Das Inhaltsverzeichnis des Handbuchs</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPane</name>
+    <message>
+        <source>&amp;Restore This Version</source>
+        <translation>Diese Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put the event back as it stood after the chosen revision: a new change, which Undo takes back</source>
+        <translation>Das Ereignis so zurücksetzen, wie es nach der gewählten Revision war: eine neue Änderung, die Rückgängig zurücknimmt</translation>
+    </message>
+    <message>
+        <source>Select an event to see who changed it, when and why.</source>
+        <translation>Wählen Sie ein Ereignis, um zu sehen, wer es wann und warum geändert hat.</translation>
+    </message>
+    <message>
+        <source>History of “%1”: one revision</source>
+        <translation>Historie von „%1“: eine Revision</translation>
+    </message>
+    <message numerus="yes">
+        <source>History of “%1”: %n revisions</source>
+        <translation>
+            <numerusform>Historie von „%1“: %n Revision</numerusform>
+            <numerusform>Historie von „%1“: %n Revisionen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2203,10 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
         <source>Show &amp;Chain of Selected Event</source>
         <translation>&amp;Kette des gewählten Ereignisses zeigen</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Historie</translation>
+    </message>
 </context>
 <context>
     <name>MergeEventsCommand</name>
@@ -2482,6 +2548,45 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>“%1” is dated before “%2”, which it %3: Dataset Health will report it.</source>
         <translation>„%1“ ist früher datiert als „%2“ (Beziehung: %3); „Datenbestand prüfen“ wird das melden.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionHistoryModel</name>
+    <message>
+        <source>added by the import</source>
+        <translation>durch den Import hinzugefügt</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Why / what</source>
+        <translation>Warum / was</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "model/EditCommands.h"
 #include "model/RelationCommands.h"
+#include "model/history/DatasetAsOf.h"
 #include "model/store/TimelineStore.h"
 #include "ui/widgets/BulkEditDialog.h"
 #include "ui/widgets/CategoryManagerDialog.h"
@@ -15,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFormLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMainWindow>
@@ -55,6 +57,7 @@ EditingController::EditingController(TimelineStore &store, QWidget *window)
                &EditingController::manageCategories);
     makeAction(u"linkEvents"_s, tr("&Link Events…"), QKeySequence(u"Ctrl+L"_s),
                &EditingController::linkSelected);
+    makeAction(u"changeNote"_s, tr("Change &Note…"), {}, &EditingController::askChangeNote);
 
     m_undo = new QAction(tr("&Undo"), this);
     m_undo->setObjectName(u"undo"_s);
@@ -148,6 +151,7 @@ QList<QAction *> EditingController::editMenuActions() const {
     return {m_undo,
             m_redo,
             action(u"undoHistory"_s),
+            action(u"changeNote"_s),
             separator(),
             action(u"newEvent"_s),
             action(u"editEvent"_s),
@@ -304,6 +308,8 @@ void EditingController::openEditor(const Event &event) {
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Event edited = dialog.event();
+    if (!dialog.changeNote().isEmpty())
+        m_store.setChangeNote(dialog.changeNote());
     if (event.uid.isEmpty())
         push(new AddEventCommand(m_store, edited));
     else if (!(edited == event))
@@ -322,6 +328,42 @@ void EditingController::openRelationEditor(const Event &subject,
     if (existing && edited == *existing)
         return;
     push(new SaveRelationCommand(m_store, edited, existing, dialog.fromTitle(), dialog.toTitle()));
+}
+
+void EditingController::askChangeNote() {
+    bool ok = false;
+    const QString note = QInputDialog::getText(
+        m_window, tr("Change Note"), tr("Why (recorded in the history with your next change):"),
+        QLineEdit::Normal, m_store.changeNote(), &ok);
+    if (ok)
+        m_store.setChangeNote(note.simplified());
+}
+
+void EditingController::restoreEvent(const QString &uid, qint64 revision) {
+    if (m_store.isReadOnly())
+        return;
+    const std::optional<Event> current = m_store.eventByUid(uid);
+    const QList<RevisionChange> later = m_store.changesAfter(revision);
+    if (m_store.readError().isError()) {
+        reportError(m_store.readError());
+        return;
+    }
+    const std::optional<Event> then = eventAsOf(current, uid, later);
+    if (!then) {
+        reportError(
+            StoreError{StoreError::Kind::Invalid,
+                       tr("The event did not exist after r%1: nothing to restore").arg(revision)});
+        return;
+    }
+    if (current && *then == *current)
+        return;
+    if (m_store.changeNote().isEmpty())
+        m_store.setChangeNote(tr("restored as of r%1").arg(revision));
+    if (current)
+        push(new EditEventCommand(m_store, *current, *then,
+                                  tr("Restore “%1” as of r%2").arg(then->title).arg(revision)));
+    else
+        push(new AddEventCommand(m_store, *then));
 }
 
 void EditingController::linkSelected() {

@@ -66,6 +66,11 @@ public slots:
     void editRelation(const Event &subject, const Relation &relation);
     void removeRelation(const Relation &relation);
     void showHistory();
+    // Edit → Change Note…: the "why" the next change records in the history.
+    void askChangeNote();
+    // The History pane's Restore: the event `uid` as it stood after `revision`, put back as a
+    // new, undoable change (or added again when it was deleted since).
+    void restoreEvent(const QString &uid, qint64 revision);
     void moveEvent(qint64 id, qint64 dayDelta);
     void resizeEvent(qint64 id, bool end, qint64 julianDay);
     // Reload if another connection committed since the last look (PRAGMA data_version).

@@ -231,6 +231,11 @@ EventEditorDialog::EventEditorDialog(const Event &event, const QList<Category> &
     sourcesBox->addWidget(m_citations);
     sourcesBox->addLayout(sourceButtons);
     form->addRow(FieldMessages::buddyLabel(tr("Sou&rces:"), m_citations), sourcesBox);
+    m_why = new QLineEdit(this);
+    m_why->setObjectName(u"why"_s);
+    m_why->setPlaceholderText(tr("Optional, e.g. date corrected per the BIS press release"));
+    m_why->setToolTip(tr("Recorded with this change in the timeline's history"));
+    form->addRow(FieldMessages::buddyLabel(tr("&Why:"), m_why), m_why);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -261,6 +266,10 @@ bool EventEditorDialog::hasChanges() const {
 void EventEditorDialog::reject() {
     if (!hasChanges() || Confirmations::discardChanges(this, tr("this event")))
         QDialog::reject();
+}
+
+QString EventEditorDialog::changeNote() const {
+    return m_why->text().simplified();
 }
 
 void EventEditorDialog::offerLinking() {

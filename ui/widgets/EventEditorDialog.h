@@ -45,6 +45,9 @@ public:
     // Adds "Link Events…" beside OK and Cancel, for a stored event in a writable timeline:
     // it asks for a relation to another event (linkEventsRequested), saved as its own step.
     void offerLinking();
+    // Why the event was changed ("date corrected per the BIS press release"): the note its
+    // revision records. Empty when none was given.
+    [[nodiscard]] QString changeNote() const;
     [[nodiscard]] QPushButton *linkEventsButton() const { return m_linkEvents; }
 
 signals:
@@ -89,6 +92,7 @@ private:
     QComboBox *m_sourceChoice = nullptr;
     QPushButton *m_linkSource = nullptr;
     QPushButton *m_unlinkSource = nullptr;
+    QLineEdit *m_why = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_linkEvents = nullptr;
 };

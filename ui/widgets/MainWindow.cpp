@@ -272,6 +272,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     m_timeline->installEventFilter(this);
     reload();
     restoreSettings();
+    buildHistoryDock(); // after the saved layout: placed by it, or beside Details
     m_timeline->setFocus();
 }
 

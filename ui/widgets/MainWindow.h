@@ -18,6 +18,7 @@ class QActionGroup;
 class EventTableModel;
 class FilterBar;
 class HelpWindow;
+class HistoryPane;
 class RecentFiles;
 class OverviewStrip;
 class QTableView;
@@ -43,6 +44,7 @@ public:
     [[nodiscard]] EventDetailsView *detailsView() const { return m_details; }
     [[nodiscard]] SourcesPane *sourcesPane() const { return m_sourcesPane; }
     [[nodiscard]] SearchResultsPane *searchResults() const { return m_searchResults; }
+    [[nodiscard]] HistoryPane *historyPane() const { return m_history; }
     [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
     [[nodiscard]] QTableView *eventList() const { return m_eventList; }
     [[nodiscard]] TimelineStore &store() const { return *m_store; }
@@ -114,6 +116,8 @@ private:
     void saveCopy();
     void openBundledCopy();
     void buildStartPanel();
+    // The History dock beside Details (MainWindowHistory.cpp).
+    void buildHistoryDock();
     void updateStartPanel();
     // ---- Settings (MainWindowSettings.cpp) ----
     // The window's geometry and docks for this screen layout, the lanes and visible span.
@@ -136,6 +140,7 @@ private:
     bool m_showChain = false;
     SourcesPane *m_sourcesPane = nullptr;
     SearchResultsPane *m_searchResults = nullptr;
+    HistoryPane *m_history = nullptr;
     QLabel *m_statusCounts = nullptr;
     QActionGroup *m_grouping = nullptr;
     QList<Category> m_categories;

@@ -3,6 +3,7 @@
 
 #include "model/RelationChain.h"
 #include "ui/widgets/EventDetailsView.h"
+#include "ui/widgets/HistoryPane.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/TimelineView.h"
 
@@ -20,6 +21,8 @@ void MainWindow::setShowChain(bool show) {
 
 void MainWindow::showSelected(qint64 id) {
     const std::optional<Event> event = id ? m_store->event(id) : std::nullopt;
+    if (m_history)
+        m_history->setEvent(event ? event->uid : QString(), event ? event->title : QString());
     if (!event) {
         m_timeline->setRelationArcs({});
         m_timeline->setChainFocus(std::nullopt);
