@@ -1,6 +1,7 @@
 #include "app/CommandLine.h"
 
 #include "app/ChainCommand.h"
+#include "app/ChangesCommand.h"
 #include "app/ExportCommand.h"
 #include "app/HistoryCommand.h"
 #include "app/ListText.h"
@@ -31,7 +32,7 @@ namespace {
 
 const QStringList commands = {u"list"_s,        u"search"_s, u"check"_s,     u"import"_s,
                               u"export-data"_s, u"export"_s, u"reproduce"_s, u"init"_s,
-                              u"copy"_s,        u"chain"_s,  u"history"_s};
+                              u"copy"_s,        u"chain"_s,  u"history"_s,   u"changes"_s};
 
 struct Options {
     QCommandLineOption db{
@@ -112,6 +113,7 @@ const QHash<QString, QStringList> &allowedOptions() {
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s,
           u"query"_s, u"as-of"_s}},
         {u"history"_s, {u"json"_s, u"from"_s, u"to"_s, u"event"_s, u"author"_s}},
+        {u"changes"_s, {u"json"_s, u"since"_s}},
         {u"search"_s,
          {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
         {u"check"_s, {u"json"_s}},
@@ -299,6 +301,9 @@ public:
         return printEvents(events, json, &relations);
     }
 
+    int changes(const QString &since, bool json) {
+        return ChangesCommand::changes(*m_store, since, json, m_out, m_err);
+    }
     int history(const QCommandLineParser &parser) {
         return HistoryCommand::history(*m_store, parser, m_out, m_err);
     }
@@ -565,7 +570,7 @@ QString CommandLine::usage() {
   chiptimeline [--db PATH] import FILE... [--format F] [--policy skip|update|keep-both] [--dry-run]
   chiptimeline [--db PATH] export-data --out FILE [--format F] [filters]
 )") + ExportCommand::usage() +
-           HistoryCommand::usage() +
+           HistoryCommand::usage() + ChangesCommand::usage() +
            QCoreApplication::translate(
                "CommandLine",
                R"(  chiptimeline [--db PATH] reproduce FIGURE --out FILE   redraw a figure from its record
@@ -715,6 +720,10 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                 QCoreApplication::translate("CommandLine", "reproduce: --out FILE is required"),
                 UsageError);
     }
+    if (command == u"changes"_s && !parser.isSet(u"since"_s))
+        return session.fail(
+            QCoreApplication::translate("CommandLine", "changes: --since rN|DATE-TIME is required"),
+            UsageError);
     if (command == u"chain"_s && positional.size() != 1)
         return session.fail(u"chain: give exactly one EVENT-UID"_s, UsageError);
     if (command == u"search"_s && positional.size() != 1)
@@ -723,7 +732,7 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                 "CommandLine", "search: give exactly one QUERY (quote it if it has spaces)"),
             UsageError);
     if ((command == u"list"_s || command == u"check"_s || command == u"export-data"_s ||
-         command == u"export"_s || command == u"history"_s) &&
+         command == u"export"_s || command == u"history"_s || command == u"changes"_s) &&
         !positional.isEmpty())
         return session.fail(
             QCoreApplication::translate("CommandLine", "%1: unexpected argument '%2'")
@@ -762,6 +771,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     const bool json = parser.isSet(options.json);
     if (command == u"history"_s)
         return session.history(parser);
+    if (command == u"changes"_s)
+        return session.changes(parser.value(u"since"_s), json);
     int asOfCode = Success;
     std::optional<Dataset> asOf = session.datasetAsOf(parser, &asOfCode);
     if (asOfCode != Success)

@@ -22,6 +22,10 @@ const QCommandLineOption asOfOption{
     "(2025-09-01T12:00)."_s,
     u"POINT"_s};
 
+const QCommandLineOption sinceOption{
+    u"since"_s, u"changes: what changed after revision rN or a UTC date-time (2025-09-01T12:00)."_s,
+    u"POINT"_s};
+
 int fail(QTextStream &err, const QString &message, int code) {
     err << "chiptimeline: " << message << Qt::endl;
     return code;
@@ -30,11 +34,11 @@ int fail(QTextStream &err, const QString &message, int code) {
 } // namespace
 
 QList<QCommandLineOption> options() {
-    return {eventOption, authorOption, asOfOption};
+    return {eventOption, authorOption, asOfOption, sinceOption};
 }
 
 QStringList optionNames() {
-    return {u"event"_s, u"author"_s, u"as-of"_s};
+    return {u"event"_s, u"author"_s, u"as-of"_s, u"since"_s};
 }
 
 QString usage() {

@@ -15,7 +15,7 @@ class TimelineStore;
 // and date range, as text or JSON) and `--as-of POINT` (the dataset as it stood then).
 namespace HistoryCommand {
 
-[[nodiscard]] QList<QCommandLineOption> options(); // --event, --author, --as-of
+[[nodiscard]] QList<QCommandLineOption> options(); // --event, --author, --as-of, --since
 [[nodiscard]] QStringList optionNames();
 [[nodiscard]] QString usage();
 // Prints the revisions the parser's --event, --author, --from and --to select; with --event

@@ -23,6 +23,7 @@ private slots:
     void importThenListJson();
     void exportDataAsOfGivesTheEarlierFile();
     void historyListsTheRevisions();
+    void changesSinceListsEachItem();
     void listTextShowsQuotes();
     void listFilters();
     void filtersTakeUsersWords_data();
@@ -519,6 +520,67 @@ void TestCommandLine::historyListsTheRevisions() {
     const Result none = run({u"--db"_s, m_db, u"history"_s, u"--author"_s, u"nobody-here"_s});
     QCOMPARE(none.code, 0);
     QCOMPARE(none.out, u"0 revisions\n"_s);
+}
+
+void TestCommandLine::changesSinceListsEachItem() {
+    QString changedUid, deletedUid, deletedTitle;
+    {
+        StoreError error;
+        auto store = TimelineStore::open(m_db, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        store->setAuthor(u"Erika"_s);
+        Event event = store->events().constFirst();
+        changedUid = event.uid;
+        event.title = u"Changed later"_s;
+        event.importance = event.importance == 3 ? 2 : 3;
+        QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+        const Event gone = store->events().constLast();
+        deletedUid = gone.uid;
+        deletedTitle = gone.title;
+        QVERIFY(store->deleteEvent(gone.id, &error));
+        Event added;
+        added.title = u"Added and removed"_s;
+        added.start = PartialDate::fromYmd(2025, 9, 1);
+        QVERIFY(store->saveEvent(added, &error));
+        QVERIFY(store->deleteEvent(store->eventByUid(added.uid) ? store->eventByUid(added.uid)->id
+                                                                : store->events().constLast().id,
+                                   &error));
+    }
+    // r1 starts the history, r2 is the import; since r2: one changed, one deleted.
+    const Result text = run({u"--db"_s, m_db, u"changes"_s, u"--since"_s, u"r2"_s});
+    QVERIFY2(text.code == 0, qPrintable(text.err));
+    const QStringList lines = text.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).startsWith(u"changed  event %1  “Changed later”: "_s.arg(changedUid)),
+             qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(0).contains(u"importance"_s) && lines.at(0).contains(u"title"_s) &&
+                 lines.at(0).contains(u", Erika)"_s),
+             qPrintable(lines.at(0)));
+    QVERIFY2(
+        lines.at(1).startsWith(u"deleted  event %1  “%2”  (r4, "_s.arg(deletedUid, deletedTitle)),
+        qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith(u"2 items changed since r2 ("_s), qPrintable(lines.at(2)));
+
+    const Result json = run({u"--db"_s, m_db, u"changes"_s, u"--since"_s, u"r2"_s, u"--json"_s});
+    QCOMPARE(json.code, 0);
+    const QJsonArray items = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0)[u"change"_s].toString(), u"changed"_s);
+    QCOMPARE(items.at(0)[u"revision"_s].toInt(), 3);
+    QCOMPARE(items.at(0)[u"author"_s].toString(), u"Erika"_s);
+    QCOMPARE(items.at(1)[u"change"_s].toString(), u"deleted"_s);
+    QCOMPARE(items.at(1)[u"title"_s].toString(), deletedTitle);
+
+    // Since the last revision: nothing. Bad points: one line, exit 2.
+    const Result none = run({u"--db"_s, m_db, u"changes"_s, u"--since"_s, u"r6"_s});
+    QCOMPARE(none.out.section(u' ', 0, 4), u"0 items changed since r6"_s);
+    const Result unknown = run({u"--db"_s, m_db, u"changes"_s, u"--since"_s, u"r99"_s});
+    QCOMPARE(unknown.code, 2);
+    QCOMPARE(unknown.err, u"chiptimeline: changes: --since r99: no such revision (the history "
+                          "has r1 to r6)\n"_s);
+    const Result missing = run({u"--db"_s, m_db, u"changes"_s});
+    QCOMPARE(missing.code, 2);
+    QCOMPARE(missing.err, u"chiptimeline: changes: --since rN|DATE-TIME is required\n"_s);
 }
 
 QTEST_MAIN(TestCommandLine) // export draws figures: a QGuiApplication (offscreen)

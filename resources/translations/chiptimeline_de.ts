@@ -371,6 +371,16 @@ ein Filter zu jedem seiner Werte.
 Exit-Status: 0 Erfolg, 1 Fehler, 2 falscher Aufruf.
 Importformate: </translation>
     </message>
+    <message>
+        <source>  chiptimeline [--db PATH] changes --since rN|DATE-TIME [--json]   what was added, changed or deleted since
+</source>
+        <translation>  chiptimeline [--db PATH] changes --since rN|DATE-TIME [--json]   was seitdem hinzugefügt, geändert oder gelöscht wurde
+</translation>
+    </message>
+    <message>
+        <source>changes: --since rN|DATE-TIME is required</source>
+        <translation>changes: --since rN|DATE-TIME ist erforderlich</translation>
+    </message>
 </context>
 <context>
     <name>Confirmations</name>
