@@ -14,6 +14,12 @@ qint64 clampDay(qint64 day) {
     return std::clamp(day, TimelineData::FirstSupportedDay, TimelineData::LastSupportedDay);
 }
 
+// Whether a rule ended on `end` is drawn to that day: after its first day and, for a range,
+// before its last (a range replaced after it ran out is drawn as dated).
+bool endsForce(qint64 end, qint64 first, qint64 last, bool isRange) {
+    return end > first && (!isRange || end < last);
+}
+
 } // namespace
 
 // Appends row `i` of `in` to `out` (whose offset columns already hold their leading 0).
@@ -75,6 +81,7 @@ struct TimelineDataBuilder::Private {
     QHash<QString, int> categoryByName;
     QHash<QString, int> actorByName;
     QHash<QString, int> chipByName;
+    QHash<qint64, qint64> forceEndDays; // setForceEndDays
 };
 
 TimelineData::TimelineData() {
@@ -338,7 +345,7 @@ void TimelineDataBuilder::add(const TimelineRow &row, QByteArrayView titleUtf8) 
         flags |= TimelineData::UnsourcedFlag;
     else if (!row.anySourceHasAddress)
         flags |= TimelineData::NoAddressFlag;
-    if (row.forceEndDay > first && (!row.isRange || row.forceEndDay < last)) {
+    if (endsForce(row.forceEndDay, first, last, row.isRange)) {
         flags |= TimelineData::ForceEndedFlag;
         s.forceEndDays.insert(row.id, qint32(clampDay(row.forceEndDay)));
     }
@@ -361,9 +368,23 @@ void TimelineDataBuilder::add(const TimelineRow &row, QByteArrayView titleUtf8) 
     s.chipOffsets.push_back(quint32(s.chipIdx.size()));
 }
 
+void TimelineDataBuilder::setForceEndDays(const QHash<qint64, qint64> &days) {
+    p->forceEndDays = days;
+}
+
 TimelineData TimelineDataBuilder::build() && {
     TimelineData::Storage &in = p->s;
     const size_t n = in.ids.size();
+    if (!p->forceEndDays.isEmpty()) {
+        for (size_t i = 0; i < n; ++i) {
+            const auto end = p->forceEndDays.constFind(in.ids[i]);
+            if (end == p->forceEndDays.cend() || !endsForce(*end, in.firstDays[i], in.lastDays[i],
+                                                            in.flags[i] & TimelineData::RangeFlag))
+                continue;
+            in.flags[i] |= TimelineData::ForceEndedFlag;
+            in.forceEndDays.insert(in.ids[i], qint32(clampDay(*end)));
+        }
+    }
     std::vector<quint32> order(n);
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(), [&](quint32 a, quint32 b) {

@@ -199,6 +199,9 @@ public:
     void add(const TimelineRow &row);
     // Same as add() for callers that hold the title as UTF-8 already (no conversion).
     void add(const TimelineRow &row, QByteArrayView titleUtf8);
+    // The day each rule stopped being in force, by row id (TimelineRow::forceEndDay for rows
+    // added before this is known): applied by build() under the same conditions.
+    void setForceEndDays(const QHash<qint64, qint64> &days);
 
     [[nodiscard]] TimelineData build() &&;
 

@@ -53,10 +53,6 @@ TimelineData PostgresTimelineStore::timelineData(const EventFilter &filter) cons
     const QHash<qint64, int> actorIndex = nameIndices(*this, u"actor"_s, builder, true);
     const QHash<qint64, int> chipIndex = nameIndices(*this, u"chip"_s, builder, false);
 
-    const QHash<qint64, qint64> forceEndDays = RelationRows::forceEndDays(
-        database(),
-        [this](const QSqlQuery &query, const QString &table) { return readFailed(query, table); });
-
     QVariantMap bindings;
     const QString where = filterSql(filter, bindings);
     QSqlQuery query(database());
@@ -96,11 +92,16 @@ TimelineData PostgresTimelineStore::timelineData(const EventFilter &filter) cons
         row.importance = query.value(9).toInt();
         row.sourceCount = query.value(10).toInt();
         row.anySourceHasAddress = query.value(11).toBool();
-        row.forceEndDay = forceEndDays.value(row.id);
         appendIds(query.value(12), actorIndex, row.actors);
         appendIds(query.value(13), chipIndex, row.chips);
         builder.add(row);
     }
     readFailed(query, u"event"_s);
+    // The rules' in-force ends, after the events: damage there is reported as theirs.
+    if (!readError().isError())
+        builder.setForceEndDays(RelationRows::forceEndDays(
+            database(), [this](const QSqlQuery &failed, const QString &table) {
+                return readFailed(failed, table);
+            }));
     return std::move(builder).build();
 }

@@ -93,11 +93,21 @@ private:
     qint64 m_eventId = 0;
 };
 
+// The in-force ends of the rules (RelationRows::forceEndDays), read after the events so that
+// damage in the events is reported as theirs, and only when they were read whole.
+void readForceEnds(const SqliteTimelineStore &store, TimelineDataBuilder &builder) {
+    if (store.readError().isError())
+        return;
+    builder.setForceEndDays(RelationRows::forceEndDays(
+        store.database(), [&store](const QSqlQuery &query, const QString &table) {
+            return store.readFailed(query, table);
+        }));
+}
+
 // All events, no filter (what the window shows first): events and link tables in id order.
 TimelineData loadAll(const SqliteTimelineStore &store, TimelineDataBuilder &builder,
                      const QHash<qint64, int> &categoryIndex, const QHash<qint64, int> &actorIndex,
-                     const QHash<qint64, int> &chipIndex,
-                     const QHash<qint64, qint64> &forceEndDays) {
+                     const QHash<qint64, int> &chipIndex) {
     const QSqlDatabase db = store.database();
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -122,7 +132,6 @@ TimelineData loadAll(const SqliteTimelineStore &store, TimelineDataBuilder &buil
     TimelineRow row;
     while (query.next()) {
         readEventColumns(query, categoryIndex, row);
-        row.forceEndDay = forceEndDays.value(row.id);
         row.sourceCount = 0;
         row.anySourceHasAddress = false;
         for (; sources.at(row.id); sources.advance()) {
@@ -147,6 +156,7 @@ TimelineData loadAll(const SqliteTimelineStore &store, TimelineDataBuilder &buil
     sources.checkRead(store, u"event_source"_s);
     actors.checkRead(store, u"event_actor"_s);
     chips.checkRead(store, u"event_chip"_s);
+    readForceEnds(store, builder);
     return std::move(builder).build();
 }
 
@@ -163,15 +173,10 @@ TimelineData SqliteTimelineStore::timelineData(const EventFilter &filter) const 
     const QHash<qint64, int> actorIndex = nameIndices(*this, u"actor"_s, builder, true);
     const QHash<qint64, int> chipIndex = nameIndices(*this, u"chip"_s, builder, false);
 
-    const QHash<qint64, qint64> forceEndDays =
-        RelationRows::forceEndDays(db, [this](const QSqlQuery &query, const QString &table) {
-            return readFailed(query, table);
-        });
-
     QVariantMap bindings;
     const QString where = filterSql(filter, bindings);
     if (where.isEmpty())
-        return loadAll(*this, builder, categoryIndex, actorIndex, chipIndex, forceEndDays);
+        return loadAll(*this, builder, categoryIndex, actorIndex, chipIndex);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(uR"(SELECT e.id, e.title, e.first_day, e.last_day,
@@ -197,7 +202,6 @@ TimelineData SqliteTimelineStore::timelineData(const EventFilter &filter) const 
     TimelineRow row;
     while (query.next()) {
         readEventColumns(query, categoryIndex, row);
-        row.forceEndDay = forceEndDays.value(row.id);
         row.sourceCount = query.value(10).toInt();
         row.anySourceHasAddress = query.value(11).toBool();
         appendIds(query.value(12), actorIndex, row.actors);
@@ -205,5 +209,6 @@ TimelineData SqliteTimelineStore::timelineData(const EventFilter &filter) const 
         builder.add(row);
     }
     readFailed(query, u"event"_s);
+    readForceEnds(*this, builder);
     return std::move(builder).build();
 }
