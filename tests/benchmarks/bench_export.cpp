@@ -3,7 +3,9 @@
 // (A4 landscape, notes continued on further pages) and SVG 3840×2160, each the whole
 // ImageExporter::exportImage call (compose, paint, encode, write, rename). Medians of N runs;
 // file sizes in bytes. Speed is measured here, never asserted by a test.
-//   bench_export [--json] [--runs N] [--events N] [--out DIR]
+// `--lang de` draws the figures in German (axis, legend, notes; FigureLanguage), to compare
+// with the English default.
+//   bench_export [--json] [--runs N] [--events N] [--out DIR] [--lang de|en]
 
 #include "tests/benchmarks/SyntheticTimeline.h"
 #include "ui/render/ImageExporter.h"
@@ -45,6 +47,7 @@ int main(int argc, char **argv) {
     int runs = 5;
     qsizetype events = 100000;
     QString outDir = QDir::tempPath() + u"/bench-export"_s;
+    QString language = u"en"_s;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == u"--json"_s)
@@ -55,6 +58,8 @@ int main(int argc, char **argv) {
             events = std::max<qsizetype>(1, args[++i].toLongLong());
         else if (args[i] == u"--out"_s && i + 1 < args.size())
             outDir = args[++i];
+        else if (args[i] == u"--lang"_s && i + 1 < args.size())
+            language = args[++i];
     }
     QDir().mkpath(outDir);
 
@@ -94,6 +99,7 @@ int main(int argc, char **argv) {
         r.scale = 1; // the budget's 3840×2160 pixels (the default for pixel sizes is 2×)
         r.figure.title = u"Synthetic timeline"_s;
         r.figure.exportDate = QDate(2026, 1, 1);
+        r.figure.language = language;
         std::vector<double> times;
         std::vector<double> cpu;
         QString error;

@@ -4,7 +4,8 @@
 // and again with CHIPTIMELINE_BENCHMARK_FIRST_FRAME=1: the app prints the time of its first
 // TimelineView paint and quits. Medians of wall time (QProcess start → the line is read) and
 // of the child's CPU time (user + system at that moment, from /proc) are reported.
-//   bench_startup [--json] [--runs N] [--events N] [--db FILE] [--app PATH]
+// `--lang de` starts the app in German (its translator and Qt's loaded), as a German user's.
+//   bench_startup [--json] [--runs N] [--events N] [--db FILE] [--app PATH] [--lang de|en]
 
 #include "model/Dataset.h"
 #include "model/TimelineDataQuery.h"
@@ -123,6 +124,7 @@ int main(int argc, char **argv) {
     int runs = 11;
     int eventCount = 100000;
     QString dbPath;
+    QString language = u"en"_s;
     QString appPath =
         QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(u"../../app/chiptimeline"_s);
     const QStringList args = app.arguments();
@@ -137,6 +139,8 @@ int main(int argc, char **argv) {
             dbPath = args[++i];
         else if (args[i] == u"--app" && i + 1 < args.size())
             appPath = args[++i];
+        else if (args[i] == u"--lang" && i + 1 < args.size())
+            language = args[++i];
     }
     if (dbPath.isEmpty())
         dbPath = QDir::temp().filePath(u"chiptimeline-bench-startup-%1.sqlite"_s.arg(eventCount));
@@ -204,7 +208,7 @@ int main(int argc, char **argv) {
         process.setProcessChannelMode(QProcess::SeparateChannels);
         QElapsedTimer timer;
         timer.start();
-        process.start(appPath, {u"--db"_s, dbPath});
+        process.start(appPath, {u"--db"_s, dbPath, u"--lang"_s, language});
         if (!process.waitForStarted(10000)) {
             std::fprintf(stderr, "bench_startup: cannot start %s\n", qPrintable(appPath));
             return 1;
