@@ -1,5 +1,9 @@
 #include "StoreConnectionTestUtil.h"
+#include "model/history/EntitySnapshot.h"
 #include "model/store/TimelineStore.h"
+
+#include <QHash>
+#include <QJsonObject>
 
 #include <QProcess>
 #include <QSqlError>
@@ -10,7 +14,8 @@
 using namespace Qt::StringLiterals;
 
 // A writer killed with SIGKILL in the middle of its work: the database must open again,
-// pass SQLite's integrity check, and hold every edit the writer reported as committed.
+// pass SQLite's integrity check, and hold every edit the writer reported as committed, each
+// with its revision: a change and its revision are both there or both not.
 class TestCrashSafety : public QObject {
     Q_OBJECT
 
@@ -76,6 +81,30 @@ void TestCrashSafety::killedWriterLosesNothingCommitted() {
                      n % 5 == 0 ? u"Edit %1 (revised)"_s.arg(n) : u"Edit %1"_s.arg(n));
             QCOMPARE(event->tags, (QStringList{u"crash"_s, u"n%1"_s.arg(n % 7)}));
         }
+        // The history kept in step: the titles the revisions record last are exactly the
+        // stored events' titles, no event without its revisions and no revision of an event
+        // that was never stored.
+        RevisionFilter everything;
+        everything.withChanges = true;
+        QHash<QString, QString> recorded;
+        for (const Revision &revision : store->revisions(everything)) {
+            for (const RevisionChange &change : revision.changes) {
+                if (change.entity != u"event"_s)
+                    continue;
+                const QJsonValue value = EntitySnapshot::valueFromText(change.newValue);
+                if (change.field == u"*"_s && change.newValue.isNull())
+                    recorded.remove(change.uid);
+                else if (change.field == u"*"_s)
+                    recorded.insert(change.uid, value.toObject().value(u"title"_s).toString());
+                else if (change.field == u"title"_s)
+                    recorded.insert(change.uid, value.toString());
+            }
+        }
+        QVERIFY(!store->readError().isError());
+        QHash<QString, QString> stored;
+        for (const Event &event : store->events())
+            stored.insert(event.uid, event.title);
+        QCOMPARE(recorded, stored);
         // The full-text index kept in step too: it holds exactly the text of the rows it
         // indexes (rank 1 compares it with them).
         QVERIFY2(
