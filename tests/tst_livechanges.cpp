@@ -3,10 +3,12 @@
 
 #include "StoreLocationTestUtil.h"
 
+#include "model/EditCommands.h"
 #include "model/store/TimelineStore.h"
 #include "model/store/postgres/ServerAddress.h"
 
 #include <QTest>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +23,8 @@ private slots:
     void deliversEachEventChangeWithItsVersionAndAuthor();
     void storeDoesNotHearItsOwnWrites();
     void fileStoreCannotListen();
+    void conflictingEditIsRefusedNamingWhoAndWhen();
+    void undoBlockedByAnotherUsersChangeIsRefused();
 
 private:
     // Waits (on the event loop) until `notices` holds `count` of them.
@@ -121,6 +125,82 @@ void TestLiveChanges::fileStoreCannotListen() {
     const auto store = TimelineStore::open(dir.filePath(u"t.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QVERIFY(!store->listenForChanges([](const StoreChangeNotice &) {}));
+}
+
+// Two stores on one server: the second saves an event the first has open; the first's save,
+// made against the version it opened, is refused naming who changed it and when, and what the
+// second saved stays.
+void TestLiveChanges::conflictingEditIsRefusedNamingWhoAndWhen() {
+    const QString location = m_locations.location(u"conflict"_s);
+    StoreError error;
+    const auto mine = TimelineStore::open(location, &error);
+    QVERIFY2(mine, qPrintable(error.message));
+    const auto theirs = TimelineStore::open(location, &error);
+    QVERIFY2(theirs, qPrintable(error.message));
+    Event event;
+    event.title = u"MI308 licence"_s;
+    event.start = PartialDate::fromYmd(2025, 4, 9);
+    QVERIFY2(mine->saveEvent(event, &error), qPrintable(error.message));
+
+    const Event opened = *mine->eventByUid(event.uid); // this window opens the editor ...
+    Event elsewhere = *theirs->eventByUid(event.uid);
+    elsewhere.title = u"MI308 licence revoked"_s; // ... the other saves first
+    QVERIFY2(theirs->saveEvent(elsewhere, &error), qPrintable(error.message));
+    const Event saved = *theirs->eventByUid(event.uid);
+
+    QUndoStack stack;
+    QList<StoreError> errors;
+    Event edited = opened;
+    edited.title = u"MI308 licence granted"_s;
+    auto *command = new EditEventCommand(*mine, opened, edited);
+    command->setErrorHandler([&](const StoreError &e) { errors << e; });
+    stack.push(command);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.constFirst().message,
+             u"This event was changed by %1 at %2 UTC since you opened it; your edit was not "
+             "saved. Reopen it to edit again."_s.arg(
+                 m_user, saved.modified.toUTC().toString(u"yyyy-MM-dd HH:mm"_s)));
+    QCOMPARE(stack.count(), 0);
+    QCOMPARE(mine->eventByUid(event.uid)->title, u"MI308 licence revoked"_s);
+    QCOMPARE(theirs->eventByUid(event.uid)->modified, saved.modified);
+}
+
+// Undo touches only this store's step: a later change by someone else is in the way, so the
+// undo is refused with the same message and their change stays.
+void TestLiveChanges::undoBlockedByAnotherUsersChangeIsRefused() {
+    const QString location = m_locations.location(u"undo"_s);
+    StoreError error;
+    const auto mine = TimelineStore::open(location, &error);
+    QVERIFY2(mine, qPrintable(error.message));
+    const auto theirs = TimelineStore::open(location, &error);
+    QVERIFY2(theirs, qPrintable(error.message));
+    Event event;
+    event.title = u"Entity List additions"_s;
+    event.start = PartialDate::fromYmd(2024, 12, 2);
+    QVERIFY2(mine->saveEvent(event, &error), qPrintable(error.message));
+
+    QUndoStack stack;
+    QList<StoreError> errors;
+    const Event opened = *mine->eventByUid(event.uid);
+    Event edited = opened;
+    edited.title = u"Entity List: 140 additions"_s;
+    auto *command = new EditEventCommand(*mine, opened, edited);
+    command->setErrorHandler([&](const StoreError &e) { errors << e; });
+    stack.push(command);
+    QCOMPARE(errors.size(), 0);
+
+    Event later = *theirs->eventByUid(event.uid);
+    later.title = u"Entity List: 140 additions, 24 tools"_s;
+    QVERIFY2(theirs->saveEvent(later, &error), qPrintable(error.message));
+    const Event saved = *theirs->eventByUid(event.uid);
+
+    stack.undo();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.constFirst().message,
+             u"This event was changed by %1 at %2 UTC since you opened it; your edit was not "
+             "saved. Reopen it to edit again."_s.arg(
+                 m_user, saved.modified.toUTC().toString(u"yyyy-MM-dd HH:mm"_s)));
+    QCOMPARE(mine->eventByUid(event.uid)->title, u"Entity List: 140 additions, 24 tools"_s);
 }
 
 QTEST_GUILESS_MAIN(TestLiveChanges)

@@ -8,6 +8,13 @@
 
 using namespace Qt::StringLiterals;
 
+QString PostgresTimelineStore::conflictMessage(const QString &changedBy, const QDateTime &when) {
+    return u"This event was changed by %1 at %2 UTC since you opened it; your edit was not "
+           "saved. Reopen it to edit again."_s.arg(changedBy.isEmpty() ? u"another user"_s
+                                                                       : changedBy,
+                                                   when.toUTC().toString(u"yyyy-MM-dd HH:mm"_s));
+}
+
 bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
     StoreError localError;
     StoreError *err = error ? error : &localError;
@@ -24,8 +31,11 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
         bool restoredIds = false;
 
         // Checked inside the transaction, the rows locked, so no other writer slips in between.
+        // `modified` is the version the editor opened; the server sets `modified_by` on every
+        // write, so a refusal names who changed the row and when (UTC, the same for everyone).
         for (auto it = result.expectModified.cbegin(); it != result.expectModified.cend(); ++it) {
-            query.prepare(u"SELECT modified FROM event WHERE uid = :uid FOR UPDATE"_s);
+            query.prepare(u"SELECT modified, modified_by, row_version FROM event "
+                          "WHERE uid = :uid FOR UPDATE"_s);
             query.bindValue(u":uid"_s, it.key());
             if (!query.exec() || !query.next()) {
                 *err = query.lastError().isValid()
@@ -38,10 +48,8 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
             const QDateTime stored =
                 QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
             if (stored != it.value()) {
-                *err = {
-                    StoreError::Kind::Invalid,
-                    u"This event was changed elsewhere at %1; your edit was not saved. "
-                    "Reopen it to edit again."_s.arg(stored.toLocalTime().toString(u"HH:mm"_s))};
+                *err = {StoreError::Kind::Invalid,
+                        conflictMessage(query.value(1).toString(), stored)};
                 return false;
             }
         }

@@ -38,6 +38,8 @@ public:
     // The filter as an SQL condition over `event e` with named placeholders (empty: all);
     // a full-text `query` (SearchQuery's FTS5 expression) is translated to a tsquery.
     [[nodiscard]] static QString filterSql(const EventFilter &filter, QVariantMap &bindings);
+    // The refusal of an edit made against an older version: who changed the event and when.
+    [[nodiscard]] static QString conflictMessage(const QString &changedBy, const QDateTime &when);
 
     // ---- TimelineStore ----
     [[nodiscard]] int schemaVersion() const override;
