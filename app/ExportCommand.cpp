@@ -14,6 +14,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDate>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -168,12 +169,14 @@ QStringList ExportCommand::optionNames() {
 }
 
 QString ExportCommand::usage() {
-    return uR"(  chiptimeline [--db PATH] export --out FILE [--format png|svg|pdf] [filters]
+    return QCoreApplication::translate(
+        "CommandLine",
+        R"(  chiptimeline [--db PATH] export --out FILE [--format png|svg|pdf] [filters]
                [--size WxH|slide|a4|a4-portrait|letter|letter-portrait] [--scale N]
                [--title T] [--subtitle S] [--theme light|dark|print]
                [--lanes category|actor|chip|none] [--notes full|short|none]
                [--date-labels on|off] [--dpi N] [--no-footer] [--chain EVENT-UID]
-)"_s;
+)");
 }
 
 int ExportCommand::check(const QCommandLineParser &parser, QTextStream &err) {

@@ -381,6 +381,20 @@ Importformate: </translation>
         <source>changes: --since rN|DATE-TIME is required</source>
         <translation>changes: --since rN|DATE-TIME ist erforderlich</translation>
     </message>
+    <message>
+        <source>  chiptimeline [--db PATH] export --out FILE [--format png|svg|pdf] [filters]
+               [--size WxH|slide|a4|a4-portrait|letter|letter-portrait] [--scale N]
+               [--title T] [--subtitle S] [--theme light|dark|print]
+               [--lanes category|actor|chip|none] [--notes full|short|none]
+               [--date-labels on|off] [--dpi N] [--no-footer] [--chain EVENT-UID]
+</source>
+        <translation>  chiptimeline [--db PATH] export --out FILE [--format png|svg|pdf] [Filter]
+               [--size WxH|slide|a4|a4-portrait|letter|letter-portrait] [--scale N]
+               [--title T] [--subtitle S] [--theme light|dark|print]
+               [--lanes category|actor|chip|none] [--notes full|short|none]
+               [--date-labels on|off] [--dpi N] [--no-footer] [--chain EVENT-UID]
+</translation>
+    </message>
 </context>
 <context>
     <name>Confirmations</name>
