@@ -1,6 +1,7 @@
 // The History dock: the selected event's revisions with who, when, why and old → new per field
 // (RevisionHistoryModel, checked by QAbstractItemModelTester), the event editor's "why", Edit →
-// Change Note…, and Restore This Version as one undoable change.
+// Change Note…, and Restore This Version as one undoable change; and an edit refused because
+// someone else saved the event meanwhile, whose text the reopened editor keeps.
 
 #include "BundledDatasetTestUtil.h"
 
@@ -135,6 +136,34 @@ private slots:
         QCOMPARE(store.revisions(filter).constLast().note,
                  u"date corrected per the BIS press release"_s);
         QVERIFY(store.changeNote().isEmpty()); // only for that one change
+    }
+
+    void refusedEditReopensWithTheUsersText() {
+        TimelineStore &store = m_window->store();
+        m_window->timelineView()->selectEvent(store.eventByUid(BundledChain::july)->id);
+        QString reopenedWith;
+        QTimer::singleShot(0, [&] {
+            auto *editor = qobject_cast<EventEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            // While this editor is open, another window saves the same event.
+            StoreError error;
+            auto other = TimelineStore::open(store.path(), &error);
+            QVERIFY(other);
+            Event elsewhere = *other->eventByUid(BundledChain::july);
+            elsewhere.title = u"Changed in the other window"_s;
+            QVERIFY(other->saveEvent(elsewhere, &error));
+            QTimer::singleShot(0, [&] { // the editor again, after the refusal
+                auto *again = qobject_cast<EventEditorDialog *>(QApplication::activeModalWidget());
+                QVERIFY(again);
+                reopenedWith = again->findChild<QLineEdit *>(u"title"_s)->text();
+                again->okButton()->click(); // applied over the other window's version
+            });
+            editor->findChild<QLineEdit *>(u"title"_s)->setText(u"Changed in this window"_s);
+            editor->okButton()->click();
+        });
+        m_window->findChild<QAction *>(u"editEvent"_s)->trigger();
+        QCOMPARE(reopenedWith, u"Changed in this window"_s);
+        QCOMPARE(store.eventByUid(BundledChain::july)->title, u"Changed in this window"_s);
     }
 
 private:

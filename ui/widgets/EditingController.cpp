@@ -295,9 +295,9 @@ QList<Event> EditingController::selectedEventList() const {
     return events;
 }
 
-void EditingController::openEditor(const Event &event) {
+void EditingController::openEditor(const Event &event, const std::optional<Event> &shown) {
     EventEditorDialog dialog(
-        event, m_store.categories(), m_store.sources(),
+        shown.value_or(event), m_store.categories(), m_store.sources(),
         KnownNames{m_store.actorNames(), m_store.chipNames(), m_store.tagNames()}, m_window);
     if (!event.uid.isEmpty() && !m_store.isReadOnly()) {
         dialog.offerLinking();
@@ -310,10 +310,18 @@ void EditingController::openEditor(const Event &event) {
     const Event edited = dialog.event();
     if (!dialog.changeNote().isEmpty())
         m_store.setChangeNote(dialog.changeNote());
-    if (event.uid.isEmpty())
+    if (event.uid.isEmpty()) {
         push(new AddEventCommand(m_store, edited));
-    else if (!(edited == event))
-        push(new EditEventCommand(m_store, event, edited));
+    } else if (!(edited == event) && !push(new EditEventCommand(m_store, event, edited))) {
+        // Someone else saved the event meanwhile: the editor opens again on the version now
+        // stored, holding this user's text, to apply again or to drop. Nothing is lost.
+        const std::optional<Event> now = m_store.eventByUid(event.uid);
+        if (now && now->modified != event.modified) {
+            Event again = edited;
+            again.modified = now->modified;
+            openEditor(*now, again);
+        }
+    }
 }
 
 void EditingController::openRelationEditor(const Event &subject,

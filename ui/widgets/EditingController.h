@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/Event.h"
+
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -15,7 +17,6 @@ class QWidget;
 class StoreCommand;
 class TimelineStore;
 class TimelineView;
-struct Event;
 struct Relation;
 struct StoreError;
 
@@ -90,7 +91,9 @@ protected:
 private:
     void updateActions();
     void reportError(const StoreError &error);
-    void openEditor(const Event &event);
+    // Edits `event`; the dialog starts from `shown` when given (the user's text, offered again
+    // over a version someone else saved meanwhile).
+    void openEditor(const Event &event, const std::optional<Event> &shown = std::nullopt);
     // `parent`: the dialog it opens over (the window when none).
     void openRelationEditor(const Event &subject, const std::optional<Relation> &existing,
                             const std::optional<Event> &other, QWidget *parent = nullptr);
