@@ -115,7 +115,8 @@ const QHash<QString, QStringList> &allowedOptions() {
         {u"history"_s, {u"json"_s, u"from"_s, u"to"_s, u"event"_s, u"author"_s}},
         {u"changes"_s, {u"json"_s, u"since"_s}},
         {u"search"_s,
-         {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s}},
+         {u"json"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s, u"status"_s,
+          u"as-of"_s}},
         {u"check"_s, {u"json"_s}},
         {u"reproduce"_s, {u"out"_s}},
         {u"init"_s, {}},
@@ -126,7 +127,7 @@ const QHash<QString, QStringList> &allowedOptions() {
          {u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s, u"actor"_s, u"chip"_s,
           u"status"_s, u"query"_s, u"as-of"_s}},
         {u"export"_s, QStringList{u"out"_s, u"format"_s, u"from"_s, u"to"_s, u"category"_s,
-                                  u"actor"_s, u"chip"_s, u"status"_s, u"query"_s} +
+                                  u"actor"_s, u"chip"_s, u"status"_s, u"query"_s, u"as-of"_s} +
                           ExportCommand::optionNames()},
     };
     return allowed;
@@ -293,7 +294,7 @@ public:
     }
 
     int list(const EventFilter &filter, bool json) {
-        const QList<Event> events = m_store->events(filter);
+        const QList<Event> events = selectEvents(filter);
         if (!json)
             return printEvents(events, json);
         // The list's JSON carries each event's relations too (the search's does not).
@@ -308,18 +309,42 @@ public:
         return HistoryCommand::history(*m_store, parser, m_out, m_err);
     }
 
-    std::optional<Dataset> datasetAsOf(const QCommandLineParser &parser, int *code) {
-        return HistoryCommand::datasetAsOf(*m_store, parser, m_err, code);
+    // --as-of: every later read goes to the timeline as it stood then, held in a store of
+    // its own, so that filters, search and export read it with the same code as now.
+    int useAsOf(const QCommandLineParser &parser) {
+        int code = CommandLine::Success;
+        HistoryCommand::StoreAsOf asOf = HistoryCommand::storeAsOf(*m_store, parser, m_err, &code);
+        if (code == CommandLine::Success && asOf.store) {
+            m_liveStore = std::move(m_store);
+            m_store = std::move(asOf.store);
+            m_asOfFolder = std::move(asOf.folder);
+            m_asOfRevision = asOf.revision;
+            m_asOfDataset = std::move(asOf.dataset);
+        }
+        return code;
     }
 
-    int listAsOf(const Dataset &asOf, bool json) { return printEvents(asOf.events, json); }
+    // The events the filter selects, as the timeline holds them (with --as-of: as the
+    // revision's dataset holds them, selected through the as-of store).
+    QList<Event> selectEvents(const EventFilter &filter) {
+        QList<Event> events = m_store->events(filter);
+        if (!m_asOfDataset)
+            return events;
+        QHash<QString, const Event *> byUid;
+        for (const Event &event : std::as_const(m_asOfDataset->events))
+            byUid.insert(event.uid, &event);
+        for (Event &event : events)
+            if (const Event *then = byUid.value(event.uid))
+                event = *then;
+        return events;
+    }
 
     int search(const QString &text, EventFilter filter, bool json) {
         filter.query = SearchQuery::toFtsExpression(text);
         if (filter.query.isEmpty())
             return fail(u"search: the query '%1' holds no word to search for"_s.arg(text),
                         CommandLine::UsageError);
-        const int printed = printEvents(m_store->events(filter), json);
+        const int printed = printEvents(selectEvents(filter), json);
         // In text, the matching sources follow the events (--json stays the events' array).
         return json || printed != CommandLine::Success ? printed : printSources(filter.query);
     }
@@ -453,8 +478,7 @@ public:
         return CommandLine::Success;
     }
 
-    int exportData(const QString &outPath, const QString &format, const EventFilter &filter,
-                   std::optional<Dataset> asOf) {
+    int exportData(const QString &outPath, const QString &format, const EventFilter &filter) {
         if (outPath.isEmpty())
             return fail(u"export-data: --out FILE is required"_s, CommandLine::UsageError);
         // The format named, else the one the file name suggests, else the native file.
@@ -467,10 +491,10 @@ public:
             return fail(u"export-data: unknown --format '%1' (one of: %2)"_s.arg(
                             format, DatasetFormats::writeNames().join(u", "_s)),
                         CommandLine::UsageError);
-        Dataset dataset = asOf ? std::move(*asOf) : m_store->dataset();
+        Dataset dataset = m_asOfDataset ? *m_asOfDataset : m_store->dataset();
         if (!filter.isEmpty()) {
             // Only the selected events, and the sources they cite.
-            dataset.events = m_store->events(filter);
+            dataset.events = selectEvents(filter);
             QSet<QString> cited;
             for (const Event &event : std::as_const(dataset.events))
                 for (const Citation &citation : event.citations)
@@ -483,7 +507,11 @@ public:
     }
 
     int exportImage(const QCommandLineParser &parser, const EventFilter &filter) {
-        return ExportCommand::run(*m_store, parser, filter, m_out, m_err);
+        // The figure records the revision it was drawn from: --as-of's, else the newest.
+        const TimelineStore &live = m_liveStore ? *m_liveStore : *m_store;
+        const qint64 revision =
+            m_asOfRevision ? m_asOfRevision : HistoryCommand::latestRevision(*m_store);
+        return ExportCommand::run(*m_store, parser, filter, m_out, m_err, live, revision);
     }
 
     int chain(const QString &uid, bool json) {
@@ -542,7 +570,13 @@ private:
 
     QTextStream &m_out;
     QTextStream &m_err;
+    // With --as-of: the file of the as-of store (outlives m_store, declared first), the
+    // timeline as it is now, and the revision m_store shows.
+    std::unique_ptr<QTemporaryDir> m_asOfFolder;
+    std::unique_ptr<TimelineStore> m_liveStore;
     std::unique_ptr<TimelineStore> m_store;
+    qint64 m_asOfRevision = 0;
+    std::optional<Dataset> m_asOfDataset;
 };
 
 // The value of --lang LANG or --lang=LANG, before the parser runs; empty without one.
@@ -580,8 +614,9 @@ QString CommandLine::usage() {
   chiptimeline copy --from PATH --to PATH    the whole timeline into an empty one (file or server)
 
 --read-only opens the database without changing it (the window then disables editing).
---as-of rN|DATE-TIME (list, export-data): the timeline as it stood at revision N or at a UTC
-date-time (2025-09-01T12:00); before the first revision, in the future or unknown: exit 2.
+--as-of rN|DATE-TIME (list, search, export, export-data; filters apply): the timeline as it
+stood at revision N or at a UTC date-time (2025-09-01T12:00); before the first revision, in the
+future or unknown: exit 2.
 PATH is a timeline file or a PostgreSQL server: postgresql://user@host:5432/dbname,
 postgres://…, or service=NAME (docs/team.md).
 --lang de|en speaks German or English instead of the system's language (LANGUAGE, LANG).
@@ -766,6 +801,9 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                                                          ? TimelineStore::OpenMode::ReadOnly
                                                          : TimelineStore::OpenMode::ReadWrite))
         return Failure;
+    // Names are resolved in the timeline as of --as-of: a category since removed still filters.
+    if (const int code = session.useAsOf(parser))
+        return code;
     if (!session.resolveNames(parser, options, filter))
         return Failure;
     const bool json = parser.isSet(options.json);
@@ -773,15 +811,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return session.history(parser);
     if (command == u"changes"_s)
         return session.changes(parser.value(u"since"_s), json);
-    int asOfCode = Success;
-    std::optional<Dataset> asOf = session.datasetAsOf(parser, &asOfCode);
-    if (asOfCode != Success)
-        return asOfCode;
-    if (asOf && command != u"history"_s && !filter.isEmpty())
-        return session.fail(u"%1: --as-of does not combine with filters yet"_s.arg(command),
-                            UsageError);
     if (command == u"list"_s)
-        return asOf ? session.listAsOf(*asOf, json) : session.list(filter, json);
+        return session.list(filter, json);
     if (command == u"search"_s)
         return session.search(positional.constFirst(), filter, json);
     if (command == u"check"_s)
@@ -798,6 +829,5 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             return code;
         return session.exportImage(parser, filter);
     }
-    return session.exportData(parser.value(options.out), parser.value(options.format), filter,
-                              std::move(asOf));
+    return session.exportData(parser.value(options.out), parser.value(options.format), filter);
 }

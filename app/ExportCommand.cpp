@@ -1,5 +1,7 @@
 #include "app/ExportCommand.h"
 
+#include "app/HistoryCommand.h"
+
 #include "model/EventFilter.h"
 #include "model/FilterText.h"
 #include "model/PartialDate.h"
@@ -250,24 +252,28 @@ int writeFigure(const TimelineStore &store, ExportRequest &request, const EventF
     return 0;
 }
 
-FigureProvenance provenanceFor(const TimelineStore &store, const QString &filterText) {
+FigureProvenance provenanceFor(const TimelineStore &store, const QString &filterText,
+                               qint64 revision) {
     FigureProvenance record;
     record.database = QFileInfo(store.path()).fileName();
     record.filter = filterText;
+    record.revision = revision;
     return record;
 }
 
 } // namespace
 
 int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &parser,
-                       const EventFilter &filter, QTextStream &out, QTextStream &err) {
+                       const EventFilter &filter, QTextStream &out, QTextStream &err,
+                       const TimelineStore &live, qint64 revision) {
     ExportRequest request;
     if (!readRequest(parser, request, err))
         return 2;
     request.figure.exportDate = QDate::currentDate();
     // --lang (checked by CommandLine::run) draws the figure in that language; else English.
     request.figure.language = parser.isSet(u"lang"_s) ? parser.value(u"lang"_s) : u"en"_s;
-    request.provenance = provenanceFor(store, FilterText::format(filter, parser.value(u"query"_s)));
+    request.provenance =
+        provenanceFor(live, FilterText::format(filter, parser.value(u"query"_s)), revision);
     return writeFigure(store, request, filter, out, err);
 }
 
@@ -293,16 +299,38 @@ int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePa
             << Qt::endl;
         return 1;
     }
-    request->provenance = provenanceFor(store, record->filter);
+    // Drawn as of the recorded revision: later edits do not change the figure.
+    HistoryCommand::StoreAsOf asOf;
+    if (record->revision > 0) {
+        QString message;
+        if (store.revisionAt(u"r%1"_s.arg(record->revision), &message) == 0) {
+            err << "chiptimeline: " << figurePath << ": drawn as of r" << record->revision
+                << ", which this timeline does not have: " << message << Qt::endl;
+            return 1;
+        }
+        int code = 0;
+        asOf = HistoryCommand::storeAsOf(store, record->revision, err, &code);
+        if (code != 0)
+            return code;
+    }
+    const TimelineStore &source = asOf.store ? *asOf.store : store;
+    request->provenance = provenanceFor(store, record->filter, record->revision);
     request->provenance->language = record->language;
     if (record->program != FigureProvenance::currentProgram())
         err << "chiptimeline: " << figurePath << ": made by " << record->program << ", redrawn by "
             << FigureProvenance::currentProgram() << ": the drawing may differ" << Qt::endl;
     QString drawn;
-    const int code = writeFigure(store, *request, filter->filter, out, err, &drawn);
-    if (code == 0 && drawn != record->digest)
-        err << "chiptimeline: " << figurePath << ": the timeline has changed since the figure was "
-            << "made on " << record->madeAt.toString(Qt::ISODate) << " (" << record->events
-            << " events then): " << outPath << " shows it as it is now" << Qt::endl;
+    const int code = writeFigure(source, *request, filter->filter, out, err, &drawn);
+    if (code == 0 && drawn != record->digest) {
+        if (record->revision > 0)
+            err << "chiptimeline: " << figurePath << ": what r" << record->revision
+                << " holds differs from what the figure drew (" << record->events
+                << " events then): " << outPath << " shows r" << record->revision << Qt::endl;
+        else
+            err << "chiptimeline: " << figurePath
+                << ": the timeline has changed since the figure was made on "
+                << record->madeAt.toString(Qt::ISODate) << " (" << record->events
+                << " events then): " << outPath << " shows it as it is now" << Qt::endl;
+    }
     return code;
 }

@@ -21,10 +21,14 @@ public:
     [[nodiscard]] static QStringList optionNames();
     // Usage errors found before the store is opened: 0 when none, else 2 (message on err).
     [[nodiscard]] static int check(const QCommandLineParser &parser, QTextStream &err);
+    // Draws from `store` (the timeline now, or as of --as-of); the provenance names `live`'s
+    // file and `revision`, the revision `store` shows (0: no history).
     [[nodiscard]] static int run(const TimelineStore &store, const QCommandLineParser &parser,
-                                 const EventFilter &filter, QTextStream &out, QTextStream &err);
+                                 const EventFilter &filter, QTextStream &out, QTextStream &err,
+                                 const TimelineStore &live, qint64 revision);
     // `chiptimeline reproduce FIGURE --out NEW`: redraws a figure from the provenance record
-    // in its metadata (FigureProvenance), and says so when the timeline has changed since.
+    // in its metadata (FigureProvenance), as of the revision it records (a record without one:
+    // the timeline now), and says so when what it draws differs from what the figure drew.
     [[nodiscard]] static int reproduce(const TimelineStore &store, const QString &figurePath,
                                        const QString &outPath, QTextStream &out, QTextStream &err);
     [[nodiscard]] static QString usage();

@@ -2,6 +2,7 @@
 
 #include "app/CommandLine.h"
 
+#include "model/ImportPolicy.h"
 #include "model/PartialDate.h"
 #include "model/formats/JsonWriter.h"
 #include "model/store/TimelineStore.h"
@@ -16,11 +17,11 @@ const QCommandLineOption eventOption{u"event"_s, u"history: only revisions that 
                                      u"UID"_s};
 const QCommandLineOption authorOption{u"author"_s, u"history: only revisions by NAME."_s,
                                       u"NAME"_s};
-const QCommandLineOption asOfOption{
-    u"as-of"_s,
-    u"list, export-data: the timeline as it stood at revision rN or a UTC date-time "
-    "(2025-09-01T12:00)."_s,
-    u"POINT"_s};
+const QCommandLineOption asOfOption{u"as-of"_s,
+                                    u"list, search, export, export-data: the timeline as it stood "
+                                    u"at revision rN or a UTC date-time "
+                                    "(2025-09-01T12:00)."_s,
+                                    u"POINT"_s};
 
 const QCommandLineOption sinceOption{
     u"since"_s, u"changes: what changed after revision rN or a UTC date-time (2025-09-01T12:00)."_s,
@@ -139,6 +140,52 @@ std::optional<Dataset> datasetAsOf(const TimelineStore &store, const QCommandLin
         return std::nullopt;
     }
     return dataset;
+}
+
+StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err, int *code) {
+    *code = CommandLine::Success;
+    StoreAsOf asOf;
+    asOf.dataset = store.datasetAsOf(revision);
+    const Dataset &dataset = asOf.dataset;
+    if (store.readError().isError()) {
+        *code = fail(err, store.readError().message, CommandLine::Failure);
+        return asOf;
+    }
+    asOf.folder = std::make_unique<QTemporaryDir>();
+    StoreError error;
+    if (asOf.folder->isValid())
+        asOf.store = TimelineStore::open(asOf.folder->filePath(u"as-of.sqlite"_s), &error);
+    ImportSummary summary;
+    if (!asOf.store || !asOf.store->importDataset(dataset, ImportPolicy::Skip, &summary, &error)) {
+        *code = fail(err,
+                     u"--as-of r%1: cannot hold the timeline as of then: %2"_s.arg(revision).arg(
+                         asOf.folder->isValid() ? error.message : asOf.folder->errorString()),
+                     CommandLine::Failure);
+        asOf.store.reset();
+        return asOf;
+    }
+    asOf.revision = revision;
+    return asOf;
+}
+
+StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser, QTextStream &err,
+                    int *code) {
+    *code = CommandLine::Success;
+    if (!parser.isSet(asOfOption))
+        return {};
+    QString message;
+    const qint64 revision = store.revisionAt(parser.value(asOfOption), &message);
+    if (revision == 0) {
+        *code = fail(err, message,
+                     store.readError().isError() ? CommandLine::Failure : CommandLine::UsageError);
+        return {};
+    }
+    return storeAsOf(store, revision, err, code);
+}
+
+qint64 latestRevision(const TimelineStore &store) {
+    const QList<Revision> all = store.revisions({});
+    return all.isEmpty() ? 0 : all.constLast().number;
 }
 
 } // namespace HistoryCommand

@@ -7,6 +7,9 @@
 #include <QList>
 #include <QTextStream>
 
+#include <QTemporaryDir>
+
+#include <memory>
 #include <optional>
 
 class TimelineStore;
@@ -27,5 +30,25 @@ int history(const TimelineStore &store, const QCommandLineParser &parser, QTextS
 [[nodiscard]] std::optional<Dataset> datasetAsOf(const TimelineStore &store,
                                                  const QCommandLineParser &parser, QTextStream &err,
                                                  int *code);
+
+// The timeline as it stood at a revision, held in a store of its own (a temporary SQLite
+// file filled with the as-of dataset through the store's import) so that every command reads
+// it with the same code as the current timeline: filters, search, export.
+struct StoreAsOf {
+    std::unique_ptr<QTemporaryDir> folder;
+    std::unique_ptr<TimelineStore> store;
+    qint64 revision = 0;
+    Dataset dataset; // as datasetAsOf gives it: what list and export-data write, exactly
+};
+// The store as of revision `revision` of `store`; nullptr in `store` (one line on `err`,
+// `*code` the exit code) when it cannot be made.
+[[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err,
+                                  int *code);
+// The store as of the parser's --as-of (its revision checked with TimelineStore::revisionAt);
+// without --as-of an empty StoreAsOf and `*code` 0.
+[[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser,
+                                  QTextStream &err, int *code);
+// The newest revision of `store`; 0 when it has none (or no history).
+[[nodiscard]] qint64 latestRevision(const TimelineStore &store);
 
 } // namespace HistoryCommand

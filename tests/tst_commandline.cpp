@@ -24,6 +24,7 @@ private slots:
     void exportDataAsOfGivesTheEarlierFile();
     void historyListsTheRevisions();
     void changesSinceListsEachItem();
+    void asOfCombinesWithFiltersAndSearch();
     void listTextShowsQuotes();
     void listFilters();
     void filtersTakeUsersWords_data();
@@ -581,6 +582,65 @@ void TestCommandLine::changesSinceListsEachItem() {
     const Result missing = run({u"--db"_s, m_db, u"changes"_s});
     QCOMPARE(missing.code, 2);
     QCOMPARE(missing.err, u"chiptimeline: changes: --since rN|DATE-TIME is required\n"_s);
+}
+
+// --as-of with filters, search and export-data: the timeline as it stood, filtered by the
+// same code as now (the as-of dataset is held in a store of its own).
+void TestCommandLine::asOfCombinesWithFiltersAndSearch() {
+    const QStringList listH20{u"--db"_s, m_db, u"list"_s, u"--query"_s, u"H20"_s};
+    const QStringList listChina{u"--db"_s,         m_db,       u"list"_s, u"--category"_s,
+                                u"china-policy"_s, u"--json"_s};
+    const QStringList searchH20{u"--db"_s, m_db, u"search"_s, u"H20"_s};
+    const Result listBefore = run(listH20);
+    const Result chinaBefore = run(listChina);
+    const Result searchBefore = run(searchH20);
+    QCOMPARE(listBefore.code, 0);
+    QVERIFY(!listBefore.out.contains(u"Changed later"_s));
+    const QString dataBefore = m_dir->filePath(u"h20-before.json"_s);
+    QCOMPARE(
+        run({u"--db"_s, m_db, u"export-data"_s, u"--query"_s, u"H20"_s, u"--out"_s, dataBefore})
+            .code,
+        0);
+    {
+        StoreError error;
+        auto store = TimelineStore::open(m_db, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        EventFilter h20;
+        h20.query = u"H20"_s;
+        Event event = store->events(h20).constFirst();
+        event.title = u"Changed later H20"_s;
+        QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+        EventFilter china;
+        china.categories = {u"china-policy"_s};
+        const QList<Event> chinese = store->events(china);
+        const auto other = std::find_if(chinese.cbegin(), chinese.cend(),
+                                        [&](const Event &e) { return e.uid != event.uid; });
+        QVERIFY(other != chinese.cend());
+        QVERIFY(store->deleteEvent(other->id, &error));
+    }
+    QVERIFY(run(listH20).out.contains(u"Changed later H20"_s));
+    QVERIFY(run(listChina).out != chinaBefore.out);
+
+    // r1 starts the history, r2 is the import.
+    const Result listThen = run(listH20 + QStringList{u"--as-of"_s, u"r2"_s});
+    QVERIFY2(listThen.code == 0, qPrintable(listThen.err));
+    QCOMPARE(listThen.out, listBefore.out);
+    QCOMPARE(run(listChina + QStringList{u"--as-of"_s, u"r2"_s}).out, chinaBefore.out);
+    const Result searchThen = run(searchH20 + QStringList{u"--as-of"_s, u"r2"_s});
+    QCOMPARE(searchThen.code, 0);
+    QCOMPARE(searchThen.out, searchBefore.out);
+    const QString dataThen = m_dir->filePath(u"h20-then.json"_s);
+    QCOMPARE(run({u"--db"_s, m_db, u"export-data"_s, u"--query"_s, u"H20"_s, u"--as-of"_s, u"r2"_s,
+                  u"--out"_s, dataThen})
+                 .code,
+             0);
+    QCOMPARE(readAll(dataThen), readAll(dataBefore));
+
+    // Bad points stay one line and exit 2 with filters too.
+    const Result unknown = run(listH20 + QStringList{u"--as-of"_s, u"r99"_s});
+    QCOMPARE(unknown.code, 2);
+    QCOMPARE(unknown.err,
+             u"chiptimeline: --as-of r99: no such revision (the history has r1 to r4)\n"_s);
 }
 
 QTEST_MAIN(TestCommandLine) // export draws figures: a QGuiApplication (offscreen)

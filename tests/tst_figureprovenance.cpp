@@ -60,6 +60,7 @@ private slots:
     void reproducedSvgAndPdfHaveTheSameText_data();
     void reproducedSvgAndPdfHaveTheSameText();
     void changedTimelineIsReported();
+    void reproducedAsOfItsRevisionAfterEdits();
     void recordRoundTripsAndRefusesBadFields();
     void badFigures_data();
     void badFigures();
@@ -178,8 +179,15 @@ void TestFigureProvenance::changedTimelineIsReported() {
         r.code = CommandLine::run(export_, out, err);
     }
     QCOMPARE(r.code, 0);
+    // A record made before figures recorded their revision: reproduced from the data now.
+    QByteArray svg = readAll(path(u"deal.svg"_s));
+    const QRegularExpression revision(u"&quot;revision&quot;:[0-9]+,"_s);
+    QVERIFY(QString::fromUtf8(svg).contains(revision));
+    svg = QString::fromUtf8(svg).remove(revision).toUtf8();
+    QVERIFY(writeAll(path(u"deal.svg"_s), svg));
     const auto record = FigureProvenance::readFromFile(path(u"deal.svg"_s), nullptr);
     QVERIFY(record);
+    QCOMPARE(record->revision, 0);
     EventFilter filter;
     filter.query = u"deal"_s;
     QList<Event> events = store->events(filter);
@@ -204,6 +212,62 @@ void TestFigureProvenance::changedTimelineIsReported() {
                  .arg(record->events)
                  .arg(path(u"deal-now.svg"_s)));
     QVERIFY(readAll(path(u"deal-now.svg"_s)).contains("(corrected)"));
+}
+
+// The figure records the revision it was drawn from; `reproduce` draws as of it, so a PNG
+// reproduced after later edits is the same, pixel for pixel.
+void TestFigureProvenance::reproducedAsOfItsRevisionAfterEdits() {
+    const QString db = path(u"edited.sqlite"_s);
+    auto store = openBundledDataset(db);
+    QVERIFY(store);
+    const qint64 newest = store->revisions({}).constLast().number;
+    const auto runOn = [&](const QStringList &arguments) {
+        Result r;
+        QTextStream out(&r.out), err(&r.err);
+        r.code = CommandLine::run(QStringList{u"--db"_s, db} + arguments, out, err);
+        return r;
+    };
+    QCOMPARE(runOn({u"export"_s, u"--out"_s, path(u"h20-then.png"_s), u"--size"_s, u"800x600"_s,
+                    u"--query"_s, u"H20"_s})
+                 .code,
+             0);
+    const auto record = FigureProvenance::readFromFile(path(u"h20-then.png"_s), nullptr);
+    QVERIFY(record);
+    QCOMPARE(record->revision, newest);
+
+    EventFilter filter;
+    filter.query = u"H20"_s;
+    Event event = store->events(filter).constFirst();
+    event.title = u"Retitled after the figure"_s;
+    StoreError error;
+    QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+    QCOMPARE(store->revisions({}).constLast().number, newest + 1);
+    store.reset();
+
+    const Result again =
+        runOn({u"reproduce"_s, path(u"h20-then.png"_s), u"--out"_s, path(u"h20-again.png"_s)});
+    QCOMPARE(again.code, 0);
+    QCOMPARE(again.err, QString()); // drawn as of its revision: nothing differs
+    const QImage before(path(u"h20-then.png"_s));
+    const QImage after(path(u"h20-again.png"_s));
+    QCOMPARE(before.size(), QSize(800, 600));
+    QVERIFY(before == after);
+    QCOMPARE(FigureProvenance::readFromFile(path(u"h20-again.png"_s), nullptr)->revision, newest);
+
+    // Drawn now, the same export shows the new title, and records the new revision.
+    QCOMPARE(runOn({u"export"_s, u"--out"_s, path(u"h20-now.png"_s), u"--size"_s, u"800x600"_s,
+                    u"--query"_s, u"H20"_s})
+                 .code,
+             0);
+    QVERIFY(QImage(path(u"h20-now.png"_s)) != before);
+    QCOMPARE(FigureProvenance::readFromFile(path(u"h20-now.png"_s), nullptr)->revision, newest + 1);
+    // --as-of on export: the figure of then, recording that revision.
+    QCOMPARE(runOn({u"export"_s, u"--out"_s, path(u"h20-asof.png"_s), u"--size"_s, u"800x600"_s,
+                    u"--query"_s, u"H20"_s, u"--as-of"_s, u"r%1"_s.arg(newest)})
+                 .code,
+             0);
+    QVERIFY(QImage(path(u"h20-asof.png"_s)) == before);
+    QCOMPARE(FigureProvenance::readFromFile(path(u"h20-asof.png"_s), nullptr)->revision, newest);
 }
 
 void TestFigureProvenance::recordRoundTripsAndRefusesBadFields() {

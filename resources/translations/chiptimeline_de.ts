@@ -338,8 +338,9 @@
   chiptimeline copy --from PATH --to PATH    the whole timeline into an empty one (file or server)
 
 --read-only opens the database without changing it (the window then disables editing).
---as-of rN|DATE-TIME (list, export-data): the timeline as it stood at revision N or at a UTC
-date-time (2025-09-01T12:00); before the first revision, in the future or unknown: exit 2.
+--as-of rN|DATE-TIME (list, search, export, export-data; filters apply): the timeline as it
+stood at revision N or at a UTC date-time (2025-09-01T12:00); before the first revision, in the
+future or unknown: exit 2.
 PATH is a timeline file or a PostgreSQL server: postgresql://user@host:5432/dbname,
 postgres://…, or service=NAME (docs/team.md).
 --lang de|en speaks German or English instead of the system&apos;s language (LANGUAGE, LANG).
@@ -357,8 +358,9 @@ import formats: </source>
   chiptimeline copy --from PATH --to PATH    die ganze Zeitleiste in eine leere kopieren (Datei oder Server)
 
 --read-only öffnet die Datenbank, ohne sie zu ändern (das Fenster schaltet dann das Bearbeiten ab).
---as-of rN|DATE-TIME (list, export-data): die Zeitleiste, wie sie bei Revision N oder zu einem
-UTC-Zeitpunkt (2025-09-01T12:00) war; vor der ersten Revision, in der Zukunft oder unbekannt: Status 2.
+--as-of rN|DATE-TIME (list, search, export, export-data; Filter gelten): die Zeitleiste, wie sie
+bei Revision N oder zu einem UTC-Zeitpunkt (2025-09-01T12:00) war; vor der ersten Revision, in
+der Zukunft oder unbekannt: Status 2.
 PATH ist eine Zeitleistendatei oder ein PostgreSQL-Server: postgresql://user@host:5432/dbname,
 postgres://…, oder service=NAME (docs/team.md).
 --lang de|en spricht Deutsch oder Englisch statt der Systemsprache (LANGUAGE, LANG).

@@ -227,7 +227,7 @@ QByteArray FigureProvenance::toJson() const {
                         {u"from"_s, from},
                         {u"to"_s, to},
                         {u"exportDate"_s, exportDate.toString(Qt::ISODate)}};
-    const QJsonObject record{
+    QJsonObject record{
         {u"record"_s, u"chiptimeline-figure"_s},
         {u"version"_s, RecordVersion},
         {u"program"_s, program},
@@ -240,6 +240,8 @@ QByteArray FigureProvenance::toJson() const {
         {u"digest"_s, digest},
         {u"request"_s, request},
     };
+    if (revision > 0)
+        record.insert(u"revision"_s, revision);
     return QJsonDocument(record).toJson(QJsonDocument::Compact);
 }
 
@@ -314,6 +316,13 @@ std::optional<FigureProvenance> FigureProvenance::fromJson(const QByteArray &jso
         if (!value.isBool())
             return fail(u"the field '%1' is missing or not true/false"_s.arg(key));
         *field = value.toBool();
+    }
+    // Records made before the history existed name no revision: reproduced from the data now.
+    if (const QJsonValue revision = record.value(u"revision"_s); !revision.isUndefined()) {
+        if (!revision.isDouble() || revision.toDouble() != double(revision.toInteger()) ||
+            revision.toInteger() < 1)
+            return fail(u"the field 'revision' is not a revision number"_s);
+        p.revision = revision.toInteger();
     }
     p.madeAt = QDateTime::fromString(record.value(u"madeAt"_s).toString(), Qt::ISODate);
     if (!p.madeAt.isValid())

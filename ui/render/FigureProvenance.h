@@ -35,6 +35,7 @@ struct FigureProvenance {
     QString database; // the timeline's file name (never its folder: figures get published)
     QString filter;   // FilterText's canonical form; empty: every event
     QString language = QStringLiteral("en");
+    qint64 revision = 0; // the revision drawn from; 0: none recorded (records before history)
 
     // Filled by ImageExporter when the figure is written.
     QString program; // "ChipTimeline 0.1.0"
