@@ -628,7 +628,16 @@ void TestCommandLine::asOfCombinesWithFiltersAndSearch() {
     QCOMPARE(run(listChina + QStringList{u"--as-of"_s, u"r2"_s}).out, chinaBefore.out);
     const Result searchThen = run(searchH20 + QStringList{u"--as-of"_s, u"r2"_s});
     QCOMPARE(searchThen.code, 0);
-    QCOMPARE(searchThen.out, searchBefore.out);
+    // The same hits. Sources of equal rank may come in another order: the as-of store numbers
+    // its rows afresh, and ties are broken by row.
+    const auto sortedLines = [](const QString &text) {
+        QStringList lines = text.split(u'\n');
+        lines.sort();
+        return lines;
+    };
+    QCOMPARE(sortedLines(searchThen.out), sortedLines(searchBefore.out));
+    QCOMPARE(searchThen.out.section(u"\nsource: "_s, 0, 0),
+             searchBefore.out.section(u"\nsource: "_s, 0, 0)); // the events, in order
     const QString dataThen = m_dir->filePath(u"h20-then.json"_s);
     QCOMPARE(run({u"--db"_s, m_db, u"export-data"_s, u"--query"_s, u"H20"_s, u"--as-of"_s, u"r2"_s,
                   u"--out"_s, dataThen})

@@ -250,7 +250,7 @@ void TestFigureProvenance::reproducedAsOfItsRevisionAfterEdits() {
     QCOMPARE(again.err, QString()); // drawn as of its revision: nothing differs
     const QImage before(path(u"h20-then.png"_s));
     const QImage after(path(u"h20-again.png"_s));
-    QCOMPARE(before.size(), QSize(800, 600));
+    QCOMPARE(before.size(), QSize(1600, 1200)); // a pixel size exports at 2× by default
     QVERIFY(before == after);
     QCOMPARE(FigureProvenance::readFromFile(path(u"h20-again.png"_s), nullptr)->revision, newest);
 
