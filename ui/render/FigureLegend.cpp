@@ -197,25 +197,20 @@ void TimelineFigure::paintLegendSwatch(QPainter &p, const LegendItem &item) cons
         p.setFont(m_layout->options().smallFont);
         p.drawText(r, Qt::AlignCenter, u"?"_s);
         break;
-    case LegendItem::Range: {
+    case LegendItem::Range:
+    case LegendItem::InForce: {
         p.setPen(hairline(m_theme.markOutline(neutral, EventStatus::Confirmed)));
         p.setBrush(m_theme.barFill(neutral, false));
         p.drawRoundedRect(r, 3, 3);
         p.setPen(Qt::NoPen);
         p.setBrush(neutral);
         p.drawRoundedRect(QRectF(r.left(), r.top(), 3, r.height()), 1.5, 1.5);
+        if (item.kind == LegendItem::InForce) { // the rule's end: a dark stop, as on the bar
+            p.setBrush(m_theme.labelText);
+            p.drawRect(QRectF(r.right() - 3, r.top(), 3, r.height()));
+        }
         break;
     }
-    case LegendItem::InForce:
-        p.setPen(hairline(m_theme.markOutline(neutral, EventStatus::Confirmed)));
-        p.setBrush(m_theme.barFill(neutral, false));
-        p.drawRoundedRect(r, 3, 3);
-        p.setPen(Qt::NoPen);
-        p.setBrush(neutral);
-        p.drawRoundedRect(QRectF(r.left(), r.top(), 3, r.height()), 1.5, 1.5);
-        p.setBrush(m_theme.labelText);
-        p.drawRect(QRectF(r.right() - 3, r.top(), 3, r.height()));
-        break;
     case LegendItem::Partial:
         p.setPen(Qt::NoPen);
         p.setBrush(m_theme.barFill(neutral, true));
