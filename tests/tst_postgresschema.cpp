@@ -151,12 +151,13 @@ void tst_PostgresSchema::initCreatesTheSchema() {
     QCOMPARE(postgresSchemaVersion(owner, &error), 0);
     QVERIFY2(initPostgresSchema(owner, &error), qPrintable(error.message));
     QCOMPARE(error.kind, StoreError::Kind::None);
-    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"3"_s);
-    QCOMPARE(postgresSchemaVersion(owner, &error), 3);
+    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"4"_s);
+    QCOMPARE(postgresSchemaVersion(owner, &error), 4);
     QCOMPARE(value(owner, u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                           "WHERE schemaname = current_schema()"_s),
              u"actor category chip event event_actor event_chip event_search event_source "
-             "event_tag meta relation relation_source saved_view source source_search tag"_s);
+             "event_tag meta relation relation_source saved_view search_word source source_search "
+             "tag"_s);
     QCOMPARE(value(owner, u"SELECT string_agg(rolname, ' ' ORDER BY rolname) FROM pg_roles "
                           "WHERE rolname LIKE 'chiptimeline\\_%'"_s),
              u"chiptimeline_editor chiptimeline_reader"_s);
@@ -177,8 +178,9 @@ void tst_PostgresSchema::initTwiceChangesNothing() {
     QCOMPARE(value(owner, objects) + u' ' + value(owner, triggers) + u' ' +
                  value(owner, versionRow),
              before);
-    // Row versions 2, search 16, notifications 33 (constraint triggers are internal).
-    QCOMPARE(value(owner, triggers), u"51"_s);
+    // Row versions 2, search 16, notifications 33, search words 4 (constraint triggers are
+    // internal).
+    QCOMPARE(value(owner, triggers), u"55"_s);
 }
 
 void tst_PostgresSchema::newerSchemaIsRefused() {
@@ -189,7 +191,7 @@ void tst_PostgresSchema::newerSchemaIsRefused() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              u"%1: written by a newer ChipTimeline (schema version 7; this version reads up to "
-             "3); left untouched"_s.arg(addressOf(m_database).displayString()));
+             "4); left untouched"_s.arg(addressOf(m_database).displayString()));
     QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"7"_s);
     QVERIFY(exec(owner, u"UPDATE meta SET value = '3' WHERE key = 'schema_version'"_s));
 }
@@ -226,7 +228,7 @@ void tst_PostgresSchema::ownerWithoutSuperuserRightsMayInit() {
     QVERIFY(db.isOpen());
     StoreError error;
     QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
-    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"3"_s);
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"4"_s);
     QCOMPARE(
         value(db,
               u"SELECT has_table_privilege('chiptimeline_editor', 'event', 'INSERT')::text "

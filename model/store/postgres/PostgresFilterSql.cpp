@@ -133,7 +133,7 @@ QString PostgresDetail::tsqueryFromFts(const QString &expression) {
     return FtsToTsquery(expression).translate();
 }
 
-QString PostgresTimelineStore::filterSql(const EventFilter &filter, QVariantMap &bindings) {
+QString PostgresTimelineStore::filterSql(const EventFilter &filter, QVariantMap &bindings) const {
     QStringList conditions;
     const auto inList = [&bindings](const QString &prefix, const QStringList &values) {
         QStringList names;
@@ -178,7 +178,7 @@ QString PostgresTimelineStore::filterSql(const EventFilter &filter, QVariantMap 
                     : u"NOT EXISTS (SELECT 1 FROM event_source es WHERE es.event_id = e.id)"_s);
     }
     if (!filter.query.trimmed().isEmpty()) {
-        const QString tsquery = PostgresDetail::tsqueryFromFts(filter.query);
+        const QString tsquery = PostgresDetail::tsqueryFromFts(searchExpression(filter.query));
         if (tsquery.isEmpty()) {
             conditions << u"FALSE"_s;
         } else {

@@ -359,6 +359,42 @@ QStringList translations() {
     };
 }
 
+// The words of every search document, for a search to find the compound words that contain
+// a typed word (model/SearchCompounds.h: "beschrankung" finds "exportbeschrankungen"), as the
+// SQLite store reads them from FTS5's vocabulary. A trigram index answers `LIKE '%word%'`
+// without reading every word; statement triggers note the words of the documents a statement
+// wrote (a bulk import's once). A word no document holds any more stays: it finds nothing.
+QStringList searchWords() {
+    QStringList statements = {
+        u"CREATE EXTENSION IF NOT EXISTS pg_trgm"_s,
+        u"CREATE TABLE search_word (word text PRIMARY KEY)"_s,
+        u"CREATE INDEX search_word_trigrams ON search_word USING gin (word gin_trgm_ops)"_s,
+        uR"(CREATE FUNCTION chiptimeline_note_words() RETURNS trigger
+              LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+              INSERT INTO search_word(word)
+              SELECT DISTINCT w FROM changed, unnest(tsvector_to_array(changed.document)) w
+              ON CONFLICT DO NOTHING;
+              RETURN NULL;
+            END $$)"_s,
+        uR"(INSERT INTO search_word(word)
+              SELECT w FROM event_search, unnest(tsvector_to_array(document)) w
+              UNION
+              SELECT w FROM source_search, unnest(tsvector_to_array(document)) w
+            ON CONFLICT DO NOTHING)"_s,
+        u"GRANT INSERT ON search_word TO chiptimeline_editor"_s,
+    };
+    for (const QString &table : {u"event_search"_s, u"source_search"_s}) {
+        for (const QString &operation : {u"INSERT"_s, u"UPDATE"_s}) {
+            statements << uR"(CREATE TRIGGER %1_words_%2 AFTER %3 ON %1
+                                REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
+                                EXECUTE FUNCTION chiptimeline_note_words())"_s.arg(
+                table, operation.toLower(), operation);
+        }
+    }
+    return statements;
+}
+
 } // namespace
 
 const QList<PostgresMigration> &postgresMigrations() {
@@ -369,6 +405,7 @@ const QList<PostgresMigration> &postgresMigrations() {
          tables() + search() + notifications() + roles()},
         {2, u"relations between events, with their sources"_s, relations()},
         {3, u"translations of titles, summaries and labels"_s, translations()},
+        {4, u"the words of the search documents, for compound words"_s, searchWords()},
     };
     return migrations;
 }

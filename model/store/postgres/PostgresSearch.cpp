@@ -4,6 +4,7 @@
 // SQLite's bm25; the weights are SQLite's (events: title 10, summary 3, names 5; sources:
 // title 10, outlet and excerpt 2, quotes 4), scaled into ts_rank's {D, C, B, A}.
 
+#include "model/SearchCompounds.h"
 #include "model/TimelineData.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
 
@@ -17,7 +18,7 @@ using PostgresDetail::bindAll;
 
 namespace {
 
-const QString eventRank = u"-ts_rank('{0.0, 0.5, 0.3, 1.0}', s.document, q)"_s;
+const QString eventWeights = u"'{0.0, 0.5, 0.3, 1.0}'"_s;
 
 // A source's words without the curator's notes, which search leaves out (as SQLite does).
 const QString sourceVector = uR"((setweight(to_tsvector('chiptimeline_search', s.title), 'A') ||
@@ -25,7 +26,40 @@ const QString sourceVector = uR"((setweight(to_tsvector('chiptimeline_search', s
       setweight(to_tsvector('chiptimeline_search', coalesce((
         SELECT string_agg(es.quote, ' ' ORDER BY es.event_id)
           FROM event_source es WHERE es.source_id = s.id), '')), 'C')))"_s;
-const QString sourceRank = u"-ts_rank('{0.0, 0.4, 0.2, 1.0}', %1, q)"_s.arg(sourceVector);
+const QString sourceWeights = u"'{0.0, 0.4, 0.2, 1.0}'"_s;
+
+// A search's tsquery `q` (widened to compound words by SearchCompounds) and, when the
+// widening added words, `w` (the words as typed) to rank by: a row that matches the words as
+// typed ranks as it would without the widening; one found only through a longer word ranks
+// below every such row, as in the SQLite store (SqliteSearchRank).
+struct SearchQueries {
+    QString widened;
+    QString typed; // empty: not widened
+    [[nodiscard]] bool tiered() const { return !typed.isEmpty(); }
+    [[nodiscard]] QString from() const {
+        return u"to_tsquery('chiptimeline_search', :search) q"_s +
+               (tiered() ? u", to_tsquery('chiptimeline_search', :typed) w"_s : QString());
+    }
+    [[nodiscard]] QString rank(const QString &weights, const QString &vector) const {
+        if (!tiered())
+            return u"-ts_rank(%1, %2, q)"_s.arg(weights, vector);
+        return u"(CASE WHEN %2 @@ w THEN -ts_rank(%1, %2, w) "
+               "ELSE 1000 - 0.01 * ts_rank(%1, %2, q) END)"_s.arg(weights, vector);
+    }
+    void bind(QSqlQuery &query) const {
+        query.bindValue(u":search"_s, widened);
+        if (tiered())
+            query.bindValue(u":typed"_s, typed);
+    }
+};
+
+SearchQueries searchQueries(const PostgresTimelineStore &store, const QString &expression) {
+    const QString widened = store.searchExpression(expression);
+    SearchQueries queries{PostgresDetail::tsqueryFromFts(widened), {}};
+    if (widened != expression)
+        queries.typed = PostgresDetail::tsqueryFromFts(expression);
+    return queries;
+}
 
 QString headlineOptions(bool whole) {
     const QString markers =
@@ -105,7 +139,8 @@ QList<EventSearch::EventHit> PostgresTimelineStore::searchEvents(const QString &
                                                                  const EventFilter &filter,
                                                                  int limit) const {
     QList<EventSearch::EventHit> hits;
-    const QString tsquery = PostgresDetail::tsqueryFromFts(expression);
+    const SearchQueries queries = searchQueries(*this, expression);
+    const QString &tsquery = queries.widened;
     if (tsquery.isEmpty() || limit <= 0)
         return hits;
     EventFilter withoutQuery = filter;
@@ -115,13 +150,13 @@ QList<EventSearch::EventHit> PostgresTimelineStore::searchEvents(const QString &
     QSqlQuery ranked(database());
     ranked.setForwardOnly(true);
     ranked.prepare(uR"(SELECT e.id, %1 AS r
-                         FROM event_search s JOIN event e ON e.id = s.event_id,
-                              to_tsquery('chiptimeline_search', :search) q
+                         FROM event_search s JOIN event e ON e.id = s.event_id, %3
                         WHERE s.document @@ q %2
                         ORDER BY r, e.first_day, e.id LIMIT :limit)"_s.arg(
-        eventRank, where.isEmpty() ? QString() : u"AND "_s + where));
+        queries.rank(eventWeights, u"s.document"_s),
+        where.isEmpty() ? QString() : u"AND "_s + where, queries.from()));
     bindAll(ranked, bindings);
-    ranked.bindValue(u":search"_s, tsquery);
+    queries.bind(ranked);
     ranked.bindValue(u":limit"_s, limit);
     if (ranked.exec())
         while (ranked.next())
@@ -137,7 +172,8 @@ QList<EventSearch::EventHit> PostgresTimelineStore::searchEventsAmong(const QStr
                                                                       const TimelineData &among,
                                                                       int limit) const {
     QList<EventSearch::EventHit> hits;
-    const QString tsquery = PostgresDetail::tsqueryFromFts(expression);
+    const SearchQueries queries = searchQueries(*this, expression);
+    const QString &tsquery = queries.widened;
     if (tsquery.isEmpty() || limit <= 0)
         return hits;
     // Every match ranked from the index alone, kept when it is among the snapshot's events.
@@ -146,10 +182,10 @@ QList<EventSearch::EventHit> PostgresTimelineStore::searchEventsAmong(const QStr
         position.insert(among.id(i), i);
     QSqlQuery ranked(database());
     ranked.setForwardOnly(true);
-    ranked.prepare(uR"(SELECT s.event_id, %1 FROM event_search s,
-                              to_tsquery('chiptimeline_search', :search) q
-                        WHERE s.document @@ q)"_s.arg(eventRank));
-    ranked.bindValue(u":search"_s, tsquery);
+    ranked.prepare(uR"(SELECT s.event_id, %1 FROM event_search s, %2
+                        WHERE s.document @@ q)"_s.arg(queries.rank(eventWeights, u"s.document"_s),
+                                                      queries.from()));
+    queries.bind(ranked);
     struct Kept {
         double rank;
         qint64 day;
@@ -178,7 +214,7 @@ QList<EventSearch::EventHit> PostgresTimelineStore::searchEventsAmong(const QStr
 int PostgresTimelineStore::countEvents(const QString &expression, const EventFilter &filter) const {
     EventFilter withoutQuery = filter;
     withoutQuery.query.clear();
-    const QString tsquery = PostgresDetail::tsqueryFromFts(expression);
+    const QString tsquery = PostgresDetail::tsqueryFromFts(searchExpression(expression));
     if (expression.trimmed().isEmpty()) // nothing to search: every event the filter selects
         return int(eventIds(withoutQuery).size());
     if (tsquery.isEmpty())
@@ -200,8 +236,8 @@ int PostgresTimelineStore::countEvents(const QString &expression, const EventFil
 QList<EventSearch::SourceHit> PostgresTimelineStore::searchSources(const QString &expression,
                                                                    int limit) const {
     QList<EventSearch::SourceHit> hits;
-    const QString tsquery = PostgresDetail::tsqueryFromFts(expression);
-    if (tsquery.isEmpty() || limit <= 0)
+    const SearchQueries queries = searchQueries(*this, expression);
+    if (queries.widened.isEmpty() || limit <= 0)
         return hits;
     // The index finds the candidates; the words without the notes decide and rank.
     QSqlQuery query(database());
@@ -219,16 +255,17 @@ QList<EventSearch::SourceHit> PostgresTimelineStore::searchSources(const QString
                                        AS outlet_marked,
                                      s.excerpt, quotes.text AS quotes
                                 FROM source s JOIN source_search ss ON ss.source_id = s.id,
-                                     to_tsquery('chiptimeline_search', :search) q,
+                                     %3,
                                      LATERAL (SELECT coalesce(string_agg(es.quote, ' '
                                                 ORDER BY es.event_id), '') AS text
                                                 FROM event_source es
                                                WHERE es.source_id = s.id) quotes
                                WHERE ss.document @@ q AND %2 @@ q) ranked
-                       ORDER BY r, id LIMIT :limit)"_s.arg(sourceRank, sourceVector));
+                       ORDER BY r, id LIMIT :limit)"_s.arg(
+        queries.rank(sourceWeights, sourceVector), sourceVector, queries.from()));
     query.bindValue(u":whole"_s, headlineOptions(true));
     query.bindValue(u":part"_s, headlineOptions(false));
-    query.bindValue(u":search"_s, tsquery);
+    queries.bind(query);
     query.bindValue(u":limit"_s, limit);
     const auto isMarked = [](const QString &text) {
         return text.contains(EventSearch::MatchStart);
@@ -261,7 +298,7 @@ QList<EventSearch::SourceHit> PostgresTimelineStore::searchSources(const QString
 }
 
 int PostgresTimelineStore::countSources(const QString &expression) const {
-    const QString tsquery = PostgresDetail::tsqueryFromFts(expression);
+    const QString tsquery = PostgresDetail::tsqueryFromFts(searchExpression(expression));
     if (tsquery.isEmpty())
         return 0;
     QSqlQuery query(database());
@@ -273,4 +310,28 @@ int PostgresTimelineStore::countSources(const QString &expression) const {
         return query.value(0).toInt();
     readFailed(query, u"source_search"_s);
     return 0;
+}
+
+QString PostgresTimelineStore::searchExpression(const QString &expression) const {
+    // A timeline opened read-only before its upgrade to schema 4 has no words to look in.
+    constexpr int SearchWordsSchema = 4;
+    if (expression.isEmpty() || schemaVersion() < SearchWordsSchema)
+        return expression;
+    const auto termsContaining = [this](const QString &folded) {
+        // The trigram index finds the words; folded as the documents are (unaccent, lower).
+        QStringList words;
+        QSqlQuery query(database());
+        query.setForwardOnly(true);
+        query.prepare(uR"(SELECT word FROM search_word
+                           WHERE word LIKE '%' || lower(unaccent(:word)) || '%'
+                           ORDER BY length(word), word LIMIT :limit)"_s);
+        query.bindValue(u":word"_s, folded);
+        query.bindValue(u":limit"_s, 4 * SearchCompounds::MaxInfixTerms);
+        if (query.exec())
+            while (query.next())
+                words << query.value(0).toString();
+        readFailed(query, u"search_word"_s);
+        return words;
+    };
+    return SearchCompounds::expand(expression, termsContaining);
 }

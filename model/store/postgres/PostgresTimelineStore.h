@@ -36,8 +36,12 @@ public:
     // Records the error `query` holds, if any, as a read error on `table`; true when there was one.
     bool readFailed(const QSqlQuery &query, const QString &table) const;
     // The filter as an SQL condition over `event e` with named placeholders (empty: all);
-    // a full-text `query` (SearchQuery's FTS5 expression) is translated to a tsquery.
-    [[nodiscard]] static QString filterSql(const EventFilter &filter, QVariantMap &bindings);
+    // a full-text `query` (SearchQuery's FTS5 expression) is widened to compound words
+    // (searchExpression) and translated to a tsquery.
+    [[nodiscard]] QString filterSql(const EventFilter &filter, QVariantMap &bindings) const;
+    // `expression` widened by SearchCompounds with the words of the search documents (the
+    // table search_word; PostgresSearch.cpp).
+    [[nodiscard]] QString searchExpression(const QString &expression) const;
     // The refusal of an edit made against an older version: who changed the event and when.
     [[nodiscard]] static QString conflictMessage(const QString &changedBy, const QDateTime &when);
 

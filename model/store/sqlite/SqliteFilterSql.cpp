@@ -52,13 +52,13 @@ QString SqliteDetail::filterClause(const EventFilter &filter, QVariantMap &bindi
     return conditions.join(u" AND ");
 }
 
-QString SqliteTimelineStore::filterSql(const EventFilter &filter, QVariantMap &bindings) {
+QString SqliteTimelineStore::filterSql(const EventFilter &filter, QVariantMap &bindings) const {
     QString where = filterClause(filter, bindings);
     if (!filter.query.trimmed().isEmpty()) {
         if (!where.isEmpty())
             where += u" AND "_s;
         where += u"e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :fts)"_s;
-        bindings.insert(u":fts"_s, filter.query);
+        bindings.insert(u":fts"_s, searchExpression(filter.query));
     }
     return where;
 }

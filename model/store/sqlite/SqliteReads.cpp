@@ -64,7 +64,7 @@ std::vector<qint64> SqliteTimelineStore::eventIds(const EventFilter &filter) con
     if (filterClause(filter, bindings).isEmpty() && !filter.query.trimmed().isEmpty()) {
         // Only a full-text query: the index gives the ids (every indexed row is an event),
         // without a lookup in `event` for each match.
-        bindings = {{u":fts"_s, filter.query}};
+        bindings = {{u":fts"_s, searchExpression(filter.query)}};
         query.prepare(u"SELECT rowid FROM event_fts WHERE event_fts MATCH :fts ORDER BY rowid"_s);
     } else {
         bindings.clear();

@@ -2,6 +2,7 @@
 // chiptimeline_rank function of SqliteSearchRank), with the matches marked. What the user
 // typed was turned into an FTS5 expression by EventSearch (SearchQuery) before it gets here.
 
+#include "model/SearchCompounds.h"
 #include "model/TimelineData.h"
 #include "model/store/sqlite/SqliteApi.h"
 #include "model/store/sqlite/SqliteSearchRank.h"
@@ -23,11 +24,12 @@ namespace {
 // Column weights (see SearchRank.h): a word in the title counts most, then the names
 // (actors, chips, tags), then the summary. Sources: title, outlet, excerpt, notes (not
 // searched), quotes.
-constexpr auto EventRank = "chiptimeline_rank(event_fts, 10.0, 3.0, 5.0)";
-constexpr auto EventRankScan = "SELECT rowid, chiptimeline_rank(event_fts, 10.0, 3.0, 5.0) "
+// The last argument is SearchCompounds::partialPhrases of the expression (see SearchRank.h).
+constexpr auto EventRank = "chiptimeline_rank(event_fts, 10.0, 3.0, 5.0, :partial)";
+constexpr auto EventRankScan = "SELECT rowid, chiptimeline_rank(event_fts, 10.0, 3.0, 5.0, ?2) "
                                "FROM event_fts WHERE event_fts MATCH ?1";
 constexpr auto SourceRankScan =
-    "SELECT rowid, chiptimeline_rank(source_fts, 10.0, 2.0, 4.0, 0.0, 4.0) "
+    "SELECT rowid, chiptimeline_rank(source_fts, 10.0, 2.0, 4.0, 0.0, 4.0, ?2) "
     "FROM source_fts WHERE source_fts MATCH ?1";
 constexpr int SnippetTokens = 16;
 
@@ -115,7 +117,8 @@ struct Scored {
 bool scanRanks(const SqliteTimelineStore &store, sqlite3 *db, const char *sql, const QString &match,
                std::vector<Scored> *rows, const QString &table) {
     Statement scan(db, sql);
-    if (!scan.isValid() || !scan.bindText(1, match.toUtf8()))
+    if (!scan.isValid() || !scan.bindText(1, match.toUtf8()) ||
+        !scan.bindText(2, SearchCompounds::partialPhrases(match).toLatin1()))
         return false;
     int rc = SQLITE_ROW;
     while ((rc = scan.step()) == SQLITE_ROW)
@@ -299,16 +302,18 @@ bool rankedAmong(const SqliteTimelineStore &store, const QString &expression, in
 
 } // namespace
 
-QList<EventSearch::EventHit> SqliteTimelineStore::searchEvents(const QString &expression,
+QList<EventSearch::EventHit> SqliteTimelineStore::searchEvents(const QString &typed,
                                                                const EventFilter &filter,
                                                                int limit) const {
-    if (expression.isEmpty() || limit <= 0)
+    if (typed.isEmpty() || limit <= 0)
         return {};
+    const QString expression = searchExpression(typed);
     EventFilter rest = filter;
     rest.query.clear();
     QVariantMap bindings;
     const QString where = filterSql(rest, bindings);
     bindings.insert(u":search"_s, expression);
+    bindings.insert(u":partial"_s, SearchCompounds::partialPhrases(expression));
     bindings.insert(u":limit"_s, limit);
 
     // First the ranking alone, then highlights for the few rows kept: SQLite would compute
@@ -342,11 +347,12 @@ QList<EventSearch::EventHit> SqliteTimelineStore::searchEvents(const QString &ex
     return hits;
 }
 
-QList<EventSearch::EventHit> SqliteTimelineStore::searchEventsAmong(const QString &expression,
+QList<EventSearch::EventHit> SqliteTimelineStore::searchEventsAmong(const QString &typed,
                                                                     const TimelineData &among,
                                                                     int limit) const {
-    if (expression.isEmpty() || limit <= 0)
+    if (typed.isEmpty() || limit <= 0)
         return {};
+    const QString expression = searchExpression(typed);
     const QSqlDatabase db = database();
     if (!SearchRank::ensureInstalled(db))
         return {};
@@ -368,7 +374,7 @@ int SqliteTimelineStore::countEvents(const QString &expression, const EventFilte
         // No other condition: the index alone knows how many rows match.
         QSqlQuery query(database());
         query.prepare(u"SELECT count(*) FROM event_fts WHERE event_fts MATCH :search"_s);
-        query.bindValue(u":search"_s, searched.query);
+        query.bindValue(u":search"_s, searchExpression(searched.query));
         if (query.exec() && query.next())
             return query.value(0).toInt();
         readFailed(query, u"event_fts"_s);
@@ -390,7 +396,7 @@ QList<EventSearch::SourceHit> SqliteTimelineStore::searchSources(const QString &
                                                                  int limit) const {
     if (expression.isEmpty() || limit <= 0)
         return {};
-    const QString match = sourceMatch(expression);
+    const QString match = sourceMatch(searchExpression(expression));
     const QSqlDatabase db = database();
     sqlite3 *handle = sqliteHandle(db);
     thread_local std::vector<Scored> rows; // kept between searches, as for events
@@ -453,7 +459,7 @@ int SqliteTimelineStore::countSources(const QString &expression) const {
         return 0;
     QSqlQuery query(database());
     query.prepare(u"SELECT count(*) FROM source_fts WHERE source_fts MATCH :search"_s);
-    query.bindValue(u":search"_s, sourceMatch(expression));
+    query.bindValue(u":search"_s, sourceMatch(searchExpression(expression)));
     if (query.exec() && query.next())
         return query.value(0).toInt();
     readFailed(query, u"source_fts"_s);

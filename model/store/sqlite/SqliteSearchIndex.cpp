@@ -10,6 +10,8 @@ bool SqliteTimelineStore::flushSearchIndex(StoreError *error) {
     // at all. Each noted row is taken out with the text it was indexed with, then indexed
     // with what the views give now; rows that were deleted simply drop out (the views have
     // nothing for them).
+    if (!noteIndexedWords(error))
+        return false;
     const QStringList statements = {
         uR"(INSERT INTO event_fts(event_fts, rowid, title, summary, names)
               SELECT 'delete', id, title, summary, names FROM temp.changed_event

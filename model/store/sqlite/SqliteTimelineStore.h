@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/SearchVocabulary.h"
 #include "model/store/TimelineStore.h"
 
 #include <QHash>
@@ -31,8 +32,12 @@ public:
     // The connection (for the store's own units, and for tests that build damaged files).
     [[nodiscard]] QSqlDatabase database() const;
     // The filter as an SQL condition over `event e` with named placeholders (empty: all).
-    // Full-text queries are included; they must be FTS5 expressions (see SearchQuery).
-    [[nodiscard]] static QString filterSql(const EventFilter &filter, QVariantMap &bindings);
+    // Full-text queries are included; they must be FTS5 expressions (see SearchQuery), and
+    // are widened to compound words (searchExpression).
+    [[nodiscard]] QString filterSql(const EventFilter &filter, QVariantMap &bindings) const;
+    // `expression` widened by SearchCompounds with the words this file's indexes hold
+    // (SqliteSearchTerms.cpp).
+    [[nodiscard]] QString searchExpression(const QString &expression) const;
     // Records the error `query` holds, if any, as damage to `table`; true when there was one.
     bool readFailed(const QSqlQuery &query, const QString &table) const;
     // The same from SQLite's result code and message (the fast readers that step statements).
@@ -114,6 +119,9 @@ private:
     // them back; after a COMMIT, installChangeTracking puts them back).
     bool suspendChangeTracking(StoreError *error);
     bool flushSearchIndex(StoreError *error);
+    // The words of the rows flushSearchIndex is about to index, kept for the vocabulary
+    // until the write commits (SqliteSearchTerms.cpp).
+    bool noteIndexedWords(StoreError *error);
     // A prepared statement kept for the life of the connection: bulk writes prepare once.
     QSqlQuery &statement(const QString &sql) const;
     bool beginWrite(StoreError *error);
@@ -207,4 +215,9 @@ private:
     QList<TouchedItem> m_touched; // by the write in progress, in the order first touched
     QSet<QString> m_touchedKeys;  // "entity:uid"
     bool m_inWrite = false;
+    // The indexes' words, loaded at the first search that needs them, kept up to date with
+    // this connection's writes and loaded again after another connection's (data_version).
+    mutable SearchVocabulary m_vocabulary;
+    mutable qint64 m_vocabularyDataVersion = -1;
+    QStringList m_wordsWritten; // by the write in progress, added at its commit
 };

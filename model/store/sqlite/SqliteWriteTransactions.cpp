@@ -102,11 +102,15 @@ bool SqliteTimelineStore::commitWrite(StoreError *error) {
         return false;
     }
     m_inWrite = false;
+    if (!m_wordsWritten.isEmpty())
+        m_vocabulary.add(m_wordsWritten);
+    m_wordsWritten.clear();
     return true;
 }
 
 void SqliteTimelineStore::rollbackWrite() {
     clearWriteCaches(); // ids written in the transaction are gone with it
+    m_wordsWritten.clear();
     m_inWrite = false;
     m_touched.clear();
     m_touchedKeys.clear();
