@@ -37,7 +37,7 @@ QList<Phrase> phrasesOf(const QString &expression) {
 }
 
 bool isWidened(const Phrase &phrase) {
-    if (phrase.prefix || phrase.text.size() < SearchCompounds::MinPrefixLength)
+    if (phrase.prefix || phrase.text.size() < SearchCompounds::MinWidenedLength)
         return false;
     return std::all_of(phrase.text.cbegin(), phrase.text.cend(), [](QChar c) {
         return c.isLetter() || c.category() == QChar::Mark_NonSpacing;
@@ -69,7 +69,7 @@ QString SearchCompounds::expand(const QString &expression, const TermsContaining
             continue;
         const QString word = folded(phrase.text);
         QStringList alternatives{quoted(phrase.text, false), quoted(phrase.text, true)};
-        if (word.size() >= MinInfixLength && termsContaining) {
+        if (termsContaining) {
             // The stored words with the typed one inside (those that begin with it are the
             // prefix's); a word that begins with one already added is covered by its prefix.
             QStringList kept;

@@ -15,13 +15,13 @@
 //
 // The word itself stays the first phrase, so a whole-word match still counts fully; the
 // others are prefix phrases, which the stores rank below it (see partialPhrases). What is
-// widened: a single word of letters alone (no digits: "H20" must not find "H200"), of at
-// least MinPrefixLength letters for its prefix and MinInfixLength for the words containing
-// it. Phrases, prefixes the user typed and column filters are left as they are.
+// widened: a single word of letters alone (no digits: "H20" must not find "H200") of at least
+// MinWidenedLength letters (a shorter one would find too much: "the" begins a thousand
+// words, and merging all their rows made a search for it six times slower). Phrases,
+// prefixes the user typed and column filters are left as they are.
 class SearchCompounds {
 public:
-    static constexpr int MinPrefixLength = 3;
-    static constexpr int MinInfixLength = 4;
+    static constexpr int MinWidenedLength = 4;
     // At most this many stored words are added for one typed word (the shortest first).
     static constexpr int MaxInfixTerms = 48;
 

@@ -64,9 +64,6 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
     // and again by the checkpoint: 0.45 s of a 3.2 s import of 100k events) writes the header
     // twice, its change counters advanced even when the import is then refused; through the
     // WAL a refused import leaves every byte of the file as it was (docs/reliability.md).
-    // The import indexes its rows itself: the words of the indexes are read again when next
-    // a search needs them.
-    m_vocabulary.clear();
     if (!beginWrite(err))
         return false;
     const auto fail = [&] {
@@ -487,6 +484,10 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
             return fail();
         }
     }
+    // The new rows were indexed above without flushSearchIndex: their words are the index's
+    // words the table does not hold yet.
+    if ((counts.eventsAdded > 0 || counts.sourcesAdded > 0) && !addIndexedWords(err))
+        return fail();
     if (!commitWrite(err)) {
         StoreError ignored;
         installChangeTracking(&ignored);

@@ -1,9 +1,10 @@
-// The SQLite store: the words its full-text indexes hold, for SearchCompounds to widen a
-// search to the compound words that contain a typed word. Read from FTS5's own vocabulary
-// (fts5vocab) when a search first needs them: that walks every position list, about 0.2 s
-// at 100k events, so it is done once, and this connection's writes add the words of the rows
-// they index (cut into words by the index's own tokenizer) instead of reading them again.
-// Another connection's commit (data_version) makes the next search read them afresh.
+// The SQLite store: the words its full-text indexes hold (the table search_word, schema 9),
+// for SearchCompounds to widen a search to the compound words that contain a typed word.
+// Each write adds the words of the rows it indexes, cut into words by the index's own
+// tokenizer, in its transaction; a bulk import adds what FTS5's vocabulary (fts5vocab) lists,
+// which walks every position list (0.15 s at 100k events) but costs less than cutting 100k
+// rows into words again. Searches look the words up in memory (SearchVocabulary), read from
+// the table when first needed and again after another connection's commit (data_version).
 
 #include "model/SearchCompounds.h"
 #include "model/store/sqlite/SqliteSearchRank.h"
@@ -61,23 +62,15 @@ QString SqliteTimelineStore::searchExpression(const QString &expression) const {
         const qint64 version = dataVersion();
         if (!m_vocabulary.isLoaded() || version != m_vocabularyDataVersion) {
             m_vocabulary.clear();
-            QStringList terms;
+            QStringList words;
             QSqlQuery query(database());
             query.setForwardOnly(true);
-            // Temporary tables on this connection: a read-only file can have them too.
-            for (const QString &index : {u"event_fts"_s, u"source_fts"_s}) {
-                if (!query.exec(uR"(CREATE VIRTUAL TABLE IF NOT EXISTS temp.%1_words
-                                      USING fts5vocab(main, %1, 'row'))"_s.arg(index)) ||
-                    !query.exec(u"SELECT term FROM temp.%1_words"_s.arg(index))) {
-                    readFailed(query, index);
-                    return QStringList();
-                }
+            if (query.exec(u"SELECT word FROM search_word"_s))
                 while (query.next())
-                    terms << query.value(0).toString();
-                if (readFailed(query, index))
-                    return QStringList();
-            }
-            m_vocabulary.add(terms);
+                    words << query.value(0).toString();
+            if (readFailed(query, u"search_word"_s))
+                return QStringList();
+            m_vocabulary.add(words);
             m_vocabularyDataVersion = version;
         }
         return m_vocabulary.containing(folded, 4 * SearchCompounds::MaxInfixTerms);
@@ -86,17 +79,17 @@ QString SqliteTimelineStore::searchExpression(const QString &expression) const {
 }
 
 bool SqliteTimelineStore::noteIndexedWords(StoreError *error) {
-    if (!m_vocabulary.isLoaded())
-        return true; // read whole when a search next needs it
     IndexTokenizer tokenizer(sqliteHandle(database()));
     if (!tokenizer.isValid()) {
-        m_vocabulary.clear();
-        return true;
+        *error = {StoreError::Kind::Io, u"%1: could not update the search index: FTS5's "
+                                        "tokenizer is missing"_s.arg(m_path)};
+        return false;
     }
     QSet<QString> words;
     const QStringList reads = {
-        uR"(SELECT coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(names, '') FROM event_search_text
-             WHERE id IN (SELECT id FROM temp.changed_event))"_s,
+        uR"(SELECT coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' ||
+                   coalesce(names, '')
+              FROM event_search_text WHERE id IN (SELECT id FROM temp.changed_event))"_s,
         uR"(SELECT coalesce(title, '') || ' ' || coalesce(outlet, '') || ' ' ||
                    coalesce(excerpt, '') || ' ' || coalesce(quotes, '')
               FROM source_search_text WHERE id IN (SELECT id FROM temp.changed_source))"_s,
@@ -111,6 +104,37 @@ bool SqliteTimelineStore::noteIndexedWords(StoreError *error) {
             tokenizer.add(query.value(0).toString(), &words);
         query.finish();
     }
-    m_wordsWritten += QStringList(words.cbegin(), words.cend());
+    if (words.isEmpty())
+        return true;
+    QSqlQuery &insert = statement(u"INSERT OR IGNORE INTO search_word(word) VALUES (?)"_s);
+    for (const QString &word : std::as_const(words)) {
+        insert.bindValue(0, word);
+        if (!insert.exec()) {
+            *error = errorFrom(insert, u"update the search index"_s);
+            return false;
+        }
+    }
+    if (m_vocabulary.isLoaded())
+        m_wordsWritten += QStringList(words.cbegin(), words.cend());
+    return true;
+}
+
+bool SqliteTimelineStore::addIndexedWords(StoreError *error) {
+    m_vocabulary.clear(); // read again from the table when a search next needs it
+    const QStringList statements = {
+        u"CREATE VIRTUAL TABLE IF NOT EXISTS temp.event_fts_words "
+        "USING fts5vocab(main, event_fts, 'row')"_s,
+        u"CREATE VIRTUAL TABLE IF NOT EXISTS temp.source_fts_words "
+        "USING fts5vocab(main, source_fts, 'row')"_s,
+        uR"(INSERT OR IGNORE INTO search_word(word)
+              SELECT term FROM temp.event_fts_words UNION SELECT term FROM temp.source_fts_words)"_s,
+    };
+    QSqlQuery query(database());
+    for (const QString &sql : statements) {
+        if (!query.exec(sql)) {
+            *error = errorFrom(query, u"update the search index"_s);
+            return false;
+        }
+    }
     return true;
 }

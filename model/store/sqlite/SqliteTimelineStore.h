@@ -119,9 +119,11 @@ private:
     // them back; after a COMMIT, installChangeTracking puts them back).
     bool suspendChangeTracking(StoreError *error);
     bool flushSearchIndex(StoreError *error);
-    // The words of the rows flushSearchIndex is about to index, kept for the vocabulary
-    // until the write commits (SqliteSearchTerms.cpp).
+    // The words of the rows flushSearchIndex is about to index, added to search_word (and
+    // to the vocabulary in memory when the write commits; SqliteSearchTerms.cpp).
     bool noteIndexedWords(StoreError *error);
+    // Every word the indexes hold added to search_word (after a bulk import).
+    bool addIndexedWords(StoreError *error);
     // A prepared statement kept for the life of the connection: bulk writes prepare once.
     QSqlQuery &statement(const QString &sql) const;
     bool beginWrite(StoreError *error);
