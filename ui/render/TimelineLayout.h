@@ -44,7 +44,7 @@ struct LayoutOptions {
     QFont axisFont;
     QFont smallFont; // cluster badges, note numbers, header details
     QLocale locale;
-    double headerWidth = 0; // 0: from the lane names, at most 22% of the width
+    double headerWidth = 0; // 0: from the lane names, at most 25% of the width
     int minRowsPerLane = 2;
     int maxRowsPerLane = 5;
     double maxLabelWidth = 400;

@@ -60,7 +60,9 @@ public:
         for (int l = 0; l < index.laneCount(); ++l)
             w = std::max(w, fm.horizontalAdvance(index.lane(l).name));
         w += SwatchSize + 3 * HeaderPad;
-        return std::clamp(w, 96.0, std::max(96.0, width * 0.22));
+        // At most a quarter of the width: enough for the longer German lane names
+        // ("Modellveröffentlichungen", "US-Politik & Abkommen") beside the Details dock.
+        return std::clamp(w, 96.0, std::max(96.0, width * 0.25));
     }
 
     std::shared_ptr<const TimelineLayout> run();
