@@ -200,8 +200,10 @@ private slots:
         list->setCurrentItem(list->topLevelItem(0));
         QVERIFY(m_pane->restoreButton()->isEnabled());
         if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
-            !folder.isEmpty())
+            !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout, as a person would see it
             m_window->grab().save(folder + u"/window-history-deleted.png"_s);
+        }
         m_pane->restoreButton()->click();
         const std::optional<Event> back = store.eventByUid(april.uid);
         QVERIFY(back);
@@ -270,8 +272,10 @@ private slots:
         QVERIFY(m_window->findChild<QAction *>(u"backToNowAction"_s)->isEnabled());
         QCOMPARE(m_window->timelineView()->data().size(), shownBefore);
         if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
-            !folder.isEmpty())
+            !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout, as a person would see it
             m_window->grab().save(folder + u"/window-as-of.png"_s);
+        }
         // A bad point while as of: still as of then.
         QVERIFY(!m_window->showAsOf(u"r0"_s, &error));
         QCOMPARE(m_window->asOfRevision(), before);
@@ -329,8 +333,10 @@ private slots:
         QCOMPARE(shown.size(), qsizetype(1));
         QCOMPARE(shown.id(0), april.id);
         if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
-            !folder.isEmpty())
+            !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout, as a person would see it
             m_window->grab().save(folder + u"/window-changed-since.png"_s);
+        }
 
         // Figures it cannot use: one line each, and the window stays as it is.
         QVERIFY(!m_window->showChangedSince(writeFigure(u"plain.png"_s, std::nullopt), &error));

@@ -80,12 +80,26 @@ Dataset TimelineStore::datasetAsOf(qint64 revision) const {
     return ::datasetAsOf(dataset(), changesAfter(revision));
 }
 
+namespace {
+
+// Only the SQLite store, the one in a file, keeps a history yet (docs/history.md): asking a
+// server for its revisions is a read error, which would mark it damaged and read-only.
+bool keepsHistory(const TimelineStore &store) {
+    return store.isFileBased();
+}
+
+} // namespace
+
 qint64 TimelineStore::latestRevision() const {
+    if (!keepsHistory(*this))
+        return 0;
     const QList<Revision> all = revisions({});
     return all.isEmpty() ? 0 : all.constLast().number;
 }
 
 QList<DeletedEvent> TimelineStore::deletedEvents() const {
+    if (!keepsHistory(*this))
+        return {};
     RevisionFilter filter;
     filter.withChanges = true;
     const QList<Revision> all = revisions(filter);

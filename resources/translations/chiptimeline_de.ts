@@ -1624,6 +1624,10 @@ Deaktiviert: Sie bleiben abgeblendet auf der Zeitleiste.</translation>
             <numerusform>%n gelöschte Ereignisse, die letzte Löschung zuerst</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This timeline keeps no history yet (only a timeline in a file does).</source>
+        <translation>Diese Zeitleiste zeichnet noch keine Geschichte auf (nur eine Zeitleiste in einer Datei tut das).</translation>
+    </message>
 </context>
 <context>
     <name>ImageExporter</name>
@@ -2346,6 +2350,14 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
             <numerusform>Geändert seit %1 (r%2): %n Ereignis hinzugefügt oder geändert</numerusform>
             <numerusform>Geändert seit %1 (r%2): %n Ereignisse hinzugefügt oder geändert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot show the timeline as of %1: this timeline keeps no history yet</source>
+        <translation>Die Zeitleiste kann nicht im Stand von %1 gezeigt werden: Diese Zeitleiste zeichnet noch keine Geschichte auf</translation>
+    </message>
+    <message>
+        <source>%1 cannot be compared: this timeline keeps no history yet</source>
+        <translation>%1 kann nicht verglichen werden: Diese Zeitleiste zeichnet noch keine Geschichte auf</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,13 @@ void HistoryPane::setEvent(const QString &uid, const QString &title) {
 
 void HistoryPane::refresh() {
     m_stale = false;
+    if (!m_store.isFileBased()) { // only the SQLite store keeps a history yet (docs/history.md)
+        m_heading->setText(tr("This timeline keeps no history yet (only a timeline in a file "
+                              "does)."));
+        m_model->setRevisions({}, {});
+        m_deletedView->clear();
+        return;
+    }
     if (m_showDeleted) {
         refreshDeleted();
         return;

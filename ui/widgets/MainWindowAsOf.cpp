@@ -75,6 +75,11 @@ TimelineStore &MainWindow::liveStore() const {
 
 bool MainWindow::showAsOf(const QString &point, QString *error) {
     TimelineStore &live = liveStore();
+    if (!live.isFileBased()) { // only the SQLite store keeps a history yet (docs/history.md)
+        *error =
+            tr("Cannot show the timeline as of %1: this timeline keeps no history yet").arg(point);
+        return false;
+    }
     QString message;
     const qint64 revision = live.revisionAt(point, &message);
     if (revision == 0) {

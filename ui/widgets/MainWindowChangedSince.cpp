@@ -70,6 +70,10 @@ bool MainWindow::showChangedSince(const QString &figurePath, QString *error) {
         return false;
     }
     TimelineStore &live = liveStore();
+    if (!live.isFileBased()) { // only the SQLite store keeps a history yet (docs/history.md)
+        *error = tr("%1 cannot be compared: this timeline keeps no history yet").arg(name);
+        return false;
+    }
     QString message;
     if (live.revisionAt(u"r%1"_s.arg(record->revision), &message) == 0) {
         *error = tr("%1 was drawn from r%2, which this timeline does not have")
