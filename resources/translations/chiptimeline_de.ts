@@ -2282,7 +2282,7 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
     </message>
     <message>
         <source>As &amp;Of…</source>
-        <translation>&amp;Stand vom…</translation>
+        <translation>Stand &amp;vom…</translation>
     </message>
     <message>
         <source>As Of</source>
@@ -2314,7 +2314,7 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
     </message>
     <message>
         <source>C&amp;hanged Since Figure…</source>
-        <translation>&amp;Geändert seit Abbildung…</translation>
+        <translation>Geändert seit Ab&amp;bildung…</translation>
     </message>
     <message>
         <source>Changed Since Figure</source>
