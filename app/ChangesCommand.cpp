@@ -2,30 +2,17 @@
 
 #include "app/CommandLine.h"
 #include "model/formats/JsonWriter.h"
-#include "model/history/EntitySnapshot.h"
+#include "model/history/ChangesSince.h"
 #include "model/store/TimelineStore.h"
 
 #include <QCoreApplication>
-#include <QHash>
-#include <QJsonObject>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// One item's changes since the point, folded into what a reader needs.
-struct ItemChange {
-    QString entity;
-    QString uid;
-    bool added = false;   // it did not exist at the point
-    bool deleted = false; // it does not exist now
-    QStringList fields;   // the fields changed, in the order first changed
-    QString oldTitle;     // the title in a deletion's record
-    const Revision *last = nullptr;
-};
-
-QString kindOf(const ItemChange &item) {
+QString kindOf(const ItemChangeSince &item) {
     return item.added ? u"added"_s : item.deleted ? u"deleted"_s : u"changed"_s;
 }
 
@@ -52,43 +39,8 @@ int ChangesCommand::changes(const TimelineStore &store, const QString &since, bo
         err << "chiptimeline: changes: " << store.readError().message << Qt::endl;
         return CommandLine::Failure;
     }
-    QList<ItemChange> items;
-    QHash<QString, qsizetype> indexOf;
-    for (const Revision &revision : all) {
-        if (revision.number <= point)
-            continue;
-        for (const RevisionChange &change : revision.changes) {
-            if (change.entity == u"dataset"_s)
-                continue;
-            const QString key = change.entity + u'\n' + change.uid;
-            auto found = indexOf.constFind(key);
-            if (found == indexOf.cend()) {
-                found = indexOf.insert(key, items.size());
-                ItemChange item;
-                item.entity = change.entity;
-                item.uid = change.uid;
-                items.append(item);
-                // First seen as created (or brought in by an import): new since the point.
-                items.last().added = change.field == u"*"_s && change.oldValue.isNull();
-            }
-            ItemChange &item = items[*found];
-            item.last = &revision;
-            if (change.field == u"*"_s) {
-                item.deleted = !change.oldValue.isNull() && change.newValue.isNull();
-                if (item.deleted)
-                    item.oldTitle = EntitySnapshot::valueFromText(change.oldValue)
-                                        .toObject()
-                                        .value(u"title"_s)
-                                        .toString();
-            } else if (change.field != u"modified"_s && change.field != u"created"_s &&
-                       !item.fields.contains(change.field)) {
-                item.fields << change.field;
-            }
-        }
-    }
-    // Added and deleted again since: nothing a figure made then could show.
-    items.removeIf([](const ItemChange &item) { return item.added && item.deleted; });
-    const auto titleOf = [&](const ItemChange &item) {
+    const QList<ItemChangeSince> items = changesSince(all, point);
+    const auto titleOf = [&](const ItemChangeSince &item) {
         if (item.deleted)
             return item.oldTitle;
         if (item.entity == u"event"_s)
@@ -107,7 +59,7 @@ int ChangesCommand::changes(const TimelineStore &store, const QString &since, bo
     if (json) {
         JsonWriter writer;
         writer.beginArray();
-        for (const ItemChange &item : std::as_const(items)) {
+        for (const ItemChangeSince &item : std::as_const(items)) {
             writer.beginObject();
             writer.key(u"entity");
             writer.value(item.entity);
@@ -123,11 +75,11 @@ int ChangesCommand::changes(const TimelineStore &store, const QString &since, bo
                 writer.value(field);
             writer.endArray();
             writer.key(u"revision");
-            writer.value(item.last->number);
+            writer.value(item.lastRevision);
             writer.key(u"at");
-            writer.value(item.last->at.toString(Qt::ISODateWithMs));
+            writer.value(item.lastAt.toString(Qt::ISODateWithMs));
             writer.key(u"author");
-            writer.value(item.last->author);
+            writer.value(item.lastAuthor);
             writer.endObject();
         }
         writer.endArray();
@@ -135,16 +87,16 @@ int ChangesCommand::changes(const TimelineStore &store, const QString &since, bo
         out.flush();
         return CommandLine::Success;
     }
-    for (const ItemChange &item : std::as_const(items)) {
+    for (const ItemChangeSince &item : std::as_const(items)) {
         const QString title = titleOf(item);
         out << u"%1  %2 %3"_s.arg(kindOf(item), -7).arg(item.entity, item.uid);
         if (!title.isEmpty())
             out << u"  “%1”"_s.arg(title);
         if (!item.added && !item.deleted && !item.fields.isEmpty())
             out << u": "_s << item.fields.join(u", "_s);
-        out << u"  (r%1, %2, %3)\n"_s.arg(item.last->number)
-                   .arg(item.last->at.toString(Qt::ISODate),
-                        item.last->author.isEmpty() ? u"-"_s : item.last->author);
+        out << u"  (r%1, %2, %3)\n"_s.arg(item.lastRevision)
+                   .arg(item.lastAt.toString(Qt::ISODate),
+                        item.lastAuthor.isEmpty() ? u"-"_s : item.lastAuthor);
     }
     out << u"%1 since r%2 (%3)\n"_s
                .arg(items.size() == 1 ? u"1 item changed"_s

@@ -2,7 +2,6 @@
 
 #include "app/CommandLine.h"
 
-#include "model/ImportPolicy.h"
 #include "model/PartialDate.h"
 #include "model/formats/JsonWriter.h"
 #include "model/store/TimelineStore.h"
@@ -144,27 +143,11 @@ std::optional<Dataset> datasetAsOf(const TimelineStore &store, const QCommandLin
 
 StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err, int *code) {
     *code = CommandLine::Success;
-    StoreAsOf asOf;
-    asOf.dataset = store.datasetAsOf(revision);
-    const Dataset &dataset = asOf.dataset;
-    if (store.readError().isError()) {
-        *code = fail(err, store.readError().message, CommandLine::Failure);
-        return asOf;
-    }
-    asOf.folder = std::make_unique<QTemporaryDir>();
-    StoreError error;
-    if (asOf.folder->isValid())
-        asOf.store = TimelineStore::open(asOf.folder->filePath(u"as-of.sqlite"_s), &error);
-    ImportSummary summary;
-    if (!asOf.store || !asOf.store->importDataset(dataset, ImportPolicy::Skip, &summary, &error)) {
-        *code = fail(err,
-                     u"--as-of r%1: cannot hold the timeline as of then: %2"_s.arg(revision).arg(
-                         asOf.folder->isValid() ? error.message : asOf.folder->errorString()),
+    QString error;
+    StoreAsOf asOf = ::storeAsOf(store, revision, &error);
+    if (!asOf.store)
+        *code = fail(err, store.readError().isError() ? error : u"--as-of "_s + error,
                      CommandLine::Failure);
-        asOf.store.reset();
-        return asOf;
-    }
-    asOf.revision = revision;
     return asOf;
 }
 
@@ -184,8 +167,7 @@ StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser
 }
 
 qint64 latestRevision(const TimelineStore &store) {
-    const QList<Revision> all = store.revisions({});
-    return all.isEmpty() ? 0 : all.constLast().number;
+    return store.latestRevision();
 }
 
 } // namespace HistoryCommand

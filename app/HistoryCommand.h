@@ -1,15 +1,13 @@
 #pragma once
 
 #include "model/Dataset.h"
+#include "model/history/StoreAsOf.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QList>
 #include <QTextStream>
 
-#include <QTemporaryDir>
-
-#include <memory>
 #include <optional>
 
 class TimelineStore;
@@ -31,15 +29,7 @@ int history(const TimelineStore &store, const QCommandLineParser &parser, QTextS
                                                  const QCommandLineParser &parser, QTextStream &err,
                                                  int *code);
 
-// The timeline as it stood at a revision, held in a store of its own (a temporary SQLite
-// file filled with the as-of dataset through the store's import) so that every command reads
-// it with the same code as the current timeline: filters, search, export.
-struct StoreAsOf {
-    std::unique_ptr<QTemporaryDir> folder;
-    std::unique_ptr<TimelineStore> store;
-    qint64 revision = 0;
-    Dataset dataset; // as datasetAsOf gives it: what list and export-data write, exactly
-};
+using StoreAsOf = ::StoreAsOf; // model/history/StoreAsOf.h
 // The store as of revision `revision` of `store`; nullptr in `store` (one line on `err`,
 // `*code` the exit code) when it cannot be made.
 [[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err,

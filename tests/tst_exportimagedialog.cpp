@@ -6,6 +6,7 @@
 #include "MessageBoxTestUtil.h"
 #include "model/TimelineDataQuery.h"
 #include "model/store/TimelineStore.h"
+#include "ui/render/FigureProvenance.h"
 #include "ui/widgets/AppSettings.h"
 #include "ui/widgets/ExportImageDialog.h"
 
@@ -35,6 +36,7 @@ private slots:
     void asksBeforeReplacingATypedFile();
     void fileDialogAsksInsteadOfTheExport();
     void chainOfTheSelectedEvent();
+    void recordsTheRevision();
 
 private:
     // A small PNG export to `path`, typed into the file field.
@@ -277,3 +279,37 @@ void TestExportImageDialog::chainOfTheSelectedEvent() {
 
 QTEST_MAIN(TestExportImageDialog)
 #include "tst_exportimagedialog.moc"
+
+// As the command line's export: the figure's provenance names the store's newest revision,
+// or the one the window drew from (View → As Of…), and the timeline's file name.
+void TestExportImageDialog::recordsTheRevision() {
+    const TimeScale view(double(QDate(2025, 4, 1).toJulianDay()), 153, 1200);
+    const qint64 newest = m_store->revisions({}).constLast().number;
+    QVERIFY(newest > 1);
+    QCOMPARE(m_store->latestRevision(), newest);
+    const QString path = m_dir.filePath(u"revision.png"_s);
+    {
+        ExportImageDialog dialog(*m_store, m_data, view);
+        prepareSmallPng(dialog, path);
+        dialog.setFilterText(u"category:export-controls"_s);
+        QVERIFY(dialog.exportImage());
+    }
+    QString error;
+    std::optional<FigureProvenance> record = FigureProvenance::readFromFile(path, &error);
+    QVERIFY2(record, qPrintable(error));
+    QCOMPARE(record->revision, newest);
+    QCOMPARE(record->database, u"t.sqlite"_s);
+    QCOMPARE(record->filter, u"category:export-controls"_s);
+
+    const QString then = m_dir.filePath(u"then.png"_s);
+    {
+        ExportImageDialog dialog(*m_store, m_data, view);
+        prepareSmallPng(dialog, then);
+        dialog.setDrawnFrom(u"/somewhere/chips.sqlite"_s, 1);
+        QVERIFY(dialog.exportImage());
+    }
+    record = FigureProvenance::readFromFile(then, &error);
+    QVERIFY2(record, qPrintable(error));
+    QCOMPARE(record->revision, 1);
+    QCOMPARE(record->database, u"chips.sqlite"_s);
+}

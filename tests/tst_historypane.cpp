@@ -5,6 +5,8 @@
 
 #include "BundledDatasetTestUtil.h"
 
+#include "model/EditCommands.h"
+#include "ui/render/FigureProvenance.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/EventDetailsView.h"
 #include "ui/widgets/EventEditorDialog.h"
@@ -16,9 +18,13 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QImage>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -27,6 +33,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -164,6 +171,186 @@ private slots:
         m_window->findChild<QAction *>(u"editEvent"_s)->trigger();
         QCOMPARE(reopenedWith, u"Changed in this window"_s);
         QCOMPARE(store.eventByUid(BundledChain::july)->title, u"Changed in this window"_s);
+    }
+
+    void deletedEventsAreListedAndRestored() {
+        TimelineStore &store = m_window->store();
+        const Event april = *store.eventByUid(BundledChain::april);
+        auto *editing = m_window->findChild<EditingController *>();
+        store.setChangeNote(u"duplicate of the July entry"_s);
+        QVERIFY(editing->push(new DeleteEventsCommand(store, {april})));
+        const qint64 deletion = store.latestRevision();
+        QVERIFY(!store.eventByUid(april.uid));
+
+        qobject_cast<QDockWidget *>(m_pane->parentWidget())->raise();
+        m_pane->deletedButton()->click();
+        QVERIFY(m_pane->showsDeleted());
+        QVERIFY(!m_pane->view()->isVisible());
+        QTreeWidget *list = m_pane->deletedView();
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->topLevelItemCount(), 1);
+        const QTreeWidgetItem *item = list->topLevelItem(0);
+        QCOMPARE(item->text(0), april.title);
+        QVERIFY(item->text(1).endsWith(u" (r%1)"_s.arg(deletion)));
+        QCOMPARE(item->text(2), u"Erika"_s);
+        QCOMPARE(item->text(3), u"duplicate of the July entry"_s);
+        QCOMPARE(item->data(0, Qt::UserRole).toString(), april.uid);
+        QCOMPARE(m_pane->restoreButton()->text(), u"&Restore Deleted Event"_s);
+        QVERIFY(!m_pane->restoreButton()->isEnabled()); // none chosen yet
+        list->setCurrentItem(list->topLevelItem(0));
+        QVERIFY(m_pane->restoreButton()->isEnabled());
+        if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+            !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout, as a person would see it
+            m_window->grab().save(folder + u"/window-history-deleted.png"_s);
+        }
+        m_pane->restoreButton()->click();
+        const std::optional<Event> back = store.eventByUid(april.uid);
+        QVERIFY(back);
+        QCOMPARE(back->title, april.title);
+        QCOMPARE(back->citations, april.citations);
+        QCOMPARE(list->topLevelItemCount(), 0);
+        QCOMPARE(store.revisions({}).constLast().note, u"restored as of r%1"_s.arg(deletion - 1));
+        m_window->findChild<QUndoStack *>()->undo(); // deleted again
+        QVERIFY(!store.eventByUid(april.uid));
+        QCOMPARE(list->topLevelItemCount(), 1);
+        m_pane->deletedButton()->click(); // back to the selected event's history
+        QVERIFY(!m_pane->showsDeleted());
+        QCOMPARE(m_pane->restoreButton()->text(), u"&Restore This Version"_s);
+    }
+
+    void asOfShowsThenReadOnlyAndBackToNow() {
+        TimelineStore &live = m_window->store();
+        const qint64 before = live.latestRevision();
+        const qsizetype eventsBefore = live.eventCount();
+        const qsizetype shownBefore = m_window->timelineView()->data().size();
+        Event april = *live.eventByUid(BundledChain::april);
+        const QString oldTitle = april.title;
+        Event renamed = april;
+        renamed.title = u"H20 licence rule"_s;
+        auto *editing = m_window->findChild<EditingController *>();
+        QVERIFY(editing->push(new EditEventCommand(live, april, renamed)));
+        QVERIFY(
+            editing->push(new DeleteEventsCommand(live, {*live.eventByUid(BundledChain::july)})));
+        QCOMPARE(live.eventCount(), eventsBefore - 1);
+        QAction *editAction = m_window->findChild<QAction *>(u"newEvent"_s);
+        QVERIFY(editAction->isEnabled());
+
+        // Bad points: one line, nothing changes.
+        QString error;
+        QVERIFY(!m_window->showAsOf(u"r99999"_s, &error));
+        QCOMPARE(error, u"Cannot show the timeline as of r99999: no such revision (the history "
+                        "has r1 to r%1)"_s.arg(before + 2));
+        QVERIFY(!m_window->showAsOf(u"2999-01-01T00:00"_s, &error));
+        QCOMPARE(error,
+                 u"Cannot show the timeline as of 2999-01-01T00:00: that is in the future"_s);
+        QVERIFY(!m_window->showAsOf(u"1999-01-01"_s, &error));
+        QVERIFY(error.startsWith(
+            u"Cannot show the timeline as of 1999-01-01: before the first revision (r1, "_s));
+        QCOMPARE(m_window->asOfRevision(), 0);
+        QCOMPARE(&m_window->store(), &live);
+        QVERIFY(!m_window->findChild<QWidget *>(u"asOfBanner"_s)->isVisible());
+
+        // As of the revision before the edits: the old title and the deleted event, read-only.
+        QVERIFY2(m_window->showAsOf(u"r%1"_s.arg(before), &error), qPrintable(error));
+        QCOMPARE(m_window->asOfRevision(), before);
+        TimelineStore &then = m_window->store();
+        QVERIFY(&then != &live);
+        QCOMPARE(&m_window->liveStore(), &live);
+        QCOMPARE(then.eventCount(), eventsBefore);
+        QCOMPARE(then.eventByUid(BundledChain::april)->title, oldTitle);
+        QVERIFY(then.eventByUid(BundledChain::july));
+        QVERIFY(m_window->findChild<QWidget *>(u"asOfBanner"_s)->isVisible());
+        QVERIFY(m_window->findChild<QLabel *>(u"asOfText"_s)
+                    ->text()
+                    .startsWith(u"As of r%1 ("_s.arg(before)));
+        QVERIFY(
+            m_window->findChild<QLabel *>(u"asOfText"_s)->text().endsWith(u" UTC) — read-only"_s));
+        QVERIFY(!m_window->findChild<QWidget *>(u"databaseBanner"_s)->isVisible());
+        QVERIFY(!editAction->isEnabled());
+        QVERIFY(live.isReadOnly());
+        QVERIFY(m_window->findChild<QAction *>(u"backToNowAction"_s)->isEnabled());
+        QCOMPARE(m_window->timelineView()->data().size(), shownBefore);
+        if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+            !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout, as a person would see it
+            m_window->grab().save(folder + u"/window-as-of.png"_s);
+        }
+        // A bad point while as of: still as of then.
+        QVERIFY(!m_window->showAsOf(u"r0"_s, &error));
+        QCOMPARE(m_window->asOfRevision(), before);
+
+        m_window->findChild<QPushButton *>(u"backToNow"_s)->click();
+        QCOMPARE(m_window->asOfRevision(), 0);
+        QCOMPARE(&m_window->store(), &live);
+        QVERIFY(!live.isReadOnly());
+        QVERIFY(editAction->isEnabled());
+        QVERIFY(!m_window->findChild<QWidget *>(u"asOfBanner"_s)->isVisible());
+        QCOMPARE(m_window->timelineView()->data().size(), shownBefore - 1);
+        QCOMPARE(live.eventByUid(BundledChain::april)->title, u"H20 licence rule"_s);
+    }
+
+    void changedSinceMyFigureNarrowsTheWindow() {
+        TimelineStore &store = m_window->store();
+        const auto writeFigure = [&](const QString &name, std::optional<qint64> revision) {
+            QImage image(8, 8, QImage::Format_RGB32);
+            image.fill(Qt::white);
+            QByteArray png;
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            image.save(&buffer, "PNG");
+            if (revision) {
+                FigureProvenance record;
+                record.database = u"t.sqlite"_s;
+                record.revision = *revision;
+                record.program = u"ChipTimeline test"_s;
+                record.madeAt = QDateTime(QDate(2025, 9, 1), QTime(12, 0), Qt::UTC);
+                record.format = u"png"_s;
+                png = record.withPngChunk(png);
+            }
+            QFile file(m_dir.filePath(name));
+            file.open(QIODevice::WriteOnly);
+            file.write(png);
+            return file.fileName();
+        };
+        const QString figure = writeFigure(u"september.png"_s, store.latestRevision());
+        const qsizetype shownBefore = m_window->timelineView()->data().size();
+        const Event april = *store.eventByUid(BundledChain::april);
+        Event renamed = april;
+        renamed.title = u"H20 licence rule"_s;
+        auto *editing = m_window->findChild<EditingController *>();
+        QVERIFY(editing->push(new EditEventCommand(store, april, renamed)));
+        QVERIFY(
+            editing->push(new DeleteEventsCommand(store, {*store.eventByUid(BundledChain::july)})));
+
+        QString error;
+        QVERIFY2(m_window->showChangedSince(figure, &error), qPrintable(error));
+        QVERIFY(m_window->findChild<QWidget *>(u"changedSinceBanner"_s)->isVisible());
+        QCOMPARE(m_window->findChild<QLabel *>(u"changedSinceText"_s)->text(),
+                 u"Changed since september.png (r%1): one event added or changed"_s.arg(
+                     store.latestRevision() - 2));
+        const TimelineData &shown = m_window->timelineView()->data();
+        QCOMPARE(shown.size(), qsizetype(1));
+        QCOMPARE(shown.id(0), april.id);
+        if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+            !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout, as a person would see it
+            m_window->grab().save(folder + u"/window-changed-since.png"_s);
+        }
+
+        // Figures it cannot use: one line each, and the window stays as it is.
+        QVERIFY(!m_window->showChangedSince(writeFigure(u"plain.png"_s, std::nullopt), &error));
+        QVERIFY2(error.startsWith(u"plain.png records no provenance: "_s), qPrintable(error));
+        QVERIFY(!m_window->showChangedSince(writeFigure(u"old.png"_s, 0), &error));
+        QCOMPARE(error, u"old.png records no revision (it was made before the timeline kept its "
+                        "history)"_s);
+        QVERIFY(!m_window->showChangedSince(writeFigure(u"other.png"_s, 99999), &error));
+        QCOMPARE(error, u"other.png was drawn from r99999, which this timeline does not have"_s);
+        QCOMPARE(m_window->timelineView()->data().size(), qsizetype(1));
+
+        m_window->findChild<QPushButton *>(u"showAllEvents"_s)->click();
+        QVERIFY(!m_window->findChild<QWidget *>(u"changedSinceBanner"_s)->isVisible());
+        QCOMPARE(m_window->timelineView()->data().size(), shownBefore - 1);
     }
 
 private:

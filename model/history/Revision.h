@@ -43,3 +43,16 @@ struct RevisionFilter {
     QDateTime to;
     bool withChanges = false;
 };
+
+// An event deleted and not stored now (TimelineStore::deletedEvents): its uid and title
+// before the deletion, and the revision that deleted it with its time, author and note.
+struct DeletedEvent {
+    QString uid;
+    QString title;
+    qint64 revision = 0;
+    QDateTime at;
+    QString author;
+    QString note;
+    QString summary;
+    friend bool operator==(const DeletedEvent &, const DeletedEvent &) = default;
+};

@@ -80,6 +80,11 @@ public:
     [[nodiscard]] bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
     // Why the store is read-only ("the file is read-only"), empty when it can be written.
     [[nodiscard]] QString readOnlyReason() const { return m_readOnlyReason; }
+    // Refuses every write for a while with `reason` as why (the window's View → As Of…),
+    // whatever the store was before; releaseReadOnly() puts back the reason it had.
+    void holdReadOnly(const QString &reason);
+    void releaseReadOnly();
+    [[nodiscard]] bool isReadOnlyHeld() const { return m_readOnlyHeld; }
     // The copy taken before the last migration, empty when none was needed.
     [[nodiscard]] QString backupPath() const { return m_backupPath; }
 
@@ -251,6 +256,12 @@ public:
     [[nodiscard]] qint64 revisionAt(const QString &point, QString *message) const;
     // The whole dataset as it stood at revision `revision` (see ::datasetAsOf).
     [[nodiscard]] Dataset datasetAsOf(qint64 revision) const;
+    // The newest revision; 0 when there is none (or no history).
+    [[nodiscard]] qint64 latestRevision() const;
+    // The events deleted and not stored now, the latest deletion first: each with its content
+    // before the deletion and who deleted it, when and why (backend-neutral: read from
+    // revisions(), which each backend implements).
+    [[nodiscard]] QList<DeletedEvent> deletedEvents() const;
 
     // ---- Changes made elsewhere ----
     // A token that changes when another connection (another window or program) committed
@@ -272,4 +283,6 @@ protected:
     mutable StoreError m_readError;
     QString m_author;
     QString m_changeNote;
+    bool m_readOnlyHeld = false;
+    QString m_reasonBeforeHold;
 };

@@ -2,7 +2,11 @@
 // dataset as of a revision); each backend records and reads the revisions themselves.
 
 #include "model/history/DatasetAsOf.h"
+#include "model/history/EntitySnapshot.h"
 #include "model/store/TimelineStore.h"
+
+#include <QHash>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -74,4 +78,77 @@ qint64 TimelineStore::revisionAt(const QString &point, QString *message) const {
 
 Dataset TimelineStore::datasetAsOf(qint64 revision) const {
     return ::datasetAsOf(dataset(), changesAfter(revision));
+}
+
+namespace {
+
+// Only the SQLite store, the one in a file, keeps a history yet (docs/history.md): asking a
+// server for its revisions is a read error, which would mark it damaged and read-only.
+bool keepsHistory(const TimelineStore &store) {
+    return store.isFileBased();
+}
+
+} // namespace
+
+qint64 TimelineStore::latestRevision() const {
+    if (!keepsHistory(*this))
+        return 0;
+    const QList<Revision> all = revisions({});
+    return all.isEmpty() ? 0 : all.constLast().number;
+}
+
+QList<DeletedEvent> TimelineStore::deletedEvents() const {
+    if (!keepsHistory(*this))
+        return {};
+    RevisionFilter filter;
+    filter.withChanges = true;
+    const QList<Revision> all = revisions(filter);
+    QHash<QString, DeletedEvent> deleted;
+    for (const Revision &revision : all) {
+        for (const RevisionChange &change : revision.changes) {
+            if (change.entity != u"event"_s || change.field != u"*"_s)
+                continue;
+            if (!change.newValue.isNull()) { // created (again)
+                deleted.remove(change.uid);
+                continue;
+            }
+            if (change.oldValue.isNull())
+                continue; // an import's record of an added event
+            DeletedEvent gone;
+            gone.uid = change.uid;
+            gone.title = EntitySnapshot::valueFromText(change.oldValue)
+                             .toObject()
+                             .value(u"title"_s)
+                             .toString();
+            gone.revision = revision.number;
+            gone.at = revision.at;
+            gone.author = revision.author;
+            gone.note = revision.note;
+            gone.summary = revision.summary;
+            deleted.insert(change.uid, gone);
+        }
+    }
+    QList<DeletedEvent> result;
+    for (const DeletedEvent &gone : std::as_const(deleted))
+        if (!eventByUid(gone.uid)) // an import may have brought it back
+            result.append(gone);
+    std::sort(result.begin(), result.end(), [](const DeletedEvent &a, const DeletedEvent &b) {
+        return a.revision != b.revision ? a.revision > b.revision : a.uid < b.uid;
+    });
+    return result;
+}
+
+void TimelineStore::holdReadOnly(const QString &reason) {
+    if (!m_readOnlyHeld)
+        m_reasonBeforeHold = m_readOnlyReason;
+    m_readOnlyHeld = true;
+    m_readOnlyReason = reason;
+}
+
+void TimelineStore::releaseReadOnly() {
+    if (!m_readOnlyHeld)
+        return;
+    m_readOnlyHeld = false;
+    m_readOnlyReason = m_reasonBeforeHold;
+    m_reasonBeforeHold.clear();
 }

@@ -1581,6 +1581,53 @@ Deaktiviert: Sie bleiben abgeblendet auf der Zeitleiste.</translation>
             <numerusform>Historie von „%1“: %n Revisionen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>&amp;Deleted Events</source>
+        <translation>&amp;Gelöschte Ereignisse</translation>
+    </message>
+    <message>
+        <source>List the events deleted from the timeline, with who deleted them, when and why</source>
+        <translation>Die aus der Zeitleiste gelöschten Ereignisse auflisten, mit wer sie wann und warum gelöscht hat</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Deleted Event</source>
+        <translation>Gelöschtes Ereignis &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>No event has been deleted.</source>
+        <translation>Es wurde kein Ereignis gelöscht.</translation>
+    </message>
+    <message>
+        <source>One deleted event</source>
+        <translation>Ein gelöschtes Ereignis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted events, the latest deletion first</source>
+        <translation>
+            <numerusform>%n gelöschtes Ereignis, die letzte Löschung zuerst</numerusform>
+            <numerusform>%n gelöschte Ereignisse, die letzte Löschung zuerst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This timeline keeps no history yet (only a timeline in a file does).</source>
+        <translation>Diese Zeitleiste zeichnet noch keine Geschichte auf (nur eine Zeitleiste in einer Datei tut das).</translation>
+    </message>
 </context>
 <context>
     <name>ImageExporter</name>
@@ -2232,6 +2279,85 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
     <message>
         <source>History</source>
         <translation>Historie</translation>
+    </message>
+    <message>
+        <source>As &amp;Of…</source>
+        <translation>Stand &amp;vom…</translation>
+    </message>
+    <message>
+        <source>As Of</source>
+        <translation>Stand vom</translation>
+    </message>
+    <message>
+        <source>Show the timeline as it stood at a revision (r12) or a UTC date-time (2025-09-01T12:00):</source>
+        <translation>Die Zeitleiste so zeigen, wie sie bei einer Revision (r12) oder zu einem UTC-Zeitpunkt (2025-09-01T12:00) war:</translation>
+    </message>
+    <message>
+        <source>Back to &amp;Now</source>
+        <translation>Zurück zu &amp;Jetzt</translation>
+    </message>
+    <message>
+        <source>Back to Now</source>
+        <translation>Zurück zu Jetzt</translation>
+    </message>
+    <message>
+        <source>Cannot show the timeline as of %1: %2</source>
+        <translation>Die Zeitleiste kann nicht im Stand von %1 gezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>showing the timeline as of r%1</source>
+        <translation>die Zeitleiste wird im Stand von r%1 gezeigt</translation>
+    </message>
+    <message>
+        <source>As of r%1 (%2 UTC) — read-only</source>
+        <translation>Stand von r%1 (%2 UTC) — schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>C&amp;hanged Since Figure…</source>
+        <translation>Geändert seit Ab&amp;bildung…</translation>
+    </message>
+    <message>
+        <source>Changed Since Figure</source>
+        <translation>Geändert seit Abbildung</translation>
+    </message>
+    <message>
+        <source>Figures (*.png *.svg *.pdf);;All files (*)</source>
+        <translation>Abbildungen (*.png *.svg *.pdf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>%1 records no provenance: %2</source>
+        <translation>%1 enthält keine Herkunftsangaben: %2</translation>
+    </message>
+    <message>
+        <source>%1 records no revision (it was made before the timeline kept its history)</source>
+        <translation>%1 nennt keine Revision (sie wurde erstellt, bevor die Zeitleiste ihre Geschichte aufzeichnete)</translation>
+    </message>
+    <message>
+        <source>%1 was drawn from r%2, which this timeline does not have</source>
+        <translation>%1 wurde aus r%2 gezeichnet, die diese Zeitleiste nicht hat</translation>
+    </message>
+    <message>
+        <source>Changed since %1 (r%2): one event added or changed</source>
+        <translation>Geändert seit %1 (r%2): ein Ereignis hinzugefügt oder geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed since %1 (r%2): %n events added or changed</source>
+        <translation>
+            <numerusform>Geändert seit %1 (r%2): %n Ereignis hinzugefügt oder geändert</numerusform>
+            <numerusform>Geändert seit %1 (r%2): %n Ereignisse hinzugefügt oder geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot show the timeline as of %1: this timeline keeps no history yet</source>
+        <translation>Die Zeitleiste kann nicht im Stand von %1 gezeigt werden: Diese Zeitleiste zeichnet noch keine Geschichte auf</translation>
+    </message>
+    <message>
+        <source>%1 cannot be compared: this timeline keeps no history yet</source>
+        <translation>%1 kann nicht verglichen werden: Diese Zeitleiste zeichnet noch keine Geschichte auf</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@ void DatabaseSafety::update() {
                     : tr("Nothing is shown or changed. The newest good backup is %1: use File → "
                          "Restore From Backup….")
                           .arg(QDir::toNativeSeparators(backup));
-    } else if (m_store.isReadOnly()) {
+    } else if (m_store.isReadOnly() && !m_store.isReadOnlyHeld()) { // As Of has its banner
         text = tr("Read-only (%1): browsing, searching and exporting work; editing is off.")
                    .arg(m_store.readOnlyReason());
     }

@@ -427,8 +427,11 @@ bool ExportImageDialog::exportImage() {
         !Confirmations::replaceFile(this, r.path))
         return false;
     r.provenance.emplace();
-    r.provenance->database = QFileInfo(m_store.path()).fileName();
+    r.provenance->database =
+        QFileInfo(m_drawnFromPath.isEmpty() ? m_store.path() : m_drawnFromPath).fileName();
     r.provenance->filter = m_filterText;
+    // As the command line's export: the revision drawn from, so `reproduce` draws as of it.
+    r.provenance->revision = m_drawnFromRevision ? m_drawnFromRevision : m_store.latestRevision();
     QProgressDialog progress(tr("Exporting %1…").arg(QFileInfo(r.path).fileName()), tr("Cancel"), 0,
                              100, this);
     progress.setWindowModality(Qt::WindowModal);

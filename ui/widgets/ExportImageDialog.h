@@ -35,6 +35,12 @@ public:
     // What the exported file records of where it came from (FigureProvenance): the filter
     // that selected `current`; the timeline's file name is the store's.
     void setFilterText(const QString &filterText) { m_filterText = filterText; }
+    // The timeline and revision `current` was drawn from when not the store's own newest
+    // (the window's View → As Of… holds the as-of timeline in a store of its own).
+    void setDrawnFrom(const QString &databasePath, qint64 revision) {
+        m_drawnFromPath = databasePath;
+        m_drawnFromRevision = revision;
+    }
     // The window's selected event: the dialog offers a figure of only its chain, with the
     // relations as arcs (as `export --chain`), when it has relations.
     void setChainEvent(const QString &uid, const QString &title);
@@ -73,6 +79,8 @@ private:
     TimeScale m_view;
     FigureSources::Map m_sources;
     QString m_filterText;
+    QString m_drawnFromPath;        // empty: the store's
+    qint64 m_drawnFromRevision = 0; // 0: the store's newest revision
     QTimer m_previewTimer;
 
     QComboBox *m_range = nullptr;

@@ -42,6 +42,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -276,11 +277,10 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     m_timeline->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
-
 void MainWindow::buildActions() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     buildFileMenu(file);
+    buildChangedSinceActions(file);
     file->addAction(tr("&Restore From Backup…"), this, &MainWindow::restoreFromBackup);
     file->addSeparator();
     QAction *exportImage = file->addAction(tr("Export &Image…"), this, [this] {
@@ -288,6 +288,8 @@ void MainWindow::buildActions() {
         // Dimmed, the events that do not match are in the figure too: no filter chose them.
         if (m_filterBar->nonMatching() == FilterBar::NonMatching::Hide)
             dialog.setFilterText(m_filterBar->filterText());
+        if (m_asOfRevision) // drawn from the as-of store: name the timeline and revision
+            dialog.setDrawnFrom(liveStore().path(), m_asOfRevision);
         if (const qint64 id = m_timeline->selectedEvent())
             if (const std::optional<Event> selected = m_store->event(id))
                 dialog.setChainEvent(selected->uid, selected->title);
@@ -345,6 +347,7 @@ void MainWindow::buildActions() {
     QMenu *views = view->addMenu(tr("&Saved Views"));
     connect(views, &QMenu::aboutToShow, this, [this, views] { fillSavedViewsMenu(views); });
     view->addSeparator();
+    buildAsOfActions(view);
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
 
@@ -431,7 +434,8 @@ void MainWindow::applyFilter(const EventFilter &filter) {
     // One filter for everything that shows events: the timeline, the overview and the list.
     // It is applied to the events in memory: a filter change does not reload the store.
     m_filter = filter;
-    TimelineData matching = TimelineDataFilter::apply(m_allEvents, filter, *m_store);
+    TimelineData matching =
+        changedSinceOnly(TimelineDataFilter::apply(m_allEvents, filter, *m_store));
     m_filterBar->setResultCount(int(matching.size()),
                                 int(m_allEvents.size() + m_allEvents.droppedCount()));
     m_overview->setData(matching);
@@ -560,10 +564,6 @@ void MainWindow::openLink(const QUrl &url) {
     statusBar()->showMessage(tr("Opening %1").arg(url.toString()), 5000);
     if (!QDesktopServices::openUrl(url))
         statusBar()->showMessage(tr("No browser could open %1").arg(url.toString()), 8000);
-}
-
-void MainWindow::restoreFromBackup() {
-    DatabaseSafety::restoreFromBackup(this, m_store->path());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 #include <memory>
 
@@ -28,6 +29,7 @@ class SearchResultsPane;
 class SourcesPane;
 class StartPanel;
 class QStackedWidget;
+class QTemporaryDir;
 class TimelineView;
 
 // The main window: the timeline in the middle, the selected event's details and sources in
@@ -47,7 +49,25 @@ public:
     [[nodiscard]] HistoryPane *historyPane() const { return m_history; }
     [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
     [[nodiscard]] QTableView *eventList() const { return m_eventList; }
+    // The store the window shows: the live one, or while View → As Of… the as-of one.
     [[nodiscard]] TimelineStore &store() const { return *m_store; }
+    // The timeline's own store, also while the window shows it as of a revision.
+    [[nodiscard]] TimelineStore &liveStore() const;
+
+    // ---- As of a revision (MainWindowAsOf.cpp) ----
+    // Shows the whole timeline read-only as it stood at `point` ("r12" or a UTC date-time),
+    // under a banner; false with one line in `error` (nothing changes) for an unknown revision,
+    // a point before the first revision or in the future.
+    bool showAsOf(const QString &point, QString *error);
+    // Back to the live timeline, editable again.
+    void backToNow();
+    // Narrows the window to the events added or changed since the revision the figure at
+    // `figurePath` was drawn from (its provenance); false with one line in `error` when it
+    // records none or names a revision this timeline does not have.
+    bool showChangedSince(const QString &figurePath, QString *error);
+    void clearChangedSince();
+    // The revision shown; 0: the live timeline.
+    [[nodiscard]] qint64 asOfRevision() const { return m_asOfRevision; }
 
     // The current search, filters and visible window as one shareable line, and back.
     [[nodiscard]] QString currentViewText() const;
@@ -119,6 +139,11 @@ private:
     // The History dock beside Details (MainWindowHistory.cpp).
     void buildHistoryDock();
     void updateStartPanel();
+    void buildAsOfActions(QMenu *view);
+    void buildChangedSinceActions(QMenu *file);
+    // `matching` less the events not changed since the figure's revision (when one is chosen).
+    [[nodiscard]] TimelineData changedSinceOnly(const TimelineData &matching) const;
+    void updateEditable();
     // ---- Settings (MainWindowSettings.cpp) ----
     // The window's geometry and docks for this screen layout, the lanes and visible span.
     void restoreSettings();
@@ -129,7 +154,18 @@ private:
     void applyTimelineTheme();
     void updateStatus();
 
+    // Declared before the stores: the as-of store's file goes after the store is closed.
+    std::unique_ptr<QTemporaryDir> m_asOfFolder;
     std::unique_ptr<TimelineStore> m_store;
+    std::unique_ptr<TimelineStore> m_liveStore; // while as of a revision
+    qint64 m_asOfRevision = 0;
+    QWidget *m_asOfBanner = nullptr;
+    QLabel *m_asOfLabel = nullptr;
+    QAction *m_backToNow = nullptr;
+    qint64 m_changedSinceRevision = 0; // File → Changed Since Figure…; 0: not narrowed
+    QSet<qint64> m_changedSinceIds;
+    QWidget *m_changedBanner = nullptr;
+    QLabel *m_changedLabel = nullptr;
     TimelineView *m_timeline = nullptr;
     OverviewStrip *m_overview = nullptr;
     FilterBar *m_filterBar = nullptr;

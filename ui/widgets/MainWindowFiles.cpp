@@ -3,6 +3,7 @@
 #include "ui/widgets/MainWindow.h"
 
 #include "model/DefaultDatabase.h"
+#include "ui/widgets/DatabaseSafety.h"
 #include "ui/widgets/EditingController.h"
 #include "ui/widgets/FilterBar.h"
 #include "ui/widgets/HelpWindow.h"
@@ -62,7 +63,7 @@ void MainWindow::buildFileMenu(QMenu *file) {
 }
 
 MainWindow *MainWindow::openTimeline(const QString &path) {
-    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_store->path()).absoluteFilePath()) {
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(liveStore().path()).absoluteFilePath()) {
         raise();
         activateWindow();
         return this;
@@ -96,7 +97,7 @@ MainWindow *MainWindow::newTimelineAt(const QString &path, QString *error) {
 void MainWindow::newTimeline() {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("New Timeline"),
-        QFileInfo(m_store->path()).absolutePath() + u"/"_s + tr("Untitled") + timelineSuffix,
+        QFileInfo(liveStore().path()).absolutePath() + u"/"_s + tr("Untitled") + timelineSuffix,
         tr("ChipTimeline databases (*.sqlite)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
@@ -107,7 +108,7 @@ void MainWindow::newTimeline() {
 
 void MainWindow::openTimelineFile() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Timeline"), QFileInfo(m_store->path()).absolutePath(),
+        this, tr("Open Timeline"), QFileInfo(liveStore().path()).absolutePath(),
         tr("ChipTimeline databases (*.sqlite *.db);;All files (*)"));
     if (!path.isEmpty())
         openTimeline(path);
@@ -202,7 +203,7 @@ MainWindow *MainWindow::openBundledCopyAt(const QString &path, QString *error) {
 void MainWindow::openBundledCopy() {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("New Timeline from the Bundled Dataset"),
-        QFileInfo(m_store->path()).absolutePath() + u'/' + tr("AI-chip export controls") +
+        QFileInfo(liveStore().path()).absolutePath() + u'/' + tr("AI-chip export controls") +
             timelineSuffix,
         tr("ChipTimeline databases (*.sqlite)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
@@ -210,4 +211,8 @@ void MainWindow::openBundledCopy() {
     QString error;
     if (!openBundledCopyAt(withTimelineSuffix(path), &error))
         QMessageBox::warning(this, tr("Cannot create the timeline"), error);
+}
+
+void MainWindow::restoreFromBackup() {
+    DatabaseSafety::restoreFromBackup(this, liveStore().path());
 }

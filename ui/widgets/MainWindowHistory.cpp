@@ -32,5 +32,6 @@ void MainWindow::buildHistoryDock() {
     connect(dock, &QDockWidget::visibilityChanged, m_history, &HistoryPane::setOnScreen);
     m_history->setOnScreen(!dock->visibleRegion().isEmpty());
     connect(m_history, &HistoryPane::restoreRequested, m_editing, &EditingController::restoreEvent);
+    connect(this, &MainWindow::reloaded, m_history, &HistoryPane::noteStoreChanged);
     showSelected(m_timeline->selectedEvent());
 }
