@@ -243,6 +243,9 @@ public:
     // The revisions the filter selects, oldest first (a backend without history: none, and a
     // read error saying so).
     [[nodiscard]] virtual QList<Revision> revisions(const RevisionFilter &filter) const;
+    // The newest revision's number, read directly (not the whole list); 0 when there is none
+    // (a backend without history: 0, and no read error).
+    [[nodiscard]] virtual qint64 latestRevision() const;
     // Every change recorded by the revisions after `revision`, in the order written.
     [[nodiscard]] virtual QList<RevisionChange> changesAfter(qint64 revision) const;
     // The revision a point names: "r123", or a UTC date-time ("2025-09-01T12:00", a date

@@ -13,6 +13,10 @@ QList<Revision> TimelineStore::revisions(const RevisionFilter &) const {
     return {};
 }
 
+qint64 TimelineStore::latestRevision() const {
+    return 0;
+}
+
 QList<RevisionChange> TimelineStore::changesAfter(qint64) const {
     noteDamage({StoreError::Kind::Io, u"%1: this database keeps no history"_s.arg(m_path)});
     return {};
