@@ -310,17 +310,21 @@ public:
     }
 
     // --as-of: every later read goes to the timeline as it stood then, held in a store of
-    // its own, so that filters, search and export read it with the same code as now.
-    int useAsOf(const QCommandLineParser &parser) {
+    // its own, so that filters, search and export read it with the same code as now. A
+    // command that writes the whole as-of dataset (`withStore` false) needs no such store.
+    int useAsOf(const QCommandLineParser &parser, bool withStore) {
         int code = CommandLine::Success;
-        HistoryCommand::StoreAsOf asOf = HistoryCommand::storeAsOf(*m_store, parser, m_err, &code);
-        if (code == CommandLine::Success && asOf.store) {
+        HistoryCommand::StoreAsOf asOf =
+            HistoryCommand::storeAsOf(*m_store, parser, m_err, &code, withStore);
+        if (code != CommandLine::Success || asOf.revision == 0)
+            return code;
+        if (asOf.store) {
             m_liveStore = std::move(m_store);
             m_store = std::move(asOf.store);
             m_asOfFolder = std::move(asOf.folder);
-            m_asOfRevision = asOf.revision;
-            m_asOfDataset = std::move(asOf.dataset);
         }
+        m_asOfRevision = asOf.revision;
+        m_asOfDataset = std::move(asOf.dataset);
         return code;
     }
 
@@ -509,8 +513,7 @@ public:
     int exportImage(const QCommandLineParser &parser, const EventFilter &filter) {
         // The figure records the revision it was drawn from: --as-of's, else the newest.
         const TimelineStore &live = m_liveStore ? *m_liveStore : *m_store;
-        const qint64 revision =
-            m_asOfRevision ? m_asOfRevision : HistoryCommand::latestRevision(*m_store);
+        const qint64 revision = m_asOfRevision ? m_asOfRevision : m_store->latestRevision();
         return ExportCommand::run(*m_store, parser, filter, m_out, m_err, live, revision);
     }
 
@@ -802,7 +805,11 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                                                          : TimelineStore::OpenMode::ReadWrite))
         return Failure;
     // Names are resolved in the timeline as of --as-of: a category since removed still filters.
-    if (const int code = session.useAsOf(parser))
+    // export-data with no filter writes the as-of dataset whole: no store of it to fill.
+    const bool wholeDataset = command == u"export-data"_s && filter.isEmpty() &&
+                              !parser.isSet(options.category) && !parser.isSet(options.actor) &&
+                              !parser.isSet(options.chip);
+    if (const int code = session.useAsOf(parser, !wholeDataset))
         return code;
     if (!session.resolveNames(parser, options, filter))
         return Failure;

@@ -152,7 +152,7 @@ StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &er
 }
 
 StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser, QTextStream &err,
-                    int *code) {
+                    int *code, bool withStore) {
     *code = CommandLine::Success;
     if (!parser.isSet(asOfOption))
         return {};
@@ -163,11 +163,17 @@ StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser
                      store.readError().isError() ? CommandLine::Failure : CommandLine::UsageError);
         return {};
     }
+    if (!withStore) {
+        StoreAsOf asOf;
+        asOf.dataset = store.datasetAsOf(revision);
+        if (store.readError().isError()) {
+            *code = fail(err, store.readError().message, CommandLine::Failure);
+            return {};
+        }
+        asOf.revision = revision;
+        return asOf;
+    }
     return storeAsOf(store, revision, err, code);
-}
-
-qint64 latestRevision(const TimelineStore &store) {
-    return store.latestRevision();
 }
 
 } // namespace HistoryCommand

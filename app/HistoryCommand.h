@@ -35,10 +35,9 @@ using StoreAsOf = ::StoreAsOf; // model/history/StoreAsOf.h
 [[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err,
                                   int *code);
 // The store as of the parser's --as-of (its revision checked with TimelineStore::revisionAt);
-// without --as-of an empty StoreAsOf and `*code` 0.
+// without --as-of an empty StoreAsOf and `*code` 0. Without `withStore` only the revision and
+// the dataset, no store (for a command that writes the whole dataset: no import to wait for).
 [[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser,
-                                  QTextStream &err, int *code);
-// The newest revision of `store`; 0 when it has none (or no history).
-[[nodiscard]] qint64 latestRevision(const TimelineStore &store);
+                                  QTextStream &err, int *code, bool withStore = true);
 
 } // namespace HistoryCommand

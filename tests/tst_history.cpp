@@ -71,6 +71,7 @@ private slots:
     void init();
     void cleanup();
     void newDatabaseStartsItsHistory();
+    void newestRevisionIsReadDirectly();
     void editRecordsOnlyChangedFieldsWithAuthorAndNote();
     void importIsOneRevisionNamingTheFile();
     void everyRevisionReconstructsExactly();
@@ -118,6 +119,32 @@ void TestHistory::newDatabaseStartsItsHistory() {
     QCOMPARE(all.first().summary, u"history starts here"_s);
     QVERIFY(all.first().at.isValid());
     QVERIFY(all.first().at <= QDateTime::currentDateTimeUtc());
+}
+
+void TestHistory::newestRevisionIsReadDirectly() {
+    QCOMPARE(m_store->latestRevision(), 1); // "history starts here"
+    StoreError error;
+    QVERIFY2(m_store->importDataset(seedDataset(), ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    QCOMPARE(m_store->latestRevision(), 2);
+    Event deal = *m_store->eventByUid(u"ev-deal"_s);
+    for (int i = 1; i <= 3; ++i) {
+        deal.importance = i;
+        QVERIFY2(m_store->saveEvent(deal, &error), qPrintable(error.message));
+    }
+    QCOMPARE(m_store->latestRevision(), 5);
+    QCOMPARE(m_store->revisions({}).constLast().number, 5);
+    // Another connection's write is seen by the next read.
+    {
+        std::unique_ptr<TimelineStore> other =
+            TimelineStore::open(m_dir->filePath(u"h.sqlite"_s), &error);
+        QVERIFY2(other, qPrintable(error.message));
+        Event r2 = *other->eventByUid(u"ev-r2"_s);
+        r2.title = u"R2 delayed again"_s;
+        QVERIFY2(other->saveEvent(r2, &error), qPrintable(error.message));
+    }
+    QCOMPARE(m_store->latestRevision(), 6);
+    QVERIFY(!m_store->readError().isError());
 }
 
 void TestHistory::editRecordsOnlyChangedFieldsWithAuthorAndNote() {

@@ -174,6 +174,7 @@ private slots:
     void migratesFromVersion3WithItsIndex();
     void largeImportRebuildsSecondaryIndexes();
     void datasetIsWhatTheReadersGive();
+    void newestRevisionIsOneQuery();
 
 private:
     StoreLocations m_locations;
@@ -1066,6 +1067,26 @@ void TestTimelineStore::datasetIsWhatTheReadersGive() {
     for (const Event &event : back.events) {
         QVERIFY(event.created.isValid());
         QCOMPARE(event.modified.timeSpec(), Qt::UTC);
+    }
+}
+
+// The newest revision, read directly: SQLite counts its history (r1 "history starts here",
+// r2 the import); a server keeps no history yet, so 0 and no read error (not "damage").
+void TestTimelineStore::newestRevisionIsOneQuery() {
+    StoreError error;
+    auto store = TimelineStore::open(path(u"newest.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    const qint64 before = store->latestRevision();
+    QVERIFY2(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    const qint64 after = store->latestRevision();
+    QVERIFY(!store->readError().isError());
+    if (StoreLocations::onServer()) {
+        QCOMPARE(before, 0);
+        QCOMPARE(after, 0);
+    } else {
+        QCOMPARE(before, 1);
+        QCOMPARE(after, 2);
     }
 }
 

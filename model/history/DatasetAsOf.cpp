@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 
@@ -31,14 +32,35 @@ void undo(Items &items, const RevisionChange &change) {
 } // namespace
 
 Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterChanges) {
+    // Only the events and sources a later change touched are taken apart into their fields;
+    // the others are as they were then already and are kept whole (at 100k events, most).
+    QSet<QString> touchedEvents, touchedSources;
+    for (const RevisionChange &change : laterChanges) {
+        if (change.entity == u"event"_s)
+            touchedEvents.insert(change.uid);
+        else if (change.entity == u"source"_s)
+            touchedSources.insert(change.uid);
+    }
+    Dataset dataset;
     Items events, sources, categories, relations;
     for (const Relation &relation : current.relations)
         relations.insert(EntitySnapshot::relationKey(relation),
                          EntitySnapshot::fromRelation(relation));
-    for (const Event &event : current.events)
-        events.insert(event.uid, EntitySnapshot::fromEvent(event));
-    for (const Source &source : current.sources)
-        sources.insert(source.uid, EntitySnapshot::fromSource(source));
+    for (const Event &event : current.events) {
+        if (touchedEvents.contains(event.uid))
+            events.insert(event.uid, EntitySnapshot::fromEvent(event));
+        else
+            dataset.events.append(event);
+    }
+    QSet<QString> sourcesThen; // every source's uid then, kept whole or not
+    for (const Source &source : current.sources) {
+        if (touchedSources.contains(source.uid))
+            sources.insert(source.uid, EntitySnapshot::fromSource(source));
+        else {
+            dataset.sources.append(source);
+            sourcesThen.insert(source.uid);
+        }
+    }
     for (const Category &category : current.categories)
         categories.insert(QString::number(category.id), EntitySnapshot::fromCategory(category));
     QString title = current.title;
@@ -56,7 +78,6 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
             title = EntitySnapshot::valueFromText(it->oldValue).toString();
     }
 
-    Dataset dataset;
     dataset.title = title;
     dataset.savedViews = current.savedViews;
     for (auto it = categories.cbegin(); it != categories.cend(); ++it)
@@ -65,8 +86,10 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
               [](const Category &a, const Category &b) {
                   return std::pair(a.order, a.name.toUtf8()) < std::pair(b.order, b.name.toUtf8());
               });
-    for (auto it = sources.cbegin(); it != sources.cend(); ++it)
+    for (auto it = sources.cbegin(); it != sources.cend(); ++it) {
         dataset.sources.append(EntitySnapshot::toSource(it.key(), it.value()));
+        sourcesThen.insert(it.key());
+    }
     std::sort(dataset.sources.begin(), dataset.sources.end(), [](const Source &a, const Source &b) {
         return std::tuple(a.published.toIsoString().toUtf8(), a.title.toUtf8(), a.id) <
                std::tuple(b.published.toIsoString().toUtf8(), b.title.toUtf8(), b.id);
@@ -87,10 +110,10 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
         if (!relation || !eventByUid.contains(relation->fromUid) ||
             !eventByUid.contains(relation->toUid))
             continue;
-        const bool sourcesThen = std::all_of(
+        const bool citedSourcesThen = std::all_of(
             relation->citations.cbegin(), relation->citations.cend(),
-            [&](const Citation &citation) { return sources.contains(citation.sourceUid); });
-        if (sourcesThen)
+            [&](const Citation &citation) { return sourcesThen.contains(citation.sourceUid); });
+        if (citedSourcesThen)
             dataset.relations << *relation;
     }
     // In the store's order: by the pointing event, then the answered one, then the type.

@@ -248,6 +248,9 @@ public:
     // The revisions the filter selects, oldest first (a backend without history: none, and a
     // read error saying so).
     [[nodiscard]] virtual QList<Revision> revisions(const RevisionFilter &filter) const;
+    // The newest revision's number, read directly (not the whole list); 0 when there is none
+    // (a backend without history: 0, and no read error).
+    [[nodiscard]] virtual qint64 latestRevision() const;
     // Every change recorded by the revisions after `revision`, in the order written.
     [[nodiscard]] virtual QList<RevisionChange> changesAfter(qint64 revision) const;
     // The revision a point names: "r123", or a UTC date-time ("2025-09-01T12:00", a date
@@ -256,8 +259,6 @@ public:
     [[nodiscard]] qint64 revisionAt(const QString &point, QString *message) const;
     // The whole dataset as it stood at revision `revision` (see ::datasetAsOf).
     [[nodiscard]] Dataset datasetAsOf(qint64 revision) const;
-    // The newest revision; 0 when there is none (or no history).
-    [[nodiscard]] qint64 latestRevision() const;
     // The events deleted and not stored now, the latest deletion first: each with its content
     // before the deletion and who deleted it, when and why (backend-neutral: read from
     // revisions(), which each backend implements).

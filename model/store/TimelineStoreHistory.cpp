@@ -17,6 +17,10 @@ QList<Revision> TimelineStore::revisions(const RevisionFilter &) const {
     return {};
 }
 
+qint64 TimelineStore::latestRevision() const {
+    return 0;
+}
+
 QList<RevisionChange> TimelineStore::changesAfter(qint64) const {
     noteDamage({StoreError::Kind::Io, u"%1: this database keeps no history"_s.arg(m_path)});
     return {};
@@ -89,13 +93,6 @@ bool keepsHistory(const TimelineStore &store) {
 }
 
 } // namespace
-
-qint64 TimelineStore::latestRevision() const {
-    if (!keepsHistory(*this))
-        return 0;
-    const QList<Revision> all = revisions({});
-    return all.isEmpty() ? 0 : all.constLast().number;
-}
 
 QList<DeletedEvent> TimelineStore::deletedEvents() const {
     if (!keepsHistory(*this))

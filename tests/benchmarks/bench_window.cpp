@@ -2,8 +2,10 @@
 // filter change is MainWindow::applyViewText (the filter bar takes the filter and the window
 // applies it: timeline, overview strip, event list, ranked search results) followed by one
 // frame of the timeline widget rendered into an image; a zoom step is a new time scale and
-// that frame (layout and static layer repainted). The database (SyntheticTimeline events
-// imported once) is kept in the temporary folder and reused.
+// that frame (layout and static layer repainted). An edit step is one event dragged a day
+// (TimelineView::eventMoved: the undo stack's command writes it, with its revision where the
+// store keeps history, and the window reloads) followed by one frame. The database
+// (SyntheticTimeline events imported once) is kept in the temporary folder and reused.
 //   bench_window [--json] [--runs N] [--events N] [--db FILE]
 
 #include "model/Dataset.h"
@@ -178,5 +180,16 @@ int main(int argc, char **argv) {
         renderFrame();
     });
     report("window_zoom_step_frame", zoom);
+
+    // An edit: the middle event moved a day later, then back, in turn (each one change).
+    const QList<Event> all = window.store().events();
+    const qint64 editedId = all.isEmpty() ? 0 : all.at(all.size() / 2).id;
+    int edit = 0;
+    const Medians editStep = measure(runs, [&] {
+        emit view->eventMoved(editedId, (edit++ % 2) ? -1 : 1);
+        QCoreApplication::processEvents();
+        renderFrame();
+    });
+    report("window_edit_step_frame", editStep);
     return 0;
 }

@@ -177,8 +177,9 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
     query.setForwardOnly(true);
     QStringList conditions;
     if (!filter.uid.isEmpty())
-        conditions << u"EXISTS (SELECT 1 FROM revision_change c WHERE c.uid = :uid "
-                      "AND c.revision = r.number)"_s;
+        // Through revision_change_by_uid: as fast with a million revisions as with ten.
+        conditions << u"r.number IN (SELECT c.revision FROM revision_change c "
+                      "WHERE c.uid = :uid)"_s;
     if (!filter.author.isEmpty())
         conditions << u"r.author = :author"_s;
     if (filter.from.isValid())
@@ -227,6 +228,14 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
             break;
     }
     return found;
+}
+
+qint64 SqliteTimelineStore::latestRevision() const {
+    QSqlQuery &query = statement(u"SELECT MAX(number) FROM revision"_s);
+    const qint64 number = query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    readFailed(query, u"revision"_s);
+    query.finish();
+    return number;
 }
 
 QList<RevisionChange> SqliteTimelineStore::changesAfter(qint64 revision) const {

@@ -104,6 +104,7 @@ public:
     bool deleteView(qint64 id, StoreError *error) override;
     bool applyChanges(StoreChanges &changes, StoreError *error) override;
     [[nodiscard]] QList<Revision> revisions(const RevisionFilter &filter) const override;
+    [[nodiscard]] qint64 latestRevision() const override;
     [[nodiscard]] QList<RevisionChange> changesAfter(qint64 revision) const override;
     [[nodiscard]] qint64 dataVersion() const override;
 
