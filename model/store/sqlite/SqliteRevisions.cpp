@@ -1,6 +1,6 @@
 // The SQLite store: recording each write's revision in the write's own transaction (the
 // items it touches are read before and after, and their differences written; see
-// model/history), and reading the history back.
+// RevisionRecorder), and reading the history back.
 
 #include "model/history/EntitySnapshot.h"
 #include "model/store/sqlite/SqliteStoreInternals.h"
@@ -9,46 +9,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
-
-std::optional<QJsonObject> SqliteTimelineStore::snapshot(const QString &entity,
-                                                         const QString &uid) const {
-    if (entity == u"event"_s) {
-        const std::optional<Event> found = eventByUid(uid);
-        return found ? std::optional(EntitySnapshot::fromEvent(*found)) : std::nullopt;
-    }
-    if (entity == u"source"_s) {
-        const std::optional<Source> found = sourceByUid(uid);
-        return found ? std::optional(EntitySnapshot::fromSource(*found)) : std::nullopt;
-    }
-    if (entity == u"relation"_s) {
-        const std::optional<Relation> key = EntitySnapshot::toRelation(uid, {});
-        if (!key)
-            return std::nullopt;
-        for (const Relation &relation : relationsOf(key->fromUid))
-            if (relation.sameKey(*key))
-                return EntitySnapshot::fromRelation(relation);
-        return std::nullopt;
-    }
-    const qint64 id = uid.toLongLong();
-    for (const Category &category : categories())
-        if (category.id == id)
-            return EntitySnapshot::fromCategory(category);
-    return std::nullopt;
-}
-
-void SqliteTimelineStore::touch(const QString &entity, const QString &uid) {
-    if (uid.isEmpty() || m_touchedKeys.contains(entity + u':' + uid))
-        return;
-    m_touchedKeys.insert(entity + u':' + uid);
-    m_touched.append({entity, uid, snapshot(entity, uid)});
-}
-
-void SqliteTimelineStore::touchNew(const QString &entity, const QString &uid) {
-    if (uid.isEmpty() || m_touchedKeys.contains(entity + u':' + uid))
-        return;
-    m_touchedKeys.insert(entity + u':' + uid);
-    m_touched.append({entity, uid, std::nullopt});
-}
 
 void SqliteTimelineStore::touchEventsWhere(const QString &condition, const QVariant &key) {
     QSqlQuery query(database());
@@ -112,24 +72,19 @@ qint64 SqliteTimelineStore::writeRevision(const QString &kind, const QString &su
     QSqlQuery &change =
         statement(u"INSERT INTO revision_change(revision, entity, uid, field, old, new) "
                   "VALUES (:revision, :entity, :uid, :field, :old, :new)"_s);
-    for (const TouchedItem &item : std::as_const(m_touched)) {
-        const std::optional<QJsonObject> after = snapshot(item.entity, item.uid);
-        for (const RevisionChange &field :
-             EntitySnapshot::diff(item.entity, item.uid, item.before, after)) {
-            change.bindValue(u":revision"_s, number);
-            change.bindValue(u":entity"_s, field.entity);
-            change.bindValue(u":uid"_s, field.uid);
-            change.bindValue(u":field"_s, field.field);
-            change.bindValue(u":old"_s, field.oldValue.isNull() ? QVariant() : field.oldValue);
-            change.bindValue(u":new"_s, field.newValue.isNull() ? QVariant() : field.newValue);
-            if (!change.exec()) {
-                *error = errorFrom(change, u"record the revision"_s);
-                return 0;
-            }
+    for (const RevisionChange &field : m_revision.changes()) {
+        change.bindValue(u":revision"_s, number);
+        change.bindValue(u":entity"_s, field.entity);
+        change.bindValue(u":uid"_s, field.uid);
+        change.bindValue(u":field"_s, field.field);
+        change.bindValue(u":old"_s, field.oldValue.isNull() ? QVariant() : field.oldValue);
+        change.bindValue(u":new"_s, field.newValue.isNull() ? QVariant() : field.newValue);
+        if (!change.exec()) {
+            *error = errorFrom(change, u"record the revision"_s);
+            return 0;
         }
     }
-    m_touched.clear();
-    m_touchedKeys.clear();
+    m_revision.clear();
     m_changeNote.clear();
     return number;
 }

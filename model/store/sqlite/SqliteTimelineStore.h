@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/SearchVocabulary.h"
+#include "model/store/RevisionRecorder.h"
 #include "model/store/TimelineStore.h"
 
 #include <QHash>
@@ -168,14 +169,10 @@ private:
     bool writeCategory(Category &category, StoreError *error);
 
     // ---- The revision of the write in progress (SqliteRevisions.cpp) ----
-    // An item as its revision records it (entity "event", "source" or "category"; a
-    // category's uid is its row id), or nothing when it does not exist.
-    [[nodiscard]] std::optional<QJsonObject> snapshot(const QString &entity,
-                                                      const QString &uid) const;
-    // Notes an item the write is about to change, as it is now (once per transaction).
-    void touch(const QString &entity, const QString &uid);
-    // Notes an item the write has just created.
-    void touchNew(const QString &entity, const QString &uid);
+    // Notes an item the write is about to change, as it is now, and one it has just created
+    // (see RevisionRecorder).
+    void touch(const QString &entity, const QString &uid) { m_revision.touch(entity, uid); }
+    void touchNew(const QString &entity, const QString &uid) { m_revision.touchNew(entity, uid); }
     // Notes the events a condition over `event e` with :id selects (those citing a source
     // or in a category that is about to change).
     void touchEventsWhere(const QString &condition, const QVariant &key);
@@ -210,13 +207,7 @@ private:
     QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
     QHash<QString, qint64> m_categoryIds;             // by name
     QHash<QString, qint64> m_sourceIds;               // by uid
-    struct TouchedItem {
-        QString entity;
-        QString uid;
-        std::optional<QJsonObject> before;
-    };
-    QList<TouchedItem> m_touched; // by the write in progress, in the order first touched
-    QSet<QString> m_touchedKeys;  // "entity:uid"
+    RevisionRecorder m_revision{*this};               // the items the write in progress touches
     bool m_inWrite = false;
     // The indexes' words, loaded at the first search that needs them, kept up to date with
     // this connection's writes and loaded again after another connection's (data_version).

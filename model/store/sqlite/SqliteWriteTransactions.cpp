@@ -77,8 +77,7 @@ bool SqliteTimelineStore::beginWrite(StoreError *error) {
         return false;
     }
     clearWriteCaches();
-    m_touched.clear();
-    m_touchedKeys.clear();
+    m_revision.clear();
     QSqlQuery query(database());
     // IMMEDIATE takes the write lock now, so a busy database fails before any work is done.
     if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
@@ -112,8 +111,7 @@ void SqliteTimelineStore::rollbackWrite() {
     clearWriteCaches(); // ids written in the transaction are gone with it
     m_wordsWritten.clear();
     m_inWrite = false;
-    m_touched.clear();
-    m_touchedKeys.clear();
+    m_revision.clear();
     QSqlQuery query(database());
     query.exec(u"ROLLBACK"_s);
 }
