@@ -86,10 +86,11 @@ Dataset TimelineStore::datasetAsOf(qint64 revision) const {
 
 namespace {
 
-// Only the SQLite store, the one in a file, keeps a history yet (docs/history.md): asking a
-// server for its revisions is a read error, which would mark it damaged and read-only.
+// Every store keeps a history from its first revision ("history starts here"); a server
+// with an older schema opened read-only has none, and asking it for its revisions would be
+// a read error, which would mark it damaged.
 bool keepsHistory(const TimelineStore &store) {
-    return store.isFileBased();
+    return store.latestRevision() > 0;
 }
 
 } // namespace

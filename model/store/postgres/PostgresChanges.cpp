@@ -1,5 +1,6 @@
 // The PostgreSQL store: a curated change (undo and redo, see StoreChanges) in one transaction.
 
+#include "model/history/EntitySnapshot.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
 
 #include <QDateTime>
@@ -52,6 +53,32 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
                         conflictMessage(query.value(1).toString(), stored)};
                 return false;
             }
+        }
+
+        // What the revision records: every item as it was before the change.
+        for (const Category &category : std::as_const(result.saveCategories))
+            if (category.id != 0)
+                m_revision.touch(u"category"_s, QString::number(category.id));
+        for (const Source &source : std::as_const(result.saveSources))
+            m_revision.touch(u"source"_s, source.uid);
+        for (const Event &event : std::as_const(result.saveEvents))
+            m_revision.touch(u"event"_s, event.uid);
+        for (const QString &uid : std::as_const(result.deleteEventUids)) {
+            m_revision.touch(u"event"_s, uid);
+            m_revision.touchRelationsOfEvent(uid); // they go with it
+        }
+        for (const QString &uid : std::as_const(result.deleteSourceUids)) {
+            m_revision.touchEventsCiting(uid);
+            touchRelationsCitingSource(uid);
+            m_revision.touch(u"source"_s, uid);
+        }
+        for (const Relation &relation : std::as_const(result.deleteRelations))
+            m_revision.touch(u"relation"_s, EntitySnapshot::relationKey(relation));
+        for (const Relation &relation : std::as_const(result.saveRelations))
+            m_revision.touch(u"relation"_s, EntitySnapshot::relationKey(relation));
+        for (qint64 id : std::as_const(result.deleteCategoryIds)) {
+            touchEventsInCategory(id);
+            m_revision.touch(u"category"_s, QString::number(id));
         }
 
         for (Category &category : result.saveCategories) {
@@ -173,7 +200,14 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
             return false;
         if (restoredIds && !advanceIdSequences(err))
             return false;
-        return markFilled(err);
+        if (!markFilled(err))
+            return false;
+        // Items that had no uid before the change are new.
+        for (const Source &source : std::as_const(result.saveSources))
+            m_revision.touchNew(u"source"_s, source.uid);
+        for (const Event &event : std::as_const(result.saveEvents))
+            m_revision.touchNew(u"event"_s, event.uid);
+        return writeRevision(result.revisionKind, result.revisionSummary, err) != 0;
     });
     if (done)
         changes = result;

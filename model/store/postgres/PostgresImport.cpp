@@ -40,6 +40,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
     ImportSummary counts;
     const bool done = inTransaction(err, [&] {
         QSqlQuery query(database());
+        const BeforeImport before = beforeImport(); // the rows past it are the import's
         // Sources first: events refer to them by uid. With "keep both", a duplicate gets a
         // new uid and the file's events are pointed at it.
         QHash<QString, QString> renamedSources;
@@ -86,6 +87,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                     if (policy == ImportPolicy::Update) {
                         Source merged = SourceMatcher::merged(stored, source);
                         merged.uid = stored.uid;
+                        m_revision.touch(u"source"_s, stored.uid);
                         if (!writeSource(merged, stored.id, err))
                             return false;
                         (*knownSources)[match] = merged;
@@ -105,6 +107,8 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                     renamedSources.insert(fileUid, source.uid);
                 }
                 const bool update = existing && policy == ImportPolicy::Update;
+                if (update)
+                    m_revision.touch(u"source"_s, source.uid);
                 if (!writeSource(source, update ? existing : 0, err))
                     return false;
                 ++(update ? counts.sourcesUpdated : counts.sourcesAdded);
@@ -155,6 +159,8 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                             event.uid = query.value(0).toString();
                     }
                 }
+                if (update)
+                    m_revision.touch(u"event"_s, uidOf(u"event"_s, existing));
                 if (!writeEvent(event, update ? existing : 0, err))
                     return false;
                 ++(update ? counts.eventsUpdated : counts.eventsAdded);
@@ -188,7 +194,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
             *err = unreadError;
             return false;
         }
-        return markFilled(err);
+        return markFilled(err) && recordImport(parts.fileName(), counts, before, err);
     });
     if (done && summary)
         *summary = counts;

@@ -395,6 +395,58 @@ QStringList searchWords() {
     return statements;
 }
 
+// History, as SQLite's version 6 keeps it (model/history): every write records a revision
+// (who, when, why, what kind, a summary) and, per item and field it touched, the old and new
+// value as compact JSON text, in the write's own transaction. The server sets the author (the
+// role that writes: current_user, never a name the client sends) and the time. Revisions are
+// never rewritten: no role is granted UPDATE or DELETE on them, and triggers refuse both (and
+// TRUNCATE) even to the owner. An existing database starts its history at the upgrade.
+QStringList history() {
+    return {
+        uR"(CREATE TABLE revision (
+              number  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              at      timestamptz NOT NULL DEFAULT date_trunc('milliseconds', clock_timestamp()),
+              author  text NOT NULL DEFAULT current_user,
+              note    text NOT NULL DEFAULT '',
+              kind    text NOT NULL,
+              summary text NOT NULL DEFAULT ''))"_s,
+        uR"(CREATE TABLE revision_change (
+              id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              revision bigint NOT NULL REFERENCES revision(number),
+              entity   text NOT NULL
+                       CHECK (entity IN ('event', 'source', 'category', 'relation', 'dataset')),
+              uid      text NOT NULL,
+              field    text NOT NULL,
+              old      text,
+              new      text))"_s,
+        u"CREATE INDEX revision_change_by_revision ON revision_change(revision, id)"_s,
+        u"CREATE INDEX revision_change_by_uid ON revision_change(uid, revision)"_s,
+        u"CREATE INDEX revision_by_at ON revision(at)"_s,
+        uR"(CREATE FUNCTION chiptimeline_revision_by_server() RETURNS trigger
+              LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+              NEW.author := current_user;
+              NEW.at := date_trunc('milliseconds', clock_timestamp());
+              RETURN NEW;
+            END $$)"_s,
+        uR"(CREATE TRIGGER revision_by_server BEFORE INSERT ON revision
+              FOR EACH ROW EXECUTE FUNCTION chiptimeline_revision_by_server())"_s,
+        uR"(CREATE FUNCTION chiptimeline_history_never_rewritten() RETURNS trigger
+              LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+              RAISE EXCEPTION 'history is never rewritten';
+            END $$)"_s,
+        uR"(CREATE TRIGGER revision_never_rewritten BEFORE UPDATE OR DELETE OR TRUNCATE
+              ON revision FOR EACH STATEMENT
+              EXECUTE FUNCTION chiptimeline_history_never_rewritten())"_s,
+        uR"(CREATE TRIGGER revision_change_never_rewritten BEFORE UPDATE OR DELETE OR TRUNCATE
+              ON revision_change FOR EACH STATEMENT
+              EXECUTE FUNCTION chiptimeline_history_never_rewritten())"_s,
+        u"INSERT INTO revision(kind, summary) VALUES ('start', 'history starts here')"_s,
+        u"GRANT INSERT ON revision, revision_change TO chiptimeline_editor"_s,
+    };
+}
+
 } // namespace
 
 const QList<PostgresMigration> &postgresMigrations() {
@@ -406,6 +458,7 @@ const QList<PostgresMigration> &postgresMigrations() {
         {2, u"relations between events, with their sources"_s, relations()},
         {3, u"translations of titles, summaries and labels"_s, translations()},
         {4, u"the words of the search documents, for compound words"_s, searchWords()},
+        {5, u"history: revisions and their changes, never rewritten"_s, history()},
     };
     return migrations;
 }

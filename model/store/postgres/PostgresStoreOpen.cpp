@@ -187,6 +187,7 @@ bool PostgresTimelineStore::inTransaction(StoreError *error, const std::function
     }
     QSqlDatabase db = database();
     clearWriteCaches();
+    m_revision.clear();
     if (!db.transaction()) {
         *error = statementFailure(db.lastError(), m_path, m_user, u"begin a change"_s);
         return false;
@@ -194,15 +195,18 @@ bool PostgresTimelineStore::inTransaction(StoreError *error, const std::function
     if (!work()) {
         db.rollback();
         clearWriteCaches();
+        m_revision.clear();
         return false;
     }
     if (!db.commit()) {
         *error = statementFailure(db.lastError(), m_path, m_user, u"commit the change"_s);
         db.rollback();
         clearWriteCaches();
+        m_revision.clear();
         return false;
     }
     clearWriteCaches();
+    m_revision.clear();
     return true;
 }
 

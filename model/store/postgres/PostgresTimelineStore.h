@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/store/RevisionRecorder.h"
 #include "model/store/TimelineStore.h"
 #include "model/store/postgres/ServerAddress.h"
 
@@ -99,6 +100,9 @@ public:
     bool saveView(SavedView &view, StoreError *error) override;
     bool deleteView(qint64 id, StoreError *error) override;
     bool applyChanges(StoreChanges &changes, StoreError *error) override;
+    [[nodiscard]] QList<Revision> revisions(const RevisionFilter &filter) const override;
+    [[nodiscard]] qint64 latestRevision() const override;
+    [[nodiscard]] QList<RevisionChange> changesAfter(qint64 revision) const override;
     [[nodiscard]] qint64 dataVersion() const override;
     bool listenForChanges(ChangeListener listener) override;
 
@@ -135,6 +139,28 @@ private:
     // sequence moved past the highest id.
     bool advanceIdSequences(StoreError *error);
     void clearWriteCaches();
+    // ---- The revision of the write in progress (PostgresRevisions.cpp) ----
+    // Notes the events in a category (a rename renames theirs), the relations whose
+    // citations a source about to go takes along (see RevisionRecorder for the rest).
+    void touchEventsInCategory(qint64 categoryId);
+    void touchRelationsCitingSource(const QString &sourceUid);
+    [[nodiscard]] QString uidOf(const QString &table, qint64 id) const;
+    // Writes the revision of the write in progress (its number, time and author set by the
+    // server): the touched items' differences and the change note, in one statement each;
+    // its number, or 0 when it could not be written (error says why).
+    qint64 writeRevision(const QString &kind, const QString &summary, StoreError *error);
+    // The database before an import: the rows past these ids are the import's.
+    struct BeforeImport {
+        qint64 maxEventId = 0;
+        qint64 maxSourceId = 0;
+        QString title;
+    };
+    [[nodiscard]] BeforeImport beforeImport() const;
+    // The import's one revision, naming the file: the updated items field by field, one "*"
+    // change for each event and source it added, and the dataset's title if it set one.
+    bool recordImport(const QString &fileName, const ImportSummary &counts,
+                      const BeforeImport &before, StoreError *error);
+
     // ---- Live updates (PostgresLiveChanges.cpp) ----
     // The notice a `chiptimeline_changes` payload describes, the row's uid, version and
     // author read when it is still there; nullopt for a payload this version does not know.
@@ -149,6 +175,7 @@ private:
     QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
     QHash<QString, qint64> m_categoryIds;             // by name
     QHash<QString, qint64> m_sourceIds;               // by uid
+    RevisionRecorder m_revision{*this};               // the items the write in progress touches
 };
 
 // Shared by the PostgreSQL store's units.

@@ -115,6 +115,13 @@ bool PostgresTimelineStore::writeCategory(Category &category, StoreError *error)
             u"UPDATE category SET name = :name, label = :label, color = :color, "
             "sort_order = :order, translations = :translations WHERE id = :id RETURNING id"_s);
         query.bindValue(u":id"_s, category.id);
+        // A renamed category renames the category of every event in it.
+        QSqlQuery stored(database());
+        stored.prepare(u"SELECT name FROM category WHERE id = :id"_s);
+        stored.bindValue(u":id"_s, category.id);
+        if (stored.exec() && stored.next() && stored.value(0).toString() != category.name.trimmed())
+            touchEventsInCategory(category.id);
+        m_revision.touch(u"category"_s, QString::number(category.id));
     }
     query.bindValue(u":name"_s, category.name.trimmed());
     query.bindValue(u":label"_s, text(category.label));
@@ -126,13 +133,18 @@ bool PostgresTimelineStore::writeCategory(Category &category, StoreError *error)
         *error = errorFrom(query, u"save category '%1'"_s.arg(category.name));
         return false;
     }
+    if (category.id == 0)
+        m_revision.touchNew(u"category"_s, QString::number(id));
     category.id = id;
     return true;
 }
 
 bool PostgresTimelineStore::saveCategory(Category &category, StoreError *error) {
     Category copy = category;
-    if (!inTransaction(error, [&] { return writeCategory(copy, error); }))
+    if (!inTransaction(error, [&] {
+            return writeCategory(copy, error) &&
+                   writeRevision(u"edit"_s, u"save category '%1'"_s.arg(copy.name), error) != 0;
+        }))
         return false;
     category = copy;
     return true;
@@ -358,8 +370,15 @@ bool PostgresTimelineStore::writeSource(Source &source, qint64 existingId, Store
 
 bool PostgresTimelineStore::saveEvent(Event &event, StoreError *error) {
     Event copy = event;
-    if (!inTransaction(error,
-                       [&] { return writeEvent(copy, event.id, error) && markFilled(error); }))
+    if (!inTransaction(error, [&] {
+            if (event.id != 0)
+                m_revision.touch(u"event"_s, uidOf(u"event"_s, event.id));
+            if (!writeEvent(copy, event.id, error) || !markFilled(error))
+                return false;
+            m_revision.touchNew(u"event"_s, copy.uid); // noted above unless it is new
+            const QString kind = event.id == 0 ? u"create"_s : u"edit"_s;
+            return writeRevision(kind, u"%1 event '%2'"_s.arg(kind, copy.title), error) != 0;
+        }))
         return false;
     event = copy;
     return true;
@@ -371,8 +390,15 @@ bool PostgresTimelineStore::deleteEvent(qint64 id, StoreError *error) {
 
 bool PostgresTimelineStore::saveSource(Source &source, StoreError *error) {
     Source copy = source;
-    if (!inTransaction(error,
-                       [&] { return writeSource(copy, source.id, error) && markFilled(error); }))
+    if (!inTransaction(error, [&] {
+            if (source.id != 0)
+                m_revision.touch(u"source"_s, uidOf(u"source"_s, source.id));
+            if (!writeSource(copy, source.id, error) || !markFilled(error))
+                return false;
+            m_revision.touchNew(u"source"_s, copy.uid);
+            const QString kind = source.id == 0 ? u"create"_s : u"edit"_s;
+            return writeRevision(kind, u"%1 source '%2'"_s.arg(kind, copy.title), error) != 0;
+        }))
         return false;
     source = copy;
     return true;
@@ -398,7 +424,7 @@ bool PostgresTimelineStore::saveView(SavedView &view, StoreError *error) {
             query.bindValue(u":filter"_s, text(copy.filter));
             copy.id = insertReturningId(query);
             if (copy.id != 0)
-                return true;
+                return writeRevision(u"edit"_s, u"save view '%1'"_s.arg(copy.name), error) != 0;
             *error = errorFrom(query, u"save view '%1'"_s.arg(copy.name));
             return false;
         }))
@@ -414,13 +440,29 @@ bool PostgresTimelineStore::deleteView(qint64 id, StoreError *error) {
 bool PostgresTimelineStore::deleteRow(const QString &table, qint64 id, const QString &what,
                                       StoreError *error) {
     return inTransaction(error, [&] {
+        // The revision records the item's last values, the citations a source takes along
+        // and the relations an event takes along.
+        QString uid;
+        if (table == u"event"_s || table == u"source"_s) {
+            uid = uidOf(table, id);
+            if (table == u"source"_s) {
+                m_revision.touchEventsCiting(uid);
+                touchRelationsCitingSource(uid);
+            } else {
+                m_revision.touchRelationsOfEvent(uid); // they go with it
+            }
+            m_revision.touch(table, uid);
+        }
         QSqlQuery query(database());
         query.prepare(u"DELETE FROM %1 WHERE id = :id"_s.arg(table));
         query.bindValue(u":id"_s, id);
-        if (query.exec())
-            return true;
-        *error = errorFrom(query, u"delete the %1"_s.arg(what));
-        return false;
+        if (!query.exec()) {
+            *error = errorFrom(query, u"delete the %1"_s.arg(what));
+            return false;
+        }
+        return writeRevision(u"delete"_s,
+                             u"delete %1 %2"_s.arg(what, uid.isEmpty() ? QString::number(id) : uid),
+                             error) != 0;
     });
 }
 
