@@ -81,9 +81,9 @@ void HistoryPane::setEvent(const QString &uid, const QString &title) {
 
 void HistoryPane::refresh() {
     m_stale = false;
-    if (!m_store.isFileBased()) { // only the SQLite store keeps a history yet (docs/history.md)
-        m_heading->setText(tr("This timeline keeps no history yet (only a timeline in a file "
-                              "does)."));
+    if (m_store.latestRevision() == 0) { // a server's schema before 5 keeps no history
+        m_heading->setText(tr("This timeline keeps no history yet (its database was made by "
+                              "an older ChipTimeline; init upgrades it)."));
         m_model->setRevisions({}, {});
         m_deletedView->clear();
         return;

@@ -75,7 +75,7 @@ TimelineStore &MainWindow::liveStore() const {
 
 bool MainWindow::showAsOf(const QString &point, QString *error) {
     TimelineStore &live = liveStore();
-    if (!live.isFileBased()) { // only the SQLite store keeps a history yet (docs/history.md)
+    if (live.latestRevision() == 0) { // a server's schema before 5 keeps no history
         *error =
             tr("Cannot show the timeline as of %1: this timeline keeps no history yet").arg(point);
         return false;

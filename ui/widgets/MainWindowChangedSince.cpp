@@ -70,7 +70,7 @@ bool MainWindow::showChangedSince(const QString &figurePath, QString *error) {
         return false;
     }
     TimelineStore &live = liveStore();
-    if (!live.isFileBased()) { // only the SQLite store keeps a history yet (docs/history.md)
+    if (live.latestRevision() == 0) { // a server's schema before 5 keeps no history
         *error = tr("%1 cannot be compared: this timeline keeps no history yet").arg(name);
         return false;
     }
