@@ -1,9 +1,15 @@
 // History (issue #19): every write records a revision in its own transaction, and the
-// dataset as of any revision is the one the timeline had then, exactly.
+// dataset as of any revision is the one the timeline had then, exactly. Run on SQLite and,
+// registered again as tst_history_server, on the PostgreSQL server (StoreLocationTestUtil.h),
+// where the author is the database role and the server refuses to rewrite the history; the
+// server run also plays one script on both backends and compares what they recorded.
+
+#include "StoreLocationTestUtil.h"
 
 #include "model/EditCommands.h"
 #include "model/RelationCommands.h"
 #include "model/formats/NativeJsonFormat.h"
+#include "model/history/EntitySnapshot.h"
 #include "model/store/TimelineStore.h"
 
 #include <QFile>
@@ -62,12 +68,63 @@ Dataset seedDataset() {
     return data;
 }
 
+Relation responseLink() {
+    return {u"ev-r2"_s,
+            u"ev-h20"_s,
+            RelationType::RespondsTo,
+            u"note"_s,
+            {{u"src-a"_s, u"quote"_s, u"para. 1"_s}}};
+}
+
+Relation editedResponseLink() {
+    Relation edited = responseLink();
+    edited.note = u"R2 answers the licence requirement"_s;
+    edited.citations << Citation{u"src-b"_s, u"another"_s, {}};
+    return edited;
+}
+
+// A value recorded in a revision without the times that differ from one run to the next
+// (an item's created and modified).
+QString withoutTimes(const QString &value) {
+    const QJsonValue parsed = EntitySnapshot::valueFromText(value);
+    if (!parsed.isObject())
+        return value;
+    QJsonObject fields = parsed.toObject();
+    fields.remove(u"created"_s);
+    fields.remove(u"modified"_s);
+    return EntitySnapshot::valueText(fields);
+}
+
+// What a revision records, as one line per change in a stable order, without author, time
+// and the items' times: what two backends playing the same script must agree on.
+QStringList recorded(const Revision &revision) {
+    QStringList changes;
+    for (const RevisionChange &change : revision.changes)
+        if (change.field != u"created"_s && change.field != u"modified"_s)
+            changes << u"%1 %2 %3: %4 -> %5"_s.arg(change.entity, change.uid, change.field,
+                                                   withoutTimes(change.oldValue),
+                                                   withoutTimes(change.newValue));
+    changes.sort();
+    return QStringList{u"r%1 %2 %3 [%4]"_s.arg(revision.number)
+                           .arg(revision.kind, revision.summary, revision.note)} +
+           changes;
+}
+
+// A dataset without the times that differ from one run to the next.
+Dataset withoutTimes(Dataset data) {
+    for (Event &event : data.events)
+        event.created = event.modified = QDateTime();
+    return data;
+}
+
 } // namespace
 
 class TestHistory : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
+    void cleanupTestCase() { m_locations.stop(); }
     void init();
     void cleanup();
     void newDatabaseStartsItsHistory();
@@ -77,30 +134,57 @@ private slots:
     void everyRevisionReconstructsExactly();
     void badPointsAreRefusedInOneLine();
     void historyIsNeverRewritten();
+    void bothBackendsRecordTheSame();
 
 private:
     // The native export now, under the revision just written.
     void capture();
+    // The scripted sequence of imports, edits, relations, a merge, deletes, undo and redo,
+    // each step captured.
+    void playScript();
+    // Who the store's revisions name: the name set (SQLite) or the role (a server).
+    [[nodiscard]] QString author() const;
 
+    StoreLocations m_locations;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TimelineStore> m_store;
+    QString m_location;
+    QString m_serverRole; // the role a server's revisions name
     QList<std::pair<qint64, QByteArray>> m_exports;
     QList<std::pair<qint64, Dataset>> m_datasets;
 };
 
+void TestHistory::initTestCase() {
+    if (!m_locations.start()) {
+        if (m_locations.skipped())
+            QSKIP("CHIPTIMELINE_TEST_PG is not set: no PostgreSQL server to test against");
+        QFAIL("the PostgreSQL server CHIPTIMELINE_TEST_PG names cannot be used");
+    }
+}
+
 void TestHistory::init() {
     m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_locations.beginTest());
+    m_location = m_locations.location(u"h.sqlite"_s);
     StoreError error;
-    m_store = TimelineStore::open(m_dir->filePath(u"h.sqlite"_s), &error);
+    m_store = TimelineStore::open(m_location, &error);
     QVERIFY2(m_store, qPrintable(error.message));
     m_store->setAuthor(u"Ada"_s);
+    // The role that made the database's first revision ("history starts here").
+    m_serverRole =
+        StoreLocations::onServer() ? m_store->revisions({}).constFirst().author : QString();
     m_exports.clear();
     m_datasets.clear();
 }
 
 void TestHistory::cleanup() {
     m_store.reset();
+    m_locations.endTest();
     m_dir.reset();
+}
+
+QString TestHistory::author() const {
+    return StoreLocations::onServer() ? m_serverRole : u"Ada"_s;
 }
 
 void TestHistory::capture() {
@@ -136,8 +220,7 @@ void TestHistory::newestRevisionIsReadDirectly() {
     QCOMPARE(m_store->revisions({}).constLast().number, 5);
     // Another connection's write is seen by the next read.
     {
-        std::unique_ptr<TimelineStore> other =
-            TimelineStore::open(m_dir->filePath(u"h.sqlite"_s), &error);
+        std::unique_ptr<TimelineStore> other = TimelineStore::open(m_location, &error);
         QVERIFY2(other, qPrintable(error.message));
         Event r2 = *other->eventByUid(u"ev-r2"_s);
         r2.title = u"R2 delayed again"_s;
@@ -164,7 +247,9 @@ void TestHistory::editRecordsOnlyChangedFieldsWithAuthorAndNote() {
     QCOMPARE(all.size(), 3); // the import, the edit with the note, the one without
     const Revision &edit = all.at(1);
     QCOMPARE(edit.kind, u"edit"_s);
-    QCOMPARE(edit.author, u"Ada"_s);
+    QCOMPARE(edit.author, author());
+    if (StoreLocations::onServer())
+        QVERIFY(!author().isEmpty() && author() != u"Ada"_s); // the role, not the name set
     QCOMPARE(edit.note, u"status per the BIS press release"_s);
     QCOMPARE(edit.summary, u"edit event '15% revenue-share deal agreed'"_s);
     QStringList fields;
@@ -179,7 +264,15 @@ void TestHistory::editRecordsOnlyChangedFieldsWithAuthorAndNote() {
     QCOMPARE(all.at(2).changes.at(0).oldValue, u"2"_s);
     QCOMPARE(all.at(2).changes.at(0).newValue, u"3"_s);
     QCOMPARE(m_store->revisions({{}, u"Nobody"_s, {}, {}, false}).size(), 0);
-    QCOMPARE(m_store->revisions({{}, u"Ada"_s, {}, {}, false}).size(), 3);
+    QCOMPARE(m_store->revisions({{}, author(), {}, {}, false}).size(),
+             StoreLocations::onServer() ? 4 : 3); // the server's role made the first one too
+    // A time range: the edits since the import, and none in the future.
+    const QDateTime importedAt = m_store->revisions({}).at(1).at;
+    QCOMPARE(m_store->revisions({{}, {}, importedAt, {}, false}).size(), 3);
+    QCOMPARE(
+        m_store->revisions({{}, {}, QDateTime::currentDateTimeUtc().addDays(1), {}, false}).size(),
+        0);
+    QCOMPARE(m_store->revisions({{}, {}, {}, importedAt.addMSecs(-1), false}).size(), 1);
 }
 
 void TestHistory::importIsOneRevisionNamingTheFile() {
@@ -204,6 +297,38 @@ void TestHistory::importIsOneRevisionNamingTheFile() {
 }
 
 void TestHistory::everyRevisionReconstructsExactly() {
+    playScript();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_exports.size(), 18);
+    QCOMPARE(m_datasets.at(6).second.relations, (QList<Relation>{responseLink()}));
+    QCOMPARE(m_datasets.at(7).second.relations, (QList<Relation>{editedResponseLink()}));
+    QVERIFY(m_datasets.constLast().second.relations.isEmpty());
+    for (qsizetype i = 0; i < m_exports.size(); ++i) {
+        const auto &[revision, bytes] = m_exports.at(i);
+        const Dataset asOf = m_store->datasetAsOf(revision);
+        QVERIFY(!m_store->readError().isError());
+        QCOMPARE(NativeJsonFormat::write(asOf), bytes);
+        QCOMPARE(asOf, m_datasets.at(i).second);
+    }
+    // Each step was one revision (undo and redo too), numbered one after another.
+    for (qsizetype i = 1; i < m_exports.size(); ++i)
+        QCOMPARE(m_exports.at(i).first, i + 1);
+    const QList<Revision> all = m_store->revisions({});
+    QCOMPARE(all.at(10).kind, u"undo"_s);
+    QCOMPARE(all.at(11).kind, u"undo"_s);
+    QCOMPARE(all.at(12).kind, u"redo"_s);
+    QVERIFY2(all.at(8).summary.startsWith(u"Merge "_s), qPrintable(all.at(8).summary));
+    // The relation's own changes: created whole, then its note and citations.
+    QStringList relationChanges;
+    const qint64 editedAt = m_exports.at(7).first;
+    for (const RevisionChange &change : m_store->changesAfter(editedAt - 1))
+        if (change.revision == editedAt)
+            relationChanges << change.entity + u' ' + change.field;
+    QCOMPARE(relationChanges, (QStringList{u"relation citations"_s, u"relation note"_s}));
+}
+
+void TestHistory::playScript() {
     StoreError error;
     QUndoStack stack;
     capture();
@@ -216,7 +341,8 @@ void TestHistory::everyRevisionReconstructsExactly() {
     h20.chips << u"H20E"_s;
     QVERIFY(m_store->saveEvent(h20, &error));
     capture();
-    Event created = makeEvent({}, u"Ascend 910C shipments"_s, PartialDate::fromYear(2025));
+    Event created =
+        makeEvent(u"ev-ascend"_s, u"Ascend 910C shipments"_s, PartialDate::fromYear(2025));
     created.category = u"new-lane"_s; // a category the save creates
     QVERIFY(m_store->saveEvent(created, &error));
     capture();
@@ -231,16 +357,10 @@ void TestHistory::everyRevisionReconstructsExactly() {
     capture();
     // A relation linked, then its note and evidence edited: both in the history, and the
     // merge, the source's deletion and the event's deletion below change or remove it.
-    const Relation link{u"ev-r2"_s,
-                        u"ev-h20"_s,
-                        RelationType::RespondsTo,
-                        u"note"_s,
-                        {{u"src-a"_s, u"quote"_s, u"para. 1"_s}}};
+    const Relation link = responseLink();
     stack.push(new SaveRelationCommand(*m_store, link, std::nullopt, u"R2"_s, u"H20"_s));
     capture();
-    Relation edited = link;
-    edited.note = u"R2 answers the licence requirement"_s;
-    edited.citations << Citation{u"src-b"_s, u"another"_s, {}};
+    const Relation edited = editedResponseLink();
     stack.push(new SaveRelationCommand(*m_store, edited, link, u"R2"_s, u"H20"_s));
     capture();
     stack.push(new MergeEventsCommand(*m_store, *m_store->eventByUid(u"ev-h20"_s),
@@ -274,33 +394,6 @@ void TestHistory::everyRevisionReconstructsExactly() {
     capture();
     QVERIFY(m_store->deleteEvent(m_store->eventByUid(u"ev-r2"_s)->id, &error));
     capture();
-
-    QCOMPARE(m_exports.size(), 18);
-    QCOMPARE(m_datasets.at(6).second.relations, (QList<Relation>{link}));
-    QCOMPARE(m_datasets.at(7).second.relations, (QList<Relation>{edited}));
-    QVERIFY(m_datasets.constLast().second.relations.isEmpty());
-    for (qsizetype i = 0; i < m_exports.size(); ++i) {
-        const auto &[revision, bytes] = m_exports.at(i);
-        const Dataset asOf = m_store->datasetAsOf(revision);
-        QVERIFY(!m_store->readError().isError());
-        QCOMPARE(NativeJsonFormat::write(asOf), bytes);
-        QCOMPARE(asOf, m_datasets.at(i).second);
-    }
-    // Each step was one revision (undo and redo too), numbered one after another.
-    for (qsizetype i = 1; i < m_exports.size(); ++i)
-        QCOMPARE(m_exports.at(i).first, i + 1);
-    const QList<Revision> all = m_store->revisions({});
-    QCOMPARE(all.at(10).kind, u"undo"_s);
-    QCOMPARE(all.at(11).kind, u"undo"_s);
-    QCOMPARE(all.at(12).kind, u"redo"_s);
-    QVERIFY2(all.at(8).summary.startsWith(u"Merge "_s), qPrintable(all.at(8).summary));
-    // The relation's own changes: created whole, then its note and citations.
-    QStringList relationChanges;
-    const qint64 editedAt = m_exports.at(7).first;
-    for (const RevisionChange &change : m_store->changesAfter(editedAt - 1))
-        if (change.revision == editedAt)
-            relationChanges << change.entity + u' ' + change.field;
-    QCOMPARE(relationChanges, (QStringList{u"relation citations"_s, u"relation note"_s}));
 }
 
 void TestHistory::badPointsAreRefusedInOneLine() {
@@ -322,9 +415,17 @@ void TestHistory::badPointsAreRefusedInOneLine() {
 }
 
 void TestHistory::historyIsNeverRewritten() {
+    if (StoreLocations::onServer()) {
+        // The server refuses it (tst_postgresschema: to readers, editors and the owner); the
+        // store has no way to ask, and the start revision is still there, unchanged.
+        const QList<Revision> all = m_store->revisions({});
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.first().kind, u"start"_s);
+        return;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"rewrite"_s);
     {
-        db.setDatabaseName(m_dir->filePath(u"h.sqlite"_s));
+        db.setDatabaseName(m_location);
         QVERIFY(db.open());
         QSqlQuery query(db);
         QVERIFY(!query.exec(u"DELETE FROM revision"_s));
@@ -338,6 +439,47 @@ void TestHistory::historyIsNeverRewritten() {
     }
     db = {};
     QSqlDatabase::removeDatabase(u"rewrite"_s);
+}
+
+void TestHistory::bothBackendsRecordTheSame() {
+    if (!StoreLocations::onServer())
+        QSKIP("the server run compares the server with a file");
+    playScript();
+    if (QTest::currentTestFailed())
+        return;
+    RevisionFilter withChanges;
+    withChanges.withChanges = true;
+    const QList<Revision> onServer = m_store->revisions(withChanges);
+    const QList<std::pair<qint64, QByteArray>> serverExports = m_exports;
+    QList<Dataset> serverAsOf;
+    for (const auto &[revision, bytes] : serverExports)
+        serverAsOf << withoutTimes(m_store->datasetAsOf(revision));
+    QVERIFY(!m_store->readError().isError());
+
+    StoreError error;
+    m_store = TimelineStore::open(m_dir->filePath(u"same.sqlite"_s), &error);
+    QVERIFY2(m_store, qPrintable(error.message));
+    m_store->setAuthor(u"Ada"_s);
+    m_exports.clear();
+    m_datasets.clear();
+    playScript();
+    if (QTest::currentTestFailed())
+        return;
+    const QList<Revision> inFile = m_store->revisions(withChanges);
+    QCOMPARE(inFile.size(), onServer.size());
+    QCOMPARE(inFile.size(), 18);
+    for (qsizetype i = 0; i < inFile.size(); ++i) {
+        QCOMPARE(recorded(onServer.at(i)), recorded(inFile.at(i)));
+        QCOMPARE(inFile.at(i).author, i == 0 ? QString() : u"Ada"_s);
+        QCOMPARE(onServer.at(i).author, m_serverRole);
+    }
+    QCOMPARE(m_exports.size(), serverExports.size());
+    for (qsizetype i = 0; i < m_exports.size(); ++i) {
+        QCOMPARE(m_exports.at(i).first, serverExports.at(i).first);
+        const Dataset asOf = withoutTimes(m_store->datasetAsOf(m_exports.at(i).first));
+        QCOMPARE(NativeJsonFormat::write(serverAsOf.at(i)), NativeJsonFormat::write(asOf));
+        QCOMPARE(serverAsOf.at(i), asOf);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

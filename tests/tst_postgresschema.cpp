@@ -151,13 +151,13 @@ void tst_PostgresSchema::initCreatesTheSchema() {
     QCOMPARE(postgresSchemaVersion(owner, &error), 0);
     QVERIFY2(initPostgresSchema(owner, &error), qPrintable(error.message));
     QCOMPARE(error.kind, StoreError::Kind::None);
-    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"4"_s);
-    QCOMPARE(postgresSchemaVersion(owner, &error), 4);
+    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"5"_s);
+    QCOMPARE(postgresSchemaVersion(owner, &error), 5);
     QCOMPARE(value(owner, u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                           "WHERE schemaname = current_schema()"_s),
              u"actor category chip event event_actor event_chip event_search event_source "
-             "event_tag meta relation relation_source saved_view search_word source source_search "
-             "tag"_s);
+             "event_tag meta relation relation_source revision revision_change saved_view "
+             "search_word source source_search tag"_s);
     QCOMPARE(value(owner, u"SELECT string_agg(rolname, ' ' ORDER BY rolname) FROM pg_roles "
                           "WHERE rolname LIKE 'chiptimeline\\_%'"_s),
              u"chiptimeline_editor chiptimeline_reader"_s);
@@ -178,9 +178,9 @@ void tst_PostgresSchema::initTwiceChangesNothing() {
     QCOMPARE(value(owner, objects) + u' ' + value(owner, triggers) + u' ' +
                  value(owner, versionRow),
              before);
-    // Row versions 2, search 16, notifications 33, search words 4 (constraint triggers are
-    // internal).
-    QCOMPARE(value(owner, triggers), u"55"_s);
+    // Row versions 2, search 16, notifications 33, search words 4, history 3 (constraint
+    // triggers are internal).
+    QCOMPARE(value(owner, triggers), u"58"_s);
 }
 
 void tst_PostgresSchema::newerSchemaIsRefused() {
@@ -191,9 +191,9 @@ void tst_PostgresSchema::newerSchemaIsRefused() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              u"%1: written by a newer ChipTimeline (schema version 7; this version reads up to "
-             "4); left untouched"_s.arg(addressOf(m_database).displayString()));
+             "5); left untouched"_s.arg(addressOf(m_database).displayString()));
     QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"7"_s);
-    QVERIFY(exec(owner, u"UPDATE meta SET value = '3' WHERE key = 'schema_version'"_s));
+    QVERIFY(exec(owner, u"UPDATE meta SET value = '5' WHERE key = 'schema_version'"_s));
 }
 
 void tst_PostgresSchema::foreignTablesAreRefused() {
@@ -228,7 +228,7 @@ void tst_PostgresSchema::ownerWithoutSuperuserRightsMayInit() {
     QVERIFY(db.isOpen());
     StoreError error;
     QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
-    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"4"_s);
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"5"_s);
     QCOMPARE(
         value(db,
               u"SELECT has_table_privilege('chiptimeline_editor', 'event', 'INSERT')::text "
@@ -327,6 +327,19 @@ void tst_PostgresSchema::readerIsRefusedByTheServer() {
     QCOMPARE(error.message, u"%1: read-only for %2; the server refused the change"_s.arg(
                                 address.displayString(), reader));
     QCOMPARE(value(db, u"SELECT count(*) FROM event"_s), u"2"_s);
+    // The history is the readers' to read, never to write.
+    QCOMPARE(value(db, u"SELECT kind || ' ' || summary FROM revision ORDER BY number LIMIT 1"_s),
+             u"start history starts here"_s);
+    for (const QString &write :
+         {u"INSERT INTO revision(kind, summary) VALUES ('edit', 'sneaky')"_s,
+          u"INSERT INTO revision_change(revision, entity, uid, field) VALUES (1, 'event', 'e1', "
+          "'*')"_s,
+          u"UPDATE revision SET note = 'rewritten'"_s, u"DELETE FROM revision"_s,
+          u"DELETE FROM revision_change"_s}) {
+        QVERIFY2(!query.exec(write), qPrintable(write));
+        QCOMPARE(query.lastError().nativeErrorCode(), u"42501"_s);
+    }
+    QCOMPARE(value(db, u"SELECT count(*) FROM revision"_s), u"1"_s);
     db.close();
 }
 
@@ -354,6 +367,28 @@ void tst_PostgresSchema::editorMayChange() {
     QSqlQuery query(db);
     QVERIFY(!query.exec(u"UPDATE meta SET value = '2'"_s));
     QCOMPARE(query.lastError().nativeErrorCode(), u"42501"_s);
+    // An editor adds revisions; the server, not the client, says who and when; and nobody
+    // rewrites one: no role has the right, and the owner meets the triggers.
+    QVERIFY(exec(db, u"INSERT INTO revision(author, at, kind, summary) VALUES ('Eve', "
+                     "'2001-01-01T00:00Z', 'edit', 'by an editor')"_s));
+    QCOMPARE(value(db, u"SELECT author || ' ' || (at > now() - interval '1 hour')::text FROM "
+                       "revision WHERE summary = 'by an editor'"_s),
+             editor + u" true"_s);
+    for (const QString &write : {u"UPDATE revision SET note = 'rewritten'"_s,
+                                 u"DELETE FROM revision WHERE summary = 'by an editor'"_s,
+                                 u"DELETE FROM revision_change"_s}) {
+        QVERIFY2(!query.exec(write), qPrintable(write));
+        QCOMPARE(query.lastError().nativeErrorCode(), u"42501"_s);
+    }
+    QSqlQuery asOwner(QSqlDatabase::database(u"owner"_s));
+    for (const QString &write :
+         {u"UPDATE revision SET note = 'rewritten'"_s, u"DELETE FROM revision"_s,
+          u"DELETE FROM revision_change"_s, u"TRUNCATE revision, revision_change"_s}) {
+        QVERIFY2(!asOwner.exec(write), qPrintable(write));
+        QVERIFY2(asOwner.lastError().databaseText().contains(u"history is never rewritten"_s),
+                 qPrintable(asOwner.lastError().databaseText()));
+    }
+    QCOMPARE(value(db, u"SELECT count(*) FROM revision"_s), u"2"_s);
     db.close();
 }
 
