@@ -1,3 +1,4 @@
+#include "model/store/TimelineStore.h"
 #include "model/store/postgres/PostgresSchema.h"
 #include "model/store/postgres/ServerAddress.h"
 #include "model/store/postgres/ServerTrouble.h"
@@ -27,6 +28,7 @@ private slots:
     void newerSchemaIsRefused();
     void foreignTablesAreRefused();
     void ownerWithoutSuperuserRightsMayInit();
+    void olderSchemaStartsItsHistory();
     void searchFoldsAccentsAndFollowsNames();
     void updateRaisesTheRowVersion();
     void updateIsAnnounced();
@@ -236,6 +238,50 @@ void tst_PostgresSchema::ownerWithoutSuperuserRightsMayInit() {
               "|| ' ' || has_table_privilege('chiptimeline_reader', 'event', 'SELECT')::text"_s),
         u"true false true"_s);
     db.close();
+}
+
+// A timeline made before the history (schema 4) keeps its rows; its history starts at the
+// upgrade with one revision, and the next write is the second, by the role that writes.
+void tst_PostgresSchema::olderSchemaStartsItsHistory() {
+    const QString database = u"ct_older_"_s + m_suffix;
+    QVERIFY(exec(QSqlDatabase::database(u"admin"_s), u"CREATE DATABASE %1"_s.arg(database)));
+    m_databases << database;
+    QSqlDatabase db = open(u"older"_s, addressOf(database));
+    QVERIFY(db.isOpen());
+    QVERIFY(db.transaction());
+    for (const PostgresMigration &migration : postgresMigrations())
+        if (migration.version <= 4)
+            for (const QString &statement : migration.statements)
+                QVERIFY2(exec(db, statement), qPrintable(statement));
+    QVERIFY(exec(db, u"INSERT INTO meta(key, value) VALUES ('schema_version', '4')"_s));
+    QVERIFY(exec(db, uR"(INSERT INTO event (uid, title, start_year, first_day, last_day,
+                                           created, modified)
+                        VALUES ('e1', 'Entity list update', 2025, 1, 1, 'x', 'x'))"_s));
+    QVERIFY(db.commit());
+    StoreError error;
+    QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"5"_s);
+    QCOMPARE(value(db, u"SELECT string_agg(number || ' ' || kind || ' ' || summary || ' ' || "
+                       "author, ', ') FROM revision"_s),
+             u"1 start history starts here "_s + m_admin.userName);
+    QCOMPARE(value(db, u"SELECT count(*) FROM revision_change"_s), u"0"_s);
+    db.close();
+
+    auto store = TimelineStore::open(addressOf(database).displayString(), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(store->latestRevision(), 1);
+    Event event = *store->eventByUid(u"e1"_s);
+    event.title = u"Entity list update, second round"_s;
+    store->setAuthor(u"Somebody else"_s); // a server names the role, whatever the client says
+    QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+    const QList<Revision> all = store->revisions({u"e1"_s, {}, {}, {}, true});
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().number, 2);
+    QCOMPARE(all.first().author, m_admin.userName);
+    QCOMPARE(all.first().summary, u"edit event 'Entity list update, second round'"_s);
+    QCOMPARE(all.first().changes.size(), 2); // modified, title
+    QCOMPARE(all.first().changes.at(1).oldValue, u"\"Entity list update\""_s);
+    QVERIFY(!store->readError().isError());
 }
 
 void tst_PostgresSchema::searchFoldsAccentsAndFollowsNames() {

@@ -1625,8 +1625,8 @@ Deaktiviert: Sie bleiben abgeblendet auf der Zeitleiste.</translation>
         </translation>
     </message>
     <message>
-        <source>This timeline keeps no history yet (only a timeline in a file does).</source>
-        <translation>Diese Zeitleiste zeichnet noch keine Geschichte auf (nur eine Zeitleiste in einer Datei tut das).</translation>
+        <source>This timeline keeps no history yet (its database was made by an older ChipTimeline; init upgrades it).</source>
+        <translation>Diese Zeitleiste zeichnet noch keine Geschichte auf (ihre Datenbank wurde von einem älteren ChipTimeline angelegt; init aktualisiert sie).</translation>
     </message>
 </context>
 <context>
