@@ -9,6 +9,9 @@
 #include "model/store/postgres/ServerTrouble.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -223,6 +226,27 @@ void TestTeamCommands::readerIsRefusedByTheServer() {
     QCOMPARE(result.err,
              u"chiptimeline: %1: read-only for %2; nothing was changed\n"_s.arg(shown, reader));
     QVERIFY(!result.err.contains(u"secret-"_s));
+
+    // A reader reads the history: the start, then the copy as one import by the role that
+    // made it (never a name a client chose); as of that revision, the timeline as it is.
+    const Result history = run({u"--db"_s, location, u"history"_s, u"--json"_s});
+    QCOMPARE(history.code, 0);
+    const QJsonArray revisions = QJsonDocument::fromJson(history.out.toUtf8()).array();
+    QCOMPARE(revisions.size(), 2);
+    QCOMPARE(revisions.at(0)[u"kind"_s].toString(), u"start"_s);
+    QCOMPARE(revisions.at(1)[u"kind"_s].toString(), u"import"_s);
+    QCOMPARE(revisions.at(1)[u"author"_s].toString(), m_admin.userName);
+    const QString now = m_dir.filePath(u"reader-now.json"_s);
+    const QString asOf = m_dir.filePath(u"reader-as-of.json"_s);
+    QCOMPARE(run({u"--db"_s, location, u"export-data"_s, u"--out"_s, now}).code, 0);
+    QCOMPARE(
+        run({u"--db"_s, location, u"export-data"_s, u"--as-of"_s, u"r2"_s, u"--out"_s, asOf}).code,
+        0);
+    QVERIFY(!readAll(now).isEmpty());
+    QCOMPARE(readAll(asOf), readAll(now));
+    QCOMPARE(run({u"--db"_s, location, u"changes"_s, u"--since"_s, u"r2"_s}).out,
+             u"0 items changed since r2 (%1)\n"_s.arg(revisions.at(1)[u"at"_s].toString().left(19) +
+                                                      u"Z"_s));
 }
 
 QTEST_GUILESS_MAIN(TestTeamCommands)
