@@ -139,12 +139,15 @@ bool PostgresTimelineStore::recordImport(const QString &fileName, const ImportSu
     if (number == 0)
         return false;
     QSqlQuery query(database());
+    // The rows past the ids before the import that this transaction wrote (xmin): another
+    // client's rows committed meanwhile are that client's revision's, not this one's.
     query.prepare(uR"(INSERT INTO revision_change(revision, entity, uid, field)
                       SELECT :revision, added.entity, added.uid, '*'
                         FROM (SELECT 'event' AS entity, uid, 1 AS part, id FROM event
-                               WHERE id > :events
+                               WHERE id > :events AND xmin = pg_current_xact_id()::xid
                               UNION ALL
-                              SELECT 'source', uid, 2, id FROM source WHERE id > :sources) added
+                              SELECT 'source', uid, 2, id FROM source
+                               WHERE id > :sources AND xmin = pg_current_xact_id()::xid) added
                        ORDER BY added.part, added.id)"_s);
     query.bindValue(u":revision"_s, number);
     query.bindValue(u":events"_s, before.maxEventId);

@@ -149,7 +149,8 @@ private:
     // server): the touched items' differences and the change note, in one statement each;
     // its number, or 0 when it could not be written (error says why).
     qint64 writeRevision(const QString &kind, const QString &summary, StoreError *error);
-    // The database before an import: the rows past these ids are the import's.
+    // The database before an import: the rows past these ids that its transaction wrote are
+    // the import's.
     struct BeforeImport {
         qint64 maxEventId = 0;
         qint64 maxSourceId = 0;
