@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -110,6 +112,33 @@ QStringList recorded(const Revision &revision) {
            changes;
 }
 
+// An import in two parts; between them `between` runs (another client's write).
+class PartsWithAWriteBetween final : public TimelineStore::DatasetParts {
+public:
+    PartsWithAWriteBetween(Dataset first, Dataset second, std::function<void()> between)
+        : m_first(std::move(first))
+        , m_second(std::move(second))
+        , m_between(std::move(between)) {}
+    const Dataset *next() override {
+        switch (m_step++) {
+        case 0:
+            return &m_first;
+        case 1:
+            m_between();
+            return &m_second;
+        default:
+            return nullptr;
+        }
+    }
+    [[nodiscard]] bool failed() const override { return false; }
+
+private:
+    Dataset m_first;
+    Dataset m_second;
+    std::function<void()> m_between;
+    int m_step = 0;
+};
+
 // A dataset without the times that differ from one run to the next.
 Dataset withoutTimes(Dataset data) {
     for (Event &event : data.events)
@@ -135,6 +164,7 @@ private slots:
     void badPointsAreRefusedInOneLine();
     void historyIsNeverRewritten();
     void bothBackendsRecordTheSame();
+    void importRecordsOnlyItsOwnRows();
 
 private:
     // The native export now, under the revision just written.
@@ -480,6 +510,47 @@ void TestHistory::bothBackendsRecordTheSame() {
         QCOMPARE(NativeJsonFormat::write(serverAsOf.at(i)), NativeJsonFormat::write(asOf));
         QCOMPARE(serverAsOf.at(i), asOf);
     }
+}
+
+// A colleague's event committed on the server while an import runs is the colleague's
+// revision's, not the import's: as of the colleague's revision, it is there alone.
+void TestHistory::importRecordsOnlyItsOwnRows() {
+    if (!StoreLocations::onServer())
+        QSKIP("an SQLite file has one writer at a time");
+    StoreError error;
+    std::unique_ptr<TimelineStore> colleague = TimelineStore::open(m_location, &error);
+    QVERIFY2(colleague, qPrintable(error.message));
+    Dataset later;
+    later.events << makeEvent(u"ev-later"_s, u"Later in the file"_s,
+                              PartialDate::fromYmd(2025, 9, 1));
+    PartsWithAWriteBetween parts(seedDataset(), later, [&] {
+        // No category: the import's are not committed yet, so the colleague cannot see them.
+        Event theirs = makeEvent(u"ev-theirs"_s, u"Saved by a colleague meanwhile"_s,
+                                 PartialDate::fromYmd(2025, 6, 1));
+        theirs.category.clear();
+        StoreError theirError;
+        QVERIFY2(colleague->saveEvent(theirs, &theirError), qPrintable(theirError.message));
+    });
+    parts.setFileName(u"/data/two-parts.chiptimeline.json"_s);
+    ImportSummary summary;
+    QVERIFY2(m_store->importParts(parts, ImportPolicy::Skip, &summary, &error),
+             qPrintable(error.message));
+    QCOMPARE(summary.eventsAdded, 4);
+
+    const QList<Revision> all = m_store->revisions({{}, {}, {}, {}, true});
+    QCOMPARE(all.size(), 3); // the start, the colleague's (committed first), the import
+    QCOMPARE(all.at(1).kind, u"create"_s);
+    QCOMPARE(all.at(2).kind, u"import"_s);
+    QStringList added;
+    for (const RevisionChange &change : all.at(2).changes)
+        if (change.entity == u"event"_s && change.field == u"*"_s)
+            added << change.uid;
+    QCOMPARE(added, (QStringList{u"ev-h20"_s, u"ev-deal"_s, u"ev-r2"_s, u"ev-later"_s}));
+    const Dataset asOf = m_store->datasetAsOf(all.at(1).number);
+    QVERIFY(!m_store->readError().isError());
+    QCOMPARE(asOf.events.size(), 1);
+    QCOMPARE(asOf.events.constFirst().uid, u"ev-theirs"_s);
+    QVERIFY(asOf.sources.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHistory)
