@@ -8,6 +8,7 @@
 #include "model/history/EntitySnapshot.h"
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -191,14 +192,27 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
         return found;
     QSqlQuery changes(database());
     changes.setForwardOnly(true);
-    changes.prepare(
-        u"SELECT %1 FROM revision_change c %2 WHERE c.revision = :revision %3 "
-        "ORDER BY c.seq"_s.arg(changeColumns, changeJoins,
-                               filter.uid.isEmpty() ? QString() : u"AND i.uid = :uid"_s));
+    if (!filter.uid.isEmpty()) {
+        // One item's changes, all at once through revision_change_by_item (a revision's own
+        // rows can be a whole bulk edit's), given to the revisions selected.
+        QHash<qint64, Revision *> byNumber;
+        for (Revision &revision : found)
+            byNumber.insert(revision.number, &revision);
+        changes.prepare(u"SELECT %1 FROM revision_change c INDEXED BY revision_change_by_item "
+                        "%2 WHERE c.item IN (SELECT id FROM revision_item WHERE uid = :uid) "
+                        "ORDER BY c.revision, c.seq"_s.arg(changeColumns, changeJoins));
+        changes.bindValue(u":uid"_s, filter.uid);
+        changes.exec();
+        while (changes.next())
+            if (Revision *revision = byNumber.value(changes.value(0).toLongLong()))
+                revision->changes.append(changeAt(changes));
+        readFailed(changes, u"revision_change"_s);
+        return found;
+    }
+    changes.prepare(u"SELECT %1 FROM revision_change c %2 WHERE c.revision = :revision "
+                    "ORDER BY c.seq"_s.arg(changeColumns, changeJoins));
     for (Revision &revision : found) {
         changes.bindValue(u":revision"_s, revision.number);
-        if (!filter.uid.isEmpty())
-            changes.bindValue(u":uid"_s, filter.uid);
         changes.exec();
         while (changes.next())
             revision.changes.append(changeAt(changes));
