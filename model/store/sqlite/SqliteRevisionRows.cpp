@@ -282,12 +282,14 @@ QList<RevisionChange> SqliteTimelineStore::changesAfter(qint64 revision) const {
 QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision) const {
     // The first change per item and field (SQLite's bare columns of a MIN aggregate: those
     // of the row with the least place), then of those only the item's "*" and what comes
-    // before it. Only these rows reach C++, however many changes came after.
+    // before it. Only these rows reach C++, however many changes came after. The changes
+    // after are read by the key's range (the unary + keeps SQLite from reading the whole
+    // table through revision_change_by_item to save the GROUP BY's sort).
     QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(u"WITH earliest AS (SELECT revision, seq, item, field, old, new, "
                   "MIN(revision * 4294967296 + seq) AS place FROM revision_change "
-                  "WHERE revision > :revision GROUP BY item, field), "
+                  "WHERE revision > :revision GROUP BY +item, +field), "
                   "whole AS (SELECT item, place FROM earliest WHERE field = 0) "
                   "SELECT %1 FROM earliest c %2 LEFT JOIN whole w ON w.item = c.item "
                   "WHERE c.field = 0 OR w.place IS NULL OR c.place < w.place "
