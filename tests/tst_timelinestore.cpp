@@ -218,7 +218,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 9);
+    QCOMPARE(store->schemaVersion(), 10);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -601,7 +601,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 9); left untouched"_s);
+                    "up to 10); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -644,7 +644,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 9);
+    QCOMPARE(store->schemaVersion(), 10);
     // Its history starts at the upgrade, with one revision and no changes.
     const QList<Revision> history = store->revisions({{}, {}, {}, {}, true});
     QCOMPARE(history.size(), 1);
@@ -755,7 +755,7 @@ void TestTimelineStore::largeImportRebuildsSecondaryIndexes() {
                         u"event_actor_by_actor"_s, u"event_by_category"_s, u"event_by_first_day"_s,
                         u"event_chip_by_chip"_s, u"event_source_by_source"_s, u"event_tag_by_tag"_s,
                         u"relation_by_to"_s, u"relation_source_by_source"_s, u"revision_by_at"_s,
-                        u"revision_change_by_revision"_s, u"revision_change_by_uid"_s}));
+                        u"revision_change_by_item"_s, u"revision_change_deletions"_s}));
 
     const auto largeDataset = [](int count, bool withUids, const QString &citedSource) {
         Dataset dataset = smallDataset();
@@ -1016,7 +1016,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 9);
+    QCOMPARE(store->schemaVersion(), 10);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
     verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});

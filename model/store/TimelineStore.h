@@ -253,6 +253,17 @@ public:
     [[nodiscard]] virtual qint64 latestRevision() const;
     // Every change recorded by the revisions after `revision`, in the order written.
     [[nodiscard]] virtual QList<RevisionChange> changesAfter(qint64 revision) const;
+    // Of the changes after `revision`, those that decide what the items were then, in the
+    // order written: per item its first whole-item change ("*") and, per field, the first
+    // change before that one. ::datasetAsOf gives the same from them as from every change
+    // after (which is what this default returns; a backend selects them where it stores them).
+    [[nodiscard]] virtual QList<RevisionChange> decidingChangesAfter(qint64 revision) const;
+    // The first revision (number and time; nothing when there is none), whether a revision
+    // `number` exists, and the newest made at or before `at` (0: none). Read by index where
+    // the backend can (defaults: from revisions()).
+    [[nodiscard]] virtual std::optional<Revision> firstRevision() const;
+    [[nodiscard]] virtual bool hasRevision(qint64 number) const;
+    [[nodiscard]] virtual qint64 lastRevisionBy(const QDateTime &at) const;
     // The revision a point names: "r123", or a UTC date-time ("2025-09-01T12:00", a date
     // alone is its start) meaning the last revision made by then. 0 with `message` set (one
     // line) for an unknown revision, a point before the first revision or in the future.
@@ -260,9 +271,9 @@ public:
     // The whole dataset as it stood at revision `revision` (see ::datasetAsOf).
     [[nodiscard]] Dataset datasetAsOf(qint64 revision) const;
     // The events deleted and not stored now, the latest deletion first: each with its content
-    // before the deletion and who deleted it, when and why (backend-neutral: read from
-    // revisions(), which each backend implements).
-    [[nodiscard]] QList<DeletedEvent> deletedEvents() const;
+    // before the deletion and who deleted it, when and why (this default reads them from
+    // revisions(); a backend may find the deletions by index).
+    [[nodiscard]] virtual QList<DeletedEvent> deletedEvents() const;
 
     // ---- Changes made elsewhere ----
     // A token that changes when another connection (another window or program) committed

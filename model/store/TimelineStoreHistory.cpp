@@ -26,23 +26,45 @@ QList<RevisionChange> TimelineStore::changesAfter(qint64) const {
     return {};
 }
 
-qint64 TimelineStore::revisionAt(const QString &point, QString *message) const {
+QList<RevisionChange> TimelineStore::decidingChangesAfter(qint64 revision) const {
+    return changesAfter(revision);
+}
+
+std::optional<Revision> TimelineStore::firstRevision() const {
     const QList<Revision> all = revisions({});
+    return all.isEmpty() ? std::nullopt : std::optional(all.constFirst());
+}
+
+bool TimelineStore::hasRevision(qint64 number) const {
+    const QList<Revision> all = revisions({});
+    return std::any_of(all.cbegin(), all.cend(),
+                       [&](const Revision &r) { return r.number == number; });
+}
+
+qint64 TimelineStore::lastRevisionBy(const QDateTime &at) const {
+    qint64 number = 0;
+    for (const Revision &revision : revisions({}))
+        if (revision.at <= at)
+            number = revision.number;
+    return number;
+}
+
+qint64 TimelineStore::revisionAt(const QString &point, QString *message) const {
+    const std::optional<Revision> first = firstRevision();
+    const qint64 last = first ? latestRevision() : 0;
     if (m_readError.isError()) {
         *message = m_readError.message;
         return 0;
     }
-    if (all.isEmpty()) {
+    if (!first) {
         *message = u"%1: the database has no history"_s.arg(m_path);
         return 0;
     }
-    const QString range = u"r%1 to r%2"_s.arg(all.constFirst().number).arg(all.constLast().number);
+    const QString range = u"r%1 to r%2"_s.arg(first->number).arg(last);
     if (point.startsWith(u'r')) {
         bool ok = false;
         const qint64 number = point.mid(1).toLongLong(&ok);
-        const bool known = ok && std::any_of(all.cbegin(), all.cend(),
-                                             [&](const Revision &r) { return r.number == number; });
-        if (!known) {
+        if (!ok || !hasRevision(number)) {
             *message = u"--as-of %1: no such revision (the history has %2)"_s.arg(point, range);
             return 0;
         }
@@ -67,21 +89,18 @@ qint64 TimelineStore::revisionAt(const QString &point, QString *message) const {
         *message = u"--as-of %1: that is in the future"_s.arg(point);
         return 0;
     }
-    if (at < all.constFirst().at) {
+    if (at < first->at) {
         *message = u"--as-of %1: before the first revision (r%2, %3)"_s.arg(point)
-                       .arg(all.constFirst().number)
-                       .arg(all.constFirst().at.toString(Qt::ISODate));
+                       .arg(first->number)
+                       .arg(first->at.toString(Qt::ISODate));
         return 0;
     }
-    qint64 number = all.constFirst().number;
-    for (const Revision &revision : all)
-        if (revision.at <= at)
-            number = revision.number;
-    return number;
+    const qint64 number = lastRevisionBy(at);
+    return number == 0 ? first->number : number;
 }
 
 Dataset TimelineStore::datasetAsOf(qint64 revision) const {
-    return ::datasetAsOf(dataset(), changesAfter(revision));
+    return ::datasetAsOf(dataset(), decidingChangesAfter(revision));
 }
 
 namespace {

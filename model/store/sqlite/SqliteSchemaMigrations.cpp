@@ -387,6 +387,80 @@ QStringList version9() {
     };
 }
 
+// A stored value as the compact JSON text of a UTC time with milliseconds
+// ("2026-12-05T19:00:00.123Z", quotes included; a record's `created` and `modified`) is kept as
+// its milliseconds since 1970, an integer; every other value as its text. Only a text that the
+// integer gives back exactly is converted (SqliteRevisionRows.cpp reads and writes the same;
+// "2026-02-30…" stays text: its integer would read back as 2 March).
+QString compactValue(const QString &column) {
+    return uR"(CASE WHEN %1 GLOB '"[1-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z"'
+                 AND strftime('%Y-%m-%dT%H:%M:%S', strftime('%s', substr(%1, 2, 19)),
+                              'unixepoch') = substr(%1, 2, 19)
+            THEN CAST(strftime('%s', substr(%1, 2, 19)) AS INTEGER) * 1000
+                 + CAST(substr(%1, 22, 3) AS INTEGER)
+            ELSE %1 END)"_s.arg(column);
+}
+
+QStringList neverRewritten(const QString &table) {
+    return {uR"(CREATE TRIGGER %1_never_updated BEFORE UPDATE ON %1 BEGIN
+                  SELECT RAISE(ABORT, 'history is never rewritten');
+                END)"_s.arg(table),
+            uR"(CREATE TRIGGER %1_never_deleted BEFORE DELETE ON %1 BEGIN
+                  SELECT RAISE(ABORT, 'history is never rewritten');
+                END)"_s.arg(table)};
+}
+
+// Version 10: a compact history (docs/history.md). Each item a revision touched is named once
+// (revision_item: entity and uid, an integer id), each field name once (revision_field; "*",
+// the whole item, is code 0); a change is (revision, its place in the revision, item, field,
+// old, new) in a table clustered by revision, with one index by item, and a time value as an
+// integer. Every row is converted as it is: the history reads back exactly as before.
+QStringList version10() {
+    QStringList statements = {
+        uR"(CREATE TABLE revision_item (
+              id     INTEGER PRIMARY KEY,
+              entity TEXT NOT NULL
+                     CHECK (entity IN ('event', 'source', 'category', 'relation', 'dataset')),
+              uid    TEXT NOT NULL,
+              UNIQUE (uid, entity)))"_s,
+        uR"(CREATE TABLE revision_field (
+              code INTEGER PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE))"_s,
+        u"INSERT INTO revision_field(code, name) VALUES (0, '*')"_s,
+        uR"(INSERT INTO revision_field(name)
+              SELECT field FROM revision_change WHERE field <> '*' GROUP BY field
+              ORDER BY MIN(rowid))"_s,
+        uR"(INSERT INTO revision_item(entity, uid)
+              SELECT entity, uid FROM revision_change GROUP BY uid, entity ORDER BY MIN(rowid))"_s,
+        // old and new have no declared type: a time is stored as an integer, any other
+        // value as text, and neither is converted to the other.
+        uR"(CREATE TABLE revision_change_v10 (
+              revision INTEGER NOT NULL REFERENCES revision(number),
+              seq      INTEGER NOT NULL,
+              item     INTEGER NOT NULL REFERENCES revision_item(id),
+              field    INTEGER NOT NULL REFERENCES revision_field(code),
+              old,
+              new,
+              PRIMARY KEY (revision, seq)) WITHOUT ROWID)"_s,
+        uR"(INSERT INTO revision_change_v10(revision, seq, item, field, old, new)
+              SELECT c.revision, ROW_NUMBER() OVER (PARTITION BY c.revision ORDER BY c.rowid),
+                     i.id, f.code, %1, %2
+              FROM revision_change c
+              JOIN revision_item i ON i.uid = c.uid AND i.entity = c.entity
+              JOIN revision_field f ON f.name = c.field)"_s.arg(compactValue(u"c.old"_s),
+                                                                compactValue(u"c.new"_s)),
+        u"DROP TABLE revision_change"_s,
+        u"ALTER TABLE revision_change_v10 RENAME TO revision_change"_s,
+        u"CREATE INDEX revision_change_by_item ON revision_change(item, revision)"_s,
+        // The deletions (of a whole item), for the deleted events: a few rows.
+        uR"(CREATE INDEX revision_change_deletions ON revision_change(item)
+              WHERE field = 0 AND old IS NOT NULL AND new IS NULL)"_s,
+    };
+    for (const QString &table : {u"revision_change"_s, u"revision_item"_s, u"revision_field"_s})
+        statements << neverRewritten(table);
+    return statements;
+}
+
 } // namespace
 
 const QList<SchemaMigration> &schemaMigrations() {
@@ -400,6 +474,7 @@ const QList<SchemaMigration> &schemaMigrations() {
         {7, u"translations of titles, summaries and labels"_s, version7()},
         {8, u"relations in the history"_s, version8()},
         {9, u"the words of the full-text indexes"_s, version9()},
+        {10, u"a compact history"_s, version10()},
     };
     return migrations;
 }

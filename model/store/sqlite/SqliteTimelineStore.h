@@ -107,6 +107,11 @@ public:
     [[nodiscard]] QList<Revision> revisions(const RevisionFilter &filter) const override;
     [[nodiscard]] qint64 latestRevision() const override;
     [[nodiscard]] QList<RevisionChange> changesAfter(qint64 revision) const override;
+    [[nodiscard]] QList<RevisionChange> decidingChangesAfter(qint64 revision) const override;
+    [[nodiscard]] std::optional<Revision> firstRevision() const override;
+    [[nodiscard]] bool hasRevision(qint64 number) const override;
+    [[nodiscard]] qint64 lastRevisionBy(const QDateTime &at) const override;
+    [[nodiscard]] QList<DeletedEvent> deletedEvents() const override;
     [[nodiscard]] qint64 dataVersion() const override;
 
 private:
@@ -197,6 +202,22 @@ private:
     // change for each event and source it added, and the dataset's title if it set one.
     bool recordImport(const QString &fileName, const ImportSummary &counts,
                       const BeforeImport &before, StoreError *error);
+
+    // ---- The rows of the history (SqliteRevisionRows.cpp; schema version 10) ----
+    // The ids of items and field names one revision's rows used so far, and its last row.
+    struct RevisionRowIds {
+        QHash<QString, qint64> items; // by "entity:uid"
+        QHash<QString, qint64> fields;
+        qint64 seq = 0;
+    };
+    // Appends one change row to revision `revision` (its item and field named once, in
+    // revision_item and revision_field).
+    bool writeRevisionChange(qint64 revision, const RevisionChange &change, RevisionRowIds *ids,
+                             StoreError *error);
+    // One "*" change with no values for every row of `table` ("event" or "source") past
+    // `maxId`, appended to revision `revision` after its rows so far (an import's added items).
+    bool writeAddedItems(qint64 revision, const QString &table, qint64 maxId, StoreError *error);
+    [[nodiscard]] qint64 lastRevisionSeq(qint64 revision) const;
 
     QString m_connectionName;
     // std::unordered_map: references to its elements survive rehashing (QHash's do not).

@@ -1,0 +1,341 @@
+// The SQLite store: the history's rows (schema version 10, docs/history.md). A change is
+// (revision, seq: its place in the revision, item, field, old, new) in `revision_change`,
+// clustered by revision, with one index by item; `revision_item` names each item once
+// (entity, uid) and `revision_field` each field ("*" is 0). A value that is a UTC time with
+// milliseconds is stored as an integer (its milliseconds since 1970), any other as its text.
+// Writing them, and reading the history back exactly as it was recorded.
+
+#include "model/history/EntitySnapshot.h"
+#include "model/store/sqlite/SqliteStoreInternals.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace SqliteDetail;
+
+namespace {
+
+// A time value's compact JSON text, "\"2026-12-05T19:00:00.123Z\"" (a year from 1000).
+QString timeText(qint64 milliseconds) {
+    return u'"' +
+           QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC).toString(Qt::ISODateWithMs) + u'"';
+}
+
+// A value as stored: nothing (NULL), a time's milliseconds, or the text itself. Only a text
+// that timeText gives back exactly becomes an integer (as the schema 10 migration converts).
+QVariant storedValue(const QString &text) {
+    if (text.isNull())
+        return {};
+    if (text.size() == 26 && text.front() == u'"' && text.back() == u'"' && text.at(24) == u'Z' &&
+        text.at(1) >= u'1' && text.at(1) <= u'9') {
+        const QDateTime at = QDateTime::fromString(text.mid(1, 24), Qt::ISODateWithMs);
+        if (at.isValid() && timeText(at.toMSecsSinceEpoch()) == text)
+            return at.toMSecsSinceEpoch();
+    }
+    return text;
+}
+
+QString valueOf(const QVariant &stored) {
+    if (stored.isNull())
+        return {};
+    if (stored.typeId() == QMetaType::LongLong || stored.typeId() == QMetaType::Int)
+        return timeText(stored.toLongLong());
+    return stored.toString();
+}
+
+// The columns revision, entity, uid, field, old, new of the changes `c` (joined to their
+// item `i` and field `f`).
+const QString changeColumns = u"c.revision, i.entity, i.uid, f.name, c.old, c.new"_s;
+const QString changeJoins = u"JOIN revision_item i ON i.id = c.item "
+                            "JOIN revision_field f ON f.code = c.field"_s;
+
+RevisionChange changeAt(const QSqlQuery &query) {
+    return {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(),   valueOf(query.value(4)),   valueOf(query.value(5))};
+}
+
+} // namespace
+
+bool SqliteTimelineStore::writeRevisionChange(qint64 revision, const RevisionChange &change,
+                                              RevisionRowIds *ids, StoreError *error) {
+    const QString itemKey = change.entity + u':' + change.uid;
+    auto item = ids->items.constFind(itemKey);
+    if (item == ids->items.cend()) {
+        QSqlQuery &find =
+            statement(u"SELECT id FROM revision_item WHERE uid = :uid AND entity = :entity"_s);
+        find.bindValue(u":uid"_s, change.uid);
+        find.bindValue(u":entity"_s, change.entity);
+        qint64 id = find.exec() && find.next() ? find.value(0).toLongLong() : 0;
+        find.finish();
+        if (id == 0) {
+            QSqlQuery &add =
+                statement(u"INSERT INTO revision_item(entity, uid) VALUES (:entity, :uid)"_s);
+            add.bindValue(u":entity"_s, change.entity);
+            add.bindValue(u":uid"_s, change.uid);
+            if (!add.exec()) {
+                *error = errorFrom(add, u"record the revision"_s);
+                return false;
+            }
+            id = add.lastInsertId().toLongLong();
+        }
+        item = ids->items.insert(itemKey, id);
+    }
+    auto field = ids->fields.constFind(change.field);
+    if (field == ids->fields.cend()) {
+        QSqlQuery &find = statement(u"SELECT code FROM revision_field WHERE name = :name"_s);
+        find.bindValue(u":name"_s, change.field);
+        std::optional<qint64> code;
+        if (find.exec() && find.next())
+            code = find.value(0).toLongLong();
+        find.finish();
+        if (!code) {
+            QSqlQuery &add = statement(u"INSERT INTO revision_field(name) VALUES (:name)"_s);
+            add.bindValue(u":name"_s, change.field);
+            if (!add.exec()) {
+                *error = errorFrom(add, u"record the revision"_s);
+                return false;
+            }
+            code = add.lastInsertId().toLongLong();
+        }
+        field = ids->fields.insert(change.field, *code);
+    }
+    QSqlQuery &insert =
+        statement(u"INSERT INTO revision_change(revision, seq, item, field, old, new) "
+                  "VALUES (:revision, :seq, :item, :field, :old, :new)"_s);
+    insert.bindValue(u":revision"_s, revision);
+    insert.bindValue(u":seq"_s, ++ids->seq);
+    insert.bindValue(u":item"_s, *item);
+    insert.bindValue(u":field"_s, *field);
+    insert.bindValue(u":old"_s, storedValue(change.oldValue));
+    insert.bindValue(u":new"_s, storedValue(change.newValue));
+    if (!insert.exec()) {
+        *error = errorFrom(insert, u"record the revision"_s);
+        return false;
+    }
+    return true;
+}
+
+qint64 SqliteTimelineStore::lastRevisionSeq(qint64 revision) const {
+    QSqlQuery &query =
+        statement(u"SELECT coalesce(MAX(seq), 0) FROM revision_change WHERE revision = :r"_s);
+    query.bindValue(u":r"_s, revision);
+    const qint64 seq = query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return seq;
+}
+
+bool SqliteTimelineStore::writeAddedItems(qint64 revision, const QString &table, qint64 maxId,
+                                          StoreError *error) {
+    QSqlQuery query(database());
+    query.prepare(u"INSERT OR IGNORE INTO revision_item(entity, uid) "
+                  "SELECT '%1', uid FROM %1 WHERE id > :max ORDER BY id"_s.arg(table));
+    query.bindValue(u":max"_s, maxId);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"record the revision"_s);
+        return false;
+    }
+    query.prepare(u"INSERT INTO revision_change(revision, seq, item, field, old, new) "
+                  "SELECT :revision, :seq + ROW_NUMBER() OVER (ORDER BY t.id), i.id, 0, NULL, "
+                  "NULL FROM %1 t JOIN revision_item i ON i.uid = t.uid AND i.entity = '%1' "
+                  "WHERE t.id > :max"_s.arg(table));
+    query.bindValue(u":revision"_s, revision);
+    query.bindValue(u":seq"_s, lastRevisionSeq(revision));
+    query.bindValue(u":max"_s, maxId);
+    if (!query.exec()) {
+        *error = errorFrom(query, u"record the revision"_s);
+        return false;
+    }
+    return true;
+}
+
+QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) const {
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    QStringList conditions;
+    if (!filter.uid.isEmpty())
+        // Through revision_item's uid and revision_change_by_item: as fast with a million
+        // revisions as with ten.
+        conditions << u"r.number IN (SELECT c.revision FROM revision_change c "
+                      "JOIN revision_item i ON i.id = c.item WHERE i.uid = :uid)"_s;
+    if (!filter.author.isEmpty())
+        conditions << u"r.author = :author"_s;
+    if (filter.from.isValid())
+        conditions << u"r.at >= :from"_s;
+    if (filter.to.isValid())
+        conditions << u"r.at <= :to"_s;
+    query.prepare(u"SELECT number, at, author, note, kind, summary FROM revision r %1 "
+                  "ORDER BY number"_s.arg(conditions.isEmpty()
+                                              ? QString()
+                                              : u"WHERE "_s + conditions.join(u" AND "_s)));
+    if (!filter.uid.isEmpty())
+        query.bindValue(u":uid"_s, filter.uid);
+    if (!filter.author.isEmpty())
+        query.bindValue(u":author"_s, filter.author);
+    if (filter.from.isValid())
+        query.bindValue(u":from"_s, filter.from.toUTC().toString(Qt::ISODateWithMs));
+    if (filter.to.isValid())
+        query.bindValue(u":to"_s, filter.to.toUTC().toString(Qt::ISODateWithMs));
+    QList<Revision> found;
+    query.exec();
+    while (query.next())
+        found.append({query.value(0).toLongLong(),
+                      QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs),
+                      query.value(2).toString(),
+                      query.value(3).toString(),
+                      query.value(4).toString(),
+                      query.value(5).toString(),
+                      {}});
+    if (readFailed(query, u"revision"_s) || !filter.withChanges)
+        return found;
+    QSqlQuery changes(database());
+    changes.setForwardOnly(true);
+    if (!filter.uid.isEmpty()) {
+        // One item's changes, all at once through revision_change_by_item (a revision's own
+        // rows can be a whole bulk edit's), given to the revisions selected.
+        QHash<qint64, Revision *> byNumber;
+        for (Revision &revision : found)
+            byNumber.insert(revision.number, &revision);
+        changes.prepare(u"SELECT %1 FROM revision_change c INDEXED BY revision_change_by_item "
+                        "%2 WHERE c.item IN (SELECT id FROM revision_item WHERE uid = :uid) "
+                        "ORDER BY c.revision, c.seq"_s.arg(changeColumns, changeJoins));
+        changes.bindValue(u":uid"_s, filter.uid);
+        changes.exec();
+        while (changes.next())
+            if (Revision *revision = byNumber.value(changes.value(0).toLongLong()))
+                revision->changes.append(changeAt(changes));
+        readFailed(changes, u"revision_change"_s);
+        return found;
+    }
+    changes.prepare(u"SELECT %1 FROM revision_change c %2 WHERE c.revision = :revision "
+                    "ORDER BY c.seq"_s.arg(changeColumns, changeJoins));
+    for (Revision &revision : found) {
+        changes.bindValue(u":revision"_s, revision.number);
+        changes.exec();
+        while (changes.next())
+            revision.changes.append(changeAt(changes));
+        if (readFailed(changes, u"revision_change"_s))
+            break;
+    }
+    return found;
+}
+
+qint64 SqliteTimelineStore::latestRevision() const {
+    QSqlQuery &query = statement(u"SELECT MAX(number) FROM revision"_s);
+    const qint64 number = query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    readFailed(query, u"revision"_s);
+    query.finish();
+    return number;
+}
+
+std::optional<Revision> SqliteTimelineStore::firstRevision() const {
+    QSqlQuery &query = statement(u"SELECT number, at FROM revision ORDER BY number LIMIT 1"_s);
+    std::optional<Revision> first;
+    if (query.exec() && query.next())
+        first = Revision{query.value(0).toLongLong(),
+                         QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs),
+                         {},
+                         {},
+                         {},
+                         {},
+                         {}};
+    readFailed(query, u"revision"_s);
+    query.finish();
+    return first;
+}
+
+bool SqliteTimelineStore::hasRevision(qint64 number) const {
+    QSqlQuery &query = statement(u"SELECT 1 FROM revision WHERE number = :number"_s);
+    query.bindValue(u":number"_s, number);
+    const bool found = query.exec() && query.next();
+    readFailed(query, u"revision"_s);
+    query.finish();
+    return found;
+}
+
+qint64 SqliteTimelineStore::lastRevisionBy(const QDateTime &at) const {
+    // Through revision_by_at (the times are stored as ISO text, which orders as the times).
+    QSqlQuery &query = statement(u"SELECT MAX(number) FROM revision WHERE at <= :at"_s);
+    query.bindValue(u":at"_s, at.toUTC().toString(Qt::ISODateWithMs));
+    const qint64 number = query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    readFailed(query, u"revision"_s);
+    query.finish();
+    return number;
+}
+
+QList<RevisionChange> SqliteTimelineStore::changesAfter(qint64 revision) const {
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT %1 FROM revision_change c %2 WHERE c.revision > :revision "
+                  "ORDER BY c.revision, c.seq"_s.arg(changeColumns, changeJoins));
+    query.bindValue(u":revision"_s, revision);
+    QList<RevisionChange> found;
+    query.exec();
+    while (query.next())
+        found.append(changeAt(query));
+    readFailed(query, u"revision_change"_s);
+    return found;
+}
+
+QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision) const {
+    // The first change per item and field (SQLite's bare columns of a MIN aggregate: those
+    // of the row with the least place), then of those only the item's "*" and what comes
+    // before it. Only these rows reach C++, however many changes came after. The changes
+    // after are read by the key's range (the unary + keeps SQLite from reading the whole
+    // table through revision_change_by_item to save the GROUP BY's sort).
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(u"WITH earliest AS (SELECT revision, seq, item, field, old, new, "
+                  "MIN(revision * 4294967296 + seq) AS place FROM revision_change "
+                  "WHERE revision > :revision GROUP BY +item, +field), "
+                  "whole AS (SELECT item, place FROM earliest WHERE field = 0) "
+                  "SELECT %1 FROM earliest c %2 LEFT JOIN whole w ON w.item = c.item "
+                  "WHERE c.field = 0 OR w.place IS NULL OR c.place < w.place "
+                  "ORDER BY c.place"_s.arg(changeColumns, changeJoins));
+    query.bindValue(u":revision"_s, revision);
+    QList<RevisionChange> found;
+    query.exec();
+    while (query.next())
+        found.append(changeAt(query));
+    readFailed(query, u"revision_change"_s);
+    return found;
+}
+
+QList<DeletedEvent> SqliteTimelineStore::deletedEvents() const {
+    // Each event's last deletion (through revision_change_deletions) with no whole-item
+    // change after it that brought the event back, and no stored event of that uid now.
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT i.uid, c.old, r.number, r.at, r.author, r.note, r.summary "
+                  "FROM revision_change c INDEXED BY revision_change_deletions "
+                  "JOIN revision_item i ON i.id = c.item JOIN revision r ON r.number = c.revision "
+                  "WHERE c.field = 0 AND c.old IS NOT NULL AND c.new IS NULL "
+                  "AND i.entity = 'event' "
+                  "AND NOT EXISTS (SELECT 1 FROM revision_change l WHERE l.item = c.item "
+                  "AND l.field = 0 AND (l.revision, l.seq) > (c.revision, c.seq) "
+                  "AND (l.new IS NOT NULL OR l.old IS NOT NULL)) "
+                  "AND NOT EXISTS (SELECT 1 FROM event e WHERE e.uid = i.uid)"_s);
+    QList<DeletedEvent> result;
+    query.exec();
+    while (query.next()) {
+        DeletedEvent gone;
+        gone.uid = query.value(0).toString();
+        gone.title = EntitySnapshot::valueFromText(valueOf(query.value(1)))
+                         .toObject()
+                         .value(u"title"_s)
+                         .toString();
+        gone.revision = query.value(2).toLongLong();
+        gone.at = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs);
+        gone.author = query.value(4).toString();
+        gone.note = query.value(5).toString();
+        gone.summary = query.value(6).toString();
+        result.append(gone);
+    }
+    readFailed(query, u"revision_change"_s);
+    std::sort(result.begin(), result.end(), [](const DeletedEvent &a, const DeletedEvent &b) {
+        return a.revision != b.revision ? a.revision > b.revision : a.uid < b.uid;
+    });
+    return result;
+}

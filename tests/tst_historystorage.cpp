@@ -1,0 +1,233 @@
+// The SQLite history's compact rows (schema version 10, docs/history.md): a version-9 file's
+// history converted without a change, and the reads by index (the changes that decide an
+// as-of dataset, the deleted events, the revision a time names) giving what the whole list
+// gives.
+
+#include "StoreConnectionTestUtil.h"
+#include "model/formats/NativeJsonFormat.h"
+#include "model/history/DatasetAsOf.h"
+#include "model/store/TimelineStore.h"
+#include "model/store/sqlite/SqliteSchemaMigrations.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Event makeEvent(const QString &uid, const QString &title, int day) {
+    Event event;
+    event.uid = uid;
+    event.title = title;
+    event.start = PartialDate::fromYmd(2025, 4, day);
+    return event;
+}
+
+QString sqlText(const QString &value) {
+    return value.isNull() ? u"NULL"_s : u"'"_s + QString(value).replace(u'\'', u"''"_s) + u"'"_s;
+}
+
+} // namespace
+
+class TestHistoryStorage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void migratesVersion9HistoryWithoutAChange();
+    void readsByIndexGiveWhatTheWholeListGives();
+};
+
+void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"v9.sqlite"_s);
+    // Revisions 2 and 3 of a version-9 file, their changes as version 9 stored them: times
+    // (converted to integers), a time that is no date (kept as text), numbers, texts, NULLs,
+    // whole items, a relation, the dataset's title.
+    const QList<Revision> written = {
+        {2,
+         QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC),
+         u"Ada"_s,
+         u"per the press release"_s,
+         u"create"_s,
+         u"create event 'A'"_s,
+         {{2, u"event"_s, u"ev-1"_s, u"*"_s, {}, uR"({"title":"A","importance":2})"_s},
+          {2, u"event"_s, u"ev-1"_s, u"modified"_s, u"\"2026-01-02T03:04:05.678Z\""_s,
+           u"\"2026-01-03T00:00:00.000Z\""_s},
+          {2, u"event"_s, u"ev-1"_s, u"created"_s, u"\"2026-02-30T00:00:00.000Z\""_s,
+           u"\"0999-01-01T00:00:00.000Z\""_s},
+          {2, u"event"_s, u"ev-1"_s, u"importance"_s, u"2"_s, u"3"_s},
+          {2, u"relation"_s, uR"(["ev-1","causes","ev-2"])"_s, u"note"_s, u"\"\""_s,
+           u"\"it's why\""_s},
+          {2, u"dataset"_s, u"title"_s, u"title"_s, u"\"Old\""_s, u"\"New\""_s}}},
+        {3,
+         QDateTime(QDate(2026, 1, 3), QTime(0, 0), Qt::UTC),
+         u"Bo"_s,
+         u""_s,
+         u"import"_s,
+         u"seed.json: 1 added"_s,
+         {{3, u"event"_s, u"ev-2"_s, u"*"_s, {}, {}},
+          {3, u"source"_s, u"src-1"_s, u"*"_s, {}, {}},
+          {3, u"event"_s, u"ev-1"_s, u"*"_s, uR"({"title":"A","importance":3})"_s, {}},
+          {3, u"event"_s, u"ev-1"_s, u"modified"_s, u"\"2026-01-03T00:00:00.000Z\""_s,
+           u"\"2026-01-03T00:00:00.001Z\""_s}}},
+    };
+    QStringList rows = {u"INSERT INTO meta VALUES ('schema_version', '9')"_s};
+    for (const Revision &revision : written) {
+        rows << u"INSERT INTO revision(number, at, author, note, kind, summary) VALUES (%1, %2, "
+                "%3, %4, %5, %6)"_s.arg(revision.number)
+                    .arg(sqlText(revision.at.toString(Qt::ISODateWithMs)), sqlText(revision.author),
+                         sqlText(revision.note), sqlText(revision.kind), sqlText(revision.summary));
+        for (const RevisionChange &change : revision.changes)
+            rows << u"INSERT INTO revision_change(revision, entity, uid, field, old, new) "
+                    "VALUES (%1, %2, %3, %4, %5, %6)"_s.arg(change.revision)
+                        .arg(sqlText(change.entity), sqlText(change.uid), sqlText(change.field),
+                             sqlText(change.oldValue), sqlText(change.newValue));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v9"_s);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const SchemaMigration &migration : schemaMigrations())
+            if (migration.version <= 9)
+                for (const QString &statement : migration.statements)
+                    QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        for (const QString &statement : std::as_const(rows))
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v9"_s);
+
+    StoreError error;
+    auto store = TimelineStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(store->schemaVersion(), 10);
+    QList<Revision> read = store->revisions({{}, {}, {}, {}, true});
+    QCOMPARE(read.size(), 3);
+    QCOMPARE(read.at(0).summary, u"history starts here"_s); // version 6's first revision
+    read.removeFirst();
+    for (qsizetype r = 0; r < written.size(); ++r) {
+        const Revision &got = read.at(r);
+        const Revision &want = written.at(r);
+        QCOMPARE(got.number, want.number);
+        QCOMPARE(got.at, want.at);
+        QCOMPARE(got.author + u'|' + got.note + u'|' + got.kind + u'|' + got.summary,
+                 want.author + u'|' + want.note + u'|' + want.kind + u'|' + want.summary);
+        QCOMPARE(got.changes.size(), want.changes.size());
+        for (qsizetype c = 0; c < want.changes.size(); ++c) {
+            const RevisionChange &a = got.changes.at(c);
+            const RevisionChange &b = want.changes.at(c);
+            QCOMPARE(QStringList({QString::number(a.revision), a.entity, a.uid, a.field,
+                                  a.oldValue.isNull() ? u"NULL"_s : a.oldValue,
+                                  a.newValue.isNull() ? u"NULL"_s : a.newValue}),
+                     QStringList({QString::number(b.revision), b.entity, b.uid, b.field,
+                                  b.oldValue.isNull() ? u"NULL"_s : b.oldValue,
+                                  b.newValue.isNull() ? u"NULL"_s : b.newValue}));
+        }
+    }
+    QCOMPARE(read, written);
+    QList<RevisionChange> all = written.at(0).changes + written.at(1).changes;
+    QCOMPARE(store->changesAfter(1), all);
+    QCOMPARE(store->revisions({u"ev-2"_s, {}, {}, {}, true}).constFirst().changes,
+             QList<RevisionChange>{written.at(1).changes.at(0)});
+    const QList<DeletedEvent> deleted = store->deletedEvents();
+    QCOMPARE(deleted.size(), 1);
+    QCOMPARE(deleted.at(0).uid, u"ev-1"_s);
+    QCOMPARE(deleted.at(0).title, u"A"_s);
+    QCOMPARE(deleted.at(0).author, u"Bo"_s);
+
+    QSqlQuery query(connectionOf(*store));
+    // The times are integers now; the one that is no date stays text.
+    QVERIFY(query.exec(u"SELECT typeof(c.old), typeof(c.new) FROM revision_change c "
+                       "JOIN revision_field f ON f.code = c.field WHERE c.revision = 2 "
+                       "AND f.name IN ('modified', 'created') ORDER BY c.seq"_s));
+    QStringList types;
+    while (query.next())
+        types << query.value(0).toString() + u'/' + query.value(1).toString();
+    QCOMPARE(types, (QStringList{u"integer/integer"_s, u"text/text"_s}));
+    for (const QString &statement :
+         {u"UPDATE revision_change SET old = NULL"_s, u"DELETE FROM revision_change"_s,
+          u"UPDATE revision_item SET uid = 'x'"_s, u"DELETE FROM revision_field"_s}) {
+        QVERIFY2(!query.exec(statement), qPrintable(statement));
+        QVERIFY2(query.lastError().databaseText().contains(u"history is never rewritten"_s),
+                 qPrintable(query.lastError().databaseText()));
+    }
+}
+
+void TestHistoryStorage::readsByIndexGiveWhatTheWholeListGives() {
+    QTemporaryDir dir;
+    StoreError error;
+    auto store = TimelineStore::open(dir.filePath(u"h.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    Dataset seed;
+    seed.title = u"Seed"_s;
+    for (int n = 1; n <= 4; ++n)
+        seed.events << makeEvent(u"ev-%1"_s.arg(n), u"Event %1"_s.arg(n), n);
+    QVERIFY2(store->importDataset(seed, ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    // Edits of the same fields again and again, a delete, a re-creation, a delete again, a
+    // deleted event imported back.
+    for (int round = 0; round < 3; ++round) {
+        for (int n = 1; n <= 3; ++n) {
+            Event event = *store->eventByUid(u"ev-%1"_s.arg(n));
+            event.title = event.title + u" r%1"_s.arg(round);
+            if (n == 2)
+                event.importance = round % 3 + 1;
+            QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+        }
+    }
+    const auto remove = [&](const QString &uid) {
+        QVERIFY2(store->deleteEvent(store->eventByUid(uid)->id, &error), qPrintable(error.message));
+    };
+    remove(u"ev-1"_s);
+    Event again = makeEvent(u"ev-1"_s, u"Event 1 again"_s, 9);
+    QVERIFY2(store->saveEvent(again, &error), qPrintable(error.message));
+    Event edited = *store->eventByUid(u"ev-1"_s);
+    edited.title = u"Event 1 edited"_s;
+    QVERIFY2(store->saveEvent(edited, &error), qPrintable(error.message));
+    remove(u"ev-1"_s);
+    remove(u"ev-2"_s);
+    remove(u"ev-4"_s);
+    Dataset back = seed;
+    back.events = {seed.events.at(1), seed.events.at(3)};
+    QVERIFY2(store->importDataset(back, ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message)); // brings ev-2 and ev-4 back
+    Event third = *store->eventByUid(u"ev-3"_s);
+    third.summary = u"Later"_s;
+    QVERIFY2(store->saveEvent(third, &error), qPrintable(error.message));
+
+    const QList<Revision> all = store->revisions({});
+    const Dataset now = store->dataset();
+    qsizetype fewer = 0;
+    for (const Revision &revision : all) {
+        const QList<RevisionChange> every = store->changesAfter(revision.number);
+        const QList<RevisionChange> deciding = store->decidingChangesAfter(revision.number);
+        for (const RevisionChange &change : deciding)
+            QVERIFY(every.contains(change));
+        fewer += every.size() - deciding.size();
+        QCOMPARE(NativeJsonFormat::write(store->datasetAsOf(revision.number)),
+                 NativeJsonFormat::write(datasetAsOf(now, every)));
+        QCOMPARE(store->lastRevisionBy(revision.at),
+                 store->TimelineStore::lastRevisionBy(revision.at));
+        QCOMPARE(store->lastRevisionBy(revision.at.addMSecs(-1)),
+                 store->TimelineStore::lastRevisionBy(revision.at.addMSecs(-1)));
+        QVERIFY(store->hasRevision(revision.number));
+    }
+    QVERIFY(fewer > 0);
+    QVERIFY(!store->hasRevision(all.constLast().number + 1));
+    QCOMPARE(store->firstRevision()->number, 1);
+    QCOMPARE(store->firstRevision()->at, store->TimelineStore::firstRevision()->at);
+    const QList<DeletedEvent> deleted = store->deletedEvents();
+    QCOMPARE(deleted, store->TimelineStore::deletedEvents());
+    QCOMPARE(deleted.size(), 1);
+    QCOMPARE(deleted.at(0).uid, u"ev-1"_s);
+    QCOMPARE(deleted.at(0).title, u"Event 1 edited"_s);
+    QVERIFY(!store->readError().isError());
+}
+
+QTEST_GUILESS_MAIN(TestHistoryStorage)
+#include "tst_historystorage.moc"
