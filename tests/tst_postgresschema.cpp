@@ -153,8 +153,8 @@ void tst_PostgresSchema::initCreatesTheSchema() {
     QCOMPARE(postgresSchemaVersion(owner, &error), 0);
     QVERIFY2(initPostgresSchema(owner, &error), qPrintable(error.message));
     QCOMPARE(error.kind, StoreError::Kind::None);
-    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"5"_s);
-    QCOMPARE(postgresSchemaVersion(owner, &error), 5);
+    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"6"_s);
+    QCOMPARE(postgresSchemaVersion(owner, &error), 6);
     QCOMPARE(value(owner, u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                           "WHERE schemaname = current_schema()"_s),
              u"actor category chip event event_actor event_chip event_search event_source "
@@ -193,9 +193,9 @@ void tst_PostgresSchema::newerSchemaIsRefused() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              u"%1: written by a newer ChipTimeline (schema version 7; this version reads up to "
-             "5); left untouched"_s.arg(addressOf(m_database).displayString()));
+             "6); left untouched"_s.arg(addressOf(m_database).displayString()));
     QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"7"_s);
-    QVERIFY(exec(owner, u"UPDATE meta SET value = '5' WHERE key = 'schema_version'"_s));
+    QVERIFY(exec(owner, u"UPDATE meta SET value = '6' WHERE key = 'schema_version'"_s));
 }
 
 void tst_PostgresSchema::foreignTablesAreRefused() {
@@ -230,7 +230,7 @@ void tst_PostgresSchema::ownerWithoutSuperuserRightsMayInit() {
     QVERIFY(db.isOpen());
     StoreError error;
     QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
-    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"5"_s);
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"6"_s);
     QCOMPARE(
         value(db,
               u"SELECT has_table_privilege('chiptimeline_editor', 'event', 'INSERT')::text "
@@ -260,7 +260,7 @@ void tst_PostgresSchema::olderSchemaStartsItsHistory() {
     QVERIFY(db.commit());
     StoreError error;
     QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
-    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"5"_s);
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"6"_s);
     QCOMPARE(value(db, u"SELECT string_agg(number || ' ' || kind || ' ' || summary || ' ' || "
                        "author, ', ') FROM revision"_s),
              u"1 start history starts here "_s + m_admin.userName);

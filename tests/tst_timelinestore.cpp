@@ -157,6 +157,8 @@ private slots:
     void filters();
     void fullTextSearchFoldsDiacritics();
     void importIsAllOrNothing();
+    void badRecordLateInALargeImportChangesNothing_data();
+    void badRecordLateInALargeImportChangesNothing();
     void importPolicies();
     void uidRepeatedWithinTheFile_data();
     void uidRepeatedWithinTheFile();
@@ -362,6 +364,64 @@ void TestTimelineStore::importIsAllOrNothing() {
     QCOMPARE(store->eventCount(), 0);
     QCOMPARE(store->sourceCount(), 0);
     QVERIFY(store->categories().isEmpty());
+}
+
+void TestTimelineStore::badRecordLateInALargeImportChangesNothing_data() {
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("importance out of range")
+        << u"importance"_s << u"event 'Large import 4990' has importance 7 (allowed: 1 to 3)"_s;
+    QTest::newRow("cites a source not stored")
+        << u"citation"_s
+        << u"event 'Large import 4990' cites source no-such-source, which is not in the "
+           "database"_s;
+}
+
+// 5,000 new events (the server sends them in batches of 2,000) and a new source; the event
+// at 4,990 is bad, so two batches were already sent when it is met: nothing stays.
+void TestTimelineStore::badRecordLateInALargeImportChangesNothing() {
+    QFETCH(QString, fault);
+    QFETCH(QString, message);
+    StoreError error;
+    auto store = TimelineStore::open(path(u"t.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QVERIFY2(store->importDataset(smallDataset(), ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    Dataset large;
+    Source source;
+    source.uid = u"20000000-0000-4000-8000-000000000001"_s;
+    source.title = u"Large import source"_s;
+    large.sources = {source};
+    for (int i = 0; i < 5000; ++i) {
+        Event event;
+        event.uid = u"30000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QChar(u'0'));
+        event.title = u"Large import %1"_s.arg(i);
+        event.start = PartialDate::fromYmd(2020, 1 + i % 12, 1 + i % 28);
+        event.category = u"large-import"_s;
+        event.actors = {u"Actor %1"_s.arg(i % 7)};
+        event.tags = {u"large"_s};
+        event.citations = {Citation{source.uid, u"quote %1"_s.arg(i), {}}};
+        large.events << event;
+    }
+    Event &bad = large.events[4990];
+    if (fault == u"importance"_s)
+        bad.importance = 7;
+    else
+        bad.citations = {Citation{u"no-such-source"_s, {}, {}}};
+    QVERIFY(!store->importDataset(large, ImportPolicy::Skip, nullptr, &error));
+    QCOMPARE(error.kind, StoreError::Kind::Invalid);
+    QVERIFY2(error.message.endsWith(message), qPrintable(error.message));
+    QCOMPARE(store->eventCount(), 3);
+    QCOMPARE(store->sourceCount(), 2);
+    QVERIFY(!store->eventByUid(large.events.at(0).uid));
+    QVERIFY(!store->sourceByUid(source.uid));
+    QCOMPARE(store->actorNames(), (QStringList{u"Huawei"_s, u"Nvidia"_s, u"US government"_s}));
+    QVERIFY(!store->tagNames().contains(u"large"_s));
+    QCOMPARE(store->categories().size(), 2);
+    EventFilter filter;
+    filter.query = u"large"_s;
+    QVERIFY(store->events(filter).isEmpty());
+    QCOMPARE(store->countSources(u"large"_s), 0);
 }
 
 void TestTimelineStore::importPolicies() {

@@ -1,6 +1,7 @@
 // The PostgreSQL store: importing a dataset, whole or in parts, in one transaction, with the
 // SQLite store's rules (ImportPolicy for records already stored; a source stored under
-// another uid, as SourceMatcher judges, is merged, never added twice).
+// another uid, as SourceMatcher judges, is merged, never added twice). New sources and
+// events go in batches (PostgresImportBatch.cpp), indexed for search once, at the end.
 
 #include "model/formats/SourceMatcher.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
@@ -48,6 +49,9 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
         std::optional<QList<Source>> knownSources;
         std::optional<SourceMatcher> matcher;
         bool titleWritten = false;
+        ImportBatch batch(*this);
+        if (!batch.begin(err))
+            return false;
         for (; part; part = parts.next()) {
             const Dataset &dataset = *part;
             if (!dataset.title.isEmpty() && !titleWritten) {
@@ -76,20 +80,31 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                 knownSources = sources();
                 matcher.emplace(*knownSources);
             }
+            if (!batch.lookUpSources(dataset.sources, err))
+                return false;
             for (Source source : dataset.sources) {
-                const qint64 existing = idForUid(u"source"_s, source.uid);
+                bool failed = false;
+                const qint64 existing = batch.storedId(u"source"_s, source.uid, err, &failed);
+                if (failed)
+                    return false;
                 const SourceMatcher::Keys keys =
                     existing ? SourceMatcher::Keys{} : SourceMatcher::keysOf(source);
                 const qsizetype match = existing ? -1 : matcher->findMatch(source, keys);
                 if (match >= 0) {
-                    const Source stored = knownSources->at(match);
+                    Source stored = knownSources->at(match);
                     renamedSources.insert(source.uid, stored.uid);
                     if (policy == ImportPolicy::Update) {
+                        if (stored.id == 0) { // added by this import, still in a batch
+                            if (!batch.flushSources(err))
+                                return false;
+                            stored.id = m_sourceIds.value(stored.uid);
+                        }
                         Source merged = SourceMatcher::merged(stored, source);
                         merged.uid = stored.uid;
                         m_revision.touch(u"source"_s, stored.uid);
                         if (!writeSource(merged, stored.id, err))
                             return false;
+                        batch.noteSource(stored.id);
                         (*knownSources)[match] = merged;
                         ++counts.sourcesUpdated;
                     } else {
@@ -106,11 +121,17 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                     source.uid = newUid();
                     renamedSources.insert(fileUid, source.uid);
                 }
+                if (source.uid.isEmpty())
+                    source.uid = newUid();
                 const bool update = existing && policy == ImportPolicy::Update;
-                if (update)
+                if (update) {
                     m_revision.touch(u"source"_s, source.uid);
-                if (!writeSource(source, update ? existing : 0, err))
+                    if (!writeSource(source, existing, err))
+                        return false;
+                    batch.noteSource(existing);
+                } else if (!batch.addSource(source, err)) {
                     return false;
+                }
                 ++(update ? counts.sourcesUpdated : counts.sourcesAdded);
                 if (!existing) {
                     // Later records of the same file may be this article again.
@@ -122,12 +143,21 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                 knownSources.reset();
                 matcher.reset();
             }
+            // New records go to the server in batches (ImportBatch); an update is written
+            // on its own.
+            if (!batch.flushSources(err) || !batch.lookUpEvents(dataset.events, err))
+                return false;
             for (const Event &fileEvent : dataset.events) {
                 Event event = fileEvent;
                 qint64 existing = 0;
                 if (!event.uid.isEmpty()) {
-                    existing = idForUid(u"event"_s, event.uid);
+                    bool failed = false;
+                    existing = batch.storedId(u"event"_s, event.uid, err, &failed);
+                    if (failed)
+                        return false;
                 } else {
+                    if (!batch.flushEvents(err))
+                        return false;
                     query.prepare(u"SELECT id FROM event WHERE title = :title AND first_day = "
                                   ":first AND last_day = :last ORDER BY id LIMIT 1"_s);
                     query.bindValue(u":title"_s, event.title.trimmed());
@@ -147,24 +177,32 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                 for (Citation &citation : event.citations)
                     citation.sourceUid =
                         renamedSources.value(citation.sourceUid, citation.sourceUid);
-                const bool update = existing && policy == ImportPolicy::Update;
-                if (update) {
-                    // Only its uid and creation time are kept from the stored event.
-                    query.prepare(u"SELECT uid, created FROM event WHERE id = :id"_s);
-                    query.bindValue(u":id"_s, existing);
-                    if (query.exec() && query.next()) {
-                        event.created =
-                            QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
-                        if (event.uid.isEmpty())
-                            event.uid = query.value(0).toString();
-                    }
+                if (!existing || policy != ImportPolicy::Update) {
+                    if (!batch.addEvent(event, err))
+                        return false;
+                    ++counts.eventsAdded;
+                    continue;
                 }
-                if (update)
-                    m_revision.touch(u"event"_s, uidOf(u"event"_s, existing));
-                if (!writeEvent(event, update ? existing : 0, err))
+                // Only its uid and creation time are kept from the stored event.
+                query.prepare(u"SELECT uid, created FROM event WHERE id = :id"_s);
+                query.bindValue(u":id"_s, existing);
+                if (query.exec() && query.next()) {
+                    event.created =
+                        QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+                    if (event.uid.isEmpty())
+                        event.uid = query.value(0).toString();
+                }
+                m_revision.touch(u"event"_s, uidOf(u"event"_s, existing));
+                // Its document, and those of the sources it cited and cites, are indexed
+                // at the end.
+                if (!batch.noteCitedSources(existing, err) || !writeEvent(event, existing, err) ||
+                    !batch.noteCitedSources(existing, err))
                     return false;
-                ++(update ? counts.eventsUpdated : counts.eventsAdded);
+                batch.noteEvent(existing);
+                ++counts.eventsUpdated;
             }
+            if (!batch.flushEvents(err))
+                return false;
             // A relation between events the file keeps both of joins the file's own copies.
             for (Relation relation : dataset.relations) {
                 relation.fromUid = renamedEvents.value(relation.fromUid, relation.fromUid);
@@ -194,7 +232,8 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
             *err = unreadError;
             return false;
         }
-        return markFilled(err) && recordImport(parts.fileName(), counts, before, err);
+        return batch.index(err) && markFilled(err) &&
+               recordImport(parts.fileName(), counts, before, err);
     });
     if (done && summary)
         *summary = counts;

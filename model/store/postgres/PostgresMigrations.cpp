@@ -447,6 +447,40 @@ QStringList history() {
     };
 }
 
+// A bulk import indexes each row once: with `chiptimeline.defer_index` set to 'on' for its
+// transaction (SET LOCAL), the statement triggers leave the search documents alone and the
+// import calls chiptimeline_index_events / _sources itself for the rows it wrote, once, before
+// it commits. Without it, an event imported with actors, chips and tags was indexed four
+// times (one statement per table) and a source once per batch of events citing it.
+QStringList deferredIndexing() {
+    return {
+        uR"(CREATE OR REPLACE FUNCTION chiptimeline_reindex() RETURNS trigger
+              LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            DECLARE
+              ids bigint[];
+            BEGIN
+              IF current_setting('chiptimeline.defer_index', true) = 'on' THEN
+                RETURN NULL;
+              END IF;
+              IF TG_TABLE_NAME IN ('actor', 'chip', 'tag') THEN
+                EXECUTE format('SELECT array_agg(DISTINCT l.event_id) FROM %I l '
+                               'JOIN changed c ON c.id = l.%I', 'event_' || TG_TABLE_NAME,
+                               TG_TABLE_NAME || '_id') INTO ids;
+              ELSE
+                EXECUTE format('SELECT array_agg(DISTINCT %I) FROM changed', TG_ARGV[0]) INTO ids;
+              END IF;
+              IF ids IS NOT NULL THEN
+                IF TG_TABLE_NAME IN ('source', 'event_source') THEN
+                  PERFORM chiptimeline_index_sources(ids);
+                ELSE
+                  PERFORM chiptimeline_index_events(ids);
+                END IF;
+              END IF;
+              RETURN NULL;
+            END $$)"_s,
+    };
+}
+
 } // namespace
 
 const QList<PostgresMigration> &postgresMigrations() {
@@ -459,6 +493,7 @@ const QList<PostgresMigration> &postgresMigrations() {
         {3, u"translations of titles, summaries and labels"_s, translations()},
         {4, u"the words of the search documents, for compound words"_s, searchWords()},
         {5, u"history: revisions and their changes, never rewritten"_s, history()},
+        {6, u"a bulk import indexes each row once"_s, deferredIndexing()},
     };
     return migrations;
 }

@@ -5,7 +5,9 @@
 #include "model/store/postgres/ServerAddress.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -161,6 +163,51 @@ private:
     // change for each event and source it added, and the dataset's title if it set one.
     bool recordImport(const QString &fileName, const ImportSummary &counts,
                       const BeforeImport &before, StoreError *error);
+
+    // ---- An import's new records, in batches (PostgresImportBatch.cpp) ----
+    class ImportBatch {
+    public:
+        explicit ImportBatch(PostgresTimelineStore &store);
+        // Leaves the search index to index() for the rest of the transaction.
+        bool begin(StoreError *error);
+        // Notes which uids of `events` / `sources` the server holds, in one query.
+        bool lookUpEvents(const QList<Event> &events, StoreError *error);
+        bool lookUpSources(const QList<Source> &sources, StoreError *error);
+        // The id of the row of `table` ("event", "source") stored under `uid` (0: none),
+        // sending the batch first when it holds that uid; `failed` when that failed.
+        qint64 storedId(const QString &table, const QString &uid, StoreError *error, bool *failed);
+        // Checks a record and queues it as a new row (a uid made when it has none); sends
+        // the batch when it is full.
+        bool addSource(Source source, StoreError *error);
+        bool addEvent(Event event, StoreError *error);
+        // Sends the queued rows (and an event's links): one INSERT per table.
+        bool flushSources(StoreError *error);
+        bool flushEvents(StoreError *error);
+        // A row written outside the batches (an update) to index at the end.
+        void noteEvent(qint64 id) { m_eventIds.insert(id); }
+        void noteSource(qint64 id) { m_sourceIds.insert(id); }
+        // The sources event `eventId` cites now (their documents hold its quotes).
+        bool noteCitedSources(qint64 eventId, StoreError *error);
+        // Sends what is queued and indexes every row noted, once.
+        bool index(StoreError *error);
+
+    private:
+        bool run(const QString &sql, const QString &rows, const QString &what, StoreError *error,
+                 QSqlQuery *query);
+        bool lookUp(const QString &table, const QStringList &uids, StoreError *error);
+
+        PostgresTimelineStore &m_store;
+        QHash<QString, qint64> m_knownEvents;  // uid → id (0: not on the server)
+        QHash<QString, qint64> m_knownSources; // uid → id (0: not on the server)
+        QSet<QString> m_pendingEvents;
+        QSet<QString> m_pendingSources;
+        QJsonArray m_events;
+        QJsonArray m_sources;
+        QHash<QString, QJsonArray> m_names; // by table (actor, chip, tag): {u, n, p}
+        QJsonArray m_citations;             // {u, s, quote, locator, p}
+        QSet<qint64> m_eventIds;            // to index
+        QSet<qint64> m_sourceIds;           // to index
+    };
 
     // ---- Live updates (PostgresLiveChanges.cpp) ----
     // The notice a `chiptimeline_changes` payload describes, the row's uid, version and
