@@ -201,6 +201,8 @@ bool EditingController::eventFilter(QObject *watched, QEvent *event) {
 }
 
 void EditingController::checkForOutsideChanges() {
+    if (m_store.isConnectionLost()) // the window reloads once the server is back
+        return;
     const qint64 version = m_store.dataVersion();
     if (version == m_dataVersion)
         return;
@@ -309,8 +311,14 @@ void EditingController::openEditor(const Event &event, const std::optional<Event
     if (!dialog.changeNote().isEmpty())
         m_store.setChangeNote(dialog.changeNote());
     if (event.uid.isEmpty()) {
-        push(new AddEventCommand(m_store, edited));
+        // Refused while the server is not reachable: the editor opens again with the text.
+        if (!push(new AddEventCommand(m_store, edited)) && m_store.isConnectionLost())
+            openEditor(event, edited);
     } else if (!(edited == event) && !push(new EditEventCommand(m_store, event, edited))) {
+        if (m_store.isConnectionLost()) {
+            openEditor(event, edited);
+            return;
+        }
         // Someone else saved the event meanwhile: the editor opens again on the version now
         // stored, holding this user's text, to apply again or to drop. Nothing is lost.
         const std::optional<Event> now = m_store.eventByUid(event.uid);
