@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -68,8 +69,15 @@ private:
         auto store = TimelineStore::open(location, &error);
         if (!store)
             return nullptr;
+        Category category;
+        category.name = u"us-export-controls"_s;
+        category.label = u"US export controls"_s;
+        category.color = QColor(u"#d95f02"_s);
+        if (!store->saveCategory(category, &error))
+            return nullptr;
         Event event;
         event.title = u"Export rule announced"_s;
+        event.category = category.name;
         event.start = PartialDate::fromYmd(2025, 1, 13);
         if (!store->saveEvent(event, &error))
             return nullptr;
@@ -192,9 +200,12 @@ void TestServerLost::editWhileLostIsRefusedAndTheEditorKeepsTheText() {
     window->timelineView()->selectEvent(id);
 
     QString reopenedWith;
+    int categoriesOffered = 0;
+    int categoriesBefore = 0;
     QTimer::singleShot(0, this, [&] {
         auto *editor = qobject_cast<EventEditorDialog *>(QApplication::activeModalWidget());
         QVERIFY(editor);
+        categoriesBefore = editor->findChild<QComboBox *>(u"category"_s)->count();
         // While the editor is open the server goes away (and takes no one back yet).
         QVERIFY(allowConnections(location, false));
         QVERIFY(terminateConnections(location));
@@ -203,6 +214,8 @@ void TestServerLost::editWhileLostIsRefusedAndTheEditorKeepsTheText() {
             auto *again = qobject_cast<EventEditorDialog *>(QApplication::activeModalWidget());
             QVERIFY(again);
             reopenedWith = again->findChild<QLineEdit *>(u"title"_s)->text();
+            // The lists as last read, not the nothing a lost server gives.
+            categoriesOffered = again->findChild<QComboBox *>(u"category"_s)->count();
             again->reject();
         });
         editor->findChild<QLineEdit *>(u"title"_s)->setText(u"Export rule published"_s);
@@ -210,6 +223,8 @@ void TestServerLost::editWhileLostIsRefusedAndTheEditorKeepsTheText() {
     });
     editing->editSelected();
     QCOMPARE(reopenedWith, u"Export rule published"_s);
+    QCOMPARE(categoriesBefore, 2); // (none) and US export controls
+    QCOMPARE(categoriesOffered, categoriesBefore);
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.constFirst().constFirst().toString(),
              u"The database is read-only (the server is not reachable); nothing was changed."_s);

@@ -296,9 +296,12 @@ QList<Event> EditingController::selectedEventList() const {
 }
 
 void EditingController::openEditor(const Event &event, const std::optional<Event> &shown) {
-    EventEditorDialog dialog(
-        shown.value_or(event), m_store.categories(), m_store.sources(),
-        KnownNames{m_store.actorNames(), m_store.chipNames(), m_store.tagNames()}, m_window);
+    if (!m_store.isConnectionLost())
+        m_editorLists = {m_store.categories(), m_store.sources(), m_store.actorNames(),
+                         m_store.chipNames(), m_store.tagNames()};
+    const EditorLists &lists = m_editorLists;
+    EventEditorDialog dialog(shown.value_or(event), lists.categories, lists.sources,
+                             KnownNames{lists.actors, lists.chips, lists.tags}, m_window);
     if (!event.uid.isEmpty() && !m_store.isReadOnly()) {
         dialog.offerLinking();
         connect(&dialog, &EventEditorDialog::linkEventsRequested, &dialog, [this, &event, &dialog] {

@@ -34,7 +34,8 @@ void MainWindow::buildServerWatch(QVBoxLayout *central) {
             m_history->setRestoreEnabled(writable);
         if (m_editing)
             m_editing->setSelectedEvents(m_editing->selectedEvents());
-        updateStatus();
+        if (!liveStore().isConnectionLost()) // its counts are read from the server
+            updateStatus();
     };
     connect(m_serverWatch, &ServerConnectionWatch::connectionLost, this, followStore);
     connect(m_serverWatch, &ServerConnectionWatch::reconnected, this, [this, followStore] {
