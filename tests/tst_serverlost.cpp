@@ -133,6 +133,11 @@ void TestServerLost::lostServerTurnsReadOnlyAndRecovers() {
     QVERIFY(!newEvent->isEnabled());
     // The data as last read stays on screen.
     QCOMPARE(titles(*window), QStringList{u"Export rule announced"_s});
+    if (const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+        !folder.isEmpty()) {
+        QCoreApplication::sendPostedEvents(); // the layout, as a person would see it
+        window->grab().save(folder + u"/team-server-lost.png"_s);
+    }
 
     // Meanwhile another client adds an event: no notice reaches the lost window.
     StoreError error;
