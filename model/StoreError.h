@@ -15,6 +15,7 @@ struct StoreError {
         Invalid,      // the data given would break a rule (empty title, unknown source, ...)
         Io,           // anything else the database reported
         Stopped,      // the user stopped it (an import between two parts); nothing changed
+        Unreachable,  // the connection to the server broke (TimelineStore::isConnectionLost)
     };
 
     Kind kind = Kind::None;

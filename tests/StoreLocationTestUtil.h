@@ -84,6 +84,16 @@ public:
         return location;
     }
 
+    // Runs `sql` as the server's administrator (a fixture's own connection): false, with a
+    // warning, when the server refused it.
+    bool runAsAdmin(const QString &sql) {
+        QSqlQuery query(QSqlDatabase::database(adminConnection(), false));
+        if (query.exec(sql))
+            return true;
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return false;
+    }
+
     // In cleanup: the test's databases dropped (its stores are closed by then).
     void endTest() {
         using namespace Qt::StringLiterals;

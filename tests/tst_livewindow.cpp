@@ -1,13 +1,18 @@
 // Live updates in the window (label `server`): two windows on one server database; an event
 // saved through one shows in the other without the user doing anything.
 
+#include "BundledDatasetTestUtil.h"
 #include "StoreLocationTestUtil.h"
 
+#include "model/DefaultDatabase.h"
+#include "model/EditCommands.h"
 #include "model/store/TimelineStore.h"
+#include "ui/widgets/EditingController.h"
 #include "ui/widgets/MainWindow.h"
 #include "ui/widgets/TimelineView.h"
 
 #include <QApplication>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -22,6 +27,10 @@ private slots:
     void cleanup() { m_locations.endTest(); }
     void cleanupTestCase() { m_locations.stop(); }
     void secondWindowShowsAnEditOfTheFirst();
+    // With CHIPTIMELINE_SCREENSHOTS set (under xvfb-run, -platform xcb): the bundled dataset on
+    // the server, two windows side by side, an edit in the left one shown live in the right:
+    // team-two-windows.png in that folder.
+    void twoWindowsScreenshot();
 
 private:
     // The titles the window's timeline draws, sorted.
@@ -79,6 +88,49 @@ void TestLiveWindow::secondWindowShowsAnEditOfTheFirst() {
     QVERIFY2(first.store().saveEvent(added, &error), qPrintable(error.message));
     QTRY_COMPARE_WITH_TIMEOUT(
         titles(second), (QStringList{u"Export rule published"_s, u"Licences granted"_s}), 5000);
+}
+
+void TestLiveWindow::twoWindowsScreenshot() {
+    const QString folder = qEnvironmentVariable("CHIPTIMELINE_SCREENSHOTS");
+    if (folder.isEmpty())
+        QSKIP("CHIPTIMELINE_SCREENSHOTS is not set");
+    const QString location = m_locations.location(u"chinadesk"_s);
+    StoreError error;
+    auto firstStore = TimelineStore::open(location, &error);
+    QVERIFY2(firstStore, qPrintable(error.message));
+    QVERIFY2(DefaultDatabase::fillIfNew(*firstStore, &error), qPrintable(error.message));
+    auto secondStore = TimelineStore::open(location, &error);
+    QVERIFY2(secondStore, qPrintable(error.message));
+    MainWindow first(std::move(firstStore));
+    MainWindow second(std::move(secondStore));
+    const QRect screen = QGuiApplication::primaryScreen()->geometry();
+    const int width = screen.width() / 2 - 10;
+    first.setGeometry(0, 0, width, screen.height());
+    second.setGeometry(width + 20, 0, width, screen.height());
+    first.show();
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&first));
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    const qint64 id = first.store().eventByUid(BundledChain::july)->id;
+    first.timelineView()->selectEvent(id);
+    second.timelineView()->selectEvent(second.store().eventByUid(BundledChain::july)->id);
+
+    // The left window's editor saves a new title, as OK in its dialog would.
+    const Event before = *first.store().event(id);
+    Event after = before;
+    after.title = before.title + u" (edited by the left window)"_s;
+    QVERIFY(first.findChild<EditingController *>()->push(
+        new EditEventCommand(first.store(), before, after)));
+    QTRY_VERIFY_WITH_TIMEOUT(titles(second).contains(after.title), 5000);
+    second.timelineView()->selectEvent(second.store().eventByUid(BundledChain::july)->id);
+    // Both windows painted and flushed before the screen is read.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    first.repaint();
+    second.repaint();
+    QCoreApplication::processEvents();
+    const QPixmap shot = QGuiApplication::primaryScreen()->grabWindow(0);
+    QVERIFY(shot.save(folder + u"/team-two-windows.png"_s));
 }
 
 QTEST_MAIN(TestLiveWindow)

@@ -43,6 +43,12 @@ bool TimelineStore::listenForChanges(ChangeListener) {
     return false;
 }
 
+bool TimelineStore::reconnect(StoreError *) {
+    return true;
+}
+
+void TimelineStore::watchConnection(ConnectionLostListener) {}
+
 bool TimelineStore::isServerLocation(const QString &location) {
     return location.startsWith(u"postgresql://"_s, Qt::CaseInsensitive) ||
            location.startsWith(u"postgres://"_s, Qt::CaseInsensitive) ||

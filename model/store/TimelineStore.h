@@ -286,6 +286,25 @@ public:
     using ChangeListener = std::function<void(const StoreChangeNotice &)>;
     virtual bool listenForChanges(ChangeListener listener);
 
+    // ---- The connection (a server's; a file has none to lose) ----
+    // True once a read, a write or checkConnection() met a broken connection: the store is
+    // then read-only ("the server is not reachable") and its reads fail (readError() of kind
+    // Unreachable) until reconnect() succeeds.
+    [[nodiscard]] virtual bool isConnectionLost() const { return false; }
+    // Asks the server whether the connection still answers (one round trip): a connection
+    // that closed while idle (the server restarted, its backend ended) is found here, since
+    // Qt's driver does not report it. False, the store then lost, when it does not.
+    [[nodiscard]] virtual bool checkConnection() const { return true; }
+    // Connects again: on success the store is writable as before the loss (a reader stays a
+    // reader), its read error is cleared and it listens for changes again when it did; false
+    // with one line in `error` (ServerTrouble's) while the server still does not answer.
+    virtual bool reconnect(StoreError *error);
+    // From now on `listener` is called once each time the connection is found lost, from
+    // inside the read or write that met it or from the event loop: it should only queue its
+    // work. An empty listener stops it.
+    using ConnectionLostListener = std::function<void()>;
+    virtual void watchConnection(ConnectionLostListener listener);
+
 protected:
     explicit TimelineStore(QString path);
 

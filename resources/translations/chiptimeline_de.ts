@@ -2359,6 +2359,10 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
         <source>%1 cannot be compared: this timeline keeps no history yet</source>
         <translation>%1 kann nicht verglichen werden: Diese Zeitleiste zeichnet noch keine Geschichte auf</translation>
     </message>
+    <message>
+        <source>Open &amp;Team Timeline…</source>
+        <translation>&amp;Team-Zeitleiste öffnen…</translation>
+    </message>
 </context>
 <context>
     <name>MergeEventsCommand</name>
@@ -2563,6 +2567,10 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Team timeline on a server</source>
+        <translation>Team-Zeitleiste auf einem Server</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +2815,20 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     </message>
 </context>
 <context>
+    <name>ServerConnectionWatch</name>
+    <message>
+        <source>The server at %1 is not reachable; showing the data as last read. Reconnecting…</source>
+        <translation>Der Server unter %1 ist nicht erreichbar; angezeigt werden die zuletzt gelesenen Daten. Die Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n s (%1).</source>
+        <translation>
+            <numerusform>Nächster Versuch in %n Sekunde (%1).</numerusform>
+            <numerusform>Nächster Versuch in %n Sekunden (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourceEditorDialog</name>
     <message>
         <source>A DOI looks like 10.1234/abc (“doi:” and https://doi.org/ are fine).</source>
@@ -3028,6 +3050,69 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
     <message>
         <source>No other timelines yet</source>
         <translation>Noch keine anderen Zeitleisten</translation>
+    </message>
+    <message>
+        <source>Team timeline on a server</source>
+        <translation>Team-Zeitleiste auf einem Server</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTimelineDialog</name>
+    <message>
+        <source>Open Team Timeline</source>
+        <translation>Team-Zeitleiste öffnen</translation>
+    </message>
+    <message>
+        <source>A timeline a team keeps on a PostgreSQL server. Passwords are not asked for here: ChipTimeline leaves them to ~/.pgpass (or the file PGPASSFILE names) and never stores them.</source>
+        <translation>Eine Zeitleiste, die ein Team auf einem PostgreSQL-Server führt. Passwörter werden hier nicht abgefragt: ChipTimeline überlässt sie ~/.pgpass (oder der Datei, die PGPASSFILE nennt) und speichert sie nie.</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/database or service=name</source>
+        <translation>postgresql://benutzer@host:5432/datenbank oder service=name</translation>
+    </message>
+    <message>
+        <source>Recent servers are in the list</source>
+        <translation>Die zuletzt verwendeten Server stehen in der Liste</translation>
+    </message>
+    <message>
+        <source>Or by its parts</source>
+        <translation>Oder nach seinen Teilen</translation>
+    </message>
+    <message>
+        <source>name, address or socket folder</source>
+        <translation>Name, Adresse oder Socket-Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, or its host and database.</source>
+        <translation>Geben Sie die Adresse des Servers ein oder seinen Host und seine Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1: write the address as postgresql://user@host:port/database or service=name</source>
+        <translation>%1: Schreiben Sie die Adresse als postgresql://benutzer@host:port/datenbank oder service=name</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,9 @@ DatabaseSafety::DatabaseSafety(const TimelineStore &store, QWidget *parent)
 
 void DatabaseSafety::update() {
     QString text;
-    if (m_store.readError().isError()) {
+    if (m_store.isConnectionLost()) {
+        // ServerConnectionWatch's banner says it; nothing here is damaged.
+    } else if (m_store.readError().isError()) {
         text = m_store.readError().message + u"\n"_s;
         const QString backup = DatabaseBackup::newestGoodBackup(m_store.path());
         text += backup.isEmpty()

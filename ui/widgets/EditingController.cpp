@@ -201,6 +201,8 @@ bool EditingController::eventFilter(QObject *watched, QEvent *event) {
 }
 
 void EditingController::checkForOutsideChanges() {
+    if (m_store.isConnectionLost()) // the window reloads once the server is back
+        return;
     const qint64 version = m_store.dataVersion();
     if (version == m_dataVersion)
         return;
@@ -294,9 +296,12 @@ QList<Event> EditingController::selectedEventList() const {
 }
 
 void EditingController::openEditor(const Event &event, const std::optional<Event> &shown) {
-    EventEditorDialog dialog(
-        shown.value_or(event), m_store.categories(), m_store.sources(),
-        KnownNames{m_store.actorNames(), m_store.chipNames(), m_store.tagNames()}, m_window);
+    if (!m_store.isConnectionLost())
+        m_editorLists = {m_store.categories(), m_store.sources(), m_store.actorNames(),
+                         m_store.chipNames(), m_store.tagNames()};
+    const EditorLists &lists = m_editorLists;
+    EventEditorDialog dialog(shown.value_or(event), lists.categories, lists.sources,
+                             KnownNames{lists.actors, lists.chips, lists.tags}, m_window);
     if (!event.uid.isEmpty() && !m_store.isReadOnly()) {
         dialog.offerLinking();
         connect(&dialog, &EventEditorDialog::linkEventsRequested, &dialog, [this, &event, &dialog] {
@@ -309,8 +314,14 @@ void EditingController::openEditor(const Event &event, const std::optional<Event
     if (!dialog.changeNote().isEmpty())
         m_store.setChangeNote(dialog.changeNote());
     if (event.uid.isEmpty()) {
-        push(new AddEventCommand(m_store, edited));
+        // Refused while the server is not reachable: the editor opens again with the text.
+        if (!push(new AddEventCommand(m_store, edited)) && m_store.isConnectionLost())
+            openEditor(event, edited);
     } else if (!(edited == event) && !push(new EditEventCommand(m_store, event, edited))) {
+        if (m_store.isConnectionLost()) {
+            openEditor(event, edited);
+            return;
+        }
         // Someone else saved the event meanwhile: the editor opens again on the version now
         // stored, holding this user's text, to apply again or to drop. Nothing is lost.
         const std::optional<Event> now = m_store.eventByUid(event.uid);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "model/Category.h"
 #include "model/Event.h"
+#include "model/Source.h"
 
 #include <QList>
 #include <QObject>
@@ -114,4 +116,12 @@ private:
     bool m_lastFailed = false;
     qint64 m_dataVersion = 0;
     bool m_changesHeard = false; // a refresh for live notices is queued
+    // What the event editor offers, as last read: an editor opened again while the server is
+    // not reachable offers these rather than nothing.
+    struct EditorLists {
+        QList<Category> categories;
+        QList<Source> sources;
+        QStringList actors, chips, tags;
+    };
+    EditorLists m_editorLists;
 };

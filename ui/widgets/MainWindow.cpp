@@ -54,7 +54,9 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     : QMainWindow(parent)
     , m_store(std::move(store)) {
     setObjectName(u"MainWindow"_s);
-    setWindowTitle(tr("%1 — ChipTimeline").arg(QFileInfo(m_store->path()).fileName()));
+    setWindowTitle(
+        tr("%1 — ChipTimeline")
+            .arg(m_store->isFileBased() ? QFileInfo(m_store->path()).fileName() : m_store->path()));
     setWindowFilePath(m_store->path());
 
     m_timeline = new TimelineView(this);
@@ -75,6 +77,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     // Above the timeline: why it cannot be edited, or what is damaged instead of no events.
     m_safety = new DatabaseSafety(*m_store, this);
     centralLayout->insertWidget(0, m_safety->banner());
+    buildServerWatch(centralLayout);
     connect(m_safety, &DatabaseSafety::damageFound, this, &MainWindow::reload);
     connect(m_timeline, &TimelineView::timeScaleChanged, m_overview,
             &OverviewStrip::setVisibleWindow);
@@ -375,11 +378,18 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::reload() {
+    // A server gone away: the data as last read stays until it is back (ServerConnectionWatch).
+    if (liveStore().isConnectionLost())
+        return;
     if (m_editing)
         m_editing->noteDataLoaded();
-    m_categories = m_store->categories();
+    QList<Category> categories = m_store->categories();
     // Titles and labels in the window's language where the data has them.
-    m_allEvents = TimelineDataQuery::load(*m_store, {}, FigureLanguage::codeOf({}));
+    TimelineData loaded = TimelineDataQuery::load(*m_store, {}, FigureLanguage::codeOf({}));
+    if (liveStore().isConnectionLost())
+        return;
+    m_categories = std::move(categories);
+    m_allEvents = std::move(loaded);
     // Damage met while reading: the banner says so, and nothing read in part is shown.
     if (m_store->readError().isError())
         m_allEvents = TimelineData();
@@ -578,23 +588,4 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     }
     saveSettings();
     event->accept();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    for (const QUrl &url : urls)
-        if (!url.isLocalFile())
-            return;
-    if (!urls.isEmpty())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event) {
-    QStringList files;
-    for (const QUrl &url : event->mimeData()->urls())
-        files << url.toLocalFile();
-    event->acceptProposedAction();
-    // Once the drop has returned: the file manager that started the drag is not kept waiting.
-    QMetaObject::invokeMethod(
-        this, [this, files] { importFiles(files); }, Qt::QueuedConnection);
 }

@@ -24,8 +24,10 @@ class RecentFiles;
 class OverviewStrip;
 class QTableView;
 class QLabel;
+class QVBoxLayout;
 class QMenu;
 class SearchResultsPane;
+class ServerConnectionWatch;
 class SourcesPane;
 class StartPanel;
 class QStackedWidget;
@@ -88,6 +90,13 @@ public:
     // A new timeline at `path` (which must not exist yet) filled with the bundled dataset,
     // opened in a window of its own: the start panel's third way.
     MainWindow *openBundledCopyAt(const QString &path, QString *error);
+    // ---- A timeline on a server (MainWindowTeam.cpp) ----
+    // File → Open Team Timeline…: asks for the server (TeamTimelineDialog) and opens the
+    // timeline there in a window of its own (it records itself as a recent server); nullptr
+    // when cancelled.
+    MainWindow *openTeamTimeline();
+    // The banner and reconnecting when the server goes away mid-session.
+    [[nodiscard]] ServerConnectionWatch *serverWatch() const { return m_serverWatch; }
     // Shown instead of the timeline while it holds no event.
     [[nodiscard]] StartPanel *startPanel() const { return m_startPanel; }
     // Help → User Guide (F1): one guide window per main window, raised when open.
@@ -144,6 +153,8 @@ private:
     // `matching` less the events not changed since the figure's revision (when one is chosen).
     [[nodiscard]] TimelineData changedSinceOnly(const TimelineData &matching) const;
     void updateEditable();
+    // Under the other banners in `central`: the server watch's, read-only while it is lost.
+    void buildServerWatch(QVBoxLayout *central);
     // ---- Settings (MainWindowSettings.cpp) ----
     // The window's geometry and docks for this screen layout, the lanes and visible span.
     void restoreSettings();
@@ -185,6 +196,7 @@ private:
     bool m_listsPending = true; // until the first frame (see loadLists())
     EditingController *m_editing = nullptr;
     DatabaseSafety *m_safety = nullptr;
+    ServerConnectionWatch *m_serverWatch = nullptr;
     quint64 m_reloads = 0;
     RecentFiles *m_recent = nullptr;
     QStackedWidget *m_stack = nullptr; // the timeline, or the start panel when empty

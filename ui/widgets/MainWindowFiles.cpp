@@ -14,11 +14,14 @@
 #include "ui/widgets/WhatsNewDialog.h"
 
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -43,7 +46,10 @@ MainWindow *showWindowOn(std::unique_ptr<TimelineStore> store) {
 
 void MainWindow::buildFileMenu(QMenu *file) {
     m_recent = new RecentFiles(this);
-    m_recent->add(m_store->path());
+    if (m_store->isFileBased())
+        m_recent->add(m_store->path());
+    else
+        m_recent->addServer(m_store->path());
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openTimeline);
 
     QAction *newAction = file->addAction(tr("&New Timeline…"), this, &MainWindow::newTimeline);
@@ -52,6 +58,9 @@ void MainWindow::buildFileMenu(QMenu *file) {
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openTimelineFile);
     open->setObjectName(u"openAction"_s);
     open->setShortcut(QKeySequence::Open);
+    QAction *team =
+        file->addAction(tr("Open &Team Timeline…"), this, [this] { openTeamTimeline(); });
+    team->setObjectName(u"openTeamAction"_s);
     QMenu *recent = file->addMenu(tr("Open &Recent"));
     recent->setObjectName(u"openRecentMenu"_s);
     m_recent->attachMenu(recent);
@@ -63,7 +72,10 @@ void MainWindow::buildFileMenu(QMenu *file) {
 }
 
 MainWindow *MainWindow::openTimeline(const QString &path) {
-    if (QFileInfo(path).absoluteFilePath() == QFileInfo(liveStore().path()).absoluteFilePath()) {
+    const bool server = TimelineStore::isServerLocation(path);
+    if (server ? path == liveStore().path()
+               : QFileInfo(path).absoluteFilePath() ==
+                     QFileInfo(liveStore().path()).absoluteFilePath()) {
         raise();
         activateWindow();
         return this;
@@ -176,7 +188,7 @@ void MainWindow::buildStartPanel() {
 void MainWindow::updateStartPanel() {
     const bool empty = m_store->eventCount() == 0;
     if (empty && m_recent)
-        m_startPanel->setRecentFiles(m_recent->files(), m_store->path());
+        m_startPanel->setRecentFiles(m_recent->files(), m_store->path(), m_recent->servers());
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_startPanel) : m_timeline);
     // Nothing to filter or overview yet.
     m_filterBar->setVisible(!empty);
@@ -215,4 +227,24 @@ void MainWindow::openBundledCopy() {
 
 void MainWindow::restoreFromBackup() {
     DatabaseSafety::restoreFromBackup(this, liveStore().path());
+}
+
+// Files dropped on the window are imported.
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls)
+        if (!url.isLocalFile())
+            return;
+    if (!urls.isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls())
+        files << url.toLocalFile();
+    event->acceptProposedAction();
+    // Once the drop has returned: the file manager that started the drag is not kept waiting.
+    QMetaObject::invokeMethod(
+        this, [this, files] { importFiles(files); }, Qt::QueuedConnection);
 }

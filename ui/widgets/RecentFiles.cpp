@@ -1,5 +1,7 @@
 #include "ui/widgets/RecentFiles.h"
 
+#include "model/store/postgres/ServerAddress.h"
+
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
@@ -10,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString settingsKey = u"recent/timelines"_s;
-}
+const QString serversKey = u"recent/servers"_s;
+} // namespace
 
 RecentFiles::RecentFiles(QObject *parent)
     : QObject(parent) {}
@@ -52,6 +55,31 @@ int RecentFiles::removeMissing() {
 
 void RecentFiles::clear() {
     store({});
+    storeServers({});
+}
+
+QStringList RecentFiles::servers() const {
+    return QSettings().value(serversKey).toStringList().mid(0, MaxFiles);
+}
+
+void RecentFiles::storeServers(const QStringList &servers) {
+    QSettings settings;
+    if (servers.isEmpty())
+        settings.remove(serversKey);
+    else
+        settings.setValue(serversKey, servers);
+}
+
+void RecentFiles::addServer(const QString &address) {
+    ServerAddress parsed;
+    QString error;
+    if (!parseServerAddress(address, &parsed, &error))
+        return;
+    const QString shown = parsed.displayString(); // never the password
+    QStringList list = servers();
+    list.removeAll(shown);
+    list.prepend(shown);
+    storeServers(list.mid(0, MaxFiles));
 }
 
 void RecentFiles::attachMenu(QMenu *menu) {
@@ -84,7 +112,21 @@ void RecentFiles::fillMenu(QMenu *menu) {
         }
         connect(action, &QAction::triggered, this, [this, file] { emit openRequested(file); });
     }
-    if (list.isEmpty()) {
+    const QStringList serverList = servers();
+    if (!serverList.isEmpty() && !list.isEmpty())
+        menu->addSeparator();
+    for (const QString &server : serverList) {
+        ++number;
+        QString text = server;
+        text.replace(u'&', u"&&"_s);
+        if (number < 10)
+            text = u"&%1 "_s.arg(number) + text;
+        QAction *action = menu->addAction(text);
+        action->setData(server);
+        action->setStatusTip(tr("Team timeline on a server"));
+        connect(action, &QAction::triggered, this, [this, server] { emit openRequested(server); });
+    }
+    if (list.isEmpty() && serverList.isEmpty()) {
         menu->addAction(tr("No recent timelines"))->setEnabled(false);
         return;
     }

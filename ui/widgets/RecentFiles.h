@@ -7,7 +7,8 @@ class QMenu;
 
 // The last ten timelines opened, newest first, kept in QSettings ("recent/timelines") so
 // every window and the next start share them. A file that has gone is kept but shown
-// greyed as "not found" until the user removes it.
+// greyed as "not found" until the user removes it. Timelines on a server are kept apart
+// ("recent/servers", the last ten), as their address without any password.
 class RecentFiles : public QObject {
     Q_OBJECT
 
@@ -22,9 +23,16 @@ public:
     void remove(const QString &path);
     // Removes every file that no longer exists; returns how many went.
     int removeMissing();
+    // Both lists.
     void clear();
-    // The Open Recent menu: one entry per file, greyed "not found" when it has gone, then
-    // Remove Missing and Clear. Filled afresh each time the menu is about to show.
+    [[nodiscard]] QStringList servers() const;
+    // Puts the server address first, any password (or sslpassword) in it left out; an
+    // address that does not read as one is not kept.
+    void addServer(const QString &address);
+    // The Open Recent menu: one entry per file, greyed "not found" when it has gone, the
+    // servers, then Remove Missing and Clear. Filled afresh each time the menu is about to
+    // show; a server chosen is asked for with openRequested too (TimelineStore::open takes
+    // both).
     void attachMenu(QMenu *menu);
     void fillMenu(QMenu *menu);
 
@@ -33,4 +41,5 @@ signals:
 
 private:
     void store(const QStringList &files);
+    void storeServers(const QStringList &servers);
 };

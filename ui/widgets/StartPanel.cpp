@@ -89,7 +89,8 @@ StartPanel::StartPanel(QWidget *parent)
     layout->addStretch(2);
 }
 
-void StartPanel::setRecentFiles(const QStringList &files, const QString &current) {
+void StartPanel::setRecentFiles(const QStringList &files, const QString &current,
+                                const QStringList &servers) {
     m_recent->clear();
     const QString currentPath = QFileInfo(current).absoluteFilePath();
     bool anyMissing = false;
@@ -105,6 +106,13 @@ void StartPanel::setRecentFiles(const QStringList &files, const QString &current
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
             anyMissing = true;
         }
+    }
+    for (const QString &server : servers) {
+        if (server == current)
+            continue;
+        auto *item = new QListWidgetItem(server, m_recent);
+        item->setData(Qt::UserRole, server);
+        item->setToolTip(tr("Team timeline on a server"));
     }
     m_removeMissing->setVisible(anyMissing);
     if (m_recent->count() == 0) {

@@ -15,8 +15,10 @@ public:
     explicit StartPanel(QWidget *parent = nullptr);
 
     // The recent timelines, but not `current` (the one this panel is shown for); a file that
-    // has gone is listed greyed as "not found", and Remove Missing Timelines shows.
-    void setRecentFiles(const QStringList &files, const QString &current);
+    // has gone is listed greyed as "not found", and Remove Missing Timelines shows. The
+    // recent servers (their addresses) follow the files.
+    void setRecentFiles(const QStringList &files, const QString &current,
+                        const QStringList &servers = {});
 
     [[nodiscard]] QPushButton *importButton() const { return m_import; }
     [[nodiscard]] QPushButton *addEventButton() const { return m_addEvent; }

@@ -165,13 +165,15 @@ bool PostgresTimelineStore::readFailed(const QSqlQuery &query, const QString &ta
     const QSqlError sqlError = query.lastError();
     if (sqlError.type() == QSqlError::NoError)
         return false;
+    noteConnectionTrouble(sqlError);
     if (!m_readError.isError())
-        m_readError = {StoreError::Kind::Io,
+        m_readError = {m_connectionLost ? StoreError::Kind::Unreachable : StoreError::Kind::Io,
                        u"%1: could not read %2: %3"_s.arg(m_path, table, serverMessage(sqlError))};
     return true;
 }
 
 StoreError PostgresTimelineStore::errorFrom(const QSqlQuery &query, const QString &action) const {
+    noteConnectionTrouble(query.lastError());
     return statementFailure(query.lastError(), m_path, m_user, action);
 }
 
@@ -189,6 +191,7 @@ bool PostgresTimelineStore::inTransaction(StoreError *error, const std::function
     clearWriteCaches();
     m_revision.clear();
     if (!db.transaction()) {
+        noteConnectionTrouble(db.lastError());
         *error = statementFailure(db.lastError(), m_path, m_user, u"begin a change"_s);
         return false;
     }
@@ -199,6 +202,7 @@ bool PostgresTimelineStore::inTransaction(StoreError *error, const std::function
         return false;
     }
     if (!db.commit()) {
+        noteConnectionTrouble(db.lastError());
         *error = statementFailure(db.lastError(), m_path, m_user, u"commit the change"_s);
         db.rollback();
         clearWriteCaches();

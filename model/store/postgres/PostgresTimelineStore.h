@@ -107,6 +107,10 @@ public:
     [[nodiscard]] QList<RevisionChange> changesAfter(qint64 revision) const override;
     [[nodiscard]] qint64 dataVersion() const override;
     bool listenForChanges(ChangeListener listener) override;
+    [[nodiscard]] bool isConnectionLost() const override { return m_connectionLost; }
+    bool reconnect(StoreError *error) override;
+    [[nodiscard]] bool checkConnection() const override;
+    void watchConnection(ConnectionLostListener listener) override;
 
 private:
     PostgresTimelineStore(QString shownAddress, QString connectionName);
@@ -213,11 +217,18 @@ private:
     // The notice a `chiptimeline_changes` payload describes, the row's uid, version and
     // author read when it is still there; nullopt for a payload this version does not know.
     [[nodiscard]] std::optional<StoreChangeNotice> noticeFrom(const QString &payload) const;
+    // ---- A lost connection (PostgresConnection.cpp) ----
+    // When `error` says the connection broke: the store turns read-only and the watcher is
+    // told (once per loss).
+    void noteConnectionTrouble(const QSqlError &error) const;
 
     QString m_connectionName;
     QString m_user;
     ChangeListener m_changeListener;
     QMetaObject::Connection m_changeConnection; // the driver's notification signal
+    ConnectionLostListener m_lostListener;
+    mutable bool m_connectionLost = false;
+    mutable QString m_reasonBeforeLoss; // the read-only reason to restore on reconnect
     int m_schemaVersion = 0;
     // Ids looked up or written in the current write transaction, emptied when it ends.
     QHash<QString, QHash<QString, qint64>> m_nameIds; // by table, then name
