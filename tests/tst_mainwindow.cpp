@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -47,6 +48,7 @@ private slots:
     void undoHistoryLeavesLaneNamesWhole();
     void germanMenus();
     void selectedEventShowsItsRelations();
+    void statusBarCountsInTheSingular();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -634,5 +636,29 @@ void TestMainWindow::selectedEventShowsItsRelations() {
 }
 
 QTEST_MAIN(TestMainWindow)
+
+// The status bar says "1 event · 1 source", never "1 events".
+void TestMainWindow::statusBarCountsInTheSingular() {
+    StoreError error;
+    auto store = TimelineStore::open(m_dir.filePath(u"counts.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    Source source;
+    source.title = u"BIS press release"_s;
+    QVERIFY2(store->saveSource(source, &error), qPrintable(error.message));
+    Event event;
+    event.title = u"H20 licence requirement in force"_s;
+    event.start = PartialDate::fromYmd(2025, 4, 9);
+    QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+    MainWindow window(std::move(store));
+    const auto *counts = window.findChild<QLabel *>(u"statusCounts"_s);
+    QVERIFY(counts);
+    QCOMPARE(counts->text(), u"1 event · 1 source"_s);
+    Event second;
+    second.title = u"Nvidia and AMD to pay 15% of China chip revenue"_s;
+    second.start = PartialDate::fromYmd(2025, 8, 11);
+    QVERIFY2(window.store().saveEvent(second, &error), qPrintable(error.message));
+    window.reload();
+    QCOMPARE(counts->text(), u"2 events · 1 source"_s);
+}
 
 #include "tst_mainwindow.moc"

@@ -2177,10 +2177,6 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
         <translation>Ansicht nicht gelöscht</translation>
     </message>
     <message>
-        <source>%1 events · %2 sources</source>
-        <translation>%1 Ereignisse · %2 Quellen</translation>
-    </message>
-    <message>
         <source>read-only: %1</source>
         <translation>schreibgeschützt: %1</translation>
     </message>
@@ -2362,6 +2358,22 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
     <message>
         <source>Open &amp;Team Timeline…</source>
         <translation>&amp;Team-Zeitleiste öffnen…</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>1 source</source>
+        <translation>1 Quelle</translation>
+    </message>
+    <message>
+        <source>%1 sources</source>
+        <translation>%1 Quellen</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,7 @@ MainWindow::MainWindow(std::unique_ptr<TimelineStore> store, QWidget *parent)
     addAction(m_filterBar->findAction());
 
     m_statusCounts = new QLabel(this);
+    m_statusCounts->setObjectName(u"statusCounts"_s);
     statusBar()->addPermanentWidget(m_statusCounts);
 
     connect(m_timeline, &TimelineView::selectionChanged, this, &MainWindow::showSelected);
@@ -563,8 +564,10 @@ void MainWindow::stepMatch(int direction) {
 }
 
 void MainWindow::updateStatus() {
-    QString text =
-        tr("%1 events · %2 sources").arg(m_store->eventCount()).arg(m_store->sourceCount());
+    const int events = m_store->eventCount();
+    const int sources = m_store->sourceCount();
+    QString text = (events == 1 ? tr("1 event") : tr("%1 events").arg(events)) + u" · "_s +
+                   (sources == 1 ? tr("1 source") : tr("%1 sources").arg(sources));
     if (m_store->isReadOnly())
         text += u" · "_s + tr("read-only: %1").arg(m_store->readOnlyReason());
     m_statusCounts->setText(text);
