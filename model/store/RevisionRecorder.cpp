@@ -5,6 +5,8 @@
 #include "model/history/EntitySnapshot.h"
 #include "model/store/TimelineStore.h"
 
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 std::optional<QJsonObject> RevisionRecorder::snapshot(const TimelineStore &store,
@@ -72,4 +74,9 @@ QList<RevisionChange> RevisionRecorder::changes() const {
 void RevisionRecorder::clear() {
     m_touched.clear();
     m_touchedKeys.clear();
+}
+
+QString RevisionRecorder::importSummary(const QString &fileName, const ImportSummary &counts) {
+    return fileName.isEmpty() ? counts.toString()
+                              : u"%1: %2"_s.arg(QFileInfo(fileName).fileName(), counts.toString());
 }

@@ -10,6 +10,7 @@
 #include <optional>
 
 class TimelineStore;
+struct ImportSummary;
 
 // The backend-neutral part of recording a write's revision, which every store shares: the
 // items a write is about to change are noted ("touched") with their content before it, read
@@ -26,6 +27,11 @@ public:
     // or nothing when it does not exist.
     [[nodiscard]] static std::optional<QJsonObject>
     snapshot(const TimelineStore &store, const QString &entity, const QString &uid);
+
+    // The summary of an import's one revision: "FILE: counts", or the counts alone when it
+    // read no file (a copy).
+    [[nodiscard]] static QString importSummary(const QString &fileName,
+                                               const ImportSummary &counts);
 
     // Notes an item the write is about to change, as it is now (once per write).
     void touch(const QString &entity, const QString &uid);

@@ -6,7 +6,6 @@
 #include "model/history/EntitySnapshot.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -132,10 +131,8 @@ PostgresTimelineStore::BeforeImport PostgresTimelineStore::beforeImport() const 
 
 bool PostgresTimelineStore::recordImport(const QString &fileName, const ImportSummary &counts,
                                          const BeforeImport &before, StoreError *error) {
-    const QString summary =
-        fileName.isEmpty() ? counts.toString()
-                           : u"%1: %2"_s.arg(QFileInfo(fileName).fileName(), counts.toString());
-    const qint64 number = writeRevision(u"import"_s, summary, error);
+    const qint64 number =
+        writeRevision(u"import"_s, RevisionRecorder::importSummary(fileName, counts), error);
     if (number == 0)
         return false;
     QSqlQuery query(database());

@@ -80,10 +80,8 @@ qint64 SqliteTimelineStore::writeRevision(const QString &kind, const QString &su
 
 bool SqliteTimelineStore::recordImport(const QString &fileName, const ImportSummary &counts,
                                        const BeforeImport &before, StoreError *error) {
-    const QString summary =
-        fileName.isEmpty() ? counts.toString()
-                           : u"%1: %2"_s.arg(QFileInfo(fileName).fileName(), counts.toString());
-    const qint64 number = writeRevision(u"import"_s, summary, error);
+    const qint64 number =
+        writeRevision(u"import"_s, RevisionRecorder::importSummary(fileName, counts), error);
     if (number == 0)
         return false;
     for (const auto &[table, maxId] :
