@@ -1,11 +1,14 @@
-// The SQLite history's compact rows (schema version 10, docs/history.md): a version-9 file's
-// history converted without a change, and the reads by index (the changes that decide an
+// The SQLite history's compact rows (schema versions 10 and 11, docs/history.md): a version-9
+// file's history converted without a change, the reads by index (the changes that decide an
 // as-of dataset, the deleted events, the revision a time names) giving what the whole list
-// gives.
+// gives, and the new values a field change no longer stores (what came next) read back as the
+// item was just after each revision, whichever revisions are asked for.
 
 #include "StoreConnectionTestUtil.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/history/DatasetAsOf.h"
+#include "model/history/EntitySnapshot.h"
+#include "model/store/RevisionRecorder.h"
 #include "model/store/TimelineStore.h"
 #include "model/store/sqlite/SqliteSchemaMigrations.h"
 
@@ -39,6 +42,7 @@ class TestHistoryStorage : public QObject {
 private slots:
     void migratesVersion9HistoryWithoutAChange();
     void readsByIndexGiveWhatTheWholeListGives();
+    void newValuesAreTheItemJustAfterItsRevision();
 };
 
 void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
@@ -60,6 +64,8 @@ void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
           {2, u"event"_s, u"ev-1"_s, u"created"_s, u"\"2026-02-30T00:00:00.000Z\""_s,
            u"\"0999-01-01T00:00:00.000Z\""_s},
           {2, u"event"_s, u"ev-1"_s, u"importance"_s, u"2"_s, u"3"_s},
+          // A field the item lost: no new value (stored as '' from version 11 on).
+          {2, u"event"_s, u"ev-1"_s, u"translations"_s, uR"({"de":{"title":"B"}})"_s, {}},
           {2, u"relation"_s, uR"(["ev-1","causes","ev-2"])"_s, u"note"_s, u"\"\""_s,
            u"\"it's why\""_s},
           {2, u"dataset"_s, u"title"_s, u"title"_s, u"\"Old\""_s, u"\"New\""_s}}},
@@ -105,7 +111,7 @@ void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 10);
+    QCOMPARE(store->schemaVersion(), 11);
     QList<Revision> read = store->revisions({{}, {}, {}, {}, true});
     QCOMPARE(read.size(), 3);
     QCOMPARE(read.at(0).summary, u"history starts here"_s); // version 6's first revision
@@ -149,6 +155,14 @@ void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
     while (query.next())
         types << query.value(0).toString() + u'/' + query.value(1).toString();
     QCOMPARE(types, (QStringList{u"integer/integer"_s, u"text/text"_s}));
+    // Version 11 left the converted rows' new values as they were, the lost field's as ''.
+    QVERIFY(query.exec(u"SELECT quote(c.new) FROM revision_change c JOIN revision_field f "
+                       "ON f.code = c.field WHERE c.revision = 2 AND f.name IN "
+                       "('importance', 'translations') ORDER BY c.seq"_s));
+    QStringList stored;
+    while (query.next())
+        stored << query.value(0).toString();
+    QCOMPARE(stored, (QStringList{u"'3'"_s, u"''"_s}));
     for (const QString &statement :
          {u"UPDATE revision_change SET old = NULL"_s, u"DELETE FROM revision_change"_s,
           u"UPDATE revision_item SET uid = 'x'"_s, u"DELETE FROM revision_field"_s}) {
@@ -206,8 +220,16 @@ void TestHistoryStorage::readsByIndexGiveWhatTheWholeListGives() {
     for (const Revision &revision : all) {
         const QList<RevisionChange> every = store->changesAfter(revision.number);
         const QList<RevisionChange> deciding = store->decidingChangesAfter(revision.number);
-        for (const RevisionChange &change : deciding)
-            QVERIFY(every.contains(change));
+        for (RevisionChange change : deciding) {
+            // A field change's new value is not read there (an as-of needs the old one).
+            const auto same = [&](const RevisionChange &other) {
+                return other.revision == change.revision && other.entity == change.entity &&
+                       other.uid == change.uid && other.field == change.field &&
+                       other.oldValue == change.oldValue &&
+                       (change.field != u"*"_s || other.newValue == change.newValue);
+            };
+            QVERIFY(std::any_of(every.cbegin(), every.cend(), same));
+        }
         fewer += every.size() - deciding.size();
         QCOMPARE(NativeJsonFormat::write(store->datasetAsOf(revision.number)),
                  NativeJsonFormat::write(datasetAsOf(now, every)));
@@ -226,6 +248,116 @@ void TestHistoryStorage::readsByIndexGiveWhatTheWholeListGives() {
     QCOMPARE(deleted.size(), 1);
     QCOMPARE(deleted.at(0).uid, u"ev-1"_s);
     QCOMPARE(deleted.at(0).title, u"Event 1 edited"_s);
+    QVERIFY(!store->readError().isError());
+}
+
+void TestHistoryStorage::newValuesAreTheItemJustAfterItsRevision() {
+    QTemporaryDir dir;
+    StoreError error;
+    auto store = TimelineStore::open(dir.filePath(u"n.sqlite"_s), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    // After each revision, every item as its revisions record it: what each of the revision's
+    // field changes must give as its new value.
+    QHash<qint64, QHash<QString, std::optional<QJsonObject>>> after;
+    const QStringList items = {u"event\nev-1"_s, u"event\nev-2"_s, u"source\nsrc-1"_s};
+    const auto remember = [&] {
+        QHash<QString, std::optional<QJsonObject>> now;
+        for (const QString &key : items)
+            now.insert(key, RevisionRecorder::snapshot(*store, key.section(u'\n', 0, 0),
+                                                       key.section(u'\n', 1)));
+        now.insert(u"dataset\ntitle"_s, QJsonObject{{u"title"_s, store->dataset().title}});
+        after.insert(store->latestRevision(), now);
+    };
+    Dataset seed;
+    seed.title = u"Seed"_s;
+    seed.events << makeEvent(u"ev-1"_s, u"One"_s, 1) << makeEvent(u"ev-2"_s, u"Two"_s, 2);
+    Source source;
+    source.uid = u"src-1"_s;
+    source.title = u"Press release"_s;
+    seed.sources << source;
+    QVERIFY2(store->importDataset(seed, ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    remember();
+    const auto save = [&](const std::function<void(Event &)> &edit, const QString &uid) {
+        Event event = *store->eventByUid(uid);
+        edit(event);
+        QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+        remember();
+    };
+    store->setAuthor(u"Ada"_s);
+    save([](Event &e) { e.title = u"One, corrected"_s; }, u"ev-1"_s);
+    save([](Event &e) { e.translations[u"de"_s].title = u"Eins"_s; }, u"ev-1"_s); // gained
+    store->setAuthor(u"Bo"_s);
+    save([](Event &e) { e.importance = 3; }, u"ev-2"_s);
+    save([](Event &e) { e.translations.clear(); }, u"ev-1"_s); // lost again
+    save([](Event &e) { e.summary = u"Per the agency."_s; }, u"ev-1"_s);
+    QVERIFY2(store->deleteEvent(store->eventByUid(u"ev-1"_s)->id, &error),
+             qPrintable(error.message));
+    remember();
+    Event back = makeEvent(u"ev-1"_s, u"One, back"_s, 5);
+    QVERIFY2(store->saveEvent(back, &error), qPrintable(error.message));
+    remember();
+    store->setAuthor(u"Ada"_s);
+    save([](Event &e) { e.title = u"One, back and edited"_s; }, u"ev-1"_s);
+    Dataset update = seed;
+    update.title = u"Seed, updated"_s;
+    update.events = {makeEvent(u"ev-2"_s, u"Two, from the file"_s, 2)};
+    update.sources.first().title = u"Press release (BIS)"_s;
+    QVERIFY2(store->importDataset(update, ImportPolicy::Update, nullptr, &error),
+             qPrintable(error.message));
+    remember();
+    save([](Event &e) { e.title = u"Two, last"_s; }, u"ev-2"_s);
+
+    // The file holds no new value of a field change written now.
+    QSqlQuery query(connectionOf(*store));
+    QVERIFY(query.exec(u"SELECT count(*), count(new) FROM revision_change WHERE field <> 0"_s));
+    QVERIFY(query.next());
+    QVERIFY(query.value(0).toInt() >= 10);
+    QCOMPARE(query.value(1).toInt(), 0);
+
+    QStringList wrong;
+    const auto check = [&](const QList<Revision> &revisions, const QString &how) {
+        qsizetype checked = 0;
+        for (const Revision &revision : revisions)
+            for (const RevisionChange &change : revision.changes) {
+                if (change.field == u"*"_s)
+                    continue;
+                const std::optional<QJsonObject> item =
+                    after.value(revision.number).value(change.entity + u'\n' + change.uid);
+                const QString want = item && item->contains(change.field)
+                                         ? EntitySnapshot::valueText(item->value(change.field))
+                                         : QString();
+                if (!item || change.newValue != want)
+                    wrong << u"%1: r%2 %3 %4: %5, not %6"_s.arg(how)
+                                 .arg(revision.number)
+                                 .arg(change.uid, change.field, change.newValue, want);
+                ++checked;
+            }
+        return checked;
+    };
+    const QList<Revision> all = store->revisions({{}, {}, {}, {}, true});
+    const qsizetype fieldChanges = check(all, u"all"_s);
+    QVERIFY(fieldChanges >= 10);
+    // Asked for one author's, one time range's, one item's revisions: the same values,
+    // though the changes that come next are not among those read.
+    qsizetype byAuthor = check(store->revisions({{}, u"Ada"_s, {}, {}, true}), u"Ada"_s);
+    byAuthor += check(store->revisions({{}, u"Bo"_s, {}, {}, true}), u"Bo"_s);
+    QVERIFY(byAuthor > 0 && byAuthor < fieldChanges);
+    check(store->revisions({{}, {}, {}, all.at(3).at, true}), u"to"_s);
+    check(store->revisions({u"ev-1"_s, {}, {}, {}, true}), u"ev-1"_s);
+    check(store->revisions({u"ev-2"_s, u"Ada"_s, {}, {}, true}), u"ev-2 by Ada"_s);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
+    // changesAfter: every change after a revision, the same values.
+    for (const Revision &revision : all) {
+        QList<Revision> later;
+        for (const Revision &other : all)
+            if (other.number > revision.number)
+                later << other;
+        QList<RevisionChange> flat;
+        for (const Revision &other : std::as_const(later))
+            flat << other.changes;
+        QCOMPARE(store->changesAfter(revision.number), flat);
+    }
     QVERIFY(!store->readError().isError());
 }
 

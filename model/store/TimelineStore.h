@@ -257,6 +257,7 @@ public:
     // order written: per item its first whole-item change ("*") and, per field, the first
     // change before that one. ::datasetAsOf gives the same from them as from every change
     // after (which is what this default returns; a backend selects them where it stores them).
+    // Only their old values are needed: a field change's new value may be absent here.
     [[nodiscard]] virtual QList<RevisionChange> decidingChangesAfter(qint64 revision) const;
     // The first revision (number and time; nothing when there is none), whether a revision
     // `number` exists, and the newest made at or before `at` (0: none). Read by index where

@@ -1,8 +1,10 @@
-// The SQLite store: the history's rows (schema version 10, docs/history.md). A change is
-// (revision, seq: its place in the revision, item, field, old, new) in `revision_change`,
+// The SQLite store: the history's rows (schema versions 10 and 11, docs/history.md). A change
+// is (revision, seq: its place in the revision, item, field, old, new) in `revision_change`,
 // clustered by revision, with one index by item; `revision_item` names each item once
 // (entity, uid) and `revision_field` each field ("*" is 0). A value that is a UTC time with
 // milliseconds is stored as an integer (its milliseconds since 1970), any other as its text.
+// A field change's new value is not stored (NULL): it is what came next (reverse deltas,
+// SqliteRevisionNewValues.cpp); '' stands for "no new value" in rows written before that.
 // Writing them, and reading the history back exactly as it was recorded.
 
 #include "model/history/EntitySnapshot.h"
@@ -43,7 +45,8 @@ QString valueOf(const QVariant &stored) {
         return {};
     if (stored.typeId() == QMetaType::LongLong || stored.typeId() == QMetaType::Int)
         return timeText(stored.toLongLong());
-    return stored.toString();
+    const QString text = stored.toString();
+    return text.isEmpty() ? QString() : text; // '': no value (schema 10's NULL of a field)
 }
 
 // The columns revision, entity, uid, field, old, new of the changes `c` (joined to their
@@ -55,6 +58,21 @@ const QString changeJoins = u"JOIN revision_item i ON i.id = c.item "
 RevisionChange changeAt(const QSqlQuery &query) {
     return {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
             query.value(3).toString(),   valueOf(query.value(4)),   valueOf(query.value(5))};
+}
+
+// Whether the change just read lacks its new value (a field change: it is derived).
+bool lacksNewValue(const QSqlQuery &query) {
+    return query.value(5).isNull() && query.value(3).toString() != u"*"_s;
+}
+
+// The changes of `revisions` in order, and which of them lack their new value.
+void collect(QList<Revision> &revisions, QList<RevisionChange *> *changes, QList<bool> *lacking,
+             const QList<QList<bool>> &lackingByRevision) {
+    for (qsizetype r = 0; r < revisions.size(); ++r)
+        for (qsizetype c = 0; c < revisions[r].changes.size(); ++c) {
+            changes->append(&revisions[r].changes[c]);
+            lacking->append(lackingByRevision.at(r).at(c));
+        }
 }
 
 } // namespace
@@ -110,7 +128,8 @@ bool SqliteTimelineStore::writeRevisionChange(qint64 revision, const RevisionCha
     insert.bindValue(u":item"_s, *item);
     insert.bindValue(u":field"_s, *field);
     insert.bindValue(u":old"_s, storedValue(change.oldValue));
-    insert.bindValue(u":new"_s, storedValue(change.newValue));
+    // A field's new value is what comes next (fillNewValues); a whole item's is kept.
+    insert.bindValue(u":new"_s, change.field == u"*"_s ? storedValue(change.newValue) : QVariant());
     if (!insert.exec()) {
         *error = errorFrom(insert, u"record the revision"_s);
         return false;
@@ -195,6 +214,8 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
     if (!filter.uid.isEmpty()) {
         // One item's changes, all at once through revision_change_by_item (a revision's own
         // rows can be a whole bulk edit's), given to the revisions selected.
+        // Every change of the item, so their new values follow from each other and the item
+        // now, whichever revisions the filter keeps.
         QHash<qint64, Revision *> byNumber;
         for (Revision &revision : found)
             byNumber.insert(revision.number, &revision);
@@ -203,22 +224,66 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
                         "ORDER BY c.revision, c.seq"_s.arg(changeColumns, changeJoins));
         changes.bindValue(u":uid"_s, filter.uid);
         changes.exec();
-        while (changes.next())
-            if (Revision *revision = byNumber.value(changes.value(0).toLongLong()))
-                revision->changes.append(changeAt(changes));
-        readFailed(changes, u"revision_change"_s);
+        QList<RevisionChange> all;
+        QList<bool> lacking;
+        while (changes.next()) {
+            all.append(changeAt(changes));
+            lacking.append(lacksNewValue(changes));
+        }
+        if (readFailed(changes, u"revision_change"_s))
+            return found;
+        QList<RevisionChange *> pointers;
+        for (RevisionChange &change : all)
+            pointers.append(&change);
+        fillNewValues(pointers, lacking, true);
+        for (const RevisionChange &change : std::as_const(all))
+            if (Revision *revision = byNumber.value(change.revision))
+                revision->changes.append(change);
         return found;
     }
     changes.prepare(u"SELECT %1 FROM revision_change c %2 WHERE c.revision = :revision "
                     "ORDER BY c.seq"_s.arg(changeColumns, changeJoins));
+    QList<QList<bool>> lackingByRevision;
     for (Revision &revision : found) {
         changes.bindValue(u":revision"_s, revision.number);
         changes.exec();
-        while (changes.next())
+        QList<bool> &lacking = lackingByRevision.emplace_back();
+        while (changes.next()) {
             revision.changes.append(changeAt(changes));
+            lacking.append(lacksNewValue(changes));
+        }
         if (readFailed(changes, u"revision_change"_s))
-            break;
+            return found;
     }
+    QList<RevisionChange *> pointers;
+    QList<bool> lacking;
+    collect(found, &pointers, &lacking, lackingByRevision);
+    // Unfiltered, the list holds every revision, so each change's successors too.
+    const bool everyRevision =
+        filter.author.isEmpty() && !filter.from.isValid() && !filter.to.isValid();
+    fillNewValues(pointers, lacking, everyRevision);
+    return found;
+}
+
+QList<RevisionChange> SqliteTimelineStore::itemChangesFrom(const QString &entity,
+                                                           const QString &uid, qint64 from,
+                                                           QList<bool> *lacking) const {
+    QSqlQuery &query =
+        statement(u"SELECT %1 FROM revision_change c INDEXED BY revision_change_by_item %2 "
+                  "WHERE c.item = (SELECT id FROM revision_item WHERE uid = :uid AND "
+                  "entity = :entity) AND c.revision >= :from "
+                  "ORDER BY c.revision, c.seq"_s.arg(changeColumns, changeJoins));
+    query.bindValue(u":uid"_s, uid);
+    query.bindValue(u":entity"_s, entity);
+    query.bindValue(u":from"_s, from);
+    QList<RevisionChange> found;
+    query.exec();
+    while (query.next()) {
+        found.append(changeAt(query));
+        lacking->append(lacksNewValue(query));
+    }
+    readFailed(query, u"revision_change"_s);
+    query.finish();
     return found;
 }
 
@@ -272,10 +337,18 @@ QList<RevisionChange> SqliteTimelineStore::changesAfter(qint64 revision) const {
                   "ORDER BY c.revision, c.seq"_s.arg(changeColumns, changeJoins));
     query.bindValue(u":revision"_s, revision);
     QList<RevisionChange> found;
+    QList<bool> lacking;
     query.exec();
-    while (query.next())
+    while (query.next()) {
         found.append(changeAt(query));
-    readFailed(query, u"revision_change"_s);
+        lacking.append(lacksNewValue(query));
+    }
+    if (readFailed(query, u"revision_change"_s))
+        return found;
+    QList<RevisionChange *> pointers;
+    for (RevisionChange &change : found)
+        pointers.append(&change);
+    fillNewValues(pointers, lacking, true); // every change after the revision is here
     return found;
 }
 

@@ -461,6 +461,18 @@ QStringList version10() {
     return statements;
 }
 
+// Version 11: a field change's new value is no longer stored (docs/history.md, "Storage"):
+// it is what came next, the old value of the item's next change or the item now (reverse
+// deltas). NULL now means "what came next"; the rows written before keep their new values, and
+// the few of them that had none (a field an item lost) say so with ''.
+QStringList version11() {
+    return {
+        u"DROP TRIGGER revision_change_never_updated"_s,
+        u"UPDATE revision_change SET new = '' WHERE field <> 0 AND new IS NULL"_s,
+        neverRewritten(u"revision_change"_s).constFirst(),
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigration> &schemaMigrations() {
@@ -475,6 +487,7 @@ const QList<SchemaMigration> &schemaMigrations() {
         {8, u"relations in the history"_s, version8()},
         {9, u"the words of the full-text indexes"_s, version9()},
         {10, u"a compact history"_s, version10()},
+        {11, u"the history's new values from what came next"_s, version11()},
     };
     return migrations;
 }

@@ -218,6 +218,18 @@ private:
     // `maxId`, appended to revision `revision` after its rows so far (an import's added items).
     bool writeAddedItems(qint64 revision, const QString &table, qint64 maxId, StoreError *error);
     [[nodiscard]] qint64 lastRevisionSeq(qint64 revision) const;
+    // ---- New values from what came after (SqliteRevisionNewValues.cpp; schema version 11) ----
+    // A field change is stored with its old value only; these fill in the new values of
+    // `changes` (in their order) marked in `lacking`. `complete`: `changes` holds every change
+    // of each such item after its first lacking one (else the rest are read).
+    void fillNewValues(const QList<RevisionChange *> &changes, const QList<bool> &lacking,
+                       bool complete) const;
+    // The items `keys` ("entity\nuid") as they are now, as their revisions record them.
+    [[nodiscard]] QHash<QString, std::optional<QJsonObject>>
+    itemsNow(const QStringList &keys) const;
+    // One item's changes from revision `from` on, in order, with their lacking new values.
+    [[nodiscard]] QList<RevisionChange> itemChangesFrom(const QString &entity, const QString &uid,
+                                                        qint64 from, QList<bool> *lacking) const;
 
     QString m_connectionName;
     // std::unordered_map: references to its elements survive rehashing (QHash's do not).
