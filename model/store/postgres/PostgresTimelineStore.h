@@ -214,9 +214,13 @@ private:
     };
 
     // ---- Live updates (PostgresLiveChanges.cpp) ----
-    // The notice a `chiptimeline_changes` payload describes, the row's uid, version and
-    // author read when it is still there; nullopt for a payload this version does not know.
-    [[nodiscard]] std::optional<StoreChangeNotice> noticeFrom(const QString &payload) const;
+    // The notices the `chiptimeline_changes` payloads describe: one per changed row (the
+    // payloads of an event's links count as the event's), each event's and source's uid,
+    // version and author read when it is still there; payloads this version does not know are
+    // left out.
+    [[nodiscard]] QList<StoreChangeNotice> noticesFrom(const QStringList &payloads) const;
+    // Tells the listener what the payloads heard since the last call announced.
+    void deliverPendingNotices();
     // ---- A lost connection (PostgresConnection.cpp) ----
     // When `error` says the connection broke: the store turns read-only and the watcher is
     // told (once per loss).
@@ -226,6 +230,8 @@ private:
     QString m_user;
     ChangeListener m_changeListener;
     QMetaObject::Connection m_changeConnection; // the driver's notification signal
+    QStringList m_pendingPayloads;              // heard, not yet told to the listener
+    QObject m_noticeContext; // receives the driver's signal; its queued calls die with the store
     ConnectionLostListener m_lostListener;
     mutable bool m_connectionLost = false;
     mutable QString m_reasonBeforeLoss; // the read-only reason to restore on reconnect
