@@ -30,6 +30,7 @@ private slots:
     void conflictingEditIsRefusedNamingWhoAndWhen();
     void undoBlockedByAnotherUsersChangeIsRefused();
     void scriptUpdateLeavingModifiedIsCaughtByRowVersion();
+    void importThatCannotReadTheTimelineFirstChangesNothing();
 
 private:
     // Waits (on the event loop) until `notices` holds `count` of them.
@@ -323,6 +324,52 @@ void TestLiveChanges::scriptUpdateLeavingModifiedIsCaughtByRowVersion() {
     QCOMPARE(errors.size(), 1);
     QCOMPARE(theirs->eventByUid(event.uid)->title, u"HBM export rule, in force"_s);
     QCOMPARE(theirs->eventByUid(event.uid)->rowVersion.value, 3);
+}
+
+// An import first reads what the timeline holds (its last ids and title: the rows past them are
+// the import's revision's). When that read fails, here because another client holds the event
+// table locked past this connection's lock_timeout, the import is refused naming that read,
+// not carried on as if the timeline were empty, and nothing is written.
+void TestLiveChanges::importThatCannotReadTheTimelineFirstChangesNothing() {
+    const QString location = m_locations.location(u"import"_s);
+    StoreError error;
+    ServerAddress address;
+    QString parseError;
+    QVERIFY2(parseServerAddress(location, &address, &parseError), qPrintable(parseError));
+    address.options.append({u"options"_s, u"-c lock_timeout=200"_s});
+    const auto importer = TimelineStore::open(address.displayString(), &error);
+    QVERIFY2(importer, qPrintable(error.message));
+    const qint64 revisionsBefore = importer->revisions({}).size();
+
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QPSQL"_s, u"other"_s);
+    {
+        ServerAddress plain;
+        QVERIFY(parseServerAddress(location, &plain, &parseError));
+        plain.applyTo(other);
+        QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+        QVERIFY(other.transaction());
+        QSqlQuery lock(other);
+        QVERIFY2(lock.exec(u"LOCK TABLE event IN ACCESS EXCLUSIVE MODE"_s),
+                 qPrintable(lock.lastError().text()));
+    }
+    Dataset dataset;
+    Event event;
+    event.uid = u"30000000-0000-4000-8000-000000000001"_s;
+    event.title = u"Imported while locked"_s;
+    event.start = PartialDate::fromYmd(2025, 1, 13);
+    dataset.events << event;
+    ImportSummary summary;
+    QVERIFY(!importer->importDataset(dataset, ImportPolicy::Skip, &summary, &error));
+    QVERIFY(other.rollback());
+    other.close();
+    other = {};
+    QSqlDatabase::removeDatabase(u"other"_s);
+
+    QCOMPARE(error.message, address.displayString() +
+                                u": could not read the timeline before the import: canceling "
+                                "statement due to lock timeout"_s);
+    QCOMPARE(importer->eventCount(), 0);
+    QCOMPARE(importer->revisions({}).size(), revisionsBefore);
 }
 
 QTEST_GUILESS_MAIN(TestLiveChanges)

@@ -162,7 +162,8 @@ private:
         qint64 maxSourceId = 0;
         QString title;
     };
-    [[nodiscard]] BeforeImport beforeImport() const;
+    // nullopt, with `error` set, when the read failed.
+    [[nodiscard]] std::optional<BeforeImport> beforeImport(StoreError *error) const;
     // The import's one revision, naming the file: the updated items field by field, one "*"
     // change for each event and source it added, and the dataset's title if it set one.
     bool recordImport(const QString &fileName, const ImportSummary &counts,
