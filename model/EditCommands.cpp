@@ -67,12 +67,18 @@ void StoreCommand::apply(bool redoing) {
     if (redoing && m_doneOnce)
         for (Event &event : changes.saveEvents)
             event.modified = m_redoModified.value(event.uid, event.modified);
+    const auto expect = [&](const QString &uid) {
+        const auto known = m_known.constFind(uid);
+        if (known == m_known.cend())
+            return;
+        changes.expectModified.insert(uid, known->modified);
+        if (known->rowVersion > 0)
+            changes.expectRowVersion.insert(uid, known->rowVersion);
+    };
     for (const Event &event : std::as_const(changes.saveEvents))
-        if (m_known.contains(event.uid))
-            changes.expectModified.insert(event.uid, m_known.value(event.uid));
+        expect(event.uid);
     for (const QString &uid : std::as_const(changes.deleteEventUids))
-        if (m_known.contains(uid))
-            changes.expectModified.insert(uid, m_known.value(uid));
+        expect(uid);
 
     m_error = {};
     if (!m_store.applyChanges(changes, &m_error)) {
@@ -83,7 +89,7 @@ void StoreCommand::apply(bool redoing) {
         return;
     }
     for (const Event &event : std::as_const(changes.saveEvents))
-        m_known.insert(event.uid, event.modified);
+        expectEvent(event);
     for (const QString &uid : std::as_const(changes.deleteEventUids))
         m_known.remove(uid);
     if (redoing && !m_doneOnce) {

@@ -46,7 +46,9 @@ protected:
     virtual void written(bool redone, const StoreChanges &changes);
     // The state of an existing event the command starts from: a later write that finds it
     // changed elsewhere is refused rather than overwriting that change.
-    void expectEvent(const Event &event) { m_known.insert(event.uid, event.modified); }
+    void expectEvent(const Event &event) {
+        m_known.insert(event.uid, {event.modified, event.rowVersion.value});
+    }
 
     TimelineStore &m_store;
 
@@ -55,7 +57,13 @@ private:
 
     ErrorHandler m_onError;
     StoreError m_error;
-    QHash<QString, QDateTime> m_known;        // uid → modified, for events known to exist
+    // The version of an event known to exist: its `modified` and, where the store keeps one,
+    // its row version (0: none).
+    struct KnownVersion {
+        QDateTime modified;
+        qint64 rowVersion = 0;
+    };
+    QHash<QString, KnownVersion> m_known;     // uid → version, for events known to exist
     QHash<QString, QDateTime> m_redoModified; // uid → modified the first redo() wrote
     bool m_doneOnce = false;
     qint64 m_focusEventId = 0;

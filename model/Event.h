@@ -19,6 +19,16 @@ struct Citation {
     friend bool operator==(const Citation &, const Citation &) = default;
 };
 
+// The version of the stored row a read saw: the server's `row_version`, which the server raises
+// on every UPDATE of the row, whoever sends it; 0 where the store keeps none (SQLite) or the
+// event was not read from a store. It tells when the event was read, not what it is, so it
+// takes no part in comparing events: two reads of the same event compare equal.
+struct RowVersion {
+    qint64 value = 0;
+
+    friend bool operator==(const RowVersion &, const RowVersion &) { return true; }
+};
+
 // One thing that happened. A point event has only `start`; a range has `end` as well.
 // Either date may be of year, month or day precision.
 struct Event {
@@ -38,6 +48,7 @@ struct Event {
     EventTranslations translations = {}; // title and summary in other languages, by language
     QDateTime created;
     QDateTime modified;
+    RowVersion rowVersion; // as read; a write checks it (StoreChanges::expectRowVersion)
 
     [[nodiscard]] bool isRange() const { return end.isValid(); }
     // First and last Julian day the event covers (a partial date covers its whole span).

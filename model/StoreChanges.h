@@ -29,6 +29,10 @@ struct StoreChanges {
     // Event uid → the `modified` time the change was prepared from. When the stored event
     // was changed (or deleted) since, by another window or program, nothing is written.
     QHash<QString, QDateTime> expectModified;
+    // Event uid → the row version the change was prepared from (Event::rowVersion, where the
+    // store keeps one). The server checks it instead of `modified`, so a change that left
+    // `modified` alone (a script's UPDATE) is caught as well; SQLite checks `expectModified`.
+    QHash<QString, qint64> expectRowVersion;
     // Undo and redo put events back exactly, `modified` included, so that the state after
     // each step of the history is the same every time it is reached.
     bool keepModified = false;

@@ -7,6 +7,9 @@
 #include "model/store/TimelineStore.h"
 #include "model/store/postgres/ServerAddress.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUndoStack>
 
@@ -21,10 +24,13 @@ private slots:
     void cleanup() { m_locations.endTest(); }
     void cleanupTestCase() { m_locations.stop(); }
     void deliversEachEventChangeWithItsVersionAndAuthor();
+    void oneNoticePerChangedRow();
     void storeDoesNotHearItsOwnWrites();
     void fileStoreCannotListen();
     void conflictingEditIsRefusedNamingWhoAndWhen();
     void undoBlockedByAnotherUsersChangeIsRefused();
+    void scriptUpdateLeavingModifiedIsCaughtByRowVersion();
+    void importThatCannotReadTheTimelineFirstChangesNothing();
 
 private:
     // Waits (on the event loop) until `notices` holds `count` of them.
@@ -127,6 +133,57 @@ void TestLiveChanges::fileStoreCannotListen() {
     QVERIFY(!store->listenForChanges([](const StoreChangeNotice &) {}));
 }
 
+// An event saved with its links sends a notification for its row and for each link table it
+// writes; the listener hears one notice for the event, with the version it has after the
+// commit (and one for each actor, chip or tag name the save added). Two commits heard together
+// are two notices, in the order they were made.
+void TestLiveChanges::oneNoticePerChangedRow() {
+    const QString location = m_locations.location(u"links"_s);
+    StoreError error;
+    const auto writer = TimelineStore::open(location, &error);
+    QVERIFY2(writer, qPrintable(error.message));
+    const auto reader = TimelineStore::open(location, &error);
+    QVERIFY2(reader, qPrintable(error.message));
+    QList<StoreChangeNotice> heard;
+    QStringList names; // kind and operation of the other notices
+    QVERIFY(reader->listenForChanges([&](const StoreChangeNotice &n) {
+        if (n.kind == u"event"_s)
+            heard << n;
+        else
+            names << n.kind + u' ' + n.operation;
+    }));
+
+    Event event;
+    event.title = u"Ascend 910C shipments"_s;
+    event.start = PartialDate::fromYmd(2025, 5, 1);
+    event.actors = {u"Huawei"_s, u"SMIC"_s};
+    event.chips = {u"Ascend 910C"_s};
+    event.tags = {u"shipments"_s};
+    QVERIFY2(writer->saveEvent(event, &error), qPrintable(error.message));
+    QVERIFY(waitFor(heard, 1));
+    QCOMPARE(heard, (QList<StoreChangeNotice>{
+                        {u"event"_s, u"insert"_s, event.id, event.uid, 1, m_user, 1}}));
+    QCOMPARE(names, (QStringList{u"actor insert"_s, u"actor insert"_s, u"chip insert"_s,
+                                 u"tag insert"_s}));
+
+    heard.clear();
+    names.clear();
+    Event other;
+    other.title = u"Ascend 920 announced"_s;
+    other.start = PartialDate::fromYmd(2025, 6, 1);
+    other.actors = {u"Huawei"_s};
+    QVERIFY2(writer->saveEvent(other, &error), qPrintable(error.message));
+    event.actors = {u"Huawei"_s};
+    event.tags = {u"shipments"_s, u"yield"_s};
+    QVERIFY2(writer->saveEvent(event, &error), qPrintable(error.message));
+    QVERIFY(waitFor(heard, 2));
+    QCoreApplication::processEvents(); // nothing more was announced
+    QCOMPARE(heard, (QList<StoreChangeNotice>{
+                        {u"event"_s, u"insert"_s, other.id, other.uid, 1, m_user, 1},
+                        {u"event"_s, u"update"_s, event.id, event.uid, 2, m_user, 1}}));
+    QCOMPARE(names, QStringList{u"tag insert"_s});
+}
+
 // Two stores on one server: the second saves an event the first has open; the first's save,
 // made against the version it opened, is refused naming who changed it and when, and what the
 // second saved stays.
@@ -201,6 +258,118 @@ void TestLiveChanges::undoBlockedByAnotherUsersChangeIsRefused() {
              "saved. Reopen it to edit again."_s.arg(
                  m_user, saved.modified.toUTC().toString(u"yyyy-MM-dd HH:mm"_s)));
     QCOMPARE(mine->eventByUid(event.uid)->title, u"Entity List: 140 additions, 24 tools"_s);
+}
+
+// A script's UPDATE that leaves `modified` alone (a fix run in psql) still raises the row's
+// version on the server: an edit made from the version this store read is refused, naming who
+// changed it (with no time, since the script left none), and the script's change stays for
+// every store on that server.
+void TestLiveChanges::scriptUpdateLeavingModifiedIsCaughtByRowVersion() {
+    const QString location = m_locations.location(u"script"_s);
+    StoreError error;
+    const auto mine = TimelineStore::open(location, &error);
+    QVERIFY2(mine, qPrintable(error.message));
+    const auto theirs = TimelineStore::open(location, &error);
+    QVERIFY2(theirs, qPrintable(error.message));
+    Event event;
+    event.title = u"HBM export rule"_s;
+    event.start = PartialDate::fromYmd(2024, 12, 2);
+    QVERIFY2(mine->saveEvent(event, &error), qPrintable(error.message));
+    const Event opened = *mine->eventByUid(event.uid);
+    QCOMPARE(opened.rowVersion.value, 1);
+
+    {
+        ServerAddress address;
+        QString parseError;
+        QVERIFY2(parseServerAddress(location, &address, &parseError), qPrintable(parseError));
+        QSqlDatabase script = QSqlDatabase::addDatabase(u"QPSQL"_s, u"script"_s);
+        address.applyTo(script);
+        QVERIFY2(script.open(), qPrintable(script.lastError().text()));
+        QSqlQuery update(script);
+        update.prepare(
+            u"UPDATE event SET title = 'HBM export rule (corrected)' WHERE uid = :uid"_s);
+        update.bindValue(u":uid"_s, event.uid);
+        QVERIFY2(update.exec(), qPrintable(update.lastError().text()));
+        QCOMPARE(update.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"script"_s);
+    const Event scripted = *theirs->eventByUid(event.uid);
+    QCOMPARE(scripted.modified, opened.modified); // the script left the time alone
+    QCOMPARE(scripted.rowVersion.value, 2);
+
+    QUndoStack stack;
+    QList<StoreError> errors;
+    Event edited = opened;
+    edited.title = u"HBM export rule, in force"_s;
+    auto *command = new EditEventCommand(*mine, opened, edited);
+    command->setErrorHandler([&](const StoreError &e) { errors << e; });
+    stack.push(command);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.constFirst().message,
+             u"This event was changed by %1 since you opened it; your edit was not saved. "
+             "Reopen it to edit again."_s.arg(m_user));
+    QCOMPARE(stack.count(), 0);
+    const Event stored = *theirs->eventByUid(event.uid);
+    QCOMPARE(stored.title, u"HBM export rule (corrected)"_s);
+    QCOMPARE(stored.rowVersion.value, 2);
+
+    // Read again, the event carries the new version, and the same edit goes through.
+    const Event reopened = *mine->eventByUid(event.uid);
+    QCOMPARE(reopened.rowVersion.value, 2);
+    Event again = reopened;
+    again.title = u"HBM export rule, in force"_s;
+    auto *retry = new EditEventCommand(*mine, reopened, again);
+    retry->setErrorHandler([&](const StoreError &e) { errors << e; });
+    stack.push(retry);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(theirs->eventByUid(event.uid)->title, u"HBM export rule, in force"_s);
+    QCOMPARE(theirs->eventByUid(event.uid)->rowVersion.value, 3);
+}
+
+// An import first reads what the timeline holds (its last ids and title: the rows past them are
+// the import's revision's). When that read fails, here because another client holds the event
+// table locked past this connection's lock_timeout, the import is refused naming that read,
+// not carried on as if the timeline were empty, and nothing is written.
+void TestLiveChanges::importThatCannotReadTheTimelineFirstChangesNothing() {
+    const QString location = m_locations.location(u"import"_s);
+    StoreError error;
+    ServerAddress address;
+    QString parseError;
+    QVERIFY2(parseServerAddress(location, &address, &parseError), qPrintable(parseError));
+    address.options.append({u"options"_s, u"-c lock_timeout=200"_s});
+    const auto importer = TimelineStore::open(address.displayString(), &error);
+    QVERIFY2(importer, qPrintable(error.message));
+    const qint64 revisionsBefore = importer->revisions({}).size();
+
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QPSQL"_s, u"other"_s);
+    {
+        ServerAddress plain;
+        QVERIFY(parseServerAddress(location, &plain, &parseError));
+        plain.applyTo(other);
+        QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+        QVERIFY(other.transaction());
+        QSqlQuery lock(other);
+        QVERIFY2(lock.exec(u"LOCK TABLE event IN ACCESS EXCLUSIVE MODE"_s),
+                 qPrintable(lock.lastError().text()));
+    }
+    Dataset dataset;
+    Event event;
+    event.uid = u"30000000-0000-4000-8000-000000000001"_s;
+    event.title = u"Imported while locked"_s;
+    event.start = PartialDate::fromYmd(2025, 1, 13);
+    dataset.events << event;
+    ImportSummary summary;
+    QVERIFY(!importer->importDataset(dataset, ImportPolicy::Skip, &summary, &error));
+    QVERIFY(other.rollback());
+    other.close();
+    other = {};
+    QSqlDatabase::removeDatabase(u"other"_s);
+
+    QCOMPARE(error.message, address.displayString() +
+                                u": could not read the timeline before the import: canceling "
+                                "statement due to lock timeout"_s);
+    QCOMPARE(importer->eventCount(), 0);
+    QCOMPARE(importer->revisions({}).size(), revisionsBefore);
 }
 
 QTEST_GUILESS_MAIN(TestLiveChanges)

@@ -194,17 +194,22 @@ int runClient(const QString &address, int id, int seconds, int shared, int inter
     std::mt19937_64 rng(quint64(1000 + id));
     int step = 0;
     QStringList own;
-    const auto commit = [&](Event event, bool isNew, qint64 version) {
+    // Logs the version the commit made (the server's row version after it), so the delay is
+    // measured for every commit, shared events' included.
+    const auto commit = [&](Event event, bool isNew) {
         StoreChanges changes;
-        if (!isNew)
+        if (!isNew) {
             changes.expectModified.insert(event.uid, event.modified);
+            changes.expectRowVersion.insert(event.uid, event.rowVersion.value);
+        }
         changes.saveEvents = {event};
         StoreError refused;
         if (!store->applyChanges(changes, &refused)) {
             log << "refused " << event.uid << '\n';
             return false;
         }
-        log << "commit " << event.uid << ' ' << version << ' ' << nowMs() << '\n';
+        log << "commit " << event.uid << ' ' << changes.saveEvents.constFirst().rowVersion.value
+            << ' ' << nowMs() << '\n';
         if (const std::optional<Event> stored = store->eventByUid(event.uid))
             view.insert(stored->uid, lineOf(*stored));
         return true;
@@ -220,18 +225,18 @@ int runClient(const QString &address, int id, int seconds, int shared, int inter
         created.start = PartialDate::fromYmd(2026, 1 + step % 12, 1 + step % 28);
         created.actors = {u"Client %1"_s.arg(id)};
         // A new event saved with its uid is inserted, then written: row version 2.
-        if (commit(created, true, 2))
+        if (commit(created, true))
             own << created.uid;
         if (std::optional<Event> event =
                 store->eventByUid(eventUid(int(rng() % quint64(shared))))) {
             event->summary = u"Edited by client %1 in step %2"_s.arg(id).arg(step);
-            commit(*event, false, 0); // its version is whatever the others left
+            commit(*event, false);
         }
         if (!own.isEmpty()) {
             const QString uid = own.takeAt(qsizetype(rng() % quint64(own.size())));
             if (std::optional<Event> event = store->eventByUid(uid)) {
                 event->summary = u"Edited by its author in step %1"_s.arg(step);
-                commit(*event, false, 3);
+                commit(*event, false);
             }
         }
     });

@@ -325,9 +325,11 @@ void EditingController::openEditor(const Event &event, const std::optional<Event
         // Someone else saved the event meanwhile: the editor opens again on the version now
         // stored, holding this user's text, to apply again or to drop. Nothing is lost.
         const std::optional<Event> now = m_store.eventByUid(event.uid);
-        if (now && now->modified != event.modified) {
+        if (now &&
+            (now->modified != event.modified || now->rowVersion.value != event.rowVersion.value)) {
             Event again = edited;
             again.modified = now->modified;
+            again.rowVersion = now->rowVersion;
             openEditor(*now, again);
         }
     }

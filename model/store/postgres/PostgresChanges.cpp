@@ -10,9 +10,13 @@
 using namespace Qt::StringLiterals;
 
 QString PostgresTimelineStore::conflictMessage(const QString &changedBy, const QDateTime &when) {
+    const QString who = changedBy.isEmpty() ? u"another user"_s : changedBy;
+    // A change that left `modified` as it was (a script's UPDATE) has no time of its own.
+    if (!when.isValid())
+        return u"This event was changed by %1 since you opened it; your edit was not saved. "
+               "Reopen it to edit again."_s.arg(who);
     return u"This event was changed by %1 at %2 UTC since you opened it; your edit was not "
-           "saved. Reopen it to edit again."_s.arg(changedBy.isEmpty() ? u"another user"_s
-                                                                       : changedBy,
+           "saved. Reopen it to edit again."_s.arg(who,
                                                    when.toUTC().toString(u"yyyy-MM-dd HH:mm"_s));
 }
 
@@ -32,12 +36,18 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
         bool restoredIds = false;
 
         // Checked inside the transaction, the rows locked, so no other writer slips in between.
-        // `modified` is the version the editor opened; the server sets `modified_by` on every
-        // write, so a refusal names who changed the row and when (UTC, the same for everyone).
-        for (auto it = result.expectModified.cbegin(); it != result.expectModified.cend(); ++it) {
+        // The server raises `row_version` on every UPDATE, whoever sends it, so the version the
+        // editor read is checked where it is known; else `modified`, the time it opened.
+        // `modified_by` is the server's too, so a refusal names who changed the row and when
+        // (UTC, the same for everyone).
+        QStringList expected = result.expectModified.keys();
+        for (auto it = result.expectRowVersion.cbegin(); it != result.expectRowVersion.cend(); ++it)
+            if (!result.expectModified.contains(it.key()))
+                expected << it.key();
+        for (const QString &uid : std::as_const(expected)) {
             query.prepare(u"SELECT modified, modified_by, row_version FROM event "
                           "WHERE uid = :uid FOR UPDATE"_s);
-            query.bindValue(u":uid"_s, it.key());
+            query.bindValue(u":uid"_s, uid);
             if (!query.exec() || !query.next()) {
                 *err = query.lastError().isValid()
                            ? errorFrom(query, u"read the event"_s)
@@ -48,9 +58,16 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
             }
             const QDateTime stored =
                 QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
-            if (stored != it.value()) {
-                *err = {StoreError::Kind::Invalid,
-                        conflictMessage(query.value(1).toString(), stored)};
+            const auto version = result.expectRowVersion.constFind(uid);
+            const bool changed = version != result.expectRowVersion.cend()
+                                     ? query.value(2).toLongLong() != *version
+                                     : stored != result.expectModified.value(uid);
+            if (changed) {
+                const auto opened = result.expectModified.constFind(uid);
+                const bool timeKept = opened != result.expectModified.cend() && *opened == stored;
+                *err = {
+                    StoreError::Kind::Invalid,
+                    conflictMessage(query.value(1).toString(), timeKept ? QDateTime() : stored)};
                 return false;
             }
         }
@@ -157,14 +174,16 @@ bool PostgresTimelineStore::applyChanges(StoreChanges &changes, StoreError *erro
             if (!writeEvent(event, id, err))
                 return false;
             if ((restoring || result.keepModified) && modified.isValid()) {
-                query.prepare(u"UPDATE event SET modified = :modified WHERE id = :id"_s);
+                query.prepare(u"UPDATE event SET modified = :modified WHERE id = :id "
+                              "RETURNING row_version"_s);
                 query.bindValue(u":modified"_s, modified.toString(Qt::ISODateWithMs));
                 query.bindValue(u":id"_s, event.id);
-                if (!query.exec()) {
+                if (!query.exec() || !query.next()) {
                     *err = errorFrom(query, u"restore event '%1'"_s.arg(event.title));
                     return false;
                 }
                 event.modified = modified;
+                event.rowVersion.value = query.value(0).toLongLong();
             }
         }
 

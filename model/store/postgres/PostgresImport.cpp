@@ -41,7 +41,10 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
     ImportSummary counts;
     const bool done = inTransaction(err, [&] {
         QSqlQuery query(database());
-        const BeforeImport before = beforeImport(); // the rows past it are the import's
+        // The rows past it are the import's.
+        const std::optional<BeforeImport> before = beforeImport(err);
+        if (!before)
+            return false;
         // Sources first: events refer to them by uid. With "keep both", a duplicate gets a
         // new uid and the file's events are pointed at it.
         QHash<QString, QString> renamedSources;
@@ -233,7 +236,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
             return false;
         }
         return batch.index(err) && markFilled(err) &&
-               recordImport(parts.fileName(), counts, before, err);
+               recordImport(parts.fileName(), counts, *before, err);
     });
     if (done && summary)
         *summary = counts;

@@ -149,7 +149,7 @@ QList<Event> PostgresTimelineStore::loadEvents(const QString &where,
                              e.start_year, e.start_month, e.start_day,
                              e.end_year, e.end_month, e.end_day,
                              coalesce(c.name, ''), e.status, e.importance, e.created, e.modified,
-                             e.translations
+                             e.translations, e.row_version
                         FROM event e LEFT JOIN category c ON c.id = e.category_id)"_s +
                   whereSql + u" ORDER BY e.first_day, e.last_day, e.id"_s);
     bindAll(query, bindings);
@@ -175,6 +175,7 @@ QList<Event> PostgresTimelineStore::loadEvents(const QString &where,
         event.modified = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs);
         event.translations =
             DataTranslations::eventTranslationsFromText(query.value(15).toString());
+        event.rowVersion.value = query.value(16).toLongLong();
         indexOf.insert(event.id, events.size());
         events << event;
     }

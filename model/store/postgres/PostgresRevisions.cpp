@@ -115,17 +115,22 @@ qint64 PostgresTimelineStore::writeRevision(const QString &kind, const QString &
     return number;
 }
 
-PostgresTimelineStore::BeforeImport PostgresTimelineStore::beforeImport() const {
+std::optional<PostgresTimelineStore::BeforeImport>
+PostgresTimelineStore::beforeImport(StoreError *error) const {
     QSqlQuery query(database());
-    BeforeImport before;
-    if (query.exec(u"SELECT (SELECT coalesce(max(id), 0) FROM event), "
-                   "(SELECT coalesce(max(id), 0) FROM source), "
-                   "(SELECT value FROM meta WHERE key = 'title')"_s) &&
-        query.next()) {
-        before.maxEventId = query.value(0).toLongLong();
-        before.maxSourceId = query.value(1).toLongLong();
-        before.title = query.value(2).toString();
+    // A read that fails is never an empty timeline: the import's revision would claim rows
+    // that were there before it.
+    if (!query.exec(u"SELECT (SELECT coalesce(max(id), 0) FROM event), "
+                    "(SELECT coalesce(max(id), 0) FROM source), "
+                    "(SELECT value FROM meta WHERE key = 'title')"_s) ||
+        !query.next()) {
+        *error = errorFrom(query, u"read the timeline before the import"_s);
+        return std::nullopt;
     }
+    BeforeImport before;
+    before.maxEventId = query.value(0).toLongLong();
+    before.maxSourceId = query.value(1).toLongLong();
+    before.title = query.value(2).toString();
     return before;
 }
 
@@ -153,7 +158,10 @@ bool PostgresTimelineStore::recordImport(const QString &fileName, const ImportSu
         *error = errorFrom(query, u"record the revision"_s);
         return false;
     }
-    const QString title = beforeImport().title;
+    const std::optional<BeforeImport> after = beforeImport(error);
+    if (!after)
+        return false;
+    const QString title = after->title;
     if (title == before.title)
         return true;
     query.prepare(u"INSERT INTO revision_change(revision, entity, uid, field, old, new) "

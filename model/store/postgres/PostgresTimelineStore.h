@@ -162,7 +162,8 @@ private:
         qint64 maxSourceId = 0;
         QString title;
     };
-    [[nodiscard]] BeforeImport beforeImport() const;
+    // nullopt, with `error` set, when the read failed.
+    [[nodiscard]] std::optional<BeforeImport> beforeImport(StoreError *error) const;
     // The import's one revision, naming the file: the updated items field by field, one "*"
     // change for each event and source it added, and the dataset's title if it set one.
     bool recordImport(const QString &fileName, const ImportSummary &counts,
@@ -214,9 +215,13 @@ private:
     };
 
     // ---- Live updates (PostgresLiveChanges.cpp) ----
-    // The notice a `chiptimeline_changes` payload describes, the row's uid, version and
-    // author read when it is still there; nullopt for a payload this version does not know.
-    [[nodiscard]] std::optional<StoreChangeNotice> noticeFrom(const QString &payload) const;
+    // The notices the `chiptimeline_changes` payloads describe: one per changed row (the
+    // payloads of an event's links count as the event's), each event's and source's uid,
+    // version and author read when it is still there; payloads this version does not know are
+    // left out.
+    [[nodiscard]] QList<StoreChangeNotice> noticesFrom(const QStringList &payloads) const;
+    // Tells the listener what the payloads heard since the last call announced.
+    void deliverPendingNotices();
     // ---- A lost connection (PostgresConnection.cpp) ----
     // When `error` says the connection broke: the store turns read-only and the watcher is
     // told (once per loss).
@@ -226,6 +231,8 @@ private:
     QString m_user;
     ChangeListener m_changeListener;
     QMetaObject::Connection m_changeConnection; // the driver's notification signal
+    QStringList m_pendingPayloads;              // heard, not yet told to the listener
+    QObject m_noticeContext; // receives the driver's signal; its queued calls die with the store
     ConnectionLostListener m_lostListener;
     mutable bool m_connectionLost = false;
     mutable QString m_reasonBeforeLoss; // the read-only reason to restore on reconnect

@@ -204,14 +204,14 @@ bool PostgresTimelineStore::writeEvent(Event &event, qint64 existingId, StoreErr
                           VALUES (:uid, :title, :summary, :sy, :sm, :sd, :ey, :em, :ed, :first,
                             :last, :category, :status, :importance, :created, :modified,
                             :translations)
-                  RETURNING id)"_s
+                  RETURNING id, row_version)"_s
             : uR"(UPDATE event SET uid = :uid, title = :title, summary = :summary,
                             start_year = :sy, start_month = :sm, start_day = :sd,
                             end_year = :ey, end_month = :em, end_day = :ed,
                             first_day = :first, last_day = :last, category_id = :category,
                             status = :status, importance = :importance, modified = :modified,
                             translations = :translations
-                          WHERE id = :id RETURNING id)"_s);
+                          WHERE id = :id RETURNING id, row_version)"_s);
     if (existingId == 0)
         query.bindValue(u":created"_s,
                         createdNow ? nowText : event.created.toString(Qt::ISODateWithMs));
@@ -242,6 +242,7 @@ bool PostgresTimelineStore::writeEvent(Event &event, qint64 existingId, StoreErr
         return false;
     }
     event.id = id;
+    event.rowVersion.value = query.value(1).toLongLong(); // its links leave the row alone
     return writeEventLinks(event, existingId == 0, error);
 }
 
