@@ -1,5 +1,6 @@
 #include "model/store/TimelineStore.h"
 #include "model/store/postgres/PostgresSchema.h"
+#include "model/store/postgres/PostgresTimelineStore.h"
 #include "model/store/postgres/ServerAddress.h"
 #include "model/store/postgres/ServerTrouble.h"
 
@@ -30,6 +31,7 @@ private slots:
     void ownerWithoutSuperuserRightsMayInit();
     void olderSchemaStartsItsHistory();
     void searchFoldsAccentsAndFollowsNames();
+    void storeReadsWithoutParallelWorkers();
     void updateRaisesTheRowVersion();
     void updateIsAnnounced();
     void readerIsRefusedByTheServer();
@@ -282,6 +284,19 @@ void tst_PostgresSchema::olderSchemaStartsItsHistory() {
     QCOMPARE(all.first().changes.size(), 2); // modified, title
     QCOMPARE(all.first().changes.at(1).oldValue, u"\"Entity list update\""_s);
     QVERIFY(!store->readError().isError());
+}
+
+void tst_PostgresSchema::storeReadsWithoutParallelWorkers() {
+    // A worker's start-up cost a search with no match ~90 ms on a busy server (bench_team).
+    StoreError error;
+    auto store = TimelineStore::open(addressOf(m_database).displayString(), &error);
+    QVERIFY2(store, qPrintable(error.message));
+    auto *server = dynamic_cast<PostgresTimelineStore *>(store.get());
+    QVERIFY(server);
+    QCOMPARE(value(server->database(), u"SHOW max_parallel_workers_per_gather"_s), u"0"_s);
+    // Other connections keep the server's setting (2 unless the cluster sets another).
+    QCOMPARE(value(QSqlDatabase::database(u"owner"_s), u"SHOW max_parallel_workers_per_gather"_s),
+             u"2"_s);
 }
 
 void tst_PostgresSchema::searchFoldsAccentsAndFollowsNames() {
