@@ -492,8 +492,24 @@ QStringList searchFirstDays() {
         uR"(UPDATE event_search s SET first_day = e.first_day FROM event e
              WHERE e.id = s.event_id)"_s,
         u"ALTER TABLE event_search ALTER COLUMN first_day SET NOT NULL"_s,
+        // The names of all the ids' events are read in one pass per link table, grouped by
+        // event, instead of three lookups per event (a 100k import indexes 20k at a time).
         uR"(CREATE OR REPLACE FUNCTION chiptimeline_index_events(ids bigint[]) RETURNS void
               LANGUAGE sql SET search_path FROM CURRENT AS $$
+              WITH names AS (
+                SELECT n.event_id, string_agg(n.name, ' ' ORDER BY n.kind, n.row) AS text
+                  FROM (SELECT ea.event_id, 1 AS kind, a.id AS row, a.name AS name
+                          FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
+                         WHERE ea.event_id = ANY(ids)
+                        UNION ALL
+                        SELECT ec.event_id, 2, c.id, c.name
+                          FROM event_chip ec JOIN chip c ON c.id = ec.chip_id
+                         WHERE ec.event_id = ANY(ids)
+                        UNION ALL
+                        SELECT et.event_id, 3, t.id, t.name
+                          FROM event_tag et JOIN tag t ON t.id = et.tag_id
+                         WHERE et.event_id = ANY(ids)) n
+                 GROUP BY n.event_id)
               INSERT INTO event_search(event_id, first_day, document)
               SELECT e.id, e.first_day,
                      setweight(to_tsvector('chiptimeline_search', e.title || ' ' || coalesce((
@@ -502,20 +518,9 @@ QStringList searchFirstDays() {
                      setweight(to_tsvector('chiptimeline_search', e.summary || ' ' || coalesce((
                        SELECT string_agg(t.value ->> 'summary', ' ' ORDER BY t.key)
                          FROM jsonb_each(NULLIF(e.translations, '')::jsonb) t), '')), 'B') ||
-                     setweight(to_tsvector('chiptimeline_search', coalesce((
-                       SELECT string_agg(n.name, ' ' ORDER BY n.kind, n.row) FROM (
-                         SELECT 1 AS kind, a.id AS row, a.name AS name
-                           FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
-                          WHERE ea.event_id = e.id
-                         UNION ALL
-                         SELECT 2, c.id, c.name
-                           FROM event_chip ec JOIN chip c ON c.id = ec.chip_id
-                          WHERE ec.event_id = e.id
-                         UNION ALL
-                         SELECT 3, t.id, t.name
-                           FROM event_tag et JOIN tag t ON t.id = et.tag_id
-                          WHERE et.event_id = e.id) n), '')), 'C')
-                FROM event e WHERE e.id = ANY(ids)
+                     setweight(to_tsvector('chiptimeline_search', coalesce(names.text, '')), 'C')
+                FROM event e LEFT JOIN names ON names.event_id = e.id
+               WHERE e.id = ANY(ids)
               ON CONFLICT (event_id) DO UPDATE
                 SET first_day = excluded.first_day, document = excluded.document
             $$)"_s,
