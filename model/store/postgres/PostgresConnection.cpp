@@ -60,6 +60,7 @@ bool PostgresTimelineStore::reconnect(StoreError *error) {
             *error = failure;
         return false;
     }
+    PostgresDetail::setUpSession(db);
     if (m_changeListener && !listenForChanges(ChangeListener(m_changeListener))) {
         db.close();
         if (error)

@@ -20,6 +20,9 @@ namespace {
 
 const QString eventWeights = u"'{0.0, 0.5, 0.3, 1.0}'"_s;
 
+// The first schema whose search table keeps each event's first day.
+constexpr int SearchFirstDaySchema = 7;
+
 // A source's words without the curator's notes, which search leaves out (as SQLite does).
 const QString sourceVector = uR"((setweight(to_tsvector('chiptimeline_search', s.title), 'A') ||
       setweight(to_tsvector('chiptimeline_search', s.outlet || ' ' || s.excerpt), 'B') ||
@@ -149,12 +152,18 @@ QList<EventSearch::EventHit> PostgresTimelineStore::searchEvents(const QString &
     const QString where = filterSql(withoutQuery, bindings);
     QSqlQuery ranked(database());
     ranked.setForwardOnly(true);
-    ranked.prepare(uR"(SELECT e.id, %1 AS r
-                         FROM event_search s JOIN event e ON e.id = s.event_id, %3
+    // The search table keeps each event's first day (schema 7), so without a filter the
+    // matches are ranked and ordered from it alone; a filter, or an older timeline opened
+    // read-only, reads the events too.
+    const bool withEvents = !where.isEmpty() || schemaVersion() < SearchFirstDaySchema;
+    const QString day = schemaVersion() < SearchFirstDaySchema ? u"e"_s : u"s"_s;
+    ranked.prepare(uR"(SELECT s.event_id, %1 AS r
+                         FROM event_search s %4, %3
                         WHERE s.document @@ q %2
-                        ORDER BY r, e.first_day, e.id LIMIT :limit)"_s.arg(
+                        ORDER BY r, %5.first_day, s.event_id LIMIT :limit)"_s.arg(
         queries.rank(eventWeights, u"s.document"_s),
-        where.isEmpty() ? QString() : u"AND "_s + where, queries.from()));
+        where.isEmpty() ? QString() : u"AND "_s + where, queries.from(),
+        withEvents ? u"JOIN event e ON e.id = s.event_id"_s : QString(), day));
     bindAll(ranked, bindings);
     queries.bind(ranked);
     ranked.bindValue(u":limit"_s, limit);
@@ -222,8 +231,9 @@ int PostgresTimelineStore::countEvents(const QString &expression, const EventFil
     QVariantMap bindings;
     const QString where = filterSql(withoutQuery, bindings);
     QSqlQuery query(database());
-    query.prepare(uR"(SELECT count(*) FROM event_search s JOIN event e ON e.id = s.event_id
-                       WHERE s.document @@ to_tsquery('chiptimeline_search', :search) %1)"_s.arg(
+    query.prepare(uR"(SELECT count(*) FROM event_search s %1
+                       WHERE s.document @@ to_tsquery('chiptimeline_search', :search) %2)"_s.arg(
+        where.isEmpty() ? QString() : u"JOIN event e ON e.id = s.event_id"_s,
         where.isEmpty() ? QString() : u"AND "_s + where));
     bindAll(query, bindings);
     query.bindValue(u":search"_s, tsquery);

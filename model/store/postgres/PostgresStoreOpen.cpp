@@ -40,6 +40,7 @@ bool connect(const QString &location, const QString &connectionName, QString *sh
         *error = connectionFailure(db.lastError(), *shown);
         return false;
     }
+    PostgresDetail::setUpSession(db);
     return true;
 }
 
@@ -218,6 +219,11 @@ void PostgresTimelineStore::clearWriteCaches() {
     m_nameIds.clear();
     m_categoryIds.clear();
     m_sourceIds.clear();
+}
+
+void PostgresDetail::setUpSession(QSqlDatabase &database) {
+    // Best effort: a server that refuses the setting still answers, only slower.
+    QSqlQuery(database).exec(u"SET max_parallel_workers_per_gather = 0"_s);
 }
 
 void PostgresDetail::bindAll(QSqlQuery &query, const QVariantMap &bindings) {
