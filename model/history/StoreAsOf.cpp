@@ -8,9 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The copy pays for every touched event one read, one write and its revision's diff; an
-// import pays for every event one bulk insert (about a third of that, measured with
-// bench_history). Beyond this share of touched events the import is the cheaper way.
+// The copy pays for every touched event one read and one write; an import pays for every
+// event one bulk insert, and the whole dataset's read and undo before it. Beyond this share
+// of touched events the import is the cheaper way (bench_history's as_of_store rows).
 constexpr int copyWhileTouchedBelowPercent = 30;
 
 // `store` copied to `path` and turned back to revision `revision`'s state by writing only
@@ -21,9 +21,7 @@ std::unique_ptr<TimelineStore> copyTurnedBack(const TimelineStore &store,
     Dataset current;
     current.categories = store.categories();
     current.relations = store.relations();
-    for (const QString &uid : touchedUids(laterChanges, u"event"_s))
-        if (std::optional<Event> event = store.eventByUid(uid))
-            current.events << std::move(*event);
+    current.events = store.eventsByUid(touchedUids(laterChanges, u"event"_s).values());
     for (const QString &uid : touchedUids(laterChanges, u"source"_s))
         if (std::optional<Source> source = store.sourceByUid(uid))
             current.sources << std::move(*source);
@@ -32,6 +30,7 @@ std::unique_ptr<TimelineStore> copyTurnedBack(const TimelineStore &store,
         return nullptr;
     }
     StoreChanges back = changesBackTo(current, laterChanges);
+    back.recordRevision = false; // the copy's writes are no one's history
     if (!store.saveCopy(path, error))
         return nullptr;
     // Copied from an open, checked store a moment ago: no page check (it reads every page).
