@@ -311,11 +311,12 @@ public:
 
     // --as-of: every later read goes to the timeline as it stood then, held in a store of
     // its own, so that filters, search and export read it with the same code as now. A
-    // command that writes the whole as-of dataset (`withStore` false) needs no such store.
-    int useAsOf(const QCommandLineParser &parser, bool withStore) {
+    // command that writes the whole as-of dataset (`withStore` false) needs no such store,
+    // and a figure (`dataset` Skip) no whole dataset besides it.
+    int useAsOf(const QCommandLineParser &parser, bool withStore, AsOfDataset dataset) {
         int code = CommandLine::Success;
         HistoryCommand::StoreAsOf asOf =
-            HistoryCommand::storeAsOf(*m_store, parser, m_err, &code, withStore);
+            HistoryCommand::storeAsOf(*m_store, parser, m_err, &code, withStore, dataset);
         if (code != CommandLine::Success || asOf.revision == 0)
             return code;
         if (asOf.store) {
@@ -324,7 +325,8 @@ public:
             m_asOfFolder = std::move(asOf.folder);
         }
         m_asOfRevision = asOf.revision;
-        m_asOfDataset = std::move(asOf.dataset);
+        if (dataset == AsOfDataset::Keep)
+            m_asOfDataset = std::move(asOf.dataset);
         return code;
     }
 
@@ -809,7 +811,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     const bool wholeDataset = command == u"export-data"_s && filter.isEmpty() &&
                               !parser.isSet(options.category) && !parser.isSet(options.actor) &&
                               !parser.isSet(options.chip);
-    if (const int code = session.useAsOf(parser, !wholeDataset))
+    if (const int code = session.useAsOf(
+            parser, !wholeDataset, command == u"export"_s ? AsOfDataset::Skip : AsOfDataset::Keep))
         return code;
     if (!session.resolveNames(parser, options, filter))
         return Failure;

@@ -309,7 +309,7 @@ int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePa
             return 1;
         }
         int code = 0;
-        asOf = HistoryCommand::storeAsOf(store, record->revision, err, &code);
+        asOf = HistoryCommand::storeAsOf(store, record->revision, err, &code, AsOfDataset::Skip);
         if (code != 0)
             return code;
     }

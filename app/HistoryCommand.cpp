@@ -141,10 +141,11 @@ std::optional<Dataset> datasetAsOf(const TimelineStore &store, const QCommandLin
     return dataset;
 }
 
-StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err, int *code) {
+StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err, int *code,
+                    AsOfDataset dataset) {
     *code = CommandLine::Success;
     QString error;
-    StoreAsOf asOf = ::storeAsOf(store, revision, &error);
+    StoreAsOf asOf = ::storeAsOf(store, revision, &error, dataset);
     if (!asOf.store)
         *code = fail(err, store.readError().isError() ? error : u"--as-of "_s + error,
                      CommandLine::Failure);
@@ -152,7 +153,7 @@ StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &er
 }
 
 StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser, QTextStream &err,
-                    int *code, bool withStore) {
+                    int *code, bool withStore, AsOfDataset dataset) {
     *code = CommandLine::Success;
     if (!parser.isSet(asOfOption))
         return {};
@@ -173,7 +174,7 @@ StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser
         asOf.revision = revision;
         return asOf;
     }
-    return storeAsOf(store, revision, err, code);
+    return storeAsOf(store, revision, err, code, dataset);
 }
 
 } // namespace HistoryCommand

@@ -33,11 +33,13 @@ using StoreAsOf = ::StoreAsOf; // model/history/StoreAsOf.h
 // The store as of revision `revision` of `store`; nullptr in `store` (one line on `err`,
 // `*code` the exit code) when it cannot be made.
 [[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err,
-                                  int *code);
+                                  int *code, AsOfDataset dataset = AsOfDataset::Keep);
 // The store as of the parser's --as-of (its revision checked with TimelineStore::revisionAt);
 // without --as-of an empty StoreAsOf and `*code` 0. Without `withStore` only the revision and
-// the dataset, no store (for a command that writes the whole dataset: no import to wait for).
+// the dataset, no store (for a command that writes the whole dataset: no import to wait for);
+// with AsOfDataset::Skip the store without the whole dataset (a figure reads only the store).
 [[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, const QCommandLineParser &parser,
-                                  QTextStream &err, int *code, bool withStore = true);
+                                  QTextStream &err, int *code, bool withStore = true,
+                                  AsOfDataset dataset = AsOfDataset::Keep);
 
 } // namespace HistoryCommand

@@ -40,6 +40,10 @@ struct StoreChanges {
     // one-line summary.
     QString revisionKind = QStringLiteral("edit");
     QString revisionSummary;
+    // False only for a private copy that no one edits, made to be read as of an earlier
+    // revision (::storeAsOf turns the copy back): its writes are not the timeline's history,
+    // and recording them would read every touched item twice. A server records every write.
+    bool recordRevision = true;
 
     [[nodiscard]] bool isEmpty() const {
         return saveCategories.isEmpty() && saveSources.isEmpty() && saveEvents.isEmpty() &&

@@ -144,3 +144,94 @@ std::optional<Event> eventAsOf(const std::optional<Event> &current, const QStrin
         event.id = current->id;
     return event;
 }
+
+QSet<QString> touchedUids(const QList<RevisionChange> &laterChanges, const QString &entity) {
+    QSet<QString> uids;
+    for (const RevisionChange &change : laterChanges)
+        if (change.entity == entity)
+            uids.insert(change.uid);
+    return uids;
+}
+
+StoreChanges changesBackTo(const Dataset &current, const QList<RevisionChange> &laterChanges) {
+    // The touched events and sources, and every category, as they were then (::datasetAsOf
+    // of a dataset that holds only those).
+    const QSet<QString> touchedEvents = touchedUids(laterChanges, u"event"_s);
+    const QSet<QString> touchedSources = touchedUids(laterChanges, u"source"_s);
+    Dataset touchedNow;
+    touchedNow.categories = current.categories;
+    touchedNow.events = current.events;
+    touchedNow.sources = current.sources;
+    const Dataset then = datasetAsOf(touchedNow, laterChanges);
+
+    StoreChanges changes;
+    changes.keepModified = true;
+    changes.revisionKind = u"edit"_s;
+    changes.revisionSummary = u"the timeline as of an earlier revision"_s;
+
+    QHash<qint64, const Category *> categoryNow;
+    for (const Category &category : current.categories)
+        categoryNow.insert(category.id, &category);
+    QSet<qint64> categoriesThen;
+    for (const Category &category : then.categories) {
+        categoriesThen.insert(category.id);
+        const Category *now = categoryNow.value(category.id);
+        if (!now || !(*now == category))
+            changes.saveCategories << category;
+    }
+    for (const Category &category : current.categories)
+        if (!categoriesThen.contains(category.id))
+            changes.deleteCategoryIds << category.id;
+
+    QSet<QString> sourcesThen, eventsThen;
+    for (const Source &source : then.sources) {
+        sourcesThen.insert(source.uid);
+        changes.saveSources << source;
+    }
+    for (const Source &source : current.sources)
+        if (!sourcesThen.contains(source.uid))
+            changes.deleteSourceUids << source.uid;
+    for (const Event &event : then.events) {
+        eventsThen.insert(event.uid);
+        changes.saveEvents << event;
+    }
+    for (const Event &event : current.events)
+        if (!eventsThen.contains(event.uid))
+            changes.deleteEventUids << event.uid;
+
+    // Every relation as it was, kept where its events and cited sources existed then (an
+    // item no later change touched exists then as now).
+    Items relations;
+    QHash<QString, const Relation *> relationNow;
+    for (const Relation &relation : current.relations) {
+        const QString key = EntitySnapshot::relationKey(relation);
+        relations.insert(key, EntitySnapshot::fromRelation(relation));
+        relationNow.insert(key, &relation);
+    }
+    for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it)
+        if (it->entity == u"relation"_s)
+            undo(relations, *it);
+    const auto eventThen = [&](const QString &uid) {
+        return !touchedEvents.contains(uid) || eventsThen.contains(uid);
+    };
+    const auto sourceThen = [&](const QString &uid) {
+        return !touchedSources.contains(uid) || sourcesThen.contains(uid);
+    };
+    QSet<QString> relationsThen;
+    for (auto it = relations.cbegin(); it != relations.cend(); ++it) {
+        const std::optional<Relation> relation = EntitySnapshot::toRelation(it.key(), it.value());
+        if (!relation || !eventThen(relation->fromUid) || !eventThen(relation->toUid))
+            continue;
+        if (!std::all_of(relation->citations.cbegin(), relation->citations.cend(),
+                         [&](const Citation &citation) { return sourceThen(citation.sourceUid); }))
+            continue;
+        relationsThen.insert(it.key());
+        const Relation *now = relationNow.value(it.key());
+        if (!now || !(*now == *relation))
+            changes.saveRelations << *relation;
+    }
+    for (const Relation &relation : current.relations)
+        if (!relationsThen.contains(EntitySnapshot::relationKey(relation)))
+            changes.deleteRelations << relation;
+    return changes;
+}

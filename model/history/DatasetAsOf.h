@@ -1,7 +1,10 @@
 #pragma once
 
 #include "model/Dataset.h"
+#include "model/StoreChanges.h"
 #include "model/history/Revision.h"
+
+#include <QSet>
 
 #include <optional>
 
@@ -19,3 +22,19 @@
 [[nodiscard]] std::optional<Event> eventAsOf(const std::optional<Event> &current,
                                              const QString &uid,
                                              const QList<RevisionChange> &laterChanges);
+
+// The uids of the items of `entity` ("event", "source") that a change of `laterChanges`
+// touched: all that may differ between now and then.
+[[nodiscard]] QSet<QString> touchedUids(const QList<RevisionChange> &laterChanges,
+                                        const QString &entity);
+
+// What turns a store that holds the current timeline (a copy of it: ::storeAsOf) into one
+// that holds the timeline as it stood then, so that only the items a later change touched
+// are written: the touched events and sources as they were (or deleted, when they did not
+// exist then), every category and relation that differs. `current` holds the touched events
+// and sources that are stored now (only those), every category and every relation, as the
+// store reads them. The result puts the items back exactly (their row ids where free,
+// `created` and `modified`); its relations follow the rule of ::datasetAsOf (one whose events
+// or cited sources did not exist then is left out).
+[[nodiscard]] StoreChanges changesBackTo(const Dataset &current,
+                                         const QList<RevisionChange> &laterChanges);

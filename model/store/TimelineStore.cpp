@@ -10,6 +10,7 @@
 
 #include <QSet>
 
+#include <tuple>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -121,4 +122,16 @@ bool TimelineStore::backupFile(const QString &from, const QString &target, Store
 bool TimelineStore::restoreBackup(const QString &backupPath, const QString &livePath,
                                   StoreError *error) {
     return SqliteTimelineStore::restoreBackup(backupPath, livePath, error);
+}
+
+QList<Event> TimelineStore::eventsByUid(const QStringList &uids) const {
+    QList<Event> found;
+    for (const QString &uid : uids)
+        if (std::optional<Event> event = eventByUid(uid))
+            found << std::move(*event);
+    std::stable_sort(found.begin(), found.end(), [](const Event &a, const Event &b) {
+        return std::tuple(a.firstJulianDay(), a.lastJulianDay(), a.id) <
+               std::tuple(b.firstJulianDay(), b.lastJulianDay(), b.id);
+    });
+    return found;
 }

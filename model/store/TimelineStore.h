@@ -126,6 +126,10 @@ public:
     [[nodiscard]] virtual std::vector<qint64> eventIds(const EventFilter &filter) const = 0;
     [[nodiscard]] virtual std::optional<Event> event(qint64 id) const = 0;
     [[nodiscard]] virtual std::optional<Event> eventByUid(const QString &uid) const = 0;
+    // The stored events among `uids` (absent: not stored), in time order; the default asks
+    // for each in turn, a backend reads them in one go (what ::storeAsOf reads of the items
+    // changed since a revision).
+    [[nodiscard]] virtual QList<Event> eventsByUid(const QStringList &uids) const;
     [[nodiscard]] virtual QList<Source> sources() const = 0;
     [[nodiscard]] virtual std::optional<Source> source(qint64 id) const = 0;
     [[nodiscard]] virtual std::optional<Source> sourceByUid(const QString &uid) const = 0;

@@ -16,13 +16,16 @@
 //                             `--as-of` the revision halfway through the edits;
 //   export_png_now|as_of      `chiptimeline export --out F.png`, now and `--as-of` the same;
 //   *_as_of_recent            the same `--as-of` the revision before the 1000 single edits
-//                             (what a figure made last week asks: few events changed since).
+//                             (what a figure made last week asks: few events changed since);
+//   as_of_store[_recent]      the store of then alone (::storeAsOf, no whole dataset): what
+//                             a figure's --as-of costs besides drawing the figure of then.
 // Small defaults (10k events) keep it quick; docs/benchmarks.md gives the 100k figures.
 //   bench_history [--json] [--runs N] [--events N] [--revisions R] [--png-runs N (0: none)]
 
 #include "app/CommandLine.h"
 #include "model/Dataset.h"
 #include "model/StoreChanges.h"
+#include "model/history/StoreAsOf.h"
 #include "model/store/TimelineStore.h"
 #include "tests/benchmarks/SyntheticTimeline.h"
 
@@ -354,6 +357,22 @@ int main(int argc, char **argv) {
                runCommand({u"--db"_s, withHistory, u"export-data"_s, u"--as-of"_s, recent,
                            u"--out"_s, json});
            }));
+    {
+        // The store of then alone, what a figure's --as-of reads instead of the live one
+        // (::storeAsOf without the whole dataset): the part of export_png_as_of that is not
+        // the figure (whose cost depends on what the timeline held then).
+        std::unique_ptr<TimelineStore> store = TimelineStore::open(withHistory, &error);
+        if (!store)
+            fail(error.message);
+        for (const auto &[name, revision] :
+             {std::pair("as_of_store", halfway), std::pair("as_of_store_recent", beforeEdits)}) {
+            report(name, medianOf(runs, [&] {
+                       QString failure;
+                       if (!storeAsOf(*store, revision, &failure, AsOfDataset::Skip).store)
+                           fail(failure);
+                   }));
+        }
+    }
     if (pngRuns == 0) // --png-runs 0: the figures skipped
         return 0;
     report("export_png_now", medianOf(pngRuns, [&] {

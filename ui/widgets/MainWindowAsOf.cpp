@@ -89,7 +89,7 @@ bool MainWindow::showAsOf(const QString &point, QString *error) {
         return false;
     }
     QString failure;
-    StoreAsOf asOf = ::storeAsOf(live, revision, &failure);
+    StoreAsOf asOf = ::storeAsOf(live, revision, &failure, AsOfDataset::Skip);
     if (!asOf.store) {
         *error = tr("Cannot show the timeline as of %1: %2").arg(point, failure);
         return false;

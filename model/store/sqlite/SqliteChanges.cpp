@@ -6,6 +6,35 @@
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
 
+void SqliteTimelineStore::touchChanged(const StoreChanges &changes) {
+    for (const Category &category : std::as_const(changes.saveCategories))
+        if (category.id != 0)
+            touch(u"category"_s, QString::number(category.id));
+    for (const Source &source : std::as_const(changes.saveSources))
+        touch(u"source"_s, source.uid);
+    for (const Event &event : std::as_const(changes.saveEvents))
+        touch(u"event"_s, event.uid);
+    for (const QString &uid : std::as_const(changes.deleteEventUids)) {
+        touch(u"event"_s, uid);
+        touchRelationsOfEvent(uid); // they go with it
+    }
+    for (const QString &uid : std::as_const(changes.deleteSourceUids)) {
+        touchEventsWhere(u"e.id IN (SELECT es.event_id FROM event_source es JOIN source s "
+                         "ON s.id = es.source_id WHERE s.uid = :id)"_s,
+                         uid);
+        touchRelationsCitingSource(uid);
+        touch(u"source"_s, uid);
+    }
+    for (const Relation &relation : std::as_const(changes.deleteRelations))
+        touch(u"relation"_s, EntitySnapshot::relationKey(relation));
+    for (const Relation &relation : std::as_const(changes.saveRelations))
+        touch(u"relation"_s, EntitySnapshot::relationKey(relation));
+    for (qint64 id : std::as_const(changes.deleteCategoryIds)) {
+        touchEventsWhere(u"e.category_id = :id"_s, id);
+        touch(u"category"_s, QString::number(id));
+    }
+}
+
 bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error) {
     StoreError localError;
     StoreError *err = error ? error : &localError;
@@ -47,32 +76,8 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
     }
 
     // What the revision records: every item as it was before the change.
-    for (const Category &category : std::as_const(changes.saveCategories))
-        if (category.id != 0)
-            touch(u"category"_s, QString::number(category.id));
-    for (const Source &source : std::as_const(changes.saveSources))
-        touch(u"source"_s, source.uid);
-    for (const Event &event : std::as_const(changes.saveEvents))
-        touch(u"event"_s, event.uid);
-    for (const QString &uid : std::as_const(changes.deleteEventUids)) {
-        touch(u"event"_s, uid);
-        touchRelationsOfEvent(uid); // they go with it
-    }
-    for (const QString &uid : std::as_const(changes.deleteSourceUids)) {
-        touchEventsWhere(u"e.id IN (SELECT es.event_id FROM event_source es JOIN source s "
-                         "ON s.id = es.source_id WHERE s.uid = :id)"_s,
-                         uid);
-        touchRelationsCitingSource(uid);
-        touch(u"source"_s, uid);
-    }
-    for (const Relation &relation : std::as_const(changes.deleteRelations))
-        touch(u"relation"_s, EntitySnapshot::relationKey(relation));
-    for (const Relation &relation : std::as_const(changes.saveRelations))
-        touch(u"relation"_s, EntitySnapshot::relationKey(relation));
-    for (qint64 id : std::as_const(changes.deleteCategoryIds)) {
-        touchEventsWhere(u"e.category_id = :id"_s, id);
-        touch(u"category"_s, QString::number(id));
-    }
+    if (changes.recordRevision)
+        touchChanged(changes);
 
     for (Category &category : changes.saveCategories) {
         if (category.id != 0 && !rowExists(u"category"_s, category.id)) {
@@ -183,6 +188,10 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
     clearWriteCaches();
     if (!markFilled(err))
         return fail();
+    if (!changes.recordRevision) {
+        m_revision.clear(); // what saving a category noted
+        return commitWrite(err);
+    }
     // Items that had no uid before the change are new.
     for (const Source &source : std::as_const(changes.saveSources))
         touchNew(u"source"_s, source.uid);

@@ -2,6 +2,9 @@
 
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -90,6 +93,17 @@ std::optional<Event> SqliteTimelineStore::event(qint64 id) const {
 std::optional<Event> SqliteTimelineStore::eventByUid(const QString &uid) const {
     const QList<Event> found = loadEvents(u"e.uid = :uid"_s, {{u":uid"_s, uid}});
     return found.isEmpty() ? std::nullopt : std::optional<Event>(found.constFirst());
+}
+
+QList<Event> SqliteTimelineStore::eventsByUid(const QStringList &uids) const {
+    if (uids.isEmpty())
+        return {};
+    // One read for them all, the uids given as one JSON array (found through the uid index).
+    return loadEvents(
+        u"e.uid IN (SELECT value FROM json_each(:uids))"_s,
+        {{u":uids"_s,
+          QString::fromUtf8(
+              QJsonDocument(QJsonArray::fromStringList(uids)).toJson(QJsonDocument::Compact))}});
 }
 
 QList<Event> SqliteTimelineStore::loadEvents(const QString &where,

@@ -64,6 +64,7 @@ public:
     [[nodiscard]] std::vector<qint64> eventIds(const EventFilter &filter) const override;
     [[nodiscard]] std::optional<Event> event(qint64 id) const override;
     [[nodiscard]] std::optional<Event> eventByUid(const QString &uid) const override;
+    [[nodiscard]] QList<Event> eventsByUid(const QStringList &uids) const override;
     [[nodiscard]] QList<Source> sources() const override;
     [[nodiscard]] std::optional<Source> source(qint64 id) const override;
     [[nodiscard]] std::optional<Source> sourceByUid(const QString &uid) const override;
@@ -173,6 +174,8 @@ private:
     void clearWriteCaches();
     bool writeCategory(Category &category, StoreError *error);
 
+    // Notes every item `changes` is about to change (SqliteChanges.cpp).
+    void touchChanged(const StoreChanges &changes);
     // ---- The revision of the write in progress (SqliteRevisions.cpp) ----
     // Notes an item the write is about to change, as it is now, and one it has just created
     // (see RevisionRecorder).

@@ -1,0 +1,197 @@
+// The timeline as of a revision (::storeAsOf, `--as-of`): for a scripted sequence of edits,
+// deletions, a re-creation and a category change, the figure, the search and the list as of
+// each revision equal those of a copy of the file taken at that revision, which really
+// holds the data of then; and the store of then is the file's copy with only the items
+// changed since put back (not a whole import).
+
+#include "BundledDatasetTestUtil.h"
+#include "CommandLineTestUtil.h"
+#include "app/CommandLine.h"
+#include "model/history/StoreAsOf.h"
+
+#include <QImage>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// An SVG figure without its provenance record (which names the file and the moment).
+QByteArray withoutMetadata(const QByteArray &svg) {
+    static const QRegularExpression metadata(u"<metadata>.*</metadata>"_s,
+                                             QRegularExpression::DotMatchesEverythingOption);
+    return QString::fromUtf8(svg).remove(metadata).toUtf8();
+}
+
+} // namespace
+
+class TestStoreAsOf : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void asOfEqualsTheFileOfThen_data();
+    void asOfEqualsTheFileOfThen();
+    void storeOfThenIsTheCopyTurnedBack();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    // Notes the revision just written and keeps a copy of the file as it is now.
+    void keepPoint(const QString &name);
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    std::unique_ptr<TimelineStore> m_store;
+    QList<std::pair<QString, qint64>> m_points; // name, revision
+};
+
+void TestStoreAsOf::keepPoint(const QString &name) {
+    StoreError error;
+    QVERIFY2(m_store->saveCopy(path(name + u".sqlite"_s), &error), qPrintable(error.message));
+    m_points.append({name, m_store->latestRevision()});
+}
+
+void TestStoreAsOf::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_db = path(u"timeline.sqlite"_s);
+    m_store = openBundledDataset(m_db);
+    QVERIFY(m_store);
+    keepPoint(u"imported"_s);
+    StoreError error;
+
+    // 1. An H20 event retitled and moved to another month.
+    Event april = *m_store->eventByUid(BundledChain::april);
+    april.title = u"H20 licence requirement (retitled)"_s;
+    april.start = *PartialDate::parseIso(u"2025-05-02"_s);
+    QVERIFY2(m_store->saveEvent(april, &error), qPrintable(error.message));
+    keepPoint(u"edited"_s);
+
+    // 2. An event of the H20 chain deleted (its relations go with it).
+    const Event july = *m_store->eventByUid(BundledChain::july);
+    QVERIFY2(m_store->deleteEvent(july.id, &error), qPrintable(error.message));
+    keepPoint(u"deleted"_s);
+
+    // 3. A new H20 event, and a source retitled.
+    Event added;
+    added.title = u"H20 shipments resume"_s;
+    added.summary = u"Nvidia resumes H20 shipments after the licence is granted."_s;
+    added.start = *PartialDate::parseIso(u"2025-07-20"_s);
+    added.category = april.category;
+    added.actors = {u"Nvidia"_s};
+    added.chips = {u"H20"_s};
+    QVERIFY2(m_store->saveEvent(added, &error), qPrintable(error.message));
+    Source seed = *m_store->sourceByUid(BundledChain::seedSource);
+    seed.title = u"A retitled seed article"_s;
+    QVERIFY2(m_store->saveSource(seed, &error), qPrintable(error.message));
+    keepPoint(u"added"_s);
+
+    // 4. The deleted event re-created as it was (what undo does), the new one deleted.
+    StoreChanges recreate;
+    recreate.saveEvents << july;
+    recreate.deleteEventUids << added.uid;
+    recreate.keepModified = true;
+    recreate.revisionKind = u"undo"_s;
+    recreate.revisionSummary = u"undo delete"_s;
+    QVERIFY2(m_store->applyChanges(recreate, &error), qPrintable(error.message));
+    keepPoint(u"recreated"_s);
+
+    // 5. A new category, with the August deal moved into it.
+    Category deals;
+    deals.name = u"deals"_s;
+    deals.label = u"Deals"_s;
+    deals.color = QColor(u"#aa3355"_s);
+    deals.order = 9;
+    QVERIFY2(m_store->saveCategory(deals, &error), qPrintable(error.message));
+    Event deal = *m_store->eventByUid(BundledChain::deal);
+    deal.category = deals.name;
+    QVERIFY2(m_store->saveEvent(deal, &error), qPrintable(error.message));
+
+    // 6. The seed source deleted (the relations quoting it lose that citation).
+    QVERIFY2(m_store->deleteSource(seed.id, &error), qPrintable(error.message));
+    keepPoint(u"now"_s);
+    m_store.reset();
+}
+
+void TestStoreAsOf::asOfEqualsTheFileOfThen_data() {
+    QTest::addColumn<QString>("point");
+    QTest::addColumn<qint64>("revision");
+    for (const auto &[name, revision] : std::as_const(m_points))
+        QTest::newRow(qPrintable(name)) << name << revision;
+}
+
+void TestStoreAsOf::asOfEqualsTheFileOfThen() {
+    QFETCH(QString, point);
+    QFETCH(qint64, revision);
+    const QString then = path(point + u".sqlite"_s);
+    const QString asOf = u"r%1"_s.arg(revision);
+    const QStringList filter{u"--query"_s, u"H20"_s, u"--category"_s, u"us-export-control"_s};
+    for (const QString &format : {u"png"_s, u"svg"_s}) {
+        const QString ofThen = path(point + u"-then."_s + format);
+        const QString ofAsOf = path(point + u"-asof."_s + format);
+        const QStringList figure{u"export"_s, u"--size"_s, u"800x600"_s, u"--format"_s, format};
+        const Result made =
+            run(QStringList{u"--db"_s, then} + figure + filter + QStringList{u"--out"_s, ofThen});
+        QVERIFY2(made.code == 0, qPrintable(made.err));
+        const Result madeAsOf = run(QStringList{u"--db"_s, m_db} + figure + filter +
+                                    QStringList{u"--as-of"_s, asOf, u"--out"_s, ofAsOf});
+        QVERIFY2(madeAsOf.code == 0, qPrintable(madeAsOf.err));
+        if (format == u"png"_s) {
+            const QImage a(ofThen), b(ofAsOf);
+            QCOMPARE(a.size(), QSize(1600, 1200));
+            QVERIFY(a == b);
+        } else {
+            const QByteArray a = withoutMetadata(readAll(ofThen));
+            QVERIFY(a.contains("H20"));
+            QCOMPARE(withoutMetadata(readAll(ofAsOf)), a);
+        }
+    }
+    // The same for the search and the list, with the category filter.
+    for (const QStringList &command :
+         {QStringList{u"search"_s, u"H20 licence"_s, u"--json"_s},
+          QStringList{u"list"_s, u"--category"_s, u"us-export-control"_s, u"--json"_s}}) {
+        const Result a = run(QStringList{u"--db"_s, then} + command);
+        const Result b =
+            run(QStringList{u"--db"_s, m_db} + command + QStringList{u"--as-of"_s, asOf});
+        QCOMPARE(a.code, 0);
+        QCOMPARE(b.code, 0);
+        QVERIFY(a.out.size() > 100);
+        QCOMPARE(b.out, a.out);
+    }
+}
+
+void TestStoreAsOf::storeOfThenIsTheCopyTurnedBack() {
+    StoreError error;
+    auto store = TimelineStore::open(m_db, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    const qint64 newest = store->latestRevision();
+    const qint64 edited = m_points.at(1).second;
+    QString failure;
+    const StoreAsOf asOf = storeAsOf(*store, edited, &failure, AsOfDataset::Skip);
+    QVERIFY2(asOf.store, qPrintable(failure));
+    QCOMPARE(asOf.revision, edited);
+    QVERIFY(asOf.dataset.events.isEmpty()); // not asked for
+    // The file's own history: putting the items back records no revision of its own.
+    QCOMPARE(asOf.store->latestRevision(), newest);
+    QCOMPARE(asOf.store->eventCount(), 39);
+    QCOMPARE(asOf.store->eventByUid(BundledChain::april)->title,
+             u"H20 licence requirement (retitled)"_s);
+    QVERIFY(!asOf.store->categories().isEmpty());
+    // Every event and source as the file of then holds it.
+    auto then = TimelineStore::open(path(u"edited.sqlite"_s), &error);
+    QVERIFY2(then, qPrintable(error.message));
+    QCOMPARE(asOf.store->sourceByUid(BundledChain::seedSource)->title,
+             then->sourceByUid(BundledChain::seedSource)->title);
+    QCOMPARE(asOf.store->events(), then->events());
+    QCOMPARE(asOf.store->sources(), then->sources());
+    QCOMPARE(asOf.store->categories(), then->categories());
+    QCOMPARE(asOf.store->relations(), then->relations());
+    // Asked for, the whole dataset of then comes along.
+    const StoreAsOf withDataset = storeAsOf(*store, edited, &failure, AsOfDataset::Keep);
+    QVERIFY2(withDataset.store, qPrintable(failure));
+    QCOMPARE(withDataset.dataset, store->datasetAsOf(edited));
+}
+
+QTEST_MAIN(TestStoreAsOf)
+#include "tst_storeasof.moc"
