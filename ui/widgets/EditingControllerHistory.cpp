@@ -23,7 +23,15 @@ void EditingController::restoreEvent(const QString &uid, qint64 revision) {
     if (m_store.isReadOnly())
         return;
     const std::optional<Event> current = m_store.eventByUid(uid);
-    const QList<RevisionChange> later = m_store.changesAfter(revision);
+    // Only this event's changes after the revision (through the history's index by item),
+    // not every item's: a restore on a large timeline reads one event's history.
+    RevisionFilter filter;
+    filter.uid = uid;
+    filter.withChanges = true;
+    QList<RevisionChange> later;
+    for (const Revision &each : m_store.revisions(filter))
+        if (each.number > revision)
+            later << each.changes;
     if (m_store.readError().isError()) {
         reportError(m_store.readError());
         return;
