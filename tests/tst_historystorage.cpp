@@ -12,6 +12,8 @@
 #include "model/store/TimelineStore.h"
 #include "model/store/sqlite/SqliteSchemaMigrations.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -43,6 +45,7 @@ private slots:
     void migratesVersion9HistoryWithoutAChange();
     void readsByIndexGiveWhatTheWholeListGives();
     void newValuesAreTheItemJustAfterItsRevision();
+    void recordedValuesReadBackExactly();
 };
 
 void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
@@ -362,4 +365,62 @@ void TestHistoryStorage::newValuesAreTheItemJustAfterItsRevision() {
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStorage)
+void TestHistoryStorage::recordedValuesReadBackExactly() {
+    // Plain strings are read without the JSON parser (valueFromText's short way): every
+    // value must still read back as it was written, escapes and all.
+    const QList<QJsonValue> values = {
+        u""_s,
+        u"plain"_s,
+        u"2025-04-15T08:00:00.000Z"_s,
+        u"she said \"no\""_s,
+        u"back\\slash"_s,
+        u"\"\""_s,
+        u"tab\tand\nnewline"_s,
+        u"Beschränkungen für Nvidias H20 – „Lizenz“"_s,
+        u"\u0001"_s,
+        0,
+        3,
+        -1.5,
+        true,
+        QJsonValue::Null,
+        QJsonArray{u"a"_s, u"b\"c"_s},
+        QJsonObject{{u"title"_s, u"A"_s}, {u"importance"_s, 2}},
+    };
+    for (const QJsonValue &value : values)
+        QCOMPARE(EntitySnapshot::valueFromText(EntitySnapshot::valueText(value)), value);
+    QCOMPARE(EntitySnapshot::valueFromText(QString()).type(), QJsonValue::Undefined);
+    QCOMPARE(EntitySnapshot::valueFromText(u"\"unterminated"_s).type(), QJsonValue::Undefined);
+    QCOMPARE(EntitySnapshot::valueFromText(u"\"a\"b\""_s).type(), QJsonValue::Undefined);
+
+    // An event undone field by field (as an as-of does) equals the event read whole.
+    Event full = makeEvent(u"ev-1"_s, u"H20 licence \"required\""_s, 15);
+    full.id = 42;
+    full.summary = u"Nvidia must apply for a licence.\n\nSecond paragraph."_s;
+    full.end = PartialDate::fromYmd(2025, 5, 1);
+    full.category = u"controls"_s;
+    full.status = EventStatus::Reported;
+    full.importance = 3;
+    full.actors = {u"BIS"_s, u"Nvidia"_s};
+    full.chips = {u"H20"_s};
+    full.tags = {u"licence"_s};
+    full.citations = {{u"src-1"_s, u"„Die Lizenzpflicht“"_s, u"para. 3"_s}};
+    full.translations.insert(u"de"_s, {u"H20-Lizenz"_s, u"Nvidia braucht eine Lizenz."_s});
+    full.created = QDateTime(QDate(2025, 4, 15), QTime(8, 0, 0, 123), Qt::UTC);
+    full.modified = QDateTime(QDate(2025, 4, 16), QTime(9, 30), Qt::UTC);
+    const QJsonObject fields = EntitySnapshot::fromEvent(full);
+    QCOMPARE(EntitySnapshot::toEvent(u"ev-1"_s, fields), full);
+    Event undone = makeEvent(u"ev-1"_s, u"Other"_s, 1);
+    undone.translations.insert(u"fr"_s, {u"Autre"_s, QString()});
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        EntitySnapshot::setEventField(
+            undone, it.key(), EntitySnapshot::valueFromText(EntitySnapshot::valueText(it.value())));
+    QCOMPARE(undone, full);
+    // A field the item did not have then (no value recorded) is the field's default.
+    EntitySnapshot::setEventField(undone, u"translations"_s, QJsonValue(QJsonValue::Undefined));
+    QVERIFY(undone.translations.isEmpty());
+    EntitySnapshot::setEventField(undone, u"no such field"_s, u"x"_s);
+    full.translations.clear();
+    QCOMPARE(undone, full);
+}
+
 #include "tst_historystorage.moc"

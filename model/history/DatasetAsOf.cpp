@@ -12,53 +12,81 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The items of one kind by uid, each as its fields.
-using Items = QHash<QString, QJsonObject>;
-
-void undo(Items &items, const RevisionChange &change) {
+// Undoes one change of an item of `items` (by uid): a whole-item change puts back the item
+// as it was (or removes it, when it did not exist), a field change the field's old value.
+// Events and sources (many: at halfway through a history, every one) are undone on their
+// structs, without a round trip through JSON; categories and relations (few) are kept as
+// JSON objects of their fields.
+template <typename Item, typename ToItem, typename SetField>
+void undo(QHash<QString, Item> &items, const RevisionChange &change, ToItem toItem,
+          SetField setField) {
     if (change.field == u"*"_s) {
         const QJsonValue old = EntitySnapshot::valueFromText(change.oldValue);
         if (old.isObject())
-            items.insert(change.uid, old.toObject());
+            items.insert(change.uid, toItem(change.uid, old.toObject()));
         else
             items.remove(change.uid);
         return;
     }
     const auto found = items.find(change.uid);
     if (found != items.end())
-        found->insert(change.field, EntitySnapshot::valueFromText(change.oldValue));
+        setField(*found, change.field, EntitySnapshot::valueFromText(change.oldValue));
+}
+
+using Items = QHash<QString, QJsonObject>;
+
+void undoFields(Items &items, const RevisionChange &change) {
+    undo(
+        items, change, [](const QString &, const QJsonObject &fields) { return fields; },
+        [](QJsonObject &fields, QStringView field, const QJsonValue &value) {
+            fields.insert(field, value);
+        });
+}
+
+void undoEvent(QHash<QString, Event> &events, const RevisionChange &change) {
+    undo(events, change, EntitySnapshot::toEvent, EntitySnapshot::setEventField);
+}
+
+// `undone` (in any order) put among `kept` (the untouched items, in the store's order, which
+// `less` gives): a merge, so that the many kept items are not sorted again.
+template <typename Item, typename Less>
+void putInPlace(QList<Item> &kept, QList<Item> undone, Less less) {
+    const qsizetype keptCount = kept.size();
+    std::sort(undone.begin(), undone.end(), less);
+    kept.append(std::move(undone));
+    std::inplace_merge(kept.begin(), kept.begin() + keptCount, kept.end(), less);
 }
 
 } // namespace
 
-Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterChanges) {
-    // Only the events and sources a later change touched are taken apart into their fields;
-    // the others are as they were then already and are kept whole (at 100k events, most).
-    QSet<QString> touchedEvents, touchedSources;
-    for (const RevisionChange &change : laterChanges) {
-        if (change.entity == u"event"_s)
-            touchedEvents.insert(change.uid);
-        else if (change.entity == u"source"_s)
-            touchedSources.insert(change.uid);
-    }
+Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges) {
+    // Only the events and sources a later change touched are taken out to be undone; the
+    // others are as they were then already and are kept as they are (at 100k events, most).
+    const QSet<QString> touchedEvents = touchedUids(laterChanges, u"event"_s);
+    const QSet<QString> touchedSources = touchedUids(laterChanges, u"source"_s);
     Dataset dataset;
-    Items events, sources, categories, relations;
+    QHash<QString, Event> events;
+    QHash<QString, Source> sources;
+    Items categories, relations;
     for (const Relation &relation : current.relations)
         relations.insert(EntitySnapshot::relationKey(relation),
                          EntitySnapshot::fromRelation(relation));
-    for (const Event &event : current.events) {
+    // Moved, not copied: `current` is the store's read, handed over.
+    dataset.events.reserve(current.events.size());
+    for (Event &event : current.events) {
         if (touchedEvents.contains(event.uid))
-            events.insert(event.uid, EntitySnapshot::fromEvent(event));
+            events.insert(event.uid, std::move(event));
         else
-            dataset.events.append(event);
+            dataset.events.append(std::move(event));
     }
     QSet<QString> sourcesThen; // every source's uid then, kept whole or not
-    for (const Source &source : current.sources) {
-        if (touchedSources.contains(source.uid))
-            sources.insert(source.uid, EntitySnapshot::fromSource(source));
-        else {
-            dataset.sources.append(source);
+    dataset.sources.reserve(current.sources.size());
+    for (Source &source : current.sources) {
+        if (touchedSources.contains(source.uid)) {
+            sources.insert(source.uid, std::move(source));
+        } else {
             sourcesThen.insert(source.uid);
+            dataset.sources.append(std::move(source));
         }
     }
     for (const Category &category : current.categories)
@@ -67,36 +95,35 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
 
     for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it) {
         if (it->entity == u"event"_s)
-            undo(events, *it);
+            undoEvent(events, *it);
         else if (it->entity == u"source"_s)
-            undo(sources, *it);
+            undo(sources, *it, EntitySnapshot::toSource, EntitySnapshot::setSourceField);
         else if (it->entity == u"category"_s)
-            undo(categories, *it);
+            undoFields(categories, *it);
         else if (it->entity == u"relation"_s)
-            undo(relations, *it);
+            undoFields(relations, *it);
         else if (it->entity == u"dataset"_s && it->field == u"title"_s)
             title = EntitySnapshot::valueFromText(it->oldValue).toString();
     }
 
     dataset.title = title;
-    dataset.savedViews = current.savedViews;
+    dataset.savedViews = std::move(current.savedViews);
     for (auto it = categories.cbegin(); it != categories.cend(); ++it)
         dataset.categories.append(EntitySnapshot::toCategory(it.value()));
     std::sort(dataset.categories.begin(), dataset.categories.end(),
               [](const Category &a, const Category &b) {
                   return std::pair(a.order, a.name.toUtf8()) < std::pair(b.order, b.name.toUtf8());
               });
+    QList<Source> sourcesUndone;
     for (auto it = sources.cbegin(); it != sources.cend(); ++it) {
-        dataset.sources.append(EntitySnapshot::toSource(it.key(), it.value()));
+        sourcesUndone.append(it.value());
         sourcesThen.insert(it.key());
     }
-    std::sort(dataset.sources.begin(), dataset.sources.end(), [](const Source &a, const Source &b) {
+    putInPlace(dataset.sources, std::move(sourcesUndone), [](const Source &a, const Source &b) {
         return std::tuple(a.published.toIsoString().toUtf8(), a.title.toUtf8(), a.id) <
                std::tuple(b.published.toIsoString().toUtf8(), b.title.toUtf8(), b.id);
     });
-    for (auto it = events.cbegin(); it != events.cend(); ++it)
-        dataset.events.append(EntitySnapshot::toEvent(it.key(), it.value()));
-    std::sort(dataset.events.begin(), dataset.events.end(), [](const Event &a, const Event &b) {
+    putInPlace(dataset.events, events.values(), [](const Event &a, const Event &b) {
         return std::tuple(a.firstJulianDay(), a.lastJulianDay(), a.id) <
                std::tuple(b.firstJulianDay(), b.lastJulianDay(), b.id);
     });
@@ -130,16 +157,16 @@ Dataset datasetAsOf(const Dataset &current, const QList<RevisionChange> &laterCh
 
 std::optional<Event> eventAsOf(const std::optional<Event> &current, const QString &uid,
                                const QList<RevisionChange> &laterChanges) {
-    Items events;
+    QHash<QString, Event> events;
     if (current)
-        events.insert(uid, EntitySnapshot::fromEvent(*current));
+        events.insert(uid, *current);
     for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it)
         if (it->entity == u"event"_s && it->uid == uid)
-            undo(events, *it);
+            undoEvent(events, *it);
     const auto found = events.constFind(uid);
     if (found == events.cend())
         return std::nullopt;
-    Event event = EntitySnapshot::toEvent(uid, *found);
+    Event event = *found;
     if (current) // the same stored row: its id and times stay the store's
         event.id = current->id;
     return event;
@@ -147,9 +174,13 @@ std::optional<Event> eventAsOf(const std::optional<Event> &current, const QStrin
 
 QSet<QString> touchedUids(const QList<RevisionChange> &laterChanges, const QString &entity) {
     QSet<QString> uids;
-    for (const RevisionChange &change : laterChanges)
-        if (change.entity == entity)
-            uids.insert(change.uid);
+    const QString *last = nullptr; // an item's fields come one after the other: looked up once
+    for (const RevisionChange &change : laterChanges) {
+        if (change.entity != entity || (last && *last == change.uid))
+            continue;
+        uids.insert(change.uid);
+        last = &change.uid;
+    }
     return uids;
 }
 
@@ -162,7 +193,7 @@ StoreChanges changesBackTo(const Dataset &current, const QList<RevisionChange> &
     touchedNow.categories = current.categories;
     touchedNow.events = current.events;
     touchedNow.sources = current.sources;
-    const Dataset then = datasetAsOf(touchedNow, laterChanges);
+    const Dataset then = datasetAsOf(std::move(touchedNow), laterChanges);
 
     StoreChanges changes;
     changes.keepModified = true;
@@ -210,7 +241,7 @@ StoreChanges changesBackTo(const Dataset &current, const QList<RevisionChange> &
     }
     for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it)
         if (it->entity == u"relation"_s)
-            undo(relations, *it);
+            undoFields(relations, *it);
     const auto eventThen = [&](const QString &uid) {
         return !touchedEvents.contains(uid) || eventsThen.contains(uid);
     };

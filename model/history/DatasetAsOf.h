@@ -13,8 +13,7 @@
 // `laterChanges` are those changes in the order they were written (oldest first). The
 // result is in the order the store reads a dataset: categories by order and name, sources
 // by publication date, title and row id, events by their span of days and row id.
-[[nodiscard]] Dataset datasetAsOf(const Dataset &current,
-                                  const QList<RevisionChange> &laterChanges);
+[[nodiscard]] Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges);
 
 // One event as it stood at an earlier revision: `current` (nullopt: not stored now) with the
 // later changes of the event `uid` undone, newest first. nullopt when it did not exist then.

@@ -1,6 +1,7 @@
 #include "model/history/EntitySnapshot.h"
 
 #include "model/EventStatus.h"
+#include "model/IsoTimeStamp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,7 +29,11 @@ QString timeText(const QDateTime &time) {
 
 QDateTime timeFromText(const QJsonValue &value) {
     const QString text = value.toString();
-    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (text.isEmpty())
+        return {};
+    if (const std::optional<QDateTime> time = isoUtcTimeStamp(text.utf16(), text.size()))
+        return *time;
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
 PartialDate dateFromText(const QJsonValue &value) {
@@ -63,30 +68,49 @@ QJsonObject fromEvent(const Event &event) {
     return fields;
 }
 
+void setEventField(Event &event, QStringView field, const QJsonValue &value) {
+    if (field == u"id")
+        event.id = qint64(value.toDouble());
+    else if (field == u"title")
+        event.title = value.toString();
+    else if (field == u"summary")
+        event.summary = value.toString();
+    else if (field == u"start")
+        event.start = dateFromText(value);
+    else if (field == u"end")
+        event.end = dateFromText(value);
+    else if (field == u"category")
+        event.category = value.toString();
+    else if (field == u"status")
+        event.status = eventStatusFromKey(value.toString()).value_or(EventStatus::Confirmed);
+    else if (field == u"importance")
+        event.importance = value.toInt(2);
+    else if (field == u"actors")
+        event.actors = stringList(value);
+    else if (field == u"chips")
+        event.chips = stringList(value);
+    else if (field == u"tags")
+        event.tags = stringList(value);
+    else if (field == u"citations") {
+        event.citations.clear();
+        for (const QJsonValue &item : value.toArray()) {
+            const QJsonArray citation = item.toArray();
+            event.citations.append(
+                {citation.at(0).toString(), citation.at(1).toString(), citation.at(2).toString()});
+        }
+    } else if (field == u"created")
+        event.created = timeFromText(value);
+    else if (field == u"modified")
+        event.modified = timeFromText(value);
+    else if (field == u"translations")
+        event.translations = DataTranslations::eventTranslationsFromJson(value.toObject());
+}
+
 Event toEvent(const QString &uid, const QJsonObject &fields) {
-    Event event;
-    event.id = qint64(fields.value(u"id"_s).toDouble());
+    Event event; // a field the snapshot lacks keeps its default, as setEventField reads it
     event.uid = uid;
-    event.title = fields.value(u"title"_s).toString();
-    event.summary = fields.value(u"summary"_s).toString();
-    event.start = dateFromText(fields.value(u"start"_s));
-    event.end = dateFromText(fields.value(u"end"_s));
-    event.category = fields.value(u"category"_s).toString();
-    event.status =
-        eventStatusFromKey(fields.value(u"status"_s).toString()).value_or(EventStatus::Confirmed);
-    event.importance = fields.value(u"importance"_s).toInt(2);
-    event.actors = stringList(fields.value(u"actors"_s));
-    event.chips = stringList(fields.value(u"chips"_s));
-    event.tags = stringList(fields.value(u"tags"_s));
-    for (const QJsonValue &item : fields.value(u"citations"_s).toArray()) {
-        const QJsonArray citation = item.toArray();
-        event.citations.append(
-            {citation.at(0).toString(), citation.at(1).toString(), citation.at(2).toString()});
-    }
-    event.created = timeFromText(fields.value(u"created"_s));
-    event.modified = timeFromText(fields.value(u"modified"_s));
-    event.translations =
-        DataTranslations::eventTranslationsFromJson(fields.value(u"translations"_s).toObject());
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        setEventField(event, it.key(), it.value());
     return event;
 }
 
@@ -138,21 +162,38 @@ QJsonObject fromSource(const Source &source) {
     };
 }
 
+void setSourceField(Source &source, QStringView field, const QJsonValue &value) {
+    if (field == u"id")
+        source.id = qint64(value.toDouble());
+    else if (field == u"kind")
+        source.kind = value.toString();
+    else if (field == u"title")
+        source.title = value.toString();
+    else if (field == u"outlet")
+        source.outlet = value.toString();
+    else if (field == u"authors")
+        source.authors = stringList(value);
+    else if (field == u"url")
+        source.url = value.toString();
+    else if (field == u"doi")
+        source.doi = value.toString();
+    else if (field == u"published")
+        source.published = dateFromText(value);
+    else if (field == u"accessed")
+        source.accessed = dateFromText(value);
+    else if (field == u"language")
+        source.language = value.toString();
+    else if (field == u"excerpt")
+        source.excerpt = value.toString();
+    else if (field == u"notes")
+        source.notes = value.toString();
+}
+
 Source toSource(const QString &uid, const QJsonObject &fields) {
     Source source;
-    source.id = qint64(fields.value(u"id"_s).toDouble());
     source.uid = uid;
-    source.kind = fields.value(u"kind"_s).toString();
-    source.title = fields.value(u"title"_s).toString();
-    source.outlet = fields.value(u"outlet"_s).toString();
-    source.authors = stringList(fields.value(u"authors"_s));
-    source.url = fields.value(u"url"_s).toString();
-    source.doi = fields.value(u"doi"_s).toString();
-    source.published = dateFromText(fields.value(u"published"_s));
-    source.accessed = dateFromText(fields.value(u"accessed"_s));
-    source.language = fields.value(u"language"_s).toString();
-    source.excerpt = fields.value(u"excerpt"_s).toString();
-    source.notes = fields.value(u"notes"_s).toString();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        setSourceField(source, it.key(), it.value());
     return source;
 }
 
@@ -190,6 +231,11 @@ QString valueText(const QJsonValue &value) {
 QJsonValue valueFromText(const QString &text) {
     if (text.isNull())
         return QJsonValue(QJsonValue::Undefined);
+    // Most recorded values are plain strings (titles, dates, keys, times): those without an
+    // escape are read as they stand, the rest through the JSON parser.
+    if (text.size() >= 2 && text.startsWith(u'"') && text.indexOf(u'"', 1) == text.size() - 1 &&
+        !text.contains(u'\\'))
+        return QJsonValue(text.mid(1, text.size() - 2));
     const QJsonDocument document = QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8());
     return document.array().isEmpty() ? QJsonValue(QJsonValue::Undefined)
                                       : document.array().first();

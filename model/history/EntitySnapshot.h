@@ -18,8 +18,12 @@ namespace EntitySnapshot {
 
 [[nodiscard]] QJsonObject fromEvent(const Event &event);
 [[nodiscard]] Event toEvent(const QString &uid, const QJsonObject &fields);
+// One recorded field (as fromEvent names and writes it) put into `event`; an unknown field
+// changes nothing, an absent value (undefined) gives the field's default.
+void setEventField(Event &event, QStringView field, const QJsonValue &value);
 [[nodiscard]] QJsonObject fromSource(const Source &source);
 [[nodiscard]] Source toSource(const QString &uid, const QJsonObject &fields);
+void setSourceField(Source &source, QStringView field, const QJsonValue &value);
 [[nodiscard]] QJsonObject fromCategory(const Category &category);
 [[nodiscard]] Category toCategory(const QJsonObject &fields);
 // A relation is recorded under the key of its two events and type (relationKey: the compact

@@ -3,6 +3,7 @@
 // Rows read through SQLite's own interface (the whole dataset's read, the bulk import's look
 // at what is stored). Private to the store.
 
+#include "model/IsoTimeStamp.h"
 #include "model/store/sqlite/SqliteApi.h"
 #include "model/store/sqlite/SqliteTimelineStore.h"
 
@@ -23,6 +24,8 @@ public:
     RowReader &operator=(const RowReader &) = delete;
 
     [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
+    // A value for the statement's parameter `index` (?1 is 1), before the first next().
+    void bind(int index, qint64 value) { sqlite3_bind_int64(m_statement, index, value); }
     bool next() {
         m_result = sqlite3_step(m_statement);
         return m_result == SQLITE_ROW;
@@ -60,6 +63,9 @@ public:
     [[nodiscard]] qint64 integer(int column) const {
         return sqlite3_column_int64(m_statement, column);
     }
+    [[nodiscard]] bool isInteger(int column) const {
+        return sqlite3_column_type(m_statement, column) == SQLITE_INTEGER;
+    }
     [[nodiscard]] bool isNull(int column) const {
         return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
     }
@@ -81,22 +87,8 @@ public:
         const auto *data =
             reinterpret_cast<const unsigned char *>(sqlite3_column_text(m_statement, column));
         const int size = data ? sqlite3_column_bytes(m_statement, column) : 0;
-        const auto digits = [data](int at, int count) {
-            int value = 0;
-            for (int i = at; i < at + count; ++i) {
-                if (data[i] < '0' || data[i] > '9')
-                    return -1;
-                value = value * 10 + (data[i] - '0');
-            }
-            return value;
-        };
-        if (size == 24 && data[4] == '-' && data[7] == '-' && data[10] == 'T' && data[13] == ':' &&
-            data[16] == ':' && data[19] == '.' && data[23] == 'Z') {
-            const QDate day(digits(0, 4), digits(5, 2), digits(8, 2));
-            const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
-            if (digits(0, 4) > 0 && day.isValid() && time.isValid())
-                return QDateTime(day, time, Qt::UTC);
-        }
+        if (const std::optional<QDateTime> time = isoUtcTimeStamp(data, size))
+            return *time;
         return QDateTime::fromString(text(column), Qt::ISODateWithMs);
     }
 
