@@ -1,10 +1,11 @@
 // The PostgreSQL store: an import's new sources and events written in batches. Each record is
 // checked and its category, names and cited sources resolved when it is added (so an error
 // names the record, as a single save's does, and comes in file order); a batch then goes to
-// the server as one INSERT per table, its rows one JSON array bound as one parameter
-// (json_to_recordset). The triggers' search indexing is deferred for the transaction
-// (`chiptimeline.defer_index`, schema 5) and done once per touched row by index(). All of it
-// inside the import's transaction: a failure anywhere leaves the server unchanged.
+// the server as one statement (an INSERT per table, the events' and their links' in one
+// statement), each table's rows one JSON array bound as one parameter (json_to_recordset).
+// The triggers' search indexing is deferred for the transaction (`chiptimeline.defer_index`,
+// schema 5) and done once per touched row by index(). All of it inside the import's
+// transaction: a failure anywhere leaves the server unchanged.
 
 #include "model/store/postgres/PostgresTimelineStore.h"
 
@@ -264,40 +265,57 @@ bool PostgresTimelineStore::ImportBatch::addEvent(Event event, StoreError *error
 bool PostgresTimelineStore::ImportBatch::flushEvents(StoreError *error) {
     if (m_events.isEmpty())
         return true;
-    const QString what = u"import events (%1 in one batch)"_s.arg(m_events.size());
+    // One statement for the batch's events and their links: each link finds its event by uid
+    // among the rows the statement itself inserted (a hash join), not through the uid index,
+    // and the batch is one round trip. The links' checks and the tables' statement triggers
+    // run at its end, as for separate statements.
     QSqlQuery query(m_store.database());
-    if (!run(uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
-                   end_year, end_month, end_day, first_day, last_day, category_id, status,
-                   importance, created, modified, translations)
-                 SELECT uid, title, summary, sy, sm, sd, ey, em, ed, fd, ld, cat, status,
-                        importance, created, modified, translations
-                   FROM json_to_recordset(CAST(:rows AS json)) AS r(
-                     uid text, title text, summary text, sy integer, sm integer, sd integer,
-                     ey integer, em integer, ed integer, fd integer, ld integer, cat bigint,
-                     status text, importance integer, created text, modified text,
-                     translations text)
-                 RETURNING id)"_s,
-             compact(m_events), what, error, &query))
+    query.prepare(uR"(WITH e AS (
+                   INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
+                     end_year, end_month, end_day, first_day, last_day, category_id, status,
+                     importance, created, modified, translations)
+                   SELECT uid, title, summary, sy, sm, sd, ey, em, ed, fd, ld, cat, status,
+                          importance, created, modified, translations
+                     FROM json_to_recordset(CAST(:events AS json)) AS r(
+                       uid text, title text, summary text, sy integer, sm integer, sd integer,
+                       ey integer, em integer, ed integer, fd integer, ld integer, cat bigint,
+                       status text, importance integer, created text, modified text,
+                       translations text)
+                   RETURNING id, uid),
+                 a AS (
+                   INSERT INTO event_actor(event_id, actor_id, position)
+                   SELECT e.id, r.n, r.p
+                     FROM json_to_recordset(CAST(:actors AS json)) AS r(u text, n bigint, p integer)
+                     JOIN e ON e.uid = r.u),
+                 c AS (
+                   INSERT INTO event_chip(event_id, chip_id, position)
+                   SELECT e.id, r.n, r.p
+                     FROM json_to_recordset(CAST(:chips AS json)) AS r(u text, n bigint, p integer)
+                     JOIN e ON e.uid = r.u),
+                 t AS (
+                   INSERT INTO event_tag(event_id, tag_id, position)
+                   SELECT e.id, r.n, r.p
+                     FROM json_to_recordset(CAST(:tags AS json)) AS r(u text, n bigint, p integer)
+                     JOIN e ON e.uid = r.u),
+                 s AS (
+                   INSERT INTO event_source(event_id, source_id, quote, locator, position)
+                   SELECT e.id, r.s, r.quote, r.locator, r.p
+                     FROM json_to_recordset(CAST(:citations AS json))
+                          AS r(u text, s bigint, quote text, locator text, p integer)
+                     JOIN e ON e.uid = r.u)
+                 SELECT id FROM e)"_s);
+    query.bindValue(u":events"_s, compact(m_events));
+    query.bindValue(u":actors"_s, compact(m_names.value(u"actor"_s)));
+    query.bindValue(u":chips"_s, compact(m_names.value(u"chip"_s)));
+    query.bindValue(u":tags"_s, compact(m_names.value(u"tag"_s)));
+    query.bindValue(u":citations"_s, compact(m_citations));
+    if (!query.exec()) {
+        *error =
+            m_store.errorFrom(query, u"import events (%1 in one batch)"_s.arg(m_events.size()));
         return false;
+    }
     while (query.next())
         m_eventIds.insert(query.value(0).toLongLong());
-    for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s}) {
-        const QJsonArray rows = m_names.value(table);
-        if (!rows.isEmpty() && !run(uR"(INSERT INTO event_%1(event_id, %1_id, position)
-                     SELECT e.id, r.n, r.p
-                       FROM json_to_recordset(CAST(:rows AS json)) AS r(u text, n bigint, p integer)
-                       JOIN event e ON e.uid = r.u)"_s.arg(table),
-                                    compact(rows), what, error, &query))
-            return false;
-    }
-    if (!m_citations.isEmpty() &&
-        !run(uR"(INSERT INTO event_source(event_id, source_id, quote, locator, position)
-                 SELECT e.id, r.s, r.quote, r.locator, r.p
-                   FROM json_to_recordset(CAST(:rows AS json))
-                        AS r(u text, s bigint, quote text, locator text, p integer)
-                   JOIN event e ON e.uid = r.u)"_s,
-             compact(m_citations), what, error, &query))
-        return false;
     // The batch's uids now have rows: a later record of the file with one of them is matched
     // with it through the uid index.
     for (const QString &uid : std::as_const(m_pendingEvents))
