@@ -195,18 +195,20 @@ void tst_PostgresLinkChecks::changedLinkIsChecked() {
 
 void tst_PostgresLinkChecks::deletionTakesLinksAlong() {
     QSqlDatabase db = QSqlDatabase::database(u"one"_s);
-    const QString links =
-        u"SELECT (SELECT string_agg(event_id || ':' || actor_id, ' ' ORDER BY event_id, actor_id) "
-        u"FROM event_actor)"
-        " || ' / ' || (SELECT string_agg(event_id || ':' || chip_id, ' ' ORDER BY event_id, "
-        "chip_id) FROM event_chip)"
-        " || ' / ' || (SELECT string_agg(event_id || ':' || tag_id, ' ' ORDER BY event_id, tag_id) "
-        "FROM event_tag)"
-        " || ' / ' || (SELECT string_agg(event_id || ':' || source_id, ' ' ORDER BY event_id, "
-        "source_id) "
-        "FROM event_source)"
-        " || ' / ' || (SELECT string_agg(event_id::text, ' ' ORDER BY event_id) FROM event_search)"
-        " || ' / ' || (SELECT string_agg(source_id::text, ' ' ORDER BY source_id) FROM source_search)"_s;
+    // Each table's rows as "event:linked" pairs (the search tables: their ids), " / " between.
+    const auto rows = [](const QString &table, const QString &columns) {
+        return u"coalesce((SELECT string_agg(concat_ws(':', %2), ' ' ORDER BY %2) FROM %1), '')"_s
+            .arg(table, columns);
+    };
+    const QString links = u"SELECT concat_ws(' / ', "_s +
+                          QStringList{rows(u"event_actor"_s, u"event_id, actor_id"_s),
+                                      rows(u"event_chip"_s, u"event_id, chip_id"_s),
+                                      rows(u"event_tag"_s, u"event_id, tag_id"_s),
+                                      rows(u"event_source"_s, u"event_id, source_id"_s),
+                                      rows(u"event_search"_s, u"event_id"_s),
+                                      rows(u"source_search"_s, u"source_id"_s)}
+                              .join(u", "_s) +
+                          u")"_s;
     QCOMPARE(value(db, links), u"1:1 2:1 2:2 / 1:1 2:1 / 1:1 2:1 / 1:1 2:1 / 1 2 / 1 2"_s);
     QVERIFY(exec(db, u"DELETE FROM event WHERE id = 1"_s));
     QCOMPARE(value(db, links), u"2:1 2:2 / 2:1 / 2:1 / 2:1 / 2 / 1 2"_s);

@@ -12,10 +12,11 @@ using namespace Qt::StringLiterals;
 // constraints of the link tables, the search tables and revision_change become statement
 // triggers that ask the same in one pass over what the statement wrote:
 //   - chiptimeline_check_links(column, parent, key, …): every written `column` value names a
-//     row of `parent`; the parent rows another transaction committed are locked FOR KEY SHARE
-//     first, as the per-row check locks them, so that a concurrent delete waits for this
-//     transaction or makes this check fail; rows this transaction made itself cannot be
-//     deleted by anyone else and are not locked (xmin, as recordImport tells its rows);
+//     row of `parent` (one join of the statement's distinct values with `parent`); the rows
+//     another transaction made are then locked FOR KEY SHARE, as the per-row check locks
+//     them, so that a concurrent delete waits for this transaction, or, committed first,
+//     makes this check fail; rows this transaction made itself cannot be deleted by anyone
+//     else and are not locked (xmin, as recordImport tells its rows);
 //   - chiptimeline_delete_links(table, column, …): ON DELETE CASCADE, once per statement.
 // The same error as the constraint's (SQLSTATE 23503). Only the migration takes the tables'
 // strong locks (ALTER TABLE); the checks take the row locks the constraints took.
@@ -25,18 +26,31 @@ QStringList postgresStatementLinkChecks() {
               LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
             DECLARE
               missing text;
+              others bigint[];
+              locked bigint;
               i integer := 0;
             BEGIN
               WHILE i < TG_NARGS LOOP
-                EXECUTE format('SELECT count(*) FROM (SELECT FROM %2$I p WHERE p.%3$I IN '
-                               '(SELECT %1$I FROM changed) '
-                               'AND p.xmin <> pg_current_xact_id()::xid '
-                               'FOR KEY SHARE OF p) locked',
-                               TG_ARGV[i], TG_ARGV[i + 1], TG_ARGV[i + 2]);
-                EXECUTE format('SELECT min(c.k)::text FROM (SELECT DISTINCT %1$I AS k '
-                               'FROM changed) c WHERE NOT EXISTS '
-                               '(SELECT FROM %2$I p WHERE p.%3$I = c.k)',
-                               TG_ARGV[i], TG_ARGV[i + 1], TG_ARGV[i + 2]) INTO missing;
+                -- One look per written value: is its row there, and did another
+                -- transaction make it?
+                EXECUTE format('SELECT min(c.k) FILTER (WHERE p.%3$I IS NULL)::text, '
+                               'array_agg(c.k) FILTER (WHERE p.xmin <> pg_current_xact_id()::xid) '
+                               'FROM (SELECT DISTINCT %1$I AS k FROM changed) c '
+                               'LEFT JOIN %2$I p ON p.%3$I = c.k',
+                               TG_ARGV[i], TG_ARGV[i + 1], TG_ARGV[i + 2]) INTO missing, others;
+                IF missing IS NULL AND others IS NOT NULL THEN
+                  -- Those rows locked as the constraint locked them; one deleted since the
+                  -- look (by a transaction that committed meanwhile) is not locked: missing.
+                  EXECUTE format('SELECT count(*) FROM (SELECT FROM %1$I p WHERE p.%2$I = ANY($1) '
+                                 'FOR KEY SHARE OF p) l', TG_ARGV[i + 1], TG_ARGV[i + 2])
+                    INTO locked USING others;
+                  IF locked < cardinality(others) THEN
+                    EXECUTE format('SELECT min(k)::text FROM unnest($1) k WHERE NOT EXISTS '
+                                   '(SELECT FROM %1$I p WHERE p.%2$I = k)', TG_ARGV[i + 1],
+                                   TG_ARGV[i + 2]) INTO missing USING others;
+                    missing := coalesce(missing, others[1]::text);
+                  END IF;
+                END IF;
                 IF missing IS NOT NULL THEN
                   RAISE foreign_key_violation USING
                     MESSAGE = format('insert or update on table "%s" violates foreign key '
