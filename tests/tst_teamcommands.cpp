@@ -176,7 +176,7 @@ void TestTeamCommands::initRefusesANewerSchema() {
     result = run({u"--db"_s, server, u"init"_s});
     QCOMPARE(result.code, 1);
     QCOMPARE(result.err, u"chiptimeline: %1: written by a newer ChipTimeline (schema version 9; "
-                         "this version reads up to 7); left untouched\n"_s.arg(server));
+                         "this version reads up to 8); left untouched\n"_s.arg(server));
     result = run({u"--db"_s, server, u"list"_s});
     QCOMPARE(result.code, 1);
 }
