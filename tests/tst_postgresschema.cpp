@@ -155,8 +155,8 @@ void tst_PostgresSchema::initCreatesTheSchema() {
     QCOMPARE(postgresSchemaVersion(owner, &error), 0);
     QVERIFY2(initPostgresSchema(owner, &error), qPrintable(error.message));
     QCOMPARE(error.kind, StoreError::Kind::None);
-    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"7"_s);
-    QCOMPARE(postgresSchemaVersion(owner, &error), 7);
+    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"8"_s);
+    QCOMPARE(postgresSchemaVersion(owner, &error), 8);
     QCOMPARE(value(owner, u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                           "WHERE schemaname = current_schema()"_s),
              u"actor category chip event event_actor event_chip event_search event_source "
@@ -182,22 +182,22 @@ void tst_PostgresSchema::initTwiceChangesNothing() {
     QCOMPARE(value(owner, objects) + u' ' + value(owner, triggers) + u' ' +
                  value(owner, versionRow),
              before);
-    // Row versions 2, search 16, notifications 33, search words 4, history 3 (constraint
-    // triggers are internal).
-    QCOMPARE(value(owner, triggers), u"58"_s);
+    // Row versions 2, search 16, notifications 33, search words 4, history 3, link checks 14
+    // and their deletions 5 (schema 8; the remaining constraints' triggers are internal).
+    QCOMPARE(value(owner, triggers), u"77"_s);
 }
 
 void tst_PostgresSchema::newerSchemaIsRefused() {
     QSqlDatabase owner = QSqlDatabase::database(u"owner"_s);
-    QVERIFY(exec(owner, u"UPDATE meta SET value = '8' WHERE key = 'schema_version'"_s));
+    QVERIFY(exec(owner, u"UPDATE meta SET value = '9' WHERE key = 'schema_version'"_s));
     StoreError error;
     QVERIFY(!initPostgresSchema(owner, &error));
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
-             u"%1: written by a newer ChipTimeline (schema version 8; this version reads up to "
-             "7); left untouched"_s.arg(addressOf(m_database).displayString()));
-    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"8"_s);
-    QVERIFY(exec(owner, u"UPDATE meta SET value = '7' WHERE key = 'schema_version'"_s));
+             u"%1: written by a newer ChipTimeline (schema version 9; this version reads up to "
+             "8); left untouched"_s.arg(addressOf(m_database).displayString()));
+    QCOMPARE(value(owner, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"9"_s);
+    QVERIFY(exec(owner, u"UPDATE meta SET value = '8' WHERE key = 'schema_version'"_s));
 }
 
 void tst_PostgresSchema::foreignTablesAreRefused() {
@@ -232,7 +232,7 @@ void tst_PostgresSchema::ownerWithoutSuperuserRightsMayInit() {
     QVERIFY(db.isOpen());
     StoreError error;
     QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
-    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"7"_s);
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"8"_s);
     QCOMPARE(
         value(db,
               u"SELECT has_table_privilege('chiptimeline_editor', 'event', 'INSERT')::text "
@@ -262,7 +262,7 @@ void tst_PostgresSchema::olderSchemaStartsItsHistory() {
     QVERIFY(db.commit());
     StoreError error;
     QVERIFY2(initPostgresSchema(db, &error), qPrintable(error.message));
-    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"7"_s);
+    QCOMPARE(value(db, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), u"8"_s);
     QCOMPARE(value(db, u"SELECT string_agg(number || ' ' || kind || ' ' || summary || ' ' || "
                        "author, ', ') FROM revision"_s),
              u"1 start history starts here "_s + m_admin.userName);

@@ -31,6 +31,7 @@ SourceMatcher::Keys SourceMatcher::keysOf(const Source &source) {
 void SourceMatcher::add(const Source &source, const Keys &keys) {
     const qsizetype index = m_sources.size();
     m_sources.append(source);
+    m_keys.append(keys);
     if (!keys.doi.isEmpty() && !m_byDoi.contains(keys.doi))
         m_byDoi.insert(keys.doi, index);
     if (!keys.url.isEmpty())
@@ -50,7 +51,7 @@ qsizetype SourceMatcher::findMatch(const Source &candidate, const Keys &keys) co
     const auto firstSame = [&](QList<qsizetype> hits) -> qsizetype {
         std::sort(hits.begin(), hits.end());
         for (qsizetype index : std::as_const(hits)) {
-            if (isSameSource(m_sources.at(index), candidate))
+            if (isSameSource(m_sources.at(index), m_keys.at(index), candidate, keys))
                 return index;
         }
         return -1;
@@ -65,16 +66,21 @@ qsizetype SourceMatcher::findMatch(const Source &candidate, const Keys &keys) co
 }
 
 bool SourceMatcher::isSameSource(const Source &a, const Source &b) {
-    const QString doiA = effectiveDoi(a);
-    const QString doiB = effectiveDoi(b);
+    return isSameSource(a, keysOf(a), b, keysOf(b));
+}
+
+bool SourceMatcher::isSameSource(const Source &a, const Keys &keysA, const Source &b,
+                                 const Keys &keysB) {
+    const QString &doiA = keysA.doi;
+    const QString &doiB = keysB.doi;
     // A DOI names one work: two DOIs settle the question either way.
     if (!doiA.isEmpty() && !doiB.isEmpty())
         return doiA == doiB;
-    const QString titleA = normalizedTitle(a.title);
-    const QString titleB = normalizedTitle(b.title);
+    const QString &titleA = keysA.title;
+    const QString &titleB = keysB.title;
     const bool titlesAgree = titleA.isEmpty() || titleB.isEmpty() || titleA == titleB;
-    const QString urlA = normalizedUrl(a.url);
-    const QString urlB = normalizedUrl(b.url);
+    const QString &urlA = keysA.url;
+    const QString &urlB = keysB.url;
     if (!urlA.isEmpty() && urlA == urlB)
         return titlesAgree;
     if (titleA.isEmpty() || titleA != titleB)

@@ -58,7 +58,13 @@ public:
     [[nodiscard]] static bool datesCompatible(const PartialDate &a, const PartialDate &b);
 
 private:
+    // isSameSource with both sources' keys worked out already (findMatch keeps those of
+    // every source added: a title shared by many sources asked each one's keys again).
+    [[nodiscard]] static bool isSameSource(const Source &a, const Keys &keysA, const Source &b,
+                                           const Keys &keysB);
+
     QList<Source> m_sources;
+    QList<Keys> m_keys; // m_sources' keys, by index
     QHash<QString, qsizetype> m_byDoi;
     QMultiHash<QString, qsizetype> m_byUrl;
     QMultiHash<QString, qsizetype> m_byTitle;

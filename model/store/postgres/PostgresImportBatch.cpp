@@ -1,16 +1,16 @@
 // The PostgreSQL store: an import's new sources and events written in batches. Each record is
 // checked and its category, names and cited sources resolved when it is added (so an error
 // names the record, as a single save's does, and comes in file order); a batch then goes to
-// the server as one INSERT per table, its rows one JSON array bound as one parameter
-// (json_to_recordset). The triggers' search indexing is deferred for the transaction
-// (`chiptimeline.defer_index`, schema 5) and done once per touched row by index(). All of it
-// inside the import's transaction: a failure anywhere leaves the server unchanged.
+// the server as one statement (an INSERT per table, the events' and their links' in one
+// statement), each table's rows one JSON array bound as one parameter (json_to_recordset).
+// The triggers' search indexing is deferred for the transaction (`chiptimeline.defer_index`,
+// schema 5) and done once per touched row by index(). All of it inside the import's
+// transaction: a failure anywhere leaves the server unchanged.
 
 #include "model/store/postgres/PostgresTimelineStore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlError>
 #include <QUuid>
 #include <QVariant>
@@ -25,10 +25,6 @@ constexpr qsizetype BatchSize = 2000;
 // Ids per call of an index function.
 constexpr qsizetype IndexChunk = 20000;
 
-QJsonValue nullIfZero(qint64 value) {
-    return value == 0 ? QJsonValue() : QJsonValue(value);
-}
-
 QString orEmpty(const QString &value) {
     return value.isNull() ? u""_s : value;
 }
@@ -42,6 +38,56 @@ QString newUid() {
 }
 
 } // namespace
+
+void PostgresTimelineStore::JsonRows::append(std::initializer_list<Field> fields) {
+    m_text.append(m_rows == 0 ? "{" : ",{");
+    bool first = true;
+    for (const Field &field : fields) {
+        if (!first)
+            m_text.append(',');
+        first = false;
+        m_text.append('"').append(field.key.data(), field.key.size()).append("\":");
+        switch (field.kind) {
+        case Field::Kind::Text:
+            appendString(field.text);
+            break;
+        case Field::Kind::Number:
+            m_text.append(QByteArray::number(field.number));
+            break;
+        case Field::Kind::Null:
+            m_text.append("null");
+            break;
+        }
+    }
+    m_text.append('}');
+    ++m_rows;
+}
+
+void PostgresTimelineStore::JsonRows::appendString(QStringView value) {
+    // JSON's escapes: the quote, the backslash and the control characters; everything else
+    // as UTF-8.
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = value.toUtf8();
+    m_text.append('"');
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            m_text.append('\\').append(c);
+        } else if (byte < 0x20) {
+            m_text.append("\\u00").append(hex[byte >> 4]).append(hex[byte & 0xf]);
+        } else {
+            m_text.append(c);
+        }
+    }
+    m_text.append('"');
+}
+
+QString PostgresTimelineStore::JsonRows::text() const {
+    QByteArray all;
+    all.reserve(m_text.size() + 2);
+    all.append('[').append(m_text).append(']');
+    return QString::fromUtf8(all);
+}
 
 PostgresTimelineStore::ImportBatch::ImportBatch(PostgresTimelineStore &store)
     : m_store(store) {}
@@ -135,20 +181,20 @@ bool PostgresTimelineStore::ImportBatch::addSource(Source source, StoreError *er
     if (source.uid.isEmpty())
         source.uid = newUid();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    m_sources.append(QJsonObject{
-        {u"uid"_s, source.uid},
-        {u"kind"_s, orEmpty(source.kind)},
-        {u"title"_s, source.title.trimmed()},
-        {u"outlet"_s, orEmpty(source.outlet)},
-        {u"authors"_s, source.authors.join(u'\n')},
-        {u"url"_s, source.url.trimmed()},
-        {u"doi"_s, source.doi.trimmed()},
-        {u"published"_s, orEmpty(source.published.toIsoString())},
-        {u"accessed"_s, orEmpty(source.accessed.toIsoString())},
-        {u"language"_s, orEmpty(source.language)},
-        {u"excerpt"_s, orEmpty(source.excerpt)},
-        {u"notes"_s, orEmpty(source.notes)},
-        {u"now"_s, now},
+    m_sources.append({
+        {"uid"_L1, source.uid},
+        {"kind"_L1, orEmpty(source.kind)},
+        {"title"_L1, source.title.trimmed()},
+        {"outlet"_L1, orEmpty(source.outlet)},
+        {"authors"_L1, source.authors.join(u'\n')},
+        {"url"_L1, source.url.trimmed()},
+        {"doi"_L1, source.doi.trimmed()},
+        {"published"_L1, orEmpty(source.published.toIsoString())},
+        {"accessed"_L1, orEmpty(source.accessed.toIsoString())},
+        {"language"_L1, orEmpty(source.language)},
+        {"excerpt"_L1, orEmpty(source.excerpt)},
+        {"notes"_L1, orEmpty(source.notes)},
+        {"now"_L1, now},
     });
     m_pendingSources.insert(source.uid);
     return m_sources.size() < BatchSize || flushSources(error);
@@ -167,7 +213,7 @@ bool PostgresTimelineStore::ImportBatch::flushSources(StoreError *error) {
                      doi text, published text, accessed text, language text, excerpt text,
                      notes text, now text)
                  RETURNING id, uid)"_s,
-             compact(m_sources), u"import sources (%1 in one batch)"_s.arg(m_sources.size()), error,
+             m_sources.text(), u"import sources (%1 in one batch)"_s.arg(m_sources.size()), error,
              &query))
         return false;
     while (query.next()) {
@@ -178,7 +224,7 @@ bool PostgresTimelineStore::ImportBatch::flushSources(StoreError *error) {
     for (const QString &uid : std::as_const(m_pendingSources))
         m_knownSources.remove(uid);
     m_pendingSources.clear();
-    m_sources = {};
+    m_sources.clear();
     return true;
 }
 
@@ -191,24 +237,25 @@ bool PostgresTimelineStore::ImportBatch::addEvent(Event event, StoreError *error
     if (event.uid.isEmpty())
         event.uid = newUid();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    m_events.append(QJsonObject{
-        {u"uid"_s, event.uid},
-        {u"title"_s, event.title.trimmed()},
-        {u"summary"_s, orEmpty(event.summary)},
-        {u"sy"_s, event.start.year()},
-        {u"sm"_s, nullIfZero(event.start.month())},
-        {u"sd"_s, nullIfZero(event.start.day())},
-        {u"ey"_s, nullIfZero(event.end.year())},
-        {u"em"_s, nullIfZero(event.end.month())},
-        {u"ed"_s, nullIfZero(event.end.day())},
-        {u"fd"_s, qint64(event.firstJulianDay())},
-        {u"ld"_s, qint64(event.lastJulianDay())},
-        {u"cat"_s, nullIfZero(category)},
-        {u"status"_s, eventStatusKey(event.status)},
-        {u"importance"_s, event.importance},
-        {u"created"_s, event.created.isValid() ? event.created.toString(Qt::ISODateWithMs) : now},
-        {u"modified"_s, now},
-        {u"translations"_s, DataTranslations::toText(event.translations)},
+    using Field = JsonRows::Field;
+    m_events.append({
+        {"uid"_L1, event.uid},
+        {"title"_L1, event.title.trimmed()},
+        {"summary"_L1, orEmpty(event.summary)},
+        {"sy"_L1, qint64(event.start.year())},
+        Field::orNull("sm"_L1, event.start.month()),
+        Field::orNull("sd"_L1, event.start.day()),
+        Field::orNull("ey"_L1, event.end.year()),
+        Field::orNull("em"_L1, event.end.month()),
+        Field::orNull("ed"_L1, event.end.day()),
+        {"fd"_L1, qint64(event.firstJulianDay())},
+        {"ld"_L1, qint64(event.lastJulianDay())},
+        Field::orNull("cat"_L1, category),
+        {"status"_L1, eventStatusKey(event.status)},
+        {"importance"_L1, qint64(event.importance)},
+        {"created"_L1, event.created.isValid() ? event.created.toString(Qt::ISODateWithMs) : now},
+        {"modified"_L1, now},
+        {"translations"_L1, DataTranslations::toText(event.translations)},
     });
 
     // Names as writeEventLinks links them: trimmed, blanks left out, a repeat linked once.
@@ -226,7 +273,7 @@ bool PostgresTimelineStore::ImportBatch::addEvent(Event event, StoreError *error
                 continue;
             seen.insert(nameRow);
             m_names[table].append(
-                QJsonObject{{u"u"_s, event.uid}, {u"n"_s, nameRow}, {u"p"_s, position++}});
+                {{"u"_L1, event.uid}, {"n"_L1, nameRow}, {"p"_L1, qint64(position++)}});
         }
         return true;
     };
@@ -251,11 +298,11 @@ bool PostgresTimelineStore::ImportBatch::addEvent(Event event, StoreError *error
             continue;
         seen.insert(sourceRow);
         m_sourceIds.insert(sourceRow); // its document holds the quotes citing it
-        m_citations.append(QJsonObject{{u"u"_s, event.uid},
-                                       {u"s"_s, sourceRow},
-                                       {u"quote"_s, orEmpty(citation.quote)},
-                                       {u"locator"_s, orEmpty(citation.locator)},
-                                       {u"p"_s, position++}});
+        m_citations.append({{"u"_L1, event.uid},
+                            {"s"_L1, sourceRow},
+                            {"quote"_L1, orEmpty(citation.quote)},
+                            {"locator"_L1, orEmpty(citation.locator)},
+                            {"p"_L1, qint64(position++)}});
     }
     m_pendingEvents.insert(event.uid);
     return m_events.size() < BatchSize || flushEvents(error);
@@ -264,48 +311,65 @@ bool PostgresTimelineStore::ImportBatch::addEvent(Event event, StoreError *error
 bool PostgresTimelineStore::ImportBatch::flushEvents(StoreError *error) {
     if (m_events.isEmpty())
         return true;
-    const QString what = u"import events (%1 in one batch)"_s.arg(m_events.size());
+    // One statement for the batch's events and their links: each link finds its event by uid
+    // among the rows the statement itself inserted (a hash join), not through the uid index,
+    // and the batch is one round trip. The links' checks and the tables' statement triggers
+    // run at its end, as for separate statements.
     QSqlQuery query(m_store.database());
-    if (!run(uR"(INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
-                   end_year, end_month, end_day, first_day, last_day, category_id, status,
-                   importance, created, modified, translations)
-                 SELECT uid, title, summary, sy, sm, sd, ey, em, ed, fd, ld, cat, status,
-                        importance, created, modified, translations
-                   FROM json_to_recordset(CAST(:rows AS json)) AS r(
-                     uid text, title text, summary text, sy integer, sm integer, sd integer,
-                     ey integer, em integer, ed integer, fd integer, ld integer, cat bigint,
-                     status text, importance integer, created text, modified text,
-                     translations text)
-                 RETURNING id)"_s,
-             compact(m_events), what, error, &query))
+    query.prepare(uR"(WITH e AS (
+                   INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
+                     end_year, end_month, end_day, first_day, last_day, category_id, status,
+                     importance, created, modified, translations)
+                   SELECT uid, title, summary, sy, sm, sd, ey, em, ed, fd, ld, cat, status,
+                          importance, created, modified, translations
+                     FROM json_to_recordset(CAST(:events AS json)) AS r(
+                       uid text, title text, summary text, sy integer, sm integer, sd integer,
+                       ey integer, em integer, ed integer, fd integer, ld integer, cat bigint,
+                       status text, importance integer, created text, modified text,
+                       translations text)
+                   RETURNING id, uid),
+                 a AS (
+                   INSERT INTO event_actor(event_id, actor_id, position)
+                   SELECT e.id, r.n, r.p
+                     FROM json_to_recordset(CAST(:actors AS json)) AS r(u text, n bigint, p integer)
+                     JOIN e ON e.uid = r.u),
+                 c AS (
+                   INSERT INTO event_chip(event_id, chip_id, position)
+                   SELECT e.id, r.n, r.p
+                     FROM json_to_recordset(CAST(:chips AS json)) AS r(u text, n bigint, p integer)
+                     JOIN e ON e.uid = r.u),
+                 t AS (
+                   INSERT INTO event_tag(event_id, tag_id, position)
+                   SELECT e.id, r.n, r.p
+                     FROM json_to_recordset(CAST(:tags AS json)) AS r(u text, n bigint, p integer)
+                     JOIN e ON e.uid = r.u),
+                 s AS (
+                   INSERT INTO event_source(event_id, source_id, quote, locator, position)
+                   SELECT e.id, r.s, r.quote, r.locator, r.p
+                     FROM json_to_recordset(CAST(:citations AS json))
+                          AS r(u text, s bigint, quote text, locator text, p integer)
+                     JOIN e ON e.uid = r.u)
+                 SELECT id FROM e)"_s);
+    query.bindValue(u":events"_s, m_events.text());
+    query.bindValue(u":actors"_s, m_names.value(u"actor"_s).text());
+    query.bindValue(u":chips"_s, m_names.value(u"chip"_s).text());
+    query.bindValue(u":tags"_s, m_names.value(u"tag"_s).text());
+    query.bindValue(u":citations"_s, m_citations.text());
+    if (!query.exec()) {
+        *error =
+            m_store.errorFrom(query, u"import events (%1 in one batch)"_s.arg(m_events.size()));
         return false;
+    }
     while (query.next())
         m_eventIds.insert(query.value(0).toLongLong());
-    for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s}) {
-        const QJsonArray rows = m_names.value(table);
-        if (!rows.isEmpty() && !run(uR"(INSERT INTO event_%1(event_id, %1_id, position)
-                     SELECT e.id, r.n, r.p
-                       FROM json_to_recordset(CAST(:rows AS json)) AS r(u text, n bigint, p integer)
-                       JOIN event e ON e.uid = r.u)"_s.arg(table),
-                                    compact(rows), what, error, &query))
-            return false;
-    }
-    if (!m_citations.isEmpty() &&
-        !run(uR"(INSERT INTO event_source(event_id, source_id, quote, locator, position)
-                 SELECT e.id, r.s, r.quote, r.locator, r.p
-                   FROM json_to_recordset(CAST(:rows AS json))
-                        AS r(u text, s bigint, quote text, locator text, p integer)
-                   JOIN event e ON e.uid = r.u)"_s,
-             compact(m_citations), what, error, &query))
-        return false;
     // The batch's uids now have rows: a later record of the file with one of them is matched
     // with it through the uid index.
     for (const QString &uid : std::as_const(m_pendingEvents))
         m_knownEvents.remove(uid);
     m_pendingEvents.clear();
-    m_events = {};
+    m_events.clear();
     m_names.clear();
-    m_citations = {};
+    m_citations.clear();
     return true;
 }
 

@@ -542,6 +542,8 @@ const QList<PostgresMigration> &postgresMigrations() {
         {6, u"a bulk import indexes each row once"_s, deferredIndexing()},
         {7, u"the search table keeps each event's first day, to rank without the events"_s,
          searchFirstDays()},
+        {8, u"foreign keys of links checked once per statement, not once per row"_s,
+         postgresStatementLinkChecks()},
     };
     return migrations;
 }

@@ -23,6 +23,9 @@ struct PostgresMigration {
 
 [[nodiscard]] const QList<PostgresMigration> &postgresMigrations();
 [[nodiscard]] int latestPostgresSchemaVersion();
+// Migration 8's statements (PostgresLinkChecks.cpp): the links' foreign keys checked once per
+// statement instead of once per row.
+[[nodiscard]] QStringList postgresStatementLinkChecks();
 
 // The channel the change triggers notify. Each payload is JSON:
 //   {"table" : "event", "id" : 42, "op" : "update"}

@@ -14,6 +14,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 
 // The PostgreSQL store: a team's timeline on a server, through QtSql's QPSQL driver, on the
@@ -170,6 +171,48 @@ private:
                       const BeforeImport &before, StoreError *error);
 
     // ---- An import's new records, in batches (PostgresImportBatch.cpp) ----
+    // The rows of one table for json_to_recordset(): the text of a JSON array of objects,
+    // written as the rows come, each row's fields in the order given (a QJsonObject per row
+    // sorted its keys and took more time than the server's work on the row).
+    class JsonRows {
+    public:
+        struct Field {
+            enum class Kind { Text, Number, Null };
+            Field(QLatin1StringView name, const QString &value)
+                : key(name)
+                , text(value) {}
+            Field(QLatin1StringView name, qint64 value)
+                : key(name)
+                , number(value)
+                , kind(Kind::Number) {}
+            // JSON null for 0 (an unknown month, no category).
+            [[nodiscard]] static Field orNull(QLatin1StringView name, qint64 value) {
+                Field field(name, value);
+                if (value == 0)
+                    field.kind = Kind::Null;
+                return field;
+            }
+            QLatin1StringView key;
+            QString text;
+            qint64 number = 0;
+            Kind kind = Kind::Text;
+        };
+        void append(std::initializer_list<Field> fields);
+        [[nodiscard]] qsizetype size() const { return m_rows; }
+        [[nodiscard]] bool isEmpty() const { return m_rows == 0; }
+        // "[{…},{…}]", or "[]" for no rows.
+        [[nodiscard]] QString text() const;
+        void clear() {
+            m_text.clear();
+            m_rows = 0;
+        }
+
+    private:
+        void appendString(QStringView value);
+        QByteArray m_text; // the rows, comma-separated, without the brackets
+        qsizetype m_rows = 0;
+    };
+
     class ImportBatch {
     public:
         explicit ImportBatch(PostgresTimelineStore &store);
@@ -206,12 +249,12 @@ private:
         QHash<QString, qint64> m_knownSources; // uid → id (0: not on the server)
         QSet<QString> m_pendingEvents;
         QSet<QString> m_pendingSources;
-        QJsonArray m_events;
-        QJsonArray m_sources;
-        QHash<QString, QJsonArray> m_names; // by table (actor, chip, tag): {u, n, p}
-        QJsonArray m_citations;             // {u, s, quote, locator, p}
-        QSet<qint64> m_eventIds;            // to index
-        QSet<qint64> m_sourceIds;           // to index
+        JsonRows m_events;
+        JsonRows m_sources;
+        QHash<QString, JsonRows> m_names; // by table (actor, chip, tag): {u, n, p}
+        JsonRows m_citations;             // {u, s, quote, locator, p}
+        QSet<qint64> m_eventIds;          // to index
+        QSet<qint64> m_sourceIds;         // to index
     };
 
     // ---- Live updates (PostgresLiveChanges.cpp) ----
