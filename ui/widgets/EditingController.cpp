@@ -110,6 +110,10 @@ EditingController::EditingController(TimelineStore &store, QWidget *window)
                 this,
                 [this] {
                     m_changesHeard = false;
+                    if (!m_dataVersion) { // nothing read yet to compare with: the notice says
+                        emit dataChanged();
+                        return;
+                    }
                     checkForOutsideChanges();
                 },
                 Qt::QueuedConnection);
