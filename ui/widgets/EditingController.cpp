@@ -92,14 +92,16 @@ EditingController::EditingController(TimelineStore &store, QWidget *window)
         if (QAction *a = action(name))
             a->setIcon(QIcon::fromTheme(icon));
 
-    m_dataVersion = m_store.dataVersion();
+    // The change token is first read where the window loads the data (noteDataLoaded), or at
+    // the first look for outside changes: on a server it sums every event's row version, and
+    // reading it here as well would cost the window's first frame a second pass.
     if (m_window)
         m_window->installEventFilter(this);
     // Live updates from a server: the notices of one commit arrive together and are taken in
     // as one refresh, once the event loop has read them all.
     // The window destroys the store before this controller (its child); the guard covers a
     // store that lives on.
-    m_store.listenForChanges(
+    m_liveChanges = m_store.listenForChanges(
         [this, self = QPointer<EditingController>(this)](const StoreChangeNotice &) {
             if (!self || m_changesHeard)
                 return;
@@ -108,6 +110,10 @@ EditingController::EditingController(TimelineStore &store, QWidget *window)
                 this,
                 [this] {
                     m_changesHeard = false;
+                    if (!m_dataVersion) { // nothing read yet to compare with: the notice says
+                        emit dataChanged();
+                        return;
+                    }
                     checkForOutsideChanges();
                 },
                 Qt::QueuedConnection);
@@ -184,7 +190,9 @@ void EditingController::attachDetails(QWidget *details) {
 }
 
 bool EditingController::eventFilter(QObject *watched, QEvent *event) {
-    if (watched == m_window && event->type() == QEvent::WindowActivate)
+    // A store that announces every commit (a server) has its notices bring the changes; the
+    // change token is then not read again each time the window comes to the front.
+    if (watched == m_window && event->type() == QEvent::WindowActivate && !m_liveChanges)
         checkForOutsideChanges();
     if (watched != m_window && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
@@ -204,7 +212,11 @@ void EditingController::checkForOutsideChanges() {
     if (m_store.isConnectionLost()) // the window reloads once the server is back
         return;
     const qint64 version = m_store.dataVersion();
-    if (version == m_dataVersion)
+    if (!m_dataVersion) { // no data read through this controller yet: now is the baseline
+        m_dataVersion = version;
+        return;
+    }
+    if (version == *m_dataVersion)
         return;
     m_dataVersion = version;
     emit dataChanged();

@@ -114,8 +114,9 @@ private:
     QAction *m_redo = nullptr;
     bool m_showErrors = true;
     bool m_lastFailed = false;
-    qint64 m_dataVersion = 0;
-    bool m_changesHeard = false; // a refresh for live notices is queued
+    std::optional<qint64> m_dataVersion; // the store's change token as last seen
+    bool m_changesHeard = false;         // a refresh for live notices is queued
+    bool m_liveChanges = false; // the store tells of other clients' commits (listenForChanges)
     // What the event editor offers, as last read: an editor opened again while the server is
     // not reachable offers these rather than nothing.
     struct EditorLists {

@@ -49,6 +49,7 @@ bool PostgresTimelineStore::listenForChanges(ChangeListener listener) {
         m_changeListener = {};
         return false;
     }
+    PostgresDetail::guardListeningSockets();
     m_changeConnection = QObject::connect(
         driver, &QSqlDriver::notification, &m_noticeContext,
         [this](const QString &name, QSqlDriver::NotificationSource source,

@@ -289,13 +289,20 @@ private:
 
 // Shared by the PostgreSQL store's units.
 namespace PostgresDetail {
+// The elements of a one-dimensional text array as PostgreSQL writes it ({a,"b c",NULL}); a
+// NULL element is an empty string (PostgresTimelineData.cpp).
+[[nodiscard]] QStringList textArrayElements(QStringView array);
 // Binds every value of `bindings` to `query` by name.
 void bindAll(QSqlQuery &query, const QVariantMap &bindings);
 // SearchQuery's FTS5 expression as the text of a tsquery for to_tsquery('chiptimeline_search',
 // …): phrases as `<->`, prefixes as `:*`, AND/OR/NOT as &, |, & !. Empty when nothing is left.
 [[nodiscard]] QString tsqueryFromFts(const QString &expression);
-// Settings for a newly opened connection: no parallel workers. The store's reads are short
-// and latency-bound; starting a worker process costs more than it saves (on a busy server a
-// search with no match took ~90 ms waiting for its worker, ~1 ms without).
+// Settings for a newly opened connection: no parallel workers (the store's reads are short
+// and latency-bound; starting a worker process costs more than it saves: on a busy server a
+// search with no match took ~90 ms waiting for its worker, ~1 ms without), and a small GIN
+// pending list for what it writes (searches read that list in full until autovacuum runs).
 void setUpSession(QSqlDatabase &database);
+// Keeps the driver's socket notifier for LISTEN from outliving the socket libpq closes when
+// the server ends the connection (PostgresConnection.cpp); call it where a store subscribes.
+void guardListeningSockets();
 } // namespace PostgresDetail
