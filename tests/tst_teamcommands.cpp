@@ -169,14 +169,14 @@ void TestTeamCommands::copyRefusesATimelineThatIsNotEmpty() {
 void TestTeamCommands::initRefusesANewerSchema() {
     const QString server = newDatabase(u"newer"_s);
     Result result = run({u"--db"_s, server, u"init"_s});
-    QCOMPARE(result.out, server + u": ready, schema version 8\n"_s);
+    QCOMPARE(result.out, server + u": ready, schema version 9\n"_s);
     QCOMPARE(result.code, 0);
-    QVERIFY(exec(u"UPDATE meta SET value = '9' WHERE key = 'schema_version'"_s,
+    QVERIFY(exec(u"UPDATE meta SET value = '10' WHERE key = 'schema_version'"_s,
                  u"ct_team_newer_"_s + m_suffix));
     result = run({u"--db"_s, server, u"init"_s});
     QCOMPARE(result.code, 1);
-    QCOMPARE(result.err, u"chiptimeline: %1: written by a newer ChipTimeline (schema version 9; "
-                         "this version reads up to 8); left untouched\n"_s.arg(server));
+    QCOMPARE(result.err, u"chiptimeline: %1: written by a newer ChipTimeline (schema version 10; "
+                         "this version reads up to 9); left untouched\n"_s.arg(server));
     result = run({u"--db"_s, server, u"list"_s});
     QCOMPARE(result.code, 1);
 }

@@ -238,6 +238,8 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
         return batch.index(err) && markFilled(err) &&
                recordImport(parts.fileName(), counts, *before, err);
     });
+    if (done)
+        gatherStatisticsAfterImport(counts);
     if (done && summary)
         *summary = counts;
     return done;

@@ -544,6 +544,7 @@ const QList<PostgresMigration> &postgresMigrations() {
          searchFirstDays()},
         {8, u"foreign keys of links checked once per statement, not once per row"_s,
          postgresStatementLinkChecks()},
+        {9, u"statistics gathered right after a large import"_s, postgresStatisticsGathering()},
     };
     return migrations;
 }

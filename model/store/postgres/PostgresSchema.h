@@ -26,6 +26,9 @@ struct PostgresMigration {
 // Migration 8's statements (PostgresLinkChecks.cpp): the links' foreign keys checked once per
 // statement instead of once per row.
 [[nodiscard]] QStringList postgresStatementLinkChecks();
+// Migration 9's (PostgresStatistics.cpp): chiptimeline_gather_statistics(), which an editor
+// calls after a large import to give the planner the new rows' statistics at once.
+[[nodiscard]] QStringList postgresStatisticsGathering();
 
 // The channel the change triggers notify. Each payload is JSON:
 //   {"table" : "event", "id" : 42, "op" : "update"}

@@ -169,6 +169,9 @@ private:
     // change for each event and source it added, and the dataset's title if it set one.
     bool recordImport(const QString &fileName, const ImportSummary &counts,
                       const BeforeImport &before, StoreError *error);
+    // After an import that added many rows, the planner's statistics of the timeline's
+    // tables gathered at once (PostgresStatistics.cpp; best effort, after the commit).
+    void gatherStatisticsAfterImport(const ImportSummary &counts) const;
 
     // ---- An import's new records, in batches (PostgresImportBatch.cpp) ----
     // The rows of one table for json_to_recordset(): the text of a JSON array of objects,
