@@ -1,3 +1,4 @@
+#include "ServerSqlTestUtil.h"
 #include "model/store/postgres/PostgresSchema.h"
 #include "model/store/postgres/ServerAddress.h"
 #include "model/store/postgres/ServerTrouble.h"
@@ -43,30 +44,16 @@ private:
 QSqlDatabase tst_PostgresLinkChecks::open(const QString &connection, const QString &database) {
     ServerAddress address = m_admin;
     address.databaseName = database;
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
-    address.applyTo(db);
     m_connections << connection;
-    if (!db.open())
-        qWarning("%s",
-                 qPrintable(connectionFailure(db.lastError(), address.displayString()).message));
-    return db;
+    return ServerSql::open(connection, address);
 }
 
 bool tst_PostgresLinkChecks::exec(QSqlDatabase db, const QString &statement) {
-    QSqlQuery query(db);
-    if (query.exec(statement))
-        return true;
-    qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-    return false;
+    return ServerSql::exec(db, statement);
 }
 
 QString tst_PostgresLinkChecks::value(QSqlDatabase db, const QString &statement) {
-    QSqlQuery query(db);
-    if (!query.exec(statement) || !query.next()) {
-        qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-        return u"(failed)"_s;
-    }
-    return query.value(0).isNull() ? u"NULL"_s : query.value(0).toString();
+    return ServerSql::value(db, statement);
 }
 
 QString tst_PostgresLinkChecks::failure(QSqlDatabase db, const QString &statement) {

@@ -1,3 +1,4 @@
+#include "ServerSqlTestUtil.h"
 #include "model/store/TimelineStore.h"
 #include "model/store/postgres/PostgresSchema.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
@@ -58,30 +59,16 @@ private:
 };
 
 QSqlDatabase tst_PostgresSchema::open(const QString &connection, const ServerAddress &address) {
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
-    address.applyTo(db);
     m_connections << connection;
-    if (!db.open())
-        qWarning("%s",
-                 qPrintable(connectionFailure(db.lastError(), address.displayString()).message));
-    return db;
+    return ServerSql::open(connection, address);
 }
 
 bool tst_PostgresSchema::exec(QSqlDatabase db, const QString &statement) {
-    QSqlQuery query(db);
-    if (query.exec(statement))
-        return true;
-    qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-    return false;
+    return ServerSql::exec(db, statement);
 }
 
 QString tst_PostgresSchema::value(QSqlDatabase db, const QString &statement) {
-    QSqlQuery query(db);
-    if (!query.exec(statement) || !query.next()) {
-        qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-        return u"(failed)"_s;
-    }
-    return query.value(0).isNull() ? u"NULL"_s : query.value(0).toString();
+    return ServerSql::value(db, statement);
 }
 
 ServerAddress tst_PostgresSchema::addressOf(const QString &database, const QString &user) const {
