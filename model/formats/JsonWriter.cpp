@@ -100,6 +100,16 @@ char *encodeJsonString(const char16_t *in, const char16_t *end, char *out) {
 
 } // namespace
 
+void appendJsonString(QByteArray &out, QStringView text) {
+    const qsizetype start = out.size();
+    out.resize(start + 2 + text.size() * MaxBytesPerUnit); // room for the worst case
+    char *at = out.data() + start;
+    *at++ = '"';
+    at = encodeJsonString(text.utf16(), text.utf16() + text.size(), at);
+    *at++ = '"';
+    out.truncate(at - out.data());
+}
+
 void JsonWriter::grow(qsizetype bytes) {
     m_out.resize(std::max(m_size + bytes, 2 * m_out.size()));
 }

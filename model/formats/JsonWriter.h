@@ -4,6 +4,10 @@
 #include <QString>
 #include <QStringList>
 
+// `text` as a JSON string, quoted, escaped and encoded as UTF-8 exactly as JsonWriter writes
+// one, appended to `out` (for JSON put together by hand, e.g. the server import's rows).
+void appendJsonString(QByteArray &out, QStringView text);
+
 // Writes JSON with keys in the order they are given and two-space indentation, one value
 // per line, so files diff cleanly in git. (QJsonDocument sorts keys and indents by four.)
 class JsonWriter {

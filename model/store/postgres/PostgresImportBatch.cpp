@@ -7,6 +7,7 @@
 // schema 5) and done once per touched row by index(). All of it inside the import's
 // transaction: a failure anywhere leaves the server unchanged.
 
+#include "model/formats/JsonWriter.h"
 #include "model/store/postgres/PostgresTimelineStore.h"
 
 #include <QDateTime>
@@ -49,7 +50,7 @@ void PostgresTimelineStore::JsonRows::append(std::initializer_list<Field> fields
         m_text.append('"').append(field.key.data(), field.key.size()).append("\":");
         switch (field.kind) {
         case Field::Kind::Text:
-            appendString(field.text);
+            appendJsonString(m_text, field.text);
             break;
         case Field::Kind::Number:
             m_text.append(QByteArray::number(field.number));
@@ -61,25 +62,6 @@ void PostgresTimelineStore::JsonRows::append(std::initializer_list<Field> fields
     }
     m_text.append('}');
     ++m_rows;
-}
-
-void PostgresTimelineStore::JsonRows::appendString(QStringView value) {
-    // JSON's escapes: the quote, the backslash and the control characters; everything else
-    // as UTF-8.
-    static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = value.toUtf8();
-    m_text.append('"');
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            m_text.append('\\').append(c);
-        } else if (byte < 0x20) {
-            m_text.append("\\u00").append(hex[byte >> 4]).append(hex[byte & 0xf]);
-        } else {
-            m_text.append(c);
-        }
-    }
-    m_text.append('"');
 }
 
 QString PostgresTimelineStore::JsonRows::text() const {
@@ -315,6 +297,15 @@ bool PostgresTimelineStore::ImportBatch::flushEvents(StoreError *error) {
     // among the rows the statement itself inserted (a hash join), not through the uid index,
     // and the batch is one round trip. The links' checks and the tables' statement triggers
     // run at its end, as for separate statements.
+    // The actors', chips' and tags' links, each from its table's rows.
+    QString names;
+    for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s})
+        names += uR"(,
+                 %1_links AS (
+                   INSERT INTO event_%1(event_id, %1_id, position)
+                   SELECT e.id, r.n, r.p
+                     FROM json_to_recordset(CAST(:%1 AS json)) AS r(u text, n bigint, p integer)
+                     JOIN e ON e.uid = r.u))"_s.arg(table);
     QSqlQuery query(m_store.database());
     query.prepare(uR"(WITH e AS (
                    INSERT INTO event(uid, title, summary, start_year, start_month, start_day,
@@ -327,33 +318,17 @@ bool PostgresTimelineStore::ImportBatch::flushEvents(StoreError *error) {
                        ey integer, em integer, ed integer, fd integer, ld integer, cat bigint,
                        status text, importance integer, created text, modified text,
                        translations text)
-                   RETURNING id, uid),
-                 a AS (
-                   INSERT INTO event_actor(event_id, actor_id, position)
-                   SELECT e.id, r.n, r.p
-                     FROM json_to_recordset(CAST(:actors AS json)) AS r(u text, n bigint, p integer)
-                     JOIN e ON e.uid = r.u),
-                 c AS (
-                   INSERT INTO event_chip(event_id, chip_id, position)
-                   SELECT e.id, r.n, r.p
-                     FROM json_to_recordset(CAST(:chips AS json)) AS r(u text, n bigint, p integer)
-                     JOIN e ON e.uid = r.u),
-                 t AS (
-                   INSERT INTO event_tag(event_id, tag_id, position)
-                   SELECT e.id, r.n, r.p
-                     FROM json_to_recordset(CAST(:tags AS json)) AS r(u text, n bigint, p integer)
-                     JOIN e ON e.uid = r.u),
+                   RETURNING id, uid)%1,
                  s AS (
                    INSERT INTO event_source(event_id, source_id, quote, locator, position)
                    SELECT e.id, r.s, r.quote, r.locator, r.p
                      FROM json_to_recordset(CAST(:citations AS json))
                           AS r(u text, s bigint, quote text, locator text, p integer)
                      JOIN e ON e.uid = r.u)
-                 SELECT id FROM e)"_s);
+                 SELECT id FROM e)"_s.arg(names));
     query.bindValue(u":events"_s, m_events.text());
-    query.bindValue(u":actors"_s, m_names.value(u"actor"_s).text());
-    query.bindValue(u":chips"_s, m_names.value(u"chip"_s).text());
-    query.bindValue(u":tags"_s, m_names.value(u"tag"_s).text());
+    for (const QString &table : {u"actor"_s, u"chip"_s, u"tag"_s})
+        query.bindValue(u":"_s + table, m_names.value(table).text());
     query.bindValue(u":citations"_s, m_citations.text());
     if (!query.exec()) {
         *error =

@@ -7,6 +7,8 @@
 
 #include <QVariant>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -70,28 +72,15 @@ constexpr int ChunkIds = 4096;
 
 enum Flag { HasMonth = 1, HasDay = 2, IsRange = 4, Addressed = 8 };
 
-// Splits `text` at `separator`, calling `each` with each part (also the empty ones).
-template <typename Each>
-void forEachPart(QStringView text, QChar separator, Each &&each) {
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype at = text.indexOf(separator, from);
-        each(text.mid(from, at < 0 ? text.size() - from : at - from));
-        if (at < 0)
-            return;
-        from = at + 1;
-    }
-}
-
 void appendIds(QStringView list, const QHash<qint64, int> &indices, QList<int> &out) {
     out.clear();
     if (list.isEmpty())
         return;
-    forEachPart(list, u' ', [&](QStringView part) {
+    for (const QStringView part : list.tokenize(u' ')) {
         const auto found = indices.constFind(part.toLongLong());
         if (found != indices.cend())
             out << *found;
-    });
+    }
 }
 
 } // namespace
@@ -176,55 +165,33 @@ TimelineData PostgresTimelineStore::timelineData(const EventFilter &filter) cons
         const QString numbers = query.value(0).toString();
         const QStringList titles = PostgresDetail::textArrayElements(query.value(1).toString());
         qsizetype index = 0;
-        forEachPart(numbers, u';', [&](QStringView event) {
+        for (const QStringView event : QStringView(numbers).tokenize(u';')) {
             if (event.isEmpty())
-                return;
-            int field = 0;
-            forEachPart(event, u',', [&](QStringView value) {
-                switch (field++) {
-                case 0:
-                    row.id = value.toLongLong();
-                    break;
-                case 1:
-                    row.firstDay = value.toLongLong();
-                    break;
-                case 2:
-                    row.lastDay = value.toLongLong();
-                    break;
-                case 3: {
-                    const int flags = value.toInt();
-                    row.precision = (flags & HasDay)     ? DatePrecision::Day
-                                    : (flags & HasMonth) ? DatePrecision::Month
-                                                         : DatePrecision::Year;
-                    row.isRange = flags & IsRange;
-                    row.anySourceHasAddress = flags & Addressed;
-                    break;
-                }
-                case 4:
-                    row.category = categoryIndex.value(value.toLongLong(), -1);
-                    break;
-                case 5:
-                    row.status = eventStatusFromKey(value).value_or(EventStatus::Confirmed);
-                    break;
-                case 6:
-                    row.importance = value.toInt();
-                    break;
-                case 7:
-                    row.sourceCount = value.toInt();
-                    break;
-                case 8:
-                    appendIds(value, actorIndex, row.actors);
-                    break;
-                case 9:
-                    appendIds(value, chipIndex, row.chips);
-                    break;
-                default:
-                    break;
-                }
-            });
+                continue;
+            // id, first, last, flags, category, status, importance, sources, actors, chips
+            std::array<QStringView, 10> values;
+            qsizetype count = 0;
+            for (const QStringView value : event.tokenize(u','))
+                if (count < qsizetype(values.size()))
+                    values[count++] = value;
+            row.id = values[0].toLongLong();
+            row.firstDay = values[1].toLongLong();
+            row.lastDay = values[2].toLongLong();
+            const int flags = values[3].toInt();
+            row.precision = (flags & HasDay)     ? DatePrecision::Day
+                            : (flags & HasMonth) ? DatePrecision::Month
+                                                 : DatePrecision::Year;
+            row.isRange = flags & IsRange;
+            row.anySourceHasAddress = flags & Addressed;
+            row.category = categoryIndex.value(values[4].toLongLong(), -1);
+            row.status = eventStatusFromKey(values[5]).value_or(EventStatus::Confirmed);
+            row.importance = values[6].toInt();
+            row.sourceCount = values[7].toInt();
+            appendIds(values[8], actorIndex, row.actors);
+            appendIds(values[9], chipIndex, row.chips);
             row.title = titles.value(index++);
             builder.add(row);
-        });
+        }
     }
     readFailed(query, u"event"_s);
     // The rules' in-force ends, after the events: damage there is reported as theirs.

@@ -211,7 +211,6 @@ private:
         }
 
     private:
-        void appendString(QStringView value);
         QByteArray m_text; // the rows, comma-separated, without the brackets
         qsizetype m_rows = 0;
     };
