@@ -37,16 +37,19 @@ for png in "$prefix"/share/icons/hicolor/*x*/apps/$id.png; do
   [ "$dims" = "$size" ] || fail "$png is $dims, not $size"
 done
 
-# The man page renders without warnings and names every option --help knows.
+# The man page renders without warnings and names every option --help knows. The texts are
+# given to grep and head as here-strings, never through "echo |": under pipefail, a grep -q
+# that stops at its first match makes echo's next write fail with SIGPIPE (exit 141), which
+# failed this test at random in CI.
 man_text=$(zcat "$prefix/share/man/man1/chiptimeline.1.gz")
-[ "$(echo "$man_text" | head -1)" = '.TH CHIPTIMELINE 1 "" "ChipTimeline 0.1.0" "User Commands"' ] ||
-  fail "man page header: $(echo "$man_text" | head -1)"
+[ "$(head -1 <<<"$man_text")" = '.TH CHIPTIMELINE 1 "" "ChipTimeline 0.1.0" "User Commands"' ] ||
+  fail "man page header: $(head -1 <<<"$man_text")"
 warnings=$(echo "$man_text" | groff -man -ww -z -Tutf8 2>&1) || fail "groff failed: $warnings"
 [ -z "$warnings" ] || fail "man page warnings: $warnings"
 for option in db json from to category actor chip status query out format policy dry-run help \
   size scale title subtitle theme lanes dpi notes no-notes date-labels no-footer; do
   escaped=${option//-/'\\-'}
-  echo "$man_text" | grep -q -- "\\\\fB\\\\-\\\\-$escaped\\\\fR" || fail "man page lacks --$option"
+  grep -q -- "\\\\fB\\\\-\\\\-$escaped\\\\fR" <<<"$man_text" || fail "man page lacks --$option"
 done
 
 # The MIME types compile into a database that knows both globs.
@@ -71,8 +74,8 @@ export QT_QPA_PLATFORM=offscreen
 mkdir -p "$HOME"
 program="$prefix/bin/chiptimeline"
 help=$("$program" --help)
-[ "$(echo "$help" | head -1)" = "Usage:" ] || fail "--help starts with: $(echo "$help" | head -1)"
-echo "$help" | grep -q '^  chiptimeline \[--db PATH\] export --out FILE' || fail "--help names no export"
+[ "$(head -1 <<<"$help")" = "Usage:" ] || fail "--help starts with: $(head -1 <<<"$help")"
+grep -q '^  chiptimeline \[--db PATH\] export --out FILE' <<<"$help" || fail "--help names no export"
 
 db="$tmp/small.chiptimeline.sqlite"
 "$program" --db "$db" import "$source/tests/data/interchange/events.csv" >/dev/null
