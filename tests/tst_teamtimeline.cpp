@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -231,8 +232,11 @@ void TestTeamTimeline::opensTheServerAndRemembersItWithoutPassword() {
                          u"postgresql://%1:pw-s3cret-42@"_s.arg(parsed.userName));
 
     StoreError error;
-    const QString file =
-        QDir::temp().filePath(u"ct-team-open-%1.sqlite"_s.arg(QCoreApplication::applicationPid()));
+    // In a folder of its own, removed after the window has closed the file: removing the file
+    // while its store was open left its -wal and -shm files behind in /tmp.
+    const QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString file = folder.filePath(u"ct-team-open.sqlite"_s);
     auto fileStore = TimelineStore::open(file, &error);
     QVERIFY2(fileStore, qPrintable(error.message));
     MainWindow window(std::move(fileStore));
@@ -257,7 +261,6 @@ void TestTeamTimeline::opensTheServerAndRemembersItWithoutPassword() {
     // Its title names the server's address, without the password.
     QVERIFY(!opened->windowTitle().contains(u"pw-s3cret-42"_s));
     delete opened;
-    QFile::remove(file);
 }
 
 void TestTeamTimeline::missingDatabaseIsOneLine() {
