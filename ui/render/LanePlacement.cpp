@@ -1,6 +1,6 @@
 #include "ui/render/TimelineLayoutBuilder.h"
 
-#include <QCoreApplication>
+#include "ui/render/FigureLanguage.h"
 
 #include <array>
 #include <cmath>
@@ -171,7 +171,7 @@ bool TimelineLayoutBuilder::tryPlace(int laneIndex, const Candidate &c,
             if (fullWidth < 0) {
                 fullText = QString::fromUtf8(d.titleUtf8(i)).simplified();
                 if (fullText.isEmpty())
-                    fullText = QCoreApplication::translate("TimelineLayout", "(untitled)");
+                    fullText = FigureLanguage::translate("TimelineLayout", "(untitled)");
                 fullWidth = m_measure.width(fullText);
             }
             QString text = fullText;
@@ -498,8 +498,8 @@ void TimelineLayoutBuilder::makePill(ClusterMark &c, double centreX, double stri
 
 QString TimelineLayoutBuilder::laneDetail(qsizetype visible, double room) const {
     const LayoutOptions &opt = m_layout->m_options;
-    QString detail = visible == 1 ? QCoreApplication::translate("TimelineLayout", "1 event")
-                                  : QCoreApplication::translate("TimelineLayout", "%1 events")
+    QString detail = visible == 1 ? FigureLanguage::translate("TimelineLayout", "1 event")
+                                  : FigureLanguage::translate("TimelineLayout", "%1 events")
                                         .arg(opt.locale.toString(qlonglong(visible)));
     if (m_measureSmall.width(detail) > room) {
         double unused = 0;

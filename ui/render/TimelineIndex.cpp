@@ -1,6 +1,6 @@
 #include "ui/render/TimelineIndex.h"
 
-#include <QCoreApplication>
+#include "ui/render/FigureLanguage.h"
 
 #include <algorithm>
 #include <bit>
@@ -8,7 +8,7 @@
 namespace {
 
 QString noneLaneName() {
-    return QCoreApplication::translate("TimelineIndex", "(none)");
+    return FigureLanguage::translate("TimelineIndex", "(none)");
 }
 
 } // namespace
@@ -104,7 +104,7 @@ TimelineIndex::TimelineIndex(TimelineData data, LaneGrouping grouping, EmptyLane
             lane.name = names[key];
         } else {
             lane.name = m_grouping == LaneGrouping::None
-                            ? QCoreApplication::translate("TimelineIndex", "All events")
+                            ? FigureLanguage::translate("TimelineIndex", "All events")
                             : noneLaneName();
         }
         lane.category = m_grouping == LaneGrouping::Category ? key : -1;
