@@ -3,6 +3,7 @@
 #include "model/history/EntitySnapshot.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 
@@ -79,15 +80,12 @@ Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges) 
         else
             dataset.events.append(std::move(event));
     }
-    QSet<QString> sourcesThen; // every source's uid then, kept whole or not
     dataset.sources.reserve(current.sources.size());
     for (Source &source : current.sources) {
-        if (touchedSources.contains(source.uid)) {
+        if (touchedSources.contains(source.uid))
             sources.insert(source.uid, std::move(source));
-        } else {
-            sourcesThen.insert(source.uid);
+        else
             dataset.sources.append(std::move(source));
-        }
     }
     for (const Category &category : current.categories)
         categories.insert(QString::number(category.id), EntitySnapshot::fromCategory(category));
@@ -115,10 +113,8 @@ Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges) 
                   return std::pair(a.order, a.name.toUtf8()) < std::pair(b.order, b.name.toUtf8());
               });
     QList<Source> sourcesUndone;
-    for (auto it = sources.cbegin(); it != sources.cend(); ++it) {
+    for (auto it = sources.cbegin(); it != sources.cend(); ++it)
         sourcesUndone.append(it.value());
-        sourcesThen.insert(it.key());
-    }
     putInPlace(dataset.sources, std::move(sourcesUndone), [](const Source &a, const Source &b) {
         return std::tuple(a.published.toIsoString().toUtf8(), a.title.toUtf8(), a.id) <
                std::tuple(b.published.toIsoString().toUtf8(), b.title.toUtf8(), b.id);
@@ -128,7 +124,17 @@ Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges) 
                std::tuple(b.firstJulianDay(), b.lastJulianDay(), b.id);
     });
     // Relations as they were. One an import brought in is recorded only with its events, so
-    // a relation whose events or cited sources did not exist then is left out.
+    // a relation whose events or cited sources did not exist then is left out. Of the sources
+    // then, only the ones a relation cites are looked for (a few; there may be 100k sources).
+    QSet<QString> citedByRelations;
+    for (auto it = relations.cbegin(); it != relations.cend(); ++it)
+        for (const QJsonValue citation : it.value().value(u"citations"_s).toArray())
+            citedByRelations.insert(citation.toArray().at(0).toString()); // EntitySnapshot
+    QSet<QString> sourcesThen; // those of citedByRelations that existed then
+    if (!citedByRelations.isEmpty())
+        for (const Source &source : std::as_const(dataset.sources))
+            if (citedByRelations.contains(source.uid))
+                sourcesThen.insert(source.uid);
     QHash<QString, const Event *> eventByUid;
     for (const Event &event : std::as_const(dataset.events))
         eventByUid.insert(event.uid, &event);
