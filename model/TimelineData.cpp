@@ -356,15 +356,21 @@ void TimelineDataBuilder::add(const TimelineRow &row, QByteArrayView titleUtf8) 
     s.categoryIdx.push_back(quint16(category + 1));
     s.sourceCounts.push_back(quint16(std::clamp(row.sourceCount, 0, 65535)));
 
-    for (int a : row.actors) {
-        if (a >= 0 && a < s.actorNames.size())
-            s.actorIdx.push_back(quint32(a));
-    }
+    // An event's actors and chips in the order of the name tables, whatever order the reader
+    // met them in (a store's link rows come by name id; a dataset's in the event's own order):
+    // every reader of the same timeline gives the same row, and the same figure digest.
+    const auto appendSorted = [](std::vector<quint32> &out, const QList<int> &indices,
+                                 qsizetype names) {
+        const auto from = out.size();
+        for (int i : indices) {
+            if (i >= 0 && i < names)
+                out.push_back(quint32(i));
+        }
+        std::sort(out.begin() + std::ptrdiff_t(from), out.end());
+    };
+    appendSorted(s.actorIdx, row.actors, s.actorNames.size());
     s.actorOffsets.push_back(quint32(s.actorIdx.size()));
-    for (int c : row.chips) {
-        if (c >= 0 && c < s.chipNames.size())
-            s.chipIdx.push_back(quint32(c));
-    }
+    appendSorted(s.chipIdx, row.chips, s.chipNames.size());
     s.chipOffsets.push_back(quint32(s.chipIdx.size()));
 }
 
