@@ -8,6 +8,7 @@
 #include "app/TeamCommands.h"
 
 #include "model/DatasetHealth.h"
+#include "model/DatasetReads.h"
 #include "model/DefaultDatabase.h"
 #include "model/FileImport.h"
 #include "model/FilterNames.h"
@@ -224,11 +225,15 @@ public:
                 continue;
             QList<FilterNames::Name> names;
             if (kind.keys == &filter.categories) {
-                for (const Category &category : m_store->categories())
+                for (const Category &category :
+                     m_asOfReads ? m_asOfReads->categories() : m_store->categories())
                     names.append({category.name, category.label});
             } else {
-                for (const QString &name :
-                     kind.keys == &filter.actors ? m_store->actorNames() : m_store->chipNames())
+                const bool actors = kind.keys == &filter.actors;
+                const QStringList known =
+                    m_asOfReads ? (actors ? m_asOfReads->actorNames() : m_asOfReads->chipNames())
+                                : (actors ? m_store->actorNames() : m_store->chipNames());
+                for (const QString &name : known)
                     names.append({name, {}});
             }
             QStringList keys;
@@ -271,7 +276,8 @@ public:
                              (quote ? u'\'' + value + u'\'' : value);
             }
         }
-        if (given.isEmpty() || !m_store->eventIds(filter).empty())
+        if (given.isEmpty() ||
+            !(m_asOfReads ? m_asOfReads->eventIds(filter) : m_store->eventIds(filter)).empty())
             return CommandLine::Success;
         QString message = u"no events match "_s + given.join(u' ');
         const QString from = parser.value(options.from);
@@ -327,6 +333,27 @@ public:
         m_asOfRevision = asOf.revision;
         if (dataset == AsOfDataset::Keep)
             m_asOfDataset = std::move(asOf.dataset);
+        return code;
+    }
+
+    // --as-of for a figure that the dataset of then can answer (DatasetReads: no full-text
+    // query, no chain): a copy of the file where few items changed since, else that dataset
+    // in memory, which the names, the check that something matches and the figure then read,
+    // with no store of then to fill first.
+    int useAsOfForFigure(const QCommandLineParser &parser) {
+        int code = CommandLine::Success;
+        HistoryCommand::StoreAsOf asOf = HistoryCommand::storeAsOf(
+            *m_store, parser, m_err, &code, true, AsOfDataset::InsteadOfImport);
+        if (code != CommandLine::Success || asOf.revision == 0)
+            return code;
+        m_asOfRevision = asOf.revision;
+        if (asOf.store) {
+            m_liveStore = std::move(m_store);
+            m_store = std::move(asOf.store);
+            m_asOfFolder = std::move(asOf.folder);
+        } else {
+            m_asOfReads.emplace(std::move(asOf.dataset));
+        }
         return code;
     }
 
@@ -516,7 +543,8 @@ public:
         // The figure records the revision it was drawn from: --as-of's, else the newest.
         const TimelineStore &live = m_liveStore ? *m_liveStore : *m_store;
         const qint64 revision = m_asOfRevision ? m_asOfRevision : m_store->latestRevision();
-        return ExportCommand::run(*m_store, parser, filter, m_out, m_err, live, revision);
+        return ExportCommand::run(*m_store, parser, filter, m_out, m_err, live, revision,
+                                  m_asOfReads ? &*m_asOfReads : nullptr);
     }
 
     int chain(const QString &uid, bool json) {
@@ -582,6 +610,7 @@ private:
     std::unique_ptr<TimelineStore> m_store;
     qint64 m_asOfRevision = 0;
     std::optional<Dataset> m_asOfDataset;
+    std::optional<DatasetReads> m_asOfReads; // a figure's --as-of: see useAsOfForFigure
 };
 
 // The value of --lang LANG or --lang=LANG, before the parser runs; empty without one.
@@ -811,8 +840,14 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     const bool wholeDataset = command == u"export-data"_s && filter.isEmpty() &&
                               !parser.isSet(options.category) && !parser.isSet(options.actor) &&
                               !parser.isSet(options.chip);
-    if (const int code = session.useAsOf(
-            parser, !wholeDataset, command == u"export"_s ? AsOfDataset::Skip : AsOfDataset::Keep))
+    // A figure whose filter the dataset of then answers is drawn from that dataset.
+    const bool figureFromDataset = command == u"export"_s && DatasetReads::canSelect(filter) &&
+                                   parser.value(u"chain"_s).trimmed().isEmpty();
+    if (const int code =
+            figureFromDataset
+                ? session.useAsOfForFigure(parser)
+                : session.useAsOf(parser, !wholeDataset,
+                                  command == u"export"_s ? AsOfDataset::Skip : AsOfDataset::Keep))
         return code;
     if (!session.resolveNames(parser, options, filter))
         return Failure;

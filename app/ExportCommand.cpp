@@ -2,6 +2,8 @@
 
 #include "app/HistoryCommand.h"
 
+#include "model/DatasetReads.h"
+
 #include "model/EventFilter.h"
 #include "model/FilterText.h"
 #include "model/PartialDate.h"
@@ -189,10 +191,15 @@ int ExportCommand::check(const QCommandLineParser &parser, QTextStream &err) {
 namespace {
 
 // Loads what the filter selects, draws it and writes the figure; the one path of `export`
-// and `reproduce`. `drawn` receives the digest of what the figure drew.
-int writeFigure(const TimelineStore &store, ExportRequest &request, const EventFilter &filter,
-                QTextStream &out, QTextStream &err, QString *drawn = nullptr) {
-    TimelineData data = TimelineDataQuery::load(store, filter, request.figure.language);
+// and `reproduce`. It reads `store`, or, when `reads` is given, the dataset that holds (a
+// figure as of an earlier revision; never a chain). `drawn` receives the digest of what the
+// figure drew.
+int writeFigure(const TimelineStore &store, const DatasetReads *reads, ExportRequest &request,
+                const EventFilter &filter, QTextStream &out, QTextStream &err,
+                QString *drawn = nullptr) {
+    Q_ASSERT(!reads || (request.figure.chain.isEmpty() && DatasetReads::canSelect(filter)));
+    TimelineData data = reads ? TimelineDataQuery::load(*reads, filter, request.figure.language)
+                              : TimelineDataQuery::load(store, filter, request.figure.language);
     FigureSources::Map sources;
     if (!request.figure.chain.isEmpty()) {
         std::optional<ChainFigure> chain = ChainFigure::of(store, request.figure.chain, data);
@@ -212,7 +219,7 @@ int writeFigure(const TimelineStore &store, ExportRequest &request, const EventF
         ids.reserve(data.size());
         for (qsizetype i = 0; i < data.size(); ++i)
             ids << data.id(i);
-        sources = FigureSources::load(store, ids);
+        sources = reads ? FigureSources::load(*reads, ids) : FigureSources::load(store, ids);
     }
     // A read that met damage gave only part of the timeline: no figure is drawn from it.
     if (store.readError().isError()) {
@@ -265,7 +272,7 @@ FigureProvenance provenanceFor(const TimelineStore &store, const QString &filter
 
 int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &parser,
                        const EventFilter &filter, QTextStream &out, QTextStream &err,
-                       const TimelineStore &live, qint64 revision) {
+                       const TimelineStore &live, qint64 revision, const DatasetReads *reads) {
     ExportRequest request;
     if (!readRequest(parser, request, err))
         return 2;
@@ -274,7 +281,7 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
     request.figure.language = parser.isSet(u"lang"_s) ? parser.value(u"lang"_s) : u"en"_s;
     request.provenance =
         provenanceFor(live, FilterText::format(filter, parser.value(u"query"_s)), revision);
-    return writeFigure(store, request, filter, out, err);
+    return writeFigure(store, reads, request, filter, out, err);
 }
 
 int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePath,
@@ -299,8 +306,11 @@ int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePa
             << Qt::endl;
         return 1;
     }
-    // Drawn as of the recorded revision: later edits do not change the figure.
+    // Drawn as of the recorded revision: later edits do not change the figure. As `export
+    // --as-of` draws it: from a copy of the file where few items changed since, else from the
+    // dataset of then in memory where that can answer the figure, else from a store of then.
     HistoryCommand::StoreAsOf asOf;
+    std::optional<DatasetReads> reads;
     if (record->revision > 0) {
         QString message;
         if (store.revisionAt(u"r%1"_s.arg(record->revision), &message) == 0) {
@@ -308,10 +318,16 @@ int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePa
                 << ", which this timeline does not have: " << message << Qt::endl;
             return 1;
         }
+        const bool datasetAnswers =
+            request->figure.chain.isEmpty() && DatasetReads::canSelect(filter->filter);
         int code = 0;
-        asOf = HistoryCommand::storeAsOf(store, record->revision, err, &code, AsOfDataset::Skip);
+        asOf = HistoryCommand::storeAsOf(store, record->revision, err, &code,
+                                         datasetAnswers ? AsOfDataset::InsteadOfImport
+                                                        : AsOfDataset::Skip);
         if (code != 0)
             return code;
+        if (!asOf.store)
+            reads.emplace(std::move(asOf.dataset));
     }
     const TimelineStore &source = asOf.store ? *asOf.store : store;
     request->provenance = provenanceFor(store, record->filter, record->revision);
@@ -320,7 +336,8 @@ int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePa
         err << "chiptimeline: " << figurePath << ": made by " << record->program << ", redrawn by "
             << FigureProvenance::currentProgram() << ": the drawing may differ" << Qt::endl;
     QString drawn;
-    const int code = writeFigure(source, *request, filter->filter, out, err, &drawn);
+    const int code =
+        writeFigure(source, reads ? &*reads : nullptr, *request, filter->filter, out, err, &drawn);
     if (code == 0 && drawn != record->digest) {
         if (record->revision > 0)
             err << "chiptimeline: " << figurePath << ": what r" << record->revision

@@ -5,6 +5,7 @@
 #include <QTextStream>
 
 class QCommandLineOption;
+class DatasetReads;
 class QCommandLineParser;
 class TimelineStore;
 struct EventFilter;
@@ -21,14 +22,18 @@ public:
     [[nodiscard]] static QStringList optionNames();
     // Usage errors found before the store is opened: 0 when none, else 2 (message on err).
     [[nodiscard]] static int check(const QCommandLineParser &parser, QTextStream &err);
-    // Draws from `store` (the timeline now, or as of --as-of); the provenance names `live`'s
-    // file and `revision`, the revision `store` shows (0: no history).
+    // Draws from `store` (the timeline now, or as of --as-of), or, when `reads` is given, from
+    // the dataset it holds (as of --as-of: DatasetReads); the provenance names `live`'s file
+    // and `revision`, the revision drawn (0: no history).
     [[nodiscard]] static int run(const TimelineStore &store, const QCommandLineParser &parser,
                                  const EventFilter &filter, QTextStream &out, QTextStream &err,
-                                 const TimelineStore &live, qint64 revision);
+                                 const TimelineStore &live, qint64 revision,
+                                 const DatasetReads *reads = nullptr);
     // `chiptimeline reproduce FIGURE --out NEW`: redraws a figure from the provenance record
     // in its metadata (FigureProvenance), as of the revision it records (a record without one:
     // the timeline now), and says so when what it draws differs from what the figure drew.
+    // As `export --as-of`, it draws from the dataset of then in memory unless the recorded
+    // filter has a full-text query or the figure is a chain (a store of then answers those).
     [[nodiscard]] static int reproduce(const TimelineStore &store, const QString &figurePath,
                                        const QString &outPath, QTextStream &out, QTextStream &err);
     [[nodiscard]] static QString usage();

@@ -146,7 +146,7 @@ StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &er
     *code = CommandLine::Success;
     QString error;
     StoreAsOf asOf = ::storeAsOf(store, revision, &error, dataset);
-    if (!asOf.store)
+    if (asOf.revision == 0)
         *code = fail(err, store.readError().isError() ? error : u"--as-of "_s + error,
                      CommandLine::Failure);
     return asOf;

@@ -30,8 +30,9 @@ int history(const TimelineStore &store, const QCommandLineParser &parser, QTextS
                                                  int *code);
 
 using StoreAsOf = ::StoreAsOf; // model/history/StoreAsOf.h
-// The store as of revision `revision` of `store`; nullptr in `store` (one line on `err`,
-// `*code` the exit code) when it cannot be made.
+// The store as of revision `revision` of `store` (with AsOfDataset::InsteadOfImport, or the
+// dataset alone); revision 0 (one line on `err`, `*code` the exit code) when it cannot be
+// made.
 [[nodiscard]] StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QTextStream &err,
                                   int *code, AsOfDataset dataset = AsOfDataset::Keep);
 // The store as of the parser's --as-of (its revision checked with TimelineStore::revisionAt);

@@ -2,12 +2,16 @@
 // deletions, a re-creation and a category change, the figure, the search and the list as of
 // each revision equal those of a copy of the file taken at that revision, which really
 // holds the data of then; and the store of then is the file's copy with only the items
-// changed since put back (not a whole import).
+// changed since put back (not a whole import). Where most events changed since, a figure is
+// drawn from the dataset of then in memory (DatasetReads): its reads equal the file of
+// then's for every filter, and its figures and their reproductions are the same pixels.
 
 #include "BundledDatasetTestUtil.h"
 #include "CommandLineTestUtil.h"
 #include "app/CommandLine.h"
+#include "model/DatasetReads.h"
 #include "model/history/StoreAsOf.h"
+#include "ui/render/FigureProvenance.h"
 
 #include <QImage>
 #include <QRegularExpression>
@@ -35,6 +39,9 @@ private slots:
     void asOfEqualsTheFileOfThen_data();
     void asOfEqualsTheFileOfThen();
     void storeOfThenIsTheCopyTurnedBack();
+    void datasetReadsAnswerAsTheFileOfThen_data();
+    void datasetReadsAnswerAsTheFileOfThen();
+    void figureAfterMostEventsChangedIsDrawnFromTheDataset();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -191,6 +198,126 @@ void TestStoreAsOf::storeOfThenIsTheCopyTurnedBack() {
     const StoreAsOf withDataset = storeAsOf(*store, edited, &failure, AsOfDataset::Keep);
     QVERIFY2(withDataset.store, qPrintable(failure));
     QCOMPARE(withDataset.dataset, store->datasetAsOf(edited));
+}
+
+void TestStoreAsOf::datasetReadsAnswerAsTheFileOfThen_data() {
+    QTest::addColumn<QString>("point");
+    QTest::addColumn<qint64>("revision");
+    for (const auto &[name, revision] : std::as_const(m_points))
+        QTest::newRow(qPrintable(name)) << name << revision;
+}
+
+void TestStoreAsOf::datasetReadsAnswerAsTheFileOfThen() {
+    QFETCH(QString, point);
+    QFETCH(qint64, revision);
+    StoreError error;
+    auto live = TimelineStore::open(m_db, &error);
+    QVERIFY2(live, qPrintable(error.message));
+    auto then = TimelineStore::open(path(point + u".sqlite"_s), &error);
+    QVERIFY2(then, qPrintable(error.message));
+    const DatasetReads reads(live->datasetAsOf(revision));
+    QVERIFY(!live->readError().isError());
+
+    QCOMPARE(reads.categories(), then->categories());
+    QCOMPARE(reads.actorNames(), then->actorNames()); // the store keeps no unused names here
+    QCOMPARE(reads.chipNames(), then->chipNames());
+    QList<EventFilter> filters(8);
+    filters[1].categories = {u"us-export-control"_s};
+    filters[2].actors = {u"Nvidia"_s, u"AMD"_s};
+    filters[3].chips = {u"H20"_s};
+    filters[4].statuses = {EventStatus::Reported};
+    filters[5].fromJulianDay = QDate(2025, 5, 1).toJulianDay();
+    filters[5].toJulianDay = QDate(2025, 8, 31).toJulianDay();
+    filters[6].hasSources = false;
+    filters[7].hasSources = true;
+    filters[7].categories = {u"us-export-control"_s, u"china-policy"_s};
+    for (const EventFilter &filter : std::as_const(filters)) {
+        QVERIFY(DatasetReads::canSelect(filter));
+        QCOMPARE(reads.eventIds(filter), then->eventIds(filter));
+        for (const QString &language : {u"en"_s, u"de"_s}) {
+            const TimelineData fromFile = TimelineDataQuery::load(*then, filter, language);
+            const TimelineData fromDataset = TimelineDataQuery::load(reads, filter, language);
+            QList<qint64> ids;
+            for (qsizetype i = 0; i < fromFile.size(); ++i)
+                ids << fromFile.id(i);
+            QList<qint64> datasetIds;
+            for (qsizetype i = 0; i < fromDataset.size(); ++i) {
+                datasetIds << fromDataset.id(i);
+                QCOMPARE(fromDataset.drawnLastDay(i), fromFile.drawnLastDay(i));
+            }
+            QCOMPARE(datasetIds, ids);
+            const FigureSources::Map sources = FigureSources::load(*then, ids);
+            QCOMPARE(FigureSources::load(reads, ids), sources);
+            QCOMPARE(FigureProvenance::digestOf(fromDataset, sources),
+                     FigureProvenance::digestOf(fromFile, sources));
+        }
+    }
+    // Something to compare: the rescinded rule is drawn as ended, an event cites sources.
+    const TimelineData all = TimelineDataQuery::load(reads, {}, u"en"_s);
+    QVERIFY(all.size() >= 38);
+    bool ended = false;
+    for (qsizetype i = 0; i < all.size(); ++i)
+        ended = ended || all.isForceEnded(i);
+    QVERIFY(ended);
+}
+
+void TestStoreAsOf::figureAfterMostEventsChangedIsDrawnFromTheDataset() {
+    // A copy of the timeline in which, after every point, one bulk edit changed every event.
+    const QString db = path(u"bulk.sqlite"_s);
+    QVERIFY(QFile::copy(m_db, db));
+    StoreError error;
+    {
+        auto store = TimelineStore::open(db, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        StoreChanges bulk;
+        for (Event event : store->events()) {
+            event.importance = event.importance == 3 ? 1 : event.importance + 1;
+            bulk.saveEvents << event;
+        }
+        bulk.revisionKind = u"bulk"_s;
+        bulk.revisionSummary = u"importance of every event"_s;
+        QVERIFY2(store->applyChanges(bulk, &error), qPrintable(error.message));
+        // As of "deleted": no store of then, the dataset of then.
+        const qint64 deleted = m_points.at(2).second;
+        QString failure;
+        const StoreAsOf asOf = storeAsOf(*store, deleted, &failure, AsOfDataset::InsteadOfImport);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(asOf.revision, deleted);
+        QVERIFY(!asOf.store);
+        QCOMPARE(asOf.dataset, store->datasetAsOf(deleted));
+    }
+    for (const auto &[point, revision] : std::as_const(m_points)) {
+        const QString then = path(point + u".sqlite"_s);
+        for (const QString &format : {u"png"_s, u"svg"_s}) {
+            const QStringList figure{u"export"_s,  u"--size"_s, u"800x600"_s, u"--format"_s, format,
+                                     u"--actor"_s, u"nvidia"_s, u"--lang"_s,  u"de"_s};
+            const QString ofThen = path(point + u"-bulk-then."_s + format);
+            const QString ofAsOf = path(point + u"-bulk-asof."_s + format);
+            const Result made =
+                run(QStringList{u"--db"_s, then} + figure + QStringList{u"--out"_s, ofThen});
+            QVERIFY2(made.code == 0, qPrintable(made.err));
+            const Result madeAsOf =
+                run(QStringList{u"--db"_s, db} + figure +
+                    QStringList{u"--as-of"_s, u"r%1"_s.arg(revision), u"--out"_s, ofAsOf});
+            QVERIFY2(madeAsOf.code == 0, qPrintable(madeAsOf.err));
+            if (format == u"png"_s) {
+                QVERIFY(QImage(ofThen) == QImage(ofAsOf));
+                // Redrawn from its record after the bulk edit: the same pixels, and the same
+                // events and sources as the record's digest (no "differs").
+                const QString again = path(point + u"-bulk-again.png"_s);
+                const Result redrawn =
+                    run({u"--db"_s, db, u"reproduce"_s, ofAsOf, u"--out"_s, again});
+                QVERIFY2(redrawn.code == 0, qPrintable(redrawn.err));
+                QVERIFY2(!redrawn.err.contains(u"differs"_s), qPrintable(redrawn.err));
+                QVERIFY2(!redrawn.err.contains(u"redrawn by"_s), qPrintable(redrawn.err));
+                QVERIFY(QImage(again) == QImage(ofAsOf));
+            } else {
+                const QByteArray a = withoutMetadata(readAll(ofThen));
+                QVERIFY(a.contains("Nvidia"));
+                QCOMPARE(withoutMetadata(readAll(ofAsOf)), a);
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestStoreAsOf)

@@ -62,6 +62,10 @@ StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QString *error,
         asOf.dataset = datasetAsOf(store.dataset(), laterChanges);
         if (readFailed())
             return asOf;
+        if (!copy && dataset == AsOfDataset::InsteadOfImport) {
+            asOf.revision = revision;
+            return asOf;
+        }
     }
     asOf.folder = std::make_unique<QTemporaryDir>();
     StoreError failure;

@@ -19,8 +19,10 @@ struct StoreAsOf {
 };
 
 // Whether the caller needs the whole as-of dataset besides the store (`list` and
-// `export-data` write it; a figure reads only the store).
-enum class AsOfDataset { Skip, Keep };
+// `export-data` write it; a figure reads only the store). InsteadOfImport: the store only
+// where it is a copy of the file (few items changed since); else the dataset alone and no
+// store, for a reader that can take either (a figure: DatasetReads).
+enum class AsOfDataset { Skip, Keep, InsteadOfImport };
 
 // The store as of revision `revision` of `store` (a revision it has: see
 // TimelineStore::revisionAt); nullptr in `store` with `error` set (one line) when it cannot

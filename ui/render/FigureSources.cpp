@@ -1,5 +1,6 @@
 #include "ui/render/FigureSources.h"
 
+#include "model/DatasetReads.h"
 #include "model/store/TimelineStore.h"
 
 using namespace Qt::StringLiterals;
@@ -16,9 +17,16 @@ QString FigureSource::address() const {
 }
 
 FigureSources::Map FigureSources::load(const TimelineStore &store, const QList<qint64> &eventIds) {
-    Map map;
     // A read that fails is recorded in the store: the caller checks store.readError().
-    const QHash<qint64, QList<CitedSource>> cited = store.citationsFor(eventIds);
+    return of(store.citationsFor(eventIds));
+}
+
+FigureSources::Map FigureSources::load(const DatasetReads &reads, const QList<qint64> &eventIds) {
+    return of(reads.citationsFor(eventIds));
+}
+
+FigureSources::Map FigureSources::of(const QHash<qint64, QList<CitedSource>> &cited) {
+    Map map;
     map.reserve(cited.size());
     for (auto it = cited.cbegin(); it != cited.cend(); ++it) {
         QList<FigureSource> &sources = map[it.key()];

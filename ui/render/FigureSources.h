@@ -10,7 +10,9 @@
 #include <QList>
 #include <QString>
 
+class DatasetReads;
 class TimelineStore;
+struct CitedSource;
 
 struct FigureSource {
     qint64 id = 0; // source row id: the same source cited twice is written out once
@@ -32,4 +34,9 @@ public:
     // The sources of the given events, each list in the event's citation order. Events
     // without sources are absent. One query per few hundred ids.
     [[nodiscard]] static Map load(const TimelineStore &store, const QList<qint64> &eventIds);
+    // The same from a dataset held in memory (a figure as of an earlier revision).
+    [[nodiscard]] static Map load(const DatasetReads &reads, const QList<qint64> &eventIds);
+
+private:
+    [[nodiscard]] static Map of(const QHash<qint64, QList<CitedSource>> &cited);
 };
