@@ -8,6 +8,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <tuple>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -49,12 +51,24 @@ void undoEvent(QHash<QString, Event> &events, const RevisionChange &change) {
 }
 
 // `undone` (in any order) put among `kept` (the untouched items, in the store's order, which
-// `less` gives): a merge, so that the many kept items are not sorted again.
-template <typename Item, typename Less>
-void putInPlace(QList<Item> &kept, QList<Item> undone, Less less) {
+// `keyOf` gives): a merge, so that the many kept items are not sorted again. The undone items'
+// keys are worked out once each, not in every comparison of the sort.
+template <typename Item, typename KeyOf>
+void putInPlace(QList<Item> &kept, QHash<QString, Item> &&undone, KeyOf keyOf) {
+    using Key = decltype(keyOf(std::declval<const Item &>()));
+    std::vector<std::pair<Key, Item *>> keyed;
+    keyed.reserve(size_t(undone.size()));
+    for (Item &item : undone)
+        keyed.emplace_back(keyOf(item), &item);
+    std::sort(keyed.begin(), keyed.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     const qsizetype keptCount = kept.size();
-    std::sort(undone.begin(), undone.end(), less);
-    kept.append(std::move(undone));
+    kept.reserve(keptCount + qsizetype(keyed.size()));
+    for (auto &[key, item] : keyed)
+        kept.append(std::move(*item));
+    const auto less = [&keyOf](const Item &a, const Item &b) {
+        return keyOf(a) < keyOf(b);
+    };
     std::inplace_merge(kept.begin(), kept.begin() + keptCount, kept.end(), less);
 }
 
@@ -112,16 +126,12 @@ Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges) 
               [](const Category &a, const Category &b) {
                   return std::pair(a.order, a.name.toUtf8()) < std::pair(b.order, b.name.toUtf8());
               });
-    QList<Source> sourcesUndone;
-    for (auto it = sources.cbegin(); it != sources.cend(); ++it)
-        sourcesUndone.append(it.value());
-    putInPlace(dataset.sources, std::move(sourcesUndone), [](const Source &a, const Source &b) {
-        return std::tuple(a.published.toIsoString().toUtf8(), a.title.toUtf8(), a.id) <
-               std::tuple(b.published.toIsoString().toUtf8(), b.title.toUtf8(), b.id);
+    putInPlace(dataset.sources, std::move(sources), [](const Source &source) {
+        return std::tuple(source.published.toIsoString().toUtf8(), source.title.toUtf8(),
+                          source.id);
     });
-    putInPlace(dataset.events, events.values(), [](const Event &a, const Event &b) {
-        return std::tuple(a.firstJulianDay(), a.lastJulianDay(), a.id) <
-               std::tuple(b.firstJulianDay(), b.lastJulianDay(), b.id);
+    putInPlace(dataset.events, std::move(events), [](const Event &event) {
+        return std::tuple(event.firstJulianDay(), event.lastJulianDay(), event.id);
     });
     // Relations as they were. One an import brought in is recorded only with its events, so
     // a relation whose events or cited sources did not exist then is left out. Of the sources
