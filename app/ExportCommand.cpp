@@ -277,6 +277,8 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
     if (!readRequest(parser, request, err))
         return 2;
     request.figure.exportDate = QDate::currentDate();
+    // Drawn as of an earlier revision: the figure's attribution line says which.
+    request.figure.asOfRevision = parser.isSet(u"as-of"_s) ? revision : 0;
     // --lang (checked by CommandLine::run) draws the figure in that language; else English.
     request.figure.language = parser.isSet(u"lang"_s) ? parser.value(u"lang"_s) : u"en"_s;
     request.provenance =

@@ -266,8 +266,26 @@ void TestFigureProvenance::reproducedAsOfItsRevisionAfterEdits() {
                     u"--query"_s, u"H20"_s, u"--as-of"_s, u"r%1"_s.arg(newest)})
                  .code,
              0);
-    QVERIFY(QImage(path(u"h20-asof.png"_s)) == before);
-    QCOMPARE(FigureProvenance::readFromFile(path(u"h20-asof.png"_s), nullptr)->revision, newest);
+    const auto asOfRecord = FigureProvenance::readFromFile(path(u"h20-asof.png"_s), nullptr);
+    QVERIFY(asOfRecord);
+    QCOMPARE(asOfRecord->revision, newest);
+    QVERIFY(asOfRecord->asOf);
+    // The figure of then, but its attribution line says what it shows: a reader of the printed
+    // figure sees it is not the timeline of its export date (tst_storeasof: otherwise the
+    // figure made from the file of then).
+    QVERIFY(QImage(path(u"h20-asof.png"_s)) != before);
+    QCOMPARE(runOn({u"export"_s, u"--out"_s, path(u"h20-asof.svg"_s), u"--size"_s, u"800x600"_s,
+                    u"--query"_s, u"H20"_s, u"--as-of"_s, u"r%1"_s.arg(newest)})
+                 .code,
+             0);
+    QVERIFY(readAll(path(u"h20-asof.svg"_s))
+                .contains(u"ChipTimeline · as of revision %1 · exported "_s.arg(newest).toUtf8()));
+    // Reproduced, it says so again: the same pixels.
+    QCOMPARE(
+        runOn({u"reproduce"_s, path(u"h20-asof.png"_s), u"--out"_s, path(u"h20-asof-again.png"_s)})
+            .code,
+        0);
+    QVERIFY(QImage(path(u"h20-asof-again.png"_s)) == QImage(path(u"h20-asof.png"_s)));
 }
 
 void TestFigureProvenance::recordRoundTripsAndRefusesBadFields() {
@@ -288,6 +306,8 @@ void TestFigureProvenance::recordRoundTripsAndRefusesBadFields() {
     p.title = u"<\"Title\" & more>"_s;
     p.to = u"2025-08-12"_s;
     p.exportDate = QDate(2025, 9, 1);
+    p.revision = 7;
+    p.asOf = true; // drawn with --as-of r7: the attribution line says so
     QString reason;
     const auto back = FigureProvenance::fromJson(p.toJson(), &reason);
     QVERIFY2(back, qPrintable(reason));
@@ -300,6 +320,7 @@ void TestFigureProvenance::recordRoundTripsAndRefusesBadFields() {
     QCOMPARE(request->figure.noteStyle, FigureOptions::NoteStyle::None);
     QCOMPARE(request->figure.to->toIsoString(), u"2025-08-12"_s);
     QCOMPARE(ImageExporter::formatOf(*request), ExportRequest::Format::Png); // the new name's
+    QCOMPARE(request->figure.asOfRevision, 7);
 
     FigureProvenance bad = p;
     bad.theme = u"sepia"_s;
@@ -309,6 +330,10 @@ void TestFigureProvenance::recordRoundTripsAndRefusesBadFields() {
     json.replace("\"events\":12", "\"events\":\"12\"");
     QVERIFY(!FigureProvenance::fromJson(json, &reason));
     QCOMPARE(reason, u"the field 'events' is missing or not a count"_s);
+    FigureProvenance unnumbered = p;
+    unnumbered.revision = 0; // "as of" no revision
+    QVERIFY(!FigureProvenance::fromJson(unnumbered.toJson(), &reason));
+    QCOMPARE(reason, u"the field 'asOf' is not true/false with a revision"_s);
     json = p.toJson().replace("\"version\":1", "\"version\":2");
     QVERIFY(!FigureProvenance::fromJson(json, &reason));
     QCOMPARE(reason, u"record version 2 is not 1 (made by a newer ChipTimeline?)"_s);

@@ -138,8 +138,10 @@ void TestStoreAsOf::asOfEqualsTheFileOfThen() {
         const QString ofThen = path(point + u"-then."_s + format);
         const QString ofAsOf = path(point + u"-asof."_s + format);
         const QStringList figure{u"export"_s, u"--size"_s, u"800x600"_s, u"--format"_s, format};
-        const Result made =
-            run(QStringList{u"--db"_s, then} + figure + filter + QStringList{u"--out"_s, ofThen});
+        // The file of then, as of its own newest revision: the attribution line says "as of
+        // revision N" in both.
+        const Result made = run(QStringList{u"--db"_s, then} + figure + filter +
+                                QStringList{u"--as-of"_s, asOf, u"--out"_s, ofThen});
         QVERIFY2(made.code == 0, qPrintable(made.err));
         const Result madeAsOf = run(QStringList{u"--db"_s, m_db} + figure + filter +
                                     QStringList{u"--as-of"_s, asOf, u"--out"_s, ofAsOf});
@@ -294,7 +296,8 @@ void TestStoreAsOf::figureAfterMostEventsChangedIsDrawnFromTheDataset() {
             const QString ofThen = path(point + u"-bulk-then."_s + format);
             const QString ofAsOf = path(point + u"-bulk-asof."_s + format);
             const Result made =
-                run(QStringList{u"--db"_s, then} + figure + QStringList{u"--out"_s, ofThen});
+                run(QStringList{u"--db"_s, then} + figure +
+                    QStringList{u"--as-of"_s, u"r%1"_s.arg(revision), u"--out"_s, ofThen});
             QVERIFY2(made.code == 0, qPrintable(made.err));
             const Result madeAsOf =
                 run(QStringList{u"--db"_s, db} + figure +
@@ -314,6 +317,7 @@ void TestStoreAsOf::figureAfterMostEventsChangedIsDrawnFromTheDataset() {
             } else {
                 const QByteArray a = withoutMetadata(readAll(ofThen));
                 QVERIFY(a.contains("Nvidia"));
+                QVERIFY(a.contains(u"Stand von Revision %1"_s.arg(revision).toUtf8()));
                 QCOMPARE(withoutMetadata(readAll(ofAsOf)), a);
             }
         }

@@ -3253,6 +3253,10 @@ Die neueste intakte Sicherung ist vom %2 (%3). Wiederherstellen? Seitdem gemacht
         <translation>%1 von %2 Ereignissen in der Abbildung nicht beschriftet (zu viele zum Aufführen; grenzen Sie den Bereich oder die Filter ein)</translation>
     </message>
     <message>
+        <source>as of revision %1</source>
+        <translation>Stand von Revision %1</translation>
+    </message>
+    <message>
         <source>exported %1</source>
         <translation>exportiert am %1</translation>
     </message>

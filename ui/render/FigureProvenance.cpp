@@ -110,6 +110,7 @@ void FigureProvenance::describe(const ExportRequest &request) {
     from = figure.from ? figure.from->toIsoString() : QString();
     to = figure.to ? figure.to->toIsoString() : QString();
     exportDate = figure.exportDate;
+    asOf = figure.asOfRevision > 0;
 }
 
 std::optional<ExportRequest> FigureProvenance::toRequest(const QString &path,
@@ -168,6 +169,7 @@ std::optional<ExportRequest> FigureProvenance::toRequest(const QString &path,
         return fail(u"unknown language '%1'"_s.arg(language));
     figure.language = language;
     figure.exportDate = exportDate;
+    figure.asOfRevision = asOf ? revision : 0;
     return request;
 }
 
@@ -227,6 +229,8 @@ QByteArray FigureProvenance::toJson() const {
                         {u"from"_s, from},
                         {u"to"_s, to},
                         {u"exportDate"_s, exportDate.toString(Qt::ISODate)}};
+    if (asOf) // only then: records without it read as before
+        request.insert(u"asOf"_s, true);
     QJsonObject record{
         {u"record"_s, u"chiptimeline-figure"_s},
         {u"version"_s, RecordVersion},
@@ -327,6 +331,11 @@ std::optional<FigureProvenance> FigureProvenance::fromJson(const QByteArray &jso
     p.madeAt = QDateTime::fromString(record.value(u"madeAt"_s).toString(), Qt::ISODate);
     if (!p.madeAt.isValid())
         return fail(u"the field 'madeAt' is not a date and time"_s);
+    if (const QJsonValue asOf = request.value(u"asOf"_s); !asOf.isUndefined()) {
+        if (!asOf.isBool() || (asOf.toBool() && p.revision == 0))
+            return fail(u"the field 'asOf' is not true/false with a revision"_s);
+        p.asOf = asOf.toBool();
+    }
     const QString exportDate = request.value(u"exportDate"_s).toString();
     p.exportDate = QDate::fromString(exportDate, Qt::ISODate);
     if (!exportDate.isEmpty() && !p.exportDate.isValid())

@@ -63,6 +63,7 @@ struct FigureProvenance {
     QString from;
     QString to;
     QDate exportDate;
+    bool asOf = false; // the attribution says "as of revision `revision`" (export --as-of)
 
     // The program's own name and version, as records write it.
     [[nodiscard]] static QString currentProgram();

@@ -428,6 +428,9 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
 
     // The attribution line, at the foot of every page.
     QStringList parts{u"ChipTimeline"_s};
+    if (o.asOfRevision > 0)
+        parts
+            << FigureLanguage::translate("TimelineFigure", "as of revision %1").arg(o.asOfRevision);
     if (o.exportDate.isValid())
         parts << FigureLanguage::translate("TimelineFigure", "exported %1")
                      .arg(o.exportDate.toString(Qt::ISODate));

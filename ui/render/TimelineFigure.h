@@ -61,7 +61,10 @@ struct FigureOptions {
     // When everything does not fit at fontScale, the text shrinks step by step (never below
     // 7 pt) before notes move to further pages (paginate) or the page grows.
     bool shrinkToFit = true;
-    QDate exportDate;      // for the attribution line; the figure never reads the clock
+    QDate exportDate; // for the attribution line; the figure never reads the clock
+    // The revision an `export --as-of` drew the timeline as of (0: the timeline as it was when
+    // exported): the attribution line says so, for a reader of the printed figure.
+    qint64 asOfRevision = 0;
     bool paginate = false; // notes that do not fit continue on more pages (PDF)
     // The figure's language, "de" or "en", independent of the window's; empty: the window's.
     QString language;

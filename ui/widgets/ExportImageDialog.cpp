@@ -281,6 +281,7 @@ ExportRequest ExportImageDialog::request() const {
     r.figure.footer = m_footer->isChecked();
     r.figure.language = m_language->currentData().toString();
     r.figure.exportDate = QDate::currentDate();
+    r.figure.asOfRevision = m_drawnFromRevision; // View → As Of: the attribution says which
     if (const ChainFigure *chain = chainFigure()) {
         r.figure.chain = m_chainUid;
         r.figure.relationArcs = chain->arcs;
