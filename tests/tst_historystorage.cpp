@@ -1,10 +1,13 @@
-// The SQLite history's compact rows (schema versions 10 and 11, docs/history.md): a version-9
+// The SQLite history's compact rows (schema versions 10 to 12, docs/history.md): a version-9
 // file's history converted without a change, the reads by index (the changes that decide an
 // as-of dataset, the deleted events, the revision a time names) giving what the whole list
-// gives, and the new values a field change no longer stores (what came next) read back as the
-// item was just after each revision, whichever revisions are asked for.
+// gives, the new values a field change no longer stores (what came next) read back as the
+// item was just after each revision, whichever revisions are asked for, and an edit's own
+// `modified` change kept apart from version 12 on (revision_modified) read back in its place,
+// beside the rows a version-11 file wrote before its upgrade.
 
 #include "StoreConnectionTestUtil.h"
+#include "model/StoreChanges.h"
 #include "model/formats/NativeJsonFormat.h"
 #include "model/history/DatasetAsOf.h"
 #include "model/history/EntitySnapshot.h"
@@ -19,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +50,7 @@ private slots:
     void readsByIndexGiveWhatTheWholeListGives();
     void newValuesAreTheItemJustAfterItsRevision();
     void recordedValuesReadBackExactly();
+    void upgradedVersion11HistoryReadsBackInPlace();
 };
 
 void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
@@ -114,7 +119,7 @@ void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 11);
+    QCOMPARE(store->schemaVersion(), 12);
     QList<Revision> read = store->revisions({{}, {}, {}, {}, true});
     QCOMPARE(read.size(), 3);
     QCOMPARE(read.at(0).summary, u"history starts here"_s); // version 6's first revision
@@ -421,6 +426,251 @@ void TestHistoryStorage::recordedValuesReadBackExactly() {
     EntitySnapshot::setEventField(undone, u"no such field"_s, u"x"_s);
     full.translations.clear();
     QCOMPARE(undone, full);
+}
+
+namespace {
+
+// The rows of a table, as text (revision_modified's and revision_change's counts).
+int countOf(const QSqlDatabase &db, const QString &sql) {
+    QSqlQuery query(db);
+    return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
+}
+
+// Takes a file of schema version 12 back to the rows version 11 wrote: every `modified`
+// change a row of revision_change in its place (before the item's change at `place`, or
+// after its last), each revision's seq numbered again, and no revision_modified.
+bool asVersion11(const QString &file) {
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v11"_s);
+        db.setDatabaseName(file);
+        ok = db.open();
+        QSqlQuery query(db);
+        QStringList statements = {
+            u"DROP TRIGGER revision_change_never_updated"_s,
+            u"DROP TRIGGER revision_change_never_deleted"_s,
+            u"DROP TRIGGER revision_modified_never_updated"_s,
+            u"DROP TRIGGER revision_modified_never_deleted"_s,
+            u"INSERT INTO revision_field(name) SELECT 'modified' WHERE NOT EXISTS "
+            "(SELECT 1 FROM revision_field WHERE name = 'modified')"_s,
+            u"CREATE TABLE v11_rows AS "
+            "SELECT revision, 2 * seq AS k, item, field, old, new FROM revision_change "
+            "UNION ALL SELECT m.revision, coalesce("
+            "(SELECT 2 * c.seq - 1 FROM revision_change c WHERE c.revision = m.revision AND "
+            "c.item = m.item AND m.place = (SELECT count(*) FROM revision_change d WHERE "
+            "d.revision = c.revision AND d.item = c.item AND d.seq < c.seq)), "
+            "(SELECT 2 * MAX(c.seq) + 1 FROM revision_change c WHERE c.revision = m.revision "
+            "AND c.item = m.item)), m.item, "
+            "(SELECT code FROM revision_field WHERE name = 'modified'), m.old, NULL "
+            "FROM revision_modified m"_s,
+            u"DELETE FROM revision_change"_s,
+            u"INSERT INTO revision_change(revision, seq, item, field, old, new) SELECT revision, "
+            "ROW_NUMBER() OVER (PARTITION BY revision ORDER BY k), item, field, old, new "
+            "FROM v11_rows"_s,
+            u"DROP TABLE v11_rows"_s,
+            u"DROP TABLE revision_modified"_s,
+            u"UPDATE meta SET value = '11' WHERE key = 'schema_version'"_s,
+        };
+        // The triggers as version 11 left them.
+        for (const SchemaMigration &migration : schemaMigrations())
+            if (migration.version == 10 || migration.version == 11)
+                for (const QString &statement : migration.statements)
+                    if (statement.startsWith(u"CREATE TRIGGER revision_change_never_"_s) &&
+                        !(migration.version == 10 && statement.contains(u"never_updated"_s)))
+                        statements << statement;
+        for (const QString &statement : std::as_const(statements))
+            if (ok && !query.exec(statement)) {
+                qWarning() << statement << query.lastError().text();
+                ok = false;
+            }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v11"_s);
+    return ok;
+}
+
+} // namespace
+
+void TestHistoryStorage::upgradedVersion11HistoryReadsBackInPlace() {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"up.sqlite"_s);
+    StoreError error;
+    auto store = TimelineStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    // Every item as its revisions record it after each revision, and the native export then.
+    const QStringList items = {u"event\nev-1"_s, u"event\nev-2"_s, u"event\nev-3"_s,
+                               u"source\nsrc-1"_s};
+    QHash<qint64, QHash<QString, std::optional<QJsonObject>>> after;
+    QHash<qint64, QByteArray> exported;
+    const auto remember = [&] {
+        QHash<QString, std::optional<QJsonObject>> now;
+        for (const QString &key : items)
+            now.insert(key, RevisionRecorder::snapshot(*store, key.section(u'\n', 0, 0),
+                                                       key.section(u'\n', 1)));
+        after.insert(store->latestRevision(), now);
+        exported.insert(store->latestRevision(), NativeJsonFormat::write(store->dataset()));
+    };
+    Dataset seed;
+    seed.title = u"Seed"_s;
+    for (int n = 1; n <= 3; ++n)
+        seed.events << makeEvent(u"ev-%1"_s.arg(n), u"Event %1"_s.arg(n), n);
+    Source source;
+    source.uid = u"src-1"_s;
+    source.title = u"Press release"_s;
+    seed.sources << source;
+    QVERIFY2(store->importDataset(seed, ImportPolicy::Skip, nullptr, &error),
+             qPrintable(error.message));
+    const qint64 imported = store->latestRevision();
+    remember();
+    qint64 lone = 0; // the revisions whose one change is an event's `modified`
+    qint64 loneAgain = 0;
+    const auto save = [&](const std::function<void(Event &)> &edit, const QString &uid) {
+        QThread::msleep(2); // a `modified` of its own, whatever the clock's resolution
+        Event event = *store->eventByUid(uid);
+        edit(event);
+        QVERIFY2(store->saveEvent(event, &error), qPrintable(error.message));
+        remember();
+    };
+    const auto bulk = [&](const QStringList &uids, const QString &suffix) {
+        QThread::msleep(2);
+        StoreChanges changes;
+        changes.revisionKind = u"bulk"_s;
+        changes.revisionSummary = u"bulk "_s + suffix;
+        for (const QString &uid : uids) {
+            Event event = *store->eventByUid(uid);
+            event.title += suffix;
+            event.importance = event.importance % 3 + 1;
+            changes.saveEvents << event;
+        }
+        QVERIFY2(store->applyChanges(changes, &error), qPrintable(error.message));
+        remember();
+    };
+    // Written by version 12, then taken back to what version 11 wrote.
+    store->setAuthor(u"Ada"_s);
+    save([](Event &e) { e.title = u"One, corrected"_s; }, u"ev-1"_s);
+    save(
+        [](Event &e) {
+            e.importance = 3;
+            e.summary = u"Per the agency."_s;
+            e.translations[u"de"_s].title = u"Zwei"_s;
+        },
+        u"ev-2"_s);
+    bulk({u"ev-1"_s, u"ev-3"_s}, u" (bulk)"_s);
+    save([](Event &) {}, u"ev-3"_s); // saved unchanged: its `modified` alone
+    lone = store->latestRevision();
+    QVERIFY2(store->deleteEvent(store->eventByUid(u"ev-2"_s)->id, &error),
+             qPrintable(error.message));
+    remember();
+    const qint64 lastOf11 = store->latestRevision();
+    const QList<Revision> written11 = store->revisions({{}, {}, {}, {}, true});
+    QVERIFY(countOf(connectionOf(*store), u"SELECT count(*) FROM revision_modified"_s) >= 4);
+    store.reset();
+    QVERIFY(asVersion11(file));
+
+    // Upgraded: the rows of version 11 stay where they are; new edits write revision_modified.
+    store = TimelineStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    QCOMPARE(store->schemaVersion(), 12);
+    QSqlDatabase db = connectionOf(*store);
+    QCOMPARE(countOf(db, u"SELECT count(*) FROM revision_modified"_s), 0);
+    const QString modifiedRows =
+        u"SELECT count(*) FROM revision_change c JOIN revision_field f ON f.code = c.field "
+        "WHERE f.name = 'modified'"_s;
+    const int modifiedOf11 = countOf(db, modifiedRows);
+    QVERIFY(modifiedOf11 >= 5);
+    QCOMPARE(store->revisions({{}, {}, {}, {}, true}), written11);
+    store->setAuthor(u"Bo"_s);
+    save([](Event &e) { e.title = u"One, again"_s; }, u"ev-1"_s);
+    bulk({u"ev-3"_s, u"ev-1"_s}, u" (bulk 2)"_s);
+    save([](Event &) {}, u"ev-1"_s);
+    loneAgain = store->latestRevision();
+    Event back = makeEvent(u"ev-2"_s, u"Two, back"_s, 7);
+    QVERIFY2(store->saveEvent(back, &error), qPrintable(error.message)); // created: "*" only
+    remember();
+    save([](Event &e) { e.status = EventStatus::Disputed; }, u"ev-2"_s);
+    save([](Event &e) { e.summary = u"Later"_s; }, u"ev-3"_s);
+    // The lone `modified` change is a row of revision_change (found by item); the others of
+    // the new edits are not.
+    QCOMPARE(countOf(db, modifiedRows), modifiedOf11 + 1);
+    QCOMPARE(countOf(db, u"SELECT count(*) FROM revision_modified"_s), 5);
+    QCOMPARE(countOf(db, u"SELECT count(*) FROM revision_change c JOIN revision_field f ON "
+                         "f.code = c.field WHERE f.name = 'modified' AND c.revision = %1"_s.arg(
+                             loneAgain)),
+             1);
+
+    // Every revision's changes, item by item, are the differences between the items before
+    // and after it: fields in the order written, old and new values.
+    const QList<Revision> all = store->revisions({{}, {}, {}, {}, true});
+    QCOMPARE(all.mid(0, written11.size()), written11);
+    QStringList wrong;
+    qsizetype checked = 0;
+    const auto check = [&](const QList<Revision> &revisions, const QString &how) {
+        for (const Revision &revision : revisions) {
+            if (revision.number <= imported)
+                continue;
+            qsizetype expected = 0;
+            for (const QString &key : items) {
+                QList<RevisionChange> want =
+                    EntitySnapshot::diff(key.section(u'\n', 0, 0), key.section(u'\n', 1),
+                                         after.value(revision.number - 1).value(key),
+                                         after.value(revision.number).value(key));
+                for (RevisionChange &change : want)
+                    change.revision = revision.number;
+                QList<RevisionChange> got;
+                for (const RevisionChange &change : revision.changes)
+                    if (change.entity + u'\n' + change.uid == key)
+                        got << change;
+                if (!how.isEmpty() && !key.endsWith(how))
+                    continue;
+                expected += want.size();
+                if (got != want)
+                    wrong << u"%1 r%2 %3: %4 changes read, %5 written"_s.arg(how)
+                                 .arg(revision.number)
+                                 .arg(key.section(u'\n', 1))
+                                 .arg(got.size())
+                                 .arg(want.size());
+                ++checked;
+            }
+            if (how.isEmpty() && revision.changes.size() != expected)
+                wrong << u"r%1: %2 changes, %3 expected"_s.arg(revision.number)
+                             .arg(revision.changes.size())
+                             .arg(expected);
+        }
+    };
+    check(all, {});
+    for (const QString &uid : {u"ev-1"_s, u"ev-2"_s, u"ev-3"_s})
+        check(store->revisions({uid, {}, {}, {}, true}), uid);
+    check(store->revisions({{}, u"Ada"_s, {}, {}, true}), {});
+    check(store->revisions({{}, u"Bo"_s, {}, {}, true}), {});
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
+    QVERIFY(checked > 40);
+    // The lone `modified` changes, found by their item, before and after the upgrade.
+    for (const qint64 number : {lone, loneAgain}) {
+        const QString uid = number == lone ? u"ev-3"_s : u"ev-1"_s;
+        const QList<Revision> ofItem = store->revisions({uid, {}, {}, {}, true});
+        const auto found = std::find_if(ofItem.cbegin(), ofItem.cend(),
+                                        [&](const Revision &r) { return r.number == number; });
+        QVERIFY2(found != ofItem.cend(), qPrintable(u"r%1"_s.arg(number)));
+        QCOMPARE(found->changes.size(), 1);
+        QCOMPARE(found->changes.at(0).field, u"modified"_s);
+    }
+
+    // As of every revision: the export made then, by the deciding changes and by every change.
+    const Dataset now = store->dataset();
+    for (const Revision &revision : all) {
+        QList<RevisionChange> flat;
+        for (const Revision &later : all)
+            if (later.number > revision.number)
+                flat << later.changes;
+        QCOMPARE(store->changesAfter(revision.number), flat);
+        if (revision.number < imported)
+            continue;
+        const QByteArray asOf = NativeJsonFormat::write(store->datasetAsOf(revision.number));
+        QCOMPARE(asOf, NativeJsonFormat::write(datasetAsOf(now, flat)));
+        QCOMPARE(asOf, exported.value(revision.number));
+    }
+    QVERIFY(lastOf11 > imported);
+    QVERIFY(!store->readError().isError());
 }
 
 #include "tst_historystorage.moc"

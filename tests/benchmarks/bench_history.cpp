@@ -21,6 +21,9 @@
 //                             a figure's --as-of costs besides drawing the figure of then.
 // Small defaults (10k events) keep it quick; docs/benchmarks.md gives the 100k figures.
 //   bench_history [--json] [--runs N] [--events N] [--revisions R] [--png-runs N (0: none)]
+//                 [--growth-only]
+// --growth-only: only history_file_bytes and where its bytes are, then stop (the file
+// growth at 100k events in minutes, without the timed steps).
 
 #include "app/CommandLine.h"
 #include "model/Dataset.h"
@@ -225,6 +228,7 @@ int main(int argc, char **argv) {
     int runs = 11;
     int pngRuns = 5;
     int revisions = 10;
+    bool growthOnly = false;
     g_events = 10000;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
@@ -238,6 +242,8 @@ int main(int argc, char **argv) {
             g_events = std::max<qsizetype>(10, args[++i].toLongLong());
         else if (args[i] == u"--revisions" && i + 1 < args.size())
             revisions = std::max(1, args[++i].toInt());
+        else if (args[i] == u"--growth-only")
+            growthOnly = true;
     }
 
     QTemporaryDir dir;
@@ -280,6 +286,8 @@ int main(int argc, char **argv) {
                     qlonglong(g_events), revisions, qlonglong(bytesWith), qlonglong(bytesWithout),
                     growth);
     printBreakdown(withHistory);
+    if (growthOnly)
+        return 0;
     if (!g_json)
         std::printf("%-28s %10s %12s %12s\n", "benchmark", "events", "median ms", "median cpu");
 

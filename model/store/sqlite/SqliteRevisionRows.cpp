@@ -5,9 +5,12 @@
 // milliseconds is stored as an integer (its milliseconds since 1970), any other as its text.
 // A field change's new value is not stored (NULL): it is what came next (reverse deltas,
 // SqliteRevisionNewValues.cpp); '' stands for "no new value" in rows written before that.
+// An edit's own `modified` change is kept apart in revision_modified from schema version 12
+// (SqliteRevisionModified.h) and put back in its place as the changes are read.
 // Writing them, and reading the history back exactly as it was recorded.
 
 #include "model/history/EntitySnapshot.h"
+#include "model/store/sqlite/SqliteRevisionModified.h"
 #include "model/store/sqlite/SqliteRowReader.h"
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
@@ -24,8 +27,7 @@ namespace {
 
 // A time value's compact JSON text, "\"2026-12-05T19:00:00.123Z\"" (a year from 1000).
 QString timeText(qint64 milliseconds) {
-    return u'"' +
-           QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC).toString(Qt::ISODateWithMs) + u'"';
+    return revisionTimeText(milliseconds);
 }
 
 // A value as stored: nothing (NULL), a time's milliseconds, or the text itself. Only a text
@@ -51,9 +53,9 @@ QString valueOf(const QVariant &stored) {
     return text.isEmpty() ? QString() : text; // '': no value (schema 10's NULL of a field)
 }
 
-// The columns revision, entity, uid, field, old, new of the changes `c` (joined to their
-// item `i` and field `f`).
-const QString changeColumns = u"c.revision, i.entity, i.uid, f.name, c.old, c.new"_s;
+// The columns revision, entity, uid, field, old, new, item of the changes `c` (joined to
+// their item `i` and field `f`).
+const QString changeColumns = u"c.revision, i.entity, i.uid, f.name, c.old, c.new, c.item"_s;
 const QString changeJoins = u"JOIN revision_item i ON i.id = c.item "
                             "JOIN revision_field f ON f.code = c.field"_s;
 
@@ -67,6 +69,20 @@ bool lacksNewValue(const QSqlQuery &query) {
     return query.value(5).isNull() && query.value(3).toString() != u"*"_s;
 }
 
+// The compact `modified` change of one item in one revision (revision_modified's key).
+std::optional<CompactModified> modifiedOf(QSqlQuery &query, qint64 revision, qint64 item) {
+    query.bindValue(u":revision"_s, revision);
+    query.bindValue(u":item"_s, item);
+    std::optional<CompactModified> found;
+    if (query.exec() && query.next())
+        found = compactModified(query.value(0), query.value(1));
+    query.finish();
+    return found;
+}
+
+const QString modifiedOfSql =
+    u"SELECT place, old FROM revision_modified WHERE revision = :revision AND item = :item"_s;
+
 // The changes of `revisions` in order, and which of them lack their new value.
 void collect(QList<Revision> &revisions, QList<RevisionChange *> *changes, QList<bool> *lacking,
              const QList<QList<bool>> &lackingByRevision) {
@@ -79,8 +95,8 @@ void collect(QList<Revision> &revisions, QList<RevisionChange *> *changes, QList
 
 } // namespace
 
-bool SqliteTimelineStore::writeRevisionChange(qint64 revision, const RevisionChange &change,
-                                              RevisionRowIds *ids, StoreError *error) {
+qint64 SqliteTimelineStore::revisionItemId(const RevisionChange &change, RevisionRowIds *ids,
+                                           StoreError *error) {
     const QString itemKey = change.entity + u':' + change.uid;
     auto item = ids->items.constFind(itemKey);
     if (item == ids->items.cend()) {
@@ -97,12 +113,39 @@ bool SqliteTimelineStore::writeRevisionChange(qint64 revision, const RevisionCha
             add.bindValue(u":uid"_s, change.uid);
             if (!add.exec()) {
                 *error = errorFrom(add, u"record the revision"_s);
-                return false;
+                return 0;
             }
             id = add.lastInsertId().toLongLong();
         }
         item = ids->items.insert(itemKey, id);
     }
+    return *item;
+}
+
+bool SqliteTimelineStore::writeModifiedChange(qint64 revision, const RevisionChange &change,
+                                              qsizetype place, RevisionRowIds *ids,
+                                              StoreError *error) {
+    const qint64 item = revisionItemId(change, ids, error);
+    if (item == 0)
+        return false;
+    QSqlQuery &insert = statement(u"INSERT INTO revision_modified(revision, item, place, old) "
+                                  "VALUES (:revision, :item, :place, :old)"_s);
+    insert.bindValue(u":revision"_s, revision);
+    insert.bindValue(u":item"_s, item);
+    insert.bindValue(u":place"_s, qint64(place));
+    insert.bindValue(u":old"_s, storedValue(change.oldValue));
+    if (!insert.exec()) {
+        *error = errorFrom(insert, u"record the revision"_s);
+        return false;
+    }
+    return true;
+}
+
+bool SqliteTimelineStore::writeRevisionChange(qint64 revision, const RevisionChange &change,
+                                              RevisionRowIds *ids, StoreError *error) {
+    const qint64 item = revisionItemId(change, ids, error);
+    if (item == 0)
+        return false;
     auto field = ids->fields.constFind(change.field);
     if (field == ids->fields.cend()) {
         QSqlQuery &find = statement(u"SELECT code FROM revision_field WHERE name = :name"_s);
@@ -127,7 +170,7 @@ bool SqliteTimelineStore::writeRevisionChange(qint64 revision, const RevisionCha
                   "VALUES (:revision, :seq, :item, :field, :old, :new)"_s);
     insert.bindValue(u":revision"_s, revision);
     insert.bindValue(u":seq"_s, ++ids->seq);
-    insert.bindValue(u":item"_s, *item);
+    insert.bindValue(u":item"_s, item);
     insert.bindValue(u":field"_s, *field);
     insert.bindValue(u":old"_s, storedValue(change.oldValue));
     // A field's new value is what comes next (fillNewValues); a whole item's is kept.
@@ -228,11 +271,19 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
         changes.exec();
         QList<RevisionChange> all;
         QList<bool> lacking;
+        QList<qint64> items;
         while (changes.next()) {
             all.append(changeAt(changes));
             lacking.append(lacksNewValue(changes));
+            items.append(changes.value(6).toLongLong());
         }
         if (readFailed(changes, u"revision_change"_s))
+            return found;
+        QSqlQuery &modified = statement(modifiedOfSql);
+        mergeModified(&all, &lacking, items, [&](qint64 revision, qint64 item) {
+            return modifiedOf(modified, revision, item);
+        });
+        if (readFailed(modified, u"revision_modified"_s))
             return found;
         QList<RevisionChange *> pointers;
         for (RevisionChange &change : all)
@@ -245,17 +296,41 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
     }
     changes.prepare(u"SELECT %1 FROM revision_change c %2 WHERE c.revision = :revision "
                     "ORDER BY c.seq"_s.arg(changeColumns, changeJoins));
+    QSqlQuery &modified =
+        statement(u"SELECT item, place, old FROM revision_modified WHERE revision = :revision"_s);
     QList<QList<bool>> lackingByRevision;
     for (Revision &revision : found) {
         changes.bindValue(u":revision"_s, revision.number);
         changes.exec();
         QList<bool> &lacking = lackingByRevision.emplace_back();
+        QList<qint64> items;
         while (changes.next()) {
             revision.changes.append(changeAt(changes));
             lacking.append(lacksNewValue(changes));
+            items.append(changes.value(6).toLongLong());
         }
         if (readFailed(changes, u"revision_change"_s))
             return found;
+        // The revision's compact `modified` changes, by item.
+        QHash<qint64, CompactModified> ofRevision;
+        modified.bindValue(u":revision"_s, revision.number);
+        modified.exec();
+        while (modified.next())
+            ofRevision.insert(modified.value(0).toLongLong(),
+                              compactModified(modified.value(1), modified.value(2)));
+        if (readFailed(modified, u"revision_modified"_s))
+            return found;
+        modified.finish();
+        if (!ofRevision.isEmpty())
+            mergeModified(&revision.changes, &lacking, items,
+                          [&](qint64, qint64 item) -> std::optional<CompactModified> {
+                              const auto row = ofRevision.find(item);
+                              if (row == ofRevision.end())
+                                  return std::nullopt;
+                              const CompactModified taken = *row;
+                              ofRevision.erase(row);
+                              return taken;
+                          });
     }
     QList<RevisionChange *> pointers;
     QList<bool> lacking;
@@ -279,13 +354,20 @@ QList<RevisionChange> SqliteTimelineStore::itemChangesFrom(const QString &entity
     query.bindValue(u":entity"_s, entity);
     query.bindValue(u":from"_s, from);
     QList<RevisionChange> found;
+    QList<qint64> items;
     query.exec();
     while (query.next()) {
         found.append(changeAt(query));
         lacking->append(lacksNewValue(query));
+        items.append(query.value(6).toLongLong());
     }
     readFailed(query, u"revision_change"_s);
     query.finish();
+    QSqlQuery &modified = statement(modifiedOfSql);
+    mergeModified(&found, lacking, items, [&](qint64 revision, qint64 item) {
+        return modifiedOf(modified, revision, item);
+    });
+    readFailed(modified, u"revision_modified"_s);
     return found;
 }
 
@@ -340,12 +422,25 @@ QList<RevisionChange> SqliteTimelineStore::changesAfter(qint64 revision) const {
     query.bindValue(u":revision"_s, revision);
     QList<RevisionChange> found;
     QList<bool> lacking;
+    QList<qint64> items;
     query.exec();
     while (query.next()) {
         found.append(changeAt(query));
         lacking.append(lacksNewValue(query));
+        items.append(query.value(6).toLongLong());
     }
     if (readFailed(query, u"revision_change"_s))
+        return found;
+    sqlite3 *db = sqliteHandle(database());
+    ModifiedAfter modified(db, revision);
+    if (!modified.isValid()) {
+        readFailed(sqlite3_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)),
+                   u"revision_modified"_s);
+        return found;
+    }
+    mergeModified(&found, &lacking, items,
+                  [&](qint64 number, qint64 item) { return modified.find(number, item); });
+    if (modified.failed(*this))
         return found;
     QList<RevisionChange *> pointers;
     for (RevisionChange &change : found)
@@ -372,6 +467,22 @@ QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision)
         return {};
     }
     rows.bind(1, revision);
+    // The compact `modified` changes (schema 12), each taken or passed over in its place as
+    // if it were a row of revision_change: the same code as the rows of that field.
+    ModifiedAfter modified(db, revision);
+    if (!modified.isValid()) {
+        readFailed(sqlite3_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)),
+                   u"revision_modified"_s);
+        return {};
+    }
+    qint64 modifiedField = -1; // none stored: no field change of `modified` either
+    {
+        QSqlQuery &code = statement(u"SELECT code FROM revision_field WHERE name = 'modified'"_s);
+        if (code.exec() && code.next())
+            modifiedField = code.value(0).toLongLong();
+        readFailed(code, u"revision_field"_s);
+        code.finish();
+    }
     QSet<std::pair<qint64, qint64>> decided; // (item, field) whose first change is taken
     QSet<qint64> wholeDecided;               // items whose first "*" is taken: nothing after
     QHash<qint64, QString> fieldNames;       // by code, one QString each
@@ -386,10 +497,42 @@ QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision)
         const QString text = rows.text(column);
         return text.isEmpty() ? QString() : text; // '': no value (as valueOf)
     };
+    // The run of one item's rows in one revision, and its compact `modified` change not yet
+    // put in its place (with the item's entity and uid when it may be taken).
+    qint64 runRevision = -1;
+    qint64 runItem = -1;
+    qint64 runCount = 0;
+    std::optional<CompactModified> pending;
+    QString runEntity, runUid;
+    const auto undecided = [&](qint64 item, qint64 field) {
+        return !wholeDecided.contains(item) && !decided.contains({item, field});
+    };
+    const auto putModified = [&] {
+        if (undecided(runItem, modifiedField)) {
+            decided.insert({runItem, modifiedField});
+            found.append({runRevision, runEntity, runUid, u"modified"_s, pending->oldValue(), {}});
+        }
+        pending.reset();
+    };
     while (rows.next()) {
         const qint64 item = rows.integer(1);
         const qint64 field = rows.integer(2);
-        if (wholeDecided.contains(item) || decided.contains({item, field}))
+        if (rows.integer(0) != runRevision || item != runItem) {
+            if (pending)
+                putModified(); // after every other change of its run
+            runRevision = rows.integer(0);
+            runItem = item;
+            runCount = 0;
+            pending = modified.find(runRevision, runItem);
+            if (pending && undecided(item, modifiedField)) {
+                runEntity = rows.sharedText(3, &entities);
+                runUid = rows.text(4);
+            }
+        }
+        if (pending && pending->place == runCount)
+            putModified();
+        ++runCount;
+        if (!undecided(item, field))
             continue;
         decided.insert({item, field});
         if (field == 0)
@@ -404,6 +547,9 @@ QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision)
             name = fieldNames.insert(field, rows.text(5));
         found.append({rows.integer(0), entity, uid, *name, value(6), value(7)});
     }
+    if (pending)
+        putModified();
+    modified.failed(*this);
     rows.failed(*this, u"revision_change"_s);
     return found;
 }

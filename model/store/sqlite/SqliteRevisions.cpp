@@ -3,6 +3,7 @@
 // RevisionRecorder; the rows themselves and the reads: SqliteRevisionRows.cpp).
 
 #include "model/history/EntitySnapshot.h"
+#include "model/store/sqlite/SqliteRevisionModified.h"
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
 #include <QJsonObject>
@@ -70,8 +71,13 @@ qint64 SqliteTimelineStore::writeRevision(const QString &kind, const QString &su
     }
     const qint64 number = insert.lastInsertId().toLongLong();
     RevisionRowIds ids;
-    for (const RevisionChange &field : m_revision.changes())
-        if (!writeRevisionChange(number, field, &ids, error))
+    const QList<RevisionChange> changes = m_revision.changes();
+    // An edit's own `modified` change apart, where it reads back in its place (schema 12).
+    const QList<qsizetype> places = compactModifiedPlaces(changes);
+    for (qsizetype i = 0; i < changes.size(); ++i)
+        if (places.at(i) >= 0
+                ? !writeModifiedChange(number, changes.at(i), places.at(i), &ids, error)
+                : !writeRevisionChange(number, changes.at(i), &ids, error))
             return 0;
     m_revision.clear();
     m_changeNote.clear();

@@ -473,6 +473,23 @@ QStringList version11() {
     };
 }
 
+// Version 12: a `modified` change that comes with other changes of its item in the same
+// revision (every edit's) is written to a table of its own, keyed by (revision, item), with no
+// seq, no field and no entry in the index by item: its place among the item's other changes
+// (`place`) and its old value (docs/history.md, "Storage";
+// model/store/sqlite/SqliteRevisionModified.h). The rows written before stay as they are.
+QStringList version12() {
+    return QStringList{
+               uR"(CREATE TABLE revision_modified (
+              revision INTEGER NOT NULL REFERENCES revision(number),
+              item     INTEGER NOT NULL REFERENCES revision_item(id),
+              place    INTEGER NOT NULL,
+              old,
+              PRIMARY KEY (revision, item)) WITHOUT ROWID)"_s,
+           } +
+           neverRewritten(u"revision_modified"_s);
+}
+
 } // namespace
 
 const QList<SchemaMigration> &schemaMigrations() {
@@ -488,6 +505,7 @@ const QList<SchemaMigration> &schemaMigrations() {
         {9, u"the words of the full-text indexes"_s, version9()},
         {10, u"a compact history"_s, version10()},
         {11, u"the history's new values from what came next"_s, version11()},
+        {12, u"an edit's own modified time kept apart"_s, version12()},
     };
     return migrations;
 }

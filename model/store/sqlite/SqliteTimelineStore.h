@@ -217,6 +217,12 @@ private:
     // revision_item and revision_field).
     bool writeRevisionChange(qint64 revision, const RevisionChange &change, RevisionRowIds *ids,
                              StoreError *error);
+    // Writes a `modified` change to revision_modified (schema version 12): `place` of its
+    // item's other changes in the revision come before it (SqliteRevisionModified.h).
+    bool writeModifiedChange(qint64 revision, const RevisionChange &change, qsizetype place,
+                             RevisionRowIds *ids, StoreError *error);
+    // The id of the change's item in revision_item, added if new; 0 when it could not be.
+    qint64 revisionItemId(const RevisionChange &change, RevisionRowIds *ids, StoreError *error);
     // One "*" change with no values for every row of `table` ("event" or "source") past
     // `maxId`, appended to revision `revision` after its rows so far (an import's added items).
     bool writeAddedItems(qint64 revision, const QString &table, qint64 maxId, StoreError *error);
