@@ -145,9 +145,10 @@ Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges) 
         for (const Source &source : std::as_const(dataset.sources))
             if (citedByRelations.contains(source.uid))
                 sourcesThen.insert(source.uid);
-    QHash<QString, const Event *> eventByUid;
-    for (const Event &event : std::as_const(dataset.events))
-        eventByUid.insert(event.uid, &event);
+    QHash<QString, const Event *> eventByUid; // for the relations: none, no index
+    if (!relations.isEmpty())
+        for (const Event &event : std::as_const(dataset.events))
+            eventByUid.insert(event.uid, &event);
     for (auto it = relations.cbegin(); it != relations.cend(); ++it) {
         const std::optional<Relation> relation = EntitySnapshot::toRelation(it.key(), it.value());
         if (!relation || !eventByUid.contains(relation->fromUid) ||

@@ -26,6 +26,11 @@ public:
     [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
     // A value for the statement's parameter `index` (?1 is 1), before the first next().
     void bind(int index, qint64 value) { sqlite3_bind_int64(m_statement, index, value); }
+    // Back before the first row, to be bound and read again.
+    void reset() {
+        sqlite3_reset(m_statement);
+        m_result = SQLITE_DONE;
+    }
     bool next() {
         m_result = sqlite3_step(m_statement);
         return m_result == SQLITE_ROW;
