@@ -48,6 +48,7 @@ private slots:
     void marksAreWhereTheLayoutPlacedThem();
     void notesNumberPlacedEventsInTimeOrder();
     void svgHasRealText();
+    void attributionCountsInTheFigureLocale();
     void pdfHasTextAxisAndNotes();
     void pdfNotesContinueOnNextPage();
     void pngGrowsRatherThanDropNotes();
@@ -179,6 +180,34 @@ void TestImageExporter::notesNumberPlacedEventsInTimeOrder() {
         QVERIFY(e.noteNumber > 0 || !m_sources.contains(e.id));
     QCOMPARE(figure->attribution(),
              u"ChipTimeline \u00b7 exported 2026-11-22 \u00b7 39 events, 43 sources"_s);
+}
+
+void TestImageExporter::attributionCountsInTheFigureLocale() {
+    // 1,234 events: the attribution's counts read as the lanes' do, in the figure's language.
+    QList<Event> events;
+    for (int n = 0; n < 1234; ++n) {
+        Event event;
+        event.id = n + 1;
+        event.uid = u"e%1"_s.arg(n);
+        event.title = u"Event %1"_s.arg(n);
+        event.start =
+            *PartialDate::parseIso(QDate(2024, 1, 1).addDays(n % 600).toString(Qt::ISODate));
+        events << event;
+    }
+    const TimelineData many = TimelineData::fromEvents(events, m_data.categories());
+    for (
+        const auto &[language, expected] :
+        {std::pair(u"en"_s,
+                   u"ChipTimeline \u00b7 exported 2026-11-22 \u00b7 1,234 events, 0 sources"_s),
+         std::pair(
+             u"de"_s,
+             u"ChipTimeline \u00b7 exportiert am 2026-11-22 \u00b7 1.234 Ereignisse, 0 Quellen"_s)}) {
+        ExportRequest r = request(u"many.png"_s);
+        r.figure.language = language;
+        const auto figure = ImageExporter::compose(many, {}, r);
+        QVERIFY(figure);
+        QCOMPARE(figure->attribution(), expected);
+    }
 }
 
 void TestImageExporter::svgHasRealText() {

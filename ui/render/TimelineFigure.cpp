@@ -434,13 +434,15 @@ std::shared_ptr<const TimelineFigure> TimelineFigureBuilder::run(QString *error)
     if (o.exportDate.isValid())
         parts << FigureLanguage::translate("TimelineFigure", "exported %1")
                      .arg(o.exportDate.toString(Qt::ISODate));
-    parts << (f.m_eventCount == 1
-                  ? FigureLanguage::translate("TimelineFigure", "1 event")
-                  : FigureLanguage::translate("TimelineFigure", "%1 events").arg(f.m_eventCount)) +
+    // Counts as the lanes give theirs, in the figure's locale ("100,000", "100.000").
+    const QLocale locale = FigureLanguage::locale();
+    parts << (f.m_eventCount == 1 ? FigureLanguage::translate("TimelineFigure", "1 event")
+                                  : FigureLanguage::translate("TimelineFigure", "%1 events")
+                                        .arg(locale.toString(qlonglong(f.m_eventCount)))) +
                  u", "_s +
                  (f.m_sourceCount == 1 ? FigureLanguage::translate("TimelineFigure", "1 source")
                                        : FigureLanguage::translate("TimelineFigure", "%1 sources")
-                                             .arg(f.m_sourceCount));
+                                             .arg(locale.toString(qlonglong(f.m_sourceCount))));
     f.m_attribution = parts.join(u" \u00b7 "_s);
     const double attributionTop = pageHeight - m_margin - textHeight(TimelineFigure::Attribution);
     for (qsizetype k = 0; k < pages.size(); ++k) {
