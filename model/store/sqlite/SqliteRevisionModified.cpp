@@ -123,11 +123,15 @@ std::optional<CompactModified> ModifiedAfter::find(qint64 revision, qint64 item)
             m_ofRevision.insert(m_rows.integer(1), row);
         }
     }
-    const auto found = m_ofRevision.find(item);
-    if (found == m_ofRevision.end())
+    return takeModified(m_ofRevision, item);
+}
+
+std::optional<CompactModified> takeModified(QHash<qint64, CompactModified> &rows, qint64 item) {
+    const auto found = rows.find(item);
+    if (found == rows.end())
         return std::nullopt;
     const CompactModified row = *found;
-    m_ofRevision.erase(found);
+    rows.erase(found);
     return row;
 }
 

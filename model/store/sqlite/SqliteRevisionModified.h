@@ -35,6 +35,10 @@ struct CompactModified {
     [[nodiscard]] QString oldValue() const;
 };
 
+// The row of `item` among one revision's rows (by item), taken out: each is put back once.
+[[nodiscard]] std::optional<CompactModified> takeModified(QHash<qint64, CompactModified> &rows,
+                                                          qint64 item);
+
 // A row of revision_modified from its place and old value as QtSql reads them.
 [[nodiscard]] CompactModified compactModified(const QVariant &place, const QVariant &old);
 

@@ -323,14 +323,7 @@ QList<Revision> SqliteTimelineStore::revisions(const RevisionFilter &filter) con
         modified.finish();
         if (!ofRevision.isEmpty())
             mergeModified(&revision.changes, &lacking, items,
-                          [&](qint64, qint64 item) -> std::optional<CompactModified> {
-                              const auto row = ofRevision.find(item);
-                              if (row == ofRevision.end())
-                                  return std::nullopt;
-                              const CompactModified taken = *row;
-                              ofRevision.erase(row);
-                              return taken;
-                          });
+                          [&](qint64, qint64 item) { return takeModified(ofRevision, item); });
     }
     QList<RevisionChange *> pointers;
     QList<bool> lacking;
