@@ -225,15 +225,11 @@ public:
                 continue;
             QList<FilterNames::Name> names;
             if (kind.keys == &filter.categories) {
-                for (const Category &category :
-                     m_asOfReads ? m_asOfReads->categories() : m_store->categories())
+                for (const Category &category : reads().categories())
                     names.append({category.name, category.label});
             } else {
-                const bool actors = kind.keys == &filter.actors;
-                const QStringList known =
-                    m_asOfReads ? (actors ? m_asOfReads->actorNames() : m_asOfReads->chipNames())
-                                : (actors ? m_store->actorNames() : m_store->chipNames());
-                for (const QString &name : known)
+                for (const QString &name :
+                     kind.keys == &filter.actors ? reads().actorNames() : reads().chipNames())
                     names.append({name, {}});
             }
             QStringList keys;
@@ -276,8 +272,7 @@ public:
                              (quote ? u'\'' + value + u'\'' : value);
             }
         }
-        if (given.isEmpty() ||
-            !(m_asOfReads ? m_asOfReads->eventIds(filter) : m_store->eventIds(filter)).empty())
+        if (given.isEmpty() || !reads().eventIds(filter).empty())
             return CommandLine::Success;
         QString message = u"no events match "_s + given.join(u' ');
         const QString from = parser.value(options.from);
@@ -355,6 +350,12 @@ public:
             m_asOfReads.emplace(std::move(asOf.dataset));
         }
         return code;
+    }
+
+    // What names, the check for something to export and the figure read: the store, or with a
+    // figure's --as-of the dataset of then in memory.
+    [[nodiscard]] const TimelineReads &reads() const {
+        return m_asOfReads ? static_cast<const TimelineReads &>(*m_asOfReads) : *m_store;
     }
 
     // The events the filter selects, as the timeline holds them (with --as-of: as the

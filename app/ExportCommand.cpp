@@ -191,15 +191,14 @@ int ExportCommand::check(const QCommandLineParser &parser, QTextStream &err) {
 namespace {
 
 // Loads what the filter selects, draws it and writes the figure; the one path of `export`
-// and `reproduce`. It reads `store`, or, when `reads` is given, the dataset that holds (a
-// figure as of an earlier revision; never a chain). `drawn` receives the digest of what the
-// figure drew.
-int writeFigure(const TimelineStore &store, const DatasetReads *reads, ExportRequest &request,
+// and `reproduce`. The events and their sources come from `reads`: `store` itself, or the
+// dataset of an earlier revision held in memory (DatasetReads; never for a chain, which reads
+// the store's relations). `drawn` receives the digest of what the figure drew.
+int writeFigure(const TimelineStore &store, const TimelineReads &reads, ExportRequest &request,
                 const EventFilter &filter, QTextStream &out, QTextStream &err,
                 QString *drawn = nullptr) {
-    Q_ASSERT(!reads || (request.figure.chain.isEmpty() && DatasetReads::canSelect(filter)));
-    TimelineData data = reads ? TimelineDataQuery::load(*reads, filter, request.figure.language)
-                              : TimelineDataQuery::load(store, filter, request.figure.language);
+    Q_ASSERT(&reads == &store || request.figure.chain.isEmpty());
+    TimelineData data = TimelineDataQuery::load(reads, filter, request.figure.language);
     FigureSources::Map sources;
     if (!request.figure.chain.isEmpty()) {
         std::optional<ChainFigure> chain = ChainFigure::of(store, request.figure.chain, data);
@@ -219,7 +218,7 @@ int writeFigure(const TimelineStore &store, const DatasetReads *reads, ExportReq
         ids.reserve(data.size());
         for (qsizetype i = 0; i < data.size(); ++i)
             ids << data.id(i);
-        sources = reads ? FigureSources::load(*reads, ids) : FigureSources::load(store, ids);
+        sources = FigureSources::load(reads, ids);
     }
     // A read that met damage gave only part of the timeline: no figure is drawn from it.
     if (store.readError().isError()) {
@@ -272,7 +271,7 @@ FigureProvenance provenanceFor(const TimelineStore &store, const QString &filter
 
 int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &parser,
                        const EventFilter &filter, QTextStream &out, QTextStream &err,
-                       const TimelineStore &live, qint64 revision, const DatasetReads *reads) {
+                       const TimelineStore &live, qint64 revision, const TimelineReads *reads) {
     ExportRequest request;
     if (!readRequest(parser, request, err))
         return 2;
@@ -283,7 +282,7 @@ int ExportCommand::run(const TimelineStore &store, const QCommandLineParser &par
     request.figure.language = parser.isSet(u"lang"_s) ? parser.value(u"lang"_s) : u"en"_s;
     request.provenance =
         provenanceFor(live, FilterText::format(filter, parser.value(u"query"_s)), revision);
-    return writeFigure(store, reads, request, filter, out, err);
+    return writeFigure(store, reads ? *reads : store, request, filter, out, err);
 }
 
 int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePath,
@@ -339,7 +338,8 @@ int ExportCommand::reproduce(const TimelineStore &store, const QString &figurePa
             << FigureProvenance::currentProgram() << ": the drawing may differ" << Qt::endl;
     QString drawn;
     const int code =
-        writeFigure(source, reads ? &*reads : nullptr, *request, filter->filter, out, err, &drawn);
+        writeFigure(source, reads ? static_cast<const TimelineReads &>(*reads) : source, *request,
+                    filter->filter, out, err, &drawn);
     if (code == 0 && drawn != record->digest) {
         if (record->revision > 0)
             err << "chiptimeline: " << figurePath << ": what r" << record->revision

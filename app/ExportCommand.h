@@ -5,8 +5,8 @@
 #include <QTextStream>
 
 class QCommandLineOption;
-class DatasetReads;
 class QCommandLineParser;
+class TimelineReads;
 class TimelineStore;
 struct EventFilter;
 
@@ -23,12 +23,12 @@ public:
     // Usage errors found before the store is opened: 0 when none, else 2 (message on err).
     [[nodiscard]] static int check(const QCommandLineParser &parser, QTextStream &err);
     // Draws from `store` (the timeline now, or as of --as-of), or, when `reads` is given, from
-    // the dataset it holds (as of --as-of: DatasetReads); the provenance names `live`'s file
-    // and `revision`, the revision drawn (0: no history).
+    // what it reads (as of --as-of: the dataset of then, DatasetReads); the provenance names
+    // `live`'s file and `revision`, the revision drawn (0: no history).
     [[nodiscard]] static int run(const TimelineStore &store, const QCommandLineParser &parser,
                                  const EventFilter &filter, QTextStream &out, QTextStream &err,
                                  const TimelineStore &live, qint64 revision,
-                                 const DatasetReads *reads = nullptr);
+                                 const TimelineReads *reads = nullptr);
     // `chiptimeline reproduce FIGURE --out NEW`: redraws a figure from the provenance record
     // in its metadata (FigureProvenance), as of the revision it records (a record without one:
     // the timeline now), and says so when what it draws differs from what the figure drew.

@@ -3,7 +3,7 @@
 #include "model/Dataset.h"
 #include "model/EventFilter.h"
 #include "model/TimelineData.h"
-#include "model/store/TimelineStore.h"
+#include "model/TimelineReads.h"
 
 #include <QHash>
 #include <QList>
@@ -27,7 +27,7 @@
 // Name tables hold the names the dataset's events use, in the store's order (case-folded as
 // SQLite's NOCASE folds, then exactly); a store keeps names no event uses any more, which only
 // an actor or chip lane with nothing in it could show.
-class DatasetReads {
+class DatasetReads : public TimelineReads {
 public:
     explicit DatasetReads(Dataset dataset);
 
@@ -35,17 +35,15 @@ public:
         return filter.query.trimmed().isEmpty();
     }
 
-    // As TimelineStore::timelineData: the events `filter` selects (canSelect(filter) true).
-    [[nodiscard]] TimelineData timelineData(const EventFilter &filter) const;
-    [[nodiscard]] std::vector<qint64> eventIds(const EventFilter &filter) const;
-    [[nodiscard]] QHash<qint64, QString> translatedTitles(const QString &language) const;
+    // TimelineReads; a filter here has no full-text query (canSelect(filter) true).
+    [[nodiscard]] TimelineData timelineData(const EventFilter &filter) const override;
+    [[nodiscard]] std::vector<qint64> eventIds(const EventFilter &filter) const override;
+    [[nodiscard]] QHash<qint64, QString> translatedTitles(const QString &language) const override;
     [[nodiscard]] QHash<qint64, QList<CitedSource>>
-    citationsFor(const QList<qint64> &eventIds) const;
-
-    [[nodiscard]] const QList<Category> &categories() const { return m_dataset.categories; }
-    [[nodiscard]] QStringList actorNames() const { return m_actorNames; }
-    [[nodiscard]] QStringList chipNames() const { return m_chipNames; }
-    [[nodiscard]] const Dataset &dataset() const { return m_dataset; }
+    citationsFor(const QList<qint64> &eventIds) const override;
+    [[nodiscard]] QList<Category> categories() const override { return m_dataset.categories; }
+    [[nodiscard]] QStringList actorNames() const override { return m_actorNames; }
+    [[nodiscard]] QStringList chipNames() const override { return m_chipNames; }
 
 private:
     [[nodiscard]] bool selects(const Event &event, const EventFilter &filter) const;

@@ -8,6 +8,7 @@
 #include "model/StoreChangeNotice.h"
 #include "model/StoreChanges.h"
 #include "model/StoreError.h"
+#include "model/TimelineReads.h"
 #include "model/history/Revision.h"
 
 #include <QHash>
@@ -20,18 +21,6 @@
 
 class TimelineData;
 
-// What a source cited by an event shows in a figure's notes (see FigureSources): the source
-// row's id, outlet, title, date and addresses, in the event's citation order.
-struct CitedSource {
-    qint64 id = 0;
-    QString outlet;
-    QString title;
-    PartialDate published;
-    QString url;
-    QString doi;
-    friend bool operator==(const CitedSource &, const CitedSource &) = default;
-};
-
 // The timeline store: the one place that speaks to a database. The window, the command line
 // and the importers go through this interface; each backend implements it in its own folder
 // (model/store/sqlite: the embedded SQLite file; model/store/postgres: a team's timeline on
@@ -42,7 +31,9 @@ struct CitedSource {
 // Opening is careful: a file that is not SQLite, was written by a newer ChipTimeline, or
 // cannot be written is reported and left byte-for-byte untouched. Pending migrations run
 // in one transaction after a copy of the file is kept beside it.
-class TimelineStore {
+// The reads a figure makes (categories, names, eventIds, timelineData, translatedTitles,
+// citationsFor) are TimelineReads'.
+class TimelineStore : public TimelineReads {
 public:
     enum class OpenMode { ReadWrite, ReadOnly };
     // What opening checks besides the header and the schema: SQLite's quick_check for a file
@@ -120,10 +111,7 @@ public:
     [[nodiscard]] virtual bool wasEverFilled() const = 0;
     [[nodiscard]] virtual int eventCount() const = 0;
     [[nodiscard]] virtual int sourceCount() const = 0;
-    [[nodiscard]] virtual QList<Category> categories() const = 0;
     [[nodiscard]] virtual QList<Event> events(const EventFilter &filter = {}) const = 0;
-    // The row ids of the events a filter selects, ascending (no Event objects are built).
-    [[nodiscard]] virtual std::vector<qint64> eventIds(const EventFilter &filter) const = 0;
     [[nodiscard]] virtual std::optional<Event> event(qint64 id) const = 0;
     [[nodiscard]] virtual std::optional<Event> eventByUid(const QString &uid) const = 0;
     // The stored events among `uids` (absent: not stored), in time order; the default asks
@@ -138,12 +126,6 @@ public:
     // The events that cite a source, in time order, each with the citation's quote and locator.
     [[nodiscard]] virtual QList<std::pair<Event, Citation>>
     citingEvents(const QString &sourceUid) const = 0;
-    // The sources each of the given events cites, in its citation order; events without
-    // sources are absent (what a figure's notes cite).
-    [[nodiscard]] virtual QHash<qint64, QList<CitedSource>>
-    citationsFor(const QList<qint64> &eventIds) const = 0;
-    [[nodiscard]] virtual QStringList actorNames() const = 0;
-    [[nodiscard]] virtual QStringList chipNames() const = 0;
     [[nodiscard]] virtual QStringList tagNames() const = 0;
     [[nodiscard]] virtual QList<SavedView> savedViews() const = 0;
     // Every relation between events (see Relation), in time order of the event that points.
@@ -154,13 +136,6 @@ public:
     // outward from it: what `chain` and `export --chain` print, without reading every
     // relation of the timeline. Check readError() afterwards.
     [[nodiscard]] RelationChain relationChain(const QString &eventUid) const;
-    // The events a filter selects as the compact TimelineData the timeline draws, read row by
-    // row without building Event objects (see TimelineDataQuery).
-    [[nodiscard]] virtual TimelineData timelineData(const EventFilter &filter) const = 0;
-    // The title of every event translated into `language` ("de"), by row id; events without
-    // one are absent (what a window or figure in that language shows instead of the title).
-    [[nodiscard]] virtual QHash<qint64, QString>
-    translatedTitles(const QString &language) const = 0;
     // Every stored event's uid, title and span of days, in no order: what an import matches
     // a file's events against (see ImportPreview).
     using EventKeyVisitor = std::function<void(const QString &uid, const QString &title,

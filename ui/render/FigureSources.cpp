@@ -1,7 +1,6 @@
 #include "ui/render/FigureSources.h"
 
-#include "model/DatasetReads.h"
-#include "model/store/TimelineStore.h"
+#include "model/TimelineReads.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,16 +15,9 @@ QString FigureSource::address() const {
     return u"https://doi.org/"_s + d;
 }
 
-FigureSources::Map FigureSources::load(const TimelineStore &store, const QList<qint64> &eventIds) {
-    // A read that fails is recorded in the store: the caller checks store.readError().
-    return of(store.citationsFor(eventIds));
-}
-
-FigureSources::Map FigureSources::load(const DatasetReads &reads, const QList<qint64> &eventIds) {
-    return of(reads.citationsFor(eventIds));
-}
-
-FigureSources::Map FigureSources::of(const QHash<qint64, QList<CitedSource>> &cited) {
+FigureSources::Map FigureSources::load(const TimelineReads &reads, const QList<qint64> &eventIds) {
+    // A store's read that fails is recorded in the store: the caller checks readError().
+    const QHash<qint64, QList<CitedSource>> cited = reads.citationsFor(eventIds);
     Map map;
     map.reserve(cited.size());
     for (auto it = cited.cbegin(); it != cited.cend(); ++it) {

@@ -10,9 +10,7 @@
 #include <QList>
 #include <QString>
 
-class DatasetReads;
-class TimelineStore;
-struct CitedSource;
+class TimelineReads;
 
 struct FigureSource {
     qint64 id = 0; // source row id: the same source cited twice is written out once
@@ -32,11 +30,7 @@ public:
     using Map = QHash<qint64, QList<FigureSource>>; // event id → its sources
 
     // The sources of the given events, each list in the event's citation order. Events
-    // without sources are absent. One query per few hundred ids.
-    [[nodiscard]] static Map load(const TimelineStore &store, const QList<qint64> &eventIds);
-    // The same from a dataset held in memory (a figure as of an earlier revision).
-    [[nodiscard]] static Map load(const DatasetReads &reads, const QList<qint64> &eventIds);
-
-private:
-    [[nodiscard]] static Map of(const QHash<qint64, QList<CitedSource>> &cited);
+    // without sources are absent. From a store, one query per few hundred ids; a dataset
+    // held in memory (DatasetReads) answers the same.
+    [[nodiscard]] static Map load(const TimelineReads &reads, const QList<qint64> &eventIds);
 };
