@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <bit>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +64,41 @@ bool readItemNames(sqlite3 *db, const SqliteTimelineStore &store, const std::vec
     return true;
 }
 
+// Which (item, field) pairs have had their first change taken, and which items their first
+// whole-item change ("*", field code 0): after it nothing of the item decides. At halfway
+// through a long history this is asked for every row after the revision (a million at 100k
+// events), so it is a word of bits per item id (revision_item's ids are dense from 1; field
+// codes are a few dozen), with a set for the ids and codes a word cannot hold.
+class DecidedFields {
+public:
+    [[nodiscard]] bool isDecided(qint64 item, qint64 field) const {
+        const quint64 word =
+            inWords(item, 0) && size_t(item) < m_words.size() ? m_words[size_t(item)] : 0;
+        if ((word & 1) != 0)
+            return true; // its whole-item change is taken
+        if (inWords(item, field))
+            return (word & (quint64(1) << field)) != 0;
+        return m_beyond.contains({item, 0}) || m_beyond.contains({item, field});
+    }
+    void decide(qint64 item, qint64 field) {
+        if (inWords(item, field)) {
+            if (size_t(item) >= m_words.size())
+                m_words.resize(std::bit_ceil(size_t(item) + 1));
+            m_words[size_t(item)] |= quint64(1) << field;
+        } else {
+            m_beyond.insert({item, field});
+        }
+    }
+
+private:
+    // 16M items (128 MB of words) at most; a field code is a bit of the word.
+    static bool inWords(qint64 item, qint64 field) {
+        return item >= 0 && item < (qint64(1) << 24) && field >= 0 && field < 64;
+    }
+    std::vector<quint64> m_words; // by item id: bit `field` set once decided
+    QSet<std::pair<qint64, qint64>> m_beyond;
+};
+
 } // namespace
 
 QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision) const {
@@ -106,10 +142,9 @@ QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision)
         if (failed)
             return {};
     }
-    QSet<std::pair<qint64, qint64>> decided; // (item, field) whose first change is taken
-    QSet<qint64> wholeDecided;               // items whose first "*" is taken: nothing after
-    QList<RevisionChange> found;             // entity and uid filled in at the end
-    std::vector<qint64> foundItems;          // the item of each of `found`
+    DecidedFields decided;
+    QList<RevisionChange> found;    // entity and uid filled in at the end
+    std::vector<qint64> foundItems; // the item of each of `found`
     const auto value = [&](int column) {
         if (rows.isInteger(column))
             return revisionTimeText(rows.integer(column));
@@ -122,12 +157,9 @@ QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision)
     qint64 runItem = -1;
     qint64 runCount = 0;
     std::optional<CompactModified> pending;
-    const auto undecided = [&](qint64 item, qint64 field) {
-        return !wholeDecided.contains(item) && !decided.contains({item, field});
-    };
     const auto putModified = [&] {
-        if (undecided(runItem, modifiedField)) {
-            decided.insert({runItem, modifiedField});
+        if (!decided.isDecided(runItem, modifiedField)) {
+            decided.decide(runItem, modifiedField);
             found.append({runRevision, {}, {}, u"modified"_s, pending->oldValue(), {}});
             foundItems.push_back(runItem);
         }
@@ -147,15 +179,14 @@ QList<RevisionChange> SqliteTimelineStore::decidingChangesAfter(qint64 revision)
         if (pending && pending->place == runCount)
             putModified();
         ++runCount;
-        if (!undecided(item, field))
+        if (decided.isDecided(item, field))
             continue;
         const auto name = fieldNames.constFind(field);
         if (name == fieldNames.cend())
             continue; // a field code without its name: not a change anyone recorded
-        decided.insert({item, field});
-        if (field == 0)
-            wholeDecided.insert(item);
-        found.append({rows.integer(0), {}, {}, *name, value(3), value(4)});
+        decided.decide(item, field);
+        // A field change's new value is not read: what the timeline was needs the old one.
+        found.append({rows.integer(0), {}, {}, *name, value(3), field == 0 ? value(4) : QString()});
         foundItems.push_back(item);
     }
     if (pending)
