@@ -50,16 +50,74 @@ void undoEvent(QHash<QString, Event> &events, const RevisionChange &change) {
     undo(events, change, EntitySnapshot::toEvent, EntitySnapshot::setEventField);
 }
 
-// `undone` (in any order) put among `kept` (the untouched items, in the store's order, which
-// `keyOf` gives): a merge, so that the many kept items are not sorted again. The undone items'
-// keys are worked out once each, not in every comparison of the sort.
+// The same undo on an item held in a slot of its own (nullopt: it did not exist): the many
+// events and sources of ::datasetAsOf, found by slot and not by their uid in every change.
+template <typename Item, typename ToItem, typename SetField>
+void undoInSlot(std::optional<Item> &slot, const RevisionChange &change, ToItem toItem,
+                SetField setField) {
+    if (change.field == u"*"_s) {
+        const QJsonValue old = EntitySnapshot::valueFromText(change.oldValue);
+        if (old.isObject())
+            slot = toItem(change.uid, old.toObject());
+        else
+            slot.reset();
+        return;
+    }
+    if (slot)
+        setField(*slot, change.field, EntitySnapshot::valueFromText(change.oldValue));
+}
+
+// Equal texts; those the store read for one item share their data, compared by address first.
+bool sameText(const QString &a, const QString &b) {
+    return a.size() == b.size() && (a.constData() == b.constData() || a == b);
+}
+
+using Entity = TouchedItems::Entity;
+
+Entity entityOf(const RevisionChange &change) {
+    static const QString event = u"event"_s, source = u"source"_s, category = u"category"_s,
+                         relation = u"relation"_s, dataset = u"dataset"_s, title = u"title"_s;
+    if (sameText(change.entity, event))
+        return Entity::Event;
+    if (sameText(change.entity, source))
+        return Entity::Source;
+    if (sameText(change.entity, category))
+        return Entity::Category;
+    if (sameText(change.entity, relation))
+        return Entity::Relation;
+    if (sameText(change.entity, dataset) && change.field == title)
+        return Entity::DatasetTitle;
+    return Entity::Other;
+}
+
+// The untouched items of `current` appended to `kept` (moved), the touched ones moved into
+// their slots.
+template <typename Item>
+void takeTouched(QList<Item> &current, const QHash<QString, qsizetype> &slotOfUid,
+                 QList<Item> &kept, std::vector<std::optional<Item>> &taken) {
+    taken.resize(size_t(slotOfUid.size()));
+    kept.reserve(current.size());
+    for (Item &item : current) {
+        const auto slot = slotOfUid.isEmpty() ? slotOfUid.cend() : slotOfUid.constFind(item.uid);
+        if (slot != slotOfUid.cend())
+            taken[size_t(*slot)] = std::move(item);
+        else
+            kept.append(std::move(item));
+    }
+}
+
+// `undone` (the items in their slots that exist then, in any order) put among `kept` (the
+// untouched items, in the store's order, which `keyOf` gives): a merge, so that the many kept
+// items are not sorted again. The undone items' keys are worked out once each, not in every
+// comparison of the sort.
 template <typename Item, typename KeyOf>
-void putInPlace(QList<Item> &kept, QHash<QString, Item> &&undone, KeyOf keyOf) {
+void putInPlace(QList<Item> &kept, std::vector<std::optional<Item>> &&undone, KeyOf keyOf) {
     using Key = decltype(keyOf(std::declval<const Item &>()));
     std::vector<std::pair<Key, Item *>> keyed;
-    keyed.reserve(size_t(undone.size()));
-    for (Item &item : undone)
-        keyed.emplace_back(keyOf(item), &item);
+    keyed.reserve(undone.size());
+    for (std::optional<Item> &item : undone)
+        if (item)
+            keyed.emplace_back(keyOf(*item), &*item);
     std::sort(keyed.begin(), keyed.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
     const qsizetype keptCount = kept.size();
@@ -74,48 +132,82 @@ void putInPlace(QList<Item> &kept, QHash<QString, Item> &&undone, KeyOf keyOf) {
 
 } // namespace
 
+TouchedItems touchedItems(const QList<RevisionChange> &laterChanges) {
+    TouchedItems touched;
+    touched.entityOfChange.reserve(size_t(laterChanges.size()));
+    touched.slotOfChange.assign(size_t(laterChanges.size()), -1);
+    const QString *lastUid = nullptr; // of the last event or source change, and its slot
+    Entity lastEntity = Entity::Other;
+    qsizetype lastSlot = -1;
+    for (qsizetype i = 0; i < laterChanges.size(); ++i) {
+        const Entity entity = entityOf(laterChanges[i]);
+        touched.entityOfChange.push_back(entity);
+        if (entity != Entity::Event && entity != Entity::Source)
+            continue;
+        // An item's changes of one revision come one after another: looked up once per run.
+        const QString &uid = laterChanges[i].uid;
+        if (entity != lastEntity || !lastUid || !sameText(*lastUid, uid)) {
+            QHash<QString, qsizetype> &ofEntity =
+                entity == Entity::Event ? touched.eventSlot : touched.sourceSlot;
+            auto found = ofEntity.find(uid); // (QHash::emplace would replace a slot met before)
+            if (found == ofEntity.end())
+                found = ofEntity.insert(uid, ofEntity.size());
+            lastSlot = found.value();
+            lastUid = &uid;
+            lastEntity = entity;
+        }
+        touched.slotOfChange[size_t(i)] = lastSlot;
+    }
+    return touched;
+}
+
 Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges) {
+    return datasetAsOf(std::move(current), laterChanges, touchedItems(laterChanges));
+}
+
+Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges,
+                    const TouchedItems &touched) {
     // Only the events and sources a later change touched are taken out to be undone; the
     // others are as they were then already and are kept as they are (at 100k events, most).
-    const QSet<QString> touchedEvents = touchedUids(laterChanges, u"event"_s);
-    const QSet<QString> touchedSources = touchedUids(laterChanges, u"source"_s);
+    // The undo reaches its item by slot, not by its uid in every change (at halfway through
+    // a long history, a million changes).
     Dataset dataset;
-    QHash<QString, Event> events;
-    QHash<QString, Source> sources;
+    std::vector<std::optional<Event>> events;
+    std::vector<std::optional<Source>> sources;
     Items categories, relations;
     for (const Relation &relation : current.relations)
         relations.insert(EntitySnapshot::relationKey(relation),
                          EntitySnapshot::fromRelation(relation));
     // Moved, not copied: `current` is the store's read, handed over.
-    dataset.events.reserve(current.events.size());
-    for (Event &event : current.events) {
-        if (touchedEvents.contains(event.uid))
-            events.insert(event.uid, std::move(event));
-        else
-            dataset.events.append(std::move(event));
-    }
-    dataset.sources.reserve(current.sources.size());
-    for (Source &source : current.sources) {
-        if (touchedSources.contains(source.uid))
-            sources.insert(source.uid, std::move(source));
-        else
-            dataset.sources.append(std::move(source));
-    }
+    takeTouched(current.events, touched.eventSlot, dataset.events, events);
+    takeTouched(current.sources, touched.sourceSlot, dataset.sources, sources);
     for (const Category &category : current.categories)
         categories.insert(QString::number(category.id), EntitySnapshot::fromCategory(category));
     QString title = current.title;
 
-    for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it) {
-        if (it->entity == u"event"_s)
-            undoEvent(events, *it);
-        else if (it->entity == u"source"_s)
-            undo(sources, *it, EntitySnapshot::toSource, EntitySnapshot::setSourceField);
-        else if (it->entity == u"category"_s)
-            undoFields(categories, *it);
-        else if (it->entity == u"relation"_s)
-            undoFields(relations, *it);
-        else if (it->entity == u"dataset"_s && it->field == u"title"_s)
-            title = EntitySnapshot::valueFromText(it->oldValue).toString();
+    for (qsizetype i = laterChanges.size() - 1; i >= 0; --i) {
+        const RevisionChange &change = laterChanges[i];
+        switch (touched.entityOfChange[size_t(i)]) {
+        case Entity::Event:
+            undoInSlot(events[size_t(touched.slotOfChange[size_t(i)])], change,
+                       EntitySnapshot::toEvent, EntitySnapshot::setEventField);
+            break;
+        case Entity::Source:
+            undoInSlot(sources[size_t(touched.slotOfChange[size_t(i)])], change,
+                       EntitySnapshot::toSource, EntitySnapshot::setSourceField);
+            break;
+        case Entity::Category:
+            undoFields(categories, change);
+            break;
+        case Entity::Relation:
+            undoFields(relations, change);
+            break;
+        case Entity::DatasetTitle:
+            title = EntitySnapshot::valueFromText(change.oldValue).toString();
+            break;
+        case Entity::Other:
+            break;
+        }
     }
 
     dataset.title = title;
@@ -193,7 +285,7 @@ QSet<QString> touchedUids(const QList<RevisionChange> &laterChanges, const QStri
     QSet<QString> uids;
     const QString *last = nullptr; // an item's fields come one after the other: looked up once
     for (const RevisionChange &change : laterChanges) {
-        if (change.entity != entity || (last && *last == change.uid))
+        if (!sameText(change.entity, entity) || (last && sameText(*last, change.uid)))
             continue;
         uids.insert(change.uid);
         last = &change.uid;

@@ -4,9 +4,11 @@
 #include "model/StoreChanges.h"
 #include "model/history/Revision.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <optional>
+#include <vector>
 
 // A dataset as it stood at an earlier revision: the current one with the changes of every
 // later revision undone, newest first (backend-neutral; see TimelineStore::datasetAsOf).
@@ -14,6 +16,21 @@
 // result is in the order the store reads a dataset: categories by order and name, sources
 // by publication date, title and row id, events by their span of days and row id.
 [[nodiscard]] Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges);
+
+// The later changes told apart once: the kind of item each changes, and the events and
+// sources they touched, each given a slot (by uid), with the slot of each change of one.
+// What ::datasetAsOf undoes by slot, and how many events a point turns back (::storeAsOf).
+struct TouchedItems {
+    enum class Entity : quint8 { Other, Event, Source, Category, Relation, DatasetTitle };
+    std::vector<Entity> entityOfChange;
+    QHash<QString, qsizetype> eventSlot;
+    QHash<QString, qsizetype> sourceSlot;
+    std::vector<qsizetype> slotOfChange; // of its event or source; -1 for other entities
+};
+[[nodiscard]] TouchedItems touchedItems(const QList<RevisionChange> &laterChanges);
+// The same as above with the touched items of `laterChanges` told apart already.
+[[nodiscard]] Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges,
+                                  const TouchedItems &touched);
 
 // One event as it stood at an earlier revision: `current` (nullopt: not stored now) with the
 // later changes of the event `uid` undone, newest first. nullopt when it did not exist then.

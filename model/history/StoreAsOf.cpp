@@ -55,11 +55,15 @@ StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QString *error,
     };
     if (readFailed())
         return asOf;
-    const qint64 touchedEvents = touchedUids(laterChanges, u"event"_s).size();
+    const TouchedItems touched = touchedItems(laterChanges);
+    const qint64 touchedEvents = touched.eventSlot.size();
     const bool copy = store.isFileBased() && touchedEvents * 100 < qint64(store.eventCount()) *
                                                                        copyWhileTouchedBelowPercent;
     if (!copy || dataset == AsOfDataset::Keep) {
-        asOf.dataset = datasetAsOf(store.dataset(), laterChanges);
+        // A figure drawn from the dataset (no store of then to fill) reads only its fields.
+        const bool figureOnly = !copy && dataset == AsOfDataset::InsteadOfImport;
+        asOf.dataset = datasetAsOf(figureOnly ? store.figureDataset() : store.dataset(),
+                                   laterChanges, touched);
         if (readFailed())
             return asOf;
         if (!copy && dataset == AsOfDataset::InsteadOfImport) {
