@@ -10,6 +10,8 @@
 #include "CommandLineTestUtil.h"
 #include "app/CommandLine.h"
 #include "model/DatasetReads.h"
+#include "model/formats/NativeJsonFormat.h"
+#include "model/history/DatasetAsOf.h"
 #include "model/history/StoreAsOf.h"
 #include "ui/render/FigureProvenance.h"
 
@@ -42,6 +44,7 @@ private slots:
     void datasetReadsAnswerAsTheFileOfThen_data();
     void datasetReadsAnswerAsTheFileOfThen();
     void figureAfterMostEventsChangedIsDrawnFromTheDataset();
+    void figureDatasetLeavesOutOnlyWhatAFigureDoesNotRead();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -217,7 +220,9 @@ void TestStoreAsOf::datasetReadsAnswerAsTheFileOfThen() {
     QVERIFY2(live, qPrintable(error.message));
     auto then = TimelineStore::open(path(point + u".sqlite"_s), &error);
     QVERIFY2(then, qPrintable(error.message));
-    const DatasetReads reads(live->datasetAsOf(revision));
+    // What ::storeAsOf gives a figure drawn from the dataset: the figure's fields turned back.
+    const DatasetReads reads(
+        datasetAsOf(live->figureDataset(), live->decidingChangesAfter(revision)));
     QVERIFY(!live->readError().isError());
 
     QCOMPARE(reads.categories(), then->categories());
@@ -286,7 +291,10 @@ void TestStoreAsOf::figureAfterMostEventsChangedIsDrawnFromTheDataset() {
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QCOMPARE(asOf.revision, deleted);
         QVERIFY(!asOf.store);
-        QCOMPARE(asOf.dataset, store->datasetAsOf(deleted));
+        // The fields a figure reads, turned back
+        // (figureDatasetLeavesOutOnlyWhatAFigureDoesNotRead).
+        QCOMPARE(asOf.dataset,
+                 datasetAsOf(store->figureDataset(), store->decidingChangesAfter(deleted)));
     }
     for (const auto &[point, revision] : std::as_const(m_points)) {
         const QString then = path(point + u".sqlite"_s);
@@ -322,6 +330,46 @@ void TestStoreAsOf::figureAfterMostEventsChangedIsDrawnFromTheDataset() {
             }
         }
     }
+}
+
+// figureDataset() is dataset() with the fields no figure reads left empty: the rest (and the
+// order) the same, so that a figure from either is the same figure.
+void TestStoreAsOf::figureDatasetLeavesOutOnlyWhatAFigureDoesNotRead() {
+    StoreError error;
+    auto live = TimelineStore::open(m_db, &error);
+    QVERIFY2(live, qPrintable(error.message));
+    Dataset whole = live->dataset();
+    const Dataset figure = live->figureDataset();
+    QVERIFY(!live->readError().isError());
+    // What is left out, there to be left out: summaries, quotes, excerpts.
+    QVERIFY(std::any_of(whole.events.cbegin(), whole.events.cend(),
+                        [](const Event &event) { return !event.summary.isEmpty(); }));
+    QVERIFY(std::any_of(whole.sources.cbegin(), whole.sources.cend(),
+                        [](const Source &source) { return !source.excerpt.isEmpty(); }));
+    for (Event &event : whole.events) {
+        event.summary.clear();
+        event.created = {};
+        event.modified = {};
+        for (Citation &citation : event.citations)
+            citation = {citation.sourceUid, {}, {}};
+    }
+    for (Source &source : whole.sources) {
+        const Source kept = source;
+        source = {};
+        source.kind.clear();
+        source.id = kept.id;
+        source.uid = kept.uid;
+        source.title = kept.title;
+        source.outlet = kept.outlet;
+        source.url = kept.url;
+        source.doi = kept.doi;
+        source.published = kept.published;
+    }
+    QCOMPARE(NativeJsonFormat::write(figure), NativeJsonFormat::write(whole));
+    QCOMPARE(figure.events.size(), whole.events.size());
+    // The German titles a figure in German draws are kept.
+    QVERIFY(std::any_of(figure.events.cbegin(), figure.events.cend(),
+                        [](const Event &event) { return !event.translations.isEmpty(); }));
 }
 
 QTEST_MAIN(TestStoreAsOf)

@@ -143,6 +143,12 @@ public:
     virtual void visitEventKeys(const EventKeyVisitor &visit) const = 0;
     // Everything, as the native exchange file carries it.
     [[nodiscard]] virtual Dataset dataset() const = 0;
+    // The dataset with the fields a figure reads (DatasetReads: titles, days, categories,
+    // names, tags, statuses, importance, translations, citations' sources, and the sources'
+    // outlet, title, date and addresses), in the same order; the others may be left empty
+    // (event summaries and times, citations' quotes and locators, the sources' other fields).
+    // What a figure as of an earlier revision turns back (::storeAsOf). Default: dataset().
+    [[nodiscard]] virtual Dataset figureDataset() const { return dataset(); }
     // A consistent copy of the whole database in another file, written under a temporary
     // name and renamed into place; this store stays where it is (file-based stores).
     virtual bool saveCopy(const QString &path, StoreError *error) const = 0;

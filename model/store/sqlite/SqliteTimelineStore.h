@@ -82,6 +82,7 @@ public:
     [[nodiscard]] TimelineData timelineData(const EventFilter &filter) const override;
     void visitEventKeys(const EventKeyVisitor &visit) const override;
     [[nodiscard]] Dataset dataset() const override;
+    [[nodiscard]] Dataset figureDataset() const override;
     bool saveCopy(const QString &path, StoreError *error) const override;
 
     [[nodiscard]] QList<EventSearch::EventHit>
@@ -117,6 +118,10 @@ public:
 
 private:
     explicit SqliteTimelineStore(QString path, QString connectionName);
+
+    // dataset() (`whole`) or figureDataset(): the same passes, the fields a figure does not
+    // read selected as NULL.
+    [[nodiscard]] Dataset readDataset(bool whole) const;
 
     bool configure(OpenMode mode, OpenCheck check, StoreError *error);
     // Why a file is shorter than its header says ("the file is cut short (…)"), else empty.
