@@ -21,7 +21,8 @@ struct StoreAsOf {
 // Whether the caller needs the whole as-of dataset besides the store (`list` and
 // `export-data` write it; a figure reads only the store). InsteadOfImport: the store only
 // where it is a copy of the file (few items changed since); else the dataset alone and no
-// store, for a reader that can take either (a figure: DatasetReads).
+// store, for a reader that can take either (a figure: DatasetReads); that dataset then has
+// only the fields a figure reads (TimelineStore::figureDataset).
 enum class AsOfDataset { Skip, Keep, InsteadOfImport };
 
 // The store as of revision `revision` of `store` (a revision it has: see
