@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -254,6 +255,9 @@ private slots:
         // As of the revision before the edits: the old title and the deleted event, read-only.
         QVERIFY2(m_window->showAsOf(u"r%1"_s.arg(before), &error), qPrintable(error));
         QCOMPARE(m_window->asOfRevision(), before);
+        // The wait cursor and "Turning the timeline back…" are gone once it is shown.
+        QVERIFY(!QApplication::overrideCursor());
+        QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
         TimelineStore &then = m_window->store();
         QVERIFY(&then != &live);
         QCOMPARE(&m_window->liveStore(), &live);

@@ -2375,6 +2375,10 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
         <source>%1 sources</source>
         <translation>%1 Quellen</translation>
     </message>
+    <message>
+        <source>Turning the timeline back to r%1…</source>
+        <translation>Die Zeitleiste im Stand von r%1 wird hergestellt…</translation>
+    </message>
 </context>
 <context>
     <name>MergeEventsCommand</name>

@@ -13,6 +13,7 @@
 #include "ui/widgets/TimelineView.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -20,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -89,7 +91,14 @@ bool MainWindow::showAsOf(const QString &point, QString *error) {
         return false;
     }
     QString failure;
+    // Seconds at 100k events for a point before most of them changed (docs/benchmarks.md):
+    // the window says what it is doing while it turns the timeline back.
+    statusBar()->showMessage(tr("Turning the timeline back to r%1…").arg(revision));
+    statusBar()->repaint();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
     StoreAsOf asOf = ::storeAsOf(live, revision, &failure, AsOfDataset::Skip);
+    QApplication::restoreOverrideCursor();
+    statusBar()->clearMessage();
     if (!asOf.store) {
         *error = tr("Cannot show the timeline as of %1: %2").arg(point, failure);
         return false;
