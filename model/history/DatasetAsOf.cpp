@@ -15,43 +15,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Undoes one change of an item of `items` (by uid): a whole-item change puts back the item
-// as it was (or removes it, when it did not exist), a field change the field's old value.
-// Events and sources (many: at halfway through a history, every one) are undone on their
-// structs, without a round trip through JSON; categories and relations (few) are kept as
-// JSON objects of their fields.
-template <typename Item, typename ToItem, typename SetField>
-void undo(QHash<QString, Item> &items, const RevisionChange &change, ToItem toItem,
-          SetField setField) {
-    if (change.field == u"*"_s) {
-        const QJsonValue old = EntitySnapshot::valueFromText(change.oldValue);
-        if (old.isObject())
-            items.insert(change.uid, toItem(change.uid, old.toObject()));
-        else
-            items.remove(change.uid);
-        return;
-    }
-    const auto found = items.find(change.uid);
-    if (found != items.end())
-        setField(*found, change.field, EntitySnapshot::valueFromText(change.oldValue));
-}
-
-using Items = QHash<QString, QJsonObject>;
-
-void undoFields(Items &items, const RevisionChange &change) {
-    undo(
-        items, change, [](const QString &, const QJsonObject &fields) { return fields; },
-        [](QJsonObject &fields, QStringView field, const QJsonValue &value) {
-            fields.insert(field, value);
-        });
-}
-
-void undoEvent(QHash<QString, Event> &events, const RevisionChange &change) {
-    undo(events, change, EntitySnapshot::toEvent, EntitySnapshot::setEventField);
-}
-
-// The same undo on an item held in a slot of its own (nullopt: it did not exist): the many
-// events and sources of ::datasetAsOf, found by slot and not by their uid in every change.
+// Undoes one change of an item held in `slot` (nullopt: it does not exist): a whole-item
+// change puts back the item as it was (or removes it, when it did not exist), a field change
+// the field's old value. Events and sources (many: at halfway through a history, every one)
+// are undone on their structs, each in a slot of its own (found by slot, not by its uid in
+// every change), without a round trip through JSON; categories and relations (few) are kept
+// as JSON objects of their fields.
 template <typename Item, typename ToItem, typename SetField>
 void undoInSlot(std::optional<Item> &slot, const RevisionChange &change, ToItem toItem,
                 SetField setField) {
@@ -65,6 +34,28 @@ void undoInSlot(std::optional<Item> &slot, const RevisionChange &change, ToItem 
     }
     if (slot)
         setField(*slot, change.field, EntitySnapshot::valueFromText(change.oldValue));
+}
+
+using Items = QHash<QString, QJsonObject>;
+
+void undoFields(Items &items, const RevisionChange &change) {
+    const auto found = items.find(change.uid);
+    std::optional<QJsonObject> slot;
+    if (found != items.end())
+        slot = *found;
+    undoInSlot(
+        slot, change, [](const QString &, const QJsonObject &fields) { return fields; },
+        [](QJsonObject &fields, QStringView field, const QJsonValue &value) {
+            fields.insert(field, value);
+        });
+    if (slot)
+        items.insert(change.uid, *slot);
+    else
+        items.remove(change.uid);
+}
+
+void undoEvent(std::optional<Event> &event, const RevisionChange &change) {
+    undoInSlot(event, change, EntitySnapshot::toEvent, EntitySnapshot::setEventField);
 }
 
 // Equal texts; those the store read for one item share their data, compared by address first.
@@ -189,8 +180,7 @@ Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges,
         const RevisionChange &change = laterChanges[i];
         switch (touched.entityOfChange[size_t(i)]) {
         case Entity::Event:
-            undoInSlot(events[size_t(touched.slotOfChange[size_t(i)])], change,
-                       EntitySnapshot::toEvent, EntitySnapshot::setEventField);
+            undoEvent(events[size_t(touched.slotOfChange[size_t(i)])], change);
             break;
         case Entity::Source:
             undoInSlot(sources[size_t(touched.slotOfChange[size_t(i)])], change,
@@ -266,18 +256,12 @@ Dataset datasetAsOf(Dataset current, const QList<RevisionChange> &laterChanges,
 
 std::optional<Event> eventAsOf(const std::optional<Event> &current, const QString &uid,
                                const QList<RevisionChange> &laterChanges) {
-    QHash<QString, Event> events;
-    if (current)
-        events.insert(uid, *current);
+    std::optional<Event> event = current;
     for (auto it = laterChanges.crbegin(); it != laterChanges.crend(); ++it)
         if (it->entity == u"event"_s && it->uid == uid)
-            undoEvent(events, *it);
-    const auto found = events.constFind(uid);
-    if (found == events.cend())
-        return std::nullopt;
-    Event event = *found;
-    if (current) // the same stored row: its id and times stay the store's
-        event.id = current->id;
+            undoEvent(event, *it);
+    if (event && current) // the same stored row: its id and times stay the store's
+        event->id = current->id;
     return event;
 }
 
