@@ -165,6 +165,7 @@ private slots:
     void historyIsNeverRewritten();
     void bothBackendsRecordTheSame();
     void importRecordsOnlyItsOwnRows();
+    void importAgainAfterDeletionRecordsTheAddedItemsInOrder();
 
 private:
     // The native export now, under the revision just written.
@@ -551,6 +552,43 @@ void TestHistory::importRecordsOnlyItsOwnRows() {
     QCOMPARE(asOf.events.size(), 1);
     QCOMPARE(asOf.events.constFirst().uid, u"ev-theirs"_s);
     QVERIFY(asOf.sources.isEmpty());
+}
+
+// An event deleted and then imported again has its history item already: the second import
+// records it added, in the file's place among the others, and every revision still gives
+// the dataset of then.
+void TestHistory::importAgainAfterDeletionRecordsTheAddedItemsInOrder() {
+    StoreError error;
+    capture();
+    QVERIFY2(
+        m_store->importDataset(seedDataset(), ImportPolicy::Skip, nullptr, &error, u"seed.json"_s),
+        qPrintable(error.message));
+    capture();
+    QVERIFY2(m_store->deleteEvent(m_store->eventByUid(u"ev-deal"_s)->id, &error),
+             qPrintable(error.message));
+    capture();
+    Dataset again = seedDataset();
+    again.events.insert(
+        1, makeEvent(u"ev-new"_s, u"New in the second file"_s, PartialDate::fromYmd(2025, 10, 1)));
+    QVERIFY2(m_store->importDataset(again, ImportPolicy::Skip, nullptr, &error, u"again.json"_s),
+             qPrintable(error.message));
+    capture();
+    const QList<Revision> all = m_store->revisions({{}, {}, {}, {}, true});
+    QCOMPARE(all.size(), 4);
+    QCOMPARE(all.at(3).kind, u"import"_s);
+    QStringList added;
+    for (const RevisionChange &change : all.at(3).changes)
+        if (change.field == u"*"_s && change.oldValue.isNull() && change.newValue.isNull())
+            added << change.entity + u' ' + change.uid;
+    QCOMPARE(added, (QStringList{u"event ev-new"_s, u"event ev-deal"_s}));
+    QCOMPARE(m_store->revisions({u"ev-deal"_s, {}, {}, {}, false}).size(), 3);
+    for (qsizetype i = 0; i < m_exports.size(); ++i) {
+        const auto &[revision, bytes] = m_exports.at(i);
+        const Dataset asOf = m_store->datasetAsOf(revision);
+        QVERIFY(!m_store->readError().isError());
+        QCOMPARE(NativeJsonFormat::write(asOf), bytes);
+        QCOMPARE(asOf, m_datasets.at(i).second);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

@@ -19,6 +19,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace SqliteDetail;
@@ -194,6 +195,23 @@ qint64 SqliteTimelineStore::lastRevisionSeq(qint64 revision) const {
 bool SqliteTimelineStore::writeAddedItems(qint64 revision, const QString &table, qint64 maxId,
                                           StoreError *error) {
     QSqlQuery query(database());
+    const auto single = [&](const QString &sql) -> std::optional<qint64> {
+        query.prepare(sql);
+        query.bindValue(u":max"_s, maxId);
+        if (!query.exec() || !query.next()) {
+            *error = errorFrom(query, u"record the revision"_s);
+            return std::nullopt;
+        }
+        const qint64 value = query.value(0).toLongLong();
+        query.finish();
+        return value;
+    };
+    const std::optional<qint64> itemsBefore =
+        single(u"SELECT coalesce(max(id), 0) FROM revision_item"_s);
+    const std::optional<qint64> added =
+        single(u"SELECT count(*) FROM %1 WHERE id > :max"_s.arg(table));
+    if (!itemsBefore || !added)
+        return false;
     query.prepare(u"INSERT OR IGNORE INTO revision_item(entity, uid) "
                   "SELECT '%1', uid FROM %1 WHERE id > :max ORDER BY id"_s.arg(table));
     query.bindValue(u":max"_s, maxId);
@@ -201,13 +219,25 @@ bool SqliteTimelineStore::writeAddedItems(qint64 revision, const QString &table,
         *error = errorFrom(query, u"record the revision"_s);
         return false;
     }
-    query.prepare(u"INSERT INTO revision_change(revision, seq, item, field, old, new) "
-                  "SELECT :revision, :seq + ROW_NUMBER() OVER (ORDER BY t.id), i.id, 0, NULL, "
-                  "NULL FROM %1 t JOIN revision_item i ON i.uid = t.uid AND i.entity = '%1' "
-                  "WHERE t.id > :max"_s.arg(table));
+    // Each added row is one change of its item, in the order of the rows' ids. When every
+    // row's uid was new to the history (always, but for an item deleted and imported again),
+    // its items are the ones just inserted, in that same order: read from them alone, not
+    // each row's item looked up by its uid (at 100k events, ~0.15 s of the import's 0.45 s
+    // revision).
+    const bool allNew = query.numRowsAffected() == *added;
+    query.prepare(allNew ? u"INSERT INTO revision_change(revision, seq, item, field, old, new) "
+                           "SELECT :revision, :seq + ROW_NUMBER() OVER (ORDER BY i.id), i.id, 0, "
+                           "NULL, NULL FROM revision_item i WHERE i.id > :items"_s
+                         : u"INSERT INTO revision_change(revision, seq, item, field, old, new) "
+                           "SELECT :revision, :seq + ROW_NUMBER() OVER (ORDER BY t.id), i.id, 0, "
+                           "NULL, NULL FROM %1 t JOIN revision_item i ON i.uid = t.uid AND "
+                           "i.entity = '%1' WHERE t.id > :max"_s.arg(table));
     query.bindValue(u":revision"_s, revision);
     query.bindValue(u":seq"_s, lastRevisionSeq(revision));
-    query.bindValue(u":max"_s, maxId);
+    if (allNew)
+        query.bindValue(u":items"_s, *itemsBefore);
+    else
+        query.bindValue(u":max"_s, maxId);
     if (!query.exec()) {
         *error = errorFrom(query, u"record the revision"_s);
         return false;
