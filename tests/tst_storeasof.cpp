@@ -45,6 +45,7 @@ private slots:
     void datasetReadsAnswerAsTheFileOfThen();
     void figureAfterMostEventsChangedIsDrawnFromTheDataset();
     void figureDatasetLeavesOutOnlyWhatAFigureDoesNotRead();
+    void storeFilledByImportKeepsTwoSourcesOfOneArticle();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -370,6 +371,43 @@ void TestStoreAsOf::figureDatasetLeavesOutOnlyWhatAFigureDoesNotRead() {
     // The German titles a figure in German draws are kept.
     QVERIFY(std::any_of(figure.events.cbegin(), figure.events.cend(),
                         [](const Event &event) { return !event.translations.isEmpty(); }));
+}
+
+// A store of then filled by an import (most events changed since) holds every source as the
+// timeline had it: two records of one article (the same address and title, which an import
+// of a file would merge) stay two, each cited where it was.
+void TestStoreAsOf::storeFilledByImportKeepsTwoSourcesOfOneArticle() {
+    const QString db = path(u"two-records.sqlite"_s);
+    QVERIFY(QFile::copy(m_db, db));
+    StoreError error;
+    auto store = TimelineStore::open(db, &error);
+    QVERIFY2(store, qPrintable(error.message));
+    Event april = *store->eventByUid(BundledChain::april);
+    QVERIFY(!april.citations.isEmpty());
+    const std::optional<Source> first = store->sourceByUid(april.citations.constFirst().sourceUid);
+    QVERIFY(first && !first->url.isEmpty());
+    Source second = *first;
+    second.id = 0;
+    second.uid.clear();
+    second.notes = u"A second record of the same article"_s;
+    QVERIFY2(store->saveSource(second, &error), qPrintable(error.message));
+    april.citations.append({second.uid, u"quoted from the second record"_s, {}});
+    QVERIFY2(store->saveEvent(april, &error), qPrintable(error.message));
+    const qint64 then = store->latestRevision();
+    const Dataset datasetThen = store->dataset();
+    StoreChanges bulk; // every event changed since: the store of then is filled by an import
+    for (Event event : store->events()) {
+        event.importance = event.importance == 3 ? 1 : event.importance + 1;
+        bulk.saveEvents << event;
+    }
+    QVERIFY2(store->applyChanges(bulk, &error), qPrintable(error.message));
+    QString failure;
+    const StoreAsOf asOf = storeAsOf(*store, then, &failure, AsOfDataset::Skip);
+    QVERIFY2(asOf.store, qPrintable(failure));
+    QCOMPARE(asOf.store->sourceCount(), datasetThen.sources.size());
+    QCOMPARE(asOf.store->eventByUid(BundledChain::april)->citations,
+             store->eventByUid(BundledChain::april)->citations);
+    QCOMPARE(NativeJsonFormat::write(asOf.store->dataset()), NativeJsonFormat::write(datasetThen));
 }
 
 QTEST_MAIN(TestStoreAsOf)

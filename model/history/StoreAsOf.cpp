@@ -1,6 +1,5 @@
 #include "model/history/StoreAsOf.h"
 
-#include "model/ImportPolicy.h"
 #include "model/history/DatasetAsOf.h"
 #include "model/store/TimelineStore.h"
 
@@ -79,9 +78,7 @@ StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QString *error,
             asOf.store = copyTurnedBack(store, laterChanges, path, &failure);
         } else {
             asOf.store = TimelineStore::open(path, &failure);
-            ImportSummary summary;
-            if (asOf.store &&
-                !asOf.store->importDataset(asOf.dataset, ImportPolicy::Skip, &summary, &failure))
+            if (asOf.store && !asOf.store->importAsStored(asOf.dataset, &failure))
                 asOf.store.reset();
         }
     }

@@ -20,16 +20,19 @@ namespace {
 // A whole dataset, as the one part of an import.
 class WholeDataset final : public TimelineStore::DatasetParts {
 public:
-    WholeDataset(const Dataset &dataset, const QString &fileName)
-        : m_dataset(&dataset) {
+    WholeDataset(const Dataset &dataset, const QString &fileName, bool matchSources = true)
+        : m_dataset(&dataset)
+        , m_matchSources(matchSources) {
         setFileName(fileName);
     }
     const Dataset *next() override { return std::exchange(m_dataset, nullptr); }
     [[nodiscard]] bool failed() const override { return false; }
     [[nodiscard]] bool laterPartsMayHaveSources() const override { return false; }
+    [[nodiscard]] bool matchSources() const override { return m_matchSources; }
 
 private:
     const Dataset *m_dataset;
+    bool m_matchSources;
 };
 
 } // namespace
@@ -109,6 +112,12 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
                                   const QString &fileName) {
     WholeDataset whole(dataset, fileName);
     return importParts(whole, policy, summary, error);
+}
+
+bool TimelineStore::importAsStored(const Dataset &dataset, StoreError *error) {
+    WholeDataset whole(dataset, {}, false);
+    ImportSummary summary;
+    return importParts(whole, ImportPolicy::Skip, &summary, error);
 }
 
 StoreError TimelineStore::quickCheckFile(const QString &path) {

@@ -173,6 +173,9 @@ public:
     // `fileName` is named in the import's revision.
     bool importDataset(const Dataset &dataset, ImportPolicy policy, ImportSummary *summary,
                        StoreError *error, const QString &fileName = {});
+    // Into an empty store, a timeline as another store holds it (::storeAsOf): every item as
+    // it is, no source merged into another (DatasetParts::matchSources).
+    bool importAsStored(const Dataset &dataset, StoreError *error);
     // Where importParts takes a dataset from, one part after another: a file still being read
     // on another thread, say (see FileImport). Each part carries what was read since the last:
     // categories, sources and events (an event's sources and category come in its part or
@@ -194,6 +197,11 @@ public:
         // The size of the file the parts are read from, in bytes (0: unknown): a large file is
         // a large import even when its first part is small (a native file's sources).
         [[nodiscard]] virtual qint64 bytesHint() const { return 0; }
+        // False when the parts are a timeline as a store holds it (the store of then of
+        // ::storeAsOf): every source is written as it is, none merged into another by its
+        // DOI, address or title and date, as a file's would be (a store may hold two records
+        // of one article, each cited where it is).
+        [[nodiscard]] virtual bool matchSources() const { return true; }
         // The file the parts are read from, as the import's revision names it (empty: none).
         [[nodiscard]] QString fileName() const { return m_fileName; }
         void setFileName(const QString &fileName) { m_fileName = fileName; }

@@ -90,9 +90,10 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                 const qint64 existing = batch.storedId(u"source"_s, source.uid, err, &failed);
                 if (failed)
                     return false;
+                const bool matched = !existing && parts.matchSources();
                 const SourceMatcher::Keys keys =
-                    existing ? SourceMatcher::Keys{} : SourceMatcher::keysOf(source);
-                const qsizetype match = existing ? -1 : matcher->findMatch(source, keys);
+                    matched ? SourceMatcher::keysOf(source) : SourceMatcher::Keys{};
+                const qsizetype match = matched ? matcher->findMatch(source, keys) : -1;
                 if (match >= 0) {
                     Source stored = knownSources->at(match);
                     renamedSources.insert(source.uid, stored.uid);
@@ -136,7 +137,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                     return false;
                 }
                 ++(update ? counts.sourcesUpdated : counts.sourcesAdded);
-                if (!existing) {
+                if (matched) {
                     // Later records of the same file may be this article again.
                     knownSources->append(source);
                     matcher->add(source, keys);

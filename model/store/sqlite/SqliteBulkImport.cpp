@@ -242,9 +242,10 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                     existing = *found;
                 }
                 // Looked for among the known sources, then added to them: found by the same keys.
+                const bool matched = !existing && parts.matchSources();
                 const SourceMatcher::Keys keys =
-                    existing ? SourceMatcher::Keys{} : SourceMatcher::keysOf(source);
-                const qsizetype match = existing ? -1 : matcher->findMatch(source, keys);
+                    matched ? SourceMatcher::keysOf(source) : SourceMatcher::Keys{};
+                const qsizetype match = matched ? matcher->findMatch(source, keys) : -1;
                 if (match >= 0) {
                     const Source stored = knownSources->at(match);
                     renamedSources.insert(source.uid, stored.uid);
@@ -283,7 +284,7 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                 }
                 ++(existing && policy == ImportPolicy::Update ? counts.sourcesUpdated
                                                               : counts.sourcesAdded);
-                if (!existing) {
+                if (matched) {
                     // Later records of the same file may be this article again.
                     knownSources->append(source);
                     matcher->add(source, keys);
