@@ -408,6 +408,13 @@ void TestStoreAsOf::storeFilledByImportKeepsTwoSourcesOfOneArticle() {
     QCOMPARE(asOf.store->eventByUid(BundledChain::april)->citations,
              store->eventByUid(BundledChain::april)->citations);
     QCOMPARE(NativeJsonFormat::write(asOf.store->dataset()), NativeJsonFormat::write(datasetThen));
+    // Written as stored, by no one: no revision of its own beside the one that starts a file.
+    auto fresh = TimelineStore::open(path(u"as-stored.sqlite"_s), &error);
+    QVERIFY2(fresh, qPrintable(error.message));
+    const qint64 start = fresh->latestRevision();
+    QVERIFY2(fresh->importAsStored(datasetThen, &error), qPrintable(error.message));
+    QCOMPARE(fresh->latestRevision(), start);
+    QCOMPARE(NativeJsonFormat::write(fresh->dataset()), NativeJsonFormat::write(datasetThen));
 }
 
 QTEST_MAIN(TestStoreAsOf)

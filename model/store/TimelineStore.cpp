@@ -20,19 +20,19 @@ namespace {
 // A whole dataset, as the one part of an import.
 class WholeDataset final : public TimelineStore::DatasetParts {
 public:
-    WholeDataset(const Dataset &dataset, const QString &fileName, bool matchSources = true)
+    WholeDataset(const Dataset &dataset, const QString &fileName, bool asStored = false)
         : m_dataset(&dataset)
-        , m_matchSources(matchSources) {
+        , m_asStored(asStored) {
         setFileName(fileName);
     }
     const Dataset *next() override { return std::exchange(m_dataset, nullptr); }
     [[nodiscard]] bool failed() const override { return false; }
     [[nodiscard]] bool laterPartsMayHaveSources() const override { return false; }
-    [[nodiscard]] bool matchSources() const override { return m_matchSources; }
+    [[nodiscard]] bool asStored() const override { return m_asStored; }
 
 private:
     const Dataset *m_dataset;
-    bool m_matchSources;
+    bool m_asStored;
 };
 
 } // namespace
@@ -115,7 +115,7 @@ bool TimelineStore::importDataset(const Dataset &dataset, ImportPolicy policy,
 }
 
 bool TimelineStore::importAsStored(const Dataset &dataset, StoreError *error) {
-    WholeDataset whole(dataset, {}, false);
+    WholeDataset whole(dataset, {}, true);
     ImportSummary summary;
     return importParts(whole, ImportPolicy::Skip, &summary, error);
 }

@@ -174,7 +174,7 @@ public:
     bool importDataset(const Dataset &dataset, ImportPolicy policy, ImportSummary *summary,
                        StoreError *error, const QString &fileName = {});
     // Into an empty store, a timeline as another store holds it (::storeAsOf): every item as
-    // it is, no source merged into another (DatasetParts::matchSources).
+    // it is, no source merged into another, no revision (DatasetParts::asStored).
     bool importAsStored(const Dataset &dataset, StoreError *error);
     // Where importParts takes a dataset from, one part after another: a file still being read
     // on another thread, say (see FileImport). Each part carries what was read since the last:
@@ -197,11 +197,12 @@ public:
         // The size of the file the parts are read from, in bytes (0: unknown): a large file is
         // a large import even when its first part is small (a native file's sources).
         [[nodiscard]] virtual qint64 bytesHint() const { return 0; }
-        // False when the parts are a timeline as a store holds it (the store of then of
+        // True when the parts are a timeline as a store holds it (the store of then of
         // ::storeAsOf): every source is written as it is, none merged into another by its
-        // DOI, address or title and date, as a file's would be (a store may hold two records
-        // of one article, each cited where it is).
-        [[nodiscard]] virtual bool matchSources() const { return true; }
+        // DOI, address or title and date as a file's would be (a store may hold two records
+        // of one article, each cited where it is), and no revision is recorded (the writing
+        // is no one's change, as the copy turned back records none).
+        [[nodiscard]] virtual bool asStored() const { return false; }
         // The file the parts are read from, as the import's revision names it (empty: none).
         [[nodiscard]] QString fileName() const { return m_fileName; }
         void setFileName(const QString &fileName) { m_fileName = fileName; }

@@ -90,7 +90,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
                 const qint64 existing = batch.storedId(u"source"_s, source.uid, err, &failed);
                 if (failed)
                     return false;
-                const bool matched = !existing && parts.matchSources();
+                const bool matched = !existing && !parts.asStored();
                 const SourceMatcher::Keys keys =
                     matched ? SourceMatcher::keysOf(source) : SourceMatcher::Keys{};
                 const qsizetype match = matched ? matcher->findMatch(source, keys) : -1;
@@ -237,7 +237,7 @@ bool PostgresTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy
             return false;
         }
         return batch.index(err) && markFilled(err) &&
-               recordImport(parts.fileName(), counts, *before, err);
+               (parts.asStored() || recordImport(parts.fileName(), counts, *before, err));
     });
     if (done)
         gatherStatisticsAfterImport(counts);

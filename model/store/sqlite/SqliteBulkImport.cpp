@@ -242,7 +242,7 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
                     existing = *found;
                 }
                 // Looked for among the known sources, then added to them: found by the same keys.
-                const bool matched = !existing && parts.matchSources();
+                const bool matched = !existing && !parts.asStored();
                 const SourceMatcher::Keys keys =
                     matched ? SourceMatcher::keysOf(source) : SourceMatcher::Keys{};
                 const qsizetype match = matched ? matcher->findMatch(source, keys) : -1;
@@ -444,7 +444,8 @@ bool SqliteTimelineStore::importParts(DatasetParts &parts, ImportPolicy policy,
         }
     }
     if (!markFilled(err) ||
-        !recordImport(parts.fileName(), counts, {eventsBefore, sourcesBefore, titleBefore}, err))
+        (!parts.asStored() &&
+         !recordImport(parts.fileName(), counts, {eventsBefore, sourcesBefore, titleBefore}, err)))
         return fail();
     // The new sources' index rows, now that their quotes are known; stored sources that new
     // events cite, and new ones that stored events cite, are noted and indexed again by
