@@ -37,6 +37,9 @@ void describeApplication() {
     QCoreApplication::setApplicationName(u"chiptimeline"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
     QGuiApplication::setApplicationDisplayName(u"ChipTimeline"_s);
+    // The author the revisions name: the one set in Preferences, else the login name; for the
+    // command line's writes (import) as for the window's.
+    TimelineStore::setDefaultAuthor(AppSettings::authorName());
 }
 
 // The window's language: --lang, else the one chosen in Preferences, else the system's

@@ -56,6 +56,10 @@ private:
 void TestCommandLine::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setApplicationName(u"chiptimeline-test"_s);
+    // As under cron, ssh without a login shell or a service: the revisions still name the
+    // login name (historyListsTheRevisions).
+    qunsetenv("USER");
+    qunsetenv("USERNAME");
 }
 
 void TestCommandLine::init() {
@@ -515,6 +519,8 @@ void TestCommandLine::historyListsTheRevisions() {
     QCOMPARE(revisions.size(), 2);
     QCOMPARE(revisions.at(0)[u"summary"_s].toString(), u"history starts here"_s);
     QCOMPARE(revisions.at(1)[u"kind"_s].toString(), u"import"_s);
+    QVERIFY(!TimelineStore::loginName().isEmpty());
+    QCOMPARE(revisions.at(1)[u"author"_s].toString(), TimelineStore::loginName());
     QVERIFY2(revisions.at(1)[u"summary"_s].toString().startsWith(
                  u"default.chiptimeline.json: events: "_s),
              qPrintable(revisions.at(1)[u"summary"_s].toString()));

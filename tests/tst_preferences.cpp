@@ -37,6 +37,7 @@ private slots:
     void storedAsWordsAndReadBack();
     void unknownWordsReadAsDefaults();
     void authorNameFallsBackToTheUserName();
+    void okNamesTheAuthorOfTheNextRevisions();
     void dialogShowsWhatIsStored();
     void cancelChangesNothing();
     void okStoresAndAppliesTheThemeAtOnce();
@@ -61,6 +62,7 @@ void TestPreferences::initTestCase() {
 void TestPreferences::init() {
     QSettings().remove(u"preferences"_s);
     AppTheme::apply(AppSettings::Theme::System);
+    TimelineStore::setDefaultAuthor({});
 }
 
 std::unique_ptr<MainWindow> TestPreferences::openWindow() {
@@ -135,6 +137,45 @@ void TestPreferences::authorNameFallsBackToTheUserName() {
     QCOMPARE(AppSettings::authorName(), QString::fromLocal8Bit(user->pw_name));
     QSettings().setValue(u"preferences/authorName"_s, u"   "_s);
     QCOMPARE(AppSettings::authorName(), QString::fromLocal8Bit(user->pw_name));
+}
+
+// The author name chosen in Preferences names the next revisions of the window's open store
+// at once (and of every store opened after); emptied, the login name again.
+void TestPreferences::okNamesTheAuthorOfTheNextRevisions() {
+    auto window = openWindow();
+    QVERIFY(window);
+    TimelineStore &store = window->store();
+    const auto chooseAuthor = [](const QString &name) {
+        onPreferences([name](PreferencesDialog *dialog) {
+            dialog->authorEdit()->setText(name);
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+        });
+    };
+    const auto authorOfNewEvent = [&store](const QString &title) -> QString {
+        Event event;
+        event.title = title;
+        event.start = PartialDate::fromYmd(2025, 8, 11);
+        StoreError error;
+        if (!store.saveEvent(event, &error))
+            return u"not saved: "_s + error.message;
+        return store.revisions({}).constLast().author;
+    };
+    QCOMPARE(authorOfNewEvent(u"Before"_s), TimelineStore::loginName());
+    chooseAuthor(u"  Jonas Weber "_s);
+    QVERIFY(PreferencesDialog::edit(window.get()));
+    QCOMPARE(authorOfNewEvent(u"After"_s), u"Jonas Weber"_s);
+    StoreError error;
+    const auto another = TimelineStore::open(m_dir.filePath(u"another.sqlite"_s), &error);
+    QVERIFY2(another, qPrintable(error.message));
+    Event event;
+    event.title = u"In another file"_s;
+    event.start = PartialDate::fromYmd(2025, 8, 12);
+    QVERIFY2(another->saveEvent(event, &error), qPrintable(error.message));
+    QCOMPARE(another->revisions({}).constLast().author, u"Jonas Weber"_s);
+    chooseAuthor(QString());
+    QVERIFY(PreferencesDialog::edit(window.get()));
+    QCOMPARE(authorOfNewEvent(u"Again"_s), TimelineStore::loginName());
 }
 
 void TestPreferences::dialogShowsWhatIsStored() {

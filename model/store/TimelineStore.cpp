@@ -8,10 +8,14 @@
 #include "model/store/postgres/PostgresTimelineStore.h"
 #include "model/store/sqlite/SqliteTimelineStore.h"
 
+#include <QMutex>
 #include <QSet>
 
 #include <tuple>
 #include <utility>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -38,8 +42,37 @@ private:
 } // namespace
 
 TimelineStore::TimelineStore(QString path)
-    : m_path(std::move(path))
-    , m_author(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"))) {}
+    : m_path(std::move(path)) {}
+
+namespace {
+// The program's author (setDefaultAuthor): read by stores on the import's thread too.
+QMutex defaultAuthorMutex;
+QString chosenDefaultAuthor;
+} // namespace
+
+QString TimelineStore::author() const {
+    return m_author.isEmpty() ? defaultAuthor() : m_author;
+}
+
+void TimelineStore::setDefaultAuthor(const QString &author) {
+    const QMutexLocker lock(&defaultAuthorMutex);
+    chosenDefaultAuthor = author.trimmed();
+}
+
+QString TimelineStore::defaultAuthor() {
+    {
+        const QMutexLocker lock(&defaultAuthorMutex);
+        if (!chosenDefaultAuthor.isEmpty())
+            return chosenDefaultAuthor;
+    }
+    return loginName();
+}
+
+QString TimelineStore::loginName() {
+    if (const passwd *user = getpwuid(getuid()); user && user->pw_name && *user->pw_name)
+        return QString::fromLocal8Bit(user->pw_name);
+    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+}
 
 TimelineStore::~TimelineStore() = default;
 

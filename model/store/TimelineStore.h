@@ -233,9 +233,16 @@ public:
     // ---- History (see model/history) ----
     // Every write records one revision in its own transaction: who (author), why (the change
     // note), what kind, a summary, and per item and field the old and new value.
-    // The author of the revisions this store writes from now on (default: the login name).
+    // The author of the revisions this store writes from now on; empty (the default): the
+    // program's, defaultAuthor(), as it is at each write. A server records its role instead.
     void setAuthor(const QString &author) { m_author = author; }
-    [[nodiscard]] QString author() const { return m_author; }
+    [[nodiscard]] QString author() const;
+    // The author of every store that was given none: the name set in Preferences, which the
+    // program hands over at its start and when it changes (AppSettings); unset, loginName().
+    static void setDefaultAuthor(const QString &author);
+    [[nodiscard]] static QString defaultAuthor();
+    // The system user's login name (getpwuid; $USER, $USERNAME if it has none).
+    [[nodiscard]] static QString loginName();
     // The note ("why") of the next write only; it is cleared once that write has recorded it.
     void setChangeNote(const QString &note) { m_changeNote = note; }
     [[nodiscard]] QString changeNote() const { return m_changeNote; }

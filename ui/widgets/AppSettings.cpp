@@ -1,13 +1,11 @@
 #include "ui/widgets/AppSettings.h"
 
+#include "model/store/TimelineStore.h"
 #include "ui/render/FigureOptionNames.h"
 
 #include <QSettings>
 
 #include <array>
-
-#include <pwd.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -83,9 +81,7 @@ void save(const Preferences &p) {
 }
 
 QString systemUserName() {
-    if (const passwd *user = getpwuid(getuid()); user && user->pw_name)
-        return QString::fromLocal8Bit(user->pw_name);
-    return qEnvironmentVariable("USER");
+    return TimelineStore::loginName();
 }
 
 QString authorName() {

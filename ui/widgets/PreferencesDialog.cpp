@@ -1,5 +1,6 @@
 #include "ui/widgets/PreferencesDialog.h"
 
+#include "model/store/TimelineStore.h"
 #include "ui/widgets/AppTheme.h"
 
 #include <QComboBox>
@@ -134,5 +135,7 @@ bool PreferencesDialog::edit(QWidget *parent) {
     const AppSettings::Preferences chosen = dialog.preferences();
     AppSettings::save(chosen);
     AppTheme::apply(chosen.theme);
+    // The revisions written from now on, by every open store, name the author chosen.
+    TimelineStore::setDefaultAuthor(AppSettings::authorName());
     return true;
 }

@@ -61,7 +61,7 @@ qint64 SqliteTimelineStore::writeRevision(const QString &kind, const QString &su
     QSqlQuery &insert = statement(u"INSERT INTO revision(at, author, note, kind, summary) "
                                   "VALUES (:at, :author, :note, :kind, :summary)"_s);
     insert.bindValue(u":at"_s, nowIso());
-    insert.bindValue(u":author"_s, text(m_author));
+    insert.bindValue(u":author"_s, text(author()));
     insert.bindValue(u":note"_s, text(m_changeNote));
     insert.bindValue(u":kind"_s, kind);
     insert.bindValue(u":summary"_s, text(summary));
