@@ -1,5 +1,6 @@
 #include "CommandLineTestUtil.h"
 #include "app/CommandLine.h"
+#include "model/formats/NativeJsonFormat.h"
 #include "model/store/TimelineStore.h"
 
 #include <QCryptographicHash>
@@ -24,6 +25,7 @@ private slots:
     void exportDataAsOfGivesTheEarlierFile();
     void historyListsTheRevisions();
     void changesSinceListsEachItem();
+    void changesSinceLeavesOutARecordRewrittenAsItWas();
     void asOfCombinesWithFiltersAndSearch();
     void listTextShowsQuotes();
     void listFilters();
@@ -588,6 +590,39 @@ void TestCommandLine::changesSinceListsEachItem() {
     const Result missing = run({u"--db"_s, m_db, u"changes"_s});
     QCOMPARE(missing.code, 2);
     QCOMPARE(missing.err, u"chiptimeline: changes: --since rN|DATE-TIME is required\n"_s);
+}
+
+// The same file imported again with --policy update rewrites every record, unchanged, with a
+// new `modified` time: nothing changed that a figure made before could show.
+void TestCommandLine::changesSinceLeavesOutARecordRewrittenAsItWas() {
+    const Result again =
+        run({u"--db"_s, m_db, u"import"_s, datasetFile(), u"--policy"_s, u"update"_s});
+    QVERIFY2(again.code == 0, qPrintable(again.err));
+    const Result since = run({u"--db"_s, m_db, u"changes"_s, u"--since"_s, u"r2"_s});
+    QVERIFY2(since.code == 0, qPrintable(since.err));
+    QVERIFY2(since.out.startsWith(u"0 items changed since r2 ("_s), qPrintable(since.out));
+    // One real change among them is listed alone, with its field.
+    QFile original(datasetFile());
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    InputError inputError;
+    std::optional<Dataset> file =
+        NativeJsonFormat::read(original.readAll(), datasetFile(), &inputError);
+    QVERIFY2(file, qPrintable(inputError.toString()));
+    file->events.first().title = u"Retitled in the file"_s;
+    const QString changed = m_dir->filePath(u"changed.chiptimeline.json"_s);
+    QFile out(changed);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QVERIFY(out.write(NativeJsonFormat::write(*file)) > 0);
+    out.close();
+    const Result update = run({u"--db"_s, m_db, u"import"_s, changed, u"--policy"_s, u"update"_s});
+    QVERIFY2(update.code == 0, qPrintable(update.err));
+    const Result one = run({u"--db"_s, m_db, u"changes"_s, u"--since"_s, u"r2"_s});
+    const QStringList lines = one.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(
+        lines.at(0).startsWith(u"changed  event %1  “Retitled in the file”: title  (r4, "_s.arg(
+            file->events.first().uid)),
+        qPrintable(lines.at(0)));
 }
 
 // --as-of with filters, search and export-data: the timeline as it stood, filtered by the

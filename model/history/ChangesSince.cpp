@@ -28,9 +28,12 @@ QList<ItemChangeSince> changesSince(const QList<Revision> &revisions, qint64 poi
                 items.append(item);
             }
             ItemChangeSince &item = items[*found];
-            item.lastRevision = revision.number;
-            item.lastAt = revision.at;
-            item.lastAuthor = revision.author;
+            const bool ownTime = change.field == u"modified"_s || change.field == u"created"_s;
+            if (!ownTime) {
+                item.lastRevision = revision.number;
+                item.lastAt = revision.at;
+                item.lastAuthor = revision.author;
+            }
             if (change.field == u"*"_s) {
                 item.deleted = !change.oldValue.isNull() && change.newValue.isNull();
                 if (item.deleted)
@@ -38,12 +41,17 @@ QList<ItemChangeSince> changesSince(const QList<Revision> &revisions, qint64 poi
                                         .toObject()
                                         .value(u"title"_s)
                                         .toString();
-            } else if (change.field != u"modified"_s && change.field != u"created"_s &&
-                       !item.fields.contains(change.field)) {
+            } else if (!ownTime && !item.fields.contains(change.field)) {
                 item.fields << change.field;
             }
         }
     }
-    items.removeIf([](const ItemChangeSince &item) { return item.added && item.deleted; });
+    // Left out: an item added and deleted again, and one whose record only took a new
+    // `modified` time (an import with --policy update rewrites every record it matches, the
+    // unchanged ones too): nothing a figure made then could show differs.
+    items.removeIf([](const ItemChangeSince &item) {
+        return (item.added && item.deleted) ||
+               (!item.added && !item.deleted && item.fields.isEmpty());
+    });
     return items;
 }

@@ -21,6 +21,8 @@ struct ItemChangeSince {
 
 // The items the revisions after `point` touched, in the order first touched; `revisions`
 // with their changes, oldest first (TimelineStore::revisions). The records' own `created` and
-// `modified` times are not counted as changed fields, the dataset's title is left out, and
-// so is an item added and deleted again since (nothing a figure made then could show).
+// `modified` times are not counted as changed fields (an item whose record changed in nothing
+// else is left out, and they do not make a revision an item's last), the dataset's title is
+// left out, and so is an item added and deleted again since (nothing a figure made then could
+// show).
 [[nodiscard]] QList<ItemChangeSince> changesSince(const QList<Revision> &revisions, qint64 point);
