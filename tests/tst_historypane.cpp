@@ -324,6 +324,7 @@ private slots:
         renamed.title = u"H20 licence rule"_s;
         auto *editing = m_window->findChild<EditingController *>();
         QVERIFY(editing->push(new EditEventCommand(store, april, renamed)));
+        const QString julyTitle = store.eventByUid(BundledChain::july)->title;
         QVERIFY(
             editing->push(new DeleteEventsCommand(store, {*store.eventByUid(BundledChain::july)})));
 
@@ -331,8 +332,15 @@ private slots:
         QVERIFY2(m_window->showChangedSince(figure, &error), qPrintable(error));
         QVERIFY(m_window->findChild<QWidget *>(u"changedSinceBanner"_s)->isVisible());
         QCOMPARE(m_window->findChild<QLabel *>(u"changedSinceText"_s)->text(),
-                 u"Changed since september.png (r%1): one event added or changed"_s.arg(
-                     store.latestRevision() - 2));
+                 u"Changed since september.png (r%1): one event added or changed; one event "
+                 "deleted: “%2”"_s.arg(store.latestRevision() - 2)
+                     .arg(julyTitle));
+        // The deleted one is in the History pane's list of deleted events.
+        auto *toDeleted = m_window->findChild<QPushButton *>(u"changedSinceDeleted"_s);
+        QVERIFY(toDeleted->isVisible());
+        toDeleted->click();
+        QVERIFY(m_window->findChild<QPushButton *>(u"showDeletedEvents"_s)->isChecked());
+        QVERIFY(m_window->findChild<QWidget *>(u"deletedEventsView"_s)->isVisible());
         const TimelineData &shown = m_window->timelineView()->data();
         QCOMPARE(shown.size(), qsizetype(1));
         QCOMPARE(shown.id(0), april.id);

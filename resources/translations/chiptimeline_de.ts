@@ -2379,6 +2379,25 @@ Doppelklick auf eine +N-Gruppe: hineinzoomen</translation>
         <source>Turning the timeline back to r%1…</source>
         <translation>Die Zeitleiste im Stand von r%1 wird hergestellt…</translation>
     </message>
+    <message>
+        <source>Deleted Events</source>
+        <translation>Gelöschte Ereignisse</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>; one event deleted: %1</source>
+        <translation>; ein Ereignis gelöscht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n events deleted: %1</source>
+        <translation>
+            <numerusform>; %n Ereignis gelöscht: %1</numerusform>
+            <numerusform>; %n Ereignisse gelöscht: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MergeEventsCommand</name>

@@ -24,6 +24,7 @@ class RecentFiles;
 class OverviewStrip;
 class QTableView;
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 class QMenu;
 class SearchResultsPane;
@@ -177,6 +178,7 @@ private:
     QSet<qint64> m_changedSinceIds;
     QWidget *m_changedBanner = nullptr;
     QLabel *m_changedLabel = nullptr;
+    QPushButton *m_changedDeleted = nullptr; // shown when events were deleted since
     TimelineView *m_timeline = nullptr;
     OverviewStrip *m_overview = nullptr;
     FilterBar *m_filterBar = nullptr;

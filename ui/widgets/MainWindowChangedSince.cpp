@@ -1,13 +1,16 @@
 // MainWindow: File → Changed Since Figure… reads a figure's provenance (the revision it was
 // drawn from) and narrows the window to the events added or changed since that revision,
-// what `changes --since` lists (::changesSince), under a banner with Show All.
+// what `changes --since` lists (::changesSince), under a banner with Show All that also
+// names the figure's events deleted since, with a button to the History pane's list of them.
 
 #include "model/history/ChangesSince.h"
 #include "model/store/TimelineStore.h"
 #include "ui/render/FigureProvenance.h"
+#include "ui/widgets/HistoryPane.h"
 #include "ui/widgets/MainWindow.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -17,6 +20,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -47,9 +51,20 @@ void MainWindow::buildChangedSinceActions(QMenu *file) {
     auto *all = new QPushButton(tr("Show All"), m_changedBanner);
     all->setObjectName(u"showAllEvents"_s);
     connect(all, &QPushButton::clicked, this, &MainWindow::clearChangedSince);
+    // An event of the figure deleted since is not on the timeline: the History pane lists it.
+    m_changedDeleted = new QPushButton(tr("Deleted Events"), m_changedBanner);
+    m_changedDeleted->setObjectName(u"changedSinceDeleted"_s);
+    connect(m_changedDeleted, &QPushButton::clicked, this, [this] {
+        if (auto *dock = qobject_cast<QDockWidget *>(m_history->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+        m_history->setShowDeleted(true);
+    });
     auto *layout = new QHBoxLayout(m_changedBanner);
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addWidget(m_changedLabel, 1);
+    layout->addWidget(m_changedDeleted);
     layout->addWidget(all);
     m_changedBanner->hide();
     if (auto *central = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
@@ -88,20 +103,39 @@ bool MainWindow::showChangedSince(const QString &figurePath, QString *error) {
         *error = live.readError().message;
         return false;
     }
-    // The shown store's ids of them (the as-of store numbers its rows afresh).
+    // The shown store's ids of them (the as-of store numbers its rows afresh), and the titles
+    // of the events deleted since, which the timeline cannot show.
     QSet<qint64> ids;
-    for (const ItemChangeSince &item : changes)
-        if (item.entity == u"event"_s && !item.deleted)
-            if (const std::optional<Event> event = m_store->eventByUid(item.uid))
-                ids.insert(event->id);
+    QStringList deleted;
+    for (const ItemChangeSince &item : changes) {
+        if (item.entity != u"event"_s)
+            continue;
+        if (item.deleted)
+            deleted << item.oldTitle;
+        else if (const std::optional<Event> event = m_store->eventByUid(item.uid))
+            ids.insert(event->id);
+    }
     m_changedSinceIds = ids;
     m_changedSinceRevision = record->revision;
-    m_changedLabel->setText(
-        (ids.size() == 1
-             ? tr("Changed since %1 (r%2): one event added or changed")
-             : tr("Changed since %1 (r%2): %n events added or changed", nullptr, int(ids.size())))
-            .arg(name)
-            .arg(record->revision));
+    QString text = (ids.size() == 1 ? tr("Changed since %1 (r%2): one event added or changed")
+                                    : tr("Changed since %1 (r%2): %n events added or changed",
+                                         nullptr, int(ids.size())))
+                       .arg(name)
+                       .arg(record->revision);
+    if (!deleted.isEmpty()) {
+        constexpr qsizetype named = 3;
+        QStringList quoted;
+        for (const QString &title : deleted.first(std::min(named, deleted.size())))
+            quoted << tr("“%1”").arg(title);
+        if (deleted.size() > named)
+            quoted << u"…"_s;
+        const QString titles = quoted.join(u", "_s);
+        text += deleted.size() == 1
+                    ? tr("; one event deleted: %1").arg(titles)
+                    : tr("; %n events deleted: %1", nullptr, int(deleted.size())).arg(titles);
+    }
+    m_changedLabel->setText(text);
+    m_changedDeleted->setVisible(!deleted.isEmpty());
     m_changedBanner->show();
     applyFilter(m_filter);
     return true;
