@@ -265,28 +265,15 @@ std::optional<Event> eventAsOf(const std::optional<Event> &current, const QStrin
     return event;
 }
 
-QSet<QString> touchedUids(const QList<RevisionChange> &laterChanges, const QString &entity) {
-    QSet<QString> uids;
-    const QString *last = nullptr; // an item's fields come one after the other: looked up once
-    for (const RevisionChange &change : laterChanges) {
-        if (!sameText(change.entity, entity) || (last && sameText(*last, change.uid)))
-            continue;
-        uids.insert(change.uid);
-        last = &change.uid;
-    }
-    return uids;
-}
-
-StoreChanges changesBackTo(const Dataset &current, const QList<RevisionChange> &laterChanges) {
+StoreChanges changesBackTo(const Dataset &current, const QList<RevisionChange> &laterChanges,
+                           const TouchedItems &touched) {
     // The touched events and sources, and every category, as they were then (::datasetAsOf
     // of a dataset that holds only those).
-    const QSet<QString> touchedEvents = touchedUids(laterChanges, u"event"_s);
-    const QSet<QString> touchedSources = touchedUids(laterChanges, u"source"_s);
     Dataset touchedNow;
     touchedNow.categories = current.categories;
     touchedNow.events = current.events;
     touchedNow.sources = current.sources;
-    const Dataset then = datasetAsOf(std::move(touchedNow), laterChanges);
+    const Dataset then = datasetAsOf(std::move(touchedNow), laterChanges, touched);
 
     StoreChanges changes;
     changes.keepModified = true;
@@ -336,10 +323,10 @@ StoreChanges changesBackTo(const Dataset &current, const QList<RevisionChange> &
         if (it->entity == u"relation"_s)
             undoFields(relations, *it);
     const auto eventThen = [&](const QString &uid) {
-        return !touchedEvents.contains(uid) || eventsThen.contains(uid);
+        return !touched.eventSlot.contains(uid) || eventsThen.contains(uid);
     };
     const auto sourceThen = [&](const QString &uid) {
-        return !touchedSources.contains(uid) || sourcesThen.contains(uid);
+        return !touched.sourceSlot.contains(uid) || sourcesThen.contains(uid);
     };
     QSet<QString> relationsThen;
     for (auto it = relations.cbegin(); it != relations.cend(); ++it) {

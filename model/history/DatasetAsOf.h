@@ -5,7 +5,6 @@
 #include "model/history/Revision.h"
 
 #include <QHash>
-#include <QSet>
 
 #include <optional>
 #include <vector>
@@ -39,11 +38,6 @@ struct TouchedItems {
                                              const QString &uid,
                                              const QList<RevisionChange> &laterChanges);
 
-// The uids of the items of `entity` ("event", "source") that a change of `laterChanges`
-// touched: all that may differ between now and then.
-[[nodiscard]] QSet<QString> touchedUids(const QList<RevisionChange> &laterChanges,
-                                        const QString &entity);
-
 // What turns a store that holds the current timeline (a copy of it: ::storeAsOf) into one
 // that holds the timeline as it stood then, so that only the items a later change touched
 // are written: the touched events and sources as they were (or deleted, when they did not
@@ -52,5 +46,8 @@ struct TouchedItems {
 // store reads them. The result puts the items back exactly (their row ids where free,
 // `created` and `modified`); its relations follow the rule of ::datasetAsOf (one whose events
 // or cited sources did not exist then is left out).
+// `touched` is ::touchedItems of `laterChanges`, whose events and sources (eventSlot,
+// sourceSlot) are all that may differ between now and then.
 [[nodiscard]] StoreChanges changesBackTo(const Dataset &current,
-                                         const QList<RevisionChange> &laterChanges);
+                                         const QList<RevisionChange> &laterChanges,
+                                         const TouchedItems &touched);

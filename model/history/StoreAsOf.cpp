@@ -16,19 +16,20 @@ constexpr int copyWhileTouchedBelowPercent = 30;
 // the touched items; nullptr with `error` set when it cannot be.
 std::unique_ptr<TimelineStore> copyTurnedBack(const TimelineStore &store,
                                               const QList<RevisionChange> &laterChanges,
-                                              const QString &path, StoreError *error) {
+                                              const TouchedItems &touched, const QString &path,
+                                              StoreError *error) {
     Dataset current;
     current.categories = store.categories();
     current.relations = store.relations();
-    current.events = store.eventsByUid(touchedUids(laterChanges, u"event"_s).values());
-    for (const QString &uid : touchedUids(laterChanges, u"source"_s))
-        if (std::optional<Source> source = store.sourceByUid(uid))
+    current.events = store.eventsByUid(touched.eventSlot.keys());
+    for (auto it = touched.sourceSlot.cbegin(); it != touched.sourceSlot.cend(); ++it)
+        if (std::optional<Source> source = store.sourceByUid(it.key()))
             current.sources << std::move(*source);
     if (store.readError().isError()) {
         *error = store.readError();
         return nullptr;
     }
-    StoreChanges back = changesBackTo(current, laterChanges);
+    StoreChanges back = changesBackTo(current, laterChanges, touched);
     back.recordRevision = false; // the copy's writes are no one's history
     if (!store.saveCopy(path, error))
         return nullptr;
@@ -75,7 +76,7 @@ StoreAsOf storeAsOf(const TimelineStore &store, qint64 revision, QString *error,
     if (asOf.folder->isValid()) {
         const QString path = asOf.folder->filePath(u"as-of.sqlite"_s);
         if (copy) {
-            asOf.store = copyTurnedBack(store, laterChanges, path, &failure);
+            asOf.store = copyTurnedBack(store, laterChanges, touched, path, &failure);
         } else {
             asOf.store = TimelineStore::open(path, &failure);
             if (asOf.store && !asOf.store->importAsStored(asOf.dataset, &failure))

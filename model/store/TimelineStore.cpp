@@ -69,9 +69,14 @@ QString TimelineStore::defaultAuthor() {
 }
 
 QString TimelineStore::loginName() {
-    if (const passwd *user = getpwuid(getuid()); user && user->pw_name && *user->pw_name)
-        return QString::fromLocal8Bit(user->pw_name);
-    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    // Looked up once: the password database may be a file read, and this is asked at every
+    // write that records a revision.
+    static const QString name = [] {
+        if (const passwd *user = getpwuid(getuid()); user && user->pw_name && *user->pw_name)
+            return QString::fromLocal8Bit(user->pw_name);
+        return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    }();
+    return name;
 }
 
 TimelineStore::~TimelineStore() = default;
