@@ -1,3 +1,4 @@
+#include "model/IsoTimeStamp.h"
 #include "model/PartialDate.h"
 
 #include <QLocale>
@@ -20,6 +21,10 @@ private slots:
     void ordering();
     void displayString_data();
     void displayString();
+    // The stores' time stamps (model/IsoTimeStamp.h), written and read without QDateTime's
+    // general formatter and parser.
+    void isoUtcTextIsQtsIsoDateWithMs_data();
+    void isoUtcTextIsQtsIsoDateWithMs();
 };
 
 void TestPartialDate::parseIso_data() {
@@ -149,6 +154,37 @@ void TestPartialDate::displayString() {
     const PartialDate date = *PartialDate::parseIso(text);
     QCOMPARE(date.toDisplayString(QLocale(QLocale::English, QLocale::UnitedKingdom)), english);
     QCOMPARE(date.toDisplayString(QLocale(QLocale::German, QLocale::Germany)), german);
+}
+
+void TestPartialDate::isoUtcTextIsQtsIsoDateWithMs_data() {
+    QTest::addColumn<QDateTime>("time");
+    QTest::addColumn<QString>("text");
+    const auto utc = [](int y, int mo, int d, int h, int mi, int s, int ms) {
+        return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+    };
+    QTest::newRow("import time") << utc(2025, 11, 22, 11, 41, 41, 123)
+                                 << u"2025-11-22T11:41:41.123Z"_s;
+    QTest::newRow("midnight, no milliseconds")
+        << utc(2025, 1, 1, 0, 0, 0, 0) << u"2025-01-01T00:00:00.000Z"_s;
+    QTest::newRow("last millisecond")
+        << utc(9999, 12, 31, 23, 59, 59, 999) << u"9999-12-31T23:59:59.999Z"_s;
+    QTest::newRow("year one, padded") << utc(1, 2, 3, 4, 5, 6, 7) << u"0001-02-03T04:05:06.007Z"_s;
+    QTest::newRow("year 999") << utc(999, 10, 9, 8, 7, 6, 50) << u"0999-10-09T08:07:06.050Z"_s;
+    // Not UTC: Qt's own text (an offset kept, not converted).
+    QTest::newRow("offset") << QDateTime(QDate(2025, 8, 11), QTime(12, 0), Qt::OffsetFromUTC, 7200)
+                            << u"2025-08-11T12:00:00.000+02:00"_s;
+}
+
+void TestPartialDate::isoUtcTextIsQtsIsoDateWithMs() {
+    QFETCH(QDateTime, time);
+    QFETCH(QString, text);
+    QCOMPARE(isoUtcText(time), text);
+    QCOMPARE(isoUtcText(time), time.toString(Qt::ISODateWithMs));
+    if (time.timeSpec() == Qt::UTC) {
+        const std::optional<QDateTime> back = isoUtcTimeStamp(text.utf16(), text.size());
+        QVERIFY(back);
+        QCOMPARE(*back, time);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPartialDate)

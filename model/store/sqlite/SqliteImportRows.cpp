@@ -1,5 +1,6 @@
 // The SQLite store: the rows a bulk import inserts, through SQLite's own interface.
 
+#include "model/IsoTimeStamp.h"
 #include "model/store/sqlite/SqliteBulkStatements.h"
 #include "model/store/sqlite/SqliteStoreInternals.h"
 
@@ -21,8 +22,7 @@ qint64 SqliteTimelineStore::insertImportedEvent(ImportStatements &bulk, const Ev
         return 0;
     const QString &now = bulk.now();
     const QString uid = event.uid.isEmpty() ? newUid() : event.uid;
-    const QString created =
-        event.created.isValid() ? event.created.toString(Qt::ISODateWithMs) : now;
+    const QString created = event.created.isValid() ? isoUtcText(event.created) : now;
     const QString title = event.title.trimmed();
     const QString status = eventStatusKey(event.status);
     BulkStatement &insert = bulk.insertEvent;
