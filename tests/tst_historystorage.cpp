@@ -119,7 +119,7 @@ void TestHistoryStorage::migratesVersion9HistoryWithoutAChange() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 12);
+    QCOMPARE(store->schemaVersion(), 13);
     QList<Revision> read = store->revisions({{}, {}, {}, {}, true});
     QCOMPARE(read.size(), 3);
     QCOMPARE(read.at(0).summary, u"history starts here"_s); // version 6's first revision
@@ -570,7 +570,7 @@ void TestHistoryStorage::upgradedVersion11HistoryReadsBackInPlace() {
     // Upgraded: the rows of version 11 stay where they are; new edits write revision_modified.
     store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 12);
+    QCOMPARE(store->schemaVersion(), 13);
     QSqlDatabase db = connectionOf(*store);
     QCOMPARE(countOf(db, u"SELECT count(*) FROM revision_modified"_s), 0);
     const QString modifiedRows =

@@ -170,6 +170,7 @@ private slots:
     void refusesNewerSchemaUntouched();
     void readOnlyRefusesWrites();
     void migratesFromVersion1WithBackup();
+    void statusCheckedWithoutATemporaryIndex();
     void importIndexesAsTheTriggersWould();
     void changeTrackingWorksAfterImports();
     void searchIndexFollowsEveryChange();
@@ -220,7 +221,7 @@ void TestTimelineStore::createsCurrentSchemaWithWal() {
     auto store = TimelineStore::open(path(u"new.sqlite"_s), &error);
     QVERIFY2(store, qPrintable(error.message));
     QCOMPARE(store->schemaVersion(), latestSchemaVersion());
-    QCOMPARE(store->schemaVersion(), 12);
+    QCOMPARE(store->schemaVersion(), 13);
     QVERIFY(!store->isReadOnly());
     QSqlQuery query(connectionOf(*store));
     QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
@@ -661,7 +662,7 @@ void TestTimelineStore::refusesNewerSchemaUntouched() {
     QCOMPARE(error.kind, StoreError::Kind::TooNew);
     QCOMPARE(error.message,
              file + u": written by a newer ChipTimeline (schema version 99; this version reads "
-                    "up to 12); left untouched"_s);
+                    "up to 13); left untouched"_s);
     QCOMPARE(fileHash(file), before);
 }
 
@@ -704,7 +705,7 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 12);
+    QCOMPARE(store->schemaVersion(), 13);
     // Its history starts at the upgrade, with one revision and no changes.
     const QList<Revision> history = store->revisions({{}, {}, {}, {}, true});
     QCOMPARE(history.size(), 1);
@@ -733,6 +734,64 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     QVERIFY2(error.message.contains(u"needs upgrading from schema version 1"_s),
              qPrintable(error.message));
     Q_UNUSED(original);
+}
+
+// Schema version 13 writes the event's status check as three comparisons (an IN list of three
+// made SQLite build a temporary index for every row written): on a new file and on one upgraded
+// from version 1, in the table's text and for a second connection, the same three statuses are
+// allowed and nothing else.
+void TestTimelineStore::statusCheckedWithoutATemporaryIndex() {
+    SQLITE_FILE_ONLY();
+    const QString upgraded = path(u"v1-status.sqlite"_s);
+    writeOldDatabase(upgraded, 1, {u"INSERT INTO meta VALUES ('schema_version', '1')"_s});
+    if (QTest::currentTestFailed())
+        return;
+    for (const QString &file : {path(u"new-status.sqlite"_s), upgraded}) {
+        StoreError error;
+        auto store = TimelineStore::open(file, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        QCOMPARE(store->schemaVersion(), 13);
+        QSqlQuery query(connectionOf(*store));
+        QVERIFY(query.exec(u"SELECT sql FROM sqlite_master WHERE name = 'event'"_s) &&
+                query.next());
+        const QString text = query.value(0).toString();
+        QVERIFY2(text.contains(u"CHECK (status = 'confirmed' OR status = 'reported' OR "
+                               "status = 'disputed')"_s),
+                 qPrintable(text));
+        QVERIFY(!text.contains(u"status IN"_s));
+        query.finish();
+        // A second connection reads the new text too (the schema cookie moved on).
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"status-check"_s);
+        other.setDatabaseName(file);
+        QVERIFY(other.open());
+        {
+            QSqlQuery insert(other);
+            const auto insertWith = [&](const QString &status) {
+                return insert.exec(
+                    u"INSERT INTO event(uid, title, start_year, first_day, last_day, status, "
+                    "created, modified) VALUES ('s-%1', 'Status %1', 2025, 1, 1, '%1', "
+                    "'2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')"_s.arg(status));
+            };
+            for (const QString &status : {u"confirmed"_s, u"reported"_s, u"disputed"_s})
+                QVERIFY2(insertWith(status), qPrintable(insert.lastError().text()));
+            QVERIFY(!insertWith(u"rumoured"_s));
+            QVERIFY2(insert.lastError().text().contains(
+                         u"CHECK constraint failed: status = 'confirmed' OR status = 'reported' "
+                         "OR status = 'disputed'"_s),
+                     qPrintable(insert.lastError().text()));
+            QVERIFY(!insertWith(u"Confirmed"_s));
+            QVERIFY(insert.exec(u"SELECT count(*) FROM event WHERE uid LIKE 's-%'"_s) &&
+                    insert.next());
+            QCOMPARE(insert.value(0).toInt(), 3);
+            insert.finish();
+            // Gone again: written past the store's connection, they are not in its search index.
+            QVERIFY(insert.exec(u"DELETE FROM event WHERE uid LIKE 's-%'"_s));
+        }
+        other.close();
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"status-check"_s);
+        verifyDatabaseIntegrity(connectionOf(*store));
+    }
 }
 
 void TestTimelineStore::importIndexesAsTheTriggersWould() {
@@ -1076,7 +1135,7 @@ void TestTimelineStore::migratesFromVersion3WithItsIndex() {
     StoreError error;
     auto store = TimelineStore::open(file, &error);
     QVERIFY2(store, qPrintable(error.message));
-    QCOMPARE(store->schemaVersion(), 12);
+    QCOMPARE(store->schemaVersion(), 13);
     QVERIFY(store->backupPath().startsWith(file + u".v3-"_s));
     verifyDatabaseIntegrity(connectionOf(*store));
     QCOMPARE(matches(*store, u"event_fts"_s, u"beschrankung mofcom"_s), QList<qint64>{1});

@@ -11,6 +11,10 @@ struct SchemaMigration {
     int version = 0;
     QString description;
     QStringList statements;
+    // True when the statements rewrite a table's CREATE text in sqlite_master (SQLite's
+    // procedure for changes that leave every stored row as it is, "ALTER TABLE", section 7):
+    // the store then advances the schema cookie so that every connection reads the new text.
+    bool rewritesTableText = false;
 };
 
 [[nodiscard]] const QList<SchemaMigration> &schemaMigrations();

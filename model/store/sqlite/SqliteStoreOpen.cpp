@@ -290,6 +290,18 @@ bool SqliteTimelineStore::migrate(int fromVersion, StoreError *error) {
                 return false;
             }
         }
+        // A table's text rewritten: the schema cookie one further, so that this connection
+        // (after the commit) and every other one read the tables again.
+        if (migration.rewritesTableText) {
+            const bool advanced =
+                query.exec(u"PRAGMA schema_version"_s) && query.next() &&
+                query.exec(u"PRAGMA schema_version = %1"_s.arg(query.value(0).toLongLong() + 1));
+            if (!advanced) {
+                *error = errorFrom(query, u"upgrade to schema version %1"_s.arg(migration.version));
+                rollbackWrite();
+                return false;
+            }
+        }
     }
     query.prepare(u"INSERT INTO meta(key, value) VALUES ('schema_version', :version) "
                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
