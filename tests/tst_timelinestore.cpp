@@ -736,10 +736,10 @@ void TestTimelineStore::migratesFromVersion1WithBackup() {
     Q_UNUSED(original);
 }
 
-// Schema version 13 writes the event's status check as three comparisons (an IN list of three
-// made SQLite build a temporary index for every row written): on a new file and on one upgraded
-// from version 1, in the table's text and for a second connection, the same three statuses are
-// allowed and nothing else.
+// Schema version 13 writes the event's status check and the history item's entity check as
+// comparisons (an IN list of three or more made SQLite build a temporary index for every row
+// written): on a new file and on one upgraded from version 1, in the tables' text and for a
+// second connection, the same values are allowed and nothing else.
 void TestTimelineStore::statusCheckedWithoutATemporaryIndex() {
     SQLITE_FILE_ONLY();
     const QString upgraded = path(u"v1-status.sqlite"_s);
@@ -759,11 +759,20 @@ void TestTimelineStore::statusCheckedWithoutATemporaryIndex() {
                                "status = 'disputed')"_s),
                  qPrintable(text));
         QVERIFY(!text.contains(u"status IN"_s));
+        QVERIFY(query.exec(u"SELECT sql FROM sqlite_master WHERE name = 'revision_item'"_s) &&
+                query.next());
+        const QString itemText = query.value(0).toString();
+        QVERIFY2(itemText.contains(u"CHECK (entity = 'event' OR entity = 'source'"_s),
+                 qPrintable(itemText));
+        QVERIFY(!itemText.contains(u"entity IN"_s));
         query.finish();
         // A second connection reads the new text too (the schema cookie moved on).
         QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"status-check"_s);
         other.setDatabaseName(file);
         QVERIFY(other.open());
+        // Rows written past the store's connection and rolled back: they are in no search
+        // index, and the history is never rewritten.
+        QVERIFY(other.transaction());
         {
             QSqlQuery insert(other);
             const auto insertWith = [&](const QString &status) {
@@ -783,10 +792,18 @@ void TestTimelineStore::statusCheckedWithoutATemporaryIndex() {
             QVERIFY(insert.exec(u"SELECT count(*) FROM event WHERE uid LIKE 's-%'"_s) &&
                     insert.next());
             QCOMPARE(insert.value(0).toInt(), 3);
-            insert.finish();
-            // Gone again: written past the store's connection, they are not in its search index.
-            QVERIFY(insert.exec(u"DELETE FROM event WHERE uid LIKE 's-%'"_s));
+            const auto insertItem = [&](const QString &entity) {
+                return insert.exec(
+                    u"INSERT INTO revision_item(entity, uid) VALUES ('%1', 'i-%1')"_s.arg(entity));
+            };
+            for (const QString &entity :
+                 {u"event"_s, u"source"_s, u"category"_s, u"relation"_s, u"dataset"_s})
+                QVERIFY2(insertItem(entity), qPrintable(insert.lastError().text()));
+            QVERIFY(!insertItem(u"person"_s));
+            QVERIFY2(insert.lastError().text().contains(u"CHECK constraint failed: entity"_s),
+                     qPrintable(insert.lastError().text()));
         }
+        QVERIFY(other.rollback());
         other.close();
         other = QSqlDatabase();
         QSqlDatabase::removeDatabase(u"status-check"_s);

@@ -223,11 +223,13 @@ bool SqliteTimelineStore::writeAddedItems(qint64 revision, const QString &table,
     // row's uid was new to the history (always, but for an item deleted and imported again),
     // its items are the ones just inserted, in that same order: read from them alone, not
     // each row's item looked up by its uid (at 100k events, ~0.15 s of the import's 0.45 s
-    // revision).
+    // revision). Their ids follow one another from the largest before (the table is only
+    // ever added to), so each one's place in the revision is counted from its id: a window
+    // function's ROW_NUMBER() cleared a temporary table for every row (~45% of the SQL here).
     const bool allNew = query.numRowsAffected() == *added;
     query.prepare(allNew ? u"INSERT INTO revision_change(revision, seq, item, field, old, new) "
-                           "SELECT :revision, :seq + ROW_NUMBER() OVER (ORDER BY i.id), i.id, 0, "
-                           "NULL, NULL FROM revision_item i WHERE i.id > :items"_s
+                           "SELECT :revision, :seq + (i.id - :items), i.id, 0, NULL, NULL "
+                           "FROM revision_item i WHERE i.id > :items ORDER BY i.id"_s
                          : u"INSERT INTO revision_change(revision, seq, item, field, old, new) "
                            "SELECT :revision, :seq + ROW_NUMBER() OVER (ORDER BY t.id), i.id, 0, "
                            "NULL, NULL FROM %1 t JOIN revision_item i ON i.uid = t.uid AND "
