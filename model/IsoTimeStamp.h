@@ -31,8 +31,9 @@ template <typename Char>
 
 // The other way: a UTC time as the stores write it, "2025-11-22T11:41:41.123Z", the text
 // QDateTime::toString(Qt::ISODateWithMs) gives, without its general formatter (~13k
-// instructions each through QString::asprintf: at 100k imported events, ~0.1 s of the
-// import). Any other time (local, an offset, a year outside 1–9999, invalid) the long way.
+// instructions each through QString::asprintf, once per event an import writes with its
+// creation time: the store of then that an As Of view fills; files carry no such time). Any
+// other time (local, an offset, a year outside 1–9999, invalid) the long way.
 [[nodiscard]] inline QString isoUtcText(const QDateTime &time) {
     if (time.timeSpec() != Qt::UTC)
         return time.toString(Qt::ISODateWithMs);
