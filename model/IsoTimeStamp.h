@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include <iterator>
 #include <optional>
 
 // A UTC time stamp as the stores and the history write it, "2025-11-22T11:41:41.123Z",
@@ -41,29 +42,18 @@ template <typename Char>
     const QTime clock = time.time();
     if (!day.isValid() || !clock.isValid() || day.year() < 1 || day.year() > 9999)
         return time.toString(Qt::ISODateWithMs);
+    // Each part with its digits, then the character after it: "2025-11-22T11:41:41.123Z".
+    const int parts[] = {day.year(),     day.month(),    day.day(),   clock.hour(),
+                         clock.minute(), clock.second(), clock.msec()};
+    static constexpr int widths[] = {4, 2, 2, 2, 2, 2, 3};
+    static constexpr char16_t after[] = u"--T::.Z";
     QString text(24, Qt::Uninitialized);
     char16_t *out = reinterpret_cast<char16_t *>(text.data());
-    const auto put = [&out](int value, int count) {
-        for (int i = count - 1; i >= 0; --i, value /= 10)
-            out[i] = char16_t(u'0' + value % 10);
-        out += count;
-    };
-    const auto separator = [&out](char16_t c) {
-        *out++ = c;
-    };
-    put(day.year(), 4);
-    separator(u'-');
-    put(day.month(), 2);
-    separator(u'-');
-    put(day.day(), 2);
-    separator(u'T');
-    put(clock.hour(), 2);
-    separator(u':');
-    put(clock.minute(), 2);
-    separator(u':');
-    put(clock.second(), 2);
-    separator(u'.');
-    put(clock.msec(), 3);
-    separator(u'Z');
+    for (size_t part = 0; part < std::size(parts); ++part) {
+        for (int digit = widths[part] - 1, value = parts[part]; digit >= 0; --digit, value /= 10)
+            out[digit] = char16_t(u'0' + value % 10);
+        out += widths[part];
+        *out++ = after[part];
+    }
     return text;
 }
