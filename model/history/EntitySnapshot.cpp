@@ -24,7 +24,7 @@ QStringList stringList(const QJsonValue &value) {
 }
 
 QString timeText(const QDateTime &time) {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    return time.isValid() ? isoUtcText(time.toUTC()) : QString();
 }
 
 QDateTime timeFromText(const QJsonValue &value) {

@@ -160,7 +160,7 @@ struct ImportStatements {
         const QDateTime current = QDateTime::currentDateTimeUtc();
         if (current.toMSecsSinceEpoch() != m_nowMs) {
             m_nowMs = current.toMSecsSinceEpoch();
-            m_now = current.toString(Qt::ISODateWithMs);
+            m_now = isoUtcText(current);
         }
         return m_now;
     }

@@ -133,7 +133,7 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
             query.bindValue(u":year"_s, event.start.year());
             query.bindValue(u":first"_s, event.firstJulianDay());
             query.bindValue(u":last"_s, event.lastJulianDay());
-            query.bindValue(u":created"_s, event.created.toString(Qt::ISODateWithMs));
+            query.bindValue(u":created"_s, isoUtcText(event.created));
             if (!query.exec()) {
                 *err = errorFrom(query, u"restore event '%1'"_s.arg(event.title));
                 return fail();
@@ -145,7 +145,7 @@ bool SqliteTimelineStore::applyChanges(StoreChanges &changes, StoreError *error)
             return fail();
         if ((restoring || changes.keepModified) && modified.isValid()) {
             query.prepare(u"UPDATE event SET modified = :modified WHERE id = :id"_s);
-            query.bindValue(u":modified"_s, modified.toString(Qt::ISODateWithMs));
+            query.bindValue(u":modified"_s, isoUtcText(modified));
             query.bindValue(u":id"_s, event.id);
             if (!query.exec()) {
                 *err = errorFrom(query, u"restore event '%1'"_s.arg(event.title));

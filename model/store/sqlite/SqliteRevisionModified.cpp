@@ -3,13 +3,13 @@
 
 #include "model/store/sqlite/SqliteRevisionModified.h"
 
+#include "model/IsoTimeStamp.h"
 using namespace Qt::StringLiterals;
 
 namespace SqliteDetail {
 
 QString revisionTimeText(qint64 milliseconds) {
-    return u'"' +
-           QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC).toString(Qt::ISODateWithMs) + u'"';
+    return u'"' + isoUtcText(QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC)) + u'"';
 }
 
 QString CompactModified::oldValue() const {

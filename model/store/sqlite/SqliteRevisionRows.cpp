@@ -38,9 +38,9 @@ QVariant storedValue(const QString &text) {
         return {};
     if (text.size() == 26 && text.front() == u'"' && text.back() == u'"' && text.at(24) == u'Z' &&
         text.at(1) >= u'1' && text.at(1) <= u'9') {
-        const QDateTime at = QDateTime::fromString(text.mid(1, 24), Qt::ISODateWithMs);
-        if (at.isValid() && timeText(at.toMSecsSinceEpoch()) == text)
-            return at.toMSecsSinceEpoch();
+        const std::optional<QDateTime> at = isoUtcTimeStamp(text.utf16() + 1, 24);
+        if (at && timeText(at->toMSecsSinceEpoch()) == text)
+            return at->toMSecsSinceEpoch();
     }
     return text;
 }

@@ -4,6 +4,7 @@
 // conversions between rows and values, and the SQL that notes a row for the search index.
 // Private to the store: nothing outside model/store/sqlite includes this.
 
+#include "model/IsoTimeStamp.h"
 #include "model/store/sqlite/SqliteTimelineStore.h"
 
 #include <QDateTime>
@@ -45,7 +46,7 @@ inline QString newConnectionName() {
 }
 
 inline QString nowIso() {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return isoUtcText(QDateTime::currentDateTimeUtc());
 }
 
 inline QString newUid() {

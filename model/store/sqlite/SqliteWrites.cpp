@@ -184,7 +184,7 @@ bool SqliteTimelineStore::writeEvent(Event &event, qint64 existingId, StoreError
 
     // Milliseconds, as stored: the same value the text reads back as.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString nowText = now.toString(Qt::ISODateWithMs);
+    const QString nowText = isoUtcText(now);
     if (event.uid.isEmpty())
         event.uid = newUid();
     const bool createdNow = !event.created.isValid();
@@ -208,8 +208,7 @@ bool SqliteTimelineStore::writeEvent(Event &event, qint64 existingId, StoreError
                             translations = :translations
                           WHERE id = :id)"_s);
     if (existingId == 0)
-        query.bindValue(u":created"_s,
-                        createdNow ? nowText : event.created.toString(Qt::ISODateWithMs));
+        query.bindValue(u":created"_s, createdNow ? nowText : isoUtcText(event.created));
     else
         query.bindValue(u":id"_s, existingId);
     query.bindValue(u":uid"_s, event.uid);
